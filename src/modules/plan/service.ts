@@ -1,0 +1,197 @@
+/** The plan module's service: the only code that writes or reads the plan tables. */
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError, notFound } from '../../server/errors.ts';
+import { actions, budgetLines, goals, phaseItems, phases, planContents, plans, scheduleEntries } from './schema.ts';
+import type { StoredPlan, StoredPhaseItem } from './api-schema.ts';
+import type { BudgetRow, NormalizedPlan, PhaseItem } from './types.ts';
+
+export interface PlanSummary {
+  id: number;
+  category: string;
+  number: number;
+  pledge: string;
+  title: string;
+  period: { start: number; end: number };
+  totalBudgetKrw: number;
+}
+
+export interface ImportOptions {
+  /** Replace a plan with the same category and number instead of refusing. */
+  replace?: boolean;
+  sourceText?: string;
+}
+
+export const planLabel = (p: { category: string; number: number }) => `${p.category} No. ${p.number}`;
+
+/** Stores a normalized plan in one transaction; refuses a duplicate unless `replace`. */
+export async function importPlan(db: Db, plan: NormalizedPlan, opts: ImportOptions = {}): Promise<{ id: number; replaced: boolean }> {
+  return db.transaction(async (tx) => {
+    // Serialise imports of the same pledge so two concurrent imports cannot both insert.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan:${plan.category}:${plan.number}`}))`);
+    const [existing] = await tx
+      .select({ id: plans.id })
+      .from(plans)
+      .where(sql`${plans.category} = ${plan.category} and ${plans.number} = ${plan.number}`);
+    if (existing && !opts.replace) {
+      throw new AppError('CONFLICT', {
+        ko: `공약 ${planLabel(plan)}이(가) 이미 있습니다. 바꾸려면 --replace를 쓰십시오.`,
+        en: `Plan ${planLabel(plan)} already exists. Use --replace to replace it.`,
+      });
+    }
+    if (existing) await tx.delete(plans).where(eq(plans.id, existing.id));
+    const id = await insertPlan(tx, plan, opts.sourceText);
+    return { id, replaced: Boolean(existing) };
+  });
+}
+
+async function insertPlan(tx: Tx, plan: NormalizedPlan, sourceText: string | undefined): Promise<number> {
+  const [row] = await tx
+    .insert(plans)
+    .values({
+      category: plan.category,
+      number: plan.number,
+      pledge: plan.pledge,
+      title: plan.title,
+      periodStart: plan.period.start,
+      periodEnd: plan.period.end,
+      totalBudgetKrw: plan.totalBudgetKrw,
+      budgetUnit: plan.budget.unit,
+      budgetYears: plan.budget.years,
+      effects: plan.effects,
+      importWarnings: plan.warnings,
+      sourceText: sourceText ?? null,
+    })
+    .returning({ id: plans.id });
+  const planId = row!.id;
+
+  if (plan.contents.length > 0) {
+    await tx.insert(planContents).values(plan.contents.map((c, position) => ({ planId, position, ...c })));
+  }
+  const lines = plan.budget.rows.flatMap((r, position) => {
+    const base = { planId, source: r.source, sourceLabel: r.sourceLabel, position };
+    return [
+      { ...base, kind: 'prior' as const, year: null, plannedKrw: r.priorKrw },
+      ...Object.entries(r.yearsKrw).map(([year, krw]) => ({ ...base, kind: 'year' as const, year: Number(year), plannedKrw: krw })),
+      ...(r.afterKrw === null ? [] : [{ ...base, kind: 'after' as const, year: null, plannedKrw: r.afterKrw }]),
+    ];
+  });
+  if (lines.length > 0) await tx.insert(budgetLines).values(lines);
+
+  for (const [position, phase] of plan.phases.entries()) {
+    const [p] = await tx
+      .insert(phases)
+      .values({ planId, position, name: phase.name, startMonth: phase.start, endMonth: phase.end, notes: phase.notes })
+      .returning({ id: phases.id });
+    await insertItems(tx, p!.id, null, phase.items);
+  }
+  for (const [position, entry] of plan.schedule.entries()) {
+    const [e] = await tx
+      .insert(scheduleEntries)
+      .values({ planId, position, year: entry.year, period: entry.period })
+      .returning({ id: scheduleEntries.id });
+    const entryId = e!.id;
+    if (entry.goals.length > 0) await tx.insert(goals).values(entry.goals.map((text, i) => ({ entryId, position: i, text })));
+    if (entry.actions.length > 0) {
+      await tx.insert(actions).values(
+        entry.actions.map((a, i) => ({ entryId, position: i, text: a.text, targetCount: a.target?.count ?? null, targetUnit: a.target?.unit ?? null })),
+      );
+    }
+  }
+  return planId;
+}
+
+async function insertItems(tx: Tx, phaseId: number, parentId: number | null, items: PhaseItem[]): Promise<void> {
+  for (const [position, item] of items.entries()) {
+    const [row] = await tx.insert(phaseItems).values({ phaseId, parentId, position, text: item.text }).returning({ id: phaseItems.id });
+    await insertItems(tx, phaseId, row!.id, item.children);
+  }
+}
+
+export async function countPlans(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(plans);
+  return row!.n;
+}
+
+export async function listPlans(db: Db): Promise<PlanSummary[]> {
+  const rows = await db.select().from(plans).orderBy(asc(plans.category), asc(plans.number));
+  return rows.map((p) => ({
+    id: p.id,
+    category: p.category,
+    number: p.number,
+    pledge: p.pledge,
+    title: p.title,
+    period: { start: p.periodStart, end: p.periodEnd },
+    totalBudgetKrw: p.totalBudgetKrw,
+  }));
+}
+
+/** The stored plan in the normalized shape, plus ids. A fixed handful of queries, whatever the size. */
+export async function getPlan(db: Db, id: number): Promise<StoredPlan> {
+  const [p] = await db.select().from(plans).where(eq(plans.id, id));
+  if (!p) throw notFound({ ko: `공약 실천계획 ${id}`, en: `Plan ${id}` });
+
+  const [contents, lines, phaseRows, entryRows] = await Promise.all([
+    db.select().from(planContents).where(eq(planContents.planId, id)).orderBy(asc(planContents.position)),
+    db.select().from(budgetLines).where(eq(budgetLines.planId, id)).orderBy(asc(budgetLines.position), asc(budgetLines.year)),
+    db.select().from(phases).where(eq(phases.planId, id)).orderBy(asc(phases.position)),
+    db.select().from(scheduleEntries).where(eq(scheduleEntries.planId, id)).orderBy(asc(scheduleEntries.position)),
+  ]);
+  const phaseIds = phaseRows.map((r) => r.id);
+  const entryIds = entryRows.map((r) => r.id);
+  const [itemRows, goalRows, actionRows] = await Promise.all([
+    phaseIds.length ? db.select().from(phaseItems).where(inArray(phaseItems.phaseId, phaseIds)).orderBy(asc(phaseItems.position)) : [],
+    entryIds.length ? db.select().from(goals).where(inArray(goals.entryId, entryIds)).orderBy(asc(goals.position)) : [],
+    entryIds.length ? db.select().from(actions).where(inArray(actions.entryId, entryIds)).orderBy(asc(actions.position)) : [],
+  ]);
+
+  const childrenOf = (phaseId: number, parentId: number | null): StoredPhaseItem[] =>
+    itemRows
+      .filter((r) => r.phaseId === phaseId && r.parentId === parentId)
+      .map((r) => ({ id: r.id, text: r.text, children: childrenOf(phaseId, r.id) }));
+
+  return {
+    id: p.id,
+    category: p.category,
+    number: p.number,
+    pledge: p.pledge,
+    title: p.title,
+    period: { start: p.periodStart, end: p.periodEnd },
+    totalBudgetKrw: p.totalBudgetKrw,
+    contents: contents.map((c) => ({ id: c.id, area: c.area, text: c.text })),
+    budget: { unit: p.budgetUnit, years: p.budgetYears, rows: budgetRows(lines) },
+    phases: phaseRows.map((r) => ({ id: r.id, name: r.name, start: r.startMonth, end: r.endMonth, items: childrenOf(r.id, null), notes: r.notes })),
+    effects: p.effects,
+    schedule: entryRows.map((e) => ({
+      id: e.id,
+      year: e.year,
+      period: e.period,
+      goals: goalRows.filter((g) => g.entryId === e.id).map((g) => g.text),
+      actions: actionRows
+        .filter((a) => a.entryId === e.id)
+        .map((a) => ({
+          id: a.id,
+          text: a.text,
+          target: a.targetCount === null || a.targetUnit === null ? null : { count: a.targetCount, unit: a.targetUnit },
+        })),
+    })),
+    warnings: p.importWarnings,
+  };
+}
+
+/** Folds budget lines (source × prior | year | after) back into one row per source. */
+function budgetRows(lines: (typeof budgetLines.$inferSelect)[]): BudgetRow[] {
+  const bySource = new Map<string, BudgetRow>();
+  for (const l of lines) {
+    let row = bySource.get(l.sourceLabel);
+    if (!row) {
+      row = { source: l.source, sourceLabel: l.sourceLabel, priorKrw: 0, yearsKrw: {}, afterKrw: null, totalKrw: 0 };
+      bySource.set(l.sourceLabel, row);
+    }
+    if (l.kind === 'prior') row.priorKrw = l.plannedKrw;
+    else if (l.kind === 'after') row.afterKrw = l.plannedKrw;
+    else row.yearsKrw[String(l.year)] = l.plannedKrw;
+    row.totalKrw += l.plannedKrw;
+  }
+  return [...bySource.values()];
+}

@@ -1,0 +1,36 @@
+/** Starts the platform: open the database, migrate, load the seed plan on first start, listen. */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
+import { buildApp } from './app.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'server' });
+  try {
+    await database.migrate();
+    const seeded = await seedPlanIfEmpty(database.db);
+    const app = await buildApp({ config, database });
+    if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    const url = await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      database,
+      url,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,18 @@
+/** Serves the built React front end (dist/web); unknown non-API paths get index.html (client routing). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Serves dist/web if it was built; returns whether it did. */
+export async function registerWeb(app: FastifyInstance): Promise<boolean> {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
+    app.log.warn(`front end not built (${webRoot}); run \`npm run build:web\``);
+    return false;
+  }
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  return true;
+}
