@@ -1,0 +1,23 @@
+/** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, React root. */
+import 'krds-uiux/resources/css/token/krds_tokens.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { langFromSearch, storedLang, withLang } from './i18n.ts';
+
+// A returning English reader who opens a bare link gets `?lang=en` written into the URL, so
+// what they copy and share shows the page in the language they see.
+const stored = storedLang();
+if (!langFromSearch(window.location.search) && stored === 'en') {
+  const { pathname, search, hash } = window.location;
+  window.history.replaceState(null, '', withLang(pathname + search + hash, stored));
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing from index.html');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

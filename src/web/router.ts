@@ -1,0 +1,62 @@
+/**
+ * A minimal History API router: the app only has a handful of routes, so a library would
+ * cost more than it saves. Links stay real <a href> (keyboard, middle-click and "open in new
+ * tab" keep working); plain left clicks on internal links are turned into pushState.
+ */
+import { useSyncExternalStore, type MouseEvent } from 'react';
+
+const NAVIGATE_EVENT = 'finhub:navigate';
+
+export interface Location {
+  pathname: string;
+  search: string;
+  hash: string;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+// useSyncExternalStore needs a stable snapshot: a string, parsed by the hook.
+const snapshot = (): string => window.location.pathname + window.location.search + window.location.hash;
+
+export function useLocation(): Location {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { pathname: url.pathname, search: url.search, hash: url.hash };
+}
+
+export function navigate(href: string, { replace = false } = {}): void {
+  if (replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** onClick for internal <a>: lets the browser handle new-tab clicks, hash jumps and other origins. */
+export function handleLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.currentTarget;
+  if (anchor.target && anchor.target !== '_self') return;
+  const url = new URL(anchor.href, window.location.href);
+  if (url.origin !== window.location.origin) return;
+  const samePage = url.pathname === window.location.pathname && url.search === window.location.search;
+  if (samePage && url.hash) return; // in-page anchor: native scrolling and focus
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+}
+
+export type Route = { name: 'home' } | { name: 'plan'; id: number } | { name: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  const plan = /^\/plans\/([1-9]\d{0,9})$/.exec(path);
+  if (plan?.[1]) return { name: 'plan', id: Number(plan[1]) };
+  return { name: 'notFound' };
+}
