@@ -10,6 +10,7 @@ import { PlanFormatError } from '../modules/plan/importer/text.ts';
 import { importPlanCommand } from './import-plan.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { userCommand } from './user.ts';
 
 const USAGE = `finhub — 전북금융중심지 공약 관리 플랫폼 / Jeonbuk financial-center pledge platform
 
@@ -20,6 +21,8 @@ const USAGE = `finhub — 전북금융중심지 공약 관리 플랫폼 / Jeonbu
       --json       정규화한 계획을 출력만 함 / print the normalized plan as JSON, write nothing
       --dry-run    검사만 하고 저장하지 않음 / check and report, write nothing
       --replace    같은 분야·번호의 계획을 바꿈 / replace a plan with the same category and number
+  finhub user add --email E --role admin   직원 계정 추가(비밀번호는 표준 입력) / add a staff user (password on stdin)
+  finhub user list | user disable --email E
 
 환경 변수 / Environment: PORT, HOST, DATABASE_URL (postgres://…; default: embedded PGlite),
   FINHUB_DATA_DIR (default ./data), LOG_LEVEL`;
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: () => serveCommand(loadConfig()),
   migrate: () => migrateCommand(loadConfig()),
   'import-plan': (args) => importPlanCommand(loadConfig(), args),
+  user: (args) => userCommand(loadConfig(), args),
 };
 
 async function main(argv: string[]): Promise<number> {

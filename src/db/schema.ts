@@ -1,2 +1,5 @@
 /** Every module's tables, gathered for the Drizzle client and drizzle-kit. */
+export * from '../modules/accounts/schema.ts';
+export * from '../modules/audit/schema.ts';
 export * from '../modules/plan/schema.ts';
+export * from '../modules/plan/tracking-schema.ts';

@@ -1,5 +1,6 @@
 /** Assembles the Fastify app: plugins, OpenAPI, error handling, module routes, the web front end. */
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -7,7 +8,11 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
+import { accountRoutes } from '../modules/accounts/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
+import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
+import { AppError } from './errors.ts';
 import { installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { registerWeb } from './web.ts';
 
@@ -63,26 +68,36 @@ export async function buildApp({ config, database, web = true }: AppOptions): Pr
         description: '전북금융중심지 공약 관리 플랫폼 API / API of the Jeonbuk financial-center pledge platform',
         version: '0.1.0',
       },
-      components: {},
+      components: { securitySchemes: { [SESSION_SCHEME]: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
+  });
+  await registerAuth(app);
+  // Off by default; routes opt in (login, public forms) with config.rateLimit.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', {
+        ko: `요청이 너무 많습니다. ${Math.ceil(ctx.ttl / 1000)}초 뒤에 다시 시도하십시오.`,
+        en: `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
+      }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.get(
     '/api/openapi.json',
-    { schema: { operationId: 'getOpenApi', summary: 'This OpenAPI document', tags: ['meta'], security: [], hide: true } },
+    { config: { policy: PUBLIC }, schema: { operationId: 'getOpenApi', summary: 'This OpenAPI document', tags: ['meta'], hide: true } },
     async () => app.swagger(),
   );
   app.get(
     '/api/health',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'getHealth',
         summary: 'Liveness and database kind / 상태 확인',
         tags: ['meta'],
-        security: [],
         response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
       },
     },
@@ -92,6 +107,8 @@ export async function buildApp({ config, database, web = true }: AppOptions): Pr
     },
   );
 
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
   await app.register(planRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;

@@ -1,6 +1,7 @@
 /** Public plan routes. Handlers stay thin: validate (schema) → service → presenter (schema). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { PUBLIC } from '../../server/auth.ts';
 import { PlanIdParams, PlanListSchema, PlanSchema } from './api-schema.ts';
 import { getPlan, listPlans } from './service.ts';
 
@@ -8,11 +9,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'listPlans',
         summary: 'List pledge plans / 공약 실천계획 목록',
         tags: ['plans'],
-        security: [],
         response: { 200: PlanListSchema },
       },
     },
@@ -22,11 +23,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans/:id',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'getPlan',
         summary: 'One pledge plan in the normalized shape / 공약 실천계획',
         tags: ['plans'],
-        security: [],
         params: PlanIdParams,
         response: { 200: PlanSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },

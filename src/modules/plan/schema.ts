@@ -1,11 +1,13 @@
 /** Tables owned by the plan module. Money is integer won (bigint). */
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { FUNDING_SOURCES, PERIODS } from './types.ts';
+import { departments } from '../accounts/schema.ts';
+import { ACTION_STATUSES, FUNDING_SOURCES, PERIODS } from './types.ts';
 
 export const fundingSource = pgEnum('funding_source', FUNDING_SOURCES);
 export const schedulePeriod = pgEnum('schedule_period', PERIODS);
 export const budgetLineKind = pgEnum('budget_line_kind', ['prior', 'year', 'after']);
+export const actionStatus = pgEnum('action_status', ACTION_STATUSES);
 
 export const plans = pgTable(
   'plans',
@@ -56,6 +58,8 @@ export const budgetLines = pgTable(
     kind: budgetLineKind('kind').notNull(),
     year: integer('year'),
     plannedKrw: bigint('planned_krw', { mode: 'number' }).notNull(),
+    /** 확보액: money secured so far for this source and year (year lines only). */
+    securedKrw: bigint('secured_krw', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     unique('budget_lines_uq').on(t.planId, t.sourceLabel, t.kind, t.year).nullsNotDistinct(),
@@ -122,9 +126,18 @@ export const actions = pgTable(
     text: text('text').notNull(),
     targetCount: integer('target_count'),
     targetUnit: text('target_unit'),
+    /** The department responsible; officers may update only their department's actions. */
+    ownerDepartmentId: integer('owner_department_id').references(() => departments.id, { onDelete: 'set null' }),
+    status: actionStatus('status').notNull().default('planned'),
+    /** 0–100, entered by staff, or computed from the bound measure when measureKey is set. */
+    progress: integer('progress').notNull().default(0),
+    /** A measure registered by another module (e.g. academy sessions held) that drives progress. */
+    measureKey: text('measure_key'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('actions_entry_idx').on(t.entryId, t.position),
     check('actions_target_ck', sql`(${t.targetCount} IS NULL) = (${t.targetUnit} IS NULL)`),
+    check('actions_progress_ck', sql`${t.progress} between 0 and 100`),
   ],
 );

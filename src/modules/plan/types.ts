@@ -90,3 +90,17 @@ export interface NormalizedPlan {
   schedule: ScheduleEntry[];
   warnings: string[];
 }
+
+/** 추진상황: planned, 정상추진, 일부추진, 완료, 이행 후 계속추진, 보류, 폐기. */
+export const ACTION_STATUSES = ['planned', 'on_track', 'partly', 'done', 'done_continuing', 'on_hold', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, { ko: string; en: string }> = {
+  planned: { ko: '추진예정', en: 'Planned' },
+  on_track: { ko: '정상추진', en: 'On track' },
+  partly: { ko: '일부추진', en: 'Partly' },
+  done: { ko: '완료', en: 'Done' },
+  done_continuing: { ko: '이행 후 계속추진', en: 'Done, continuing' },
+  on_hold: { ko: '보류', en: 'On hold' },
+  dropped: { ko: '폐기', en: 'Dropped' },
+};

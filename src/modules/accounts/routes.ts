@@ -1,0 +1,92 @@
+/** Sign-in, sessions, users and departments. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, ADMINS, PUBLIC, SESSION_COOKIE, STAFF, userOf } from '../../server/auth.ts';
+import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { DepartmentSchema, IdParams, LoginBody, NewDepartmentBody, NewUserBody, PasswordBody, UserAdminSchema, UserPatchBody, UserSchema } from './api-schema.ts';
+import { changePassword, createDepartment, createUser, listDepartments, listUsers, login, logout, SESSION_TTL_MS, updateUser } from './service.ts';
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema };
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { policy: PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { operationId: 'login', summary: 'Sign in / 로그인', tags: ['auth'], body: LoginBody, response: { 200: z.object({ user: UserSchema }), ...errors, 429: ErrorResponseSchema } },
+    },
+    async (req, reply) => {
+      const { token, user } = await login(app.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        path: '/',
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      return { user };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { policy: STAFF }, schema: { operationId: 'logout', summary: 'Sign out / 로그아웃', tags: ['auth'], response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await logout(app.db, actorOf(req), req.sessionToken!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { policy: STAFF }, schema: { operationId: 'me', summary: 'The signed-in user / 내 정보', tags: ['auth'], response: { 200: z.object({ user: UserSchema }), ...errors } } },
+    async (req) => ({ user: userOf(req) }),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { policy: STAFF },
+      schema: { operationId: 'changePassword', summary: 'Change my password / 비밀번호 변경', tags: ['auth'], body: PasswordBody, response: { 204: z.null(), ...errors } },
+    },
+    async (req, reply) => {
+      const user = userOf(req);
+      await changePassword(app.db, { ...actorOf(req), userId: user.id }, req.sessionToken!, req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/users',
+    { config: { policy: ADMINS }, schema: { operationId: 'listUsers', summary: 'Staff users / 사용자 목록', tags: ['users'], response: { 200: z.object({ items: z.array(UserAdminSchema) }), ...errors } } },
+    async () => ({ items: await listUsers(app.db) }),
+  );
+
+  app.post(
+    '/api/users',
+    { config: { policy: ADMINS }, schema: { operationId: 'createUser', summary: 'Add a staff user / 사용자 추가', tags: ['users'], body: NewUserBody, response: { 201: UserSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createUser(app.db, actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { policy: ADMINS },
+      schema: { operationId: 'updateUser', summary: 'Change role, department, or disable / 사용자 변경', tags: ['users'], params: IdParams, body: UserPatchBody, response: { 200: UserAdminSchema, 404: ErrorResponseSchema, ...errors } },
+    },
+    async (req) => updateUser(app.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/departments',
+    { config: { policy: STAFF }, schema: { operationId: 'listDepartments', summary: 'Departments / 부서 목록', tags: ['users'], response: { 200: z.object({ items: z.array(DepartmentSchema) }), ...errors } } },
+    async () => ({ items: await listDepartments(app.db) }),
+  );
+
+  app.post(
+    '/api/departments',
+    { config: { policy: ADMINS }, schema: { operationId: 'createDepartment', summary: 'Add a department / 부서 추가', tags: ['users'], body: NewDepartmentBody, response: { 201: DepartmentSchema, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createDepartment(app.db, actorOf(req), req.body)),
+  );
+};

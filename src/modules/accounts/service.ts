@@ -1,0 +1,234 @@
+/** Staff accounts, departments and sessions. Every mutation is audited in its own transaction. */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, notFound } from '../../server/errors.ts';
+import { recordAudit, type Actor } from '../audit/service.ts';
+import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
+import type { Role } from './roles.ts';
+import { departments, sessions, users } from './schema.ts';
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day; refreshed while in use
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  departmentId: number | null;
+}
+
+type UserRow = typeof users.$inferSelect;
+const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, departmentId: u.departmentId });
+/** What the audit trail keeps of a user: never the password hash. */
+const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null });
+
+const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('VALIDATION_FAILED', { ko: '비밀번호가 너무 짧습니다.', en: 'The password is too short.' }, [
+      {
+        field: 'password',
+        message: { ko: `${MIN_PASSWORD_LENGTH}자 이상이어야 합니다.`, en: `Must be at least ${MIN_PASSWORD_LENGTH} characters.` },
+      },
+    ]);
+  }
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  departmentId?: number | null;
+  password: string;
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<SessionUser> {
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const email = normalizeEmail(input.email);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing) {
+      throw new AppError('CONFLICT', { ko: `이미 등록된 이메일입니다: ${email}`, en: `A user with this e-mail exists: ${email}` }, [
+        { field: 'email', message: { ko: '이미 등록된 이메일입니다.', en: 'Already registered.' } },
+      ]);
+    }
+    if (input.departmentId != null) await requireDepartment(tx as unknown as Db, input.departmentId);
+    const [row] = await tx
+      .insert(users)
+      .values({ email, name: input.name, role: input.role, departmentId: input.departmentId ?? null, passwordHash })
+      .returning();
+    await recordAudit(tx, actor, { action: 'user.create', entity: 'user', entityId: row!.id, after: auditView(row!) });
+    return toSessionUser(row!);
+  });
+}
+
+async function requireDepartment(db: Db, id: number) {
+  const [d] = await db.select().from(departments).where(eq(departments.id, id));
+  if (!d) {
+    throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [
+      { field: 'departmentId', message: { ko: '없는 부서입니다.', en: 'No such department.' } },
+    ]);
+  }
+  return d;
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  departmentId?: number | null;
+  disabled?: boolean;
+}
+
+export async function updateUser(db: Db, actor: Actor, id: number, patch: UserPatch): Promise<SessionUser & { disabled: boolean }> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!before) throw notFound({ ko: `사용자 ${id}`, en: `User ${id}` });
+    if (actor.userId === id && (patch.disabled || (patch.role && patch.role !== before.role))) {
+      throw new AppError('CONFLICT', {
+        ko: '자기 계정의 역할을 바꾸거나 비활성화할 수 없습니다.',
+        en: 'You cannot change your own role or disable your own account.',
+      });
+    }
+    if (patch.departmentId != null) await requireDepartment(tx as unknown as Db, patch.departmentId);
+    const [after] = await tx
+      .update(users)
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.departmentId !== undefined ? { departmentId: patch.departmentId } : {}),
+        ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? (before.disabledAt ?? new Date()) : null } : {}),
+      })
+      .where(eq(users.id, id))
+      .returning();
+    // A disabled user or a changed role ends the user's sessions at once.
+    if (patch.disabled || (patch.role && patch.role !== before.role)) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, before: auditView(before), after: auditView(after!) });
+    return { ...toSessionUser(after!), disabled: after!.disabledAt !== null };
+  });
+}
+
+export async function listUsers(db: Db) {
+  const rows = await db.select().from(users).orderBy(asc(users.email));
+  return rows.map((u) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null, lockedUntil: u.lockedUntil?.toISOString() ?? null }));
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [u] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return u;
+}
+
+const badCredentials = () =>
+  new AppError('UNAUTHENTICATED', { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'Wrong e-mail or password.' });
+
+/**
+ * Checks the credentials and opens a session. After MAX_FAILED_LOGINS failures in a row the
+ * account is locked for LOCK_MS; while locked even the right password is refused.
+ */
+export async function login(db: Db, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
+  const user = await findUserByEmail(db, input.email);
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+  const actor: Actor = { userId: user?.id ?? null, email: normalizeEmail(input.email), ip: input.ip };
+  if (!user) throw badCredentials();
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    throw new AppError('RATE_LIMITED', {
+      ko: '로그인 실패가 반복되어 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하십시오.',
+      en: 'Too many failed logins: the account is locked for 15 minutes.',
+    });
+  }
+  if (!ok) {
+    await db.transaction(async (tx) => {
+      // Counted in SQL, so concurrent wrong guesses cannot undercount each other.
+      const [row] = await tx
+        .update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, user.id))
+        .returning({ failed: users.failedLogins });
+      const locks = row!.failed >= MAX_FAILED_LOGINS;
+      if (locks) await tx.update(users).set({ failedLogins: 0, lockedUntil: new Date(Date.now() + LOCK_MS) }).where(eq(users.id, user.id));
+      await recordAudit(tx, actor, { action: locks ? 'auth.lock' : 'auth.login_failed', entity: 'user', entityId: user.id });
+    });
+    throw badCredentials();
+  }
+  if (user.disabledAt) throw badCredentials();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({ id: tokenId(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
+    await recordAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: user.id });
+  });
+  return { token, expiresAt, user: toSessionUser(user) };
+}
+
+/** The user behind a session token, or null; extends the session while it is in use. */
+export async function sessionUser(db: Db, token: string): Promise<SessionUser | null> {
+  const id = tokenId(token);
+  const [row] = await db
+    .select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)));
+  if (!row || row.user.disabledAt) return null;
+  // Sliding expiry, written at most once a minute to keep reads cheap.
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) }).where(eq(sessions.id, id));
+  }
+  return toSessionUser(row.user);
+}
+
+export async function logout(db: Db, actor: Actor, token: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, tokenId(token)));
+    await recordAudit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
+  });
+}
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(db: Db, actor: Actor & { userId: number }, token: string, current: string, next: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(current, user.passwordHash))) {
+    throw new AppError('VALIDATION_FAILED', { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' }, [
+      { field: 'currentPassword', message: { ko: '올바르지 않습니다.', en: 'Wrong password.' } },
+    ]);
+  }
+  checkPassword(next);
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, tokenId(token))));
+    await recordAudit(tx, actor, { action: 'auth.password_change', entity: 'user', entityId: user.id });
+  });
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}
+
+export async function listDepartments(db: Db) {
+  return db.select({ id: departments.id, name: departments.name, nameEn: departments.nameEn }).from(departments).orderBy(asc(departments.name));
+}
+
+export async function createDepartment(db: Db, actor: Actor, input: { name: string; nameEn?: string | null }) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.name, input.name));
+    if (existing) {
+      throw new AppError('CONFLICT', { ko: `이미 있는 부서입니다: ${input.name}`, en: `The department exists: ${input.name}` }, [
+        { field: 'name', message: { ko: '이미 있는 부서입니다.', en: 'Already exists.' } },
+      ]);
+    }
+    const [row] = await tx.insert(departments).values({ name: input.name, nameEn: input.nameEn ?? null }).returning();
+    await recordAudit(tx, actor, { action: 'department.create', entity: 'department', entityId: row!.id, after: row });
+    return { id: row!.id, name: row!.name, nameEn: row!.nameEn };
+  });
+}
+
+export async function getDepartment(db: Db, id: number) {
+  return requireDepartment(db, id);
+}

@@ -1,0 +1,78 @@
+/** The audit trail for staff: filter, page, and export as CSV. */
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MANAGERS } from '../../server/auth.ts';
+import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { safeCsvCell } from '../../server/csv.ts';
+import { listAudit, type AuditFilter } from './service.ts';
+
+const Filter = z.object({
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(50).optional(),
+  actorId: z.coerce.number().int().positive().optional(),
+  action: z.string().max(50).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const AuditRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
+const toFilter = (q: z.infer<typeof Filter>, limit: number, offset: number): AuditFilter => ({
+  entity: q.entity,
+  entityId: q.entityId,
+  actorId: q.actorId,
+  action: q.action,
+  from: q.from ? new Date(q.from) : undefined,
+  to: q.to ? new Date(q.to) : undefined,
+  limit,
+  offset,
+});
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema };
+const CSV_MAX_ROWS = 100_000;
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/audit',
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'listAudit', summary: 'Audit trail / 감사 기록', tags: ['audit'], querystring: Filter, response: { 200: z.object({ items: z.array(AuditRow), total: z.number().int() }), ...errors } },
+    },
+    async (req) => {
+      const q = req.query;
+      const { items, total } = await listAudit(app.db, toFilter(q, q.pageSize, (q.page - 1) * q.pageSize));
+      return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), total };
+    },
+  );
+
+  app.get(
+    '/api/audit.csv',
+    { config: { policy: MANAGERS }, schema: { operationId: 'exportAudit', summary: 'Audit trail as CSV / 감사 기록 CSV', tags: ['audit'], querystring: Filter } },
+    async (req, reply) => {
+      const { items } = await listAudit(app.db, toFilter(req.query, CSV_MAX_ROWS, 0));
+      const rows = items.map((r) =>
+        [r.at.toISOString(), r.actorEmail, r.action, r.entity, r.entityId, JSON.stringify(r.before), JSON.stringify(r.after), r.ip].map(safeCsvCell),
+      );
+      const csv = stringify([['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'ip'], ...rows]);
+      // UTF-8 with a byte-order mark, so Korean opens correctly in Excel.
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="finhub-audit.csv"')
+        .send('\uFEFF' + csv);
+    },
+  );
+};

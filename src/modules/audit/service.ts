@@ -1,0 +1,66 @@
+/** The audit trail's service: record (inside the caller's transaction), list and export. */
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { auditLog } from './schema.ts';
+
+/** Who did it: a signed-in user, or the system / command line (userId null). */
+export interface Actor {
+  userId: number | null;
+  email: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, email: 'system', ip: null };
+export const cliActor = (): Actor => ({ userId: null, email: `cli:${process.env.USER ?? 'unknown'}`, ip: null });
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit row. Call it with the transaction that makes the change, never after it. */
+export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: actor.ip,
+  });
+}
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  actorId?: number;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+function where(f: AuditFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.entity) parts.push(eq(auditLog.entity, f.entity));
+  if (f.entityId) parts.push(eq(auditLog.entityId, f.entityId));
+  if (f.actorId !== undefined) parts.push(eq(auditLog.actorId, f.actorId));
+  if (f.action) parts.push(eq(auditLog.action, f.action));
+  if (f.from) parts.push(gte(auditLog.at, f.from));
+  if (f.to) parts.push(lt(auditLog.at, f.to));
+  return parts.length ? and(...parts) : undefined;
+}
+
+export async function listAudit(db: Db, f: AuditFilter) {
+  const [items, [count]] = await Promise.all([
+    db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where(f)),
+  ]);
+  return { items, total: count!.n };
+}

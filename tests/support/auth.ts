@@ -1,0 +1,40 @@
+/** Staff users and signed-in sessions for API tests. */
+import type { Database } from '../../src/db/client.ts';
+import type { Role } from '../../src/modules/accounts/roles.ts';
+import { createDepartment, createUser } from '../../src/modules/accounts/service.ts';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
+import type { TestApp } from './app.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+/** The Origin a same-origin browser sends with app.inject (whose Host is localhost:80). */
+export const ORIGIN = 'http://localhost:80';
+
+export interface Session {
+  userId: number;
+  email: string;
+  headers: { cookie: string; origin: string };
+}
+
+let counter = 0;
+
+export async function createStaff(database: Database, role: Role, departmentId: number | null = null) {
+  const email = `${role}${++counter}@jeonju.test`;
+  return createUser(database.db, SYSTEM_ACTOR, { email, name: `${role} ${counter}`, role, departmentId, password: TEST_PASSWORD });
+}
+
+export async function createTestDepartment(database: Database, name = `부서 ${++counter}`) {
+  return createDepartment(database.db, SYSTEM_ACTOR, { name });
+}
+
+export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Session['headers']> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'finhub_session')!;
+  return { cookie: `finhub_session=${cookie.value}`, origin: ORIGIN };
+}
+
+/** A new user of the role, signed in. */
+export async function staffSession(t: TestApp, role: Role, departmentId: number | null = null): Promise<Session> {
+  const user = await createStaff(t.database, role, departmentId);
+  return { userId: user.id, email: user.email, headers: await signIn(t, user.email) };
+}
