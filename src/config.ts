@@ -12,6 +12,7 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   FINHUB_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FINHUB_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
 });
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Login attempts per minute per client address; 0 turns the limit off. */
+  loginRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     dataDir: path.resolve(c.FINHUB_DATA_DIR),
     logLevel: c.LOG_LEVEL,
+    loginRateLimit: c.FINHUB_LOGIN_RATE_LIMIT,
   };
 }

@@ -24,7 +24,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit'>>;
   database: Database;
   /** Serve the built front end from dist/web (off in API-only tests). */
   web?: boolean;
@@ -107,7 +107,7 @@ export async function buildApp({ config, database, web = true }: AppOptions): Pr
     },
   );
 
-  await app.register(accountRoutes);
+  await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10 });
   await app.register(auditRoutes);
   await app.register(planRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));

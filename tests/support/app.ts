@@ -10,9 +10,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function openTestApp(kind: DbKind): Promise<TestApp> {
+/** Tests sign in often from one address: the login limit is off unless a test sets one. */
+export async function openTestApp(kind: DbKind, opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ config: { logLevel: 'silent' }, database, web: false });
+  const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 0 }, database, web: false });
   return {
     app,
     database,

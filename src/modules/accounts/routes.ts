@@ -8,11 +8,11 @@ import { changePassword, createDepartment, createUser, listDepartments, listUser
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema };
 
-export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = async (app, { loginRateLimit }) => {
   app.post(
     '/api/auth/login',
     {
-      config: { policy: PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { policy: PUBLIC, rateLimit: loginRateLimit > 0 ? { max: loginRateLimit, timeWindow: '1 minute' } : false },
       schema: { operationId: 'login', summary: 'Sign in / 로그인', tags: ['auth'], body: LoginBody, response: { 200: z.object({ user: UserSchema }), ...errors, 429: ErrorResponseSchema } },
     },
     async (req, reply) => {
