@@ -42,7 +42,9 @@ function sameOrigin(req: FastifyRequest): boolean {
   const source = req.headers.origin ?? req.headers.referer;
   if (!source) return false;
   try {
-    return new URL(source).host === req.headers.host;
+    const from = new URL(source);
+    // Read the Host header under the source's scheme, so default ports (:80, :443) compare equal.
+    return from.host === new URL(`${from.protocol}//${req.headers.host}`).host;
   } catch {
     return false;
   }
