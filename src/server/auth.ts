@@ -29,11 +29,18 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
   }
+  interface FastifyInstance {
+    /** Every /api route with its policy, for the authorization-matrix test and the docs. */
+    apiRoutes: { method: string; url: string; policy: Policy }[];
+  }
   interface FastifyRequest {
     user: SessionUser | null;
     sessionToken: string | null;
   }
 }
+
+/** The policy's refusal; a service's own refusal (e.g. another department's action) says more. */
+export const ROLE_FORBIDDEN = { ko: '이 작업을 할 권한이 없습니다.', en: 'Your role may not do this.' };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -65,12 +72,14 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
 
+  app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     // Plugin routes: the API docs page and its assets are public.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, policy: PUBLIC };
     const policy = route.config?.policy;
     if (!policy) throw new Error(`Route ${route.method} ${route.url} has no policy (config.policy)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy });
     if (route.schema) route.schema = { ...route.schema, security: 'public' in policy ? [] : [{ [SESSION_SCHEME]: [] }] };
   });
 
@@ -91,7 +100,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     if (!policy || 'public' in policy) return;
     if (!req.user) throw new AppError('UNAUTHENTICATED', { ko: '로그인이 필요합니다.', en: 'Sign-in required.' });
     if (!policy.roles.includes(req.user.role)) {
-      throw new AppError('FORBIDDEN', { ko: '이 작업을 할 권한이 없습니다.', en: 'Your role may not do this.' });
+      throw new AppError('FORBIDDEN', ROLE_FORBIDDEN);
     }
   });
 }

@@ -1,6 +1,8 @@
 /** Staff users and signed-in sessions for API tests. */
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
+import { sessions } from '../../src/modules/accounts/schema.ts';
 import { createDepartment, createUser } from '../../src/modules/accounts/service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
 import type { TestApp } from './app.ts';
@@ -37,4 +39,11 @@ export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD
 export async function staffSession(t: TestApp, role: Role, departmentId: number | null = null): Promise<Session> {
   const user = await createStaff(t.database, role, departmentId);
   return { userId: user.id, email: user.email, headers: await signIn(t, user.email) };
+}
+
+/** A session made straight in the table (no password hashing): for tests that need many. */
+export async function mintSession(database: Database, userId: number): Promise<Session['headers']> {
+  const token = randomBytes(32).toString('base64url');
+  await database.db.insert(sessions).values({ id: createHash('sha256').update(token).digest('hex'), userId, expiresAt: new Date(Date.now() + 3_600_000) });
+  return { cookie: `finhub_session=${token}`, origin: ORIGIN };
 }

@@ -1,0 +1,102 @@
+/**
+ * Walks every API route with every role and with no session, and checks allow/deny against the
+ * one table below. A route the table does not name fails the test: a new route needs a row.
+ * Denial must come before any validation of the body: the requests carry an empty body.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ROLES, type Role } from '../../src/modules/accounts/roles.ts';
+import { ROLE_FORBIDDEN } from '../../src/server/auth.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { createStaff, mintSession } from '../support/auth.ts';
+
+const ALL = ['anonymous', ...ROLES] as const;
+const STAFF = [...ROLES];
+const MANAGERS: Role[] = ['admin', 'manager'];
+const EDITORS: Role[] = ['admin', 'manager', 'officer'];
+const ADMINS: Role[] = ['admin'];
+type Who = (typeof ALL)[number];
+
+/** Who may call each route: 'public' or the roles allowed. */
+const MATRIX: Record<string, 'public' | Role[]> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/json': 'public',
+  'GET /api/docs/yaml': 'public',
+  'GET /api/docs/static/*': 'public',
+  'GET /api/docs/static/index.html': 'public',
+  'GET /api/docs/static/swagger-initializer.js': 'public',
+  'GET /api/plans': 'public',
+  'GET /api/plans/:id': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': STAFF,
+  'GET /api/auth/me': STAFF,
+  'POST /api/auth/password': STAFF,
+  'GET /api/users': ADMINS,
+  'POST /api/users': ADMINS,
+  'PATCH /api/users/:id': ADMINS,
+  'GET /api/departments': STAFF,
+  'POST /api/departments': ADMINS,
+  'GET /api/audit': MANAGERS,
+  'GET /api/audit.csv': MANAGERS,
+};
+void EDITORS;
+
+const sample = (url: string) =>
+  url
+    .replace(':year', '2023')
+    .replace(':quarter', '3')
+    .replace(/:[a-zA-Z]+/g, '1')
+    .replace('*', 'index.html');
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const sessions = new Map<Who, () => Promise<Record<string, string>>>();
+
+  before(async () => {
+    t = await openTestApp('pglite');
+    sessions.set('anonymous', async () => ({ origin: 'http://localhost:80' }));
+    for (const role of ROLES) {
+      const user = await createStaff(t.database, role);
+      // a fresh session per request: a call such as logout must not spoil the next one
+      sessions.set(role, () => mintSession(t.database, user.id));
+    }
+  });
+  after(() => t.close());
+
+  it('has a row for every route and a route for every row', () => {
+    const routes = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    const missing = routes.filter((r) => !(r in MATRIX));
+    assert.deepEqual(missing, [], 'routes without a row in the authorization matrix');
+    const stale = Object.keys(MATRIX).filter((r) => !routes.includes(r));
+    assert.deepEqual(stale, [], 'rows without a route');
+  });
+
+  it('allows and denies exactly as the table says, before validation', async () => {
+    const failures: string[] = [];
+    for (const { method, url, policy } of t.app.apiRoutes) {
+      const expected = MATRIX[`${method} ${url}`]!;
+      assert.equal('public' in policy, expected === 'public', `${method} ${url}: the route's policy and the table disagree on public`);
+      for (const who of ALL) {
+        const res = await t.app.inject({ method: method as 'GET', url: sample(url), headers: await sessions.get(who)!(), payload: method === 'GET' ? undefined : {} });
+        const allowed = expected === 'public' || (who !== 'anonymous' && expected.includes(who));
+        const deniedByPolicy = res.statusCode === 401 || (res.statusCode === 403 && res.json().error?.message?.en === ROLE_FORBIDDEN.en);
+        if (allowed && deniedByPolicy) failures.push(`${who} ${method} ${url}: expected allowed, got ${res.statusCode}`);
+        if (!allowed) {
+          const want = who === 'anonymous' ? 401 : 403;
+          if (res.statusCode !== want || !deniedByPolicy) failures.push(`${who} ${method} ${url}: expected ${want}, got ${res.statusCode}`);
+        }
+        if (res.statusCode >= 500) failures.push(`${who} ${method} ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('refuses to register an /api route that has no policy', async () => {
+    const { buildApp } = await import('../../src/server/app.ts');
+    const app = await buildApp({ config: { logLevel: 'silent' }, database: t.database, web: false });
+    assert.throws(() => app.get('/api/unguarded', async () => 'open'), /has no policy/);
+    await app.close();
+  });
+});
