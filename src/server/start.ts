@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
+import { startJobs } from './jobs.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -20,11 +21,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({ config, database });
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     const url = await app.listen({ port: config.port, host: config.host });
+    const stopJobs = startJobs(database.db, app.log);
     return {
       app,
       database,
       url,
       close: async () => {
+        stopJobs();
         await app.close();
         await database.close();
       },
