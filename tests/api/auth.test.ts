@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../src/db/schema.ts';
 import { sessions, users } from '../../src/modules/accounts/schema.ts';
+import { deleteExpiredSessions } from '../../src/modules/accounts/service.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createStaff, ORIGIN, signIn, TEST_PASSWORD } from '../support/auth.ts';
@@ -70,6 +71,8 @@ for (const kind of DB_KINDS) {
       const headers = await signIn(t, user.email);
       await t.database.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.userId, user.id));
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers })).statusCode, 401);
+      await deleteExpiredSessions(t.database.db); // the hourly job
+      assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).length, 0);
       await t.database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
       assert.equal((await login(user.email, TEST_PASSWORD)).statusCode, 401);
     });
