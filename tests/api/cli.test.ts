@@ -18,7 +18,13 @@ function finhub(args: string[], env: Record<string, string> = {}) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `finhub-${name}-`));
+const made: string[] = [];
+const tmp = (name: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `finhub-${name}-`));
+  made.push(dir);
+  return dir;
+};
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 describe('finhub import-plan on the embedded database', () => {
   it('--json prints the normalized plan and writes nothing', () => {

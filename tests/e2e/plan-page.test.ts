@@ -15,9 +15,10 @@ describe('public plan page in chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
   let planId: number;
+  let dataDir: string;
 
   before(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-e2e-'));
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-e2e-'));
     [server, browser] = await Promise.all([startServerProcess({ FINHUB_DATA_DIR: dataDir }), launchBrowser()]);
     const { items } = await (await fetch(`${server.url}/api/plans`)).json();
     planId = items[0].id;
@@ -25,6 +26,7 @@ describe('public plan page in chromium', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
