@@ -1,8 +1,9 @@
 /**
  * Typed calls to the finhub API. A 404 is a normal outcome (the not-found view), anything
  * else that is not a 2xx, or a network failure, is an ApiError shown by the error view.
+ * Staff calls (staff-api.ts) go through the same `request`, which also sends JSON and forms.
  */
-import type { NormalizedPlan } from '../modules/plan/types.ts';
+import type { ActionStatus, NormalizedPlan, PlanAction, ScheduleEntry } from '../modules/plan/types.ts';
 import type { Lang } from './i18n.ts';
 
 export interface PlanSummary {
@@ -15,18 +16,65 @@ export interface PlanSummary {
   totalBudgetKrw: number;
 }
 
-export type Plan = NormalizedPlan & { id: number };
-
-/** The server's error body: `{ error: { code, message: { ko, en } } }`. */
-interface ErrorBody {
-  error?: { code?: string; message?: Partial<Record<Lang, string>> | string };
+/** 이행률 (mean progress) and 완료율 (share done), computed by the server; null when nothing counts. */
+export interface Figures {
+  progressRate: number | null;
+  completionRate: number | null;
+  counted: number;
+  done: number;
 }
+
+export interface PublicEvidence {
+  id: number;
+  kind: 'file' | 'link';
+  title: string;
+  url: string;
+}
+
+/** Fields the plan-running back end adds; optional so the page still reads an older server. */
+export type PublicAction = PlanAction & { id: number; status?: ActionStatus; progress?: number; evidence?: PublicEvidence[] };
+export type PublicEntry = Omit<ScheduleEntry, 'actions'> & { id: number; actions: PublicAction[]; figures?: Figures };
+
+export interface LedgerFigures {
+  plannedKrw: number;
+  securedKrw: number;
+  executedKrw: number;
+  executionRate: number | null;
+}
+
+export interface PlanFigures {
+  overall: Figures;
+  byYear: (Figures & { year: number })[];
+  byQuarter: (Figures & { year: number; quarter: number })[];
+}
+
+export type Plan = Omit<NormalizedPlan, 'schedule'> & {
+  id: number;
+  schedule: PublicEntry[];
+  figures?: PlanFigures;
+  ledger?: LedgerFigures & { byYear: (LedgerFigures & { year: number })[] };
+};
+
+export type Bilingual = Partial<Record<Lang, string>>;
+
+export interface FieldError {
+  field: string;
+  message: Bilingual;
+}
+
+/** The server's error body: `{ error: { code, message: { ko, en }, fields? } }`. */
+interface ErrorBody {
+  error?: { code?: string; message?: Bilingual | string; fields?: { field?: string; message?: Bilingual | string }[] };
+}
+
+const bilingual = (raw: Bilingual | string | undefined): Bilingual => (typeof raw === 'string' ? { ko: raw, en: raw } : (raw ?? {}));
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly serverMessage: Partial<Record<Lang, string>>,
+    readonly serverMessage: Bilingual,
+    readonly fields: FieldError[] = [],
   ) {
     super(`${status} ${code}`);
   }
@@ -39,33 +87,59 @@ export class ApiError extends Error {
 
 export class NotFoundError extends ApiError {}
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** Fired on window when a staff call answers 401: the session ended (expiry, sign-out elsewhere). */
+export const UNAUTHORIZED_EVENT = 'finhub:unauthorized';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  json?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** Do not announce a 401 as a lost session (the login form expects one). */
+  quiet401?: boolean;
+}
+
+export async function request<T>(path: string, { method = 'GET', json, form, signal, quiet401 = false }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (form) {
+    body = form; // the browser writes the multipart boundary
+  }
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    // Same-origin credentials: the HttpOnly session cookie goes along, and the browser adds
+    // the Origin header the server's CSRF check wants on state-changing requests.
+    response = await fetch(path, { method, headers, body, signal, credentials: 'same-origin' });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'NETWORK', { ko: '서버에 연결할 수 없습니다.', en: 'Cannot reach the server.' });
   }
-  if (response.ok) return (await response.json()) as T;
-  let body: ErrorBody = {};
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  let errorBody: ErrorBody = {};
   try {
-    body = (await response.json()) as ErrorBody;
+    errorBody = (await response.json()) as ErrorBody;
   } catch {
     /* non-JSON error page from a proxy: keep the status only */
   }
-  const code = body.error?.code ?? `HTTP_${response.status}`;
-  const raw = body.error?.message;
-  const message = typeof raw === 'string' ? { ko: raw, en: raw } : (raw ?? {});
+  const code = errorBody.error?.code ?? `HTTP_${response.status}`;
+  const fields = (errorBody.error?.fields ?? []).map((f) => ({ field: f.field ?? '', message: bilingual(f.message) }));
+  if (response.status === 401 && !quiet401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   const ErrorClass = response.status === 404 ? NotFoundError : ApiError;
-  throw new ErrorClass(response.status, code, message);
+  throw new ErrorClass(response.status, code, bilingual(errorBody.error?.message), fields);
 }
 
 export async function fetchPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
-  const body = await getJson<{ items: PlanSummary[] }>('/api/plans', signal);
+  const body = await request<{ items: PlanSummary[] }>('/api/plans', { signal });
   return body.items;
 }
 
 export function fetchPlan(id: number, signal?: AbortSignal): Promise<Plan> {
-  return getJson<Plan>(`/api/plans/${id}`, signal);
+  return request<Plan>(`/api/plans/${id}`, { signal });
 }

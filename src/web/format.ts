@@ -57,3 +57,37 @@ export function periodLabel(period: Period, lang: Lang): string {
 export function withinTermKrw(yearsKrw: Record<string, number | undefined>, years: number[]): number {
   return years.reduce((sum, y) => sum + (yearsKrw[String(y)] ?? 0), 0);
 }
+
+const rateFormat = new Intl.NumberFormat('ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 42.5 → "42.5%"; the server already rounds to one decimal. null (nothing counted) → "–". */
+export function formatRate(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '–' : `${rateFormat.format(rate)}%`;
+}
+
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  ko: new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }),
+};
+
+/** An ISO instant in Seoul time, the city's clock: "2024. 7. 1. 오전 10:00" / "1 Jul 2024, 10:00". */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormats[lang].format(date);
+}
+
+const wonFormat = new Intl.NumberFormat('ko-KR');
+
+/** 1234000000 → "1,234,000,000" (the 원 amount, for staff who check figures to the won). */
+export function formatWon(won: number): string {
+  return wonFormat.format(won);
+}
+
+/** "3,2 KB" style size of an uploaded file. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

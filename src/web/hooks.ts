@@ -47,3 +47,59 @@ export function useDocumentTitle(page: string | null, suffix: string): void {
     document.title = page ? `${page} | ${suffix}` : suffix;
   }, [page, suffix]);
 }
+
+/**
+ * useApi plus `refresh`: loads again in the background and swaps the data in when it arrives,
+ * without the loading view (so forms on the page keep their place and focus).
+ */
+export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
+  const [state, retryLoad] = useApi(key, load);
+  const [fresh, setFresh] = useState<{ key: string; data: T } | null>(null);
+  const refresh = useCallback(async () => {
+    const data = await load(new AbortController().signal);
+    setFresh({ key, data });
+    // `load` changes every render; the key names what it loads.
+  }, [key]);
+  const retry = useCallback(() => {
+    setFresh(null);
+    retryLoad();
+  }, [retryLoad]);
+  const current: AsyncState<T> = state.status === 'ok' && fresh?.key === key ? { status: 'ok', data: fresh.data } : state;
+  return { state: current, retry, refresh };
+}
+
+export interface Mutation {
+  busy: boolean;
+  error: unknown;
+  /** The success message of the last run, if it succeeded. */
+  done: string | null;
+  run: <R>(send: () => Promise<R>, success?: string) => Promise<R | undefined>;
+  reset: () => void;
+}
+
+/** State for one form's submit: busy while sending, the error or success of the last attempt. */
+export function useMutation(): Mutation {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = useCallback(async <R,>(send: () => Promise<R>, success?: string): Promise<R | undefined> => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await send();
+      setDone(success ?? null);
+      return result;
+    } catch (err) {
+      setError(err);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const reset = useCallback(() => {
+    setError(null);
+    setDone(null);
+  }, []);
+  return { busy, error, done, run, reset };
+}
