@@ -4,6 +4,7 @@
  * shared link keeps its language) and in localStorage (so a returning visitor keeps theirs).
  */
 import { createContext, useContext } from 'react';
+import { staffEn, staffKo } from './i18n-staff.ts';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -60,6 +61,7 @@ const ko = {
   footerAddress: '전북특별자치도 전주시 완산구 노송광장로 10',
   footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub 전북금융중심지 공약 관리',
+  ...staffKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -115,6 +117,7 @@ const en: Record<MessageKey, string> = {
   footerAddress: '10 Nosonggwangjang-ro, Wansan-gu, Jeonju-si, Jeonbuk State, Republic of Korea',
   footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub Jeonbuk Financial Center Pledge',
+  ...staffEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

@@ -1,6 +1,7 @@
 /** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, React root. */
 import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles.css';
+import './staff.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

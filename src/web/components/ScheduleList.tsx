@@ -1,23 +1,43 @@
 /**
- * 연도별 목표 및 추진계획: the quarterly schedule grouped by year. Each entry carries
- * data-year/data-period so browser tests (and later progress views) can find it.
+ * 연도별 목표 및 추진계획: the quarterly schedule grouped by year, with each action's status,
+ * progress and published evidence, and each entry's 이행률/완료율. Each entry carries
+ * data-year/data-period so browser tests can find it.
  */
 import { useId } from 'react';
-import type { PlanAction, ScheduleEntry } from '../../modules/plan/types.ts';
-import { periodLabel } from '../format.ts';
+import type { PublicAction, PublicEntry, PublicEvidence } from '../api-client.ts';
+import { formatRate, periodLabel } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { ProgressBar } from './ProgressBar.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 
-function groupByYear(entries: ScheduleEntry[]): [number, ScheduleEntry[]][] {
-  const groups = new Map<number, ScheduleEntry[]>();
+function groupByYear(entries: PublicEntry[]): [number, PublicEntry[]][] {
+  const groups = new Map<number, PublicEntry[]>();
   for (const entry of entries) groups.set(entry.year, [...(groups.get(entry.year) ?? []), entry]);
   return [...groups.entries()].sort(([a], [b]) => a - b);
 }
 
-function Action({ action }: { action: PlanAction }) {
+function EvidenceLinks({ items }: { items: PublicEvidence[] }) {
+  const { t } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <ul className="evidence-links" aria-label={t('evidence')}>
+      {items.map((e) => (
+        <li key={e.id} data-testid="public-evidence">
+          <a href={e.url} rel={e.kind === 'link' ? 'noreferrer' : undefined}>
+            {e.title}
+          </a>{' '}
+          <span className="evidence-kind">({t(e.kind === 'file' ? 'evidenceFile' : 'evidenceLink')})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Action({ action }: { action: PublicAction }) {
   const { t } = useI18n();
   return (
-    <li>
-      {action.text}
+    <li className="schedule-action" data-testid="public-action" data-action-id={action.id}>
+      <span className="action-text">{action.text}</span>
       {action.target && (
         <>
           {' '}
@@ -26,16 +46,30 @@ function Action({ action }: { action: PlanAction }) {
           </span>
         </>
       )}
+      {action.status && (
+        <span className="action-state">
+          <StatusBadge status={action.status} testId="action-status" />
+          {action.progress !== undefined && (
+            <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: action.text })} testId="action-progress" />
+          )}
+        </span>
+      )}
+      {action.evidence && <EvidenceLinks items={action.evidence} />}
     </li>
   );
 }
 
-function Entry({ entry }: { entry: ScheduleEntry }) {
+function Entry({ entry }: { entry: PublicEntry }) {
   const { lang, t } = useI18n();
   const id = useId();
   return (
     <li className="schedule-entry" data-testid="schedule-entry" data-year={entry.year} data-period={entry.period}>
       <h4>{periodLabel(entry.period, lang)}</h4>
+      {entry.figures && entry.figures.counted > 0 && (
+        <p className="entry-figures" data-testid="entry-figures">
+          {t('progressRate')} {formatRate(entry.figures.progressRate)} · {t('completionRate')} {formatRate(entry.figures.completionRate)}
+        </p>
+      )}
       <div className="schedule-columns">
         {entry.goals.length > 0 && (
           <div className="schedule-goals">
@@ -66,7 +100,7 @@ function Entry({ entry }: { entry: ScheduleEntry }) {
   );
 }
 
-export function ScheduleList({ schedule }: { schedule: ScheduleEntry[] }) {
+export function ScheduleList({ schedule }: { schedule: PublicEntry[] }) {
   const { t } = useI18n();
   return (
     <div className="schedule">

@@ -5,6 +5,7 @@ import { BudgetChart } from '../components/BudgetChart.tsx';
 import { BudgetTable } from '../components/BudgetTable.tsx';
 import { Link } from '../components/Link.tsx';
 import { PhaseTimeline } from '../components/PhaseTimeline.tsx';
+import { PlanProgress } from '../components/PlanProgress.tsx';
 import { ScheduleList } from '../components/ScheduleList.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatEok, formatKrwCompact } from '../format.ts';
@@ -13,6 +14,7 @@ import { useI18n, type MessageKey } from '../i18n.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const SECTIONS: { id: string; label: MessageKey }[] = [
+  { id: 'progress', label: 'progressSection' },
   { id: 'contents', label: 'contents' },
   { id: 'budget', label: 'budget' },
   { id: 'phases', label: 'phases' },
@@ -72,6 +74,10 @@ function PlanView({ plan }: { plan: Plan }) {
           ))}
         </ul>
       </nav>
+
+      <Section id="progress" label="progressSection">
+        <PlanProgress plan={plan} />
+      </Section>
 
       <Section id="contents" label="contents">
         <dl className="contents-list">
