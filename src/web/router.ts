@@ -51,12 +51,52 @@ export function handleLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
   navigate(url.pathname + url.search + url.hash);
 }
 
-export type Route = { name: 'home' } | { name: 'plan'; id: number } | { name: 'notFound' };
+export type StaffRouteName =
+  | 'staffLogin'
+  | 'staffHome'
+  | 'staffPassword'
+  | 'staffImport'
+  | 'staffUsers'
+  | 'staffAudit'
+  | 'staffPlan'
+  | 'staffLedger'
+  | 'staffReports';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'plan'; id: number }
+  | { name: 'notFound' }
+  | { name: Exclude<StaffRouteName, 'staffPlan' | 'staffLedger' | 'staffReports'> }
+  | { name: 'staffPlan' | 'staffLedger' | 'staffReports'; id: number };
+
+const STAFF_PAGES: Record<string, Route['name']> = {
+  '/staff': 'staffHome',
+  '/staff/login': 'staffLogin',
+  '/staff/password': 'staffPassword',
+  '/staff/import': 'staffImport',
+  '/staff/users': 'staffUsers',
+  '/staff/audit': 'staffAudit',
+};
+
+const PLAN_PAGES: Record<string, 'staffPlan' | 'staffLedger' | 'staffReports'> = {
+  '': 'staffPlan',
+  '/ledger': 'staffLedger',
+  '/reports': 'staffReports',
+};
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'home' };
   const plan = /^\/plans\/([1-9]\d{0,9})$/.exec(path);
   if (plan?.[1]) return { name: 'plan', id: Number(plan[1]) };
+  const staffPage = STAFF_PAGES[path];
+  if (staffPage) return { name: staffPage } as Route;
+  const staffPlan = /^\/staff\/plans\/([1-9]\d{0,9})(|\/ledger|\/reports)$/.exec(path);
+  const planPage = staffPlan ? PLAN_PAGES[staffPlan[2] ?? ''] : undefined;
+  if (staffPlan?.[1] && planPage) return { name: planPage, id: Number(staffPlan[1]) };
   return { name: 'notFound' };
+}
+
+export function isStaffRoute(route: Route): boolean {
+  return route.name.startsWith('staff');
 }

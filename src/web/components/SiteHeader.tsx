@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { LANGS, useI18n, type Lang } from '../i18n.ts';
 import { handleLinkClick, useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
@@ -5,8 +6,11 @@ import { Link } from './Link.tsx';
 /** Language names are written in their own language, as KRDS language switchers do. */
 const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
 
-/** KRDS masthead (official-site banner) + header with the service name and language switch. */
-export function SiteHeader() {
+/**
+ * KRDS masthead (official-site banner) + header with the service name and language switch;
+ * `children` (the staff menu, when signed in) goes under the header bar.
+ */
+export function SiteHeader({ children }: { children?: ReactNode }) {
   const { lang, t } = useI18n();
   const location = useLocation();
   // Each option names its language explicitly (even ko) so it overrides a stored preference.
@@ -46,6 +50,7 @@ export function SiteHeader() {
           </ul>
         </div>
       </div>
+      {children}
     </header>
   );
 }

@@ -1,0 +1,83 @@
+/** The executions (집행 내역) of a plan, newest first as the server sends them; managers delete. */
+import { useId, useState } from 'react';
+import { formatEok, formatWon } from '../../format.ts';
+import { formErrors, NO_ERRORS } from '../../form-errors.ts';
+import { useMutation } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { deleteExecution, type Execution } from '../../staff-api.ts';
+import { FormAlert } from './Notice.tsx';
+
+function DeleteButton({ execution, onDeleted }: { execution: Execution; onDeleted: () => void }) {
+  const { lang, t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const mutation = useMutation();
+  const name = `${execution.executedOn} ${execution.description}`;
+  const remove = async () => {
+    const ok = await mutation.run(() => deleteExecution(execution.id).then(() => true));
+    setConfirming(false);
+    if (ok) onDeleted();
+  };
+  const errors = mutation.error ? formErrors(mutation.error, lang, t, []) : NO_ERRORS;
+  return (
+    <>
+      {confirming ? (
+        <>
+          <button type="button" className="button-small button-danger" onClick={remove} disabled={mutation.busy} data-testid="confirm-delete">
+            {t('confirmDelete', { title: name })}
+          </button>{' '}
+          <button type="button" className="button-small" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="button-small" onClick={() => setConfirming(true)} data-testid="delete-execution">
+          {t('deleteNamed', { title: name })}
+        </button>
+      )}
+      <FormAlert message={errors.summary} />
+    </>
+  );
+}
+
+export function ExecutionList({ executions, canManage, onChanged }: { executions: Execution[]; canManage: boolean; onChanged: () => void }) {
+  const { t } = useI18n();
+  const captionId = useId();
+  if (executions.length === 0) return <p>{t('executionsEmpty')}</p>;
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table table-left" data-testid="executions-table">
+        <caption id={captionId} className="visually-hidden">
+          {t('executionsCaption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('executedOn')}</th>
+            <th scope="col">{t('colSource')}</th>
+            <th scope="col">{t('colYear')}</th>
+            <th scope="col">{t('amountEokWon')}</th>
+            <th scope="col">{t('description')}</th>
+            {canManage && <th scope="col">{t('manage')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {executions.map((e) => (
+            <tr key={e.id} data-testid="execution-row" data-execution-id={e.id}>
+              <td>{e.executedOn}</td>
+              <td>{e.sourceLabel}</td>
+              <td>{e.year}</td>
+              <td>
+                {formatEok(e.amountKrw)} <span className="won-detail">({formatWon(e.amountKrw)}원)</span>
+              </td>
+              <td className="wrap">{e.description}</td>
+              {canManage && (
+                <td>
+                  <DeleteButton execution={e} onDeleted={onChanged} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The staff menu under the header: dashboard, users (admins), audit (managers), password, and
+ * sign-out. The current section is marked with aria-current.
+ */
+import { ROLE_LABELS } from '../../../modules/accounts/roles.ts';
+import { logout, type User } from '../../staff-api.ts';
+import { useI18n, withLang, type MessageKey } from '../../i18n.ts';
+import { navigate, type Route } from '../../router.ts';
+import { isManager, useSession } from '../../session.ts';
+import { Link } from '../Link.tsx';
+
+interface Item {
+  href: string;
+  label: MessageKey;
+  current: boolean;
+}
+
+export function StaffNav({ user, route }: { user: User; route: Route }) {
+  const { lang, t } = useI18n();
+  const session = useSession();
+  const items: Item[] = [
+    { href: '/staff', label: 'navDashboard', current: ['staffHome', 'staffPlan', 'staffLedger', 'staffReports', 'staffImport'].includes(route.name) },
+  ];
+  if (user.role === 'admin') items.push({ href: '/staff/users', label: 'navUsers', current: route.name === 'staffUsers' });
+  if (isManager(user)) items.push({ href: '/staff/audit', label: 'navAudit', current: route.name === 'staffAudit' });
+  items.push({ href: '/staff/password', label: 'navPassword', current: route.name === 'staffPassword' });
+
+  const signOut = async () => {
+    try {
+      await logout();
+    } catch {
+      /* an expired session is signed out already */
+    }
+    session.setUser(null);
+    navigate(withLang('/staff/login', lang));
+  };
+
+  return (
+    <nav className="staff-nav" aria-label={t('staffNavLabel')} data-testid="staff-nav">
+      <div className="inner">
+        <ul className="staff-nav-links">
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={item.current ? 'page' : undefined}>
+                {t(item.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div className="staff-nav-user">
+          <span data-testid="staff-user">
+            {user.name} <span className="staff-role">({ROLE_LABELS[user.role][lang]})</span>
+          </span>
+          <button type="button" className="button-tertiary" onClick={signOut} data-testid="sign-out">
+            {t('navSignOut')}
+          </button>
+        </div>
+      </div>
+    </nav>
+  );
+}

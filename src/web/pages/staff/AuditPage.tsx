@@ -1,0 +1,129 @@
+/**
+ * `/staff/audit` (admins, managers): the audit trail filtered by entity, action and dates (Seoul
+ * days, both ends included), a page at a time; the CSV link exports the same filter.
+ */
+import { useState, type FormEvent } from 'react';
+import { AuditTable } from '../../components/staff/AuditTable.tsx';
+import { Field } from '../../components/staff/Field.tsx';
+import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { auditCsvUrl, fetchAudit, type AuditFilter } from '../../staff-api.ts';
+
+const PAGE_SIZE = 50;
+const ENTITIES = ['user', 'department', 'plan', 'action', 'evidence', 'execution', 'ledger', 'report'];
+
+interface Filters {
+  entity: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { entity: '', action: '', from: '', to: '' };
+
+/** The next calendar day of a YYYY-MM-DD date. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Dates are Seoul days; the API's `to` is exclusive, so "to" a day means before the next one. */
+function toApiFilter(f: Filters): AuditFilter {
+  return {
+    entity: f.entity.trim() || undefined,
+    action: f.action.trim() || undefined,
+    from: f.from ? `${f.from}T00:00:00+09:00` : undefined,
+    to: f.to ? `${nextDay(f.to)}T00:00:00+09:00` : undefined,
+  };
+}
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState(1);
+  const [dateError, setDateError] = useState<string | undefined>();
+  const filter = toApiFilter(applied);
+  const [state, retry] = useApi(`audit-${JSON.stringify(filter)}-${page}`, (signal) => fetchAudit({ ...filter, page, pageSize: PAGE_SIZE }, signal));
+  useDocumentTitle(t('auditTitle'), t('staffTitleSuffix'));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.from && draft.to && draft.from > draft.to) {
+      setDateError(t('dateRangeInvalid'));
+      return;
+    }
+    setDateError(undefined);
+    setApplied(draft);
+    setPage(1);
+  };
+  const reset = () => {
+    setDraft(EMPTY);
+    setApplied(EMPTY);
+    setPage(1);
+    setDateError(undefined);
+  };
+  const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const pages = state.status === 'ok' ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <h1>{t('auditTitle')}</h1>
+      <form className="staff-form audit-filters" onSubmit={submit} noValidate aria-label={t('auditFilters')} data-testid="audit-filters">
+        <div className="form-row form-row-4">
+          <Field label={t('auditEntity')}>
+            {(props) => <input {...props} type="text" list="audit-entities" value={draft.entity} onChange={(e) => set('entity')(e.target.value)} />}
+          </Field>
+          <Field label={t('auditAction')} hint={t('auditActionHint')}>
+            {(props) => <input {...props} type="text" value={draft.action} onChange={(e) => set('action')(e.target.value)} />}
+          </Field>
+          <Field label={t('auditFrom')}>
+            {(props) => <input {...props} type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />}
+          </Field>
+          <Field label={t('auditTo')} error={dateError}>
+            {(props) => <input {...props} type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />}
+          </Field>
+        </div>
+        <datalist id="audit-entities">
+          {ENTITIES.map((e) => (
+            <option key={e} value={e} />
+          ))}
+        </datalist>
+        <p className="form-actions">
+          <button type="submit" className="button-primary">
+            {t('search')}
+          </button>
+          <button type="button" className="button-secondary" onClick={reset}>
+            {t('resetFilters')}
+          </button>
+          <a className="button-secondary" href={auditCsvUrl(filter)} download data-testid="audit-csv">
+            {t('downloadCsv')}
+          </a>
+        </p>
+      </form>
+
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorView error={state.error} onRetry={retry} />}
+      {state.status === 'ok' && (
+        <section aria-labelledby="audit-results">
+          <h2 id="audit-results">{t('auditResultsHeading')}</h2>
+          <p role="status" data-testid="audit-total">
+            {t('auditResults', { total: state.data.total })}
+          </p>
+          {state.data.items.length === 0 ? <p>{t('auditEmpty')}</p> : <AuditTable rows={state.data.items} />}
+          <nav className="pager" aria-label={t('pagerLabel')}>
+            <button type="button" className="button-small" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} data-testid="pager-prev">
+              {t('previousPage')}
+            </button>
+            <span data-testid="pager-position">{t('pagePosition', { page, pages })}</span>
+            <button type="button" className="button-small" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} data-testid="pager-next">
+              {t('nextPage')}
+            </button>
+          </nav>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/** `/staff`: every plan with its 이행률 and 완료율, and the ways into running it. */
+import { fetchPlan, fetchPlans, type Plan } from '../../api-client.ts';
+import { Link } from '../../components/Link.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { formatEok, formatRate } from '../../format.ts';
+import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { isManager, useUser } from '../../session.ts';
+
+/** The list has no figures; each plan's public view does (a city runs a handful of plans). */
+async function loadPlans(signal: AbortSignal): Promise<Plan[]> {
+  const summaries = await fetchPlans(signal);
+  return Promise.all(summaries.map((s) => fetchPlan(s.id, signal)));
+}
+
+function PlanRow({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  const overall = plan.figures?.overall;
+  return (
+    <li className="plan-card staff-plan-card" data-testid="staff-plan-card" data-plan-id={plan.id}>
+      <p className="plan-pledge">{plan.pledge}</p>
+      <h2 className="card-title">
+        <Link href={`/staff/plans/${plan.id}`}>{plan.title}</Link>
+      </h2>
+      <p className="plan-meta">{t('categoryNumber', { category: plan.category, number: plan.number })}</p>
+      <dl className="figure-list">
+        <div>
+          <dt>{t('progressRate')}</dt>
+          <dd data-testid="dashboard-progress-rate">
+            <ProgressBar value={overall?.progressRate} label={t('progressRate')} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('completionRate')}</dt>
+          <dd data-testid="dashboard-completion-rate">
+            <ProgressBar value={overall?.completionRate} label={t('completionRate')} />
+          </dd>
+        </div>
+        {plan.ledger && (
+          <div>
+            <dt>{t('budgetExecuted')}</dt>
+            <dd>
+              {t('eokOfEok', { executed: formatEok(plan.ledger.executedKrw), planned: formatEok(plan.ledger.plannedKrw) })} (
+              {formatRate(plan.ledger.executionRate)})
+            </dd>
+          </div>
+        )}
+      </dl>
+      <ul className="link-row">
+        <li>
+          <Link href={`/staff/plans/${plan.id}`}>{t('linkWorkspace')}</Link>
+        </li>
+        <li>
+          <Link href={`/staff/plans/${plan.id}/ledger`}>{t('linkLedger')}</Link>
+        </li>
+        <li>
+          <Link href={`/staff/plans/${plan.id}/reports`}>{t('linkReports')}</Link>
+        </li>
+        <li>
+          <Link href={`/plans/${plan.id}`}>{t('linkPublicPage')}</Link>
+        </li>
+      </ul>
+    </li>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const [state, retry] = useApi('staff-plans', loadPlans);
+  useDocumentTitle(t('dashboardTitle'), t('staffTitleSuffix'));
+  if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
+  return (
+    <>
+      <h1>{t('dashboardTitle')}</h1>
+      <p className="lead">{t('dashboardIntro', { name: user.name })}</p>
+      {isManager(user) && (
+        <p className="page-actions">
+          <Link href="/staff/import" className="button-secondary">
+            {t('importTitle')}
+          </Link>
+        </p>
+      )}
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'ok' &&
+        (state.data.length === 0 ? (
+          <p>{t('planListEmpty')}</p>
+        ) : (
+          <ul className="plan-list" data-testid="staff-plan-list">
+            {state.data.map((plan) => (
+              <PlanRow key={plan.id} plan={plan} />
+            ))}
+          </ul>
+        ))}
+    </>
+  );
+}

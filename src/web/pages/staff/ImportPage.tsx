@@ -1,0 +1,161 @@
+/**
+ * `/staff/import`: upload a plan document, see what the importer made of it (summary, budget,
+ * warnings) before anything is written, then save. A plan with the same category and number
+ * exists → 409, and the page offers to replace it.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import type { NormalizedPlan } from '../../../modules/plan/types.ts';
+import { ApiError } from '../../api-client.ts';
+import { BudgetTable } from '../../components/BudgetTable.tsx';
+import { Link } from '../../components/Link.tsx';
+import { CheckboxField, Field } from '../../components/staff/Field.tsx';
+import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
+import { formatEok, formatKrwCompact } from '../../format.ts';
+import { formErrors, NO_ERRORS } from '../../form-errors.ts';
+import { useDocumentTitle, useMutation } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { previewImport, saveImport } from '../../staff-api.ts';
+
+function Preview({ plan, warnings }: { plan: NormalizedPlan; warnings: string[] }) {
+  const { t } = useI18n();
+  const actionCount = plan.schedule.reduce((n, e) => n + e.actions.length, 0);
+  return (
+    <section className="plan-section" aria-labelledby="preview-heading" data-testid="import-preview">
+      <h2 id="preview-heading">{t('importPreview')}</h2>
+      <p className="plan-pledge">{plan.pledge}</p>
+      <h3 data-testid="preview-title">{plan.title}</h3>
+      <dl className="summary-list">
+        <div>
+          <dt>{t('categoryNumberLabel')}</dt>
+          <dd>{t('categoryNumber', { category: plan.category, number: plan.number })}</dd>
+        </div>
+        <div>
+          <dt>{t('period')}</dt>
+          <dd>
+            {plan.period.start} ~ {plan.period.end}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('totalBudget')}</dt>
+          <dd>{t('totalBudgetValue', { amount: formatEok(plan.totalBudgetKrw), krw: formatKrwCompact(plan.totalBudgetKrw) })}</dd>
+        </div>
+        <div>
+          <dt>{t('importCounts')}</dt>
+          <dd>
+            {t('importCountsValue', {
+              contents: plan.contents.length,
+              phases: plan.phases.length,
+              entries: plan.schedule.length,
+              actions: actionCount,
+              effects: plan.effects.length,
+            })}
+          </dd>
+        </div>
+      </dl>
+      <h3>{t('importWarningsHeading')}</h3>
+      {warnings.length === 0 ? (
+        <p data-testid="import-no-warnings">{t('importNoWarnings')}</p>
+      ) : (
+        <ul className="warning-list" data-testid="import-warnings">
+          {warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('budget')}</h3>
+      <BudgetTable budget={plan.budget} />
+    </section>
+  );
+}
+
+export function ImportPage() {
+  const { lang, t } = useI18n();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [preview, setPreview] = useState<{ plan: NormalizedPlan; warnings: string[] } | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [replace, setReplace] = useState(false);
+  const [saved, setSaved] = useState<{ id: number; replaced: boolean } | null>(null);
+  const previewing = useMutation();
+  const saving = useMutation();
+  useDocumentTitle(t('importTitle'), t('staffTitleSuffix'));
+
+  const onPreview = async (event: FormEvent) => {
+    event.preventDefault();
+    setPreview(null);
+    setSaved(null);
+    setConflict(false);
+    setReplace(false);
+    saving.reset();
+    setFileError(file ? undefined : t('fileRequired'));
+    if (!file) return;
+    const result = await previewing.run(() => previewImport(file));
+    if (result) setPreview(result);
+  };
+
+  const onSave = async () => {
+    if (!file) return;
+    const result = await saving.run(() => saveImport(file, replace), t('importSaved'));
+    if (result) {
+      setSaved(result);
+      setConflict(false);
+    } else setConflict(true);
+  };
+  // saving.error is read after the render that follows the failed run: show the replace box on 409.
+  const isConflict = conflict && saving.error instanceof ApiError && saving.error.status === 409;
+  const previewErrors = previewing.error ? formErrors(previewing.error, lang, t, ['file']) : NO_ERRORS;
+  const saveErrors = saving.error ? formErrors(saving.error, lang, t, []) : NO_ERRORS;
+
+  return (
+    <>
+      <h1>{t('importTitle')}</h1>
+      <p className="lead">{t('importIntro')}</p>
+      <form className="staff-form narrow-form" onSubmit={onPreview} noValidate data-testid="import-form">
+        <FormAlert message={previewErrors.summary} focus />
+        <Field label={t('planDocument')} hint={t('planDocumentHint')} error={fileError ?? previewErrors.fields.file}>
+          {(props) => (
+            <input
+              {...props}
+              ref={fileRef}
+              type="file"
+              name="file"
+              accept=".txt,.md,.html,.htm,text/plain,text/html"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setPreview(null);
+                setSaved(null);
+              }}
+            />
+          )}
+        </Field>
+        <p className="form-actions">
+          <button type="submit" className="button-secondary" disabled={previewing.busy}>
+            {t('previewButton')}
+          </button>
+        </p>
+      </form>
+
+      {preview && (
+        <>
+          <Preview plan={preview.plan} warnings={preview.warnings} />
+          <div className="staff-form save-import" data-testid="import-save">
+            <FormAlert message={saveErrors.summary} focus />
+            {isConflict && <CheckboxField label={t('replaceExisting')} checked={replace} onChange={setReplace} name="replace" />}
+            <p className="form-actions">
+              <button type="button" className="button-primary" onClick={onSave} disabled={saving.busy || (isConflict && !replace) || saved !== null}>
+                {t('saveImport')}
+              </button>
+            </p>
+            <StatusMessage message={saving.done} />
+            {saved && (
+              <p data-testid="import-saved">
+                {t(saved.replaced ? 'importReplaced' : 'importCreated')} <Link href={`/staff/plans/${saved.id}`}>{t('openWorkspace')}</Link>
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
