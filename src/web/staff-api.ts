@@ -87,7 +87,7 @@ export interface Execution {
   executedOn: string;
   amountKrw: number;
   description: string;
-  createdBy?: number | string | { id: number; email?: string; name?: string } | null;
+  createdBy?: ActorRef;
 }
 
 export interface Ledger {
@@ -96,11 +96,13 @@ export interface Ledger {
   totals: Partial<LedgerRow> & { plannedKrw: number; securedKrw: number; executedKrw: number; executionRate: number | null };
 }
 
+export type ActorRef = { id: number; email: string; name: string } | null;
+
 export interface ReportListItem {
   year: number;
   quarter: number;
   reportedAt: string;
-  reportedBy: number | string | { id: number; email?: string; name?: string } | null;
+  reportedBy: ActorRef;
 }
 
 export interface ReportAction {
@@ -109,7 +111,7 @@ export interface ReportAction {
   target: ActionTarget | null;
   status: ActionStatus;
   progress: number;
-  ownerDepartment: string | { id: number; name: string; nameEn?: string | null } | null;
+  ownerDepartment: { id: number; name: string; nameEn?: string | null } | null;
   evidence: { title: string; kind: 'file' | 'link'; published: boolean }[];
 }
 
@@ -117,14 +119,17 @@ export interface Report {
   plan: { id: number; title: string; pledge: string; category: string; number: number };
   year: number;
   quarter: number;
+  /** When the figures were computed (for a reported quarter: at reporting). */
+  generatedAt?: string;
   figures: { quarter: Figures; cumulative: Figures; overall: Figures };
   entries: { year: number; period: Period; goals: string[]; actions: ReportAction[] }[];
-  budget: { executedKrw: number; plannedKrw: number; executionRate: number | null; executions: Execution[] | number };
+  budget: { executedKrw: number; plannedKrw: number; executionRate: number | null; quarterExecutedKrw?: number; executions: Execution[] };
 }
 
 export interface ReportAnswer {
   reported: boolean;
   reportedAt: string | null;
+  reportedBy?: ActorRef;
   report: Report;
 }
 

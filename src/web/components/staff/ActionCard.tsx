@@ -99,7 +99,7 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
           {t('readOnlyAction')}
         </p>
       )}
-      <form className="staff-form action-form" onSubmit={submit} noValidate aria-label={t('actionFormLabel', { text: action.text })}>
+      <form className="staff-form action-form" onSubmit={submit} noValidate>
         <FormAlert message={server.summary ?? note} />
         <fieldset disabled={!canEdit || mutation.busy}>
           <legend className="visually-hidden">{t('actionUpdate')}</legend>

@@ -11,7 +11,6 @@ import { StatusBadge } from '../StatusBadge.tsx';
 
 function ownerName(owner: ReportAction['ownerDepartment'], lang: Lang): string {
   if (!owner) return '–';
-  if (typeof owner === 'string') return owner;
   return lang === 'en' && owner.nameEn ? owner.nameEn : owner.name;
 }
 
@@ -101,7 +100,7 @@ function ActionsTable({ actions, caption }: { actions: ReportAction[]; caption: 
 
 function Budget({ budget }: { budget: Report['budget'] }) {
   const { t } = useI18n();
-  const executions = Array.isArray(budget.executions) ? budget.executions : [];
+  const executions = budget.executions;
   return (
     <>
       <dl className="summary-list" data-testid="report-budget">
@@ -117,6 +116,12 @@ function Budget({ budget }: { budget: Report['budget'] }) {
           <dt>{t('executionRate')}</dt>
           <dd>{formatRate(budget.executionRate)}</dd>
         </div>
+        {budget.quarterExecutedKrw !== undefined && (
+          <div>
+            <dt>{t('budgetExecutedInQuarter')}</dt>
+            <dd>{t('eokValue', { amount: formatEok(budget.quarterExecutedKrw) })}</dd>
+          </div>
+        )}
       </dl>
       <h3>{t('executionsInQuarter')}</h3>
       {executions.length === 0 ? (

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n.ts';
 import { auditCsvUrl, fetchAudit, type AuditFilter } from '../../staff-api.ts';
 
 const PAGE_SIZE = 50;
-const ENTITIES = ['user', 'department', 'plan', 'action', 'evidence', 'execution', 'ledger', 'report'];
+const ENTITIES = ['user', 'department', 'plan', 'action', 'evidence', 'execution', 'quarter_report'];
 
 interface Filters {
   entity: string;

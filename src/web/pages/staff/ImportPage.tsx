@@ -74,6 +74,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [preview, setPreview] = useState<{ plan: NormalizedPlan; warnings: string[] } | null>(null);
+  /** The last save was refused as a duplicate without `replace`: offer to replace. */
   const [conflict, setConflict] = useState(false);
   const [replace, setReplace] = useState(false);
   const [saved, setSaved] = useState<{ id: number; replaced: boolean } | null>(null);
@@ -100,9 +101,9 @@ export function ImportPage() {
     if (result) {
       setSaved(result);
       setConflict(false);
-    } else setConflict(true);
+    } else setConflict(!replace);
   };
-  // saving.error is read after the render that follows the failed run: show the replace box on 409.
+  // A 409 with replace ticked is final (the plan is already being run): the message says why.
   const isConflict = conflict && saving.error instanceof ApiError && saving.error.status === 409;
   const previewErrors = previewing.error ? formErrors(previewing.error, lang, t, ['file']) : NO_ERRORS;
   const saveErrors = saving.error ? formErrors(saving.error, lang, t, []) : NO_ERRORS;

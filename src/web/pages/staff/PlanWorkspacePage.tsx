@@ -64,6 +64,7 @@ export function PlanWorkspacePage({ id }: { id: number }) {
   const departments = lists.status === 'ok' ? lists.data.departments : [];
   const measures = lists.status === 'ok' ? lists.data.measures : [];
   const overall = plan.figures?.overall;
+  const years = groupByYear(plan.schedule);
 
   return (
     <article className="workspace" data-testid="workspace">
@@ -83,9 +84,18 @@ export function PlanWorkspacePage({ id }: { id: number }) {
           </ul>
         </details>
       )}
-      {groupByYear(plan.schedule).map(([year, entries]) => (
-        <section key={year} className="workspace-year" aria-labelledby={`year-${year}`}>
-          <h2 id={`year-${year}`}>{t('yearHeading', { year })}</h2>
+      <nav className="toc" aria-label={t('yearJumpLabel')}>
+        <ul>
+          {years.map(([year]) => (
+            <li key={year}>
+              <a href={`#year-${year}`}>{t('yearHeading', { year })}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {years.map(([year, entries]) => (
+        <section key={year} id={`year-${year}`} className="workspace-year" aria-labelledby={`year-${year}-heading`} tabIndex={-1}>
+          <h2 id={`year-${year}-heading`}>{t('yearHeading', { year })}</h2>
           {entries.map((entry) => (
             <section
               key={entry.id}

@@ -131,7 +131,9 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
   return (
     <>
       <p className={`report-state ${answer.reported ? 'report-frozen' : 'report-live'}`} data-testid="report-state" data-reported={answer.reported}>
-        {answer.reported ? t('reportFrozen', { at: formatDateTime(answer.reportedAt, lang) }) : t('reportLive')}
+        {answer.reported
+          ? t('reportFrozen', { at: formatDateTime(answer.reportedAt, lang), by: answer.reportedBy?.name ?? answer.reportedBy?.email ?? '–' })
+          : t('reportLive', { at: formatDateTime(answer.report.generatedAt ?? new Date().toISOString(), lang) })}
       </p>
       <div className="page-actions no-print">
         <a className="button-secondary" href={reportXlsxUrl(planId, year, quarter)} download data-testid="xlsx-link">
@@ -141,7 +143,7 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
           {t('print')}
         </button>
         {canReport && !answer.reported && !confirming && (
-          <button type="button" className="button-primary" onClick={() => setConfirming(true)} disabled={mutation.busy} data-testid="report-quarter">
+          <button type="button" className="button-primary" onClick={() => setConfirming(true)} disabled={mutation.busy} data-testid="report-this-quarter">
             {t('reportThisQuarter')}
           </button>
         )}
