@@ -1,5 +1,8 @@
 /** Assembles the Fastify app: plugins, OpenAPI, error handling, module routes, the web front end. */
+import os from 'node:os';
+import path from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,23 +17,30 @@ import { planRoutes } from '../modules/plan/routes.ts';
 import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandler, installNotFoundHandler } from './error-handler.ts';
+import { createFileStore, type FileStore } from './file-store.ts';
+import { MULTIPART_LIMITS } from './multipart.ts';
 import { registerWeb } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dbKind: Database['kind'];
+    /** Uploaded files, by content hash, under dataDir/files. */
+    files: FileStore;
   }
 }
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit'>>;
   database: Database;
+  /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
+   *  benchmarks): a folder under the system's temporary directory, created on first upload. */
+  dataDir?: string;
   /** Serve the built front end from dist/web (off in API-only tests). */
   web?: boolean;
 }
 
-export async function buildApp({ config, database, web = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, dataDir, web = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -41,6 +51,7 @@ export async function buildApp({ config, database, web = true }: AppOptions): Pr
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
+  app.decorate('files', createFileStore(path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files')));
   installErrorHandler(app);
 
   // Security headers with a strict CSP: the front end loads nothing but its own files.
@@ -74,6 +85,8 @@ export async function buildApp({ config, database, web = true }: AppOptions): Pr
     transformObject: jsonSchemaTransformObject,
   });
   await registerAuth(app);
+  // Evidence uploads and plan imports; routes read parts with src/server/multipart.ts.
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   // Off by default; routes opt in (login, public forms) with config.rateLimit.
   await app.register(fastifyRateLimit, {
     global: false,

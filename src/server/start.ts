@@ -18,7 +18,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
-    const app = await buildApp({ config, database });
+    const app = await buildApp({ config, database, dataDir: config.dataDir });
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log);

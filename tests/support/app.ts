@@ -1,4 +1,7 @@
 /** An API-only app (no web build needed) over a fresh test database of the given kind. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -7,19 +10,24 @@ import { openTestDatabase, type DbKind } from './db.ts';
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** A temporary FINHUB_DATA_DIR (uploaded files), removed on close. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
 /** Tests sign in often from one address: the login limit is off unless a test sets one. */
 export async function openTestApp(kind: DbKind, opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 0 }, database, web: false });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
+  const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 0 }, database, dataDir, web: false });
   return {
     app,
     database,
+    dataDir,
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
