@@ -13,7 +13,9 @@ import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
+import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandler, installNotFoundHandler } from './error-handler.ts';
@@ -123,6 +125,8 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10 });
   await app.register(auditRoutes);
   await app.register(planRoutes);
+  await app.register(trackingRoutes);
+  await app.register(evidenceRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }

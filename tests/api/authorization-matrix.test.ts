@@ -40,8 +40,18 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/departments': ADMINS,
   'GET /api/audit': MANAGERS,
   'GET /api/audit.csv': MANAGERS,
+  // running the plan (officers: their department's actions only, checked in the service)
+  'GET /api/manage/plans/:id': STAFF,
+  'PATCH /api/actions/:id': EDITORS,
+  'GET /api/actions/:id/history': STAFF,
+  'PATCH /api/actions/:id/assignment': MANAGERS,
+  'GET /api/measures': STAFF,
+  'POST /api/actions/:id/evidence': EDITORS,
+  'POST /api/actions/:id/links': EDITORS,
+  'PATCH /api/evidence/:id': EDITORS,
+  'DELETE /api/evidence/:id': EDITORS,
+  'GET /api/evidence/:id/file': 'public',
 };
-void EDITORS;
 
 const sample = (url: string) =>
   url

@@ -12,13 +12,32 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { seedText } from '../support/fixtures.ts';
 import { planText } from '../support/plan-text.ts';
 
-/** Drops the ids the API adds, so a stored plan compares with the importer's output. */
-function withoutIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutIds);
+/** What the API adds to the normalized plan: ids everywhere, and the running state (status, progress, evidence, figures, ledger). */
+const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledger']);
+
+/** The normalized part of a stored plan, to compare with the importer's output. */
+function normalizedPart(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalizedPart);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, withoutIds(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !ADDED.has(k)).map(([k, v]) => [k, normalizedPart(v)]));
   }
   return value;
+}
+
+interface PlanBody {
+  schedule: { figures: object; actions: { status: string; progress: number; evidence: unknown[] }[] }[];
+  figures: { overall: { counted: number } };
+  ledger: { plannedKrw: number; executedKrw: number };
+}
+
+/** A freshly imported plan: every action planned at 0 % with no evidence, figures at zero, nothing executed. */
+function assertFresh(body: PlanBody): void {
+  const actions = body.schedule.flatMap((e) => e.actions);
+  assert.ok(actions.length > 0);
+  for (const a of actions) assert.deepEqual([a.status, a.progress, a.evidence], ['planned', 0, []]);
+  for (const e of body.schedule) assert.equal((e.figures as { done: number }).done, 0);
+  assert.deepEqual(body.figures.overall, { progressRate: 0, completionRate: 0, counted: actions.length, done: 0 });
+  assert.equal(body.ledger.executedKrw, 0);
 }
 
 const TABLES = ['plans', 'plan_contents', 'budget_lines', 'phases', 'phase_items', 'schedule_entries', 'goals', 'actions'];
@@ -72,14 +91,18 @@ for (const kind of DB_KINDS) {
       assert.equal(body.id, seedId);
       assert.equal(typeof body.schedule[0].actions[0].id, 'number');
       assert.equal(typeof body.phases[0].items[0].children[0].id, 'number');
-      assert.deepEqual(withoutIds(body), parsePlanText(seedText()));
+      assert.deepEqual(normalizedPart(body), parsePlanText(seedText()));
+      assertFresh(body);
+      // planned = the within-term years: 소계 11.7억 over '22–'26 (the '27~ column read as '26)
+      assert.equal(body.ledger.plannedKrw, 1_170_000_000);
     });
 
     it('round-trips a plan with several sources, money after the term and deep phase items', async () => {
       const plan = parsePlanText(planText());
       const { id } = await importPlan(t.database.db, plan);
       const res = await t.app.inject(`/api/plans/${id}`);
-      assert.deepEqual(withoutIds(res.json()), plan);
+      assert.deepEqual(normalizedPart(res.json()), plan);
+      assertFresh(res.json());
       await t.database.db.execute(sql`delete from plans where id = ${id}`);
     });
 

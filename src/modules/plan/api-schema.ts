@@ -1,6 +1,6 @@
 /** Zod schemas of the plan API: validate requests, serialise responses, generate OpenAPI. */
 import { z } from 'zod';
-import { FUNDING_SOURCES, PERIODS } from './types.ts';
+import { ACTION_STATUSES, FUNDING_SOURCES, PERIODS } from './types.ts';
 
 const won = z.number().int().describe('integer won (1억원 = 100,000,000)');
 const yearSpan = z.object({ start: z.number().int(), end: z.number().int() });
@@ -29,8 +29,26 @@ export const PhaseItemSchema = z
   })
   .meta({ id: 'PhaseItem' });
 
-export const PlanSchema = z
-  .object({
+const budgetSchema = z.object({
+  unit: z.string().describe('the unit the document used; amounts are always won'),
+  years: z.array(z.number().int()),
+  rows: z.array(
+    z.object({
+      source: z.enum(FUNDING_SOURCES),
+      sourceLabel: z.string(),
+      priorKrw: won,
+      yearsKrw: z.record(z.string(), won),
+      afterKrw: won.nullable(),
+      totalKrw: won,
+    }),
+  ),
+});
+
+const targetSchema = z.object({ count: z.number().int(), unit: z.string() }).nullable();
+
+/** The plan's normalized fields with ids: what the importer reads, as stored. */
+function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A, entryExtra: E) {
+  return {
     id: z.number().int(),
     category: z.string(),
     number: z.number().int(),
@@ -39,20 +57,7 @@ export const PlanSchema = z
     period: yearSpan,
     totalBudgetKrw: won,
     contents: z.array(z.object({ id: z.number().int(), area: z.string(), text: z.string() })),
-    budget: z.object({
-      unit: z.string().describe('the unit the document used; amounts are always won'),
-      years: z.array(z.number().int()),
-      rows: z.array(
-        z.object({
-          source: z.enum(FUNDING_SOURCES),
-          sourceLabel: z.string(),
-          priorKrw: won,
-          yearsKrw: z.record(z.string(), won),
-          afterKrw: won.nullable(),
-          totalKrw: won,
-        }),
-      ),
-    }),
+    budget: budgetSchema,
     phases: z.array(
       z.object({
         id: z.number().int(),
@@ -70,22 +75,163 @@ export const PlanSchema = z
         year: z.number().int(),
         period: z.enum(PERIODS),
         goals: z.array(z.string()),
-        actions: z.array(
-          z.object({
-            id: z.number().int(),
-            text: z.string(),
-            target: z.object({ count: z.number().int(), unit: z.string() }).nullable(),
-          }),
-        ),
+        actions: z.array(action),
+        ...entryExtra,
+      }),
+    ),
+    warnings: z.array(z.string()),
+  };
+}
+
+const StoredPlanBaseSchema = z.object(
+  storedPlanShape(z.object({ id: z.number().int(), text: z.string(), target: targetSchema }), {}),
+);
+
+const NormalizedPhaseItemSchema = z
+  .object({
+    text: z.string(),
+    get children(): z.ZodArray<typeof NormalizedPhaseItemSchema> {
+      return z.array(NormalizedPhaseItemSchema);
+    },
+  })
+  .meta({ id: 'NormalizedPhaseItem' });
+
+/** A normalized plan as the importer returns it (no ids): the import preview. */
+export const NormalizedPlanSchema = z
+  .object({
+    category: z.string(),
+    number: z.number().int(),
+    pledge: z.string(),
+    title: z.string(),
+    period: yearSpan,
+    totalBudgetKrw: won,
+    contents: z.array(z.object({ area: z.string(), text: z.string() })),
+    budget: budgetSchema,
+    phases: z.array(
+      z.object({
+        name: z.string(),
+        start: z.string().nullable(),
+        end: z.string().nullable(),
+        items: z.array(NormalizedPhaseItemSchema),
+        notes: z.array(z.string()),
+      }),
+    ),
+    effects: z.array(z.string()),
+    schedule: z.array(
+      z.object({
+        year: z.number().int(),
+        period: z.enum(PERIODS),
+        goals: z.array(z.string()),
+        actions: z.array(z.object({ text: z.string(), target: targetSchema })),
       }),
     ),
     warnings: z.array(z.string()),
   })
+  .meta({ id: 'NormalizedPlan' });
+
+// ── Running the plan: status, progress, evidence, figures, ledger ──────────────────────────
+
+const rate = z.number().nullable().describe('percent with one decimal; null when there is nothing to count');
+
+export const FiguresSchema = z
+  .object({
+    progressRate: rate.describe('이행률: mean progress of the counted actions (dropped left out); null when none'),
+    completionRate: rate.describe('완료율: share of counted actions done or done_continuing; null when none'),
+    counted: z.number().int(),
+    done: z.number().int(),
+  })
+  .meta({ id: 'Figures' });
+
+const figuresShape = FiguresSchema.shape;
+
+export const PlanFiguresSchema = z.object({
+  overall: FiguresSchema,
+  byYear: z.array(z.object({ year: z.number().int(), ...figuresShape })),
+  byQuarter: z.array(z.object({ year: z.number().int(), quarter: z.number().int().min(1).max(4), ...figuresShape })),
+});
+
+const ledgerAmountsShape = {
+  plannedKrw: won,
+  securedKrw: won,
+  executedKrw: won,
+  executionRate: rate.describe('executed / planned × 100; null when nothing is planned'),
+};
+
+export const PublicLedgerSchema = z.object({
+  ...ledgerAmountsShape,
+  byYear: z.array(z.object({ year: z.number().int(), ...ledgerAmountsShape })),
+});
+
+export const LedgerAmountsSchema = z.object(ledgerAmountsShape);
+export { ledgerAmountsShape };
+
+const publicEvidenceShape = {
+  id: z.number().int(),
+  kind: z.enum(['file', 'link']),
+  title: z.string(),
+  url: z.string().describe('the link, or /api/evidence/:id/file for a file'),
+};
+
+export const PublicEvidenceSchema = z.object(publicEvidenceShape).meta({ id: 'PublicEvidence' });
+export const EvidenceSchema = z
+  .object({
+    ...publicEvidenceShape,
+    actionId: z.number().int(),
+    published: z.boolean(),
+    fileName: z.string().nullable(),
+    mimeType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Evidence' });
+
+const publicActionShape = {
+  id: z.number().int(),
+  text: z.string(),
+  target: targetSchema,
+  status: z.enum(ACTION_STATUSES),
+  progress: z.number().int().min(0).max(100),
+};
+
+export const PublicActionSchema = z.object({ ...publicActionShape, evidence: z.array(PublicEvidenceSchema) }).meta({ id: 'PublicAction' });
+export const StaffActionSchema = z
+  .object({
+    ...publicActionShape,
+    evidence: z.array(EvidenceSchema),
+    ownerDepartmentId: z.number().int().nullable(),
+    measureKey: z.string().nullable(),
+    measured: z.number().nullable().describe('the bound measure’s figure over the action’s schedule period'),
+    progressSource: z.enum(['manual', 'measure']),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'StaffAction' });
+
+/** The public plan: the normalized plan with ids, plus status, progress, published evidence, figures and the ledger. */
+export const PlanSchema = z
+  .object({
+    ...storedPlanShape(PublicActionSchema, { figures: FiguresSchema }),
+    figures: PlanFiguresSchema,
+    ledger: PublicLedgerSchema,
+  })
   .meta({ id: 'Plan' });
+
+/** The staff plan: the public shape with owners, measures, all evidence and update times. */
+export const StaffPlanSchema = z
+  .object({
+    ...storedPlanShape(StaffActionSchema, { figures: FiguresSchema }),
+    figures: PlanFiguresSchema,
+    ledger: PublicLedgerSchema,
+  })
+  .meta({ id: 'StaffPlan' });
 
 export const PlanIdParams = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647).describe('plan id'),
 });
 
-export type StoredPlan = z.infer<typeof PlanSchema>;
+export type StoredPlanBase = z.infer<typeof StoredPlanBaseSchema>;
+export type PublicPlan = z.infer<typeof PlanSchema>;
+export type StaffPlan = z.infer<typeof StaffPlanSchema>;
+export type PublicAction = z.infer<typeof PublicActionSchema>;
+export type StaffAction = z.infer<typeof StaffActionSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
 export type StoredPhaseItem = z.infer<typeof PhaseItemSchema>;

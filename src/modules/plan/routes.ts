@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { PUBLIC } from '../../server/auth.ts';
 import { PlanIdParams, PlanListSchema, PlanSchema } from './api-schema.ts';
-import { getPlan, listPlans } from './service.ts';
+import { getPublicPlan } from './plan-view.ts';
+import { listPlans } from './service.ts';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -26,12 +27,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: PUBLIC },
       schema: {
         operationId: 'getPlan',
-        summary: 'One pledge plan in the normalized shape / 공약 실천계획',
+        summary: 'One pledge plan: the normalized plan with status, progress, published evidence, figures and ledger / 공약 실천계획과 추진상황',
         tags: ['plans'],
         params: PlanIdParams,
         response: { 200: PlanSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async (req) => getPlan(app.db, req.params.id),
+    async (req) => getPublicPlan(app.db, req.params.id),
   );
 };

@@ -2,8 +2,10 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/errors.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
+import { actionUpdates, budgetExecutions, evidence, quarterReports } from './tracking-schema.ts';
 import { actions, budgetLines, goals, phaseItems, phases, planContents, plans, scheduleEntries } from './schema.ts';
-import type { StoredPlan, StoredPhaseItem } from './api-schema.ts';
+import type { StoredPlanBase, StoredPhaseItem } from './api-schema.ts';
 import type { BudgetRow, NormalizedPlan, PhaseItem } from './types.ts';
 
 export interface PlanSummary {
@@ -20,6 +22,8 @@ export interface ImportOptions {
   /** Replace a plan with the same category and number instead of refusing. */
   replace?: boolean;
   sourceText?: string;
+  /** Who imports, for the audit trail (the system when absent: the seed on first start). */
+  actor?: Actor;
 }
 
 export const planLabel = (p: { category: string; number: number }) => `${p.category} No. ${p.number}`;
@@ -39,10 +43,45 @@ export async function importPlan(db: Db, plan: NormalizedPlan, opts: ImportOptio
         en: `Plan ${planLabel(plan)} already exists. Use --replace to replace it.`,
       });
     }
+    if (existing && (await isRunning(tx, existing.id))) {
+      throw new AppError('CONFLICT', {
+        ko: `공약 ${planLabel(plan)}은(는) 이미 운영 중입니다(추진상황·증빙·집행·분기 보고 기록이 있음). 교체하면 기록이 사라지므로 교체할 수 없습니다. 개요는 수정 화면에서 고치십시오.`,
+        en: `Plan ${planLabel(plan)} is already being run (it has progress, evidence, executions or quarter reports); replacing it would erase them, so it is refused. Edit its header instead.`,
+      });
+    }
     if (existing) await tx.delete(plans).where(eq(plans.id, existing.id));
     const id = await insertPlan(tx, plan, opts.sourceText);
+    await recordAudit(tx, opts.actor ?? SYSTEM_ACTOR, {
+      action: existing ? 'plan.replace' : 'plan.import',
+      entity: 'plan',
+      entityId: id,
+      before: existing ? { id: existing.id, category: plan.category, number: plan.number } : null,
+      after: { id, category: plan.category, number: plan.number, title: plan.title, warnings: plan.warnings },
+    });
     return { id, replaced: Boolean(existing) };
   });
+}
+
+/**
+ * True when the plan carries records of being run: any status, progress, owner or measure set on
+ * an action, secured money, or any history, evidence, execution or quarter report.
+ */
+async function isRunning(db: Db, planId: number): Promise<boolean> {
+  const result = await db.execute(sql`
+    select (
+      exists (select 1 from ${quarterReports} where ${quarterReports.planId} = ${planId})
+      or exists (select 1 from ${budgetExecutions} where ${budgetExecutions.planId} = ${planId})
+      or exists (select 1 from ${budgetLines} where ${budgetLines.planId} = ${planId} and ${budgetLines.securedKrw} <> 0)
+      or exists (
+        select 1 from ${actions} join ${scheduleEntries} on ${scheduleEntries.id} = ${actions.entryId}
+        where ${scheduleEntries.planId} = ${planId}
+          and (${actions.status} <> 'planned' or ${actions.progress} <> 0 or ${actions.ownerDepartmentId} is not null or ${actions.measureKey} is not null
+               or exists (select 1 from ${actionUpdates} where ${actionUpdates.actionId} = ${actions.id})
+               or exists (select 1 from ${evidence} where ${evidence.actionId} = ${actions.id}))
+      )
+    ) as running`);
+  const rows = (result as unknown as { rows: { running: boolean }[] }).rows;
+  return Boolean(rows[0]?.running);
 }
 
 async function insertPlan(tx: Tx, plan: NormalizedPlan, sourceText: string | undefined): Promise<number> {
@@ -126,8 +165,22 @@ export async function listPlans(db: Db): Promise<PlanSummary[]> {
   }));
 }
 
-/** The stored plan in the normalized shape, plus ids. A fixed handful of queries, whatever the size. */
-export async function getPlan(db: Db, id: number): Promise<StoredPlan> {
+export type PlanRow = typeof plans.$inferSelect;
+export type EntryRow = typeof scheduleEntries.$inferSelect;
+export type ActionRow = typeof actions.$inferSelect;
+export type BudgetLineRow = typeof budgetLines.$inferSelect;
+
+/** The stored plan in the normalized shape with ids, and the rows the tracking views build on. */
+export interface LoadedPlan {
+  row: PlanRow;
+  plan: StoredPlanBase;
+  entries: EntryRow[];
+  actions: ActionRow[];
+  lines: BudgetLineRow[];
+}
+
+/** Loads a plan: a fixed handful of queries, whatever the size. Pass a transaction to read inside it. */
+export async function loadPlan(db: Db, id: number): Promise<LoadedPlan> {
   const [p] = await db.select().from(plans).where(eq(plans.id, id));
   if (!p) throw notFound({ ko: `공약 실천계획 ${id}`, en: `Plan ${id}` });
 
@@ -148,9 +201,9 @@ export async function getPlan(db: Db, id: number): Promise<StoredPlan> {
   const childrenOf = (phaseId: number, parentId: number | null): StoredPhaseItem[] =>
     itemRows
       .filter((r) => r.phaseId === phaseId && r.parentId === parentId)
-      .map((r) => ({ id: r.id, text: r.text, children: childrenOf(phaseId, r.id) }));
+      .map((r) => ({ id: r.id, text: r.text, children: childrenOf(r.phaseId, r.id) }));
 
-  return {
+  const plan: StoredPlanBase = {
     id: p.id,
     category: p.category,
     number: p.number,
@@ -177,6 +230,7 @@ export async function getPlan(db: Db, id: number): Promise<StoredPlan> {
     })),
     warnings: p.importWarnings,
   };
+  return { row: p, plan, entries: entryRows, actions: actionRows, lines };
 }
 
 /** Folds budget lines (source × prior | year | after) back into one row per source. */
@@ -194,4 +248,63 @@ function budgetRows(lines: (typeof budgetLines.$inferSelect)[]): BudgetRow[] {
     row.totalKrw += l.plannedKrw;
   }
   return [...bySource.values()];
+}
+
+export interface PlanPatch {
+  pledge?: string;
+  title?: string;
+  category?: string;
+  number?: number;
+  period?: { start: number; end: number };
+  effects?: string[];
+}
+
+const headerOf = (p: PlanRow) => ({
+  pledge: p.pledge,
+  title: p.title,
+  category: p.category,
+  number: p.number,
+  period: { start: p.periodStart, end: p.periodEnd },
+  effects: p.effects,
+});
+
+/** Edits a plan's header (pledge, title, category and number, period, expected effects), audited. */
+export async function updatePlan(db: Db, actor: Actor, id: number, patch: PlanPatch): Promise<void> {
+  if (patch.period && patch.period.start > patch.period.end) {
+    throw new AppError('VALIDATION_FAILED', { ko: '사업기간이 올바르지 않습니다.', en: 'The period is invalid.' }, [
+      { field: 'period.end', message: { ko: '끝 연도는 시작 연도보다 앞설 수 없습니다.', en: 'The end year cannot be before the start year.' } },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(plans).where(eq(plans.id, id)).for('update');
+    if (!before) throw notFound({ ko: `공약 실천계획 ${id}`, en: `Plan ${id}` });
+    const category = patch.category ?? before.category;
+    const number = patch.number ?? before.number;
+    if (category !== before.category || number !== before.number) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan:${category}:${number}`}))`);
+      const [clash] = await tx
+        .select({ id: plans.id })
+        .from(plans)
+        .where(sql`${plans.category} = ${category} and ${plans.number} = ${number} and ${plans.id} <> ${id}`);
+      if (clash) {
+        throw new AppError('CONFLICT', { ko: `공약 ${planLabel({ category, number })}이(가) 이미 있습니다.`, en: `Plan ${planLabel({ category, number })} already exists.` }, [
+          { field: 'number', message: { ko: '같은 분야와 번호의 공약이 이미 있습니다.', en: 'A plan with this category and number exists.' } },
+        ]);
+      }
+    }
+    const [after] = await tx
+      .update(plans)
+      .set({
+        ...(patch.pledge !== undefined ? { pledge: patch.pledge } : {}),
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        category,
+        number,
+        ...(patch.period ? { periodStart: patch.period.start, periodEnd: patch.period.end } : {}),
+        ...(patch.effects !== undefined ? { effects: patch.effects } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(plans.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: 'plan.update', entity: 'plan', entityId: id, before: headerOf(before), after: headerOf(after!) });
+  });
 }

@@ -1,0 +1,77 @@
+/** Zod schemas of the plan-running API: actions, history, assignment, measures, evidence. */
+import { z } from 'zod';
+import { ACTION_STATUSES } from './types.ts';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const ActionIdParams = z.object({ id: id.describe('action id') });
+export const EvidenceIdParams = z.object({ id: id.describe('evidence id') });
+
+const atLeastOne = (o: object) => Object.values(o).some((v) => v !== undefined);
+
+export const ActionPatchBody = z
+  .object({
+    status: z.enum(ACTION_STATUSES).optional(),
+    progress: z.number().int().min(0).max(100).optional().describe('0–100; refused (409) when the action is bound to a measure'),
+    comment: z.string().max(2000).optional().describe('internal; never shown to the public'),
+  })
+  .strict()
+  .refine(atLeastOne, { message: 'Nothing to change: send status, progress or comment' });
+
+export const AssignmentBody = z
+  .object({
+    ownerDepartmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    measureKey: z.string().min(1).max(64).nullable().optional(),
+  })
+  .strict()
+  .refine(atLeastOne, { message: 'Nothing to change: send ownerDepartmentId or measureKey' });
+
+export const ActorSchema = z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable().meta({ id: 'ActorRef' });
+
+export const HistorySchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      actor: ActorSchema,
+      statusBefore: z.enum(ACTION_STATUSES),
+      statusAfter: z.enum(ACTION_STATUSES),
+      progressBefore: z.number().int(),
+      progressAfter: z.number().int(),
+      comment: z.string().nullable(),
+    }),
+  ),
+});
+
+export const MeasureListSchema = z.object({
+  items: z.array(z.object({ key: z.string(), label: z.object({ ko: z.string(), en: z.string() }), unit: z.string() })),
+});
+
+export const LinkBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    url: z.string().trim().min(1).max(2000).describe('http or https only'),
+    published: z.boolean().optional(),
+  })
+  .strict();
+
+export const EvidencePatchBody = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    published: z.boolean().optional(),
+  })
+  .strict()
+  .refine(atLeastOne, { message: 'Nothing to change: send title or published' });
+
+/**
+ * Documents a multipart/form-data body in OpenAPI. Multipart bodies are read by the handler
+ * (src/server/multipart.ts), so the body validated here is null: accepted as absent.
+ */
+export const multipartBody = <S extends z.ZodRawShape>(shape: S) => z.preprocess((v) => v ?? undefined, z.object(shape).optional());
+export const binary = (description: string) => z.string().meta({ format: 'binary', description });
+
+export const EvidenceUploadBody = multipartBody({
+  file: binary('≤ 10 MB: PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX (checked by content)'),
+  title: z.string().max(200).optional().describe('defaults to the file name'),
+  published: z.enum(['true', 'false']).optional().describe('default false'),
+});

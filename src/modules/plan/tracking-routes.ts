@@ -1,0 +1,90 @@
+/** Staff routes for running actions: the staff plan view, status/progress, history, assignment, measures. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { actorOf, EDITORS, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
+import { PlanIdParams, StaffActionSchema, StaffPlanSchema } from './api-schema.ts';
+import { listMeasures } from './measures.ts';
+import { getStaffPlan } from './plan-view.ts';
+import { ActionIdParams, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
+import { actionHistory, assignAction, updateAction } from './tracking-service.ts';
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
+
+export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/manage/plans/:id',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'getStaffPlan',
+        summary: 'A plan with owners, measures and all evidence / 공약 관리카드(직원용)',
+        tags: ['plan running'],
+        params: PlanIdParams,
+        response: { 200: StaffPlanSchema, ...errors },
+      },
+    },
+    async (req) => getStaffPlan(app.db, req.params.id),
+  );
+
+  app.patch(
+    '/api/actions/:id',
+    {
+      config: { policy: EDITORS },
+      schema: {
+        operationId: 'updateAction',
+        summary: 'Change an action’s status or progress, with a comment / 추진상황 입력',
+        description: 'Officers only for their department’s actions (403). Progress on a measure-bound action → 409.',
+        tags: ['plan running'],
+        params: ActionIdParams,
+        body: ActionPatchBody,
+        response: { 200: StaffActionSchema, ...errors, 409: ErrorResponseSchema },
+      },
+    },
+    async (req) => updateAction(app.db, actorOf(req), userOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/actions/:id/history',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'getActionHistory',
+        summary: 'Every status or progress change of an action, newest first / 추진상황 이력',
+        tags: ['plan running'],
+        params: ActionIdParams,
+        response: { 200: HistorySchema, ...errors },
+      },
+    },
+    async (req) => ({ items: await actionHistory(app.db, req.params.id) }),
+  );
+
+  app.patch(
+    '/api/actions/:id/assignment',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'assignAction',
+        summary: 'Set the owner department or the bound measure / 담당 부서·측정값 지정',
+        tags: ['plan running'],
+        params: ActionIdParams,
+        body: AssignmentBody,
+        response: { 200: StaffActionSchema, ...errors },
+      },
+    },
+    async (req) => assignAction(app.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/measures',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'listMeasures',
+        summary: 'Measures other modules provide, to bind to actions / 측정값 목록',
+        tags: ['plan running'],
+        response: { 200: MeasureListSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema },
+      },
+    },
+    async () => ({ items: listMeasures() }),
+  );
+};

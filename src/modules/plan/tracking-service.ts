@@ -1,0 +1,132 @@
+/**
+ * Running actions: status and progress updates (with history), assignment of the owner
+ * department and of a measure. Each write is one transaction with its audit row.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../server/errors.ts';
+import { departments, users } from '../accounts/schema.ts';
+import type { SessionUser } from '../accounts/service.ts';
+import { recordAudit, type Actor } from '../audit/service.ts';
+import type { StaffAction } from './api-schema.ts';
+import { getMeasure } from './measures.ts';
+import { assertCanEditAction } from './permissions.ts';
+import { findAction, getStaffAction } from './plan-view.ts';
+import { actions } from './schema.ts';
+import { actionUpdates } from './tracking-schema.ts';
+import type { ActionStatus } from './types.ts';
+
+export interface ActionPatch {
+  status?: ActionStatus;
+  progress?: number;
+  comment?: string;
+}
+
+/** Changes an action's status and/or progress, keeping a history row and an audit row. */
+export async function updateAction(db: Db, actor: Actor, user: SessionUser, id: number, patch: ActionPatch): Promise<StaffAction> {
+  await db.transaction(async (tx) => {
+    const { action } = await findAction(tx, id, { lock: true });
+    assertCanEditAction(user, action.ownerDepartmentId);
+    if (patch.progress !== undefined && action.measureKey !== null) {
+      throw new AppError(
+        'CONFLICT',
+        {
+          ko: '이 추진계획의 진척률은 연결된 측정값에서 계산되므로 직접 입력할 수 없습니다.',
+          en: 'This action’s progress is computed from its bound measure and cannot be entered.',
+        },
+        [{ field: 'progress', message: { ko: '측정값과 연결된 추진계획입니다.', en: 'The action is bound to a measure.' } }],
+      );
+    }
+    const status = patch.status ?? action.status;
+    const progress = patch.progress ?? action.progress;
+    const comment = patch.comment?.trim() || null;
+    await tx.update(actions).set({ status, progress, updatedAt: new Date() }).where(eq(actions.id, id));
+    await tx.insert(actionUpdates).values({
+      actionId: id,
+      actorId: user.id,
+      statusBefore: action.status,
+      statusAfter: status,
+      progressBefore: action.progress,
+      progressAfter: progress,
+      comment,
+    });
+    await recordAudit(tx, actor, {
+      action: 'action.update',
+      entity: 'action',
+      entityId: id,
+      before: { status: action.status, progress: action.progress },
+      after: { status, progress, comment },
+    });
+  });
+  return getStaffAction(db, id);
+}
+
+export interface AssignmentPatch {
+  ownerDepartmentId?: number | null;
+  measureKey?: string | null;
+}
+
+/** Sets the owner department and/or the bound measure of an action (managers). */
+export async function assignAction(db: Db, actor: Actor, id: number, patch: AssignmentPatch): Promise<StaffAction> {
+  await db.transaction(async (tx) => {
+    const { action } = await findAction(tx, id, { lock: true });
+    if (patch.ownerDepartmentId != null) {
+      // Read-only look-up in the accounts module's table; the foreign key guards it too.
+      const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, patch.ownerDepartmentId));
+      if (!d) {
+        throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [
+          { field: 'ownerDepartmentId', message: { ko: '없는 부서입니다.', en: 'No such department.' } },
+        ]);
+      }
+    }
+    if (patch.measureKey != null) {
+      const fields = [];
+      if (!getMeasure(patch.measureKey)) {
+        fields.push({ field: 'measureKey', message: { ko: `등록되지 않은 측정값입니다: ${patch.measureKey}`, en: `No such measure: ${patch.measureKey}` } });
+      } else if (action.targetCount === null) {
+        fields.push({
+          field: 'measureKey',
+          message: { ko: '수치 목표(예: 2회)가 있는 추진계획만 측정값과 연결할 수 있습니다.', en: 'Only an action with a numeric target (e.g. 2회) can be bound to a measure.' },
+        });
+      }
+      if (fields.length) throw new AppError('VALIDATION_FAILED', { ko: '측정값을 연결할 수 없습니다.', en: 'The measure cannot be bound.' }, fields);
+    }
+    const next = {
+      ownerDepartmentId: patch.ownerDepartmentId === undefined ? action.ownerDepartmentId : patch.ownerDepartmentId,
+      measureKey: patch.measureKey === undefined ? action.measureKey : patch.measureKey,
+    };
+    await tx
+      .update(actions)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(actions.id, id));
+    await recordAudit(tx, actor, {
+      action: 'action.assign',
+      entity: 'action',
+      entityId: id,
+      before: { ownerDepartmentId: action.ownerDepartmentId, measureKey: action.measureKey },
+      after: next,
+    });
+  });
+  return getStaffAction(db, id);
+}
+
+/** The history of an action's status and progress, newest first. */
+export async function actionHistory(db: Db, id: number) {
+  await findAction(db, id);
+  const rows = await db
+    .select({ u: actionUpdates, actor: { id: users.id, email: users.email, name: users.name } })
+    .from(actionUpdates)
+    .leftJoin(users, eq(users.id, actionUpdates.actorId))
+    .where(eq(actionUpdates.actionId, id))
+    .orderBy(desc(actionUpdates.at), desc(actionUpdates.id));
+  return rows.map(({ u, actor }) => ({
+    id: u.id,
+    at: u.at.toISOString(),
+    actor: actor && actor.id !== null ? actor : null,
+    statusBefore: u.statusBefore,
+    statusAfter: u.statusAfter,
+    progressBefore: u.progressBefore,
+    progressAfter: u.progressAfter,
+    comment: u.comment,
+  }));
+}
