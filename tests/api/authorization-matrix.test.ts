@@ -51,6 +51,10 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'PATCH /api/evidence/:id': EDITORS,
   'DELETE /api/evidence/:id': EDITORS,
   'GET /api/evidence/:id/file': 'public',
+  'GET /api/plans/:id/ledger': STAFF,
+  'PUT /api/plans/:id/ledger/secured': MANAGERS,
+  'POST /api/plans/:id/executions': MANAGERS,
+  'DELETE /api/executions/:id': MANAGERS,
 };
 
 const sample = (url: string) =>

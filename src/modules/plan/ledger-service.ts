@@ -1,0 +1,139 @@
+/**
+ * The pledge budget ledger (공약가계부): per funding source and year within the term, planned
+ * (from the plan), secured (entered) and executed (the sum of executions booked with date,
+ * amount and description). Writes are one transaction each, audited.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { users } from '../accounts/schema.ts';
+import type { SessionUser } from '../accounts/service.ts';
+import { recordAudit, type Actor } from '../audit/service.ts';
+import { ledgerOf } from './figures.ts';
+import type { Execution, Ledger } from './ledger-api-schema.ts';
+import { budgetLines, plans } from './schema.ts';
+import { isCalendarDate } from './seoul-time.ts';
+import { budgetExecutions } from './tracking-schema.ts';
+
+const invalid = (fields: FieldError[]) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` },
+    fields,
+  );
+
+async function requirePlan(db: Db, planId: number, lock = false) {
+  const q = db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
+  const [p] = lock ? await q.for('update') : await q;
+  if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
+}
+
+/** The within-term budget line of a source and year, or a 400 naming what does not match. */
+async function requireYearLine(db: Db, planId: number, sourceLabel: string, year: number, lock = false) {
+  const lines = await db
+    .select()
+    .from(budgetLines)
+    .where(and(eq(budgetLines.planId, planId), eq(budgetLines.kind, 'year')));
+  const line = lines.find((l) => l.sourceLabel === sourceLabel && l.year === year);
+  if (!line) {
+    const sources = [...new Set(lines.map((l) => l.sourceLabel))];
+    const years = [...new Set(lines.map((l) => l.year!))].sort();
+    throw invalid(
+      !sources.includes(sourceLabel)
+        ? [{ field: 'sourceLabel', message: { ko: `이 공약의 재원이 아닙니다. 재원: ${sources.join(', ')}`, en: `Not a funding source of this plan. Sources: ${sources.join(', ')}` } }]
+        : [{ field: 'year', message: { ko: `임기 내 예산 연도가 아닙니다: ${years.join(', ')}`, en: `Not a budget year within the term: ${years.join(', ')}` } }],
+    );
+  }
+  if (lock) await db.select({ id: budgetLines.id }).from(budgetLines).where(eq(budgetLines.id, line.id)).for('update');
+  return line;
+}
+
+const executionView = (x: typeof budgetExecutions.$inferSelect, createdBy: Execution['createdBy']): Execution => ({
+  id: x.id,
+  sourceLabel: x.sourceLabel,
+  year: x.year,
+  executedOn: x.executedOn,
+  amountKrw: x.amountKrw,
+  description: x.description,
+  createdBy,
+  createdAt: x.createdAt.toISOString(),
+});
+
+export async function listExecutions(db: Db, planId: number): Promise<Execution[]> {
+  const rows = await db
+    .select({ x: budgetExecutions, by: { id: users.id, email: users.email, name: users.name } })
+    .from(budgetExecutions)
+    .leftJoin(users, eq(users.id, budgetExecutions.createdBy))
+    .where(eq(budgetExecutions.planId, planId))
+    .orderBy(asc(budgetExecutions.executedOn), asc(budgetExecutions.id));
+  return rows.map(({ x, by }) => executionView(x, by && by.id !== null ? by : null));
+}
+
+export async function getLedger(db: Db, planId: number): Promise<Ledger> {
+  await requirePlan(db, planId);
+  const [lines, executions] = await Promise.all([
+    db
+      .select()
+      .from(budgetLines)
+      .where(and(eq(budgetLines.planId, planId), eq(budgetLines.kind, 'year')))
+      .orderBy(asc(budgetLines.position), asc(budgetLines.year)),
+    listExecutions(db, planId),
+  ]);
+  const { rows, byYear, totals } = ledgerOf(
+    lines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year!, plannedKrw: l.plannedKrw, securedKrw: l.securedKrw })),
+    executions,
+  );
+  return { rows: rows.map((r, i) => ({ ...r, source: lines[i]!.source })), executions, byYear, totals };
+}
+
+/** Sets the money secured (확보액) for a source and year. */
+export async function setSecured(db: Db, actor: Actor, planId: number, input: { sourceLabel: string; year: number; securedKrw: number }): Promise<Ledger> {
+  await db.transaction(async (tx) => {
+    await requirePlan(tx, planId);
+    const line = await requireYearLine(tx, planId, input.sourceLabel, input.year, true);
+    await tx.update(budgetLines).set({ securedKrw: input.securedKrw }).where(eq(budgetLines.id, line.id));
+    await recordAudit(tx, actor, {
+      action: 'ledger.secured',
+      entity: 'plan',
+      entityId: planId,
+      before: { sourceLabel: line.sourceLabel, year: line.year, securedKrw: line.securedKrw },
+      after: { sourceLabel: line.sourceLabel, year: line.year, securedKrw: input.securedKrw },
+    });
+  });
+  return getLedger(db, planId);
+}
+
+export interface ExecutionInput {
+  sourceLabel: string;
+  year: number;
+  executedOn: string;
+  amountKrw: number;
+  description: string;
+}
+
+/** Books money executed against a source and year. */
+export async function addExecution(db: Db, actor: Actor, user: SessionUser, planId: number, input: ExecutionInput): Promise<Execution> {
+  if (!isCalendarDate(input.executedOn)) {
+    throw invalid([{ field: 'executedOn', message: { ko: '없는 날짜입니다(YYYY-MM-DD).', en: 'Not a calendar date (YYYY-MM-DD).' } }]);
+  }
+  return db.transaction(async (tx) => {
+    await requirePlan(tx, planId);
+    await requireYearLine(tx, planId, input.sourceLabel, input.year);
+    const [row] = await tx
+      .insert(budgetExecutions)
+      .values({ planId, ...input, description: input.description.trim(), createdBy: user.id })
+      .returning();
+    const view = executionView(row!, { id: user.id, email: user.email, name: user.name });
+    await recordAudit(tx, actor, { action: 'execution.create', entity: 'execution', entityId: row!.id, after: { planId, ...view } });
+    return view;
+  });
+}
+
+export async function deleteExecution(db: Db, actor: Actor, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(budgetExecutions).where(eq(budgetExecutions.id, id)).for('update');
+    if (!row) throw notFound({ ko: `집행 내역 ${id}`, en: `Execution ${id}` });
+    await tx.delete(budgetExecutions).where(eq(budgetExecutions.id, id));
+    await recordAudit(tx, actor, { action: 'execution.delete', entity: 'execution', entityId: id, before: { planId: row.planId, ...executionView(row, null) } });
+  });
+}
