@@ -15,6 +15,7 @@ import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
+import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
@@ -129,6 +130,7 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   await app.register(trackingRoutes);
   await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);
+  await app.register(reportRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }

@@ -55,6 +55,10 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'PUT /api/plans/:id/ledger/secured': MANAGERS,
   'POST /api/plans/:id/executions': MANAGERS,
   'DELETE /api/executions/:id': MANAGERS,
+  'GET /api/plans/:id/reports': STAFF,
+  'GET /api/plans/:id/reports/:year/:quarter': STAFF,
+  'GET /api/plans/:id/reports/:year/:quarter.xlsx': STAFF,
+  'POST /api/plans/:id/reports': MANAGERS,
 };
 
 const sample = (url: string) =>

@@ -1,0 +1,149 @@
+/**
+ * Quarterly reports (분기 보고): goals, actions with status and progress, evidence and budget
+ * executed for the entries due in a quarter. An unreported quarter is computed live; reporting
+ * it freezes a snapshot that is written once and never rewritten.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, notFound } from '../../server/errors.ts';
+import { departments, users } from '../accounts/schema.ts';
+import { recordAudit, type Actor } from '../audit/service.ts';
+import { entryQuarter, figuresOf, percent, reportFigures } from './figures.ts';
+import { figureInputs, loadPlanData } from './plan-view.ts';
+import type { Report, ReportResponse } from './report-api-schema.ts';
+import { plans } from './schema.ts';
+import { quarterDates, quarterRange } from './seoul-time.ts';
+import { quarterReports } from './tracking-schema.ts';
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Computes the report of a quarter from the current data (inside the caller's transaction, if any). */
+export async function buildReport(db: Db, planId: number, year: number, quarter: number): Promise<Report> {
+  const d = await loadPlanData(db, planId);
+  const ownerIds = [...new Set(d.actions.map((a) => a.ownerDepartmentId).filter((x): x is number => x !== null))];
+  const depts = ownerIds.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ownerIds)) : [];
+  const inputs = figureInputs(d);
+
+  const entries = d.plan.schedule
+    .map((entry, i) => ({ entry, input: inputs[i]! }))
+    .filter(({ entry }) => entry.year === year && entryQuarter(entry.period) === quarter)
+    .map(({ entry, input }) => ({
+      id: entry.id,
+      year: entry.year,
+      period: entry.period,
+      goals: entry.goals,
+      figures: figuresOf(input.actions),
+      actions: entry.actions.map((stored) => {
+        const a = d.actions.find((x) => x.id === stored.id)!;
+        const p = d.progress.get(a.id)!;
+        return {
+          id: a.id,
+          text: a.text,
+          target: stored.target,
+          status: a.status,
+          progress: p.progress,
+          progressSource: p.progressSource,
+          ownerDepartment: depts.find((x) => x.id === a.ownerDepartmentId) ?? null,
+          evidence: d.evidence.filter((e) => e.actionId === a.id).map((e) => ({ id: e.id, title: e.title, kind: e.kind, published: e.published })),
+        };
+      }),
+    }));
+
+  const { from, to } = quarterDates(year, quarter);
+  const plannedKrw = sum(d.lines.filter((l) => l.kind === 'year' && l.year! <= year).map((l) => l.plannedKrw));
+  const executedKrw = sum(d.executions.filter((x) => x.executedOn < to).map((x) => x.amountKrw));
+  const inQuarter = d.executions.filter((x) => x.executedOn >= from && x.executedOn < to);
+
+  return {
+    version: 1,
+    plan: { id: d.row.id, title: d.row.title, pledge: d.row.pledge, category: d.row.category, number: d.row.number },
+    year,
+    quarter,
+    generatedAt: new Date().toISOString(),
+    figures: reportFigures(inputs, year, quarter),
+    entries,
+    budget: {
+      plannedKrw,
+      executedKrw,
+      executionRate: percent(executedKrw, plannedKrw),
+      quarterExecutedKrw: sum(inQuarter.map((x) => x.amountKrw)),
+      executions: inQuarter.map((x) => ({ id: x.id, sourceLabel: x.sourceLabel, year: x.year, executedOn: x.executedOn, amountKrw: x.amountKrw, description: x.description })),
+    },
+  };
+}
+
+const reportedBy = { id: users.id, email: users.email, name: users.name };
+const actorRef = (u: { id: number | null; email: string | null; name: string | null } | null) =>
+  u && u.id !== null ? { id: u.id, email: u.email!, name: u.name! } : null;
+
+/** A reported quarter's frozen snapshot, or the live report of an unreported one. */
+export async function getReport(db: Db, planId: number, year: number, quarter: number): Promise<ReportResponse> {
+  const [row] = await db
+    .select({ r: quarterReports, by: reportedBy })
+    .from(quarterReports)
+    .leftJoin(users, eq(users.id, quarterReports.reportedBy))
+    .where(and(eq(quarterReports.planId, planId), eq(quarterReports.year, year), eq(quarterReports.quarter, quarter)));
+  if (row) return { reported: true, reportedAt: row.r.reportedAt.toISOString(), reportedBy: actorRef(row.by), report: row.r.snapshot as Report };
+  return { reported: false, reportedAt: null, reportedBy: null, report: await buildReport(db, planId, year, quarter) };
+}
+
+export async function listReports(db: Db, planId: number) {
+  const [p] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
+  if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
+  const rows = await db
+    .select({ r: { year: quarterReports.year, quarter: quarterReports.quarter, reportedAt: quarterReports.reportedAt }, by: reportedBy })
+    .from(quarterReports)
+    .leftJoin(users, eq(users.id, quarterReports.reportedBy))
+    .where(eq(quarterReports.planId, planId))
+    .orderBy(desc(quarterReports.year), desc(quarterReports.quarter), asc(quarterReports.id));
+  return rows.map(({ r, by }) => ({ year: r.year, quarter: r.quarter, reportedAt: r.reportedAt.toISOString(), reportedBy: actorRef(by) }));
+}
+
+const alreadyReported = (year: number, quarter: number) =>
+  new AppError('CONFLICT', {
+    ko: `${year}년 ${quarter}분기는 이미 보고되었습니다. 보고된 분기는 다시 쓰지 않습니다.`,
+    en: `${year} Q${quarter} has already been reported; a reported quarter is never rewritten.`,
+  });
+
+const isUniqueViolation = (e: unknown): boolean => {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === '23505') return true;
+  return false;
+};
+
+/** Reports a quarter: freezes its snapshot (once; a second report of it → 409). */
+export async function createReport(db: Db, actor: Actor, userId: number, planId: number, year: number, quarter: number, now = new Date()): Promise<ReportResponse> {
+  try {
+    await db.transaction(async (tx) => {
+      // Serialises reports of the plan, so two concurrent ones cannot both pass the check below.
+      const [p] = await tx.select().from(plans).where(eq(plans.id, planId)).for('update');
+      if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
+      if (year < p.periodStart || year > p.periodEnd) {
+        throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: year', en: 'Invalid input: year' }, [
+          { field: 'year', message: { ko: `사업기간(${p.periodStart}~${p.periodEnd}) 안의 연도여야 합니다.`, en: `Must be a year of the plan’s period (${p.periodStart}–${p.periodEnd}).` } },
+        ]);
+      }
+      if (quarterRange(year, quarter).from > now) {
+        throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: quarter', en: 'Invalid input: quarter' }, [
+          { field: 'quarter', message: { ko: '아직 시작하지 않은 분기는 보고할 수 없습니다.', en: 'A quarter that has not begun cannot be reported.' } },
+        ]);
+      }
+      const [existing] = await tx
+        .select({ id: quarterReports.id })
+        .from(quarterReports)
+        .where(and(eq(quarterReports.planId, planId), eq(quarterReports.year, year), eq(quarterReports.quarter, quarter)));
+      if (existing) throw alreadyReported(year, quarter);
+      const snapshot = await buildReport(tx, planId, year, quarter);
+      const [row] = await tx.insert(quarterReports).values({ planId, year, quarter, reportedBy: userId, snapshot }).returning({ id: quarterReports.id });
+      await recordAudit(tx, actor, {
+        action: 'report.create',
+        entity: 'quarter_report',
+        entityId: row!.id,
+        after: { planId, year, quarter, figures: snapshot.figures, budget: { plannedKrw: snapshot.budget.plannedKrw, executedKrw: snapshot.budget.executedKrw } },
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw alreadyReported(year, quarter);
+    throw e;
+  }
+  return getReport(db, planId, year, quarter);
+}
