@@ -14,6 +14,7 @@ import type { Database, Db } from '../db/client.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
+import { importRoutes } from '../modules/plan/import-routes.ts';
 import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);
   await app.register(reportRoutes);
+  await app.register(importRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }

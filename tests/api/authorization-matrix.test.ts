@@ -42,6 +42,9 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/audit.csv': MANAGERS,
   // running the plan (officers: their department's actions only, checked in the service)
   'GET /api/manage/plans/:id': STAFF,
+  'PATCH /api/plans/:id': MANAGERS,
+  'POST /api/plans/import/preview': MANAGERS,
+  'POST /api/plans/import': MANAGERS,
   'PATCH /api/actions/:id': EDITORS,
   'GET /api/actions/:id/history': STAFF,
   'PATCH /api/actions/:id/assignment': MANAGERS,

@@ -1,0 +1,119 @@
+/** Managers' plan routes: preview and import a plan document, edit a plan's header. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { actorOf, MANAGERS } from '../../server/auth.ts';
+import { AppError } from '../../server/errors.ts';
+import { booleanField, readMultipart, requireFile } from '../../server/multipart.ts';
+import { NormalizedPlanSchema, PlanIdParams, StaffPlanSchema } from './api-schema.ts';
+import { parsePlanFile } from './importer/parse.ts';
+import { PlanFormatError } from './importer/text.ts';
+import { getStaffPlan } from './plan-view.ts';
+import { binary, multipartBody } from './tracking-api-schema.ts';
+import { importPlan, updatePlan } from './service.ts';
+import type { NormalizedPlan } from './types.ts';
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema };
+const year = z.number().int().min(1900).max(2200);
+
+export const PlanPatchBody = z
+  .object({
+    pledge: z.string().trim().min(1).max(300),
+    title: z.string().trim().min(1).max(300),
+    category: z.string().trim().min(1).max(50),
+    number: z.number().int().min(1).max(100_000),
+    period: z.object({ start: year, end: year }),
+    effects: z.array(z.string().trim().min(1).max(1000)).max(50),
+  })
+  .partial()
+  .strict()
+  .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'Nothing to change' });
+
+/** Reads the uploaded document through the importer; a document that is not a plan → 422. */
+function parseUpload(bytes: Buffer): NormalizedPlan {
+  try {
+    return parsePlanFile(bytes);
+  } catch (e) {
+    if (e instanceof PlanFormatError) {
+      throw new AppError('UNPROCESSABLE', { ko: e.ko, en: e.en }, [{ field: 'file', message: { ko: e.ko, en: e.en } }]);
+    }
+    throw e;
+  }
+}
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/plans/import/preview',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'previewPlanImport',
+        summary: 'Read a plan document and show the normalized result; writes nothing / 실천계획 가져오기 미리보기',
+        description: 'multipart/form-data with `file` (UTF-8 text in the pledge book’s layout). A file that is not a plan → 422.',
+        tags: ['plans'],
+        consumes: ['multipart/form-data'],
+        body: multipartBody({ file: binary('the plan document: UTF-8 text in the pledge book’s layout') }),
+        response: { 200: z.object({ plan: NormalizedPlanSchema, warnings: z.array(z.string()) }), ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema, 422: ErrorResponseSchema },
+      },
+    },
+    async (req) => {
+      const plan = parseUpload(requireFile(await readMultipart(req, 'file', [])).bytes);
+      return { plan, warnings: plan.warnings };
+    },
+  );
+
+  app.post(
+    '/api/plans/import',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'importPlan',
+        summary: 'Import a plan document / 실천계획 가져오기',
+        description:
+          'multipart/form-data with `file` and `replace` ("true" to replace the plan with the same category and number). ' +
+          'A duplicate without replace → 409; replacing a plan that is already being run (progress, evidence, executions, reports) → 409.',
+        tags: ['plans'],
+        consumes: ['multipart/form-data'],
+        body: multipartBody({
+          file: binary('the plan document: UTF-8 text in the pledge book’s layout'),
+          replace: z.enum(['true', 'false']).optional().describe('"true": replace the plan with the same category and number'),
+        }),
+        response: {
+          201: z.object({ id: z.number().int(), replaced: z.boolean() }),
+          ...errors,
+          409: ErrorResponseSchema,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const form = await readMultipart(req, 'file', ['replace']);
+      const file = requireFile(form);
+      const replace = booleanField(form, 'replace', false);
+      const plan = parseUpload(file.bytes);
+      const result = await importPlan(app.db, plan, { replace, sourceText: file.bytes.toString('utf8'), actor: actorOf(req) });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.patch(
+    '/api/plans/:id',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'updatePlan',
+        summary: 'Edit a plan’s header: pledge, title, category and number, period, expected effects / 실천계획 수정',
+        tags: ['plans'],
+        params: PlanIdParams,
+        body: PlanPatchBody,
+        response: { 200: StaffPlanSchema, ...errors, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+      },
+    },
+    async (req) => {
+      await updatePlan(app.db, actorOf(req), req.params.id, req.body);
+      return getStaffPlan(app.db, req.params.id);
+    },
+  );
+};
