@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
+import { cliActor } from '../modules/audit/service.ts';
 import { parsePlanFile } from '../modules/plan/importer/parse.ts';
 import { importPlan, planLabel } from '../modules/plan/service.ts';
 
@@ -39,7 +40,7 @@ export async function importPlanCommand(config: Config, args: string[]): Promise
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'import-plan' });
   try {
     await database.migrate();
-    const { id, replaced } = await importPlan(database.db, plan, { replace: values.replace, sourceText: bytes.toString('utf8') });
+    const { id, replaced } = await importPlan(database.db, plan, { replace: values.replace, sourceText: bytes.toString('utf8'), actor: cliActor() });
     console.log(`${replaced ? '교체함 / Replaced' : '저장함 / Imported'} plan ${id}: ${summary}`);
     return 0;
   } finally {

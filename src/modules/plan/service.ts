@@ -39,8 +39,8 @@ export async function importPlan(db: Db, plan: NormalizedPlan, opts: ImportOptio
       .where(sql`${plans.category} = ${plan.category} and ${plans.number} = ${plan.number}`);
     if (existing && !opts.replace) {
       throw new AppError('CONFLICT', {
-        ko: `공약 ${planLabel(plan)}이(가) 이미 있습니다. 바꾸려면 --replace를 쓰십시오.`,
-        en: `Plan ${planLabel(plan)} already exists. Use --replace to replace it.`,
+        ko: `공약 ${planLabel(plan)}이(가) 이미 있습니다. 바꾸려면 교체를 선택하십시오(명령줄: --replace).`,
+        en: `Plan ${planLabel(plan)} already exists. Choose replace to replace it (command line: --replace).`,
       });
     }
     if (existing && (await isRunning(tx, existing.id))) {
