@@ -176,6 +176,15 @@ export const createDepartment = (body: { name: string; nameEn: string | null }) 
   request<Department>('/api/departments', { method: 'POST', json: body });
 
 // ---- plans and actions
+export interface PlanHeader {
+  pledge?: string;
+  title?: string;
+  category?: string;
+  number?: number;
+  period?: { start: number; end: number };
+  effects?: string[];
+}
+export const updatePlanHeader = (id: number, body: PlanHeader) => request<StaffPlan>(`/api/plans/${id}`, { method: 'PATCH', json: body });
 export const fetchStaffPlan = (id: number, signal?: Signal) => request<StaffPlan>(`/api/manage/plans/${id}`, { signal });
 export const fetchMeasures = (signal?: Signal) => request<{ items: Measure[] }>('/api/measures', { signal });
 export const fetchHistory = (actionId: number, signal?: Signal) =>

@@ -252,7 +252,7 @@ describe('staff workspace in chromium', () => {
     assert.notEqual((await pub.getByTestId('progress-rate').innerText()).trim(), '0.0%');
     const publicA = pub.locator(`[data-testid="public-action"][data-action-id="${a!.id}"]`);
     assert.equal((await publicA.getByTestId('action-status').innerText()).trim(), '정상추진');
-    assert.match(await publicA.getByTestId('action-progress').innerText(), /60\.0%/);
+    assert.match(await publicA.getByTestId('action-progress').innerText(), /60%/);
     assert.equal(await publicA.getByTestId('action-progress').locator('progress').getAttribute('value'), '60');
     assert.ok(await publicA.getByTestId('action-progress').locator('progress').getAttribute('aria-label'), 'the progress bar is labelled');
     const publicB = pub.locator(`[data-testid="public-action"][data-action-id="${b!.id}"]`);
@@ -355,7 +355,7 @@ describe('staff workspace in chromium', () => {
     const citizen = await newContext();
     const pub = await citizen.newPage();
     await pub.goto(`${server.url}/plans/${planId}`);
-    assert.match(await waitForText(pub.getByTestId('budget-executed'), /1\.2억원/), /1\.2억원 집행 \/ 계획 \d+\.\d억원/);
+    assert.match(await waitForText(pub.getByTestId('budget-executed'), /1\.2억원/), /1\.2억원\s+집행 \/ 계획 \d+\.\d억원/);
     await citizen.close();
   });
 
@@ -407,7 +407,7 @@ describe('staff workspace in chromium', () => {
     await context.close();
   });
 
-  it('a manager previews a plan document with its warnings, saves it, and replaces it after a conflict', async () => {
+  it('a manager previews a plan document with its warnings, saves it, replaces it after a conflict, and edits its header', async () => {
     const context = await newContext();
     const page = await signInPage(context, server.url, 'manager@jeonju.test');
     await page.getByRole('link', { name: '실천계획 문서 가져오기' }).click();
@@ -444,6 +444,17 @@ describe('staff workspace in chromium', () => {
     await page.getByTestId('import-saved').getByRole('link').click();
     await page.getByTestId('workspace').waitFor();
     assert.equal(await page.locator('h1').innerText(), '시민 금융교육 확대');
+
+    // Managers edit the plan's header in the workspace.
+    const header = page.getByTestId('plan-header');
+    await header.locator('summary').click();
+    await header.getByLabel('사업기간 시작 연도').fill('2026');
+    await header.locator('button[type="submit"]').click();
+    await waitForText(header.getByTestId('field-error'), /사업기간/);
+    await header.getByLabel('사업기간 시작 연도').fill('2023');
+    await header.getByLabel('실천계획 제목').fill('시민 금융교육 확대(수정)');
+    await header.locator('button[type="submit"]').click();
+    await waitForText(page.locator('h1'), /^시민 금융교육 확대\(수정\)$/);
     await context.close();
   });
 

@@ -31,8 +31,9 @@ function BudgetCard({ ledger }: { ledger: LedgerFigures }) {
     <div className="figure-card">
       <dt>{label}</dt>
       <dd>
-        <span className="figure-value" data-testid="budget-executed">
-          {t('eokOfEok', { executed: formatEok(ledger.executedKrw), planned: formatEok(ledger.plannedKrw) })}
+        <span className="figure-budget" data-testid="budget-executed">
+          <span className="figure-value">{t('eokValue', { amount: formatEok(ledger.executedKrw) })}</span>{' '}
+          <span className="figure-of">{t('ofPlanned', { amount: formatEok(ledger.plannedKrw) })}</span>
         </span>
         <ProgressBar value={ledger.executionRate} label={t('executionRate')} />
         <span className="figure-note">{t('executionRateNote', { rate: formatRate(ledger.executionRate) })}</span>

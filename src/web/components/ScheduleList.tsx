@@ -50,7 +50,7 @@ function Action({ action }: { action: PublicAction }) {
         <span className="action-state">
           <StatusBadge status={action.status} testId="action-status" />
           {action.progress !== undefined && (
-            <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: action.text })} testId="action-progress" />
+            <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: action.text })} testId="action-progress" whole />
           )}
         </span>
       )}

@@ -9,6 +9,7 @@ import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { deleteEvidence, updateEvidence, type StaffAction, type StaffEvidence } from '../../staff-api.ts';
 import { EvidenceLinkForm, EvidenceUploadForm } from './EvidenceForms.tsx';
+import { ButtonText } from './ButtonText.tsx';
 import { FormAlert } from './Notice.tsx';
 
 function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEdit: boolean; onChanged: () => void }) {
@@ -45,12 +46,12 @@ function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEd
       {canEdit && (
         <div className="evidence-buttons">
           <button type="button" className="button-small" onClick={togglePublished} disabled={mutation.busy} data-testid="toggle-published">
-            {t(item.published ? 'unpublishAction' : 'publishAction', { title: item.title })}
+            <ButtonText text={t(item.published ? 'unpublishAction' : 'publishAction')} object={item.title} />
           </button>
           {confirming ? (
             <>
               <button type="button" className="button-small button-danger" onClick={remove} disabled={mutation.busy} data-testid="confirm-delete">
-                {t('confirmDelete', { title: item.title })}
+                <ButtonText text={t('confirmDelete')} object={item.title} />
               </button>
               <button type="button" className="button-small" onClick={() => setConfirming(false)}>
                 {t('cancel')}
@@ -58,7 +59,7 @@ function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEd
             </>
           ) : (
             <button type="button" className="button-small" onClick={() => setConfirming(true)} data-testid="delete-evidence">
-              {t('deleteNamed', { title: item.title })}
+              <ButtonText text={t('deleteNamed')} object={item.title} />
             </button>
           )}
         </div>

@@ -5,6 +5,7 @@ import { formErrors, NO_ERRORS } from '../../form-errors.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { deleteExecution, type Execution } from '../../staff-api.ts';
+import { ButtonText } from './ButtonText.tsx';
 import { FormAlert } from './Notice.tsx';
 
 function DeleteButton({ execution, onDeleted }: { execution: Execution; onDeleted: () => void }) {
@@ -23,7 +24,7 @@ function DeleteButton({ execution, onDeleted }: { execution: Execution; onDelete
       {confirming ? (
         <>
           <button type="button" className="button-small button-danger" onClick={remove} disabled={mutation.busy} data-testid="confirm-delete">
-            {t('confirmDelete', { title: name })}
+            <ButtonText text={t('confirmDelete')} object={name} />
           </button>{' '}
           <button type="button" className="button-small" onClick={() => setConfirming(false)}>
             {t('cancel')}
@@ -31,7 +32,7 @@ function DeleteButton({ execution, onDeleted }: { execution: Execution; onDelete
         </>
       ) : (
         <button type="button" className="button-small" onClick={() => setConfirming(true)} data-testid="delete-execution">
-          {t('deleteNamed', { title: name })}
+          <ButtonText text={t('deleteNamed')} object={name} />
         </button>
       )}
       <FormAlert message={errors.summary} />

@@ -6,6 +6,7 @@ import { formErrors, NO_ERRORS } from '../../form-errors.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { updateUser, type AdminUser, type Department } from '../../staff-api.ts';
+import { ButtonText } from './ButtonText.tsx';
 import { FormAlert } from './Notice.tsx';
 
 interface Props {
@@ -70,11 +71,11 @@ export function UserRow({ user, departments, isSelf, onChanged }: Props) {
       <td>
         <div className="cell-buttons">
           <button type="button" className="button-small" onClick={save} disabled={!changed || mutation.busy} data-testid="save-user">
-            {t('saveNamed', { name: user.name })}
+            <ButtonText text={t('save')} object={user.name} />
           </button>
           {!isSelf && (
             <button type="button" className="button-small" onClick={toggleDisabled} disabled={mutation.busy} data-testid="toggle-user">
-              {t(user.disabled ? 'enableUser' : 'disableUser', { name: user.name })}
+              <ButtonText text={t(user.disabled ? 'enableUser' : 'disableUser')} object={user.name} />
             </button>
           )}
         </div>

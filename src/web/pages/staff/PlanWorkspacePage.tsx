@@ -6,6 +6,7 @@
 import { useCallback } from 'react';
 import type { Figures } from '../../api-client.ts';
 import { ActionCard } from '../../components/staff/ActionCard.tsx';
+import { PlanHeaderForm } from '../../components/staff/PlanHeaderForm.tsx';
 import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatRate, periodLabel } from '../../format.ts';
@@ -74,6 +75,7 @@ export function PlanWorkspacePage({ id }: { id: number }) {
       <PlanTabs planId={plan.id} current="workspace" />
       <FiguresLine figures={overall} />
       {user.role === 'officer' && <p className="lead">{user.departmentId === null ? t('officerNoDepartment') : t('officerScope')}</p>}
+      {isManager(user) && <PlanHeaderForm plan={plan} onSaved={onChanged} />}
       {plan.warnings.length > 0 && (
         <details className="disclosure">
           <summary>{t('importWarnings', { count: plan.warnings.length })}</summary>
