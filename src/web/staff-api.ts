@@ -198,7 +198,7 @@ export const updateAssignment = (actionId: number, body: { ownerDepartmentId?: n
 export function uploadEvidence(actionId: number, file: File, title: string, published: boolean) {
   const form = new FormData();
   // Text fields before the file: a streaming multipart parser sees them first.
-  form.append('title', title);
+  if (title) form.append('title', title); // the server names it after the file otherwise
   form.append('published', published ? 'true' : 'false');
   form.append('file', file);
   return request<StaffEvidence>(`/api/actions/${actionId}/evidence`, { method: 'POST', form });

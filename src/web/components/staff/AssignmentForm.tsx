@@ -51,7 +51,14 @@ export function AssignmentForm({ action, departments, measures, onChanged }: Pro
           </Field>
           <Field label={t('measure')} hint={action.target ? t('measureHint') : t('measureNoTarget')} error={server.fields.measureKey}>
             {(props) => (
-              <select {...props} name="measureKey" value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="measure-select">
+              <select
+                {...props}
+                name="measureKey"
+                value={measure}
+                onChange={(e) => setMeasure(e.target.value)}
+                disabled={!action.target && !action.measureKey}
+                data-testid="measure-select"
+              >
                 <option value="">{t('measureNone')}</option>
                 {measures.map((m) => (
                   <option key={m.key} value={m.key}>

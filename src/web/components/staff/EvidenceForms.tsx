@@ -26,7 +26,6 @@ export function EvidenceUploadForm({ actionId, onAdded }: { actionId: number; on
     const errors: Record<string, string> = {};
     if (!file) errors.file = t('fileRequired');
     else if (file.size > MAX_BYTES) errors.file = t('fileTooLarge');
-    if (!title.trim()) errors.title = t('required');
     setLocal(errors);
     if (!file || Object.keys(errors).length > 0) return;
     const added = await mutation.run(() => uploadEvidence(actionId, file, title.trim(), published), t('evidenceAdded'));
@@ -48,7 +47,7 @@ export function EvidenceUploadForm({ actionId, onAdded }: { actionId: number; on
       <Field label={t('file')} hint={t('fileHint')} error={errors.file}>
         {(props) => <input {...props} ref={fileRef} type="file" name="file" accept={EVIDENCE_ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
       </Field>
-      <Field label={t('evidenceTitle')} error={errors.title}>
+      <Field label={t('evidenceTitle')} hint={t('fileTitleHint')} error={errors.title}>
         {(props) => <input {...props} type="text" name="title" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <CheckboxField label={t('publishNow')} checked={published} onChange={setPublished} name="published" />

@@ -19,11 +19,15 @@ import { fetchReport, fetchReports, reportQuarter, reportXlsxUrl } from '../../s
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { Field } from '../../components/staff/Field.tsx';
 
-/** The current quarter in Seoul, clamped to the plan's years. */
-function defaultQuarter(start: number, end: number): { year: number; quarter: number } {
+/** The current quarter in Seoul. */
+function seoulQuarter(): { year: number; quarter: number } {
   const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit' }).format(new Date()).split('-');
-  const year = Number(y);
-  const quarter = Math.floor((Number(m) - 1) / 3) + 1;
+  return { year: Number(y), quarter: Math.floor((Number(m) - 1) / 3) + 1 };
+}
+
+/** The current quarter, clamped to the plan's years. */
+function defaultQuarter(start: number, end: number): { year: number; quarter: number } {
+  const { year, quarter } = seoulQuarter();
   if (year < start) return { year: start, quarter: 1 };
   if (year > end) return { year: end, quarter: 4 };
   return { year, quarter };
@@ -126,6 +130,8 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
       retry();
     }
   };
+  const now = seoulQuarter();
+  const begun = year < now.year || (year === now.year && quarter <= now.quarter);
   const alert = mutation.error instanceof ApiError ? mutation.error.describe(lang) : mutation.error ? t('unexpectedError') : null;
 
   return (
@@ -143,11 +149,23 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
           {t('print')}
         </button>
         {canReport && !answer.reported && !confirming && (
-          <button type="button" className="button-primary" onClick={() => setConfirming(true)} disabled={mutation.busy} data-testid="report-this-quarter">
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => setConfirming(true)}
+            disabled={mutation.busy || !begun}
+            aria-describedby={begun ? undefined : 'report-not-begun'}
+            data-testid="report-this-quarter"
+          >
             {t('reportThisQuarter')}
           </button>
         )}
       </div>
+      {canReport && !answer.reported && !begun && (
+        <p className="field-hint no-print" id="report-not-begun">
+          {t('reportNotBegun')}
+        </p>
+      )}
       {confirming && (
         <div className="confirm-box no-print" role="group" aria-label={t('reportThisQuarter')}>
           <p>{t('reportConfirmText', { year, quarter })}</p>
