@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -21,6 +22,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Runs one SQL statement on the driver itself, bypassing Drizzle (benchmark baselines). */
+  rawQuery(text: string, params?: unknown[]): Promise<unknown>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,6 +37,8 @@ export interface OpenOptions {
   command: string;
   /** In-memory PGlite, for tests. */
   memory?: boolean;
+  /** Sees every query Drizzle sends (benchmarks record the statements of a read to replay them raw). */
+  logger?: Logger;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -41,10 +46,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger: opts.logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
+      rawQuery: (text, params) => pool.query(text, params),
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
       close: () => pool.end(),
     };
@@ -53,10 +59,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const client = opts.memory ? new PGlite() : new PGlite(path.join(opts.dataDir, 'pglite'));
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
+      rawQuery: (text, params) => client.query(text, params),
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
       close: async () => {
         await client.close();

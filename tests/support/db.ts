@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import { openDatabase, type Database, type OpenOptions } from '../../src/db/client.ts';
 
 export const DB_KINDS = ['pglite', 'postgres'] as const;
 export type DbKind = (typeof DB_KINDS)[number];
@@ -37,14 +37,14 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 }
 
 /** A migrated, empty database of the given kind. */
-export async function openTestDatabase(kind: DbKind): Promise<Database> {
+export async function openTestDatabase(kind: DbKind, opts: Pick<OpenOptions, 'logger'> = {}): Promise<Database> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: '', command: 'test', memory: true });
+    const database = await openDatabase({ databaseUrl: undefined, dataDir: '', command: 'test', memory: true, ...opts });
     await database.migrate();
     return database;
   }
   const { url, drop } = await createPostgresDatabase();
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', command: 'test' });
+  const database = await openDatabase({ databaseUrl: url, dataDir: '', command: 'test', ...opts });
   await database.migrate();
   return {
     ...database,
