@@ -107,7 +107,7 @@ export function AuditPage() {
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorView error={state.error} onRetry={retry} />}
       {state.status === 'ok' && (
-        <section aria-labelledby="audit-results">
+        <section className="results" aria-labelledby="audit-results">
           <h2 id="audit-results">{t('auditResultsHeading')}</h2>
           <p role="status" data-testid="audit-total">
             {t('auditResults', { total: state.data.total })}

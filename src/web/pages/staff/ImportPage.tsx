@@ -121,7 +121,7 @@ export function ImportPage() {
               ref={fileRef}
               type="file"
               name="file"
-              accept=".txt,.md,.html,.htm,text/plain,text/html"
+              accept=".txt,text/plain"
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 setPreview(null);
