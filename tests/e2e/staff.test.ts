@@ -233,6 +233,17 @@ describe('staff workspace in chromium', () => {
     await link.getByLabel('주소(URL)').fill('https://www.jeonju.go.kr/memo');
     await link.locator('button[type="submit"]').click();
     await waitForText(first.getByTestId('evidence-item').filter({ hasText: '내부 검토 메모' }).getByTestId('evidence-visibility'), /비공개/);
+
+    // A link added by mistake is deleted, after a confirm step.
+    await link.getByLabel('제목').fill('잘못 올린 링크');
+    await link.getByLabel('주소(URL)').fill('https://example.test/wrong');
+    await link.locator('button[type="submit"]').click();
+    const wrong = first.getByTestId('evidence-item').filter({ hasText: '잘못 올린 링크' });
+    await wrong.waitFor();
+    await wrong.getByTestId('delete-evidence').click();
+    await wrong.getByTestId('confirm-delete').click();
+    await waitUntil('the link is gone', async () => (await wrong.count()) === 0);
+    assert.equal(await first.getByTestId('evidence-item').count(), 2);
     await context.close();
 
     // What the API computes …
