@@ -47,7 +47,8 @@ export function installErrorHandler(app: FastifyInstance): void {
  */
 export function installNotFoundHandler(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((req, reply) => {
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    // A client-side route (no file extension) gets the app; a missing asset stays a 404.
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(req.url.split('?')[0]!)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }
     const e = new AppError('NOT_FOUND', { ko: `${req.method} ${req.url}을(를) 찾을 수 없습니다.`, en: `${req.method} ${req.url} was not found.` });

@@ -13,6 +13,8 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
     app.log.warn(`front end not built (${webRoot}); run \`npm run build:web\``);
     return false;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt front end is served without a restart.
+  await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false });
+  app.get('/', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   return true;
 }
