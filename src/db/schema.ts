@@ -1,5 +1,8 @@
 /** Every module's tables, gathered for the Drizzle client and drizzle-kit. */
 export * from '../modules/accounts/schema.ts';
 export * from '../modules/audit/schema.ts';
+export * from '../modules/education/schema.ts';
+export * from '../modules/notifications/schema.ts';
 export * from '../modules/plan/schema.ts';
 export * from '../modules/plan/tracking-schema.ts';
+export * from '../modules/registration/schema.ts';

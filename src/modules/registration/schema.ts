@@ -1,0 +1,64 @@
+/**
+ * The registration engine's tables, shared by every programme that sells seats (academy
+ * sessions now, GENIE Forum categories later). A programme owns a capacity pool per thing it
+ * sells; registrations belong to a pool. Capacity is enforced by locking the pool row and
+ * counting live registrations after the lock — there is no counter that could drift.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired']);
+
+export const capacityPools = pgTable(
+  'capacity_pools',
+  {
+    id: serial('id').primaryKey(),
+    /** What owns the pool, e.g. "academy_session" (owner tables point here by pool_id). */
+    ownerKind: text('owner_kind').notNull(),
+    capacity: integer('capacity').notNull(),
+    waitlistEnabled: boolean('waitlist_enabled').notNull().default(true),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    /** When the thing itself starts: registration refuses once it has started. */
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** How long a seat offered to the next in line stays open before passing on. */
+    offerTtlMinutes: integer('offer_ttl_minutes').notNull().default(24 * 60),
+    /** Days after the thing ends that registrants' personal data is kept, then anonymised. */
+    retentionDays: integer('retention_days').notNull().default(365),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [check('capacity_pools_capacity_ck', sql`${t.capacity} >= 0`), check('capacity_pools_window_ck', sql`${t.opensAt} < ${t.closesAt}`)],
+);
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: serial('id').primaryKey(),
+    poolId: integer('pool_id')
+      .notNull()
+      .references(() => capacityPools.id, { onDelete: 'cascade' }),
+    status: registrationStatus('status').notNull(),
+    name: text('name').notNull(),
+    /** Normalised digits (01012345678); null once anonymised. */
+    phone: text('phone'),
+    email: text('email'),
+    /** Programme-specific answers (forum: affiliation, country, custom questions). */
+    answers: text('answers'),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    consentVersion: text('consent_version').notNull(),
+    /** SHA-256 of the unguessable token in the registrant's status/cancel link. */
+    tokenHash: text('token_hash').notNull().unique(),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    anonymizedAt: timestamp('anonymized_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('registrations_pool_idx').on(t.poolId, t.status, t.createdAt),
+    // One live registration per phone per pool; a cancelled one may register again.
+    uniqueIndex('registrations_live_phone_uq')
+      .on(t.poolId, t.phone)
+      .where(sql`${t.status} in ('confirmed', 'waitlisted', 'offered') and ${t.phone} is not null`),
+  ],
+);
