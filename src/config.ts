@@ -13,6 +13,14 @@ const schema = z.object({
   FINHUB_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FINHUB_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+  FINHUB_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('finhub <no-reply@jeonju.go.kr>'),
+  FINHUB_PUBLIC_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -24,6 +32,13 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Login attempts per minute per client address; 0 turns the limit off. */
   loginRateLimit: number;
+  /** Public write requests (registrations, applications) per minute per client address; 0: off. */
+  publicRateLimit: number;
+  /** An SMTP server for e-mail; without one, messages are written to dataDir/outbox as files. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address citizens reach the site at, for links in messages (default http://localhost:PORT). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,5 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.FINHUB_DATA_DIR),
     logLevel: c.LOG_LEVEL,
     loginRateLimit: c.FINHUB_LOGIN_RATE_LIMIT,
+    publicRateLimit: c.FINHUB_PUBLIC_RATE_LIMIT,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    publicUrl: (c.FINHUB_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
   };
 }
