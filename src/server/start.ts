@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
+import { closeChannels, createChannels } from '../modules/notifications/channels/index.ts';
+import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
 import { startJobs } from './jobs.ts';
@@ -22,12 +24,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log);
+    // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.
+    const channels = createChannels({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
+    const outboxWorker = startOutboxWorker({ db: database.db, channels, log: app.log.child({ worker: 'outbox' }) });
+    app.log.info({ email: channels.email.name, sms: channels.sms.name }, 'outbox worker started');
     return {
       app,
       database,
       url,
       close: async () => {
         stopJobs();
+        await outboxWorker.stop();
+        await closeChannels(channels);
         await app.close();
         await database.close();
       },

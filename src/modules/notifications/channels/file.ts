@@ -1,0 +1,74 @@
+/**
+ * With nothing configured, messages are written as files to FINHUB_DATA_DIR/outbox/ so that a
+ * new user sees them: e-mail as a real RFC 5322 message (<id>-<kind>.eml, opens in any mail
+ * program), SMS as plain text (<id>-<kind>.txt). The file is named by the outbox id, so a retry
+ * rewrites the same file rather than adding a second one.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Channel, OutboundMessage } from './types.ts';
+
+const safe = (s: string) => s.replace(/[^a-zA-Z0-9_.-]+/g, '_').slice(0, 60);
+
+export function outboxDir(dataDir: string): string {
+  return path.join(dataDir, 'outbox');
+}
+
+async function writeAtomically(file: string, content: string | Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, content);
+  await fs.rename(tmp, file);
+}
+
+/** E-mail written to dataDir/outbox/*.eml. */
+export class FileChannel implements Channel {
+  readonly name = 'file';
+  private readonly builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly from = 'finhub <no-reply@jeonju.go.kr>',
+  ) {}
+
+  async send(m: OutboundMessage): Promise<void> {
+    const info = await this.builder.sendMail({
+      from: this.from,
+      to: m.recipient,
+      subject: m.subject,
+      text: m.body,
+      headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
+    });
+    await writeAtomically(path.join(outboxDir(this.dataDir), `${m.id}-${safe(m.kind)}.eml`), info.message as Buffer);
+  }
+}
+
+/** Sends a text message to a normalised Korean phone number (01012345678). */
+export interface SmsSender {
+  readonly name: string;
+  sendSms(to: string, text: string, ref: { id: number; kind: string }): Promise<void>;
+}
+
+/** The default SMS "gateway": a text file per message in dataDir/outbox/*.txt. */
+export class FileSmsSender implements SmsSender {
+  readonly name = 'file';
+  constructor(private readonly dataDir: string) {}
+
+  async sendSms(to: string, text: string, ref: { id: number; kind: string }): Promise<void> {
+    const content = `To: ${to}\nKind: ${ref.kind}\n\n${text}\n`;
+    await writeAtomically(path.join(outboxDir(this.dataDir), `${ref.id}-${safe(ref.kind)}.txt`), content);
+  }
+}
+
+/** SMS through whichever SmsSender is configured; the subject leads the text. */
+export class SmsChannel implements Channel {
+  readonly name: string;
+  constructor(private readonly sender: SmsSender) {
+    this.name = `sms:${sender.name}`;
+  }
+
+  async send(m: OutboundMessage): Promise<void> {
+    await this.sender.sendSms(m.recipient, `${m.subject}\n${m.body}`, { id: m.id, kind: m.kind });
+  }
+}

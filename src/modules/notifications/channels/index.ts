@@ -1,0 +1,28 @@
+/** The channels from configuration: SMTP when SMTP_URL is set, else files; SMS through an SmsSender. */
+import { EmailChannel } from './email.ts';
+import { FileChannel, FileSmsSender, SmsChannel, type SmsSender } from './file.ts';
+import type { Channels } from './types.ts';
+
+export type { Channel, Channels, OutboundMessage } from './types.ts';
+export { EmailChannel } from './email.ts';
+export { FileChannel, FileSmsSender, SmsChannel, outboxDir, type SmsSender } from './file.ts';
+
+export interface ChannelConfig {
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  dataDir: string;
+  /** A real SMS gateway; default: text files in dataDir/outbox. */
+  smsSender?: SmsSender;
+}
+
+export function createChannels(c: ChannelConfig): Channels {
+  return {
+    email: c.smtpUrl ? new EmailChannel({ smtpUrl: c.smtpUrl, from: c.mailFrom }) : new FileChannel(c.dataDir, c.mailFrom),
+    sms: new SmsChannel(c.smsSender ?? new FileSmsSender(c.dataDir)),
+  };
+}
+
+export async function closeChannels(ch: Channels): Promise<void> {
+  await ch.email.close?.();
+  await ch.sms.close?.();
+}

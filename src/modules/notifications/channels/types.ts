@@ -1,0 +1,21 @@
+/** What a channel is given to deliver: one outbox row. */
+export interface OutboundMessage {
+  id: number;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string;
+  body: string;
+  kind: string;
+}
+
+/** Delivers one message or throws; a throw leaves the row for a later retry. */
+export interface Channel {
+  readonly name: string;
+  send(message: OutboundMessage): Promise<void>;
+  close?(): Promise<void> | void;
+}
+
+export interface Channels {
+  email: Channel;
+  sms: Channel;
+}
