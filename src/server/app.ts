@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { academyRoutes } from '../modules/education/academy-routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
@@ -19,6 +20,7 @@ import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
+import { registrationRoutes } from '../modules/registration/routes.ts';
 import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandler, installNotFoundHandler } from './error-handler.ts';
@@ -36,7 +38,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl'>>;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -133,6 +135,10 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   await app.register(ledgerRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
+  // Citizens' public writes (registrations, cancellations, surveys) are limited per address.
+  const publicWrites = { engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000' }, publicRateLimit: config.publicRateLimit ?? 30 };
+  await app.register(registrationRoutes, publicWrites);
+  await app.register(academyRoutes, publicWrites);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }

@@ -4,19 +4,28 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
+import type { Config } from '../config.ts';
 import { deleteExpiredSessions } from '../modules/accounts/service.ts';
+import { expireOffers } from '../modules/registration/service.ts';
+
+/** What jobs may need from the configuration (links in messages). */
+export type JobConfig = Partial<Pick<Config, 'publicUrl'>>;
 
 interface Job {
   name: string;
   everyMs: number;
-  run: (db: Db) => Promise<void>;
+  run: (db: Db, config: JobConfig) => Promise<unknown>;
 }
 
-const JOBS: Job[] = [{ name: 'delete expired sessions', everyMs: 60 * 60 * 1000, run: deleteExpiredSessions }];
+const JOBS: Job[] = [
+  { name: 'delete expired sessions', everyMs: 60 * 60 * 1000, run: deleteExpiredSessions },
+  // A seat offered to the next in line and not accepted in time passes on to the one after.
+  { name: 'expire registration offers', everyMs: 60 * 1000, run: (db, c) => expireOffers(db, { publicUrl: c.publicUrl ?? 'http://localhost:3000' }) },
+];
 
-export function startJobs(db: Db, log: FastifyBaseLogger): () => void {
+export function startJobs(db: Db, log: FastifyBaseLogger, config: JobConfig = {}): () => void {
   const timers = JOBS.map((job) => {
-    const tick = () => job.run(db).catch((err) => log.error({ err }, `job failed: ${job.name}`));
+    const tick = () => job.run(db, config).catch((err) => log.error({ err }, `job failed: ${job.name}`));
     void tick();
     return setInterval(tick, job.everyMs).unref();
   });

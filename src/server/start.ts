@@ -23,7 +23,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     const url = await app.listen({ port: config.port, host: config.host });
-    const stopJobs = startJobs(database.db, app.log);
+    const stopJobs = startJobs(database.db, app.log, config);
     // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.
     const channels = createChannels({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
     const outboxWorker = startOutboxWorker({ db: database.db, channels, log: app.log.child({ worker: 'outbox' }) });

@@ -62,6 +62,26 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/plans/:id/reports/:year/:quarter': STAFF,
   'GET /api/plans/:id/reports/:year/:quarter.xlsx': STAFF,
   'POST /api/plans/:id/reports': MANAGERS,
+  // the financial academy and the registration engine (citizens: by the token in their link)
+  'GET /api/academy/sessions': 'public',
+  'GET /api/academy/sessions/:id': 'public',
+  'POST /api/academy/sessions': MANAGERS,
+  'PATCH /api/academy/sessions/:id': MANAGERS,
+  'POST /api/academy/sessions/:id/registrations': 'public',
+  'GET /api/academy/sessions/:id/registrations': STAFF,
+  'POST /api/academy/sessions/:id/check-in': EDITORS,
+  'POST /api/academy/sessions/:id/survey': MANAGERS,
+  'GET /api/academy/figures': STAFF,
+  'GET /api/academy/programmes': STAFF,
+  'POST /api/academy/programmes': MANAGERS,
+  'GET /api/surveys/:token': 'public',
+  'POST /api/surveys/:token': 'public',
+  'GET /api/registrations/:token': 'public',
+  'POST /api/registrations/:token/cancel': 'public',
+  'POST /api/registrations/:token/accept': 'public',
+  'GET /api/registrations/:token/qr.svg': 'public',
+  'POST /api/registrations/:id/unmask': MANAGERS,
+  'GET /api/privacy/consent': 'public',
 };
 
 const sample = (url: string) =>

@@ -1,0 +1,179 @@
+/** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
+import { z } from 'zod';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParams = z.object({ id: id.describe('id') });
+export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
+
+const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-03-05T19:00:00+09:00');
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .describe('an http(s) address');
+const titleIn = z.object({ ko: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200).optional() }).strict();
+const descriptionIn = z.object({ ko: z.string().trim().min(1).max(5000), en: z.string().trim().min(1).max(5000).optional() }).strict();
+
+export const SessionBody = z
+  .object({
+    title: titleIn,
+    startsAt: instant,
+    endsAt: instant,
+    venue: z.string().trim().min(1).max(200),
+    capacity: z.number().int().min(1).max(100_000),
+    registrationOpensAt: instant,
+    registrationClosesAt: instant,
+    lecturer: z.string().trim().min(1).max(100).optional(),
+    description: descriptionIn.optional(),
+    onlineUrl: httpUrl.optional(),
+    programmeId: z.number().int().positive().max(2_147_483_647).optional(),
+    waitlist: z.boolean().optional().describe('take a waiting list when full (default true)'),
+    offerTtlMinutes: z.number().int().min(5).max(14 * 24 * 60).optional().describe('how long an offered seat waits for its acceptance (default 1440)'),
+  })
+  .strict();
+
+export const SessionPatchBody = z
+  .object({
+    title: titleIn,
+    startsAt: instant,
+    endsAt: instant,
+    venue: z.string().trim().min(1).max(200),
+    capacity: z.number().int().min(1).max(100_000),
+    registrationOpensAt: instant,
+    registrationClosesAt: instant,
+    lecturer: z.string().trim().min(1).max(100).nullable(),
+    description: descriptionIn.nullable(),
+    onlineUrl: httpUrl.nullable(),
+    videoUrl: httpUrl.nullable(),
+    programmeId: z.number().int().positive().max(2_147_483_647).nullable(),
+    waitlist: z.boolean(),
+    offerTtlMinutes: z.number().int().min(5).max(14 * 24 * 60),
+    cancelled: z.literal(true).describe('cancel the session (registrants are told); cannot be undone'),
+  })
+  .partial()
+  .strict();
+
+const bilingualOut = z.object({ ko: z.string(), en: z.string().nullable() });
+
+export const REGISTRATION_STATES = ['not_open', 'open', 'closed', 'full', 'started', 'cancelled'] as const;
+
+export const SessionSchema = z
+  .object({
+    id: z.number().int(),
+    programmeId: z.number().int().nullable(),
+    title: bilingualOut,
+    description: bilingualOut.nullable(),
+    lecturer: z.string().nullable(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    venue: z.string(),
+    onlineUrl: z.string().nullable(),
+    videoUrl: z.string().nullable(),
+    capacity: z.number().int(),
+    seatsLeft: z.number().int(),
+    waitlistLength: z.number().int(),
+    waitlistEnabled: z.boolean(),
+    registrationOpensAt: z.string(),
+    registrationClosesAt: z.string(),
+    registrationState: z.enum(REGISTRATION_STATES),
+    cancelled: z.boolean(),
+  })
+  .meta({ id: 'AcademySession' });
+
+export const SessionListQuery = z.object({ when: z.enum(['upcoming', 'past', 'all']).default('upcoming') });
+
+export const RegistrationBody = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    phone: z.string().trim().min(1).max(30).describe('a Korean phone number in any usual form: 010-1234-5678, 01012345678, +82 10 1234 5678'),
+    email: z.email().max(254).optional(),
+    consent: z.literal(true).describe('the consent tick (GET /api/privacy/consent?purpose=academy)'),
+    waitlist: z.boolean().optional().describe('join the waiting list when the session is full'),
+  })
+  .strict();
+
+export const RegistrationCreated = z.object({
+  id: z.number().int(),
+  status: z.enum(['confirmed', 'waitlisted']),
+  cancelUrl: z.string(),
+  statusUrl: z.string(),
+  token: z.string(),
+  waitlistPosition: z.number().int().nullable(),
+});
+
+const STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired'] as const;
+
+export const RegistrationStatusSchema = z
+  .object({
+    status: z.enum(STATUSES),
+    name: z.string().describe('masked'),
+    session: z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string(), venue: z.string() }),
+    offerExpiresAt: z.string().nullable(),
+    waitlistPosition: z.number().int().nullable(),
+    checkedInAt: z.string().nullable(),
+    canCancel: z.boolean(),
+  })
+  .meta({ id: 'RegistrationStatus' });
+
+export const StaffRegistrationSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(STATUSES),
+    name: z.string(),
+    phoneMasked: z.string().nullable(),
+    email: z.string().nullable().describe('masked'),
+    createdAt: z.string(),
+    checkedInAt: z.string().nullable(),
+    offerExpiresAt: z.string().nullable(),
+  })
+  .meta({ id: 'StaffRegistration' });
+
+export const RegistrationListQuery = z.object({ q: z.string().trim().max(50).optional().describe('part of a name') });
+
+export const CheckInBody = z
+  .object({
+    token: z.string().min(1).max(100).optional().describe('the scanned QR code'),
+    registrationId: z.number().int().positive().max(2_147_483_647).optional(),
+  })
+  .strict()
+  .refine((b) => (b.token === undefined) !== (b.registrationId === undefined), { message: 'Give either token or registrationId', path: ['token'] });
+
+export const SurveyAnswerBody = z
+  .object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
+  .strict();
+
+export const SurveyInfoSchema = z.object({
+  session: z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string() }),
+  answered: z.boolean(),
+});
+
+const figureShape = {
+  registered: z.number().int(),
+  attended: z.number().int(),
+  attendanceRate: z.number().nullable().describe('attended / registered × 100, one decimal; null over none'),
+  satisfaction: z.number().nullable().describe('mean rating 1–5, two decimals; null without answers'),
+  responses: z.number().int(),
+};
+
+export const FiguresSchema = z
+  .object({
+    year: z.object({ year: z.number().int(), sessions: z.number().int(), held: z.number().int(), ...figureShape }),
+    byQuarter: z.array(z.object({ quarter: z.number().int(), sessions: z.number().int(), held: z.number().int(), ...figureShape })),
+    sessions: z.array(z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string(), cancelled: z.boolean(), held: z.boolean(), ...figureShape })),
+  })
+  .meta({ id: 'AcademyFigures' });
+
+export const FiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200).optional() });
+
+export const ProgrammeBody = z
+  .object({ year: z.number().int().min(2000).max(2200), title: titleIn, description: descriptionIn.optional() })
+  .strict();
+
+export const ProgrammeSchema = z
+  .object({ id: z.number().int(), year: z.number().int(), title: bilingualOut, description: bilingualOut.nullable(), createdAt: z.string() })
+  .meta({ id: 'AcademyProgramme' });
+
+export const ConsentQuery = z.object({ purpose: z.enum(['academy', 'school']) });
+const bilingual = z.object({ ko: z.string(), en: z.string() });
+export const ConsentSchema = z
+  .object({ kind: z.enum(['academy', 'school']), version: z.string(), title: bilingual, purpose: bilingual, items: bilingual, retention: bilingual, refusal: bilingual })
+  .meta({ id: 'ConsentNotice' });

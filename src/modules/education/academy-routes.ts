@@ -1,0 +1,245 @@
+/** Financial academy routes (docs/education-api.md): sessions, registrations, check-in, survey, figures, programmes, consent. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
+import { quarterOf } from '../plan/seoul-time.ts';
+import { CONSENT_NOTICES } from '../registration/consent.ts';
+import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
+import {
+  CheckInBody,
+  ConsentQuery,
+  ConsentSchema,
+  FiguresQuery,
+  FiguresSchema,
+  IdParams,
+  ProgrammeBody,
+  ProgrammeSchema,
+  RegistrationBody,
+  RegistrationCreated,
+  RegistrationListQuery,
+  SessionBody,
+  SessionListQuery,
+  SessionPatchBody,
+  SessionSchema,
+  StaffRegistrationSchema,
+  SurveyAnswerBody,
+  SurveyInfoSchema,
+  TokenParams,
+} from './academy-api-schema.ts';
+import {
+  academyFigures,
+  answerSurvey,
+  checkInAtSession,
+  createProgramme,
+  createSession,
+  getSession,
+  listProgrammes,
+  listSessions,
+  registerForSession,
+  sendSurvey,
+  sessionRegistrations,
+  surveyInfo,
+  updateSession,
+} from './academy-service.ts';
+import { waitlistPosition } from '../registration/service.ts';
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
+const tags = ['academy'];
+
+export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (app, { engine, publicRateLimit }) => {
+  const rateLimit = publicRateLimitConfig(publicRateLimit);
+
+  app.get(
+    '/api/academy/sessions',
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'listAcademySessions', summary: 'Academy sessions: upcoming (default) or past / 금융아카데미 강좌', tags, querystring: SessionListQuery, response: { 200: z.object({ items: z.array(SessionSchema) }), ...errors } },
+    },
+    async (req) => ({ items: await listSessions(app.db, req.query.when) }),
+  );
+
+  app.get(
+    '/api/academy/sessions/:id',
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'getAcademySession', summary: 'One session with seats left and waiting list / 강좌 상세', tags, params: IdParams, response: { 200: SessionSchema, ...errors } },
+    },
+    async (req) => getSession(app.db, req.params.id),
+  );
+
+  app.post(
+    '/api/academy/sessions',
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'createAcademySession', summary: 'Create a session / 강좌 등록', tags, body: SessionBody, response: { 201: SessionSchema, ...errors } },
+    },
+    async (req, reply) => reply.status(201).send(await createSession(app.db, actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/api/academy/sessions/:id',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'updateAcademySession',
+        summary: 'Change a session, add its video, or cancel it (registrants are told) / 강좌 수정·취소',
+        tags,
+        params: IdParams,
+        body: SessionPatchBody,
+        response: { 200: SessionSchema, ...errors },
+      },
+    },
+    async (req) => updateSession(app.db, engine, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/academy/sessions/:id/registrations',
+    {
+      config: { policy: PUBLIC, rateLimit },
+      schema: {
+        operationId: 'registerForAcademySession',
+        summary: 'Register (consent required); full → 409, or the waiting list with waitlist: true / 수강 신청',
+        tags,
+        params: IdParams,
+        body: RegistrationBody,
+        response: { 201: RegistrationCreated, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { registration, token, links } = await registerForSession(app.db, engine, actorOf(req), req.params.id, req.body);
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send({
+        id: registration.id,
+        status: registration.status as 'confirmed' | 'waitlisted',
+        cancelUrl: links.cancelUrl,
+        statusUrl: links.statusUrl,
+        token,
+        waitlistPosition: await waitlistPosition(app.db, registration),
+      });
+    },
+  );
+
+  app.get(
+    '/api/academy/sessions/:id/registrations',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'listAcademyRegistrations',
+        summary: 'Registrants of a session, phones and e-mails masked; ?q= searches names / 신청자 목록',
+        tags,
+        params: IdParams,
+        querystring: RegistrationListQuery,
+        response: { 200: z.object({ items: z.array(StaffRegistrationSchema) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await sessionRegistrations(app.db, req.params.id, req.query.q || undefined) }),
+  );
+
+  app.post(
+    '/api/academy/sessions/:id/check-in',
+    {
+      config: { policy: EDITORS },
+      schema: {
+        operationId: 'checkInAcademy',
+        summary: 'Check a registrant in by scanned token or by id; a second scan reports alreadyCheckedIn / 출석 확인',
+        tags,
+        params: IdParams,
+        body: CheckInBody,
+        response: { 200: z.object({ registration: StaffRegistrationSchema, alreadyCheckedIn: z.boolean() }), ...errors },
+      },
+    },
+    async (req) => checkInAtSession(app.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/academy/sessions/:id/survey',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'sendAcademySurvey',
+        summary: 'Send the satisfaction survey to the attendees of an ended session (once) / 만족도 조사 발송',
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ queued: z.number().int() }), ...errors },
+      },
+    },
+    async (req) => sendSurvey(app.db, engine, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/surveys/:token',
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'getSurvey', summary: 'The survey behind an invitation link / 만족도 조사', tags, params: TokenParams, response: { 200: SurveyInfoSchema, ...errors } },
+    },
+    async (req) => surveyInfo(app.db, req.params.token),
+  );
+
+  app.post(
+    '/api/surveys/:token',
+    {
+      config: { policy: PUBLIC, rateLimit },
+      schema: {
+        operationId: 'answerSurvey',
+        summary: 'Answer the satisfaction survey (rating 1–5, comment) once / 만족도 응답',
+        tags,
+        params: TokenParams,
+        body: SurveyAnswerBody,
+        response: { 201: z.object({ id: z.number().int(), rating: z.number().int() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await answerSurvey(app.db, actorOf(req), req.params.token, req.body)),
+  );
+
+  app.get(
+    '/api/academy/figures',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'getAcademyFigures',
+        summary: 'Registered, attended, attendance rate and satisfaction per session, quarter and year / 금융아카데미 실적',
+        tags,
+        querystring: FiguresQuery,
+        response: { 200: FiguresSchema, ...errors },
+      },
+    },
+    async (req) => academyFigures(app.db, req.query.year ?? quarterOf(new Date()).year),
+  );
+
+  app.get(
+    '/api/academy/programmes',
+    {
+      config: { policy: STAFF },
+      schema: { operationId: 'listAcademyProgrammes', summary: 'Yearly academy programmes / 연간 계획', tags, response: { 200: z.object({ items: z.array(ProgrammeSchema) }), ...errors } },
+    },
+    async () => ({ items: await listProgrammes(app.db) }),
+  );
+
+  app.post(
+    '/api/academy/programmes',
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'createAcademyProgramme', summary: "A year's academy programme (one per year) / 연간 계획 수립", tags, body: ProgrammeBody, response: { 201: ProgrammeSchema, ...errors } },
+    },
+    async (req, reply) => reply.status(201).send(await createProgramme(app.db, actorOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/privacy/consent',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'getConsentNotice',
+        summary: 'The consent notice a form shows: purpose, items, retention, right to refuse / 개인정보 수집·이용 안내',
+        tags: ['privacy'],
+        querystring: ConsentQuery,
+        response: { 200: ConsentSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const n = CONSENT_NOTICES[req.query.purpose];
+      return { kind: n.purpose, version: n.version, title: n.title, purpose: n.purposeText, items: n.items, retention: n.retention, refusal: n.refusal };
+    },
+  );
+};

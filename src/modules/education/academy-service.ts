@@ -1,0 +1,407 @@
+/**
+ * The financial academy (전주시 금융아카데미): programmes, sessions (each with a capacity pool of
+ * the registration engine), registrations, check-in, the satisfaction survey and the figures.
+ * Every write is one transaction with its audit row; messages go through the outbox in it.
+ */
+import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { recordAudit, type Actor } from '../audit/service.ts';
+import { registerMeasure } from '../plan/measures.ts';
+import { percent } from '../plan/figures.ts';
+import { quarterOf, quarterRange } from '../plan/seoul-time.ts';
+import { CONSENT_NOTICES } from '../registration/consent.ts';
+import type { PoolSubject } from '../registration/messages.ts';
+import { capacityPools, registrations } from '../registration/schema.ts';
+import {
+  checkIn,
+  listRegistrations,
+  createPool,
+  notifyRegistrant,
+  poolCounts,
+  register,
+  registerPoolOwner,
+  registrationByToken,
+  registrationState,
+  rotateToken,
+  staffView,
+  updatePool,
+  type CheckInResult,
+  type EngineContext,
+  type Pool,
+  type StaffRegistration,
+} from '../registration/service.ts';
+import type { FiguresSchema, ProgrammeBody, SessionBody, SessionPatchBody, SessionSchema } from './academy-api-schema.ts';
+import { academyProgrammes, academySessions, surveyResponses } from './schema.ts';
+
+export const ACADEMY_POOL = 'academy_session';
+
+type SessionRow = typeof academySessions.$inferSelect;
+export type SessionView = z.infer<typeof SessionSchema>;
+
+const invalid = (fields: FieldError[]) =>
+  new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` }, fields);
+
+const sessionNotFound = (id: number) => notFound({ ko: `금융아카데미 강좌 ${id}`, en: `Academy session ${id}` });
+
+// The engine's messages and status pages describe an academy pool by its session.
+registerPoolOwner(ACADEMY_POOL, {
+  describe: async (db, poolId): Promise<PoolSubject | null> => {
+    const [s] = await db.select().from(academySessions).where(eq(academySessions.poolId, poolId));
+    return s ? { ownerId: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt, venue: s.venue } : null;
+  },
+});
+
+// The plan's "전주시 금융아카데미 개최(2회)": sessions held (not cancelled, ended) that started in the period.
+registerMeasure({
+  key: 'education.academy_sessions_held',
+  label: { ko: '금융아카데미 개최 횟수', en: 'Financial academy sessions held' },
+  unit: '회',
+  measure: async (db, { from, to }) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(academySessions)
+      .innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId))
+      .where(and(gte(academySessions.startsAt, from), lt(academySessions.startsAt, to), lt(academySessions.endsAt, new Date()), sql`${capacityPools.cancelledAt} is null`));
+    return Number(row!.n);
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+function sessionView(s: SessionRow, pool: Pool, counts: { live: number; waitlisted: number }, now = new Date()): SessionView {
+  return {
+    id: s.id,
+    programmeId: s.programmeId,
+    title: { ko: s.titleKo, en: s.titleEn },
+    description: s.descriptionKo ? { ko: s.descriptionKo, en: s.descriptionEn } : null,
+    lecturer: s.lecturer,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    venue: s.venue,
+    onlineUrl: s.onlineUrl,
+    videoUrl: s.videoUrl,
+    capacity: pool.capacity,
+    seatsLeft: Math.max(0, pool.capacity - counts.live),
+    waitlistLength: counts.waitlisted,
+    waitlistEnabled: pool.waitlistEnabled,
+    registrationOpensAt: pool.opensAt.toISOString(),
+    registrationClosesAt: pool.closesAt.toISOString(),
+    registrationState: registrationState(pool, counts.live, now),
+    cancelled: pool.cancelledAt !== null,
+  };
+}
+
+async function views(db: Db | Tx, rows: { s: SessionRow; pool: Pool }[]): Promise<SessionView[]> {
+  const counts = await poolCounts(db, rows.map((r) => r.pool.id));
+  const now = new Date();
+  return rows.map(({ s, pool }) => sessionView(s, pool, counts.get(pool.id)!, now));
+}
+
+async function loadSession(db: Db | Tx, id: number, lock = false): Promise<{ s: SessionRow; pool: Pool }> {
+  const q = db.select({ s: academySessions, pool: capacityPools }).from(academySessions).innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId)).where(eq(academySessions.id, id));
+  const [row] = lock ? await q.for('update', { of: academySessions }) : await q;
+  if (!row) throw sessionNotFound(id);
+  return row;
+}
+
+export async function getSession(db: Db, id: number): Promise<SessionView> {
+  return (await views(db, [await loadSession(db, id)]))[0]!;
+}
+
+export async function listSessions(db: Db, when: 'upcoming' | 'past' | 'all'): Promise<SessionView[]> {
+  const now = new Date();
+  const filter = when === 'upcoming' ? gte(academySessions.endsAt, now) : when === 'past' ? lt(academySessions.endsAt, now) : undefined;
+  const rows = await db
+    .select({ s: academySessions, pool: capacityPools })
+    .from(academySessions)
+    .innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId))
+    .where(filter)
+    .orderBy(when === 'past' ? desc(academySessions.startsAt) : asc(academySessions.startsAt), asc(academySessions.id));
+  return views(db, rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+type SessionInput = z.infer<typeof SessionBody>;
+type SessionPatch = z.infer<typeof SessionPatchBody>;
+
+/** Checks the times of a session as it will be after the change; a 400 naming the fields. */
+function checkTimes(t: { startsAt: Date; endsAt: Date; opensAt: Date; closesAt: Date }) {
+  const fields: FieldError[] = [];
+  if (t.endsAt <= t.startsAt) fields.push({ field: 'endsAt', message: { ko: '시작 시각보다 뒤여야 합니다.', en: 'Must be after startsAt.' } });
+  if (t.closesAt <= t.opensAt) fields.push({ field: 'registrationClosesAt', message: { ko: '신청 시작 시각보다 뒤여야 합니다.', en: 'Must be after registrationOpensAt.' } });
+  if (t.opensAt >= t.startsAt) fields.push({ field: 'registrationOpensAt', message: { ko: '강좌 시작 전이어야 합니다.', en: 'Must be before startsAt.' } });
+  if (fields.length) throw invalid(fields);
+}
+
+async function requireProgramme(tx: Tx, programmeId: number | null | undefined) {
+  if (programmeId === undefined || programmeId === null) return;
+  const [p] = await tx.select({ id: academyProgrammes.id }).from(academyProgrammes).where(eq(academyProgrammes.id, programmeId));
+  if (!p) throw invalid([{ field: 'programmeId', message: { ko: '없는 연간 계획입니다.', en: 'No such programme.' } }]);
+}
+
+export async function createSession(db: Db, actor: Actor, input: SessionInput): Promise<SessionView> {
+  const times = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), opensAt: new Date(input.registrationOpensAt), closesAt: new Date(input.registrationClosesAt) };
+  checkTimes(times);
+  const id = await db.transaction(async (tx) => {
+    await requireProgramme(tx, input.programmeId);
+    const pool = await createPool(tx, ACADEMY_POOL, {
+      capacity: input.capacity,
+      opensAt: times.opensAt,
+      closesAt: times.closesAt,
+      startsAt: times.startsAt,
+      ...(input.waitlist !== undefined ? { waitlistEnabled: input.waitlist } : {}),
+      ...(input.offerTtlMinutes !== undefined ? { offerTtlMinutes: input.offerTtlMinutes } : {}),
+    });
+    const [s] = await tx
+      .insert(academySessions)
+      .values({
+        programmeId: input.programmeId ?? null,
+        poolId: pool.id,
+        titleKo: input.title.ko,
+        titleEn: input.title.en ?? null,
+        descriptionKo: input.description?.ko ?? null,
+        descriptionEn: input.description?.en ?? null,
+        lecturer: input.lecturer ?? null,
+        startsAt: times.startsAt,
+        endsAt: times.endsAt,
+        venue: input.venue,
+        onlineUrl: input.onlineUrl ?? null,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'academy.session.create', entity: 'academy_session', entityId: s!.id, after: { ...input } });
+    return s!.id;
+  });
+  return getSession(db, id);
+}
+
+export async function updateSession(db: Db, ctx: EngineContext, actor: Actor, id: number, patch: SessionPatch): Promise<SessionView> {
+  await db.transaction(async (tx) => {
+    const { s, pool } = await loadSession(tx, id, true);
+    const times = {
+      startsAt: patch.startsAt ? new Date(patch.startsAt) : s.startsAt,
+      endsAt: patch.endsAt ? new Date(patch.endsAt) : s.endsAt,
+      opensAt: patch.registrationOpensAt ? new Date(patch.registrationOpensAt) : pool.opensAt,
+      closesAt: patch.registrationClosesAt ? new Date(patch.registrationClosesAt) : pool.closesAt,
+    };
+    checkTimes(times);
+    if (pool.cancelledAt && Object.keys(patch).some((k) => k !== 'videoUrl' && k !== 'cancelled')) {
+      throw new AppError('CONFLICT', { ko: '취소된 강좌는 바꿀 수 없습니다.', en: 'A cancelled session cannot be changed.' });
+    }
+    await requireProgramme(tx, patch.programmeId);
+    const sessionSet: Partial<SessionRow> = {};
+    if (patch.title) Object.assign(sessionSet, { titleKo: patch.title.ko, titleEn: patch.title.en ?? null });
+    if (patch.description !== undefined) Object.assign(sessionSet, { descriptionKo: patch.description?.ko ?? null, descriptionEn: patch.description?.en ?? null });
+    if (patch.lecturer !== undefined) sessionSet.lecturer = patch.lecturer;
+    if (patch.venue !== undefined) sessionSet.venue = patch.venue;
+    if (patch.onlineUrl !== undefined) sessionSet.onlineUrl = patch.onlineUrl;
+    if (patch.videoUrl !== undefined) sessionSet.videoUrl = patch.videoUrl;
+    if (patch.programmeId !== undefined) sessionSet.programmeId = patch.programmeId;
+    if (patch.startsAt) sessionSet.startsAt = times.startsAt;
+    if (patch.endsAt) sessionSet.endsAt = times.endsAt;
+    if (Object.keys(sessionSet).length) await tx.update(academySessions).set(sessionSet).where(eq(academySessions.id, id));
+    await updatePool(tx, ctx, pool.id, {
+      ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
+      ...(patch.registrationOpensAt ? { opensAt: times.opensAt } : {}),
+      ...(patch.registrationClosesAt ? { closesAt: times.closesAt } : {}),
+      ...(patch.startsAt ? { startsAt: times.startsAt } : {}),
+      ...(patch.waitlist !== undefined ? { waitlistEnabled: patch.waitlist } : {}),
+      ...(patch.offerTtlMinutes !== undefined ? { offerTtlMinutes: patch.offerTtlMinutes } : {}),
+      ...(patch.cancelled ? { cancelled: true } : {}),
+    });
+    const before = sessionView(s, pool, { live: 0, waitlisted: 0 });
+    await recordAudit(tx, actor, {
+      action: patch.cancelled ? 'academy.session.cancel' : 'academy.session.update',
+      entity: 'academy_session',
+      entityId: id,
+      before: Object.fromEntries(Object.keys(patch).map((k) => [k, (before as Record<string, unknown>)[k] ?? null])),
+      after: patch,
+    });
+  });
+  return getSession(db, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registrations
+
+export interface RegistrationInput {
+  name: string;
+  phone: string;
+  email?: string;
+  consent: true;
+  waitlist?: boolean;
+}
+
+export async function registerForSession(db: Db, ctx: EngineContext, actor: Actor, sessionId: number, input: RegistrationInput) {
+  const { pool } = await loadSession(db, sessionId);
+  return register(db, ctx, actor, pool.id, { ...input, consentVersion: CONSENT_NOTICES.academy.version });
+}
+
+export async function sessionRegistrations(db: Db, sessionId: number, q?: string): Promise<StaffRegistration[]> {
+  const { pool } = await loadSession(db, sessionId);
+  return listRegistrations(db, pool.id, q);
+}
+
+export async function checkInAtSession(db: Db, actor: Actor, sessionId: number, by: { token?: string; registrationId?: number }): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {
+  const { pool } = await loadSession(db, sessionId);
+  const r: CheckInResult = await checkIn(db, actor, pool.id, by);
+  return { registration: staffView(r.registration), alreadyCheckedIn: r.alreadyCheckedIn };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Survey
+
+/** Invites every attendee (checked in) of an ended session to the survey; once per session. */
+export async function sendSurvey(db: Db, ctx: EngineContext, actor: Actor, sessionId: number): Promise<{ queued: number }> {
+  return db.transaction(async (tx) => {
+    const { s, pool } = await loadSession(tx, sessionId, true);
+    if (pool.cancelledAt) throw new AppError('CONFLICT', { ko: '취소된 강좌입니다.', en: 'The session was cancelled.' });
+    if (s.endsAt > new Date()) throw new AppError('CONFLICT', { ko: '강좌가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the session has ended.' });
+    if (s.surveySentAt) {
+      throw new AppError('CONFLICT', { ko: `만족도 조사는 이미 ${s.surveySentAt.toISOString()}에 보냈습니다.`, en: `The survey was already sent at ${s.surveySentAt.toISOString()}.` });
+    }
+    const attendees = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.poolId, pool.id), isNotNull(registrations.checkedInAt), sql`${registrations.anonymizedAt} is null`))
+      .orderBy(asc(registrations.id));
+    const subject: PoolSubject = { ownerId: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt, venue: s.venue };
+    for (const r of attendees) {
+      // The registration link's job (cancel, check-in) is done: the survey link replaces it.
+      const token = await rotateToken(tx, r.id);
+      const surveyUrl = `${ctx.publicUrl.replace(/\/$/, '')}/surveys/${encodeURIComponent(token)}`;
+      await notifyRegistrant(tx, 'survey', { registrationId: r.id, ...r }, subject, { surveyUrl, ownerKind: ACADEMY_POOL });
+    }
+    await tx.update(academySessions).set({ surveySentAt: new Date() }).where(eq(academySessions.id, sessionId));
+    await recordAudit(tx, actor, { action: 'academy.survey.send', entity: 'academy_session', entityId: sessionId, after: { queued: attendees.length } });
+    return { queued: attendees.length };
+  });
+}
+
+async function surveyTarget(db: Db | Tx, token: string) {
+  const r = await registrationByToken(db, token);
+  const [row] = await db.select().from(academySessions).where(eq(academySessions.poolId, r.poolId));
+  if (!row || !r.checkedInAt) throw notFound({ ko: '만족도 조사', en: 'The survey' });
+  return { r, s: row };
+}
+
+export async function surveyInfo(db: Db, token: string) {
+  const { r, s } = await surveyTarget(db, token);
+  const [answer] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.registrationId, r.id));
+  return { session: { id: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt.toISOString() }, answered: !!answer };
+}
+
+export async function answerSurvey(db: Db, actor: Actor, token: string, input: { rating: number; comment?: string }) {
+  return db.transaction(async (tx) => {
+    const { r, s } = await surveyTarget(tx, token);
+    const [row] = await tx
+      .insert(surveyResponses)
+      .values({ registrationId: r.id, rating: input.rating, comment: input.comment || null })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError('CONFLICT', { ko: '이미 응답하셨습니다. 감사합니다.', en: 'You have already answered. Thank you.' });
+    await recordAudit(tx, actor, { action: 'academy.survey.answer', entity: 'academy_session', entityId: s.id, after: { rating: input.rating } });
+    return { id: row.id, rating: row.rating };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+type Figures = z.infer<typeof FiguresSchema>;
+
+const mean2 = (sum: number, n: number) => (n === 0 ? null : Math.round((sum / n) * 100) / 100);
+
+/** Registered (confirmed, incl. checked in), attended, attendance rate and satisfaction for a year (Asia/Seoul). */
+export async function academyFigures(db: Db, year: number): Promise<Figures> {
+  const { from } = quarterRange(year, 1);
+  const { to } = quarterRange(year, 4);
+  const rows = await db
+    .select({
+      id: academySessions.id,
+      titleKo: academySessions.titleKo,
+      titleEn: academySessions.titleEn,
+      startsAt: academySessions.startsAt,
+      endsAt: academySessions.endsAt,
+      cancelledAt: capacityPools.cancelledAt,
+      registered: sql<number>`(select count(*)::int from ${registrations} r where r.pool_id = ${capacityPools.id} and r.status = 'confirmed')`,
+      attended: sql<number>`(select count(*)::int from ${registrations} r where r.pool_id = ${capacityPools.id} and r.checked_in_at is not null)`,
+      ratingSum: sql<number>`(select coalesce(sum(sr.rating), 0)::int from ${surveyResponses} sr join ${registrations} r on r.id = sr.registration_id where r.pool_id = ${capacityPools.id})`,
+      responses: sql<number>`(select count(*)::int from ${surveyResponses} sr join ${registrations} r on r.id = sr.registration_id where r.pool_id = ${capacityPools.id})`,
+    })
+    .from(academySessions)
+    .innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId))
+    .where(and(gte(academySessions.startsAt, from), lt(academySessions.startsAt, to)))
+    .orderBy(asc(academySessions.startsAt), asc(academySessions.id));
+  const now = new Date();
+  const sessions = rows.map((r) => {
+    const registered = Number(r.registered);
+    const attended = Number(r.attended);
+    const responses = Number(r.responses);
+    return {
+      id: r.id,
+      title: { ko: r.titleKo, en: r.titleEn },
+      startsAt: r.startsAt.toISOString(),
+      cancelled: r.cancelledAt !== null,
+      held: r.cancelledAt === null && r.endsAt < now,
+      registered,
+      attended,
+      attendanceRate: percent(attended, registered),
+      satisfaction: mean2(Number(r.ratingSum), responses),
+      responses,
+      quarter: quarterOf(r.startsAt).quarter,
+      ratingSum: Number(r.ratingSum),
+    };
+  });
+  const roll = (list: typeof sessions) => {
+    const live = list.filter((s) => !s.cancelled);
+    const registered = live.reduce((a, s) => a + s.registered, 0);
+    const attended = live.reduce((a, s) => a + s.attended, 0);
+    const responses = live.reduce((a, s) => a + s.responses, 0);
+    const ratingSum = live.reduce((a, s) => a + s.ratingSum, 0);
+    return { sessions: live.length, held: live.filter((s) => s.held).length, registered, attended, attendanceRate: percent(attended, registered), satisfaction: mean2(ratingSum, responses), responses };
+  };
+  return {
+    year: { year, ...roll(sessions) },
+    byQuarter: [1, 2, 3, 4].map((q) => ({ quarter: q, ...roll(sessions.filter((s) => s.quarter === q)) })),
+    sessions: sessions.map(({ quarter: _q, ratingSum: _r, ...s }) => s),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programmes
+
+type ProgrammeInput = z.infer<typeof ProgrammeBody>;
+
+const programmeView = (p: typeof academyProgrammes.$inferSelect) => ({
+  id: p.id,
+  year: p.year,
+  title: { ko: p.titleKo, en: p.titleEn },
+  description: p.descriptionKo ? { ko: p.descriptionKo, en: p.descriptionEn } : null,
+  createdAt: p.createdAt.toISOString(),
+});
+
+export async function listProgrammes(db: Db) {
+  return (await db.select().from(academyProgrammes).orderBy(desc(academyProgrammes.year))).map(programmeView);
+}
+
+export async function createProgramme(db: Db, actor: Actor, input: ProgrammeInput) {
+  return db.transaction(async (tx) => {
+    const [p] = await tx
+      .insert(academyProgrammes)
+      .values({ year: input.year, titleKo: input.title.ko, titleEn: input.title.en ?? null, descriptionKo: input.description?.ko ?? null, descriptionEn: input.description?.en ?? null })
+      .onConflictDoNothing()
+      .returning();
+    if (!p) {
+      throw new AppError('CONFLICT', { ko: `${input.year}년 금융아카데미 계획이 이미 있습니다.`, en: `There is already an academy programme for ${input.year}.` }, [
+        { field: 'year', message: { ko: '이미 있는 연도입니다.', en: 'This year already has a programme.' } },
+      ]);
+    }
+    await recordAudit(tx, actor, { action: 'academy.programme.create', entity: 'academy_programme', entityId: p.id, after: input });
+    return programmeView(p);
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Consent notices (개인정보 수집·이용 동의, PIPA art. 15): purpose, items, retention and the right
+ * to refuse, shown by every form that collects personal data. Each registration records the
+ * version of the notice it agreed to; change the version when the text changes.
+ */
+import type { Bilingual } from '../../server/errors.ts';
+
+export const CONSENT_PURPOSES = ['academy', 'school'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export interface ConsentNotice {
+  purpose: ConsentPurpose;
+  version: string;
+  title: Bilingual;
+  purposeText: Bilingual;
+  items: Bilingual;
+  retention: Bilingual;
+  refusal: Bilingual;
+}
+
+export const CONSENT_NOTICES: Record<ConsentPurpose, ConsentNotice> = {
+  academy: {
+    purpose: 'academy',
+    version: 'academy-2026-1',
+    title: { ko: '개인정보 수집·이용 동의 (전주시 금융아카데미)', en: 'Consent to the collection and use of personal data (Jeonju Financial Academy)' },
+    purposeText: {
+      ko: '금융아카데미 수강 신청 접수, 신청 확정·대기·취소 안내, 당일 입장 확인, 만족도 조사 안내',
+      en: 'Taking your registration for the financial academy; telling you it is confirmed, waiting-listed or cancelled; checking you in on the day; inviting you to the satisfaction survey',
+    },
+    items: { ko: '(필수) 이름, 휴대전화 번호 / (선택) 이메일 주소', en: '(required) name, mobile phone number / (optional) e-mail address' },
+    retention: {
+      ko: '강좌 종료 후 1년간 보관하고, 기간이 끝나면 지체 없이 파기(익명 처리)합니다.',
+      en: 'Kept for one year after the session ends, then deleted (anonymised) without delay.',
+    },
+    refusal: {
+      ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 수강 신청을 할 수 없습니다.',
+      en: 'You may refuse to consent; without consent, however, we cannot take your registration.',
+    },
+  },
+  school: {
+    purpose: 'school',
+    version: 'school-2026-1',
+    title: { ko: '개인정보 수집·이용 동의 (찾아가는 금융학교)', en: 'Consent to the collection and use of personal data (Visiting Financial School)' },
+    purposeText: {
+      ko: '찾아가는 금융학교 신청 접수, 선정 결과 및 수업 일정 안내',
+      en: 'Taking the school’s application for the visiting financial school; telling you the decision and the class schedule',
+    },
+    items: { ko: '(필수) 담당 교사 이름, 연락처 / (선택) 이메일 주소', en: '(required) contact teacher’s name and phone number / (optional) e-mail address' },
+    retention: {
+      ko: '신청 연도 종료 후 3년간 보관하고, 기간이 끝나면 지체 없이 파기(익명 처리)합니다.',
+      en: 'Kept for three years after the application year ends, then deleted (anonymised) without delay.',
+    },
+    refusal: {
+      ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 신청할 수 없습니다.',
+      en: 'You may refuse to consent; without consent, however, the application cannot be taken.',
+    },
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * What the registration engine tells registrants (through the outbox): bilingual bodies with
+ * the status/cancel link. Links carry the token; the database keeps only its SHA-256.
+ */
+import type { Tx } from '../../db/client.ts';
+import type { Bilingual } from '../../server/errors.ts';
+import { enqueueNotification } from '../notifications/service.ts';
+
+/** What a pool sells, as registrants see it (an academy session, a forum category …). */
+export interface PoolSubject {
+  ownerId: number;
+  title: { ko: string; en: string | null };
+  startsAt: Date;
+  venue: string;
+}
+
+export interface Links {
+  statusUrl: string;
+  cancelUrl: string;
+}
+
+/** The citizen's pages for a registration (served by the web front end). */
+export function linksFor(publicUrl: string, token: string): Links {
+  const base = `${publicUrl.replace(/\/$/, '')}/registrations/${encodeURIComponent(token)}`;
+  return { statusUrl: base, cancelUrl: `${base}?cancel=1` };
+}
+
+export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accepted' | 'cancelled' | 'offer_expired' | 'pool_cancelled' | 'survey';
+
+const seoul = (d: Date) =>
+  new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d);
+const seoulEn = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d) + ' (KST)';
+
+function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date | null; surveyUrl?: string }): { subject: Bilingual; lines: Bilingual } {
+  const ko = s.title.ko;
+  const en = s.title.en ?? s.title.ko;
+  switch (kind) {
+    case 'confirmed':
+      return { subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` }, lines: { ko: '신청이 확정되었습니다. 당일 확인 링크의 QR 코드를 보여 주십시오.', en: 'Your place is confirmed. Show the QR code on your status page at the door.' } };
+    case 'waitlisted':
+      return { subject: { ko: `[${ko}] 대기자로 등록되었습니다`, en: `[${en}] You are on the waiting list` }, lines: { ko: '정원이 차서 대기자로 등록되었습니다. 자리가 나면 알려 드립니다.', en: 'The session is full; you are on the waiting list. We will tell you if a place frees up.' } };
+    case 'offered': {
+      const until = extra.offerExpiresAt!;
+      return {
+        subject: { ko: `[${ko}] 자리가 났습니다 — 수락해 주십시오`, en: `[${en}] A place is free for you — please accept` },
+        lines: { ko: `대기 순서가 되어 자리를 드립니다. ${seoul(until)}까지 대기 신청 때 받으신 확인 링크에서 수락하지 않으면 다음 분께 넘어갑니다.`, en: `A place has freed up for you. Accept it by ${seoulEn(until)} on the status page linked in your waiting-list message, or it passes to the next person.` },
+      };
+    }
+    case 'offer_accepted':
+      return { subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` }, lines: { ko: '제안을 수락하여 신청이 확정되었습니다.', en: 'You accepted the offer; your place is confirmed.' } };
+    case 'cancelled':
+      return { subject: { ko: `[${ko}] 신청이 취소되었습니다`, en: `[${en}] Your registration is cancelled` }, lines: { ko: '요청하신 대로 신청을 취소했습니다.', en: 'Your registration has been cancelled as you asked.' } };
+    case 'offer_expired':
+      return { subject: { ko: `[${ko}] 자리 제안이 만료되었습니다`, en: `[${en}] The offered place has expired` }, lines: { ko: '기한 안에 수락하지 않아 자리가 다음 분께 넘어갔습니다.', en: 'The offer was not accepted in time and has passed to the next person.' } };
+    case 'pool_cancelled':
+      return { subject: { ko: `[${ko}] 행사가 취소되었습니다`, en: `[${en}] The session has been cancelled` }, lines: { ko: '신청하신 행사가 취소되었습니다. 불편을 드려 죄송합니다.', en: 'The session you registered for has been cancelled. We apologise for the inconvenience.' } };
+    case 'survey':
+      return {
+        subject: { ko: `[${ko}] 만족도 조사에 참여해 주십시오`, en: `[${en}] Please tell us how it went` },
+        lines: { ko: `참석해 주셔서 감사합니다. 만족도 조사: ${extra.surveyUrl}`, en: `Thank you for attending. Satisfaction survey: ${extra.surveyUrl}` },
+      };
+  }
+}
+
+export interface Recipient {
+  registrationId: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * Queues one message to a registrant in the caller's transaction: e-mail when they gave an
+ * address, otherwise SMS to their phone. Nothing is queued for an anonymised registrant.
+ */
+export async function notifyRegistrant(
+  tx: Tx,
+  kind: MessageKind,
+  r: Recipient,
+  subject: PoolSubject,
+  opts: { links?: Links | null; offerExpiresAt?: Date | null; surveyUrl?: string; ownerKind: string },
+): Promise<void> {
+  const channel = r.email ? 'email' : r.phone ? 'sms' : null;
+  if (!channel) return;
+  const { subject: subj, lines } = text(kind, subject, opts);
+  const when = { ko: seoul(subject.startsAt), en: seoulEn(subject.startsAt) };
+  const link = opts.links
+    ? { ko: `\n확인·취소: ${opts.links.statusUrl}`, en: `\nStatus and cancellation: ${opts.links.statusUrl}` }
+    : { ko: '', en: '' };
+  const body = [
+    `${r.name}님, ${lines.ko}`,
+    `일시: ${when.ko} · 장소: ${subject.venue}${link.ko}`,
+    '',
+    `Dear ${r.name}, ${lines.en}`,
+    `When: ${when.en} · Where: ${subject.venue}${link.en}`,
+  ].join('\n');
+  await enqueueNotification(tx, {
+    channel,
+    recipient: (channel === 'email' ? r.email : r.phone)!,
+    subject: `${subj.ko} / ${subj.en}`,
+    body,
+    kind: kind === 'survey' ? 'survey.invitation' : `registration.${kind}`,
+    meta: { registrationId: r.registrationId, ownerKind: opts.ownerKind, ownerId: subject.ownerId },
+  });
+}

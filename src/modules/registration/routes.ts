@@ -1,0 +1,133 @@
+/**
+ * The registrant's own routes, by the unguessable token in their link (no login): status,
+ * cancel, accept an offer, the QR code for check-in; and staff unmasking.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { actorOf, MANAGERS, PUBLIC } from '../../server/auth.ts';
+import { AppError } from '../../server/errors.ts';
+import { RegistrationStatusSchema, TokenParams } from '../education/academy-api-schema.ts';
+import { ACTIVE, acceptOffer, cancelByToken, maskName, registrationByToken, statusByToken, unmask, type EngineContext } from './service.ts';
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
+
+export interface PublicWriteOptions {
+  engine: EngineContext;
+  /** Public write requests per minute per client address; 0: off. */
+  publicRateLimit: number;
+}
+
+export const publicRateLimitConfig = (max: number) => (max > 0 ? { max, timeWindow: '1 minute' } : false);
+
+export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (app, { engine, publicRateLimit }) => {
+  const rateLimit = publicRateLimitConfig(publicRateLimit);
+
+  const statusOf = async (token: string) => {
+    const { registration: r, pool, subject, waitlistPosition } = await statusByToken(app.db, token);
+    return {
+      status: r.status,
+      name: maskName(r.name),
+      session: { id: subject.ownerId, title: subject.title, startsAt: subject.startsAt.toISOString(), venue: subject.venue },
+      offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
+      waitlistPosition,
+      checkedInAt: r.checkedInAt?.toISOString() ?? null,
+      canCancel: ACTIVE.includes(r.status) && !pool.cancelledAt && new Date() < pool.startsAt,
+    };
+  };
+
+  app.get(
+    '/api/registrations/:token',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'getRegistrationStatus',
+        summary: 'A registration by its link token: status, waiting-list place, offer deadline / 신청 확인',
+        tags: ['registrations'],
+        params: TokenParams,
+        response: { 200: RegistrationStatusSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return statusOf(req.params.token);
+    },
+  );
+
+  app.post(
+    '/api/registrations/:token/cancel',
+    {
+      config: { policy: PUBLIC, rateLimit },
+      schema: {
+        operationId: 'cancelRegistration',
+        summary: 'Cancel by link token; the seat goes to the next on the waiting list / 신청 취소',
+        tags: ['registrations'],
+        params: TokenParams,
+        response: { 200: z.object({ status: z.literal('cancelled') }), ...errors },
+      },
+    },
+    async (req) => {
+      await cancelByToken(app.db, engine, actorOf(req), req.params.token);
+      return { status: 'cancelled' as const };
+    },
+  );
+
+  app.post(
+    '/api/registrations/:token/accept',
+    {
+      config: { policy: PUBLIC, rateLimit },
+      schema: {
+        operationId: 'acceptRegistrationOffer',
+        summary: 'Accept an offered seat before its deadline / 자리 제안 수락',
+        tags: ['registrations'],
+        params: TokenParams,
+        response: { 200: z.object({ status: z.literal('confirmed') }), ...errors },
+      },
+    },
+    async (req) => {
+      const r = await acceptOffer(app.db, engine, actorOf(req), req.params.token);
+      if (r.status !== 'confirmed') {
+        throw new AppError('CONFLICT', { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' });
+      }
+      return { status: 'confirmed' as const };
+    },
+  );
+
+  app.get(
+    '/api/registrations/:token/qr.svg',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'getRegistrationQr',
+        summary: 'QR code of the check-in token (SVG) / 입장 확인 QR 코드',
+        tags: ['registrations'],
+        params: TokenParams,
+        response: { 200: z.string().describe('image/svg+xml'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await registrationByToken(app.db, req.params.token); // 404 for an unknown token
+      const svg = await QRCode.toString(req.params.token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'no-store').send(svg);
+    },
+  );
+
+  app.post(
+    '/api/registrations/:id/unmask',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'unmaskRegistration',
+        summary: "A registrant's full phone and e-mail (audited) / 연락처 보기(기록됨)",
+        tags: ['registrations'],
+        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        response: { 200: z.object({ phone: z.string().nullable(), email: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return unmask(app.db, actorOf(req), req.params.id);
+    },
+  );
+};

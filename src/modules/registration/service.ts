@@ -1,0 +1,488 @@
+/**
+ * The registration engine: capacity pools, registrations, the waiting list and offers.
+ *
+ * Capacity is enforced by locking the pool row (`SELECT … FOR UPDATE`) and counting the live
+ * registrations (confirmed + offered) after the lock, in the same transaction as the insert:
+ * two registrations for the last seat are serialised by the lock, and there is no counter that
+ * could drift. Every change that frees a seat (a cancellation, an expired offer, more capacity)
+ * offers it to the first on the waiting list, in the same transaction, with an outbox message.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
+import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
+import { linksFor, notifyRegistrant, type Links, type MessageKind, type PoolSubject } from './messages.ts';
+import { maskPhone, normalizePhone } from './phone.ts';
+import { capacityPools, registrations } from './schema.ts';
+
+export type Pool = typeof capacityPools.$inferSelect;
+export type Registration = typeof registrations.$inferSelect;
+export type RegistrationStatus = Registration['status'];
+
+export const LIVE: RegistrationStatus[] = ['confirmed', 'offered'];
+export const ACTIVE: RegistrationStatus[] = ['confirmed', 'waitlisted', 'offered'];
+
+// ---------------------------------------------------------------------------------------------
+// Owners: each kind of thing with a pool says how registrants see it (for messages and status).
+
+export interface PoolOwner {
+  describe(db: Db | Tx, poolId: number): Promise<PoolSubject | null>;
+}
+const owners = new Map<string, PoolOwner>();
+
+/** Registers an owner kind ("academy_session"); module scope, once. */
+export function registerPoolOwner(kind: string, owner: PoolOwner): void {
+  owners.set(kind, owner);
+}
+
+async function subjectOf(db: Db | Tx, pool: Pool): Promise<PoolSubject> {
+  const owner = owners.get(pool.ownerKind);
+  const s = owner ? await owner.describe(db, pool.id) : null;
+  return s ?? { ownerId: pool.id, title: { ko: `행사 ${pool.id}`, en: `Event ${pool.id}` }, startsAt: pool.startsAt, venue: '' };
+}
+
+/** What the engine needs to build links in messages. */
+export interface EngineContext {
+  publicUrl: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+// ---------------------------------------------------------------------------------------------
+// Masking
+
+/** "홍길동" → "홍*동", "김철" → "김*", "Jane Doe" → "J******e". */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** "someone@example.com" → "so*****@example.com". */
+export function maskEmail(email: string | null): string | null {
+  if (!email) return null;
+  const at = email.lastIndexOf('@');
+  if (at < 0) return '***';
+  const local = email.slice(0, at);
+  return `${local.slice(0, Math.min(2, local.length))}${'*'.repeat(Math.max(3, local.length - 2))}${email.slice(at)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+const conflict = (m: Bilingual) => new AppError('CONFLICT', m);
+
+export const REFUSALS = {
+  cancelled: { ko: '취소된 행사입니다. 신청을 받지 않습니다.', en: 'This session has been cancelled; registration is closed.' },
+  notOpen: (opensAt: Date) => ({
+    ko: `아직 신청 기간이 아닙니다. 신청은 ${opensAt.toISOString()}부터 받습니다.`,
+    en: `Registration has not opened yet; it opens at ${opensAt.toISOString()}.`,
+  }),
+  closed: { ko: '신청 기간이 끝났습니다.', en: 'Registration has closed.' },
+  started: { ko: '이미 시작된 행사입니다. 신청·변경할 수 없습니다.', en: 'This session has already started; registrations can no longer be made or changed.' },
+  full: { ko: '정원이 찼습니다. 대기자로 신청하시려면 대기 신청을 선택하십시오.', en: 'The session is full. Choose the waiting list to be offered a place if one frees up.' },
+  fullNoWaitlist: { ko: '정원이 찼고 이 행사는 대기 신청을 받지 않습니다.', en: 'The session is full and has no waiting list.' },
+  duplicate: { ko: '이 전화번호로 이미 신청하셨습니다. 신청 내역은 받으신 확인 링크에서 볼 수 있습니다.', en: 'This phone number is already registered for this session. Your confirmation link shows the registration.' },
+} as const;
+
+const tokenNotFound = () => notFound({ ko: '신청 내역', en: 'The registration' });
+
+function isLivePhoneViolation(e: unknown): boolean {
+  for (let err = e as { code?: string; constraint?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (err.code === '23505' && (err.constraint === 'registrations_live_phone_uq' || String((err as Error).message ?? '').includes('registrations_live_phone_uq'))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pools
+
+export interface PoolInput {
+  capacity: number;
+  opensAt: Date;
+  closesAt: Date;
+  startsAt: Date;
+  waitlistEnabled?: boolean;
+  offerTtlMinutes?: number;
+  retentionDays?: number;
+}
+
+export async function createPool(tx: Tx | Db, ownerKind: string, input: PoolInput): Promise<Pool> {
+  const [pool] = await tx.insert(capacityPools).values({ ownerKind, ...input }).returning();
+  return pool!;
+}
+
+async function lockPool(tx: Tx, poolId: number): Promise<Pool> {
+  const [pool] = await tx.select().from(capacityPools).where(eq(capacityPools.id, poolId)).for('update');
+  if (!pool) throw notFound({ ko: '신청 대상', en: 'The registration pool' });
+  return pool;
+}
+
+async function countLive(tx: Tx | Db, poolId: number): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.poolId, poolId), inArray(registrations.status, LIVE)));
+  return Number(row!.n);
+}
+
+/**
+ * Changes a pool (capacity, window, start, cancellation) in the caller's transaction. Capacity
+ * may not drop below the seats already taken; more capacity offers seats to the waiting list;
+ * cancelling tells every active registrant.
+ */
+export async function updatePool(tx: Tx, ctx: EngineContext, poolId: number, patch: Partial<PoolInput> & { cancelled?: boolean }): Promise<Pool> {
+  const pool = await lockPool(tx, poolId);
+  const { cancelled, ...fields } = patch;
+  if (fields.capacity !== undefined && fields.capacity < pool.capacity) {
+    const live = await countLive(tx, poolId);
+    if (fields.capacity < live) {
+      throw new AppError(
+        'CONFLICT',
+        { ko: `이미 ${live}명이 확정되어 정원을 ${fields.capacity}명으로 줄일 수 없습니다.`, en: `${live} places are already taken; capacity cannot drop to ${fields.capacity}.` },
+        [{ field: 'capacity', message: { ko: `${live} 이상이어야 합니다.`, en: `Must be at least ${live}.` } }],
+      );
+    }
+  }
+  const set: Partial<Pool> = { ...fields };
+  if (cancelled && !pool.cancelledAt) set.cancelledAt = new Date();
+  const [updated] = Object.keys(set).length ? await tx.update(capacityPools).set(set).where(eq(capacityPools.id, poolId)).returning() : [pool];
+  if (set.cancelledAt) {
+    const subject = await subjectOf(tx, updated!);
+    const active = await tx.select().from(registrations).where(and(eq(registrations.poolId, poolId), inArray(registrations.status, ACTIVE)));
+    for (const r of active) await notifyRegistrant(tx, 'pool_cancelled', { registrationId: r.id, ...r }, subject, { ownerKind: pool.ownerKind });
+  } else {
+    await fillFreeSeats(tx, ctx, updated!, new Date());
+  }
+  return updated!;
+}
+
+/** Offers free seats to the waiting list, first come first served (by id: inserts happen under the pool lock). */
+async function fillFreeSeats(tx: Tx, _ctx: EngineContext, pool: Pool, now: Date): Promise<number> {
+  if (pool.cancelledAt || now >= pool.startsAt) return 0;
+  let free = pool.capacity - (await countLive(tx, pool.id));
+  if (free <= 0) return 0;
+  const next = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.poolId, pool.id), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.id))
+    .limit(free);
+  if (!next.length) return 0;
+  const subject = await subjectOf(tx, pool);
+  const offerExpiresAt = new Date(Math.min(now.getTime() + pool.offerTtlMinutes * 60_000, pool.startsAt.getTime()));
+  for (const r of next) {
+    await tx.update(registrations).set({ status: 'offered', offerExpiresAt }).where(eq(registrations.id, r.id));
+    // The token is not kept: the offer message points to the status page through the link the
+    // registrant already has; it names the deadline.
+    await notifyRegistrant(tx, 'offered', { registrationId: r.id, ...r }, subject, { offerExpiresAt, ownerKind: pool.ownerKind });
+    await recordAudit(tx, SYSTEM_ACTOR, { action: 'registration.offered', entity: 'registration', entityId: r.id, before: { status: r.status }, after: { status: 'offered', offerExpiresAt: offerExpiresAt.toISOString() } });
+    free--;
+  }
+  return next.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Register
+
+export interface RegisterInput {
+  name: string;
+  phone: string;
+  email?: string | null;
+  consent: true;
+  consentVersion: string;
+  waitlist?: boolean;
+  answers?: string | null;
+}
+
+export interface RegisterResult {
+  registration: Registration;
+  token: string;
+  links: Links;
+}
+
+/** Registers one person in a pool: confirmed while seats are free, else waitlisted (if asked), else 409. */
+export async function register(db: Db, ctx: EngineContext, actor: Actor, poolId: number, input: RegisterInput): Promise<RegisterResult> {
+  const phone = normalizePhone(input.phone);
+  if (!phone) {
+    throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: phone', en: 'Invalid input: phone' }, [
+      { field: 'phone', message: { ko: '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', en: 'Not a phone number (e.g. 010-1234-5678).' } },
+    ]);
+  }
+  if (input.consent !== true) {
+    throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: consent', en: 'Invalid input: consent' }, [
+      { field: 'consent', message: { ko: '개인정보 수집·이용에 동의해야 신청할 수 있습니다.', en: 'Consent to the collection and use of personal data is required.' } },
+    ]);
+  }
+  const token = newToken();
+  try {
+    const registration = await db.transaction(async (tx) => {
+      const pool = await lockPool(tx, poolId);
+      const now = new Date();
+      if (pool.cancelledAt) throw conflict(REFUSALS.cancelled);
+      if (now >= pool.startsAt) throw conflict(REFUSALS.started);
+      if (now < pool.opensAt) throw conflict(REFUSALS.notOpen(pool.opensAt));
+      if (now >= pool.closesAt) throw conflict(REFUSALS.closed);
+      const [dup] = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.poolId, poolId), eq(registrations.phone, phone), inArray(registrations.status, ACTIVE)))
+        .limit(1);
+      if (dup) throw conflict(REFUSALS.duplicate);
+      const live = await countLive(tx, poolId);
+      let status: RegistrationStatus = 'confirmed';
+      if (live >= pool.capacity) {
+        if (!pool.waitlistEnabled) throw conflict(REFUSALS.fullNoWaitlist);
+        if (!input.waitlist) throw conflict(REFUSALS.full);
+        status = 'waitlisted';
+      }
+      const [r] = await tx
+        .insert(registrations)
+        .values({
+          poolId,
+          status,
+          name: input.name,
+          phone,
+          email: input.email ?? null,
+          answers: input.answers ?? null,
+          consentAt: now,
+          consentVersion: input.consentVersion,
+          tokenHash: hashToken(token),
+        })
+        .returning();
+      const links = linksFor(ctx.publicUrl, token);
+      await notifyRegistrant(tx, status as MessageKind, { registrationId: r!.id, ...r! }, await subjectOf(tx, pool), { links, ownerKind: pool.ownerKind });
+      await recordAudit(tx, actor, { action: 'registration.create', entity: 'registration', entityId: r!.id, after: { poolId, status, consentVersion: input.consentVersion } });
+      return r!;
+    });
+    return { registration, token, links: linksFor(ctx.publicUrl, token) };
+  } catch (e) {
+    // Safety net: the partial unique index catches a duplicate the check above could not see.
+    if (isLivePhoneViolation(e)) throw conflict(REFUSALS.duplicate);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// By token: status, cancel, accept
+
+async function findByToken(db: Db | Tx, token: string): Promise<Registration> {
+  if (!TOKEN_PATTERN.test(token)) throw tokenNotFound();
+  const [r] = await db.select().from(registrations).where(eq(registrations.tokenHash, hashToken(token)));
+  if (!r || r.anonymizedAt) throw tokenNotFound();
+  return r;
+}
+
+/** Locks the pool, then the registration (always in that order, as register does). */
+async function lockByToken(tx: Tx, token: string): Promise<{ pool: Pool; r: Registration }> {
+  const found = await findByToken(tx, token);
+  const pool = await lockPool(tx, found.poolId);
+  const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
+  return { pool, r: r! };
+}
+
+export async function waitlistPosition(db: Db | Tx, r: Registration): Promise<number | null> {
+  if (r.status !== 'waitlisted') return null;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.poolId, r.poolId), eq(registrations.status, 'waitlisted'), lt(registrations.id, r.id)));
+  return Number(row!.n) + 1;
+}
+
+export interface TokenStatus {
+  registration: Registration;
+  pool: Pool;
+  subject: PoolSubject;
+  waitlistPosition: number | null;
+}
+
+export async function statusByToken(db: Db, token: string): Promise<TokenStatus> {
+  const registration = await findByToken(db, token);
+  const [pool] = await db.select().from(capacityPools).where(eq(capacityPools.id, registration.poolId));
+  return { registration, pool: pool!, subject: await subjectOf(db, pool!), waitlistPosition: await waitlistPosition(db, registration) };
+}
+
+/** Cancels by token (idempotent); a freed seat goes to the first on the waiting list. */
+export async function cancelByToken(db: Db, ctx: EngineContext, actor: Actor, token: string): Promise<Registration> {
+  return db.transaction(async (tx) => {
+    const { pool, r } = await lockByToken(tx, token);
+    if (r.status === 'cancelled') return r;
+    if (r.status === 'expired') throw conflict({ ko: '제안 기한이 지나 이미 만료된 신청입니다.', en: 'This registration has already expired (the offer was not accepted in time).' });
+    const now = new Date();
+    if (now >= pool.startsAt) throw conflict(REFUSALS.started);
+    const [updated] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: now, offerExpiresAt: null }).where(eq(registrations.id, r.id)).returning();
+    await notifyRegistrant(tx, 'cancelled', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { ownerKind: pool.ownerKind });
+    await recordAudit(tx, actor, { action: 'registration.cancel', entity: 'registration', entityId: r.id, before: { status: r.status }, after: { status: 'cancelled' } });
+    await fillFreeSeats(tx, ctx, pool, now);
+    return updated!;
+  });
+}
+
+/** Accepts an offered seat by token → confirmed. */
+export async function acceptOffer(db: Db, ctx: EngineContext, actor: Actor, token: string): Promise<Registration> {
+  return db.transaction(async (tx) => {
+    const { pool, r } = await lockByToken(tx, token);
+    if (r.status === 'confirmed') return r;
+    const now = new Date();
+    if (r.status !== 'offered') {
+      throw conflict(
+        r.status === 'expired'
+          ? { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' }
+          : { ko: '수락할 자리 제안이 없습니다.', en: 'There is no offer to accept for this registration.' },
+      );
+    }
+    if (pool.cancelledAt) throw conflict(REFUSALS.cancelled);
+    if (r.offerExpiresAt && r.offerExpiresAt <= now) {
+      // Past its deadline but not yet swept by the job: expire it now and pass it on.
+      await expireOne(tx, ctx, pool, r, now);
+      return { ...r, status: 'expired' as const };
+    }
+    const [updated] = await tx.update(registrations).set({ status: 'confirmed', offerExpiresAt: null }).where(eq(registrations.id, r.id)).returning();
+    await notifyRegistrant(tx, 'offer_accepted', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { links: null, ownerKind: pool.ownerKind });
+    await recordAudit(tx, actor, { action: 'registration.accept', entity: 'registration', entityId: r.id, before: { status: 'offered' }, after: { status: 'confirmed' } });
+    return updated!;
+  });
+}
+
+async function expireOne(tx: Tx, ctx: EngineContext, pool: Pool, r: Registration, now: Date): Promise<void> {
+  await tx.update(registrations).set({ status: 'expired' }).where(eq(registrations.id, r.id));
+  await notifyRegistrant(tx, 'offer_expired', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { ownerKind: pool.ownerKind });
+  await recordAudit(tx, SYSTEM_ACTOR, { action: 'registration.expire', entity: 'registration', entityId: r.id, before: { status: 'offered' }, after: { status: 'expired' } });
+  await fillFreeSeats(tx, ctx, pool, now);
+}
+
+/** The job: offers past their deadline expire and pass on to the next in line. Returns how many expired. */
+export async function expireOffers(db: Db, ctx: EngineContext, now = new Date()): Promise<number> {
+  const due = await db
+    .selectDistinct({ poolId: registrations.poolId })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'offered'), isNotNull(registrations.offerExpiresAt), lt(registrations.offerExpiresAt, now)));
+  let expired = 0;
+  for (const { poolId } of due) {
+    expired += await db.transaction(async (tx) => {
+      const pool = await lockPool(tx, poolId);
+      const rows = await tx
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.poolId, poolId), eq(registrations.status, 'offered'), lt(registrations.offerExpiresAt, now)))
+        .orderBy(asc(registrations.id));
+      for (const r of rows) await expireOne(tx, ctx, pool, r, now);
+      return rows.length;
+    });
+  }
+  return expired;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff: check-in, lists, unmask
+
+export interface CheckInResult {
+  registration: Registration;
+  alreadyCheckedIn: boolean;
+}
+
+/** Checks a confirmed registrant in (by scanned token or by id); a second scan says so and changes nothing. */
+export async function checkIn(db: Db, actor: Actor, poolId: number, by: { token?: string; registrationId?: number }): Promise<CheckInResult> {
+  return db.transaction(async (tx) => {
+    let found: Registration | undefined;
+    if (by.token !== undefined) found = await findByToken(tx, by.token).catch(() => undefined);
+    else [found] = await tx.select().from(registrations).where(eq(registrations.id, by.registrationId!));
+    if (!found || found.poolId !== poolId) throw notFound({ ko: '이 행사의 신청 내역', en: 'A registration for this session' });
+    const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
+    if (r!.checkedInAt) return { registration: r!, alreadyCheckedIn: true };
+    if (r!.status !== 'confirmed') {
+      throw conflict({ ko: `확정된 신청이 아닙니다(상태: ${r!.status}). 입장 확인을 할 수 없습니다.`, en: `Not a confirmed registration (status: ${r!.status}); cannot check in.` });
+    }
+    const [updated] = await tx.update(registrations).set({ checkedInAt: new Date() }).where(eq(registrations.id, r!.id)).returning();
+    await recordAudit(tx, actor, { action: 'registration.check_in', entity: 'registration', entityId: r!.id, after: { checkedInAt: updated!.checkedInAt!.toISOString() } });
+    return { registration: updated!, alreadyCheckedIn: false };
+  });
+}
+
+export interface StaffRegistration {
+  id: number;
+  status: RegistrationStatus;
+  name: string;
+  phoneMasked: string | null;
+  email: string | null;
+  createdAt: string;
+  checkedInAt: string | null;
+  offerExpiresAt: string | null;
+}
+
+export const staffView = (r: Registration): StaffRegistration => ({
+  id: r.id,
+  status: r.status,
+  name: r.name,
+  phoneMasked: maskPhone(r.phone),
+  email: maskEmail(r.email),
+  createdAt: r.createdAt.toISOString(),
+  checkedInAt: r.checkedInAt?.toISOString() ?? null,
+  offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
+});
+
+/** A pool's registrations for staff, masked; `q` filters by name (substring). */
+export async function listRegistrations(db: Db, poolId: number, q?: string): Promise<StaffRegistration[]> {
+  const filter = q ? sql`strpos(lower(${registrations.name}), lower(${q})) > 0` : undefined;
+  const rows = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.poolId, poolId), filter))
+    .orderBy(asc(registrations.id));
+  return rows.map(staffView);
+}
+
+/** The full phone and e-mail of a registrant, for staff who need to call them; audited. */
+export async function unmask(db: Db, actor: Actor, registrationId: number): Promise<{ phone: string | null; email: string | null }> {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+    if (!r) throw notFound({ ko: `신청 ${registrationId}`, en: `Registration ${registrationId}` });
+    await recordAudit(tx, actor, { action: 'registration.unmask', entity: 'registration', entityId: r.id, after: { fields: ['phone', 'email'] } });
+    return { phone: r.phone, email: r.email };
+  });
+}
+
+/** Live (confirmed + offered) and waitlisted counts per pool. */
+export async function poolCounts(db: Db | Tx, poolIds: number[]): Promise<Map<number, { live: number; waitlisted: number }>> {
+  const out = new Map<number, { live: number; waitlisted: number }>(poolIds.map((id) => [id, { live: 0, waitlisted: 0 }]));
+  if (!poolIds.length) return out;
+  const rows = await db
+    .select({
+      poolId: registrations.poolId,
+      live: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered'))::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+    })
+    .from(registrations)
+    .where(inArray(registrations.poolId, poolIds))
+    .groupBy(registrations.poolId);
+  for (const r of rows) out.set(r.poolId, { live: Number(r.live), waitlisted: Number(r.waitlisted) });
+  return out;
+}
+
+export type RegistrationState = 'not_open' | 'open' | 'closed' | 'full' | 'started' | 'cancelled';
+
+export function registrationState(pool: Pool, live: number, now = new Date()): RegistrationState {
+  if (pool.cancelledAt) return 'cancelled';
+  if (now >= pool.startsAt) return 'started';
+  if (now < pool.opensAt) return 'not_open';
+  if (now >= pool.closesAt) return 'closed';
+  if (live >= pool.capacity) return 'full';
+  return 'open';
+}
+
+/** For the survey: a fresh token for a registration (the link in the invitation), replacing the old one. */
+export async function rotateToken(tx: Tx, registrationId: number): Promise<string> {
+  const token = newToken();
+  await tx.update(registrations).set({ tokenHash: hashToken(token) }).where(eq(registrations.id, registrationId));
+  return token;
+}
+
+export { findByToken as registrationByToken, notifyRegistrant, subjectOf };
