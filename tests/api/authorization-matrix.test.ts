@@ -62,6 +62,17 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/plans/:id/reports/:year/:quarter': STAFF,
   'GET /api/plans/:id/reports/:year/:quarter.xlsx': STAFF,
   'POST /api/plans/:id/reports': MANAGERS,
+  // the visiting financial school (schools: by the token in their link)
+  'GET /api/school/surveys/current': 'public',
+  'GET /api/school/surveys': STAFF,
+  'POST /api/school/surveys': MANAGERS,
+  'POST /api/school/applications': 'public',
+  'GET /api/school/applications/:token': 'public',
+  'GET /api/school/surveys/:id/applications': STAFF,
+  'POST /api/school/applications/:id/decision': MANAGERS,
+  'POST /api/school/applications/:id/classes': MANAGERS,
+  'PATCH /api/school/classes/:id': EDITORS,
+  'GET /api/school/figures': STAFF,
   // the financial academy and the registration engine (citizens: by the token in their link)
   'GET /api/academy/sessions': 'public',
   'GET /api/academy/sessions/:id': 'public',
