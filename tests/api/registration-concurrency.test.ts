@@ -1,0 +1,109 @@
+/**
+ * The registration rush, through the real HTTP API on a listening server (127.0.0.1): many
+ * simultaneous registrations for few seats never overbook, never duplicate and never answer 5xx.
+ * 500 for 50 seats on PostgreSQL; a smaller rush on PGlite (single connection, same rules).
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { ORIGIN, staffSession } from '../support/auth.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/** POSTs JSON over its own socket pool (one connection per request in flight). */
+function post(agent: http.Agent, base: string, path: string, body: object): Promise<{ status: number; json: Json }> {
+  const url = new URL(path, base);
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : {} }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+const RUSHES = [
+  { kind: 'postgres', registrants: 500, seats: 50 },
+  { kind: 'pglite', registrants: 120, seats: 12 },
+] as const;
+
+for (const { kind, registrants, seats } of RUSHES) {
+  describe(`registration rush on ${kind}: ${registrants} at once for ${seats} seats`, () => {
+    let t: TestApp;
+    let base: string;
+    let agent: http.Agent;
+    let sessionId: number;
+
+    before(async () => {
+      t = await openTestApp(kind);
+      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+      agent = new http.Agent({ keepAlive: true, maxSockets: registrants });
+      const manager = await staffSession(t, 'manager');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/academy/sessions',
+        headers: manager.headers,
+        payload: { title: { ko: '동시 신청 시험' }, startsAt: at(48 * HOUR), endsAt: at(50 * HOUR), venue: '시청', capacity: seats, registrationOpensAt: at(-HOUR), registrationClosesAt: at(24 * HOUR) },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      sessionId = res.json().id;
+      void ORIGIN;
+    });
+    after(async () => {
+      agent.destroy();
+      await t.close();
+    });
+
+    it('confirms exactly the capacity, waitlists the rest, no duplicates, no 5xx', async () => {
+      const results = await Promise.all(
+        Array.from({ length: registrants }, (_, i) =>
+          post(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `신청자${i}`, phone: `010-7${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, consent: true, waitlist: true }),
+        ),
+      );
+      const byStatus = new Map<number, number>();
+      for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+      assert.deepEqual([...byStatus], [[201, registrants]], 'every request answered 201');
+      const statuses = results.map((r) => r.json.status);
+      assert.equal(statuses.filter((s) => s === 'confirmed').length, seats);
+      assert.equal(statuses.filter((s) => s === 'waitlisted').length, registrants - seats);
+
+      const rows = ((await t.database.db.execute(
+        sql`select status, count(*)::int as n, count(distinct phone)::int as phones from registrations group by status order by status`,
+      )) as unknown as { rows: Json[] }).rows;
+      assert.deepEqual(
+        rows.map((r) => [r.status, Number(r.n), Number(r.phones)]),
+        [
+          ['confirmed', seats, seats],
+          ['waitlisted', registrants - seats, registrants - seats],
+        ],
+      );
+      // The waiting list is in arrival order: positions 1 … n without gaps.
+      const positions = results.filter((r) => r.json.status === 'waitlisted').map((r) => r.json.waitlistPosition as number);
+      assert.equal(new Set(positions).size, positions.length);
+      const session = (await t.app.inject(`/api/academy/sessions/${sessionId}`)).json();
+      assert.equal(session.seatsLeft, 0);
+      assert.equal(session.waitlistLength, registrants - seats);
+    });
+
+    it('the same phone sent many times at once registers once; the rest get 409', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => post(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `중복${i}`, phone: i % 2 ? '010-9999-0000' : '+82 10 9999 0000', consent: true, waitlist: true })),
+      );
+      assert.equal(results.filter((r) => r.status === 201).length, 1);
+      assert.equal(results.filter((r) => r.status === 409).length, 29);
+      assert.equal(results.filter((r) => r.status >= 500).length, 0);
+    });
+  });
+}
