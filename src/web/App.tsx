@@ -12,6 +12,12 @@ import { I18nContext, langFromSearch, storeLang, storedLang, translator, withLan
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
+import { AcademyPage } from './pages/AcademyPage.tsx';
+import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
+import { RegistrationPage } from './pages/RegistrationPage.tsx';
+import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
+import { SchoolPage } from './pages/SchoolPage.tsx';
+import { SurveyPage } from './pages/SurveyPage.tsx';
 import { StaffPages } from './pages/staff/StaffPages.tsx';
 import { isStaffRoute, matchRoute, navigate, useLocation } from './router.ts';
 import { SessionContext, useSessionLoader } from './session.ts';
@@ -58,12 +64,18 @@ export function App() {
         <div className="skip-link">
           <a href="#main-content">{i18n.t('skipLink')}</a>
         </div>
-        <SiteHeader>{user && <StaffNav user={user} route={route} />}</SiteHeader>
+        <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
         <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
           <div className="inner">
             {route.name === 'home' && <HomePage />}
             {route.name === 'plan' && <PlanPage key={route.id} id={route.id} />}
             {route.name === 'notFound' && <NotFoundPage />}
+            {route.name === 'academy' && <AcademyPage />}
+            {route.name === 'academySession' && <AcademySessionPage key={route.id} id={route.id} />}
+            {route.name === 'registration' && <RegistrationPage key={route.token} token={route.token} />}
+            {route.name === 'survey' && <SurveyPage key={route.token} token={route.token} />}
+            {route.name === 'school' && <SchoolPage />}
+            {route.name === 'schoolApplication' && <SchoolApplicationPage key={route.token} token={route.token} />}
             {staff && <StaffPages route={route} />}
           </div>
         </main>

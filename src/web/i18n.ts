@@ -4,6 +4,7 @@
  * shared link keeps its language) and in localStorage (so a returning visitor keeps theirs).
  */
 import { createContext, useContext } from 'react';
+import { educationEn, educationKo } from './i18n-education.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
 export type Lang = 'ko' | 'en';
@@ -62,6 +63,7 @@ const ko = {
   footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub 전북금융중심지 공약 관리',
   ...staffKo,
+  ...educationKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -118,6 +120,7 @@ const en: Record<MessageKey, string> = {
   footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub Jeonbuk Financial Center Pledge',
   ...staffEn,
+  ...educationEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

@@ -60,14 +60,23 @@ export type StaffRouteName =
   | 'staffAudit'
   | 'staffPlan'
   | 'staffLedger'
-  | 'staffReports';
+  | 'staffReports'
+  | 'staffAcademy'
+  | 'staffAcademySession'
+  | 'staffCheckIn'
+  | 'staffSchool';
+
+type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn';
 
 export type Route =
   | { name: 'home' }
   | { name: 'plan'; id: number }
   | { name: 'notFound' }
-  | { name: Exclude<StaffRouteName, 'staffPlan' | 'staffLedger' | 'staffReports'> }
-  | { name: 'staffPlan' | 'staffLedger' | 'staffReports'; id: number };
+  | { name: 'academy' | 'school' }
+  | { name: 'academySession'; id: number }
+  | { name: 'registration' | 'survey' | 'schoolApplication'; token: string }
+  | { name: Exclude<StaffRouteName, StaffIdRouteName> }
+  | { name: StaffIdRouteName; id: number };
 
 const STAFF_PAGES: Record<string, Route['name']> = {
   '/staff': 'staffHome',
@@ -76,7 +85,17 @@ const STAFF_PAGES: Record<string, Route['name']> = {
   '/staff/import': 'staffImport',
   '/staff/users': 'staffUsers',
   '/staff/audit': 'staffAudit',
+  '/staff/academy': 'staffAcademy',
+  '/staff/school': 'staffSchool',
 };
+
+/** Tokens in citizens' links: base64url (the server makes 32 random bytes → 43 characters). */
+const TOKEN = '([A-Za-z0-9_-]{8,200})';
+const TOKEN_PAGES: [RegExp, 'registration' | 'survey' | 'schoolApplication'][] = [
+  [new RegExp(`^/registrations/${TOKEN}$`), 'registration'],
+  [new RegExp(`^/surveys/${TOKEN}$`), 'survey'],
+  [new RegExp(`^/school/applications/${TOKEN}$`), 'schoolApplication'],
+];
 
 const PLAN_PAGES: Record<string, 'staffPlan' | 'staffLedger' | 'staffReports'> = {
   '': 'staffPlan',
@@ -89,6 +108,16 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   const plan = /^\/plans\/([1-9]\d{0,9})$/.exec(path);
   if (plan?.[1]) return { name: 'plan', id: Number(plan[1]) };
+  if (path === '/academy') return { name: 'academy' };
+  if (path === '/school') return { name: 'school' };
+  const session = /^\/academy\/sessions\/([1-9]\d{0,9})$/.exec(path);
+  if (session?.[1]) return { name: 'academySession', id: Number(session[1]) };
+  for (const [pattern, name] of TOKEN_PAGES) {
+    const match = pattern.exec(path);
+    if (match?.[1]) return { name, token: match[1] };
+  }
+  const staffSession = /^\/staff\/academy\/sessions\/([1-9]\d{0,9})(|\/check-in)$/.exec(path);
+  if (staffSession?.[1]) return { name: staffSession[2] ? 'staffCheckIn' : 'staffAcademySession', id: Number(staffSession[1]) };
   const staffPage = STAFF_PAGES[path];
   if (staffPage) return { name: staffPage } as Route;
   const staffPlan = /^\/staff\/plans\/([1-9]\d{0,9})(|\/ledger|\/reports)$/.exec(path);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { LANGS, useI18n, type Lang } from '../i18n.ts';
-import { handleLinkClick, useLocation } from '../router.ts';
+import { handleLinkClick, isStaffRoute, useLocation, type Route } from '../router.ts';
 import { Link } from './Link.tsx';
 
 /** Language names are written in their own language, as KRDS language switchers do. */
@@ -10,7 +10,12 @@ const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
  * KRDS masthead (official-site banner) + header with the service name and language switch;
  * `children` (the staff menu, when signed in) goes under the header bar.
  */
-export function SiteHeader({ children }: { children?: ReactNode }) {
+const PUBLIC_NAV: { href: string; label: 'navAcademy' | 'navSchool'; routes: Route['name'][] }[] = [
+  { href: '/academy', label: 'navAcademy', routes: ['academy', 'academySession', 'registration', 'survey'] },
+  { href: '/school', label: 'navSchool', routes: ['school', 'schoolApplication'] },
+];
+
+export function SiteHeader({ route, children }: { route?: Route; children?: ReactNode }) {
   const { lang, t } = useI18n();
   const location = useLocation();
   // Each option names its language explicitly (even ko) so it overrides a stored preference.
@@ -50,6 +55,21 @@ export function SiteHeader({ children }: { children?: ReactNode }) {
           </ul>
         </div>
       </div>
+      {route && !isStaffRoute(route) && (
+        <nav className="public-nav" aria-label={t('publicNavLabel')} data-testid="public-nav">
+          <div className="inner">
+            <ul>
+              {PUBLIC_NAV.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
+                    {t(item.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      )}
       {children}
     </header>
   );

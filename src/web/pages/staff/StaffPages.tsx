@@ -7,7 +7,10 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { ForbiddenView } from '../../components/staff/ForbiddenView.tsx';
 import type { Route } from '../../router.ts';
 import { MANAGER_ROLES, useSession } from '../../session.ts';
+import { AcademySessionStaffPage } from './AcademySessionStaffPage.tsx';
+import { AcademyStaffPage } from './AcademyStaffPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { CheckInPage } from './CheckInPage.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
 import { ImportPage } from './ImportPage.tsx';
 import { LedgerPage } from './LedgerPage.tsx';
@@ -15,6 +18,7 @@ import { LoginPage } from './LoginPage.tsx';
 import { PasswordPage } from './PasswordPage.tsx';
 import { PlanWorkspacePage } from './PlanWorkspacePage.tsx';
 import { ReportsPage } from './ReportsPage.tsx';
+import { SchoolStaffPage } from './SchoolStaffPage.tsx';
 import { UsersPage } from './UsersPage.tsx';
 
 const PAGE_ROLES: Partial<Record<Route['name'], readonly Role[]>> = {
@@ -49,6 +53,14 @@ export function StaffPages({ route }: { route: Route }) {
       return <LedgerPage key={route.id} id={route.id} />;
     case 'staffReports':
       return <ReportsPage key={route.id} id={route.id} />;
+    case 'staffAcademy':
+      return <AcademyStaffPage />;
+    case 'staffAcademySession':
+      return <AcademySessionStaffPage key={route.id} id={route.id} />;
+    case 'staffCheckIn':
+      return <CheckInPage key={route.id} id={route.id} />;
+    case 'staffSchool':
+      return <SchoolStaffPage />;
     default:
       return null;
   }

@@ -1,0 +1,73 @@
+/**
+ * The personal-data notice a form shows in full (purpose, items, retention, right to refuse;
+ * 개인정보 보호법 §15) with the explicit consent tick the server requires.
+ */
+import { useId } from 'react';
+import type { ConsentNotice as Notice } from '../education-api.ts';
+import { localText, type Localizable } from '../education-format.ts';
+import { useI18n } from '../i18n.ts';
+
+function items(notice: Notice, lang: 'ko' | 'en'): string[] {
+  const raw = notice.items;
+  if (Array.isArray(raw)) return raw.map((i) => localText(i as Localizable, lang));
+  return [localText(raw as Localizable, lang)];
+}
+
+export function ConsentNotice({
+  notice,
+  checked,
+  onChange,
+  error,
+}: {
+  notice: Notice;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}) {
+  const { lang, t } = useI18n();
+  const id = useId();
+  const headingId = `${id}-heading`;
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className={`consent-notice${error ? ' field-invalid' : ''}`} data-testid="consent-notice">
+      <legend id={headingId}>{notice.title ? localText(notice.title, lang) : t('consentHeading')}</legend>
+      <dl className="consent-list">
+        <dt>{t('consentPurpose')}</dt>
+        <dd>{localText(notice.purpose as Localizable, lang)}</dd>
+        <dt>{t('consentItems')}</dt>
+        <dd>
+          {items(notice, lang).length > 1 ? (
+            <ul>
+              {items(notice, lang).map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : (
+            items(notice, lang)[0]
+          )}
+        </dd>
+        <dt>{t('consentRetention')}</dt>
+        <dd>{localText(notice.retention as Localizable, lang)}</dd>
+        <dt>{t('consentRefusal')}</dt>
+        <dd>{localText(notice.refusal as Localizable, lang)}</dd>
+      </dl>
+      <div className="field-check">
+        <input
+          id={id}
+          type="checkbox"
+          name="consent"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        <label htmlFor={id}>{t('consentAgree')}</label>
+      </div>
+      {error && (
+        <p className="field-error" id={errorId} data-testid="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
