@@ -9,6 +9,7 @@ import { AppError } from '../server/errors.ts';
 import { PlanFormatError } from '../modules/plan/importer/text.ts';
 import { importPlanCommand } from './import-plan.ts';
 import { migrateCommand } from './migrate.ts';
+import { purgeCommand } from './purge.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 
@@ -23,6 +24,7 @@ const USAGE = `finhub — 전북금융중심지 공약 관리 플랫폼 / Jeonbu
       --replace    같은 분야·번호의 계획을 바꿈 / replace a plan with the same category and number
   finhub user add --email E --role admin   직원 계정 추가(비밀번호는 표준 입력) / add a staff user (password on stdin)
   finhub user list | user disable --email E
+  finhub purge-personal-data [--dry-run]   보존 기간이 끝난 개인정보 파기 / anonymise personal data past its retention
 
 환경 변수 / Environment: PORT, HOST, DATABASE_URL (postgres://…; default: embedded PGlite),
   FINHUB_DATA_DIR (default ./data), LOG_LEVEL`;
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   migrate: () => migrateCommand(loadConfig()),
   'import-plan': (args) => importPlanCommand(loadConfig(), args),
   user: (args) => userCommand(loadConfig(), args),
+  'purge-personal-data': (args) => purgeCommand(loadConfig(), args),
 };
 
 async function main(argv: string[]): Promise<number> {

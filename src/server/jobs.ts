@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { deleteExpiredSessions } from '../modules/accounts/service.ts';
+import { purgePersonalDataJob } from '../modules/privacy/purge.ts';
 import { expireOffers } from '../modules/registration/service.ts';
 
 /** What jobs may need from the configuration (links in messages). */
@@ -19,6 +20,8 @@ interface Job {
 
 const JOBS: Job[] = [
   { name: 'delete expired sessions', everyMs: 60 * 60 * 1000, run: deleteExpiredSessions },
+  // Personal data past its retention period is anonymised (registrations, school applications, their messages).
+  { name: 'purge personal data', everyMs: 60 * 60 * 1000, run: purgePersonalDataJob },
   // A seat offered to the next in line and not accepted in time passes on to the one after.
   { name: 'expire registration offers', everyMs: 60 * 1000, run: (db, c) => expireOffers(db, { publicUrl: c.publicUrl ?? 'http://localhost:3000' }) },
 ];

@@ -1,0 +1,121 @@
+/**
+ * Personal data whose retention period has ended is anonymised (개인정보 보호법 art. 21), by the
+ * hourly job (src/server/jobs.ts) and by `finhub purge-personal-data`:
+ *
+ * - registrations: kept `retentionDays` after the thing ends — an academy session's end, or
+ *   the pool's start for owners without one; then name → "(삭제됨)", phone, e-mail and answers
+ *   → null, anonymized_at set. The row stays for the figures (status, check-in).
+ * - school applications: kept `retentionDays` after the survey's year ends (Asia/Seoul, as the
+ *   consent notice says); then the contact teacher's name → "(삭제됨)", phone and e-mail → null.
+ *   The school's name stays: it is not personal data and the figures need it.
+ * - outbox messages of an anonymised registration or application (meta.registrationId /
+ *   meta.applicationId): recipient blanked and body replaced; a message still pending is marked
+ *   failed (it can no longer be delivered).
+ *
+ * One transaction, audited as the caller (the system for the job, the CLI user for the
+ * command). A dry run does the same work and rolls it back, so its counts are exact.
+ */
+import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
+import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
+import { outbox } from '../notifications/schema.ts';
+import { seoulMidnight } from '../plan/seoul-time.ts';
+import { capacityPools, registrations } from '../registration/schema.ts';
+
+export const ERASED_NAME = '(삭제됨)';
+const DAY_MS = 86_400_000;
+
+export interface PurgeResult {
+  registrations: number;
+  schoolApplications: number;
+  outboxMessages: number;
+  dryRun: boolean;
+}
+
+class Rollback extends Error {
+  constructor(readonly result: PurgeResult) {
+    super('dry run');
+  }
+}
+
+export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun?: boolean; actor?: Actor } = {}): Promise<PurgeResult> {
+  const dryRun = opts.dryRun ?? false;
+  const actor = opts.actor ?? SYSTEM_ACTOR;
+  try {
+    return await db.transaction(async (tx) => {
+      // Registrations whose retention ended: after the academy session's end, else the pool's start.
+      const ends = sql`coalesce(${academySessions.endsAt}, ${capacityPools.startsAt})`;
+      const dueRegistrations = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .innerJoin(capacityPools, eq(capacityPools.id, registrations.poolId))
+        .leftJoin(academySessions, eq(academySessions.poolId, capacityPools.id))
+        .where(and(isNull(registrations.anonymizedAt), sql`${ends} + ${capacityPools.retentionDays} * interval '1 day' < ${now}`))
+        .for('update', { of: registrations });
+      const registrationIds = dueRegistrations.map((r) => r.id);
+      if (registrationIds.length) {
+        await tx
+          .update(registrations)
+          .set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now })
+          .where(inArray(registrations.id, registrationIds));
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'registration', after: { count: registrationIds.length, ids: registrationIds } });
+      }
+
+      // School applications: retention counts from the end of the survey's year in Seoul.
+      const surveys = await tx.select({ id: schoolSurveys.id, year: schoolSurveys.year, retentionDays: schoolSurveys.retentionDays }).from(schoolSurveys);
+      const expiredSurveys = surveys.filter((s) => seoulMidnight(s.year + 1, 1).getTime() + s.retentionDays * DAY_MS < now.getTime()).map((s) => s.id);
+      let applicationIds: number[] = [];
+      if (expiredSurveys.length) {
+        const due = await tx
+          .select({ id: schoolApplications.id })
+          .from(schoolApplications)
+          .where(and(inArray(schoolApplications.surveyId, expiredSurveys), isNull(schoolApplications.anonymizedAt)))
+          .for('update');
+        applicationIds = due.map((a) => a.id);
+      }
+      if (applicationIds.length) {
+        await tx
+          .update(schoolApplications)
+          .set({ teacherName: ERASED_NAME, teacherPhone: null, teacherEmail: null, anonymizedAt: now })
+          .where(inArray(schoolApplications.id, applicationIds));
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'school_application', after: { count: applicationIds.length, ids: applicationIds } });
+      }
+
+      // Their messages, and any left over from an earlier purge.
+      const anonymisedRegistration = tx.select({ id: sql`${registrations.id}::text` }).from(registrations).where(isNotNull(registrations.anonymizedAt));
+      const anonymisedApplication = tx.select({ id: sql`${schoolApplications.id}::text` }).from(schoolApplications).where(isNotNull(schoolApplications.anonymizedAt));
+      const blanked = await tx
+        .update(outbox)
+        .set({
+          recipient: '',
+          body: ERASED_NAME,
+          status: sql`case when ${outbox.status} = 'pending' then 'failed'::outbox_status else ${outbox.status} end`,
+          lastError: sql`case when ${outbox.status} = 'pending' then 'personal data purged before delivery' else ${outbox.lastError} end`,
+        })
+        .where(
+          and(
+            ne(outbox.recipient, ''),
+            or(inArray(sql`${outbox.meta}->>'registrationId'`, anonymisedRegistration), inArray(sql`${outbox.meta}->>'applicationId'`, anonymisedApplication)),
+          ),
+        )
+        .returning({ id: outbox.id });
+      if (blanked.length) {
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked.map((b) => b.id) } });
+      }
+
+      const result: PurgeResult = { registrations: registrationIds.length, schoolApplications: applicationIds.length, outboxMessages: blanked.length, dryRun };
+      if (dryRun) throw new Rollback(result);
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof Rollback) return e.result;
+    throw e;
+  }
+}
+
+/** For the hourly job: the same purge, as the system. */
+export async function purgePersonalDataJob(db: Db): Promise<PurgeResult> {
+  return purgePersonalData(db, new Date());
+}
+

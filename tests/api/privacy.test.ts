@@ -1,0 +1,207 @@
+/** Personal data past its retention is anonymised: registrations, school applications, their messages. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { eq, inArray } from 'drizzle-orm';
+import { openDatabase } from '../../src/db/client.ts';
+import { auditLog } from '../../src/modules/audit/schema.ts';
+import { schoolApplications } from '../../src/modules/education/schema.ts';
+import { FileChannel } from '../../src/modules/notifications/channels/index.ts';
+import { outbox } from '../../src/modules/notifications/schema.ts';
+import { drainOutbox } from '../../src/modules/notifications/worker.ts';
+import { quarterOf, seoulMidnight } from '../../src/modules/plan/seoul-time.ts';
+import { ERASED_NAME, purgePersonalData } from '../../src/modules/privacy/purge.ts';
+import { capacityPools, registrations } from '../../src/modules/registration/schema.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
+import { createPostgresDatabase, DB_KINDS } from '../support/db.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const YEAR = quarterOf(new Date()).year;
+
+for (const kind of DB_KINDS) {
+  describe(`personal data purge (${kind})`, () => {
+    let t: TestApp;
+    let manager: Session;
+    let startsAt: Date;
+    let endsAt: Date;
+    let regToken: string;
+    let appToken: string;
+
+    before(async () => {
+      t = await openTestApp(kind);
+      manager = await staffSession(t, 'manager');
+      startsAt = new Date(Date.now() + 2 * DAY);
+      endsAt = new Date(startsAt.getTime() + 2 * HOUR);
+      const session = await t.app.inject({
+        method: 'POST',
+        url: '/api/academy/sessions',
+        headers: manager.headers,
+        payload: {
+          title: { ko: '금융아카데미 1강' },
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+          venue: '전주시청 강당',
+          capacity: 10,
+          registrationOpensAt: new Date(Date.now() - DAY).toISOString(),
+          registrationClosesAt: new Date(startsAt.getTime() - HOUR).toISOString(),
+        },
+      });
+      assert.equal(session.statusCode, 201, session.body);
+      const reg = await t.app.inject({
+        method: 'POST',
+        url: `/api/academy/sessions/${session.json().id}/registrations`,
+        headers: { origin: ORIGIN },
+        payload: { name: '홍길동', phone: '010-1111-2222', email: 'hong@citizen.test', consent: true },
+      });
+      assert.equal(reg.statusCode, 201, reg.body);
+      regToken = reg.json().token;
+
+      const survey = await t.app.inject({
+        method: 'POST',
+        url: '/api/school/surveys',
+        headers: manager.headers,
+        payload: { year: YEAR, opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + DAY).toISOString(), targetSchools: 3 },
+      });
+      assert.equal(survey.statusCode, 201, survey.body);
+      const app = await t.app.inject({
+        method: 'POST',
+        url: '/api/school/applications',
+        headers: { origin: ORIGIN },
+        payload: { schoolName: '전주 서곡초등학교', level: 'elementary', teacherName: '최교사', teacherPhone: '010-3333-4444', grade: '6학년', students: 30, preferredDates: [`${YEAR}-12-01`], topics: '저축', consent: true },
+      });
+      assert.equal(app.statusCode, 201, app.body);
+      appToken = app.json().token;
+      // the registrant's confirmation has been sent; the school's receipt is still pending
+      const [first] = await t.database.db.select().from(outbox).where(eq(outbox.channel, 'email')).orderBy(outbox.id);
+      assert.ok(first);
+      await drainOutbox(t.database.db, { email: new FileChannel(t.dataDir), sms: { name: 'down', send: async () => Promise.reject(new Error('SMS gateway down')) } });
+    });
+    after(() => t.close());
+
+    it('keeps everything until the retention period has ended (from the session’s end, not its start)', async () => {
+      // a year after the start but before a year after the end
+      const r = await purgePersonalData(t.database.db, new Date(startsAt.getTime() + 365 * DAY + HOUR));
+      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, outboxMessages: 0, dryRun: false });
+      const [reg] = await t.database.db.select().from(registrations);
+      assert.equal(reg!.name, '홍길동');
+    });
+
+    it('a dry run counts exactly and writes nothing', async () => {
+      const late = new Date(endsAt.getTime() + 365 * DAY + HOUR);
+      const before = await t.database.db.select().from(outbox).orderBy(outbox.id);
+      const r = await purgePersonalData(t.database.db, late, { dryRun: true });
+      assert.equal(r.dryRun, true);
+      assert.equal(r.registrations, 1);
+      assert.equal(r.schoolApplications, 0, 'the school year is kept three years after it ends');
+      assert.ok(r.outboxMessages >= 1);
+      const [reg] = await t.database.db.select().from(registrations);
+      assert.equal(reg!.name, '홍길동');
+      assert.deepEqual(await t.database.db.select().from(outbox).orderBy(outbox.id), before);
+      assert.equal((await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.purge'))).length, 0);
+    });
+
+    it('anonymises registrations after their retention, blanks their messages, audited as the system', async () => {
+      const late = new Date(endsAt.getTime() + 365 * DAY + HOUR);
+      const r = await purgePersonalData(t.database.db, late);
+      assert.equal(r.registrations, 1);
+      const [reg] = await t.database.db.select().from(registrations);
+      assert.deepEqual([reg!.name, reg!.phone, reg!.email, reg!.anonymizedAt?.getTime()], [ERASED_NAME, null, null, late.getTime()]);
+      assert.equal(reg!.status, 'confirmed', 'the row stays for the figures');
+      const msgs = await t.database.db.select().from(outbox);
+      const regMsgs = msgs.filter((m) => (m.meta as { registrationId?: number } | null)?.registrationId === reg!.id);
+      assert.ok(regMsgs.length >= 1);
+      for (const m of regMsgs) {
+        assert.equal(m.recipient, '');
+        assert.ok(!m.body.includes('홍길동'));
+      }
+      assert.ok(!JSON.stringify(msgs).includes('hong@citizen.test'), 'the e-mail address is nowhere in the outbox');
+      // the school's message is untouched
+      const schoolMsg = msgs.find((m) => (m.meta as { applicationId?: number } | null)?.applicationId !== undefined)!;
+      assert.equal(schoolMsg.recipient, '01033334444');
+      const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.purge'));
+      assert.deepEqual(audits.map((a) => a.entity).sort(), ['outbox', 'registration']);
+      assert.ok(audits.every((a) => a.actorEmail === 'system' && a.actorId === null));
+      // the citizen's link no longer shows anything
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/registrations/${regToken}` })).statusCode, 404);
+      // a second run has nothing left to do
+      assert.deepEqual(await purgePersonalData(t.database.db, late), { registrations: 0, schoolApplications: 0, outboxMessages: 0, dryRun: false });
+    });
+
+    it('anonymises school applications three years after the survey year ends (Asia/Seoul); pending messages become failed', async () => {
+      const yearEnd = seoulMidnight(YEAR + 1, 1).getTime();
+      assert.equal((await purgePersonalData(t.database.db, new Date(yearEnd + 1095 * DAY - HOUR))).schoolApplications, 0);
+      const r = await purgePersonalData(t.database.db, new Date(yearEnd + 1095 * DAY + HOUR));
+      assert.equal(r.schoolApplications, 1);
+      assert.equal(r.outboxMessages, 1);
+      const [a] = await t.database.db.select().from(schoolApplications);
+      assert.deepEqual([a!.teacherName, a!.teacherPhone, a!.teacherEmail], [ERASED_NAME, null, null]);
+      assert.equal(a!.schoolName, '전주 서곡초등학교', 'the school is not personal data');
+      assert.ok(a!.anonymizedAt);
+      const [m] = await t.database.db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.kind, ['school.received']));
+      assert.deepEqual([m!.recipient, m!.status], ['', 'failed']);
+      assert.match(m!.lastError ?? '', /purged/);
+      // the staff list shows no contact at all, and the status link still answers (no personal data in it)
+      const list = await t.app.inject({ method: 'GET', url: `/api/school/surveys/${a!.surveyId}/applications`, headers: manager.headers });
+      const item = list.json().items[0];
+      assert.deepEqual([item.teacherName, item.teacherPhoneMasked, item.teacherEmailMasked, item.anonymized], [ERASED_NAME, null, null, true]);
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/school/applications/${appToken}` })).statusCode, 200);
+      // a decision can no longer be made (nobody to tell)
+      const d = await t.app.inject({ method: 'POST', url: `/api/school/applications/${a!.id}/decision`, headers: manager.headers, payload: { decision: 'rejected', reason: '기간 경과' } });
+      assert.equal(d.statusCode, 409);
+    });
+  });
+}
+
+describe('finhub purge-personal-data', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  before(async () => {
+    ({ url, drop } = await createPostgresDatabase());
+    const database = await openDatabase({ databaseUrl: url, dataDir: '', command: 'test' });
+    await database.migrate();
+    const long = new Date(Date.now() - 3 * 365 * DAY);
+    const [pool] = await database.db
+      .insert(capacityPools)
+      .values({ ownerKind: 'test', capacity: 5, opensAt: new Date(long.getTime() - 2 * DAY), closesAt: new Date(long.getTime() - DAY), startsAt: long, retentionDays: 365 })
+      .returning();
+    await database.db.insert(registrations).values({ poolId: pool!.id, status: 'confirmed', name: '김시민', phone: '01055556666', consentAt: long, consentVersion: 'test', tokenHash: 'x'.repeat(64) });
+    await database.close();
+  });
+  after(() => drop());
+
+  const finhub = (args: string[]) => {
+    const { DATABASE_URL: _, ...env } = process.env;
+    const r = spawnSync(process.execPath, ['bin/finhub.mjs', ...args], { env: { ...env, DATABASE_URL: url, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('--dry-run prints the counts and writes nothing; without it, anonymises as the command-line user', async () => {
+    const dry = finhub(['purge-personal-data', '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /registrations: 1/);
+    assert.match(dry.stdout, /nothing written/);
+    const real = finhub(['purge-personal-data']);
+    assert.equal(real.code, 0, real.stderr);
+    assert.match(real.stdout, /anonymised/);
+    assert.match(real.stdout, /registrations: 1/);
+    const again = finhub(['purge-personal-data']);
+    assert.match(again.stdout, /registrations: 0/);
+    const database = await openDatabase({ databaseUrl: url, dataDir: '', command: 'test' });
+    try {
+      const [reg] = await database.db.select().from(registrations);
+      assert.deepEqual([reg!.name, reg!.phone], [ERASED_NAME, null]);
+      const audits = await database.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.purge'));
+      assert.equal(audits.length, 1);
+      assert.match(audits[0]!.actorEmail ?? '', /^cli:/);
+    } finally {
+      await database.close();
+    }
+    assert.equal(finhub(['purge-personal-data', '--bogus']).code, 2);
+  });
+});
+
