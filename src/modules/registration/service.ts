@@ -94,7 +94,7 @@ export const REFUSALS = {
 
 const tokenNotFound = () => notFound({ ko: '신청 내역', en: 'The registration' });
 
-function isLivePhoneViolation(e: unknown): boolean {
+export function isLivePhoneViolation(e: unknown): boolean {
   for (let err = e as { code?: string; constraint?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
     if (err.code === '23505' && (err.constraint === 'registrations_live_phone_uq' || String((err as Error).message ?? '').includes('registrations_live_phone_uq'))) return true;
   }
