@@ -91,7 +91,7 @@ export function Registrants({ sessionId, canUnmask, compact = false }: { session
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
             <table className="data-table table-left registrant-table" data-testid="registrant-table">
               <caption id={caption} className="visually-hidden">
-                {t('registrantsHeading')}
+                {t('registrantsCaption')}
               </caption>
               <thead>
                 <tr>

@@ -38,7 +38,7 @@ export function AcademyStaffPage() {
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
             <table className="data-table table-left" data-testid="staff-sessions">
               <caption id={caption} className="visually-hidden">
-                {t('sessionsHeading')}
+                {t('sessionsCaption')}
               </caption>
               <thead>
                 <tr>
