@@ -70,6 +70,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/school/applications/:token': 'public',
   'GET /api/school/surveys/:id/applications': STAFF,
   'POST /api/school/applications/:id/decision': MANAGERS,
+  'POST /api/school/applications/:id/unmask': MANAGERS,
   'POST /api/school/applications/:id/classes': MANAGERS,
   'PATCH /api/school/classes/:id': EDITORS,
   'GET /api/school/figures': STAFF,

@@ -186,6 +186,12 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(a.preferredDates, [`${YEAR}-05-20`, `${YEAR}-05-27`]);
       assert.ok(!res.body.includes('01012345678') && !res.body.includes('teacher@wansan.test'), 'no raw contact in the staff list');
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/school/surveys/999999/applications', headers: viewer.headers })).statusCode, 404);
+      // a manager may see the full contact; the look is audited
+      const unmask = await t.app.inject({ method: 'POST', url: `/api/school/applications/${ids.a}/unmask`, headers: manager.headers, payload: {} });
+      assert.equal(unmask.statusCode, 200, unmask.body);
+      assert.deepEqual(unmask.json(), { teacherName: '김교사', teacherPhone: '01012345678', teacherEmail: 'teacher@wansan.test' });
+      const looks = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'school.application.unmask'));
+      assert.deepEqual(looks.map((l) => [l.entityId, l.actorId]), [[String(ids.a), manager.userId]]);
     });
 
     it('decisions with a reason up to the target; beyond it → 409; the school is told', async () => {

@@ -32,6 +32,7 @@ import {
   scheduleClass,
   schoolFigures,
   submitApplication,
+  unmaskApplication,
 } from './school-service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
@@ -120,6 +121,21 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
       },
     },
     async (req) => decideApplication(app.db, actorOf(req), userOf(req).id, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/school/applications/:id/unmask',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'unmaskSchoolApplication',
+        summary: "The contact teacher's full phone and e-mail (audited) / 연락처 보기",
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ teacherName: z.string(), teacherPhone: z.string().nullable(), teacherEmail: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req) => unmaskApplication(app.db, actorOf(req), req.params.id),
   );
 
   app.post(

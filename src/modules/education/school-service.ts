@@ -389,6 +389,15 @@ export async function recordClassResult(
   });
 }
 
+/** The teacher's full phone and e-mail for a manager who must call; every look is audited. */
+export async function unmaskApplication(db: Db, actor: Actor, id: number) {
+  return db.transaction(async (tx) => {
+    const a = await requireApplication(tx, id);
+    await recordAudit(tx, actor, { action: 'school.application.unmask', entity: 'school_application', entityId: id });
+    return { teacherName: a.teacherName, teacherPhone: a.teacherPhone, teacherEmail: a.teacherEmail };
+  });
+}
+
 // ---- figures ----
 
 /** Recorded classes held on dates in [from, to): schools (distinct), students, classes. */
