@@ -321,6 +321,28 @@ for (const kind of DB_KINDS) {
       }
     });
 
+    it('two managers racing for the last place: exactly one is selected', async () => {
+      // next year's survey, open now, with one place
+      const body = { year: YEAR + 1, opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + DAY).toISOString(), targetSchools: 1 };
+      const survey = await t.app.inject({ method: 'POST', url: '/api/school/surveys', headers: manager.headers, payload: body });
+      assert.equal(survey.statusCode, 201, survey.body);
+      const other = await staffSession(t, 'manager');
+      const racers: number[] = [];
+      for (const name of ['경주 1학교', '경주 2학교']) {
+        const res = await apply(application({ schoolName: name, teacherPhone: '01012121212' }));
+        assert.equal(res.statusCode, 201, res.body);
+        const [row] = await t.database.db.select().from(schoolApplications).where(eq(schoolApplications.schoolName, name));
+        assert.equal(row!.surveyId, survey.json().id);
+        racers.push(row!.id);
+      }
+      const results = await Promise.all(
+        racers.map((id, i) => t.app.inject({ method: 'POST', url: `/api/school/applications/${id}/decision`, headers: (i ? other : manager).headers, payload: { decision: 'selected', reason: '경합' } })),
+      );
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
+      const list = await t.app.inject({ method: 'GET', url: `/api/school/surveys/${survey.json().id}/applications`, headers: viewer.headers });
+      assert.equal(list.json().selected, 1);
+    });
+
     it('public applications are rate-limited per address when configured', async () => {
       const limited = await openTestApp(kind, { publicRateLimit: 2 });
       try {
