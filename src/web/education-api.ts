@@ -48,6 +48,8 @@ export interface RegistrationView {
   offerExpiresAt?: string | null;
   waitlistPosition?: number | null;
   checkedInAt?: string | null;
+  /** Whether the link may still cancel (not after the session started); absent from an older server. */
+  canCancel?: boolean;
 }
 
 export interface ConsentNotice {

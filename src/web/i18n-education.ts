@@ -87,6 +87,8 @@ export const educationKo = {
   keepRegistration: '아니요',
   registrationCancelledDone: '신청이 취소되었습니다.',
   registrationNotLive: '이 신청은 더 이상 유효하지 않습니다.',
+  registrationNoLongerCancellable: '강좌가 시작되어 더 이상 취소할 수 없습니다.',
+  cancelledSessionNote: '취소된 강좌는 영상 주소만 바꿀 수 있습니다.',
   // survey
   surveyTitle: '강좌 만족도 조사',
   ratingLegend: '강좌에 얼마나 만족하셨나요?',
@@ -342,6 +344,8 @@ export const educationEn: Record<EducationMessageKey, string> = {
   keepRegistration: 'No',
   registrationCancelledDone: 'Your registration is cancelled.',
   registrationNotLive: 'This registration is no longer active.',
+  registrationNoLongerCancellable: 'The session has started; the registration can no longer be cancelled.',
+  cancelledSessionNote: 'Only the recording address of a cancelled session can be changed.',
   surveyTitle: 'Session satisfaction survey',
   ratingLegend: 'How satisfied were you with the session?',
   rating1: '1 Very dissatisfied',

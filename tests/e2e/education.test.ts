@@ -27,6 +27,14 @@ async function waitForText(locator: Locator, pattern: RegExp, timeout = 10_000):
   }
 }
 
+async function waitForAttribute(locator: Locator, name: string, value: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while ((await locator.getAttribute(name)) !== value) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${name}=${value} on ${locator}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** A `datetime-local` value in Seoul time, `hours` from now. */
 function seoulInput(hours: number): string {
   return new Date(Date.now() + hours * 3_600_000 + 9 * 3_600_000).toISOString().slice(0, 16);
@@ -170,6 +178,17 @@ describe('financial academy and visiting school in chromium', () => {
     tokenB = tokenOf(page.url());
     assert.equal(await page.getByTestId('registration-status').getAttribute('data-status'), 'waitlisted');
     assert.equal(await page.getByTestId('registration-qr').count(), 0, 'no QR code on the waiting list');
+
+    // The same phone again: the server's 409 is shown on top of the form, in English.
+    await page.goto(`${server.url}/academy/sessions/${sessionId}?lang=en`);
+    await form.locator('input[name="name"]').fill('박대기');
+    await form.locator('input[name="phone"]').fill('01033334444');
+    await form.locator('input[name="consent"]').check();
+    await form.locator('input[name="waitlist"]').check();
+    await form.getByTestId('register-submit').click();
+    const alert = await waitForText(page.getByTestId('form-alert'), /\S/);
+    assert.doesNotMatch(alert, /[가-힣]/, `the server's message is in English: ${alert}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'form-alert', 'focus moves to the error');
     await context.close();
   });
 
@@ -180,7 +199,7 @@ describe('financial academy and visiting school in chromium', () => {
     await page.getByTestId('cancel-registration').click();
     await page.getByTestId('cancel-confirm').click();
     await waitForText(page.getByTestId('form-status'), /취소되었습니다/);
-    assert.equal(await page.getByTestId('registration-status').getAttribute('data-status'), 'cancelled');
+    await waitForAttribute(page.getByTestId('registration-status'), 'data-status', 'cancelled');
 
     await page.goto(`${server.url}/registrations/${tokenB}`);
     const status = page.getByTestId('registration-status');
@@ -191,7 +210,7 @@ describe('financial academy and visiting school in chromium', () => {
       await page.getByTestId('accept-offer').click();
       await waitForText(page.getByTestId('form-status'), /확정/);
     }
-    assert.equal(await status.getAttribute('data-status'), 'confirmed');
+    await waitForAttribute(status, 'data-status', 'confirmed');
     await page.getByTestId('registration-qr').waitFor();
     await context.close();
   });
@@ -286,8 +305,7 @@ describe('financial academy and visiting school in chromium', () => {
     await decision.locator('select[name="decision"]').selectOption('selected');
     await decision.locator('textarea[name="reason"]').fill('수요 학생 수가 많고 일정이 맞음');
     await decision.getByTestId('decision-submit').click();
-    await waitForText(card.getByTestId('staff-application-status'), /선정/);
-    assert.equal(await card.getByTestId('staff-application-status').getAttribute('data-status'), 'selected');
+    await waitForAttribute(card.getByTestId('staff-application-status'), 'data-status', 'selected');
 
     const classForm = card.getByTestId('class-form');
     await classForm.locator('input[name="heldOn"]').fill(seoulDate(30));
@@ -346,6 +364,63 @@ describe('financial academy and visiting school in chromium', () => {
       await context.close();
     });
   }
+
+  it('a manager moves the session into the past with its recording; the survey goes to B, who answers it; figures and the past list show it', async () => {
+    const context = await newContext();
+    const staff = await signInPage(context, server.url, 'manager@jeonju.test');
+    await staff.goto(`${server.url}/staff/academy/sessions/${sessionId}`);
+    const form = staff.getByTestId('session-form');
+    await form.waitFor();
+    await form.locator('input[name="registrationOpensAt"]').fill(seoulInput(-8));
+    await form.locator('input[name="registrationClosesAt"]').fill(seoulInput(-6));
+    await form.locator('input[name="startsAt"]').fill(seoulInput(-4));
+    await form.locator('input[name="endsAt"]').fill(seoulInput(-2));
+    await form.locator('input[name="videoUrl"]').fill('https://www.youtube.com/watch?v=finhub-demo');
+    await form.getByTestId('session-submit').click();
+    await waitForText(form.getByTestId('form-status'), /저장했습니다/);
+
+    await staff.getByTestId('send-survey').click();
+    await waitForText(staff.locator('[data-testid="form-status"]', { hasText: '발송 대기열' }), /1명/);
+
+    // With no SMTP configured the outbox worker writes each message to FINHUB_DATA_DIR/outbox.
+    const outbox = path.join(dataDir, 'outbox');
+    let surveyToken = '';
+    const deadline = Date.now() + 20_000;
+    while (!surveyToken) {
+      if (Date.now() > deadline) throw new Error('no survey message in the outbox');
+      for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
+        const match = /\/surveys\/([A-Za-z0-9_-]+)/.exec(fs.readFileSync(path.join(outbox, file), 'utf8'));
+        if (match?.[1]) surveyToken = match[1];
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${surveyToken}?lang=en`);
+    await page.getByTestId('survey-form').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'survey page (en)');
+    await page.goto(`${server.url}/surveys/${surveyToken}?lang=ko`);
+    const survey = page.getByTestId('survey-form');
+    await survey.getByRole('button', { name: '제출' }).click();
+    assert.match(await survey.getByTestId('field-error').innerText(), /만족도를 골라/);
+    await survey.getByLabel('5 매우 만족').check();
+    await survey.locator('textarea[name="comment"]').fill(`좋았습니다 ${SCRIPT_NAME}`);
+    await survey.getByRole('button', { name: '제출' }).click();
+    await page.getByTestId('survey-done').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'survey page after answering (ko)');
+
+    await page.goto(`${server.url}/academy`);
+    const past = page.getByTestId('past-sessions');
+    await past.waitFor();
+    assert.equal(await past.getByTestId('video-link').getAttribute('href'), 'https://www.youtube.com/watch?v=finhub-demo');
+
+    await staff.reload();
+    const row = staff.getByTestId('academy-session-figures').locator(`tr[data-session-id="${sessionId}"]`);
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    assert.deepEqual(cells, ['1', '1', '100.0%', '5.00'], 'registered, attended, attendance rate, satisfaction');
+    await context.close();
+  });
 
   it('no page errors', () => {
     assert.deepEqual(pageErrors, []);

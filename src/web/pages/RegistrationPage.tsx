@@ -26,7 +26,7 @@ function Actions({ token, view, onChanged }: { token: string; view: Registration
   const { lang, t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation();
-  const live = view.status === 'confirmed' || view.status === 'waitlisted' || view.status === 'offered';
+  const live = view.canCancel ?? (view.status === 'confirmed' || view.status === 'waitlisted' || view.status === 'offered');
   const error = mutation.error instanceof ApiError ? mutation.error.describe(lang) : mutation.error ? t('unexpectedError') : null;
 
   const cancel = async () => {
@@ -71,7 +71,7 @@ function Actions({ token, view, onChanged }: { token: string; view: Registration
             </button>
           </p>
         ))}
-      {!live && <p>{t('registrationNotLive')}</p>}
+      {!live && <p>{view.status === 'confirmed' ? t('registrationNoLongerCancellable') : t('registrationNotLive')}</p>}
       <StatusMessage message={mutation.done} />
     </section>
   );

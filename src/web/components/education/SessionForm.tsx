@@ -31,7 +31,8 @@ const initial = (s?: AcademySession) => ({
 export function SessionForm({ session, onSaved }: { session?: AcademySession; onSaved: (saved: AcademySession) => void }) {
   const { lang, t } = useI18n();
   const [v, setV] = useState(() => initial(session));
-  const [cancelled, setCancelled] = useState(session?.registrationState === 'cancelled' || session?.cancelled === true);
+  const wasCancelled = session?.registrationState === 'cancelled' || session?.cancelled === true;
+  const [cancelled, setCancelled] = useState(wasCancelled);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mutation = useMutation();
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
@@ -61,7 +62,10 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
       ...(v.onlineUrl.trim() ? { onlineUrl: v.onlineUrl.trim() } : {}),
     };
     let saved: AcademySession | undefined;
-    if (session) {
+    if (session && wasCancelled) {
+      // The server refuses any other change to a cancelled session.
+      saved = await mutation.run(() => updateSession(session.id, { videoUrl: v.videoUrl.trim() || null }), t('sessionSaved'));
+    } else if (session) {
       const patch: SessionPatch = {
         ...body,
         lecturer: v.lecturer.trim() || null,
@@ -83,6 +87,7 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
     <form className="staff-form" onSubmit={submit} noValidate data-testid="session-form" aria-labelledby="session-form-heading">
       <h2 id="session-form-heading">{session ? t('editSession') : t('newSession')}</h2>
       <FormAlert message={server.summary ?? (Object.keys(local).length ? t('formHasErrors') : null)} />
+      {wasCancelled && <p className="read-only-note">{t('cancelledSessionNote')}</p>}
       <div className="form-row">
         <Field label={t('titleKo')} error={errors['title.ko']}>
           {(props) => <input {...props} name="titleKo" type="text" maxLength={200} value={v.titleKo} onChange={set('titleKo')} />}
@@ -128,7 +133,7 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
           <Field label={t('videoUrl')} hint={t('videoUrlHint')} error={errors.videoUrl}>
             {(props) => <input {...props} name="videoUrl" type="url" maxLength={500} value={v.videoUrl} onChange={set('videoUrl')} />}
           </Field>
-          <CheckboxField label={t('cancelSession')} checked={cancelled} onChange={setCancelled} name="cancelled" disabled={session.registrationState === 'cancelled'} />
+          <CheckboxField label={t('cancelSession')} checked={cancelled} onChange={setCancelled} name="cancelled" disabled={wasCancelled} />
         </>
       )}
       <p className="form-actions">

@@ -101,7 +101,7 @@ export function AcademySessionStaffPage({ id }: { id: number }) {
       <Registrants sessionId={id} canUnmask={manager} />
       {manager && <SurveyButton sessionId={id} ended={ended} />}
       <AcademyFigures sessionId={id} />
-      {manager && <SessionForm key={`${s.id}-${s.startsAt}-${s.capacity}-${s.videoUrl ?? ''}-${s.registrationState}`} session={s} onSaved={() => refresh().catch(() => retry())} />}
+      {manager && <SessionForm key={s.id} session={s} onSaved={() => refresh().catch(() => retry())} />}
     </>
   );
 }
