@@ -27,9 +27,9 @@ export function linksFor(publicUrl: string, token: string): Links {
 
 export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accepted' | 'cancelled' | 'offer_expired' | 'pool_cancelled' | 'survey';
 
-const seoul = (d: Date) =>
+export const seoul = (d: Date) =>
   new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d);
-const seoulEn = (d: Date) =>
+export const seoulEn = (d: Date) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d) + ' (KST)';
 
 function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date | null; surveyUrl?: string }): { subject: Bilingual; lines: Bilingual } {

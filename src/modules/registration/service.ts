@@ -12,7 +12,7 @@ import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
 import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
-import { linksFor, notifyRegistrant, type Links, type MessageKind, type PoolSubject } from './messages.ts';
+import { linksFor, notifyRegistrant, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
 import { maskPhone, normalizePhone } from './phone.ts';
 import { capacityPools, registrations } from './schema.ts';
 
@@ -82,8 +82,8 @@ const conflict = (m: Bilingual) => new AppError('CONFLICT', m);
 export const REFUSALS = {
   cancelled: { ko: '취소된 행사입니다. 신청을 받지 않습니다.', en: 'This session has been cancelled; registration is closed.' },
   notOpen: (opensAt: Date) => ({
-    ko: `아직 신청 기간이 아닙니다. 신청은 ${opensAt.toISOString()}부터 받습니다.`,
-    en: `Registration has not opened yet; it opens at ${opensAt.toISOString()}.`,
+    ko: `아직 신청 기간이 아닙니다. 신청은 ${seoul(opensAt)}부터 받습니다.`,
+    en: `Registration has not opened yet; it opens on ${seoulEn(opensAt)}.`,
   }),
   closed: { ko: '신청 기간이 끝났습니다.', en: 'Registration has closed.' },
   started: { ko: '이미 시작된 행사입니다. 신청·변경할 수 없습니다.', en: 'This session has already started; registrations can no longer be made or changed.' },
