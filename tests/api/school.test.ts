@@ -100,7 +100,9 @@ for (const kind of DB_KINDS) {
       ids.b = rows[1]!.id;
       ids.c = rows[2]!.id;
       assert.equal(rows[1]!.teacherPhone, '01022223333', 'the phone is stored normalised');
-      assert.equal(rows[0]!.consentVersion, 'school-2026-1');
+      const notice = await t.app.inject({ method: 'GET', url: '/api/privacy/consent?purpose=school' });
+      assert.equal(notice.statusCode, 200);
+      assert.equal(rows[0]!.consentVersion, notice.json().version, 'the application records the notice it agreed to');
       assert.ok(rows[0]!.consentAt);
       assert.notEqual(rows[0]!.tokenHash, tokens.a, 'only the hash of the token is kept');
       // each school is told its application was received: e-mail when given, else SMS

@@ -13,12 +13,13 @@ import { recordAudit, type Actor } from '../audit/service.ts';
 import { enqueueNotification } from '../notifications/service.ts';
 import { registerMeasure } from '../plan/measures.ts';
 import { quarterDates, seoulDate, seoulMidnight } from '../plan/seoul-time.ts';
+import { CONSENT_NOTICES } from '../registration/consent.ts';
 import { maskPhone, normalizePhone } from '../registration/phone.ts';
 import type { SchoolClass, SchoolFigures, StaffApplication, Survey } from './school-api-schema.ts';
 import { schoolApplications, schoolClasses, schoolSurveys } from './schema.ts';
 
 /** The version of the consent notice (GET /api/privacy/consent?purpose=school) applications agree to. */
-export const SCHOOL_CONSENT_VERSION = 'school-2026-1';
+export const SCHOOL_CONSENT_VERSION = CONSENT_NOTICES.school.version;
 /** Statuses that count against the year's target. */
 const CHOSEN = ['selected', 'scheduled', 'completed'] as const;
 
