@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { getMeasure } from '../../src/modules/plan/measures.ts';
+import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { expireOffers } from '../../src/modules/registration/service.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
-import { countRows } from '../support/running.ts';
+import { countRows, planActions } from '../support/running.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -290,6 +291,31 @@ for (const kind of DB_KINDS) {
       assert.equal(measure.unit, '회');
       const n = await measure.measure(t.database.db, { planId: 0, actionId: 0, from: new Date(Date.now() - 24 * HOUR), to: new Date(Date.now() + HOUR) });
       assert.ok(n >= 2, `held sessions: ${n}`);
+    });
+
+    it("drives the plan's '전주시 금융아카데미 개최(2회)' through the measure: held sessions count, cancelled ones do not", async () => {
+      const planId = (await seedPlanIfEmpty(t.database.db))!;
+      const academy = (await planActions(t, planId)).find((a) => a.year === 2022 && a.period === 'Q4' && a.target?.count === 2 && /금융아카데미/.test(a.text))!;
+      const measures = (await call('GET', '/api/measures', viewer)).json().items;
+      assert.ok(measures.some((m: Json) => m.key === 'education.academy_sessions_held' && m.unit === '회'));
+      const bound = await call('PATCH', `/api/actions/${academy.id}/assignment`, manager, { measureKey: 'education.academy_sessions_held' });
+      assert.equal(bound.statusCode, 200, bound.body);
+      assert.deepEqual([bound.json().measured, bound.json().progress], [0, 0]);
+      const past = (day: number) => ({
+        startsAt: `2022-11-${day}T19:00:00+09:00`,
+        endsAt: `2022-11-${day}T21:00:00+09:00`,
+        registrationOpensAt: '2022-10-01T09:00:00+09:00',
+        registrationClosesAt: `2022-11-${String(day - 1).padStart(2, '0')}T18:00:00+09:00`,
+      });
+      await newSession(past(10));
+      const cancelled = await newSession(past(17));
+      await call('PATCH', `/api/academy/sessions/${cancelled.id}`, manager, { cancelled: true });
+      const shown = async () => (await call('GET', `/api/plans/${planId}`, null)).json().schedule.flatMap((e: Json) => e.actions).find((a: Json) => a.id === academy.id);
+      assert.equal((await shown()).progress, 50, 'one held of two');
+      await newSession(past(24));
+      assert.equal((await shown()).progress, 100);
+      const figures = (await call('GET', '/api/academy/figures?year=2022', viewer)).json();
+      assert.deepEqual([figures.year.sessions, figures.year.held, figures.byQuarter[3].held], [2, 2, 2]);
     });
 
     it('programmes (one per year) and the consent notice', async () => {
