@@ -31,7 +31,7 @@ function SessionCard({ session, past }: { session: AcademySession; past: boolean
       <h3 lang={textLang(session.title, lang)}>
         <Link href={`/academy/sessions/${session.id}`}>{localText(session.title, lang)}</Link>
       </h3>
-      <dl className="summary-list">
+      <dl className="summary-list facts">
         <div>
           <dt>{t('sessionWhen')}</dt>
           <dd>{formatDateTime(session.startsAt, lang)}</dd>

@@ -125,7 +125,7 @@ export function AcademySessionPage({ id }: { id: number }) {
         {title}
       </h1>
       {description && <p className="lead">{description}</p>}
-      <dl className="summary-list session-facts" data-testid="session-facts">
+      <dl className="summary-list facts session-facts" data-testid="session-facts">
         <div>
           <dt>{t('sessionWhen')}</dt>
           <dd>

@@ -93,7 +93,7 @@ export function RegistrationPage({ token }: { token: string }) {
     <>
       <h1>{isNew ? t('registrationDoneTitle') : t('registrationTitle')}</h1>
       {isNew && <p className="lead">{view.status === 'waitlisted' ? t('registrationDoneWaitlisted') : t('registrationDoneConfirmed')}</p>}
-      <dl className="summary-list session-facts" data-testid="registration-facts">
+      <dl className="summary-list facts session-facts" data-testid="registration-facts">
         <div>
           <dt>{t('sessionTitle')}</dt>
           <dd lang={textLang(view.session.title, lang)}>

@@ -29,7 +29,7 @@ export function SchoolApplicationPage({ token }: { token: string }) {
     <>
       <h1>{t('applicationTitle')}</h1>
       {isNew && <p className="lead">{t('applicationDone')}</p>}
-      <dl className="summary-list session-facts" data-testid="application-facts">
+      <dl className="summary-list facts session-facts" data-testid="application-facts">
         <div>
           <dt>{t('schoolName')}</dt>
           <dd>{app.schoolName}</dd>

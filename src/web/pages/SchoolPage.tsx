@@ -177,7 +177,7 @@ export function SchoolPage() {
           <h2 id="survey-heading">{t('schoolSurveyHeading')}</h2>
           {state.data.survey ? (
             <>
-              <dl className="summary-list" data-testid="school-survey">
+              <dl className="summary-list facts" data-testid="school-survey">
                 <div>
                   <dt>{t('surveyYear')}</dt>
                   <dd>{state.data.survey.year}</dd>

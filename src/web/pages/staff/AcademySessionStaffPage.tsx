@@ -65,7 +65,7 @@ export function AcademySessionStaffPage({ id }: { id: number }) {
         </ol>
       </nav>
       <h1 lang={textLang(s.title, lang)}>{title}</h1>
-      <dl className="summary-list">
+      <dl className="summary-list facts">
         <div>
           <dt>{t('sessionWhen')}</dt>
           <dd>

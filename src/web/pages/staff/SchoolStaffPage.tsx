@@ -49,7 +49,7 @@ function ApplicationCard({ app, manager, editor, onSaved }: { app: StaffApplicat
       <h3 className="card-title" data-testid="application-school">
         {app.schoolName}
       </h3>
-      <dl className="summary-list">
+      <dl className="summary-list facts">
         <div>
           <dt>{t('schoolLevel')}</dt>
           <dd>{t(LEVEL_LABELS[app.level])}</dd>
@@ -215,7 +215,7 @@ export function SchoolStaffPage() {
           </div>
         )}
         {survey ? (
-          <dl className="summary-list" data-testid="staff-school-survey">
+          <dl className="summary-list facts" data-testid="staff-school-survey">
             <div>
               <dt>{t('surveyYear')}</dt>
               <dd>{survey.year}</dd>
