@@ -59,11 +59,24 @@ export function looksLikePhone(input: string): boolean {
 
 export const looksLikeEmail = (input: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input);
 
-/** A rate (0–100 or 0–1?) shown as a percent with one decimal; the server sends percent. */
+/** A rate the server sends in percent (one decimal), shown as "66.7%"; a dash for none. */
 export function formatPercent(value: number | null | undefined): string {
   return value == null ? '–' : `${(Math.round(value * 10) / 10).toFixed(1)}%`;
 }
 
 export function formatScore(value: number | null | undefined): string {
   return value == null ? '–' : (Math.round(value * 100) / 100).toFixed(2);
+}
+
+/** What a scanned QR code holds: the check-in token, or a URL ending in it (or with ?token=). */
+export function tokenFromScan(raw: string): string {
+  const text = raw.trim();
+  if (!/^https?:\/\//i.test(text)) return text;
+  try {
+    const url = new URL(text);
+    const last = url.pathname.split('/').filter(Boolean).pop();
+    return url.searchParams.get('token') ?? (last ? decodeURIComponent(last) : text);
+  } catch {
+    return text;
+  }
 }

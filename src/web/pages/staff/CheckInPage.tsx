@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api-client.ts';
 import { academySession } from '../../education-api.ts';
-import { localText, textLang } from '../../education-format.ts';
+import { localText, textLang, tokenFromScan } from '../../education-format.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
 import { Registrants, useCheckIn } from '../../components/education/Registrants.tsx';
@@ -24,18 +24,6 @@ interface BarcodeDetectorLike {
 type BarcodeDetectorCtor = new (options?: { formats: string[] }) => BarcodeDetectorLike;
 
 const detectorCtor = (): BarcodeDetectorCtor | null => (window as unknown as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector ?? null;
-
-/** The QR holds the check-in token, possibly inside a URL: take its last path segment. */
-export function tokenFromScan(raw: string): string {
-  const text = raw.trim();
-  try {
-    const url = new URL(text);
-    const last = url.pathname.split('/').filter(Boolean).pop();
-    return url.searchParams.get('token') ?? (last ? decodeURIComponent(last) : text);
-  } catch {
-    return text;
-  }
-}
 
 function Scanner({ onToken }: { onToken: (token: string) => void }) {
   const { t } = useI18n();
