@@ -8,7 +8,7 @@
  * same size as the app's; PGlite: its one connection, one transaction at a time).
  * Prints one JSON line per database.
  *
- *   npm run bench:registration        (BENCH_REQUESTS, BENCH_CLIENTS to change the load)
+ *   npm run bench:registration        (BENCH_REQUESTS, BENCH_CLIENTS to change the load; BENCH_DB=pglite|postgres for one)
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -29,7 +29,7 @@ const HOUR = 3_600_000;
 function stats(ms: number[], wallMs: number) {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { n: s.length, p50Ms: +at(0.5).toFixed(3), p99Ms: +at(0.99).toFixed(3), perSecond: Math.round((s.length / wallMs) * 1000) };
+  return { n: s.length, p50Ms: +at(0.5).toFixed(3), p90Ms: +at(0.9).toFixed(3), p99Ms: +at(0.99).toFixed(3), maxMs: +s[s.length - 1]!.toFixed(3), perSecond: Math.round((s.length / wallMs) * 1000) };
 }
 
 /** Runs task(i) for i < REQUESTS with CLIENTS in flight; per-call latencies and the wall time. */
@@ -199,4 +199,5 @@ async function bench(kind: DbKind) {
   }
 }
 
-for (const kind of ['pglite', 'postgres'] as const) await bench(kind);
+const KINDS = (process.env.BENCH_DB ?? 'pglite,postgres').split(',').filter((k): k is DbKind => k === 'pglite' || k === 'postgres');
+for (const kind of KINDS) await bench(kind);
