@@ -142,6 +142,7 @@ for (const kind of DB_KINDS) {
       const v = await call('PATCH', `/api/academy/sessions/${s.id}`, manager, { videoUrl: 'https://www.youtube.com/watch?v=abc' });
       assert.equal(v.json().videoUrl, 'https://www.youtube.com/watch?v=abc');
       assert.equal((await call('PATCH', `/api/academy/sessions/${s.id}`, manager, { videoUrl: 'javascript:alert(1)' })).statusCode, 400);
+      assert.equal((await call('PATCH', `/api/academy/sessions/${s.id}`, manager, {})).statusCode, 400, 'nothing to change');
     });
   });
 }

@@ -50,7 +50,8 @@ export const SessionPatchBody = z
     cancelled: z.literal(true).describe('cancel the session (registrants are told); cannot be undone'),
   })
   .partial()
-  .strict();
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change: send at least one field' });
 
 const bilingualOut = z.object({ ko: z.string(), en: z.string().nullable() });
 
