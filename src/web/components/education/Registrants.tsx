@@ -42,7 +42,7 @@ export function useCheckIn(sessionId: number, onDone: () => void) {
   return { run, mutation, result, message };
 }
 
-export function Registrants({ sessionId, canUnmask, compact = false }: { sessionId: number; canUnmask: boolean; compact?: boolean }) {
+export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false }: { sessionId: number; canUnmask: boolean; canCheckIn: boolean; compact?: boolean }) {
   const { lang, t } = useI18n();
   const searchId = useId();
   const caption = useId();
@@ -128,10 +128,11 @@ export function Registrants({ sessionId, canUnmask, compact = false }: { session
                       {!compact && <td>{contact ? contact.email ?? '–' : r.email ?? '–'}</td>}
                       {!compact && <td>{formatDateTime(r.createdAt, lang)}</td>}
                       <td>
+                        {!r.checkedInAt && !(canCheckIn && r.status === 'confirmed') ? '–' : null}
                         {r.checkedInAt ? (
                           <span data-testid="checked-in-at">{t('checkedInAt', { at: formatDateTime(r.checkedInAt, lang) })}</span>
                         ) : null}
-                        {r.status === 'confirmed' && (
+                        {canCheckIn && r.status === 'confirmed' && (
                           <>
                             {r.checkedInAt ? ' ' : ''}
                             <button

@@ -14,7 +14,7 @@ import { SessionForm } from '../../components/education/SessionForm.tsx';
 import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { isManager, useUser } from '../../session.ts';
+import { EDITOR_ROLES, isManager, useUser } from '../../session.ts';
 import { STATE_LABELS } from '../AcademyPage.tsx';
 
 function SurveyButton({ sessionId, ended }: { sessionId: number; ended: boolean }) {
@@ -89,16 +89,18 @@ export function AcademySessionStaffPage({ id }: { id: number }) {
         </div>
       </dl>
       <ul className="link-row">
-        <li>
-          <Link href={`/staff/academy/sessions/${id}/check-in`} className="button-primary" data-testid="check-in-link">
-            {t('openCheckIn')}
-          </Link>
-        </li>
+        {EDITOR_ROLES.includes(user.role) && (
+          <li>
+            <Link href={`/staff/academy/sessions/${id}/check-in`} className="button-primary" data-testid="check-in-link">
+              {t('openCheckIn')}
+            </Link>
+          </li>
+        )}
         <li>
           <Link href={`/academy/sessions/${id}`}>{t('publicPage')}</Link>
         </li>
       </ul>
-      <Registrants sessionId={id} canUnmask={manager} />
+      <Registrants sessionId={id} canUnmask={manager} canCheckIn={EDITOR_ROLES.includes(user.role)} />
       {manager && <SurveyButton sessionId={id} ended={ended} />}
       <AcademyFigures sessionId={id} />
       {manager && <SessionForm key={s.id} session={s} onSaved={() => refresh().catch(() => retry())} />}

@@ -155,7 +155,7 @@ export function CheckInPage({ id }: { id: number }) {
           {checking.message}
         </p>
       </section>
-      <Registrants key={refreshKey} sessionId={id} canUnmask={isManager(user)} compact />
+      <Registrants key={refreshKey} sessionId={id} canUnmask={isManager(user)} canCheckIn compact />
     </div>
   );
 }

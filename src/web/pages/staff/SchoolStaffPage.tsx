@@ -237,7 +237,17 @@ export function SchoolStaffPage() {
           <p>{t('noSchoolSurvey')}</p>
         )}
       </section>
-      {manager && <SurveyForm onSaved={onSaved} />}
+      {manager &&
+        (survey ? (
+          <details className="disclosure" data-testid="new-survey">
+            <summary>{t('newSchoolSurvey')}</summary>
+            <div className="disclosure-body">
+              <SurveyForm onSaved={onSaved} />
+            </div>
+          </details>
+        ) : (
+          <SurveyForm onSaved={onSaved} />
+        ))}
       {applications && (
         <section className="plan-section" aria-labelledby="applications-heading">
           <h2 id="applications-heading">{t('applicationsHeading')}</h2>

@@ -6,7 +6,7 @@ import type { Role } from '../../../modules/accounts/roles.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { ForbiddenView } from '../../components/staff/ForbiddenView.tsx';
 import type { Route } from '../../router.ts';
-import { MANAGER_ROLES, useSession } from '../../session.ts';
+import { EDITOR_ROLES, MANAGER_ROLES, useSession } from '../../session.ts';
 import { AcademySessionStaffPage } from './AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './AcademyStaffPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
@@ -25,6 +25,7 @@ const PAGE_ROLES: Partial<Record<Route['name'], readonly Role[]>> = {
   staffUsers: ['admin'],
   staffAudit: MANAGER_ROLES,
   staffImport: MANAGER_ROLES,
+  staffCheckIn: EDITOR_ROLES,
 };
 
 export function StaffPages({ route }: { route: Route }) {

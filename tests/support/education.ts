@@ -1,0 +1,95 @@
+/**
+ * Shared set-up for the education browser tests: the real `finhub serve` on a fresh embedded
+ * database with a manager, an officer and a viewer, public writes unthrottled; browser
+ * contexts that record page errors and any dialog (a script from user text would open one).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { startServerProcess, type ServerProcess } from './server.ts';
+import { addUserWithCli, ApiSession, STAFF_PASSWORD } from './staff.ts';
+
+export const SCRIPT_NAME = '<script>alert(1)</script>';
+
+/** Polls a locator's text until it matches (playwright-core has no expect()). */
+export async function waitForText(locator: Locator, pattern: RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    last = (await locator.count()) > 0 ? await locator.first().innerText() : '';
+    if (pattern.test(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} in ${locator}; last text: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function waitForAttribute(locator: Locator, name: string, value: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while ((await locator.getAttribute(name)) !== value) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${name}=${value} on ${locator}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A `datetime-local` value in Seoul time, `hours` from now. */
+export function seoulInput(hours: number): string {
+  return new Date(Date.now() + hours * 3_600_000 + 9 * 3_600_000).toISOString().slice(0, 16);
+}
+export const seoulDate = (days: number) => new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+
+export interface Harness {
+  server: ServerProcess;
+  dataDir: string;
+  pageErrors: string[];
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+}
+
+/** Registers before/after hooks in the calling describe(); the fields are filled in before(). */
+export function educationHarness(prefix: string): Harness {
+  const h = { pageErrors: [] as string[] } as Harness;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const dialogs: string[] = [];
+
+  before(async () => {
+    h.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    addUserWithCli(h.dataDir, 'admin@jeonju.test', 'admin', '관리자');
+    [h.server, browser] = await Promise.all([
+      startServerProcess({ FINHUB_DATA_DIR: h.dataDir, FINHUB_LOGIN_RATE_LIMIT: '0', FINHUB_PUBLIC_RATE_LIMIT: '0' }),
+      launchBrowser(),
+    ]);
+    const admin = await ApiSession.signIn(h.server.url, 'admin@jeonju.test');
+    const dept = (await admin.call<{ id: number }>('POST', '/api/departments', { name: '금융산업과', nameEn: 'Finance Industry Division' })).id;
+    await admin.call('POST', '/api/users', { email: 'manager@jeonju.test', name: '김금융', role: 'manager', departmentId: dept, password: STAFF_PASSWORD });
+    await admin.call('POST', '/api/users', { email: 'officer@jeonju.test', name: '이담당', role: 'officer', departmentId: dept, password: STAFF_PASSWORD });
+    await admin.call('POST', '/api/users', { email: 'viewer@jeonju.test', name: '최열람', role: 'viewer', departmentId: null, password: STAFF_PASSWORD });
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await h.server?.stop();
+    if (h.dataDir) fs.rmSync(h.dataDir, { recursive: true, force: true });
+    assert.deepEqual(dialogs, [], 'no script ran from user text');
+  });
+
+  h.newContext = async (viewport = { width: 1280, height: 900 }) => {
+    const context = await browser.newContext({ viewport });
+    context.on('page', (page) => {
+      page.on('pageerror', (e) => h.pageErrors.push(`${page.url()}: ${e.message}`));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      // Chromium logs every 4xx fetch (the 409s shown to users) as a console error.
+      page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && h.pageErrors.push(`${page.url()}: ${m.text()}`));
+    });
+    contexts.push(context);
+    return context;
+  };
+  return h;
+}
