@@ -6,3 +6,4 @@ export * from '../modules/notifications/schema.ts';
 export * from '../modules/plan/schema.ts';
 export * from '../modules/plan/tracking-schema.ts';
 export * from '../modules/registration/schema.ts';
+export * from '../modules/events/schema.ts';
