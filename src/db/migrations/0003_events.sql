@@ -77,6 +77,7 @@ CREATE TABLE "events" (
 	"stream_url" text,
 	"published" boolean DEFAULT false NOT NULL,
 	"status" "event_status" DEFAULT 'planned' NOT NULL,
+	"plan_action_id" integer,
 	"outcome_ko" text,
 	"outcome_en" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -127,6 +128,7 @@ ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_e
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_category_id_event_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."event_categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_invitation_code_id_invitation_codes_id_fk" FOREIGN KEY ("invitation_code_id") REFERENCES "public"."invitation_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_rooms" ADD CONSTRAINT "event_rooms_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_plan_action_id_actions_id_fk" FOREIGN KEY ("plan_action_id") REFERENCES "public"."actions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitation_codes" ADD CONSTRAINT "invitation_codes_category_id_event_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."event_categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitation_codes" ADD CONSTRAINT "invitation_codes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_speakers" ADD CONSTRAINT "programme_speakers_programme_id_event_programme_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."event_programme"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

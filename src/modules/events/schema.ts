@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
+import { actions } from '../plan/schema.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 
 export const eventKind = pgEnum('event_kind', ['forum', 'seminar', 'conference']);
@@ -31,6 +32,8 @@ export const events = pgTable(
     streamUrl: text('stream_url'),
     published: boolean('published').notNull().default(false),
     status: eventStatus('status').notNull().default('planned'),
+    /** The plan action this event fulfils ("제4회 지니포럼 개최"): marked done when the event is held. */
+    planActionId: integer('plan_action_id').references(() => actions.id, { onDelete: 'set null' }),
     outcomeKo: text('outcome_ko'),
     outcomeEn: text('outcome_en'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
