@@ -3,17 +3,14 @@
  * database: a manager creates a one-seat session, citizen A registers and sees the QR code,
  * citizen B joins the waiting list, A cancels through the link, B takes the freed seat, staff
  * check B in by name and by token (a second time: "already"), contacts are masked and unmasked,
- * roles limit unmasking and check-in; the session moves into the past with its recording, the
- * survey reaches B through the outbox and is answered, and the figures count it. Bad input shows
- * field errors, script-laden names show as text, and axe-core finds nothing in ko and en.
+ * roles limit unmasking and check-in, the camera scanner path works. Bad input shows field
+ * errors and script-laden names show as text. (Survey: education-survey.test.ts; axe-core:
+ * education-axe.test.ts — separate files keep each under the per-file timeout.)
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { axeViolations } from '../support/browser.ts';
 import { educationHarness, SCRIPT_NAME, seoulInput, waitForAttribute, waitForText } from '../support/education.ts';
-import { signInPage, STAFF_PASSWORD } from '../support/staff.ts';
+import { signInPage } from '../support/staff.ts';
 
 describe('financial academy in chromium', () => {
   const h = educationHarness('finhub-e2e-academy-');
@@ -180,6 +177,35 @@ describe('financial academy in chromium', () => {
     await context.close();
   });
 
+  it('the camera scanner checks in by the QR code where the browser has BarcodeDetector', async () => {
+    const context = await h.newContext({ width: 390, height: 844 });
+    // Headless chromium has neither a camera nor BarcodeDetector: stand in for both, so the
+    // page's own wiring (camera stream → detector → check-in call → result) is what runs.
+    // A string, not a function: tsx would add helpers (__name) the page does not have.
+    const scanned = JSON.stringify(`${h.server.url}/registrations/${tokenB}`);
+    await context.addInitScript(`
+      window.BarcodeDetector = class { async detect() { return [{ rawValue: ${scanned} }]; } };
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      if (navigator.mediaDevices) navigator.mediaDevices.getUserMedia = async () => {
+        const ctx = canvas.getContext('2d');
+        setInterval(() => {
+          ctx.fillStyle = '#' + Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0');
+          ctx.fillRect(0, 0, 64, 64);
+        }, 50);
+        return canvas.captureStream(20);
+      };
+    `);
+    const page = await signInPage(context, h.server.url, 'officer@jeonju.test');
+    await page.goto(`${h.server.url}/staff/academy/sessions/${sessionId}/check-in`);
+    await page.getByTestId('scan-toggle').click();
+    await waitForText(page.getByTestId('scan-result'), /박대기님은 이미 출석/, 15_000);
+    await page.getByTestId('scan-toggle').click();
+    assert.equal(await page.locator('video').count(), 0, 'the camera view closes');
+    await context.close();
+  });
+
   it('an officer sees the registrants without an unmask button; a viewer cannot check in', async () => {
     const context = await h.newContext();
     const page = await signInPage(context, h.server.url, 'officer@jeonju.test');
@@ -212,98 +238,6 @@ describe('financial academy in chromium', () => {
     // Headless chromium on Linux has no BarcodeDetector: the page says so and offers typing.
     const hasDetector = await page.evaluate(() => 'BarcodeDetector' in window);
     assert.equal(await page.getByTestId(hasDetector ? 'qr-scanner' : 'scanner-unsupported').count(), 1);
-    await context.close();
-  });
-
-  for (const lang of ['ko', 'en'] as const) {
-    it(`axe-core finds no violations on the academy pages (${lang})`, async () => {
-      const context = await h.newContext();
-      const page = await context.newPage();
-      const publicPages: [string, string][] = [
-        ['/academy', 'upcoming-sessions'],
-        [`/academy/sessions/${sessionId}`, 'session-facts'],
-        [`/registrations/${tokenB}`, 'registration-facts'],
-        [`/registrations/${tokenA}`, 'registration-facts'],
-      ];
-      for (const [url, testId] of publicPages) {
-        await page.goto(`${h.server.url}${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
-        await page.getByTestId(testId).waitFor();
-        await page.waitForLoadState('networkidle');
-        assert.equal(await page.getAttribute('html', 'lang'), lang);
-        const violations = await axeViolations(page);
-        assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
-      }
-      const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD, `?lang=${lang}`);
-      const staffPages: [string, string][] = [
-        ['/staff/academy', 'staff-sessions'],
-        [`/staff/academy/sessions/${sessionId}`, 'registrant-table'],
-        [`/staff/academy/sessions/${sessionId}/check-in`, 'registrant-table'],
-      ];
-      for (const [url, testId] of staffPages) {
-        await staff.goto(`${h.server.url}${url}?lang=${lang}`);
-        await staff.getByTestId(testId).waitFor();
-        await staff.waitForLoadState('networkidle');
-        const violations = await axeViolations(staff);
-        assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
-      }
-      await context.close();
-    });
-  }
-
-  it('a manager moves the session into the past with its recording; the survey goes to B, who answers it; figures and the past list show it', async () => {
-    const context = await h.newContext();
-    const staff = await signInPage(context, h.server.url, 'manager@jeonju.test');
-    await staff.goto(`${h.server.url}/staff/academy/sessions/${sessionId}`);
-    const form = staff.getByTestId('session-form');
-    await form.waitFor();
-    await form.locator('input[name="registrationOpensAt"]').fill(seoulInput(-8));
-    await form.locator('input[name="registrationClosesAt"]').fill(seoulInput(-6));
-    await form.locator('input[name="startsAt"]').fill(seoulInput(-4));
-    await form.locator('input[name="endsAt"]').fill(seoulInput(-2));
-    await form.locator('input[name="videoUrl"]').fill('https://www.youtube.com/watch?v=finhub-demo');
-    await form.getByTestId('session-submit').click();
-    await waitForText(form.getByTestId('form-status'), /저장했습니다/);
-
-    await staff.getByTestId('send-survey').click();
-    await waitForText(staff.locator('[data-testid="form-status"]', { hasText: '발송 대기열' }), /1명/);
-
-    // With no SMTP configured the outbox worker writes each message to FINHUB_DATA_DIR/outbox.
-    const outbox = path.join(h.dataDir, 'outbox');
-    let surveyToken = '';
-    const deadline = Date.now() + 20_000;
-    while (!surveyToken) {
-      if (Date.now() > deadline) throw new Error('no survey message in the outbox');
-      for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
-        const match = /\/surveys\/([A-Za-z0-9_-]+)/.exec(fs.readFileSync(path.join(outbox, file), 'utf8'));
-        if (match?.[1]) surveyToken = match[1];
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-
-    const page = await context.newPage();
-    await page.goto(`${h.server.url}/surveys/${surveyToken}?lang=en`);
-    await page.getByTestId('survey-form').waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'survey page (en)');
-    await page.goto(`${h.server.url}/surveys/${surveyToken}?lang=ko`);
-    const survey = page.getByTestId('survey-form');
-    await survey.getByRole('button', { name: '제출' }).click();
-    assert.match(await survey.getByTestId('field-error').innerText(), /만족도를 골라/);
-    await survey.getByLabel('5 매우 만족').check();
-    await survey.locator('textarea[name="comment"]').fill(`좋았습니다 ${SCRIPT_NAME}`);
-    await survey.getByRole('button', { name: '제출' }).click();
-    await page.getByTestId('survey-done').waitFor();
-    assert.deepEqual(await axeViolations(page), [], 'survey page after answering (ko)');
-
-    await page.goto(`${h.server.url}/academy`);
-    const past = page.getByTestId('past-sessions');
-    await past.waitFor();
-    assert.equal(await past.getByTestId('video-link').getAttribute('href'), 'https://www.youtube.com/watch?v=finhub-demo');
-
-    await staff.reload();
-    const row = staff.getByTestId('academy-session-figures').locator(`tr[data-session-id="${sessionId}"]`);
-    await row.waitFor();
-    const cells = await row.locator('td').allInnerTexts();
-    assert.deepEqual(cells, ['1', '1', '100.0%', '5.00'], 'registered, attended, attendance rate, satisfaction');
     await context.close();
   });
 

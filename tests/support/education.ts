@@ -93,3 +93,34 @@ export function educationHarness(prefix: string): Harness {
   };
   return h;
 }
+
+const iso = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+/** A session open for registration now, starting in three days, made through the API. */
+export async function createOpenSession(manager: ApiSession, title: string, capacity: number): Promise<number> {
+  const body = { title: { ko: title, en: `${title} (en)` }, lecturer: '정강사', venue: '전주시청 강당', capacity, startsAt: iso(72), endsAt: iso(74), registrationOpensAt: iso(-1), registrationClosesAt: iso(48) };
+  return (await manager.call<{ id: number }>('POST', '/api/academy/sessions', body)).id;
+}
+
+/** A citizen's registration through the public API (same-origin, as the browser sends it); the token of its link. */
+export async function registerByApi(base: string, sessionId: number, body: Record<string, unknown>): Promise<{ id: number; token: string; status: string }> {
+  const res = await fetch(`${base}/api/academy/sessions/${sessionId}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ consent: true, ...body }),
+  });
+  if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: number; token: string; status: string };
+}
+
+/** This year's demand survey (open now) and one school's application, through the API; the application's token. */
+export async function schoolByApi(base: string, manager: ApiSession, schoolName: string): Promise<string> {
+  await manager.call('POST', '/api/school/surveys', { year: Number(seoulDate(0).slice(0, 4)), opensAt: iso(-1), closesAt: iso(24 * 14), targetSchools: 3 });
+  const res = await fetch(`${base}/api/school/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ schoolName, level: 'elementary', teacherName: '최교사', teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈 관리', consent: true }),
+  });
+  if (res.status !== 201) throw new Error(`apply: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}

@@ -107,7 +107,7 @@ export function AcademySessionPage({ id }: { id: number }) {
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
   const { session, notice } = state.data;
   const canRegister = session.registrationState === 'open' || session.registrationState === 'full';
-  const description = localText(session.description as never, lang);
+  const description = localText(session.description, lang);
   return (
     <>
       <nav className="breadcrumb" aria-label={t('breadcrumbLabel')}>

@@ -3,7 +3,7 @@
  * browser's BarcodeDetector, where there is one; no library), typing the token from the QR as
  * the fallback, and a name search with a check-in button. Checking in twice says so.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api-client.ts';
 import { academySession } from '../../education-api.ts';
 import { localText, textLang, tokenFromScan } from '../../education-format.ts';
@@ -32,6 +32,11 @@ function Scanner({ onToken }: { onToken: (token: string) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const supported = detectorCtor() !== null && typeof navigator.mediaDevices?.getUserMedia === 'function';
   const lastRef = useRef<{ token: string; at: number } | null>(null);
+  // The latest callback, without restarting the camera each time the page re-renders.
+  const onTokenRef = useRef(onToken);
+  useEffect(() => {
+    onTokenRef.current = onToken;
+  }, [onToken]);
 
   useEffect(() => {
     if (!active) return;
@@ -54,7 +59,7 @@ function Scanner({ onToken }: { onToken: (token: string) => void }) {
             // The same code stays in view for a while: read it once every few seconds at most.
             if (!last || last.token !== token || Date.now() - last.at > 3000) {
               lastRef.current = { token, at: Date.now() };
-              onToken(token);
+              onTokenRef.current(token);
             }
           }
         }
@@ -81,13 +86,13 @@ function Scanner({ onToken }: { onToken: (token: string) => void }) {
       window.clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
     };
-  }, [active, onToken, t]);
+  }, [active, t]);
 
   if (!supported) return <p className="read-only-note" data-testid="scanner-unsupported">{t('scannerUnsupported')}</p>;
   return (
     <div className="qr-scanner" data-testid="qr-scanner">
       <p>
-        <button type="button" className={active ? 'button-secondary' : 'button-primary'} onClick={() => { setProblem(null); setActive((a) => !a); }} aria-pressed={active}>
+        <button type="button" className={active ? 'button-secondary' : 'button-primary'} onClick={() => { setProblem(null); setActive((a) => !a); }} data-testid="scan-toggle">
           {active ? t('stopScanning') : t('startScanning')}
         </button>
       </p>
@@ -108,7 +113,7 @@ export function CheckInPage({ id }: { id: number }) {
   const title = state.status === 'ok' ? localText(state.data.title, lang) : null;
   useDocumentTitle(t('checkInTitle'), t('staffTitleSuffix'));
   const { run } = checking;
-  const onToken = useCallback((scanned: string) => void run({ token: scanned }), [run]);
+  const onToken = (scanned: string) => void run({ token: scanned });
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'notFound') return <NotFoundView />;
