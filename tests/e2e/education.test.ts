@@ -36,9 +36,16 @@ describe('financial academy in chromium', () => {
     await form.locator('input[name="venue"]').fill('전주시청 강당');
     await form.locator('input[name="startsAt"]').fill(seoulInput(72));
     await form.locator('input[name="endsAt"]').fill(seoulInput(74));
+    await form.locator('input[name="capacity"]').fill('1');
+    // Registration opening after the start passes the form's own checks; the server's field error shows under the field.
+    await form.locator('input[name="registrationOpensAt"]').fill(seoulInput(80));
+    await form.locator('input[name="registrationClosesAt"]').fill(seoulInput(90));
+    await form.getByTestId('session-submit').click();
+    const opensField = form.locator('.field', { has: page.locator('input[name="registrationOpensAt"]') });
+    await waitForText(opensField.getByTestId('field-error'), /강좌 시작 전/);
+    assert.equal(await form.locator('input[name="registrationOpensAt"]').getAttribute('aria-invalid'), 'true');
     await form.locator('input[name="registrationOpensAt"]').fill(seoulInput(-1));
     await form.locator('input[name="registrationClosesAt"]').fill(seoulInput(48));
-    await form.locator('input[name="capacity"]').fill('1');
     await form.getByTestId('session-submit').click();
     await waitForText(form.getByTestId('form-status'), /등록했습니다/);
     const row = page.getByTestId('staff-sessions').locator('tr', { hasText: '청년 재테크 기초' });
