@@ -50,7 +50,7 @@ function SessionCard({ session, past }: { session: AcademySession; past: boolean
           <div>
             <dt>{t('registrationState')}</dt>
             <dd>
-              <span className={`badge reg-state reg-${session.registrationState}`}>{t(STATE_LABELS[session.registrationState])}</span>{' '}
+              <span className={`badge reg-state reg-${session.registrationState}`}>{STATE_LABELS[session.registrationState] ? t(STATE_LABELS[session.registrationState]) : session.registrationState}</span>{' '}
               {session.registrationState === 'open' && t('seatsLeftValue', { left: session.seatsLeft, capacity: session.capacity })}
             </dd>
           </div>

@@ -116,7 +116,7 @@ export function RegistrationPage({ token }: { token: string }) {
           <dt>{t('registrationStatus')}</dt>
           <dd>
             <span className={`badge reg-status reg-status-${view.status}`} data-testid="registration-status" data-status={view.status}>
-              {t(STATUS_LABELS[view.status])}
+              {STATUS_LABELS[view.status] ? t(STATUS_LABELS[view.status]) : view.status}
             </span>
             {view.status === 'waitlisted' && view.waitlistPosition != null && <> {t('waitlistPosition', { position: view.waitlistPosition })}</>}
           </dd>

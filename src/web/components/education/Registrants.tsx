@@ -111,7 +111,7 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
                       <th scope="row" data-testid="registrant-name">
                         {r.name}
                       </th>
-                      <td>{t(REG_STATUS_LABELS[r.status])}</td>
+                      <td>{REG_STATUS_LABELS[r.status] ? t(REG_STATUS_LABELS[r.status]) : r.status}</td>
                       {!compact && (
                         <td>
                           <span data-testid="registrant-phone">{contact ? contact.phone ?? '–' : r.phoneMasked ?? '–'}</span>
