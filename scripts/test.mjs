@@ -8,7 +8,7 @@ const targets = process.argv.slice(2);
 try {
   if (targets.length === 0) run('npx', ['tsc', '--noEmit', '-p', '.']);
   const files = targets.length ? targets.map((t) => (t.endsWith('.ts') ? t : `${t.replace(/\/$/, '')}/**/*.test.ts`)) : ['tests/**/*.test.ts'];
-  run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files]);
+  run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files]);
 } catch (e) {
   process.exit(typeof e.status === 'number' ? e.status : 1);
 }
