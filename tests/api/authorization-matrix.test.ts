@@ -94,6 +94,23 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/registrations/:token/qr.svg': 'public',
   'POST /api/registrations/:id/unmask': MANAGERS,
   'GET /api/privacy/consent': 'public',
+  // event registration and the day of the event (src/modules/events/attendee-*.ts)
+  'POST /api/events/:id/registrations': 'public',
+  'GET /api/events/:id/categories': 'public',
+  'POST /api/events/:id/categories': MANAGERS,
+  'PATCH /api/events/:id/categories/:categoryId': MANAGERS,
+  'POST /api/events/:id/categories/:categoryId/codes': MANAGERS,
+  'GET /api/events/:id/questions': 'public',
+  'POST /api/events/:id/questions': MANAGERS,
+  'DELETE /api/events/:id/questions/:questionId': MANAGERS,
+  'GET /api/events/:id/attendees': STAFF,
+  'POST /api/events/:id/attendees/:registrationId/approval': MANAGERS,
+  'POST /api/events/:id/check-in': EDITORS,
+  'GET /api/events/:id/badges.pdf': STAFF,
+  'GET /api/events/:id/attendees.xlsx': STAFF,
+  'GET /api/events/:id/attendees.csv': STAFF,
+  'GET /api/events/:id/figures': STAFF,
+  'POST /api/events/:id/survey': MANAGERS,
 };
 
 const sample = (url: string) =>

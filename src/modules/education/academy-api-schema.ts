@@ -1,5 +1,6 @@
 /** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
 import { z } from 'zod';
+import { CONSENT_PURPOSES } from '../registration/consent.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: id.describe('id') });
@@ -101,7 +102,7 @@ export const RegistrationCreated = z.object({
   waitlistPosition: z.number().int().nullable(),
 });
 
-const STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired'] as const;
+const STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired', 'pending'] as const;
 
 export const RegistrationStatusSchema = z
   .object({
@@ -173,8 +174,8 @@ export const ProgrammeSchema = z
   .object({ id: z.number().int(), year: z.number().int(), title: bilingualOut, description: bilingualOut.nullable(), createdAt: z.string() })
   .meta({ id: 'AcademyProgramme' });
 
-export const ConsentQuery = z.object({ purpose: z.enum(['academy', 'school']) });
+export const ConsentQuery = z.object({ purpose: z.enum(CONSENT_PURPOSES) });
 const bilingual = z.object({ ko: z.string(), en: z.string() });
 export const ConsentSchema = z
-  .object({ kind: z.enum(['academy', 'school']), version: z.string(), title: bilingual, purpose: bilingual, items: bilingual, retention: bilingual, refusal: bilingual })
+  .object({ kind: z.enum(CONSENT_PURPOSES), version: z.string(), title: bilingual, purpose: bilingual, items: bilingual, retention: bilingual, refusal: bilingual })
   .meta({ id: 'ConsentNotice' });

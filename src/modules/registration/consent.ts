@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from '../../server/errors.ts';
 
-export const CONSENT_PURPOSES = ['academy', 'school'] as const;
+export const CONSENT_PURPOSES = ['academy', 'school', 'event'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentNotice {
@@ -53,6 +53,24 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, ConsentNotice> = {
     refusal: {
       ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 신청할 수 없습니다.',
       en: 'You may refuse to consent; without consent, however, the application cannot be taken.',
+    },
+  },
+  event: {
+    purpose: 'event',
+    version: 'event-2026-1',
+    title: { ko: '개인정보 수집·이용 동의 (지니포럼·금융세미나)', en: 'Consent to the collection and use of personal data (GENIE Forum and seminars)' },
+    purposeText: {
+      ko: '행사 참가 신청 접수, 신청 확정·대기·취소 안내, 당일 입장 확인과 명찰 발급, 만족도 조사 안내',
+      en: 'Taking your registration for the event; telling you it is confirmed, waiting-listed or cancelled; checking you in and printing your badge on the day; inviting you to the survey',
+    },
+    items: { ko: '(필수) 이름, 휴대전화 번호, 이메일 주소 / (선택) 영문 이름, 소속, 국가, 행사별 질문 답변', en: '(required) name, mobile phone number, e-mail address / (optional) name in English, affiliation, country, answers to the event’s questions' },
+    retention: {
+      ko: '행사 종료 후 1년간 보관하고, 기간이 끝나면 지체 없이 파기(익명 처리)합니다.',
+      en: 'Kept for one year after the event, then deleted (anonymised) without delay.',
+    },
+    refusal: {
+      ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 참가 신청을 할 수 없습니다.',
+      en: 'You may refuse to consent; without consent, however, we cannot take your registration.',
     },
   },
 };

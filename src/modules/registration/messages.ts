@@ -25,7 +25,7 @@ export function linksFor(publicUrl: string, token: string): Links {
   return { statusUrl: base, cancelUrl: `${base}?cancel=1` };
 }
 
-export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accepted' | 'cancelled' | 'offer_expired' | 'pool_cancelled' | 'survey';
+export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accepted' | 'cancelled' | 'offer_expired' | 'pool_cancelled' | 'survey' | 'pending' | 'rejected';
 
 export const seoul = (d: Date) =>
   new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d);
@@ -55,6 +55,10 @@ function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date 
       return { subject: { ko: `[${ko}] 자리 제안이 만료되었습니다`, en: `[${en}] The offered place has expired` }, lines: { ko: '기한 안에 수락하지 않아 자리가 다음 분께 넘어갔습니다.', en: 'The offer was not accepted in time and has passed to the next person.' } };
     case 'pool_cancelled':
       return { subject: { ko: `[${ko}] 행사가 취소되었습니다`, en: `[${en}] The session has been cancelled` }, lines: { ko: '신청하신 행사가 취소되었습니다. 불편을 드려 죄송합니다.', en: 'The session you registered for has been cancelled. We apologise for the inconvenience.' } };
+    case 'pending':
+      return { subject: { ko: `[${ko}] 신청이 접수되었습니다 (승인 대기)`, en: `[${en}] Registration received, awaiting approval` }, lines: { ko: '신청이 접수되었습니다. 담당자가 승인하면 확정 안내를 보내 드립니다.', en: 'Your registration was received; we will tell you once staff have approved it.' } };
+    case 'rejected':
+      return { subject: { ko: `[${ko}] 신청이 승인되지 않았습니다`, en: `[${en}] Your registration was not approved` }, lines: { ko: '죄송합니다. 이번 신청은 승인되지 않았습니다.', en: 'We are sorry: this registration was not approved.' } };
     case 'survey':
       return {
         subject: { ko: `[${ko}] 만족도 조사에 참여해 주십시오`, en: `[${en}] Please tell us how it went` },

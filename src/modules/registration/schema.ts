@@ -7,7 +7,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired']);
+/** `pending`: waiting for a staff approval (holds no seat; approval confirms within capacity). */
+export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired', 'pending']);
 
 export const capacityPools = pgTable(
   'capacity_pools',

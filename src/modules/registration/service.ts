@@ -21,7 +21,7 @@ export type Registration = typeof registrations.$inferSelect;
 export type RegistrationStatus = Registration['status'];
 
 export const LIVE: RegistrationStatus[] = ['confirmed', 'offered'];
-export const ACTIVE: RegistrationStatus[] = ['confirmed', 'waitlisted', 'offered'];
+export const ACTIVE: RegistrationStatus[] = ['confirmed', 'waitlisted', 'offered', 'pending'];
 
 // ---------------------------------------------------------------------------------------------
 // Owners: each kind of thing with a pool says how registrants see it (for messages and status).
@@ -200,6 +200,16 @@ export interface RegisterInput {
   consentVersion: string;
   waitlist?: boolean;
   answers?: string | null;
+  /**
+   * A programme's own checks and rows, in the engine's transaction: `beforeInsert` runs under the
+   * pool lock (after the window, duplicate and capacity checks), `afterInsert` with the new row.
+   */
+  /** Hold for a staff decision (`pending`, no seat taken) instead of taking a seat: see `decidePending`. */
+  hold?: boolean;
+  hooks?: {
+    beforeInsert?: (tx: Tx, pool: Pool) => Promise<void>;
+    afterInsert?: (tx: Tx, registration: Registration) => Promise<void>;
+  };
 }
 
 export interface RegisterResult {
@@ -237,12 +247,13 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, poolId:
         .limit(1);
       if (dup) throw conflict(REFUSALS.duplicate);
       const live = await countLive(tx, poolId);
-      let status: RegistrationStatus = 'confirmed';
-      if (live >= pool.capacity) {
+      let status: RegistrationStatus = input.hold ? 'pending' : 'confirmed';
+      if (!input.hold && live >= pool.capacity) {
         if (!pool.waitlistEnabled) throw conflict(REFUSALS.fullNoWaitlist);
         if (!input.waitlist) throw conflict(REFUSALS.full);
         status = 'waitlisted';
       }
+      await input.hooks?.beforeInsert?.(tx, pool);
       const [r] = await tx
         .insert(registrations)
         .values({
@@ -257,6 +268,7 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, poolId:
           tokenHash: hashToken(token),
         })
         .returning();
+      await input.hooks?.afterInsert?.(tx, r!);
       const links = linksFor(ctx.publicUrl, token);
       await notifyRegistrant(tx, status as MessageKind, { registrationId: r!.id, ...r! }, await subjectOf(tx, pool), { links, ownerKind: pool.ownerKind });
       await recordAudit(tx, actor, { action: 'registration.create', entity: 'registration', entityId: r!.id, after: { poolId, status, consentVersion: input.consentVersion } });
@@ -379,6 +391,39 @@ export async function expireOffers(db: Db, ctx: EngineContext, now = new Date())
     });
   }
   return expired;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff approval of held (pending) registrations
+
+/**
+ * Decides a pending registration: approval confirms it while a seat is free, else puts it on the
+ * waiting list (409 when the pool has none); refusal cancels it. Pool lock first, then the row.
+ */
+export async function decidePending(tx: Tx, ctx: EngineContext, actor: Actor, registrationId: number, approve: boolean): Promise<Registration> {
+  const [found] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+  if (!found) throw notFound({ ko: `신청 ${registrationId}`, en: `Registration ${registrationId}` });
+  const pool = await lockPool(tx, found.poolId);
+  const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
+  if (r!.status !== 'pending') throw conflict({ ko: `승인 대기 중인 신청이 아닙니다(상태: ${r!.status}).`, en: `Not a registration awaiting approval (status: ${r!.status}).` });
+  const now = new Date();
+  let status: RegistrationStatus = 'cancelled';
+  if (approve) {
+    if (pool.cancelledAt) throw conflict(REFUSALS.cancelled);
+    status = 'confirmed';
+    if ((await countLive(tx, pool.id)) >= pool.capacity) {
+      if (!pool.waitlistEnabled) throw conflict(REFUSALS.fullNoWaitlist);
+      status = 'waitlisted';
+    }
+  }
+  const [updated] = await tx
+    .update(registrations)
+    .set(status === 'cancelled' ? { status, cancelledAt: now } : { status })
+    .where(eq(registrations.id, r!.id))
+    .returning();
+  await notifyRegistrant(tx, status === 'cancelled' ? 'rejected' : (status as MessageKind), { registrationId: r!.id, ...r! }, await subjectOf(tx, pool), { ownerKind: pool.ownerKind });
+  await recordAudit(tx, actor, { action: approve ? 'registration.approve' : 'registration.reject', entity: 'registration', entityId: r!.id, before: { status: 'pending' }, after: { status } });
+  return updated!;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+/** Zod schemas of event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
+import { z } from 'zod';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+export const EventIdParams = z.object({ id: id.describe('event id') });
+export const CategoryParams = z.object({ id: id.describe('event id'), categoryId: id.describe('category id') });
+export const AttendeeParams = z.object({ id: id.describe('event id'), registrationId: id.describe('registration id') });
+
+const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-09-05T09:00:00+09:00');
+export const CATEGORIES = ['general', 'student', 'press', 'vip', 'online'] as const;
+
+export const EventRegistrationBody = z
+  .object({
+    category: z.enum(CATEGORIES),
+    name: z.string().trim().min(1).max(100),
+    nameEn: z.string().trim().min(1).max(100).optional(),
+    phone: z.string().trim().min(1).max(30),
+    email: z.email().max(200),
+    affiliation: z.string().trim().min(1).max(200).optional(),
+    country: z.string().trim().length(2).optional().describe('ISO 3166-1 alpha-2, e.g. KR'),
+    answers: z.record(z.string().regex(/^\d{1,9}$/), z.string().max(5000)).optional().describe('{questionId: value}'),
+    invitationCode: z.string().trim().min(1).max(100).optional(),
+    consent: z.literal(true),
+    waitlist: z.boolean().optional(),
+  })
+  .strict();
+
+export const EventRegistrationCreated = z.object({
+  id: z.number().int(),
+  status: z.enum(['confirmed', 'waitlisted', 'pending_approval']),
+  statusUrl: z.string(),
+  cancelUrl: z.string(),
+  token: z.string(),
+});
+
+export const CategoryBody = z
+  .object({
+    category: z.enum(CATEGORIES),
+    capacity: z.number().int().min(0).max(100_000),
+    opensAt: instant,
+    closesAt: instant,
+    requiresInvitation: z.boolean().optional(),
+    requiresApproval: z.boolean().optional(),
+    waitlist: z.boolean().optional(),
+  })
+  .strict();
+
+export const CategoryPatchBody = z
+  .object({ capacity: z.number().int().min(0).max(100_000), opensAt: instant, closesAt: instant, requiresInvitation: z.boolean(), requiresApproval: z.boolean(), waitlist: z.boolean() })
+  .partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change: send at least one field' });
+
+export const CategorySchema = z.object({
+  id: z.number().int(),
+  category: z.enum(CATEGORIES),
+  requiresInvitation: z.boolean(),
+  requiresApproval: z.boolean(),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  waitlistLength: z.number().int(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+});
+
+export const CodesBody = z
+  .object({ count: z.number().int().min(1).max(500).optional(), maxUses: z.number().int().min(1).max(10_000).optional(), label: z.string().trim().min(1).max(200).optional() })
+  .strict();
+export const CodesCreated = z.object({ codes: z.array(z.string()), maxUses: z.number().int(), label: z.string().nullable() });
+
+const label = z.object({ ko: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300).optional() }).strict();
+export const QuestionBody = z
+  .object({
+    kind: z.enum(['text', 'choice', 'country', 'affiliation']),
+    label,
+    required: z.boolean().optional(),
+    options: z
+      .array(z.object({ value: z.string().trim().min(1).max(100), ko: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200).optional() }).strict())
+      .min(1)
+      .max(50)
+      .optional(),
+    maxLength: z.number().int().min(1).max(5000).optional(),
+    position: z.number().int().min(0).max(1000).optional(),
+  })
+  .strict();
+export const QuestionSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['text', 'choice', 'country', 'affiliation']),
+  label: z.object({ ko: z.string(), en: z.string().nullable() }),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), ko: z.string(), en: z.string().optional() })).nullable(),
+  maxLength: z.number().int(),
+});
+
+export const AttendeeSchema = z.object({
+  id: z.number().int(),
+  status: z.string(),
+  category: z.enum(CATEGORIES),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  country: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: z.string(),
+  checkedInAt: z.string().nullable(),
+});
+export const AttendeeQuery = z.object({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().max(100).optional() });
+
+export const EventCheckInBody = z.union([
+  z.object({ token: z.string().min(1).max(100) }).strict(),
+  z.object({ registrationId: z.number().int().positive().max(2_147_483_647) }).strict(),
+]);
+
+export const BadgesQuery = z.object({
+  registrationIds: z
+    .string()
+    .regex(/^\d{1,9}(,\d{1,9}){0,999}$/)
+    .optional()
+    .describe('comma-separated registration ids; default: every confirmed registrant'),
+  perSheet: z.enum(['1', '4', '8']).optional(),
+});
+
+const figureRow = z.object({ registered: z.number().int(), attended: z.number().int(), noShow: z.number().int(), noShowRate: z.number().nullable() });
+export const EventFiguresSchema = z.object({
+  total: figureRow,
+  byCategory: z.array(figureRow.extend({ category: z.enum(CATEGORIES) })),
+  byCountry: z.array(figureRow.extend({ country: z.string().nullable() })),
+});

@@ -1,0 +1,298 @@
+/**
+ * Event registration and the day of the event (src/modules/events/attendee-*.ts): categories as
+ * engine pools, questions, invitation codes, approval, waiting list, check-in, badges, exports,
+ * figures — on PGlite and PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { events } from '../../src/modules/events/schema.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
+import { DB_KINDS } from '../support/db.ts';
+import { countRows } from '../support/running.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+const TABLES = ['capacity_pools', 'registrations', 'event_registrations', 'outbox', 'audit_log'] as const;
+
+let phoneSeq = 1000;
+const nextPhone = () => `010-7777-${String(phoneSeq++).padStart(4, '0')}`;
+
+/** The text of every page of a PDF, through pdf.js (legacy build, for Node). */
+async function pdfText(buf: Buffer): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buf), disableFontFace: true, useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((it) => ('str' in it ? it.str : '')).join(' ') + '\n';
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text };
+}
+
+for (const kind of DB_KINDS) {
+  describe(`event registration and the day on ${kind}`, () => {
+    let t: TestApp;
+    let manager: Session;
+    let officer: Session;
+    let viewer: Session;
+    let eventId: number;
+    const cats: Record<string, Json> = {};
+    const q: Record<string, number> = {};
+    let vipCodes: string[] = [];
+
+    const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, who: Session | null, payload?: object) =>
+      t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
+    const counts = () => countRows(t, TABLES);
+    const validAnswers = () => ({ [q.text!]: '핀테크', [q.choice!]: 'lunch', [q.country!]: 'kr' });
+    const registerAs = (body: Json) =>
+      call('POST', `/api/events/${eventId}/registrations`, null, { name: '홍길동', phone: nextPhone(), email: `p${phoneSeq}@example.com`, consent: true, answers: validAnswers(), ...body });
+
+    before(async () => {
+      t = await openTestApp(kind);
+      manager = await staffSession(t, 'manager');
+      officer = await staffSession(t, 'officer');
+      viewer = await staffSession(t, 'viewer');
+      const [e] = await t.database.db
+        .insert(events)
+        .values({ kind: 'forum', edition: 7, titleKo: '제7회 지니포럼', titleEn: '7th GENIE Forum', startsAt: new Date(Date.now() + 72 * HOUR), endsAt: new Date(Date.now() + 80 * HOUR), venueKo: '전주 그랜드힐스턴', published: true })
+        .returning();
+      eventId = e!.id;
+      const window = { opensAt: at(-HOUR), closesAt: at(48 * HOUR) };
+      for (const [category, extra] of [
+        ['general', { capacity: 2 }],
+        ['student', { capacity: 5 }],
+        ['press', { capacity: 5, waitlist: false }],
+        ['vip', { capacity: 5, requiresInvitation: true }],
+        ['online', { capacity: 1, requiresApproval: true }],
+      ] as const) {
+        const res = await call('POST', `/api/events/${eventId}/categories`, manager, { category, ...window, ...extra });
+        assert.equal(res.statusCode, 201, res.body);
+        cats[category] = res.json();
+      }
+      const dup = await call('POST', `/api/events/${eventId}/categories`, manager, { category: 'general', capacity: 3, ...window });
+      assert.equal(dup.statusCode, 409);
+      for (const [key, body] of [
+        ['text', { kind: 'text', label: { ko: '관심 분야', en: 'Field of interest' }, required: true, maxLength: 20 }],
+        ['choice', { kind: 'choice', label: { ko: '오찬', en: 'Lunch' }, options: [{ value: 'lunch', ko: '참석', en: 'Yes' }, { value: 'none', ko: '불참', en: 'No' }] }],
+        ['country', { kind: 'country', label: { ko: '국적', en: 'Nationality' } }],
+        ['affiliation', { kind: 'affiliation', label: { ko: '소속 기관', en: 'Organisation' }, maxLength: 50 }],
+      ] as const) {
+        const res = await call('POST', `/api/events/${eventId}/questions`, manager, body);
+        assert.equal(res.statusCode, 201, res.body);
+        q[key] = res.json().id;
+      }
+      const bad = await call('POST', `/api/events/${eventId}/questions`, manager, { kind: 'choice', label: { ko: '보기 없음' } });
+      assert.equal(bad.statusCode, 400);
+      const codes = await call('POST', `/api/events/${eventId}/categories/${cats.vip!.id}/codes`, manager, { count: 3, maxUses: 1, label: '해외 연사' });
+      assert.equal(codes.statusCode, 201, codes.body);
+      vipCodes = codes.json().codes;
+      assert.equal(vipCodes.length, 3);
+      const stored = (await t.database.db.execute(sql`select code_hash from invitation_codes`)) as unknown as { rows: { code_hash: string }[] };
+      assert.ok(stored.rows.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !vipCodes.includes(r.code_hash)), 'only hashes are stored');
+    });
+    after(() => t.close());
+
+    it('registers in each category, with a confirmation e-mail linking to the QR code', async () => {
+      const general = await registerAs({ category: 'general', name: '김지니', nameEn: 'Kim Genie', affiliation: '국민연금공단', country: 'KR' });
+      assert.equal(general.statusCode, 201, general.body);
+      assert.equal(general.json().status, 'confirmed');
+      assert.match(general.json().statusUrl, /^http:\/\/finhub\.test\/registrations\//);
+      for (const category of ['student', 'press']) {
+        const res = await registerAs({ category, name: `${category} 참가자`, country: 'US' });
+        assert.equal(res.statusCode, 201, res.body);
+        assert.equal(res.json().status, 'confirmed');
+      }
+      const vip = await registerAs({ category: 'vip', name: 'Jane Doe', nameEn: 'Jane Doe', affiliation: 'Fund Ltd', country: 'GB', invitationCode: vipCodes[0]!.toLowerCase() });
+      assert.equal(vip.statusCode, 201, vip.body);
+      assert.equal(vip.json().status, 'confirmed');
+      const online = await registerAs({ category: 'online', name: '온라인 참가자' });
+      assert.equal(online.statusCode, 201, online.body);
+      assert.equal(online.json().status, 'pending_approval');
+
+      const mail = (await t.database.db.execute(sql`select recipient, subject, body, meta from outbox where kind = 'registration.confirmed' order by id limit 1`)) as unknown as { rows: Json[] };
+      const m = mail.rows[0]!;
+      assert.match(m.subject, /제7회 지니포럼 \(일반\)/);
+      assert.match(m.body, /QR/);
+      assert.ok(m.body.includes(general.json().statusUrl));
+      const qr = await t.app.inject(`/api/registrations/${general.json().token}/qr.svg`);
+      assert.equal(qr.statusCode, 200);
+      const status = await t.app.inject(`/api/registrations/${online.json().token}`);
+      assert.equal(status.statusCode, 200, status.body);
+      assert.equal(status.json().status, 'pending');
+
+      const list = await call('GET', `/api/events/${eventId}/attendees?category=general`, viewer);
+      assert.equal(list.statusCode, 200);
+      const row = list.json().items[0];
+      assert.equal(row.name, '김지니');
+      assert.match(row.phoneMasked, /\*/);
+      assert.match(row.email, /\*/);
+    });
+
+    it('invitation codes: missing, wrong and used-up codes are 400 naming invitationCode and write nothing', async () => {
+      const before = await counts();
+      for (const invitationCode of [undefined, 'WRONG-CODE1', vipCodes[0]]) {
+        const res = await registerAs({ category: 'vip', ...(invitationCode ? { invitationCode } : {}) });
+        assert.equal(res.statusCode, 400, res.body);
+        assert.deepEqual(res.json().error.fields.map((f: Json) => f.field), ['invitationCode']);
+      }
+      assert.deepEqual(await counts(), before);
+      // a code of another category does not open this one
+      const ok = await registerAs({ category: 'vip', invitationCode: vipCodes[1] });
+      assert.equal(ok.statusCode, 201);
+    });
+
+    it('approval: pending holds no seat; approval confirms within capacity, else the waiting list; refusal cancels', async () => {
+      const second = await registerAs({ category: 'online', name: '두번째' });
+      const third = await registerAs({ category: 'online', name: '세번째' });
+      const pending = (await call('GET', `/api/events/${eventId}/attendees?category=online`, viewer)).json().items as Json[];
+      assert.deepEqual(pending.map((p) => p.status), ['pending_approval', 'pending_approval', 'pending_approval']);
+      assert.equal((await call('POST', `/api/events/${eventId}/attendees/${pending[0]!.id}/approval`, officer, { approve: true })).statusCode, 403);
+      const a = await call('POST', `/api/events/${eventId}/attendees/${pending[0]!.id}/approval`, manager, { approve: true });
+      assert.equal(a.statusCode, 200, a.body);
+      assert.equal(a.json().status, 'confirmed');
+      const b = await call('POST', `/api/events/${eventId}/attendees/${second.json().id}/approval`, manager, { approve: true });
+      assert.equal(b.json().status, 'waitlisted');
+      const c = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: false });
+      assert.equal(c.json().status, 'cancelled');
+      const again = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: true });
+      assert.equal(again.statusCode, 409);
+      const told = (await t.database.db.execute(sql`select count(*)::int as n from outbox where kind in ('registration.pending', 'registration.rejected')`)) as unknown as { rows: { n: number }[] };
+      assert.equal(Number(told.rows[0]!.n), 4); // three received, one refused
+    });
+
+    it('duplicate phone → 409; full → 409 or waiting list → offered on a cancellation', async () => {
+      const phone = nextPhone();
+      const first = await registerAs({ category: 'general', phone });
+      assert.equal(first.statusCode, 201);
+      assert.equal((await registerAs({ category: 'general', phone })).statusCode, 409);
+      const full = await registerAs({ category: 'general' });
+      assert.equal(full.statusCode, 409);
+      const waiting = await registerAs({ category: 'general', waitlist: true });
+      assert.equal(waiting.statusCode, 201);
+      assert.equal(waiting.json().status, 'waitlisted');
+      assert.equal((await registerAs({ category: 'press', waitlist: true })).statusCode, 201);
+      const cancel = await t.app.inject({ method: 'POST', url: `/api/registrations/${first.json().token}/cancel`, headers: { origin: ORIGIN } });
+      assert.equal(cancel.statusCode, 200, cancel.body);
+      const status = await t.app.inject(`/api/registrations/${waiting.json().token}`);
+      assert.equal(status.json().status, 'offered');
+      const accept = await t.app.inject({ method: 'POST', url: `/api/registrations/${waiting.json().token}/accept`, headers: { origin: ORIGIN } });
+      assert.equal(accept.statusCode, 200, accept.body);
+      const cats2 = (await t.app.inject(`/api/events/${eventId}/categories`)).json().items as Json[];
+      assert.equal(cats2.find((c) => c.category === 'general')!.seatsLeft, 0);
+    });
+
+    it('bad input is 400 naming every field and writes nothing', async () => {
+      const before = await counts();
+      const res = await registerAs({
+        category: 'student',
+        country: 'XX',
+        answers: { [q.text!]: '가'.repeat(21), [q.choice!]: 'dinner', [q.country!]: 'Korea', 999999: 'who?' },
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(res.json().error.fields.map((f: Json) => f.field).sort(), ['answers.999999', `answers.${q.choice}`, `answers.${q.country}`, `answers.${q.text}`, 'country'].sort());
+      const missing = await registerAs({ category: 'student', answers: { [q.choice!]: 'none' } });
+      assert.equal(missing.statusCode, 400);
+      assert.deepEqual(missing.json().error.fields.map((f: Json) => f.field), [`answers.${q.text}`]);
+      const schema = await registerAs({ category: 'student', consent: false });
+      assert.equal(schema.statusCode, 400);
+      const noCategory = await call('POST', `/api/events/${eventId + 1000}/registrations`, null, { category: 'general', name: 'x', phone: nextPhone(), email: 'x@example.com', consent: true });
+      assert.equal(noCategory.statusCode, 404);
+      assert.deepEqual(await counts(), before);
+    });
+
+    it('checks in idempotently, also 20 staff scanning one ticket at once', async () => {
+      const r = await registerAs({ category: 'student', name: '이입장', nameEn: 'Lee Entry' });
+      const token = r.json().token;
+      assert.equal((await call('POST', `/api/events/${eventId}/check-in`, viewer, { token })).statusCode, 403);
+      const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', `/api/events/${eventId}/check-in`, officer, { token })));
+      assert.ok(results.every((x) => x.statusCode === 200), results.map((x) => x.body).join('\n'));
+      assert.equal(results.filter((x) => !x.json().alreadyCheckedIn).length, 1);
+      const twice = await call('POST', `/api/events/${eventId}/check-in`, officer, { registrationId: r.json().id });
+      assert.equal(twice.json().alreadyCheckedIn, true);
+      assert.equal(twice.json().registration.name, '이입장');
+      const audits = (await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.check_in' and entity_id = ${String(r.json().id)}`)) as unknown as { rows: { n: number }[] };
+      assert.equal(Number(audits.rows[0]!.n), 1);
+      assert.equal((await call('POST', `/api/events/${eventId}/check-in`, officer, { token: 'x'.repeat(43) })).statusCode, 404);
+      const pendingOne = await registerAs({ category: 'online', name: '대기 승인' });
+      assert.equal((await call('POST', `/api/events/${eventId}/check-in`, officer, { registrationId: pendingOne.json().id })).statusCode, 409);
+    });
+
+    it('badges: the PDF opens and holds Korean and Latin names, 1 or 8 per sheet', async () => {
+      const one = await call('GET', `/api/events/${eventId}/badges.pdf`, viewer);
+      assert.equal(one.statusCode, 200, one.body);
+      assert.equal(one.headers['content-type'], 'application/pdf');
+      const body = one.rawPayload;
+      assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+      assert.match(body.toString('latin1'), /PretendardGOV/);
+      const { pages, text } = await pdfText(body);
+      const confirmed = (await call('GET', `/api/events/${eventId}/attendees`, viewer)).json().items.filter((a: Json) => a.status === 'confirmed');
+      assert.equal(pages, confirmed.length);
+      for (const name of ['김지니', 'Kim Genie', 'Jane Doe', '국민연금공단', '이입장', 'Lee Entry']) assert.ok(text.includes(name), `${name} in ${text}`);
+      assert.ok(text.includes('초청'));
+      const eight = await call('GET', `/api/events/${eventId}/badges.pdf?perSheet=8`, viewer);
+      assert.equal((await pdfText(eight.rawPayload)).pages, Math.ceil(confirmed.length / 8));
+      const picked = await call('GET', `/api/events/${eventId}/badges.pdf?perSheet=4&registrationIds=${confirmed[0].id}`, viewer);
+      const p = await pdfText(picked.rawPayload);
+      assert.equal(p.pages, 1);
+      assert.ok(p.text.includes('김지니'));
+      assert.equal((await call('GET', `/api/events/${eventId}/badges.pdf?perSheet=3`, viewer)).statusCode, 400);
+    });
+
+    it('exports XLSX and CSV (BOM, formula cells neutralised)', async () => {
+      await registerAs({ category: 'student', name: '=cmd|calc', nameEn: '+SUM(A1)' });
+      const x = await call('GET', `/api/events/${eventId}/attendees.xlsx`, viewer);
+      assert.equal(x.statusCode, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      const names = sheet.getColumn(4).values.slice(2);
+      assert.ok(names.includes('김지니'));
+      assert.ok(names.includes('=cmd|calc'), 'stored as text');
+      const all = (await call('GET', `/api/events/${eventId}/attendees`, viewer)).json().items;
+      assert.equal(sheet.rowCount, all.length + 1);
+
+      const c = await call('GET', `/api/events/${eventId}/attendees.csv`, viewer);
+      assert.equal(c.statusCode, 200);
+      assert.match(String(c.headers['content-type']), /^text\/csv/);
+      assert.deepEqual([...c.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const text = c.rawPayload.toString('utf8');
+      assert.ok(text.includes("'=cmd|calc"));
+      assert.ok(text.includes("'+SUM(A1)"));
+      assert.ok(!/(^|,)=cmd/m.test(text));
+      assert.ok(text.includes('김지니'));
+      assert.ok(!text.includes('010-7777'), 'phones are masked');
+    });
+
+    it('figures: registered vs attended by category and country, no-show rate', async () => {
+      const res = await call('GET', `/api/events/${eventId}/figures`, viewer);
+      assert.equal(res.statusCode, 200, res.body);
+      const f = res.json();
+      const confirmed = (await call('GET', `/api/events/${eventId}/attendees`, viewer)).json().items.filter((a: Json) => a.status === 'confirmed');
+      assert.equal(f.total.registered, confirmed.length);
+      assert.equal(f.total.attended, 1);
+      assert.equal(f.total.noShow, confirmed.length - 1);
+      assert.equal(f.total.noShowRate, Math.round(((confirmed.length - 1) / confirmed.length) * 1000) / 10);
+      assert.deepEqual(f.byCategory.map((c: Json) => c.category), ['general', 'student', 'press', 'vip', 'online']);
+      const student = f.byCategory.find((c: Json) => c.category === 'student');
+      assert.equal(student.attended, 1);
+      assert.equal(f.byCountry.reduce((a: number, c: Json) => a + c.registered, 0), confirmed.length);
+      assert.ok(f.byCountry.some((c: Json) => c.country === 'GB' && c.registered === 1));
+    });
+
+    it('survey: only after the event, to attendees, once', async () => {
+      assert.equal((await call('POST', `/api/events/${eventId}/survey`, manager)).statusCode, 409);
+      await t.database.db.execute(sql`update events set starts_at = now() - interval '3 days', ends_at = now() - interval '2 days' where id = ${eventId}`);
+      const res = await call('POST', `/api/events/${eventId}/survey`, manager);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().queued, 1);
+      assert.equal((await call('POST', `/api/events/${eventId}/survey`, manager)).statusCode, 409);
+    });
+  });
+}
