@@ -1,0 +1,123 @@
+/**
+ * An event category's capacity under a rush, through the real HTTP API on a listening server:
+ * 200 at once for 20 seats on PostgreSQL gives exactly 20 confirmed; an invitation code's uses
+ * hold under concurrency; 20 staff scanning one ticket record one check-in. A smaller rush on PGlite.
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { events } from '../../src/modules/events/schema.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { staffSession, type Session } from '../support/auth.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/** POSTs JSON over its own socket pool (one connection per request in flight). */
+function post(agent: http.Agent, base: string, path: string, body: object, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
+  const url = new URL(path, base);
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base, ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : {} }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+const RUSHES = [
+  { kind: 'postgres', registrants: 200, seats: 20 },
+  { kind: 'pglite', registrants: 40, seats: 4 },
+] as const;
+
+for (const { kind, registrants, seats } of RUSHES) {
+  describe(`event category rush on ${kind}: ${registrants} at once for ${seats} seats`, () => {
+    let t: TestApp;
+    let base: string;
+    let agent: http.Agent;
+    let eventId: number;
+    let manager: Session;
+    let vipCategoryId: number;
+
+    before(async () => {
+      t = await openTestApp(kind);
+      base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+      agent = new http.Agent({ keepAlive: true, maxSockets: registrants });
+      manager = await staffSession(t, 'manager');
+      const [e] = await t.database.db
+        .insert(events)
+        .values({ kind: 'seminar', titleKo: '금융세미나', startsAt: new Date(Date.now() + 48 * HOUR), endsAt: new Date(Date.now() + 50 * HOUR), published: true })
+        .returning();
+      eventId = e!.id;
+      for (const body of [
+        { category: 'general', capacity: seats, waitlist: false },
+        { category: 'vip', capacity: 1000, requiresInvitation: true },
+      ]) {
+        const res = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories`, headers: manager.headers, payload: { ...body, opensAt: at(-HOUR), closesAt: at(24 * HOUR) } });
+        assert.equal(res.statusCode, 201, res.body);
+        if (body.category === 'vip') vipCategoryId = res.json().id;
+      }
+    });
+    after(async () => {
+      agent.destroy();
+      await t.close();
+    });
+
+    it('confirms exactly the capacity and refuses the rest with 409, no 5xx', async () => {
+      const results = await Promise.all(
+        Array.from({ length: registrants }, (_, i) =>
+          post(agent, base, `/api/events/${eventId}/registrations`, { category: 'general', name: `참가자${i}`, phone: `010-6${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `r${i}@example.com`, consent: true }),
+        ),
+      );
+      const byStatus = new Map<number, number>();
+      for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+      assert.deepEqual(
+        [...byStatus].sort(),
+        [
+          [201, seats],
+          [409, registrants - seats],
+        ],
+      );
+      const rows = ((await t.database.db.execute(sql`select status, count(*)::int as n from registrations group by status`)) as unknown as { rows: Json[] }).rows;
+      assert.deepEqual(rows.map((r) => [r.status, Number(r.n)]), [['confirmed', seats]]);
+      const links = ((await t.database.db.execute(sql`select count(*)::int as n from event_registrations`)) as unknown as { rows: Json[] }).rows;
+      assert.equal(Number(links[0]!.n), seats);
+    });
+
+    it('an invitation code for 5 uses, sent 30 times at once, admits exactly 5', async () => {
+      const codes = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories/${vipCategoryId}/codes`, headers: manager.headers, payload: { maxUses: 5 } });
+      const code = codes.json().codes[0];
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          post(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: `초청${i}`, phone: `010-5${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `v${i}@example.com`, consent: true, invitationCode: code }),
+        ),
+      );
+      assert.equal(results.filter((r) => r.status === 201).length, 5);
+      const refused = results.filter((r) => r.status === 400);
+      assert.equal(refused.length, 25);
+      assert.ok(refused.every((r) => r.json.error.fields[0].field === 'invitationCode'));
+    });
+
+    it('20 staff scanning one ticket at once record one check-in', async () => {
+      const officer = await staffSession(t, 'officer');
+      const reg = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories/${vipCategoryId}/codes`, headers: manager.headers, payload: {} });
+      const r = await post(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: '입장객', phone: '010-4444-0000', email: 'in@example.com', consent: true, invitationCode: reg.json().codes[0] });
+      assert.equal(r.status, 201);
+      const scans = await Promise.all(Array.from({ length: 20 }, () => post(agent, base, `/api/events/${eventId}/check-in`, { token: r.json.token }, { cookie: officer.headers.cookie })));
+      assert.ok(scans.every((s) => s.status === 200), JSON.stringify(scans.find((s) => s.status !== 200)));
+      assert.equal(scans.filter((s) => !s.json.alreadyCheckedIn).length, 1);
+      const audits = ((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.check_in'`)) as unknown as { rows: Json[] }).rows;
+      assert.equal(Number(audits[0]!.n), 1);
+    });
+  });
+}
