@@ -293,6 +293,18 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().queued, 1);
       assert.equal((await call('POST', `/api/events/${eventId}/survey`, manager)).statusCode, 409);
+      // The invitation's link works with the academy's survey routes (same mechanism).
+      const mail = (await t.database.db.execute(sql`select body from outbox where kind = 'survey.invitation'`)) as unknown as { rows: { body: string }[] };
+      assert.equal(mail.rows.length, 1);
+      const token = /\/surveys\/([A-Za-z0-9_-]{43})/.exec(mail.rows[0]!.body)![1]!;
+      const info = await t.app.inject(`/api/surveys/${token}`);
+      assert.equal(info.statusCode, 200, info.body);
+      assert.equal(info.json().session.id, eventId);
+      assert.match(info.json().session.title.ko, /제7회 지니포럼/);
+      const answer = await t.app.inject({ method: 'POST', url: `/api/surveys/${token}`, headers: { origin: ORIGIN }, payload: { rating: 5, comment: '좋았습니다' } });
+      assert.equal(answer.statusCode, 201, answer.body);
+      const again = await t.app.inject({ method: 'POST', url: `/api/surveys/${token}`, headers: { origin: ORIGIN }, payload: { rating: 4 } });
+      assert.equal(again.statusCode, 409);
     });
   });
 }

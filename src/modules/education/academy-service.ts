@@ -26,6 +26,7 @@ import {
   registrationState,
   rotateToken,
   staffView,
+  subjectOf,
   updatePool,
   type CheckInResult,
   type EngineContext,
@@ -282,11 +283,19 @@ export async function sendSurvey(db: Db, ctx: EngineContext, actor: Actor, sessi
   });
 }
 
+/**
+ * The survey behind a token: an academy session's, or (through the engine's pool owners) any
+ * other programme's that invites its attendees the same way (GENIE Forum and seminars).
+ */
 async function surveyTarget(db: Db | Tx, token: string) {
   const r = await registrationByToken(db, token);
+  if (!r.checkedInAt) throw notFound({ ko: '만족도 조사', en: 'The survey' });
   const [row] = await db.select().from(academySessions).where(eq(academySessions.poolId, r.poolId));
-  if (!row || !r.checkedInAt) throw notFound({ ko: '만족도 조사', en: 'The survey' });
-  return { r, s: row };
+  if (row) return { r, s: { id: row.id, titleKo: row.titleKo, titleEn: row.titleEn, startsAt: row.startsAt }, entity: 'academy_session' };
+  const [pool] = await db.select().from(capacityPools).where(eq(capacityPools.id, r.poolId));
+  const subject = pool ? await subjectOf(db, pool) : null;
+  if (!pool || !subject) throw notFound({ ko: '만족도 조사', en: 'The survey' });
+  return { r, s: { id: subject.ownerId, titleKo: subject.title.ko, titleEn: subject.title.en, startsAt: subject.startsAt }, entity: pool.ownerKind };
 }
 
 export async function surveyInfo(db: Db, token: string) {
@@ -297,14 +306,14 @@ export async function surveyInfo(db: Db, token: string) {
 
 export async function answerSurvey(db: Db, actor: Actor, token: string, input: { rating: number; comment?: string }) {
   return db.transaction(async (tx) => {
-    const { r, s } = await surveyTarget(tx, token);
+    const { r, s, entity } = await surveyTarget(tx, token);
     const [row] = await tx
       .insert(surveyResponses)
       .values({ registrationId: r.id, rating: input.rating, comment: input.comment || null })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError('CONFLICT', { ko: '이미 응답하셨습니다. 감사합니다.', en: 'You have already answered. Thank you.' });
-    await recordAudit(tx, actor, { action: 'academy.survey.answer', entity: 'academy_session', entityId: s.id, after: { rating: input.rating } });
+    await recordAudit(tx, actor, { action: entity === 'academy_session' ? 'academy.survey.answer' : `${entity}.survey.answer`, entity, entityId: s.id, after: { rating: input.rating } });
     return { id: row.id, rating: row.rating };
   });
 }
