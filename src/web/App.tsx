@@ -18,6 +18,8 @@ import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
+import { EventPage } from './pages/EventPage.tsx';
+import { EventsPage } from './pages/EventsPage.tsx';
 import { StaffPages } from './pages/staff/StaffPages.tsx';
 import { isStaffRoute, matchRoute, navigate, useLocation } from './router.ts';
 import { SessionContext, useSessionLoader } from './session.ts';
@@ -76,6 +78,8 @@ export function App() {
             {route.name === 'survey' && <SurveyPage key={route.token} token={route.token} />}
             {route.name === 'school' && <SchoolPage />}
             {route.name === 'schoolApplication' && <SchoolApplicationPage key={route.token} token={route.token} />}
+            {route.name === 'events' && <EventsPage />}
+            {route.name === 'event' && <EventPage key={route.id} id={route.id} />}
             {staff && <StaffPages route={route} />}
           </div>
         </main>

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
+import { eventsEn, eventsKo } from './i18n-events.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
 export type Lang = 'ko' | 'en';
@@ -64,6 +65,7 @@ const ko = {
   titleSuffix: 'finhub 전북금융중심지 공약 관리',
   ...staffKo,
   ...educationKo,
+  ...eventsKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -121,6 +123,7 @@ const en: Record<MessageKey, string> = {
   titleSuffix: 'finhub Jeonbuk Financial Center Pledge',
   ...staffEn,
   ...educationEn,
+  ...eventsEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

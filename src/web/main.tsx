@@ -3,6 +3,7 @@ import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles.css';
 import './staff.css';
 import './education.css';
+import './events.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

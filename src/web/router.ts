@@ -64,16 +64,19 @@ export type StaffRouteName =
   | 'staffAcademy'
   | 'staffAcademySession'
   | 'staffCheckIn'
-  | 'staffSchool';
+  | 'staffSchool'
+  | 'staffEvents'
+  | 'staffEvent'
+  | 'staffEventCheckIn';
 
-type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn';
+type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
 
 export type Route =
   | { name: 'home' }
   | { name: 'plan'; id: number }
   | { name: 'notFound' }
-  | { name: 'academy' | 'school' }
-  | { name: 'academySession'; id: number }
+  | { name: 'academy' | 'school' | 'events' }
+  | { name: 'academySession' | 'event'; id: number }
   | { name: 'registration' | 'survey' | 'schoolApplication'; token: string }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: StaffIdRouteName; id: number };
@@ -87,6 +90,7 @@ const STAFF_PAGES: Record<string, Route['name']> = {
   '/staff/audit': 'staffAudit',
   '/staff/academy': 'staffAcademy',
   '/staff/school': 'staffSchool',
+  '/staff/events': 'staffEvents',
 };
 
 /** Tokens in citizens' links: base64url (the server makes 32 random bytes → 43 characters). */
@@ -112,6 +116,11 @@ export function matchRoute(pathname: string): Route {
   if (path === '/school') return { name: 'school' };
   const session = /^\/academy\/sessions\/([1-9]\d{0,9})$/.exec(path);
   if (session?.[1]) return { name: 'academySession', id: Number(session[1]) };
+  if (path === '/events') return { name: 'events' };
+  const event = /^\/events\/([1-9]\d{0,9})$/.exec(path);
+  if (event?.[1]) return { name: 'event', id: Number(event[1]) };
+  const staffEvent = /^\/staff\/events\/([1-9]\d{0,9})(|\/check-in)$/.exec(path);
+  if (staffEvent?.[1]) return { name: staffEvent[2] ? 'staffEventCheckIn' : 'staffEvent', id: Number(staffEvent[1]) };
   for (const [pattern, name] of TOKEN_PAGES) {
     const match = pattern.exec(path);
     if (match?.[1]) return { name, token: match[1] };

@@ -25,7 +25,7 @@ type BarcodeDetectorCtor = new (options?: { formats: string[] }) => BarcodeDetec
 
 const detectorCtor = (): BarcodeDetectorCtor | null => (window as unknown as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector ?? null;
 
-function Scanner({ onToken }: { onToken: (token: string) => void }) {
+export function Scanner({ onToken }: { onToken: (token: string) => void }) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const [active, setActive] = useState(false);

@@ -12,6 +12,9 @@ import { AcademyStaffPage } from './AcademyStaffPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { CheckInPage } from './CheckInPage.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
+import { EventCheckInPage } from './EventCheckInPage.tsx';
+import { EventsStaffPage } from './EventsStaffPage.tsx';
+import { EventStaffPage } from './EventStaffPage.tsx';
 import { ImportPage } from './ImportPage.tsx';
 import { LedgerPage } from './LedgerPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
@@ -26,6 +29,7 @@ const PAGE_ROLES: Partial<Record<Route['name'], readonly Role[]>> = {
   staffAudit: MANAGER_ROLES,
   staffImport: MANAGER_ROLES,
   staffCheckIn: EDITOR_ROLES,
+  staffEventCheckIn: EDITOR_ROLES,
 };
 
 export function StaffPages({ route }: { route: Route }) {
@@ -62,6 +66,12 @@ export function StaffPages({ route }: { route: Route }) {
       return <CheckInPage key={route.id} id={route.id} />;
     case 'staffSchool':
       return <SchoolStaffPage />;
+    case 'staffEvents':
+      return <EventsStaffPage />;
+    case 'staffEvent':
+      return <EventStaffPage key={route.id} id={route.id} />;
+    case 'staffEventCheckIn':
+      return <EventCheckInPage key={route.id} id={route.id} />;
     default:
       return null;
   }

@@ -1,0 +1,147 @@
+/**
+ * An event's registrants (masked phones), searched by name, with approve/reject for those
+ * waiting for approval and a check-in button. `compact` is the check-in page's phone version.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api-client.ts';
+import { approve, attendees, eventCheckIn, type Attendee } from '../../events-api.ts';
+import { formatDateTime } from '../../education-format.ts';
+import { useMutation, useResource } from '../../hooks.ts';
+import { useI18n } from '../../i18n.ts';
+import { REG_STATUS_LABELS } from '../education/Registrants.tsx';
+import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
+import { ErrorView, Loading } from '../StatusViews.tsx';
+import { countryName } from './countries.ts';
+import { CATEGORY_LABELS, labelOr } from './EventText.tsx';
+
+export function useEventCheckIn(eventId: number, onDone: () => void) {
+  const { t } = useI18n();
+  const mutation = useMutation();
+  const [result, setResult] = useState<{ name: string; already: boolean } | null>(null);
+  const run = async (body: { token: string } | { registrationId: number }) => {
+    setResult(null);
+    const answer = await mutation.run(() => eventCheckIn(eventId, body));
+    if (answer) {
+      setResult({ name: answer.registration.name, already: answer.alreadyCheckedIn });
+      onDone();
+    }
+  };
+  const message = result ? t(result.already ? 'alreadyCheckedIn' : 'checkedInDone', { name: result.name }) : null;
+  return { run, mutation, result, message };
+}
+
+const statusLabel = (status: string, t: ReturnType<typeof useI18n>['t']): string => {
+  if (status === 'pending_approval') return t('regPendingApproval');
+  const key = REG_STATUS_LABELS[status as keyof typeof REG_STATUS_LABELS];
+  return key ? t(key) : status;
+};
+
+export function Attendees({ eventId, canApprove, canCheckIn, compact = false, version = 0 }: { eventId: number; canApprove: boolean; canCheckIn: boolean; compact?: boolean; version?: number }) {
+  const { lang, t } = useI18n();
+  const searchId = useId();
+  const caption = useId();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const { state, retry, refresh } = useResource(`attendees-${eventId}-${q}-${version}`, (signal) => attendees(eventId, q, signal));
+  const reload = () => {
+    refresh().catch(() => retry());
+  };
+  const checking = useEventCheckIn(eventId, reload);
+  const approving = useMutation();
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setQ(draft.trim());
+  };
+  const decide = async (a: Attendee, yes: boolean) => {
+    const done = await approving.run(() => approve(eventId, a.id, yes), t('eventSaved'));
+    if (done !== undefined) reload();
+  };
+  const errorText = (e: unknown) => (e instanceof ApiError ? e.describe(lang) : e ? t('unexpectedError') : null);
+  return (
+    <section className="plan-section" aria-labelledby={`${caption}-heading`} data-testid="attendees">
+      <h2 id={`${caption}-heading`}>{compact ? t('checkInByName') : t('attendeesHeading')}</h2>
+      <form className="search-form" role="search" onSubmit={search} data-testid="attendee-search">
+        <label htmlFor={searchId}>{t('searchByName')}</label>
+        <div className="search-row">
+          <input id={searchId} type="search" name="q" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
+          <button type="submit" className="button-secondary">
+            {t('search')}
+          </button>
+        </div>
+      </form>
+      <FormAlert message={errorText(checking.mutation.error) ?? errorText(approving.error)} />
+      <p className={`form-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="attendee-check-in-result">
+        {checking.message}
+      </p>
+      <StatusMessage message={approving.done} />
+      {state.status === 'loading' && <Loading />}
+      {(state.status === 'error' || state.status === 'notFound') && <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />}
+      {state.status === 'ok' &&
+        (state.data.items.length === 0 ? (
+          <p>{t('eventsNone')}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
+            <table className="data-table table-left" data-testid="attendee-table">
+              <caption id={caption} className="visually-hidden">
+                {t('attendeesHeading')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colName')}</th>
+                  <th scope="col">{t('colCategory')}</th>
+                  {!compact && <th scope="col">{t('colAffiliation')}</th>}
+                  {!compact && <th scope="col">{t('colCountry')}</th>}
+                  {!compact && <th scope="col">{t('colPhone')}</th>}
+                  <th scope="col">{t('colStatus')}</th>
+                  <th scope="col">{t('colAction')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.data.items.map((a) => (
+                  <tr key={a.id} data-testid="attendee-row" data-registration-id={a.id}>
+                    <th scope="row">
+                      {a.name}
+                      {a.nameEn && (
+                        <>
+                          {' '}
+                          <span lang="en">({a.nameEn})</span>
+                        </>
+                      )}
+                    </th>
+                    <td>{labelOr(CATEGORY_LABELS, a.category, t)}</td>
+                    {!compact && <td>{a.affiliation ?? '–'}</td>}
+                    {!compact && <td>{countryName(a.country, lang)}</td>}
+                    {!compact && <td>{a.phoneMasked ?? '–'}</td>}
+                    <td>
+                      {statusLabel(a.status, t)}
+                      {a.checkedInAt ? ` · ${t('checkedIn')} ${formatDateTime(a.checkedInAt, lang)}` : ''}
+                    </td>
+                    <td>
+                      {canApprove && a.status === 'pending_approval' && (
+                        <>
+                          <button type="button" className="button-secondary" onClick={() => void decide(a, true)} disabled={approving.busy}>
+                            {t('approveButton')}
+                            <span className="visually-hidden"> {a.name}</span>
+                          </button>{' '}
+                          <button type="button" className="button-tertiary" onClick={() => void decide(a, false)} disabled={approving.busy}>
+                            {t('rejectButton')}
+                            <span className="visually-hidden"> {a.name}</span>
+                          </button>
+                        </>
+                      )}
+                      {canCheckIn && a.status === 'confirmed' && !a.checkedInAt && (
+                        <button type="button" className="button-primary" onClick={() => void checking.run({ registrationId: a.id })} disabled={checking.mutation.busy} data-testid="attendee-check-in">
+                          {t('checkIn')}
+                          <span className="visually-hidden"> {a.name}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </section>
+  );
+}
