@@ -14,6 +14,7 @@ import type { Database, Db } from '../db/client.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { academyRoutes } from '../modules/education/academy-routes.ts';
 import { schoolRoutes } from '../modules/education/school-routes.ts';
+import { eventRoutes } from '../modules/events/event-routes.ts';
 import { attendeeRoutes } from '../modules/events/attendee-routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   const publicWrites = { engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000' }, publicRateLimit: config.publicRateLimit ?? 30 };
   await app.register(registrationRoutes, publicWrites);
   await app.register(academyRoutes, publicWrites);
+  await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
   await app.register(attendeeRoutes, publicWrites);
   await app.register(schoolRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
   installNotFoundHandler(app, web && (await registerWeb(app)));

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { closeChannels, createChannels } from '../modules/notifications/channels/index.ts';
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
+import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
 import { startJobs } from './jobs.ts';
@@ -20,8 +21,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
+    const forums = await seedGenieForumEditions(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);
     // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.

@@ -8,6 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { events } from '../../src/modules/events/schema.ts';
+import { EmailChannel } from '../../src/modules/notifications/channels/email.ts';
+import { FileSmsSender, SmsChannel } from '../../src/modules/notifications/channels/file.ts';
+import { drainOutbox } from '../../src/modules/notifications/worker.ts';
+import { startSmtp } from '../support/smtp.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
@@ -133,6 +137,26 @@ for (const kind of DB_KINDS) {
       assert.equal(row.name, '김지니');
       assert.match(row.phoneMasked, /\*/);
       assert.match(row.email, /\*/);
+    });
+
+    it('the confirmation e-mail, sent through SMTP, carries the check-in QR code', async () => {
+      const smtp = await startSmtp();
+      const email = new EmailChannel({ smtpUrl: smtp.url, from: 'finhub <no-reply@jeonju.test>', timeoutMs: 5000 });
+      try {
+        await drainOutbox(t.database.db, { email, sms: new SmsChannel(new FileSmsSender(t.dataDir)) });
+        const confirmed = smtp.received.filter((m) => String(m.headers.get('x-finhub-kind')) === 'registration.confirmed');
+        assert.ok(confirmed.length >= 4, `${confirmed.length} confirmations`);
+        for (const m of confirmed) {
+          const qr = m.attachments.find((a) => a.contentType === 'image/png');
+          assert.ok(qr, 'a QR code is attached');
+          assert.deepEqual([...qr.content.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+        }
+        const pending = smtp.received.find((m) => String(m.headers.get('x-finhub-kind')) === 'registration.pending')!;
+        assert.equal(pending.attachments.length, 0, 'no QR before approval');
+      } finally {
+        await email.close?.();
+        await smtp.close();
+      }
     });
 
     it('invitation codes: missing, wrong and used-up codes are 400 naming invitationCode and write nothing', async () => {

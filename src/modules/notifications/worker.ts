@@ -10,6 +10,7 @@
  * Delivery is at least once: only a crash between the server's acceptance and the 'sent' mark
  * can repeat a message.
  */
+import QRCode from 'qrcode';
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
@@ -62,6 +63,19 @@ async function claim(db: Db, now: Date, limit: number) {
   });
 }
 
+/**
+ * A row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
+ * confirmation) gets the check-in token of its status link as a PNG attachment: rendered at send
+ * time from the body, so nothing more is stored, and nothing once the body is purged.
+ */
+async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
+  if (row.channel !== 'email' || (row.meta as { qr?: unknown } | null)?.qr !== true) return undefined;
+  const token = /\/registrations\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(row.body)?.[1];
+  if (!token) return undefined;
+  const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+  return [{ filename: 'check-in-qr.png', content, contentType: 'image/png' }];
+}
+
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
 
 /** One pass: claims due rows (in batches) and sends them. `now` is for tests. */
@@ -77,6 +91,8 @@ export async function drainOutbox(db: Db, channels: Channels, opts: { now?: () =
       seen.add(row.id);
       const message: OutboundMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, kind: row.kind };
       try {
+        const attachments = await attachmentsFor(row);
+        if (attachments) message.attachments = attachments;
         await channels[row.channel].send(message);
         await db.update(outbox).set({ status: 'sent', sentAt: now(), lastError: null }).where(eq(outbox.id, row.id));
         result.sent++;

@@ -37,7 +37,7 @@ function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date 
   const en = s.title.en ?? s.title.ko;
   switch (kind) {
     case 'confirmed':
-      return { subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` }, lines: { ko: '신청이 확정되었습니다. 당일 확인 링크의 QR 코드를 보여 주십시오.', en: 'Your place is confirmed. Show the QR code on your status page at the door.' } };
+      return { subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` }, lines: { ko: '신청이 확정되었습니다. 당일 입구에서 첨부한 QR 코드(또는 확인 링크의 QR 코드)를 보여 주십시오.', en: 'Your place is confirmed. Show the attached QR code (or the one on your status page) at the door.' } };
     case 'waitlisted':
       return { subject: { ko: `[${ko}] 대기자로 등록되었습니다`, en: `[${en}] You are on the waiting list` }, lines: { ko: '정원이 차서 대기자로 등록되었습니다. 자리가 나면 알려 드립니다.', en: 'The session is full; you are on the waiting list. We will tell you if a place frees up.' } };
     case 'offered': {
@@ -105,6 +105,7 @@ export async function notifyRegistrant(
     subject: `${subj.ko} / ${subj.en}`,
     body,
     kind: kind === 'survey' ? 'survey.invitation' : `registration.${kind}`,
-    meta: { registrationId: r.registrationId, ownerKind: opts.ownerKind, ownerId: subject.ownerId },
+    // A confirmation by e-mail carries the check-in QR code (rendered by the outbox worker from the link).
+    meta: { registrationId: r.registrationId, ownerKind: opts.ownerKind, ownerId: subject.ownerId, ...(kind === 'confirmed' && opts.links ? { qr: true } : {}) },
   });
 }

@@ -33,6 +33,7 @@ export class EmailChannel implements Channel {
       to: m.recipient,
       subject: m.subject,
       text: m.body,
+      ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
     });
     const rejected = info.rejected ?? [];

@@ -38,6 +38,7 @@ export class FileChannel implements Channel {
       to: m.recipient,
       subject: m.subject,
       text: m.body,
+      ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
     });
     await writeAtomically(path.join(outboxDir(this.dataDir), `${m.id}-${safe(m.kind)}.eml`), info.message as Buffer);

@@ -6,6 +6,8 @@ export interface OutboundMessage {
   subject: string;
   body: string;
   kind: string;
+  /** Files to attach (e-mail only), e.g. the check-in QR code as PNG. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Delivers one message or throws; a throw leaves the row for a later retry. */
