@@ -185,6 +185,8 @@ for (const kind of DB_KINDS) {
       assert.equal(b.json().status, 'waitlisted');
       const c = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: false });
       assert.equal(c.json().status, 'cancelled');
+      const decided = (await call('GET', `/api/events/${eventId}/attendees?category=online`, viewer)).json().items as Json[];
+      assert.deepEqual(decided.map((p) => p.approval), ['approved', 'approved', 'rejected']);
       const again = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: true });
       assert.equal(again.statusCode, 409);
       const told = (await t.database.db.execute(sql`select count(*)::int as n from outbox where kind in ('registration.pending', 'registration.rejected')`)) as unknown as { rows: { n: number }[] };
@@ -210,6 +212,8 @@ for (const kind of DB_KINDS) {
       assert.equal(accept.statusCode, 200, accept.body);
       const cats2 = (await t.app.inject(`/api/events/${eventId}/categories`)).json().items as Json[];
       assert.equal(cats2.find((c) => c.category === 'general')!.seatsLeft, 0);
+      assert.equal(cats2.find((c) => c.category === 'general')!.registrationState, 'full');
+      assert.equal(cats2.find((c) => c.category === 'student')!.registrationState, 'open');
     });
 
     it('bad input is 400 naming every field and writes nothing', async () => {

@@ -61,6 +61,7 @@ export const CategorySchema = z.object({
   waitlistLength: z.number().int(),
   opensAt: z.string(),
   closesAt: z.string(),
+  registrationState: z.enum(['not_open', 'open', 'closed', 'full', 'started', 'cancelled']),
 });
 
 export const CodesBody = z
@@ -104,6 +105,7 @@ export const AttendeeSchema = z.object({
   email: z.string().nullable(),
   createdAt: z.string(),
   checkedInAt: z.string().nullable(),
+  approval: z.enum(['pending', 'approved', 'rejected']).nullable().describe('null when the category needs no approval'),
 });
 export const AttendeeQuery = z.object({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().max(100).optional() });
 

@@ -27,6 +27,7 @@ import {
   register,
   registerPoolOwner,
   registrationByToken,
+  registrationState,
   rotateToken,
   updatePool,
   type EngineContext,
@@ -149,6 +150,7 @@ export async function listCategories(db: Db | Tx, eventId: number): Promise<Cate
       waitlistLength: n.waitlisted,
       opensAt: pool.opensAt.toISOString(),
       closesAt: pool.closesAt.toISOString(),
+      registrationState: registrationState(pool, n.live),
     };
   });
 }
@@ -408,6 +410,7 @@ const attendeeView = ({ r, er, category }: AttendeeRow): AttendeeView => ({
   email: maskEmail(r.email),
   createdAt: r.createdAt.toISOString(),
   checkedInAt: r.checkedInAt?.toISOString() ?? null,
+  approval: er.approval,
 });
 
 export async function listAttendees(db: Db, eventId: number, f: { category?: Category; q?: string }): Promise<AttendeeView[]> {
