@@ -83,7 +83,7 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
             <table className="data-table table-left" data-testid="attendee-table">
               <caption id={caption} className="visually-hidden">
-                {t('attendeesHeading')}
+                {t('attendeesTable')}
               </caption>
               <thead>
                 <tr>

@@ -27,12 +27,12 @@ async function load(id: number, signal: AbortSignal) {
   return eventWithRegistration(id, signal);
 }
 
-function FigureTable({ rows, label, testId }: { rows: { key: string; name: string; row: FigureRow }[]; label: string; testId: string }) {
+function FigureTable({ rows, label, title, testId }: { rows: { key: string; name: string; row: FigureRow }[]; label: string; title: string; testId: string }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
       <table className="data-table" data-testid={testId}>
-        <caption className="visually-hidden">{label}</caption>
+        <caption className="visually-hidden">{title}</caption>
         <thead>
           <tr>
             <th scope="col">{label}</th>
@@ -63,8 +63,8 @@ function Figures({ id, version }: { id: number; version: number }) {
   const [state, retry] = useApi(`event-figures-${id}-${version}`, (signal) => eventFigures(id, signal));
   const body = (data: EventFigures) => (
     <>
-      <FigureTable label={t('figCategory')} testId="figures-by-category" rows={[...data.byCategory.map((r) => ({ key: r.category, name: labelOr(CATEGORY_LABELS, r.category, t), row: r })), { key: 'total', name: t('figTotal'), row: data.total }]} />
-      <FigureTable label={t('figCountry')} testId="figures-by-country" rows={data.byCountry.map((r) => ({ key: r.country ?? '-', name: countryName(r.country, lang), row: r }))} />
+      <FigureTable label={t('figCategory')} title={t('figByCategory')} testId="figures-by-category" rows={[...data.byCategory.map((r) => ({ key: r.category, name: labelOr(CATEGORY_LABELS, r.category, t), row: r })), { key: 'total', name: t('figTotal'), row: data.total }]} />
+      <FigureTable label={t('figCountry')} title={t('figByCountry')} testId="figures-by-country" rows={data.byCountry.map((r) => ({ key: r.country ?? '-', name: countryName(r.country, lang), row: r }))} />
     </>
   );
   return (

@@ -25,7 +25,7 @@ export function EventsStaffPage() {
       <h1>{t('staffEventsTitle')}</h1>
       <p className="lead">{t('staffEventsIntro')}</p>
       <section className="plan-section" aria-labelledby="staff-events-heading">
-        <h2 id="staff-events-heading">{t('eventsTitle')}</h2>
+        <h2 id="staff-events-heading">{t('eventListHeading')}</h2>
         {items.length === 0 ? (
           <p>{t('eventsNone')}</p>
         ) : (
