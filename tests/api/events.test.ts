@@ -90,6 +90,7 @@ for (const kind of DB_KINDS) {
       assert.equal(pub.programme[0].roomId, room.id);
       assert.deepEqual(pub.speakers[0].affiliation, { ko: '국민연금공단', en: null });
       assert.equal(pub.speakers[0].photoUrl, null);
+      assert.deepEqual([pub.categories, pub.questions], [[], []]);
       const audit = await t.database.db.execute(sql`select action from audit_log where action like 'event.%' order by id`);
       const actions = (audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action);
       for (const a of ['event.create', 'event.room.create', 'event.speaker.create', 'event.programme.create', 'event.programme.update', 'event.update']) assert.ok(actions.includes(a), a);

@@ -1,5 +1,6 @@
 /** Zod schemas of the events core (docs/events-api.md "Events core"): events, rooms, programme, speakers. */
 import { z } from 'zod';
+import { CategorySchema, QuestionSchema } from './attendee-api-schema.ts';
 
 const idNum = z.coerce.number().int().positive().max(2_147_483_647);
 export const EventIdParams = z.object({ id: idNum.describe('event id') });
@@ -97,6 +98,8 @@ export const EventDetailSchema = EventSummarySchema.extend({
   rooms: z.array(RoomSchema),
   programme: z.array(ProgrammeItemSchema),
   speakers: z.array(SpeakerSchema),
+  categories: z.array(CategorySchema).describe('registration categories (as GET /api/events/:id/categories)'),
+  questions: z.array(QuestionSchema).describe('custom registration questions (as GET /api/events/:id/questions)'),
 }).meta({ id: 'EventDetail' });
 
 export const RoomBody = z.object({ name: bi(100), position: z.number().int().min(0).max(1000).optional() }).strict();

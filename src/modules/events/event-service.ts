@@ -15,6 +15,7 @@ import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { findAction } from '../plan/plan-view.ts';
 import { updateAction } from '../plan/tracking-service.ts';
+import { listCategories, listQuestions } from './attendee-service.ts';
 import type {
   EventBody,
   EventDetailSchema,
@@ -125,6 +126,8 @@ export async function getEventDetail(db: Db | Tx, id: number, opts: { publicOnly
     rooms: rooms.map(roomView),
     programme: items.map((i) => itemView(i, links)),
     speakers: people.map(speakerView),
+    categories: await listCategories(db, id),
+    questions: await listQuestions(db, id),
   };
 }
 
