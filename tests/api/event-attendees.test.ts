@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { events } from '../../src/modules/events/schema.ts';
+import { purgePersonalData } from '../../src/modules/privacy/purge.ts';
 import { EmailChannel } from '../../src/modules/notifications/channels/email.ts';
 import { FileSmsSender, SmsChannel } from '../../src/modules/notifications/channels/file.ts';
 import { drainOutbox } from '../../src/modules/notifications/worker.ts';
@@ -333,6 +334,16 @@ for (const kind of DB_KINDS) {
       assert.equal(answer.statusCode, 201, answer.body);
       const again = await t.app.inject({ method: 'POST', url: `/api/surveys/${token}`, headers: { origin: ORIGIN }, payload: { rating: 4 } });
       assert.equal(again.statusCode, 409);
+    });
+
+    it('the retention purge erases the event details too, keeping category and country for the figures', async () => {
+      const before = (await call('GET', `/api/events/${eventId}/figures`, viewer)).json();
+      const r = await purgePersonalData(t.database.db, new Date(Date.now() + 400 * 24 * HOUR));
+      assert.ok(r.registrations > 0);
+      const rows = (await t.database.db.execute(sql`select name_en, affiliation, answers::text as answers, country from event_registrations`)) as unknown as { rows: Json[] };
+      assert.ok(rows.rows.every((x) => x.name_en === null && x.affiliation === null && x.answers === '{}'));
+      assert.ok(rows.rows.some((x) => x.country === 'GB'));
+      assert.deepEqual((await call('GET', `/api/events/${eventId}/figures`, viewer)).json(), before);
     });
   });
 }

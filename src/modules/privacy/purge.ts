@@ -2,9 +2,11 @@
  * Personal data whose retention period has ended is anonymised (개인정보 보호법 art. 21), by the
  * hourly job (src/server/jobs.ts) and by `finhub purge-personal-data`:
  *
- * - registrations: kept `retentionDays` after the thing ends — an academy session's end, or
- *   the pool's start for owners without one; then name → "(삭제됨)", phone, e-mail and answers
- *   → null, anonymized_at set. The row stays for the figures (status, check-in).
+ * - registrations: kept `retentionDays` after the thing ends — an academy session's or an
+ *   event's end, or the pool's start for owners without one; then name → "(삭제됨)", phone,
+ *   e-mail and answers → null, anonymized_at set; an event registration's Latin name,
+ *   affiliation and answers go too. The rows stay for the figures (status, check-in, category,
+ *   country).
  * - school applications: kept `retentionDays` after the survey's year ends (Asia/Seoul, as the
  *   consent notice says); then the contact teacher's name → "(삭제됨)", phone and e-mail → null.
  *   The school's name stays: it is not personal data and the figures need it.
@@ -19,6 +21,7 @@ import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
+import { eventCategories, eventRegistrations, events } from '../events/schema.ts';
 import { outbox } from '../notifications/schema.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
@@ -44,13 +47,15 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
   const actor = opts.actor ?? SYSTEM_ACTOR;
   try {
     return await db.transaction(async (tx) => {
-      // Registrations whose retention ended: after the academy session's end, else the pool's start.
-      const ends = sql`coalesce(${academySessions.endsAt}, ${capacityPools.startsAt})`;
+      // Registrations whose retention ended: after the academy session's or event's end, else the pool's start.
+      const ends = sql`coalesce(${academySessions.endsAt}, ${events.endsAt}, ${capacityPools.startsAt})`;
       const dueRegistrations = await tx
         .select({ id: registrations.id })
         .from(registrations)
         .innerJoin(capacityPools, eq(capacityPools.id, registrations.poolId))
         .leftJoin(academySessions, eq(academySessions.poolId, capacityPools.id))
+        .leftJoin(eventCategories, eq(eventCategories.poolId, capacityPools.id))
+        .leftJoin(events, eq(events.id, eventCategories.eventId))
         .where(and(isNull(registrations.anonymizedAt), sql`${ends} + ${capacityPools.retentionDays} * interval '1 day' < ${now}`))
         .for('update', { of: registrations });
       const registrationIds = dueRegistrations.map((r) => r.id);
@@ -59,6 +64,7 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
           .update(registrations)
           .set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now })
           .where(inArray(registrations.id, registrationIds));
+        await tx.update(eventRegistrations).set({ nameEn: null, affiliation: null, answers: {} }).where(inArray(eventRegistrations.registrationId, registrationIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'registration', after: { count: registrationIds.length, ids: registrationIds } });
       }
 
