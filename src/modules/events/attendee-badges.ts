@@ -3,13 +3,59 @@
  * it, affiliation and category. The KRDS font PretendardGOV (Korean and Latin) is embedded, so
  * Hangul renders the same on every printer.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
 
 const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('krds-uiux/resources/fonts/PretendardGOV-Regular.subset.woff');
-const FONT_BOLD = require.resolve('krds-uiux/resources/fonts/PretendardGOV-Bold.subset.woff');
+
+/**
+ * WOFF → plain sfnt (OpenType), once per process: fontkit re-inflates a WOFF table on every
+ * access (seconds per PDF with a Hangul font); the unpacked font makes a badge sheet take
+ * milliseconds.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
+  const numTables = woff.readUInt16BE(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const e = 44 + i * 20;
+    const [offset, compLength, origLength] = [woff.readUInt32BE(e + 4), woff.readUInt32BE(e + 8), woff.readUInt32BE(e + 12)];
+    const raw = woff.subarray(offset, offset + compLength);
+    return { tag: woff.subarray(e, e + 4), checksum: woff.readUInt32BE(e + 16), data: compLength < origLength ? inflateSync(raw) : raw };
+  });
+  let entrySelector = 0;
+  while (2 ** (entrySelector + 1) <= numTables) entrySelector++;
+  const searchRange = 2 ** entrySelector * 16;
+  const head = Buffer.alloc(12 + numTables * 16);
+  woff.copy(head, 0, 4, 8); // flavor → sfnt version
+  head.writeUInt16BE(numTables, 4);
+  head.writeUInt16BE(searchRange, 6);
+  head.writeUInt16BE(entrySelector, 8);
+  head.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  tables.forEach((t, i) => {
+    const r = 12 + i * 16;
+    t.tag.copy(head, r);
+    head.writeUInt32BE(t.checksum, r + 4);
+    head.writeUInt32BE(offset, r + 8);
+    head.writeUInt32BE(t.data.length, r + 12);
+    const padded = Buffer.alloc((t.data.length + 3) & ~3);
+    t.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+const loadFonts = () =>
+  (fonts ??= {
+    regular: woffToSfnt(readFileSync(require.resolve('krds-uiux/resources/fonts/PretendardGOV-Regular.subset.woff'))),
+    bold: woffToSfnt(readFileSync(require.resolve('krds-uiux/resources/fonts/PretendardGOV-Bold.subset.woff'))),
+  });
 
 export type PerSheet = 1 | 4 | 8;
 
@@ -29,8 +75,9 @@ export interface BadgeEvent {
 export function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], perSheet: PerSheet): Promise<Buffer> {
   const layout = LAYOUTS[perSheet];
   const doc = new PDFDocument({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${event.titleKo} — badges`, Creator: 'finhub' } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const { regular, bold } = loadFonts();
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
