@@ -35,6 +35,8 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     const context = await h.newContext();
     const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD);
     await staff.goto(`${h.server.url}/staff/events`);
+    // The plan's editions are seeded, dated by quarter until staff know the day.
+    await waitForText(staff.getByTestId('staff-events'), /2023년 3분기 예정 \(날짜 미정\)/);
     const form = await fill(staff, 'event-create-form', {
       titleKo: '제7회 지니포럼',
       titleEn: 'The 7th GENIE Forum',
@@ -78,7 +80,14 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     await manager.call('POST', `/api/events/${eventId}/categories`, { category: 'general', capacity: 50, opensAt: iso(-1), closesAt: iso(24 * 9) });
     const vip = await manager.call<{ id: number }>('POST', `/api/events/${eventId}/categories`, { category: 'vip', capacity: 10, opensAt: iso(-1), closesAt: iso(24 * 9), requiresInvitation: true });
-    vipCode = (await manager.call<{ codes: string[] }>('POST', `/api/events/${eventId}/categories/${vip.id}/codes`, { count: 1 })).codes[0]!;
+    assert.ok(vip.id);
+    // Invitation codes from the staff page, shown once.
+    await staff.reload();
+    const codes = staff.getByTestId('staff-category').filter({ hasText: '초청' }).getByTestId('codes-form');
+    await codes.locator('[name="count"]').fill('2');
+    await codes.getByRole('button').click();
+    const shown = await waitForText(staff.getByTestId('invitation-codes'), /\S+\s+\S+/);
+    vipCode = shown.split(/\s+/)[0]!;
     await context.close();
   });
 
