@@ -215,6 +215,16 @@ for (const kind of DB_KINDS) {
       assert.equal(cats2.find((c) => c.category === 'general')!.seatsLeft, 0);
       assert.equal(cats2.find((c) => c.category === 'general')!.registrationState, 'full');
       assert.equal(cats2.find((c) => c.category === 'student')!.registrationState, 'open');
+      // more capacity offers the seat to the next in line; less than taken is refused
+      const next = await registerAs({ category: 'general', waitlist: true });
+      assert.equal(next.json().status, 'waitlisted');
+      const general = cats.general!;
+      assert.equal((await call('PATCH', `/api/events/${eventId}/categories/${general.id}`, manager, { capacity: 1 })).statusCode, 409);
+      const more = await call('PATCH', `/api/events/${eventId}/categories/${general.id}`, manager, { capacity: 3 });
+      assert.equal(more.statusCode, 200, more.body);
+      assert.equal(more.json().capacity, 3);
+      assert.equal((await t.app.inject(`/api/registrations/${next.json().token}`)).json().status, 'offered');
+      await t.app.inject({ method: 'POST', url: `/api/registrations/${next.json().token}/accept`, headers: { origin: ORIGIN } });
     });
 
     it('bad input is 400 naming every field and writes nothing', async () => {
