@@ -88,11 +88,13 @@ export function RegistrationPage({ token }: { token: string }) {
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
   const view = state.data;
   const showQr = view.status === 'confirmed';
+  // An event category with staff approval: received, not yet confirmed (docs/events-api.md).
+  const pending = (view.status as string) === 'pending_approval';
   const statusLink = `${window.location.origin}/registrations/${token}`;
   return (
     <>
       <h1>{isNew ? t('registrationDoneTitle') : t('registrationTitle')}</h1>
-      {isNew && <p className="lead">{view.status === 'waitlisted' ? t('registrationDoneWaitlisted') : t('registrationDoneConfirmed')}</p>}
+      {isNew && <p className="lead">{pending ? t('pendingApprovalNote') : view.status === 'waitlisted' ? t('registrationDoneWaitlisted') : t('registrationDoneConfirmed')}</p>}
       <dl className="summary-list facts session-facts" data-testid="registration-facts">
         <div>
           <dt>{t('sessionTitle')}</dt>
@@ -116,7 +118,7 @@ export function RegistrationPage({ token }: { token: string }) {
           <dt>{t('registrationStatus')}</dt>
           <dd>
             <span className={`badge reg-status reg-status-${view.status}`} data-testid="registration-status" data-status={view.status}>
-              {STATUS_LABELS[view.status] ? t(STATUS_LABELS[view.status]) : view.status}
+              {STATUS_LABELS[view.status] ? t(STATUS_LABELS[view.status]) : pending ? t('regPendingApproval') : view.status}
             </span>
             {view.status === 'waitlisted' && view.waitlistPosition != null && <> {t('waitlistPosition', { position: view.waitlistPosition })}</>}
           </dd>

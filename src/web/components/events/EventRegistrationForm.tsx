@@ -117,6 +117,7 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
   const [form, setForm] = useState({ name: '', nameEn: '', phone: '', email: '', affiliation: '', country: '', invitationCode: '' });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [consent, setConsent] = useState(false);
+  const [waitlist, setWaitlist] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mutation = useMutation();
   const category = categories.find((c) => c.id === categoryId) ?? null;
@@ -141,6 +142,7 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
       else if (q.maxLength && v.length > q.maxLength) gaps[`answers.${q.id}`] = t('tooLong', { max: q.maxLength });
     }
     if (!consent) gaps.consent = t('consentRequired');
+    if (category && isFull(category) && !waitlist) gaps.waitlist = t('waitlistRequired');
     setLocal(gaps);
     if (Object.keys(gaps).length > 0 || !category) return;
     const filled = Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
@@ -221,6 +223,19 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
         </fieldset>
       )}
       <ConsentNotice notice={notice} checked={consent} onChange={setConsent} error={errors.consent} />
+      {category && isFull(category) && (
+        <div className={errors.waitlist ? 'field-invalid' : undefined}>
+          <div className="field-check">
+            <input id="event-waitlist-choice" type="checkbox" name="waitlist" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} aria-invalid={errors.waitlist ? true : undefined} aria-describedby={errors.waitlist ? 'event-waitlist-error' : undefined} />
+            <label htmlFor="event-waitlist-choice">{t('waitlistChoice')}</label>
+          </div>
+          {errors.waitlist && (
+            <p className="field-error" id="event-waitlist-error" data-testid="field-error">
+              {errors.waitlist}
+            </p>
+          )}
+        </div>
+      )}
       <p className="form-actions">
         <button type="submit" className="button-primary" disabled={mutation.busy} data-testid="event-register-submit">
           {t('registerEventSubmit')}
