@@ -117,7 +117,7 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
                       {a.checkedInAt ? ` · ${t('checkedIn')} ${formatDateTime(a.checkedInAt, lang)}` : ''}
                     </td>
                     <td>
-                      {canApprove && a.status === 'pending_approval' && (
+                      {canApprove && (a.status === 'pending_approval' || a.approval === 'pending') && (
                         <>
                           <button type="button" className="button-secondary" onClick={() => void decide(a, true)} disabled={approving.busy}>
                             {t('approveButton')}
