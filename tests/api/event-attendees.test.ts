@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { events } from '../../src/modules/events/schema.ts';
 import { purgePersonalData } from '../../src/modules/privacy/purge.ts';
@@ -103,6 +103,20 @@ for (const kind of DB_KINDS) {
       assert.ok(stored.rows.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !vipCodes.includes(r.code_hash)), 'only hashes are stored');
     });
     after(() => t.close());
+
+    it('shows an unpublished event’s categories and questions to staff only', async () => {
+      await t.database.db.update(events).set({ published: false }).where(eq(events.id, eventId));
+      try {
+        for (const part of ['categories', 'questions']) {
+          assert.equal((await call('GET', `/api/events/${eventId}/${part}`, null)).statusCode, 404, part);
+          const staff = await call('GET', `/api/events/${eventId}/${part}`, viewer);
+          assert.equal(staff.statusCode, 200, part);
+          assert.ok(staff.json().items.length >= 4, part);
+        }
+      } finally {
+        await t.database.db.update(events).set({ published: true }).where(eq(events.id, eventId));
+      }
+    });
 
     it('registers in each category, with a confirmation e-mail linking to the QR code', async () => {
       const general = await registerAs({ category: 'general', name: '김지니', nameEn: 'Kim Genie', affiliation: '국민연금공단', country: 'KR' });

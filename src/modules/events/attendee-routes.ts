@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
+import { notFound } from '../../server/errors.ts';
 import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
 import {
   AttendeeParams,
@@ -72,6 +73,12 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     },
   );
 
+  /** An unpublished event is staff-only, as its detail page is: 404 to the public. */
+  const visibleEvent = async (id: number, staff: boolean) => {
+    const e = await loadEvent(app.db, id);
+    if (!e.published && !staff) throw notFound({ ko: `행사 ${id}`, en: `Event ${id}` });
+  };
+
   app.get(
     '/api/events/:id/categories',
     {
@@ -79,8 +86,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
       schema: { operationId: 'listEventCategories', summary: 'Registration categories with seats left / 참가 구분', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(CategorySchema) }), ...errors } },
     },
     async (req) => {
-      const e = await loadEvent(app.db, req.params.id);
-      if (!e.published) return { items: [] };
+      await visibleEvent(req.params.id, req.user !== null);
       return { items: await listCategories(app.db, req.params.id) };
     },
   );
@@ -122,8 +128,8 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
       schema: { operationId: 'listEventQuestions', summary: 'The custom registration questions / 신청 질문', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(QuestionSchema) }), ...errors } },
     },
     async (req) => {
-      const e = await loadEvent(app.db, req.params.id);
-      return { items: e.published ? await listQuestions(app.db, req.params.id) : [] };
+      await visibleEvent(req.params.id, req.user !== null);
+      return { items: await listQuestions(app.db, req.params.id) };
     },
   );
 
