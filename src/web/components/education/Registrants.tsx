@@ -11,6 +11,7 @@ import { useMutation, useResource } from '../../hooks.ts';
 import { useI18n, type MessageKey } from '../../i18n.ts';
 import { ButtonText } from '../staff/ButtonText.tsx';
 import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
+import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 
 export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
@@ -21,26 +22,7 @@ export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   expired: 'regExpired',
 };
 
-export interface CheckInResult {
-  name: string;
-  already: boolean;
-}
-
-export function useCheckIn(sessionId: number, onDone: () => void) {
-  const { t } = useI18n();
-  const mutation = useMutation();
-  const [result, setResult] = useState<CheckInResult | null>(null);
-  const run = async (body: { token: string } | { registrationId: number }) => {
-    setResult(null);
-    const answer = await mutation.run(() => checkIn(sessionId, body));
-    if (answer) {
-      setResult({ name: answer.registration.name, already: answer.alreadyCheckedIn });
-      onDone();
-    }
-  };
-  const message = result ? t(result.already ? 'alreadyCheckedIn' : 'checkedInDone', { name: result.name }) : null;
-  return { run, mutation, result, message };
-}
+export const useCheckIn = (sessionId: number, onDone: () => void) => useCheckInAction((body) => checkIn(sessionId, body), onDone);
 
 export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false }: { sessionId: number; canUnmask: boolean; canCheckIn: boolean; compact?: boolean }) {
   const { lang, t } = useI18n();

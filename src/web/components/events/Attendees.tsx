@@ -10,25 +10,12 @@ import { useMutation, useResource } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { REG_STATUS_LABELS } from '../education/Registrants.tsx';
 import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
+import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 import { countryName } from './countries.ts';
 import { CATEGORY_LABELS, labelOr } from './EventText.tsx';
 
-export function useEventCheckIn(eventId: number, onDone: () => void) {
-  const { t } = useI18n();
-  const mutation = useMutation();
-  const [result, setResult] = useState<{ name: string; already: boolean } | null>(null);
-  const run = async (body: { token: string } | { registrationId: number }) => {
-    setResult(null);
-    const answer = await mutation.run(() => eventCheckIn(eventId, body));
-    if (answer) {
-      setResult({ name: answer.registration.name, already: answer.alreadyCheckedIn });
-      onDone();
-    }
-  };
-  const message = result ? t(result.already ? 'alreadyCheckedIn' : 'checkedInDone', { name: result.name }) : null;
-  return { run, mutation, result, message };
-}
+export const useEventCheckIn = (eventId: number, onDone: () => void) => useCheckInAction((body) => eventCheckIn(eventId, body), onDone);
 
 const statusLabel = (status: string, t: ReturnType<typeof useI18n>['t']): string => {
   if (status === 'pending_approval') return t('regPendingApproval');

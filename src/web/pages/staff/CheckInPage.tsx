@@ -1,130 +1,31 @@
 /**
- * `/staff/academy/sessions/:id/check-in`: attendance from a phone. A camera QR scanner (the
- * browser's BarcodeDetector, where there is one; no library), typing the token from the QR as
- * the fallback, and a name search with a check-in button. Checking in twice says so.
+ * `/staff/academy/sessions/:id/check-in`: attendance from a phone — the shared check-in panel
+ * (camera QR scanner, typed token) and a name search with a check-in button.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api-client.ts';
+import { useState } from 'react';
+import { CheckInPanel } from '../../components/CheckIn.tsx';
 import { academySession } from '../../education-api.ts';
-import { localText, textLang, tokenFromScan } from '../../education-format.ts';
+import { localText, textLang } from '../../education-format.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
 import { Registrants, useCheckIn } from '../../components/education/Registrants.tsx';
-import { FormAlert } from '../../components/staff/Notice.tsx';
 import { useApi, useDocumentTitle } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
 
-interface DetectedBarcode {
-  rawValue: string;
-}
-interface BarcodeDetectorLike {
-  detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
-}
-type BarcodeDetectorCtor = new (options?: { formats: string[] }) => BarcodeDetectorLike;
-
-const detectorCtor = (): BarcodeDetectorCtor | null => (window as unknown as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector ?? null;
-
-export function Scanner({ onToken }: { onToken: (token: string) => void }) {
-  const { t } = useI18n();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const [active, setActive] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const supported = detectorCtor() !== null && typeof navigator.mediaDevices?.getUserMedia === 'function';
-  const lastRef = useRef<{ token: string; at: number } | null>(null);
-  // The latest callback, without restarting the camera each time the page re-renders.
-  const onTokenRef = useRef(onToken);
-  useEffect(() => {
-    onTokenRef.current = onToken;
-  }, [onToken]);
-
-  useEffect(() => {
-    if (!active) return;
-    const Ctor = detectorCtor();
-    if (!Ctor) return;
-    let stream: MediaStream | null = null;
-    let timer: number | undefined;
-    let stopped = false;
-    const detector = new Ctor({ formats: ['qr_code'] });
-    const tick = async () => {
-      const video = videoRef.current;
-      if (stopped || !video) return;
-      try {
-        if (video.readyState >= 2) {
-          const codes = await detector.detect(video);
-          const raw = codes[0]?.rawValue;
-          if (raw) {
-            const token = tokenFromScan(raw);
-            const last = lastRef.current;
-            // The same code stays in view for a while: read it once every few seconds at most.
-            if (!last || last.token !== token || Date.now() - last.at > 3000) {
-              lastRef.current = { token, at: Date.now() };
-              onTokenRef.current(token);
-            }
-          }
-        }
-      } catch {
-        /* a frame that could not be read: try the next one */
-      }
-      if (!stopped) timer = window.setTimeout(tick, 250);
-    };
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then(async (s) => {
-        stream = s;
-        if (stopped || !videoRef.current) return s.getTracks().forEach((track) => track.stop());
-        videoRef.current.srcObject = s;
-        await videoRef.current.play().catch(() => undefined);
-        void tick();
-      })
-      .catch(() => {
-        setProblem(t('cameraUnavailable'));
-        setActive(false);
-      });
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-      stream?.getTracks().forEach((track) => track.stop());
-    };
-  }, [active, t]);
-
-  if (!supported) return <p className="read-only-note" data-testid="scanner-unsupported">{t('scannerUnsupported')}</p>;
-  return (
-    <div className="qr-scanner" data-testid="qr-scanner">
-      <p>
-        <button type="button" className={active ? 'button-secondary' : 'button-primary'} onClick={() => { setProblem(null); setActive((a) => !a); }} data-testid="scan-toggle">
-          {active ? t('stopScanning') : t('startScanning')}
-        </button>
-      </p>
-      {problem && <p className="form-alert" role="alert">{problem}</p>}
-      {active && <video ref={videoRef} className="scanner-video" muted playsInline aria-label={t('cameraView')} />}
-    </div>
-  );
-}
-
 export function CheckInPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
-  const tokenId = useId();
-  const [token, setToken] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
   const [state, retry] = useApi(`checkin-session-${id}`, (signal) => academySession(id, signal));
   const checking = useCheckIn(id, () => setRefreshKey((k) => k + 1));
   const title = state.status === 'ok' ? localText(state.data.title, lang) : null;
   useDocumentTitle(t('checkInTitle'), t('staffTitleSuffix'));
-  const { run } = checking;
-  const onToken = (scanned: string) => void run({ token: scanned });
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'notFound') return <NotFoundView />;
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
 
-  const submitToken = (event: FormEvent) => {
-    event.preventDefault();
-    const value = tokenFromScan(token);
-    if (value) void run({ token: value });
-  };
-  const error = checking.mutation.error instanceof ApiError ? checking.mutation.error.describe(lang) : checking.mutation.error ? t('unexpectedError') : null;
 
   return (
     <div className="check-in-page">
@@ -143,23 +44,7 @@ export function CheckInPage({ id }: { id: number }) {
       <p className="lead" lang={state.status === 'ok' ? textLang(state.data.title, lang) : undefined}>
         {title}
       </p>
-      <section className="plan-section" aria-labelledby="scan-heading">
-        <h2 id="scan-heading">{t('scanHeading')}</h2>
-        <Scanner onToken={onToken} />
-        <form className="search-form" onSubmit={submitToken} data-testid="token-form">
-          <label htmlFor={tokenId}>{t('typeToken')}</label>
-          <div className="search-row">
-            <input id={tokenId} type="text" name="token" autoComplete="off" autoCapitalize="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />
-            <button type="submit" className="button-primary" disabled={checking.mutation.busy}>
-              {t('checkIn')}
-            </button>
-          </div>
-        </form>
-        <FormAlert message={error} focus />
-        <p className={`form-status check-in-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="scan-result">
-          {checking.message}
-        </p>
-      </section>
+      <CheckInPanel checking={checking} />
       <Registrants key={refreshKey} sessionId={id} canUnmask={isManager(user)} canCheckIn compact />
     </div>
   );
