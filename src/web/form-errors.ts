@@ -13,6 +13,12 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { summary: null, fields: {} };
 
+/** One line for an alert: the server's message, a generic one for other failures, null for none. */
+export function errorMessage(error: unknown, lang: Lang, t: Translate): string | null {
+  if (error instanceof ApiError) return error.describe(lang);
+  return error ? t('unexpectedError') : null;
+}
+
 export function formErrors(error: unknown, lang: Lang, t: Translate, known: readonly string[], aliases: Record<string, string> = {}): FormErrors {
   if (!(error instanceof ApiError)) return { summary: t('unexpectedError'), fields: {} };
   const fields: Record<string, string> = {};

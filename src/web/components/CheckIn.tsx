@@ -4,7 +4,7 @@
  * the fallback, and the result ("checked in" / "already checked in").
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api-client.ts';
+import { errorMessage } from '../form-errors.ts';
 import { tokenFromScan } from '../education-format.ts';
 import { useMutation } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
@@ -45,7 +45,7 @@ export function CheckInPanel({ checking }: { checking: CheckInAction }) {
     const value = tokenFromScan(token);
     if (value) void checking.run({ token: value });
   };
-  const error = checking.mutation.error instanceof ApiError ? checking.mutation.error.describe(lang) : checking.mutation.error ? t('unexpectedError') : null;
+  const error = errorMessage(checking.mutation.error, lang, t);
   return (
     <section className="plan-section" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scanHeading')}</h2>

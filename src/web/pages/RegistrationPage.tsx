@@ -9,7 +9,7 @@ import { formatDateTime, localText, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { FormAlert, StatusMessage } from '../components/staff/Notice.tsx';
-import { ApiError } from '../api-client.ts';
+import { errorMessage } from '../form-errors.ts';
 import { useDocumentTitle, useMutation, useResource } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useLocation } from '../router.ts';
@@ -27,7 +27,7 @@ function Actions({ token, view, onChanged }: { token: string; view: Registration
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation();
   const live = view.canCancel ?? (view.status === 'confirmed' || view.status === 'waitlisted' || view.status === 'offered');
-  const error = mutation.error instanceof ApiError ? mutation.error.describe(lang) : mutation.error ? t('unexpectedError') : null;
+  const error = errorMessage(mutation.error, lang, t);
 
   const cancel = async () => {
     if (await mutation.run(() => cancelRegistration(token), t('registrationCancelledDone'))) {

@@ -4,7 +4,7 @@
  * page's phone-width version (name, status, check-in).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api-client.ts';
+import { errorMessage } from '../../form-errors.ts';
 import { checkIn, registrants, unmask, type Registrant, type RegistrationStatus } from '../../education-api.ts';
 import { formatDateTime } from '../../education-format.ts';
 import { useMutation, useResource } from '../../hooks.ts';
@@ -45,7 +45,7 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
     const contact = await unmasking.run(() => unmask(r.id));
     if (contact) setUnmasked((old) => ({ ...old, [r.id]: contact }));
   };
-  const errorText = (e: unknown) => (e instanceof ApiError ? e.describe(lang) : e ? t('unexpectedError') : null);
+  const errorText = (e: unknown) => errorMessage(e, lang, t);
 
   return (
     <section className="plan-section" aria-labelledby={`${caption}-heading`} data-testid="registrants">

@@ -3,7 +3,7 @@
  * waiting for approval and a check-in button. `compact` is the check-in page's phone version.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api-client.ts';
+import { errorMessage } from '../../form-errors.ts';
 import { approve, attendees, eventCheckIn, type Attendee } from '../../events-api.ts';
 import { formatDateTime } from '../../education-format.ts';
 import { useMutation, useResource } from '../../hooks.ts';
@@ -43,7 +43,7 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
     const done = await approving.run(() => approve(eventId, a.id, yes), t('eventSaved'));
     if (done !== undefined) reload();
   };
-  const errorText = (e: unknown) => (e instanceof ApiError ? e.describe(lang) : e ? t('unexpectedError') : null);
+  const errorText = (e: unknown) => errorMessage(e, lang, t);
   return (
     <section className="plan-section" aria-labelledby={`${caption}-heading`} data-testid="attendees">
       <h2 id={`${caption}-heading`}>{compact ? t('checkInByName') : t('attendeesHeading')}</h2>

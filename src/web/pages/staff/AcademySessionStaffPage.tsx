@@ -3,7 +3,7 @@
  * managers), check-in, the satisfaction survey, the session's figures and (managers) editing.
  */
 import { useState } from 'react';
-import { ApiError } from '../../api-client.ts';
+import { errorMessage } from '../../form-errors.ts';
 import { academySession, sendSurvey } from '../../education-api.ts';
 import { formatDateTime, localText, textLang } from '../../education-format.ts';
 import { Link } from '../../components/Link.tsx';
@@ -26,7 +26,7 @@ function SurveyButton({ sessionId, ended }: { sessionId: number; ended: boolean 
     const answer = await mutation.run(() => sendSurvey(sessionId));
     if (answer) setDone(t('surveyQueued', { count: answer.queued }));
   };
-  const error = mutation.error instanceof ApiError ? mutation.error.describe(lang) : mutation.error ? t('unexpectedError') : null;
+  const error = errorMessage(mutation.error, lang, t);
   return (
     <section className="plan-section" aria-labelledby="survey-send-heading">
       <h2 id="survey-send-heading">{t('surveySendHeading')}</h2>

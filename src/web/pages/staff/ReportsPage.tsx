@@ -4,7 +4,8 @@
  * (freeze) a quarter; anyone may download the XLSX or print the page.
  */
 import { useState } from 'react';
-import { ApiError, fetchPlan } from '../../api-client.ts';
+import { fetchPlan } from '../../api-client.ts';
+import { errorMessage } from '../../form-errors.ts';
 import { Link } from '../../components/Link.tsx';
 import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
@@ -132,7 +133,7 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
   };
   const now = seoulQuarter();
   const begun = year < now.year || (year === now.year && quarter <= now.quarter);
-  const alert = mutation.error instanceof ApiError ? mutation.error.describe(lang) : mutation.error ? t('unexpectedError') : null;
+  const alert = errorMessage(mutation.error, lang, t);
 
   return (
     <>
