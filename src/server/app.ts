@@ -18,6 +18,7 @@ import { eventRoutes } from '../modules/events/event-routes.ts';
 import { attendeeRoutes } from '../modules/events/attendee-routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
+import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
 import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10 });
   await app.register(auditRoutes);
   await app.register(planRoutes);
+  await app.register(planFiguresRoutes);
   await app.register(trackingRoutes);
   await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);

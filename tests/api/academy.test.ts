@@ -252,6 +252,44 @@ for (const kind of DB_KINDS) {
       assert.equal((await call('GET', `/api/academy/sessions/${titled.id}`, null)).json().title.ko, '<img src=x onerror=alert(1)>');
     });
 
+    it('pages the registrant list by id (?after=&limit=): total on the first page, nextAfter until the last, q still searches', async () => {
+      const s = await newSession({ capacity: 20 });
+      const ids: number[] = [];
+      for (let i = 0; i < 7; i++) ids.push((await registerFor(s.id, { name: i % 2 ? `김페이지${i}` : `이페이지${i}`, phone: nextPhone() })).json().id);
+      const page = async (qs: string) => {
+        const res = await call('GET', `/api/academy/sessions/${s.id}/registrations${qs}`, viewer);
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json();
+      };
+      const whole = await page('');
+      assert.deepEqual(whole.items.map((r: Json) => r.id), ids, 'default limit 100 holds all seven, in id order');
+      assert.equal(whole.total, 7);
+      assert.equal(whole.nextAfter, null);
+      const first = await page('?limit=3');
+      assert.deepEqual(first.items.map((r: Json) => r.id), ids.slice(0, 3));
+      assert.equal(first.total, 7);
+      assert.equal(first.nextAfter, ids[2]);
+      const second = await page(`?limit=3&after=${first.nextAfter}`);
+      assert.deepEqual(second.items.map((r: Json) => r.id), ids.slice(3, 6));
+      assert.equal(second.total, null, 'deeper pages do not count again');
+      assert.equal(second.nextAfter, ids[5]);
+      const last = await page(`?limit=3&after=${second.nextAfter}`);
+      assert.deepEqual(last.items.map((r: Json) => r.id), ids.slice(6));
+      assert.equal(last.nextAfter, null);
+      const exact = await page(`?limit=7`);
+      assert.equal(exact.nextAfter, null, 'no next page when the rows end exactly at the limit');
+      const kims = await page(`?q=${encodeURIComponent('김페이지')}&limit=2`);
+      assert.deepEqual(kims.items.map((r: Json) => r.id), [ids[1], ids[3]]);
+      assert.equal(kims.total, 3);
+      assert.deepEqual((await page(`?q=${encodeURIComponent('김페이지')}&limit=2&after=${kims.nextAfter}`)).items.map((r: Json) => r.id), [ids[5]]);
+      for (const bad of ['?limit=0', '?limit=501', '?after=-1', '?after=x']) {
+        const res = await call('GET', `/api/academy/sessions/${s.id}/registrations${bad}`, viewer);
+        assert.equal(res.statusCode, 400, `${bad}: ${res.body}`);
+      }
+      assert.equal((await page('?limit=500')).items.length, 7);
+      assert.equal((await call('GET', `/api/academy/sessions/${s.id + 100000}/registrations`, viewer)).statusCode, 404);
+    });
+
     it('sends the survey to attendees of an ended session, takes answers once, and counts the figures and the measure', async () => {
       const s = await newSession({ capacity: 5, registrationOpensAt: at(-10 * HOUR), registrationClosesAt: at(-8 * HOUR), startsAt: at(-7 * HOUR), endsAt: at(-6 * HOUR) });
       // Registration is over for this past session: put registrants in through a live window first.

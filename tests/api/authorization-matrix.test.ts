@@ -29,6 +29,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/docs/static/swagger-initializer.js': 'public',
   'GET /api/plans': 'public',
   'GET /api/plans/:id': 'public',
+  'GET /api/plans/figures': STAFF,
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': STAFF,
   'GET /api/auth/me': STAFF,

@@ -323,6 +323,37 @@ for (const kind of DB_KINDS) {
       assert.ok(!text.includes('010-7777'), 'phones are masked');
     });
 
+    it('pages the attendee list by id (?after=&limit=) with category and q filters', async () => {
+      const all = (await call('GET', `/api/events/${eventId}/attendees?limit=500`, viewer)).json();
+      assert.equal(all.total, all.items.length);
+      assert.equal(all.nextAfter, null);
+      const ids = all.items.map((a: Json) => a.id);
+      assert.deepEqual(ids, [...ids].sort((a: number, b: number) => a - b), 'in id order');
+      assert.ok(ids.length >= 3, `${ids.length} attendees to page through`);
+      const seen: number[] = [];
+      let after: number | null = null;
+      let pages = 0;
+      do {
+        const res = await call('GET', `/api/events/${eventId}/attendees?limit=2${after === null ? '' : `&after=${after}`}`, viewer);
+        assert.equal(res.statusCode, 200, res.body);
+        const page = res.json();
+        assert.equal(page.total, after === null ? ids.length : null);
+        seen.push(...page.items.map((a: Json) => a.id));
+        after = page.nextAfter;
+        pages++;
+      } while (after !== null);
+      assert.deepEqual(seen, ids);
+      assert.equal(pages, Math.ceil(ids.length / 2));
+      const general = (await call('GET', `/api/events/${eventId}/attendees?category=general&limit=1`, viewer)).json();
+      assert.equal(general.items.length, 1);
+      assert.equal(general.items[0].category, 'general');
+      assert.equal(general.total, all.items.filter((a: Json) => a.category === 'general').length);
+      const byEnglish = (await call('GET', `/api/events/${eventId}/attendees?q=${encodeURIComponent('kim genie')}`, viewer)).json();
+      assert.deepEqual(byEnglish.items.map((a: Json) => a.name), ['김지니']);
+      assert.equal(byEnglish.total, 1);
+      for (const bad of ['?limit=0', '?limit=501', '?after=-5']) assert.equal((await call('GET', `/api/events/${eventId}/attendees${bad}`, viewer)).statusCode, 400, bad);
+    });
+
     it('figures: registered vs attended by category and country, no-show rate', async () => {
       const res = await call('GET', `/api/events/${eventId}/figures`, viewer);
       assert.equal(res.statusCode, 200, res.body);

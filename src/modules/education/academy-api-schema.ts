@@ -1,6 +1,7 @@
 /** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
 import { z } from 'zod';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
+import { PageQuery, pageSchema } from '../registration/listing.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: id.describe('id') });
@@ -129,7 +130,10 @@ export const StaffRegistrationSchema = z
   })
   .meta({ id: 'StaffRegistration' });
 
-export const RegistrationListQuery = z.object({ q: z.string().trim().max(50).optional().describe('part of a name') });
+/** One page of a session's registrants, keyset by id (src/modules/registration/listing.ts). */
+export const StaffRegistrationPageSchema = pageSchema(StaffRegistrationSchema);
+
+export const RegistrationListQuery = PageQuery.extend({ q: z.string().trim().max(50).optional().describe('part of a name') });
 
 export const CheckInBody = z
   .object({

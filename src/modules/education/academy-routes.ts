@@ -22,6 +22,7 @@ import {
   SessionListQuery,
   SessionPatchBody,
   SessionSchema,
+  StaffRegistrationPageSchema,
   StaffRegistrationSchema,
   SurveyAnswerBody,
   SurveyInfoSchema,
@@ -42,7 +43,6 @@ import {
   surveyInfo,
   updateSession,
 } from './academy-service.ts';
-import { waitlistPosition } from '../registration/service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 const tags = ['academy'];
@@ -107,7 +107,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
       },
     },
     async (req, reply) => {
-      const { registration, token, links } = await registerForSession(app.db, engine, actorOf(req), req.params.id, req.body);
+      const { registration, token, links, waitlistPosition } = await registerForSession(app.db, engine, actorOf(req), req.params.id, req.body);
       reply.header('cache-control', 'no-store');
       return reply.status(201).send({
         id: registration.id,
@@ -115,7 +115,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         cancelUrl: links.cancelUrl,
         statusUrl: links.statusUrl,
         token,
-        waitlistPosition: await waitlistPosition(app.db, registration),
+        waitlistPosition,
       });
     },
   );
@@ -126,14 +126,14 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
       config: { policy: STAFF },
       schema: {
         operationId: 'listAcademyRegistrations',
-        summary: 'Registrants of a session, phones and e-mails masked; ?q= searches names / 신청자 목록',
+        summary: 'Registrants of a session in id order, one page (?after=nextAfter&limit=1–500, default 100), phones and e-mails masked; ?q= searches names / 신청자 목록',
         tags,
         params: IdParams,
         querystring: RegistrationListQuery,
-        response: { 200: z.object({ items: z.array(StaffRegistrationSchema) }), ...errors },
+        response: { 200: StaffRegistrationPageSchema, ...errors },
       },
     },
-    async (req) => ({ items: await sessionRegistrations(app.db, req.params.id, req.query.q || undefined) }),
+    async (req) => sessionRegistrations(app.db, req.params.id, { q: req.query.q || undefined, after: req.query.after, limit: req.query.limit }),
   );
 
   app.post(

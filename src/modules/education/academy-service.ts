@@ -13,10 +13,10 @@ import { percent } from '../plan/figures.ts';
 import { quarterOf, quarterRange } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
 import type { PoolSubject } from '../registration/messages.ts';
+import { listPoolRegistrations, type Page, type PageParams } from '../registration/listing.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 import {
   checkIn,
-  listRegistrations,
   createPool,
   notifyRegistrant,
   poolCounts,
@@ -242,9 +242,11 @@ export async function registerForSession(db: Db, ctx: EngineContext, actor: Acto
   return register(db, ctx, actor, pool.id, { ...input, consentVersion: CONSENT_NOTICES.academy.version });
 }
 
-export async function sessionRegistrations(db: Db, sessionId: number, q?: string): Promise<StaffRegistration[]> {
-  const { pool } = await loadSession(db, sessionId);
-  return listRegistrations(db, pool.id, q);
+/** One page of a session's registrants (keyset by id); `q` searches names. */
+export async function sessionRegistrations(db: Db, sessionId: number, f: PageParams & { q?: string | undefined } = {}): Promise<Page<StaffRegistration>> {
+  const [row] = await db.select({ poolId: academySessions.poolId }).from(academySessions).where(eq(academySessions.id, sessionId));
+  if (!row) throw sessionNotFound(sessionId);
+  return listPoolRegistrations(db, row.poolId, f);
 }
 
 export async function checkInAtSession(db: Db, actor: Actor, sessionId: number, by: { token?: string; registrationId?: number }): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {

@@ -1,5 +1,6 @@
 /** Zod schemas of event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import { z } from 'zod';
+import { PageQuery, pageSchema } from '../registration/listing.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const EventIdParams = z.object({ id: id.describe('event id') });
@@ -107,7 +108,9 @@ export const AttendeeSchema = z.object({
   checkedInAt: z.string().nullable(),
   approval: z.enum(['pending', 'approved', 'rejected']).nullable().describe('null when the category needs no approval'),
 });
-export const AttendeeQuery = z.object({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().max(100).optional() });
+export const AttendeeQuery = PageQuery.extend({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().max(100).optional() });
+/** One page of an event's registrants, keyset by id (src/modules/registration/listing.ts). */
+export const AttendeePageSchema = pageSchema(AttendeeSchema);
 
 export const EventCheckInBody = z.union([
   z.object({ token: z.string().min(1).max(100) }).strict(),

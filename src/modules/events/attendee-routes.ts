@@ -8,6 +8,7 @@ import { notFound } from '../../server/errors.ts';
 import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
 import {
   AttendeeParams,
+  AttendeePageSchema,
   AttendeeQuery,
   AttendeeSchema,
   BadgesQuery,
@@ -160,14 +161,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
       config: { policy: STAFF },
       schema: {
         operationId: 'listEventAttendees',
-        summary: 'Registrants, phones and e-mails masked; ?category, ?q searches names / 참가자 목록',
+        summary: 'Registrants in id order, one page (?after=nextAfter&limit=1–500, default 100), phones and e-mails masked; ?category, ?q searches names / 참가자 목록',
         tags,
         params: EventIdParams,
         querystring: AttendeeQuery,
-        response: { 200: z.object({ items: z.array(AttendeeSchema) }), ...errors },
+        response: { 200: AttendeePageSchema, ...errors },
       },
     },
-    async (req) => ({ items: await listAttendees(app.db, req.params.id, { category: req.query.category, q: req.query.q || undefined }) }),
+    async (req) => listAttendees(app.db, req.params.id, { category: req.query.category, q: req.query.q || undefined, after: req.query.after, limit: req.query.limit }),
   );
 
   app.post(

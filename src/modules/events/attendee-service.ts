@@ -7,13 +7,14 @@
  * the engine's transaction, through its hooks.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
 import type { PoolSubject } from '../registration/messages.ts';
+import { pageLimit, toPage, type Page, type PageParams } from '../registration/listing.ts';
 import { maskPhone } from '../registration/phone.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 import {
@@ -413,9 +414,35 @@ const attendeeView = ({ r, er, category }: AttendeeRow): AttendeeView => ({
   approval: er.approval,
 });
 
-export async function listAttendees(db: Db, eventId: number, f: { category?: Category; q?: string }): Promise<AttendeeView[]> {
+/**
+ * One page of an event's registrants in id order (keyset on event_registrations (event_id,
+ * registration_id), src/modules/registration/listing.ts); `category` and `q` (Korean or English
+ * name) filter.
+ */
+export async function listAttendees(db: Db, eventId: number, f: PageParams & { category?: Category | undefined; q?: string | undefined }): Promise<Page<AttendeeView>> {
   await loadEvent(db, eventId);
-  return (await attendeeRows(db, eventId, f)).map(attendeeView);
+  const where = and(
+    eq(eventRegistrations.eventId, eventId),
+    f.category ? eq(eventCategories.category, f.category) : undefined,
+    f.q ? sql`(strpos(lower(${registrations.name}), lower(${f.q})) > 0 or strpos(lower(coalesce(${eventRegistrations.nameEn}, '')), lower(${f.q})) > 0)` : undefined,
+  );
+  const rows = await db
+    .select({ r: registrations, er: eventRegistrations, category: eventCategories.category })
+    .from(eventRegistrations)
+    .innerJoin(registrations, eq(registrations.id, eventRegistrations.registrationId))
+    .innerJoin(eventCategories, eq(eventCategories.id, eventRegistrations.categoryId))
+    .where(and(where, f.after !== undefined ? gt(eventRegistrations.registrationId, f.after) : undefined))
+    .orderBy(asc(eventRegistrations.registrationId))
+    .limit(pageLimit(f) + 1);
+  return toPage(rows, f, (a) => a.er.registrationId, attendeeView, async () => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(eventRegistrations)
+      .innerJoin(registrations, eq(registrations.id, eventRegistrations.registrationId))
+      .innerJoin(eventCategories, eq(eventCategories.id, eventRegistrations.categoryId))
+      .where(where);
+    return Number(row!.n);
+  });
 }
 
 /** Check-in by scanned token or by id; idempotent (a second scan reports alreadyCheckedIn). */

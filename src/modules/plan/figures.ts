@@ -58,6 +58,14 @@ export function figuresOf(actions: readonly ActionFigureInput[]): Figures {
     progressSum += a.progress;
     if (DONE_STATUSES.includes(a.status)) done++;
   }
+  return figuresFromTotals({ counted, done, progressSum });
+}
+
+/**
+ * The same figures from totals already summed (in SQL, src/modules/plan/figures-query.ts):
+ * counted actions (not dropped), how many of them are done, and the sum of their progress.
+ */
+export function figuresFromTotals({ counted, done, progressSum }: { counted: number; done: number; progressSum: number }): Figures {
   return {
     progressRate: counted === 0 ? null : tenths(BigInt(progressSum), BigInt(counted)),
     completionRate: percent(done, counted),

@@ -1,14 +1,16 @@
 /**
  * A session's registrants, searched by name: masked phones, an unmask button for managers
  * (each unmask is logged by the server), and a check-in button. `compact` is the check-in
- * page's phone-width version (name, status, check-in).
+ * page's phone-width version (name, status, check-in). The server pages the list by id
+ * (?after=&limit=, docs/education-api.md): the first page shows, "more" appends the next.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { request } from '../../api-client.ts';
 import { errorMessage } from '../../form-errors.ts';
-import { checkIn, registrants, unmask, type Registrant, type RegistrationStatus } from '../../education-api.ts';
+import { checkIn, unmask, type Registrant, type RegistrationStatus } from '../../education-api.ts';
 import { formatDateTime } from '../../education-format.ts';
-import { useMutation, useResource } from '../../hooks.ts';
-import { useI18n, type MessageKey } from '../../i18n.ts';
+import { useMutation } from '../../hooks.ts';
+import { useI18n, type Lang, type MessageKey } from '../../i18n.ts';
 import { ButtonText } from '../staff/ButtonText.tsx';
 import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
@@ -22,6 +24,102 @@ export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   expired: 'regExpired',
 };
 
+
+/** One page of a staff list (src/modules/registration/listing.ts). */
+export interface ListPage<T> {
+  items: T[];
+  nextAfter: number | null;
+  total: number | null;
+}
+
+export const PAGE_SIZE = 100;
+const PAGE_MAX = 500;
+
+/** `path?q=…&after=…&limit=…` for a paged staff list. */
+export function pageUrl(path: string, params: Record<string, string | number | null | undefined>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') qs.set(k, String(v));
+  const text = qs.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+type PagedState<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; items: T[]; nextAfter: number | null; total: number | null };
+
+/**
+ * A keyset-paged list: the first page on load (and whenever `key` changes), `more()` appends
+ * the next page, `refresh()` reloads as many rows as are shown (after a check-in or approval).
+ */
+export function usePagedList<T>(key: string, fetchPage: (after: number | null, limit: number, signal: AbortSignal) => Promise<ListPage<T>>) {
+  const [state, setState] = useState<PagedState<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    setMoreError(null);
+    fetchRef.current(null, PAGE_SIZE, controller.signal).then(
+      (page) => setState({ status: 'ok', ...page }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [key, attempt]);
+  const more = useCallback(async () => {
+    const s = stateRef.current;
+    if (s.status !== 'ok' || s.nextAfter === null) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await fetchRef.current(s.nextAfter, PAGE_SIZE, new AbortController().signal);
+      setState({ status: 'ok', items: [...s.items, ...page.items], nextAfter: page.nextAfter, total: s.total });
+    } catch (e) {
+      setMoreError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  }, []);
+  const refresh = useCallback(async () => {
+    const s = stateRef.current;
+    const shown = s.status === 'ok' ? Math.max(PAGE_SIZE, s.items.length) : PAGE_SIZE;
+    const items: T[] = [];
+    let after: number | null = null;
+    let total: number | null = null;
+    let first = true;
+    do {
+      const page: ListPage<T> = await fetchRef.current(after, Math.min(PAGE_MAX, shown - items.length), new AbortController().signal);
+      if (first) total = page.total;
+      first = false;
+      items.push(...page.items);
+      after = page.nextAfter;
+    } while (after !== null && items.length < shown);
+    setState({ status: 'ok', items, nextAfter: after, total });
+  }, []);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  return { state, more, loadingMore, moreError, refresh, retry };
+}
+
+/** "Shown n of total" and the "more" button under a paged list. */
+export function MoreRows({ shown, total, hasMore, busy, onMore, lang, testId }: { shown: number; total: number | null; hasMore: boolean; busy: boolean; onMore: () => void; lang: Lang; testId: string }) {
+  if (!hasMore && (total === null || total <= shown)) return null;
+  const count = total === null ? '' : lang === 'ko' ? `${total}명 중 ${shown}명 표시` : `Showing ${shown} of ${total}`;
+  return (
+    <p className="page-actions" data-testid={`${testId}-more-row`}>
+      {count && <span role="status">{count}</span>}{' '}
+      {hasMore && (
+        <button type="button" className="button-secondary" onClick={onMore} disabled={busy} data-testid={`${testId}-more`}>
+          {lang === 'ko' ? '더 보기' : 'Show more'}
+        </button>
+      )}
+    </p>
+  );
+}
+
 export const useCheckIn = (sessionId: number, onDone: () => void) => useCheckInAction((body) => checkIn(sessionId, body), onDone);
 
 export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false }: { sessionId: number; canUnmask: boolean; canCheckIn: boolean; compact?: boolean }) {
@@ -30,7 +128,9 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
   const caption = useId();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const { state, retry, refresh } = useResource(`registrants-${sessionId}-${q}`, (signal) => registrants(sessionId, q, signal));
+  const { state, retry, refresh, more, loadingMore, moreError } = usePagedList<Registrant>(`registrants-${sessionId}-${q}`, (after, limit, signal) =>
+    request<ListPage<Registrant>>(pageUrl(`/api/academy/sessions/${sessionId}/registrations`, { q, after, limit }), { signal }),
+  );
   const [unmasked, setUnmasked] = useState<Record<number, { phone: string | null; email: string | null }>>({});
   const unmasking = useMutation();
   const checking = useCheckIn(sessionId, () => {
@@ -60,14 +160,14 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
         </div>
       </form>
       {!compact && canUnmask && <p className="field-hint">{t('unmaskLogged')}</p>}
-      <FormAlert message={errorText(checking.mutation.error) ?? errorText(unmasking.error)} focus />
+      <FormAlert message={errorText(checking.mutation.error) ?? errorText(unmasking.error) ?? errorText(moreError)} focus />
       <p className={`form-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="check-in-result">
         {checking.message}
       </p>
       {state.status === 'loading' && <Loading />}
-      {(state.status === 'error' || state.status === 'notFound') && <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />}
+      {state.status === 'error' && <ErrorView error={state.error} onRetry={retry} />}
       {state.status === 'ok' &&
-        (state.data.items.length === 0 ? (
+        (state.items.length === 0 ? (
           <p data-testid="no-registrants">{q ? t('noRegistrantsFound', { q }) : t('noRegistrants')}</p>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
@@ -86,7 +186,7 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
                 </tr>
               </thead>
               <tbody>
-                {state.data.items.map((r) => {
+                {state.items.map((r) => {
                   const contact = unmasked[r.id];
                   return (
                     <tr key={r.id} data-registration-id={r.id} data-testid="registrant-row">
@@ -136,6 +236,9 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
             </table>
           </div>
         ))}
+      {state.status === 'ok' && state.items.length > 0 && (
+        <MoreRows shown={state.items.length} total={state.total} hasMore={state.nextAfter !== null} busy={loadingMore} onMore={() => void more()} lang={lang} testId="registrants" />
+      )}
       <StatusMessage message={unmasking.done} />
     </section>
   );

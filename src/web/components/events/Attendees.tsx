@@ -1,14 +1,16 @@
 /**
  * An event's registrants (masked phones), searched by name, with approve/reject for those
  * waiting for approval and a check-in button. `compact` is the check-in page's phone version.
+ * The server pages the list by id (?after=&limit=, docs/events-api.md): "more" appends the next page.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { request } from '../../api-client.ts';
 import { errorMessage } from '../../form-errors.ts';
-import { approve, attendees, eventCheckIn, type Attendee } from '../../events-api.ts';
+import { approve, eventCheckIn, type Attendee } from '../../events-api.ts';
 import { formatDateTime } from '../../education-format.ts';
-import { useMutation, useResource } from '../../hooks.ts';
+import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { REG_STATUS_LABELS } from '../education/Registrants.tsx';
+import { MoreRows, pageUrl, REG_STATUS_LABELS, usePagedList, type ListPage } from '../education/Registrants.tsx';
 import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
@@ -29,7 +31,9 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
   const caption = useId();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const { state, retry, refresh } = useResource(`attendees-${eventId}-${q}-${version}`, (signal) => attendees(eventId, q, signal));
+  const { state, retry, refresh, more, loadingMore, moreError } = usePagedList<Attendee>(`attendees-${eventId}-${q}-${version}`, (after, limit, signal) =>
+    request<ListPage<Attendee>>(pageUrl(`/api/events/${eventId}/attendees`, { q, after, limit }), { signal }),
+  );
   const reload = () => {
     refresh().catch(() => retry());
   };
@@ -56,15 +60,15 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
           </button>
         </div>
       </form>
-      <FormAlert message={errorText(checking.mutation.error) ?? errorText(approving.error)} />
+      <FormAlert message={errorText(checking.mutation.error) ?? errorText(approving.error) ?? errorText(moreError)} />
       <p className={`form-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="attendee-check-in-result">
         {checking.message}
       </p>
       <StatusMessage message={approving.done} />
       {state.status === 'loading' && <Loading />}
-      {(state.status === 'error' || state.status === 'notFound') && <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />}
+      {state.status === 'error' && <ErrorView error={state.error} onRetry={retry} />}
       {state.status === 'ok' &&
-        (state.data.items.length === 0 ? (
+        (state.items.length === 0 ? (
           <p>{t('eventsNone')}</p>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
@@ -84,7 +88,7 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
                 </tr>
               </thead>
               <tbody>
-                {state.data.items.map((a) => (
+                {state.items.map((a) => (
                   <tr key={a.id} data-testid="attendee-row" data-registration-id={a.id}>
                     <th scope="row">
                       {a.name}
@@ -129,6 +133,9 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
             </table>
           </div>
         ))}
+      {state.status === 'ok' && state.items.length > 0 && (
+        <MoreRows shown={state.items.length} total={state.total} hasMore={state.nextAfter !== null} busy={loadingMore} onMore={() => void more()} lang={lang} testId="attendees" />
+      )}
     </section>
   );
 }
