@@ -6,6 +6,7 @@
  * policy also writes the route's OpenAPI `security` (`[]` public, the session scheme for staff).
  */
 import fastifyCookie from '@fastify/cookie';
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../modules/audit/service.ts';
 import { sessionUser, type SessionUser } from '../modules/accounts/service.ts';
@@ -30,8 +31,9 @@ declare module 'fastify' {
     policy?: Policy;
   }
   interface FastifyInstance {
-    /** Every /api route with its policy, for the authorization-matrix test and the docs. */
-    apiRoutes: { method: string; url: string; policy: Policy }[];
+    /** Every /api route with its policy and its per-route rate limit (null: none), for the
+     *  authorization-matrix and rate-limit tests and the docs. */
+    apiRoutes: { method: string; url: string; policy: Policy; rateLimit: RateLimitOptions | null }[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -79,7 +81,8 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, policy: PUBLIC };
     const policy = route.config?.policy;
     if (!policy) throw new Error(`Route ${route.method} ${route.url} has no policy (config.policy)`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy });
+    const rateLimit = route.config?.rateLimit || null;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy, rateLimit });
     if (route.schema) route.schema = { ...route.schema, security: 'public' in policy ? [] : [{ [SESSION_SCHEME]: [] }] };
   });
 
