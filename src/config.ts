@@ -21,6 +21,11 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('finhub <no-reply@jeonju.go.kr>'),
   FINHUB_PUBLIC_URL: z.url().optional(),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  FINHUB_OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  FINHUB_OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
+  FINHUB_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  FINHUB_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export interface Config {
@@ -39,6 +44,29 @@ export interface Config {
   mailFrom: string;
   /** The address citizens reach the site at, for links in messages (default http://localhost:PORT). */
   publicUrl: string;
+  /**
+   * SMTP connection, greeting and socket-idle timeout (SMTP_TIMEOUT_MS, default 30 s): a hung or
+   * silent mail server fails the send after this long instead of stalling the outbox worker.
+   */
+  smtpTimeoutMs: number;
+  /** The outbox worker's settings; the defaults suit production, tests shorten them instead of sleeping. */
+  outbox: {
+    /** How often the worker looks for due rows (FINHUB_OUTBOX_POLL_MS, default 5 s). */
+    pollMs: number;
+    /**
+     * How long a claimed row is left alone before it may be claimed again (FINHUB_OUTBOX_LEASE_MS,
+     * default 5 min): a server killed mid-send has its rows retried after this. Keep it well above
+     * SMTP_TIMEOUT_MS, or a slow send could be repeated by a second server process.
+     */
+    leaseMs: number;
+    /** The first retry delay after a failed send, doubling per attempt up to 1 h (FINHUB_OUTBOX_BACKOFF_MS, default 30 s). */
+    backoffMs: number;
+  };
+  /**
+   * The longest a request waits for a PostgreSQL connection, queueing for the pool included
+   * (FINHUB_DB_CONNECT_TIMEOUT_MS, default 10 s); past it the request answers 503 rather than hanging.
+   */
+  dbConnectTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     publicUrl: (c.FINHUB_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    smtpTimeoutMs: c.SMTP_TIMEOUT_MS,
+    outbox: { pollMs: c.FINHUB_OUTBOX_POLL_MS, leaseMs: c.FINHUB_OUTBOX_LEASE_MS, backoffMs: c.FINHUB_OUTBOX_BACKOFF_MS },
+    dbConnectTimeoutMs: c.FINHUB_DB_CONNECT_TIMEOUT_MS,
   };
 }

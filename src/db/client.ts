@@ -39,13 +39,31 @@ export interface OpenOptions {
   memory?: boolean;
   /** Sees every query Drizzle sends (benchmarks record the statements of a read to replay them raw). */
   logger?: Logger;
+  /** PostgreSQL: the longest wait for a connection, pool queue included (default 10 s); then the query fails. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: told about connections that die (server restarted or stopped); default: ignored. */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      // Without it a request waits forever for a connection to a server that does not answer;
+      // with it the query fails and the request answers 503 (src/server/error-handler.ts).
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      // Notices a silently vanished server (no FIN/RST) on an otherwise idle connection.
+      keepAlive: true,
+    });
+    const onError = opts.onConnectionError ?? (() => {});
     // An idle client losing its server must not crash the process; the next query reconnects.
-    pool.on('error', () => {});
+    pool.on('error', onError);
+    // Nor may a checked-out one: pg emits 'error' on a client whose connection ends while it is
+    // checked out (e.g. between a transaction's statements), and the pool only listens while it is
+    // idle, so without this an unlistened 'error' event kills the process. The pending query
+    // still fails, and the pool drops the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', onError));
     const db = drizzlePg(pool, { schema, logger: opts.logger }) as unknown as Db;
     return {
       db,

@@ -27,7 +27,7 @@ import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
 import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
-import { installErrorHandler, installNotFoundHandler } from './error-handler.ts';
+import { databaseUnavailable, describeDatabaseError, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { createFileStore, type FileStore } from './file-store.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { registerWeb } from './web.ts';
@@ -122,12 +122,32 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
         operationId: 'getHealth',
         summary: 'Liveness and database kind / 상태 확인',
         tags: ['meta'],
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            db: z.enum(['pglite', 'postgres']),
+            error: z.object({ code: z.string(), message: z.object({ ko: z.string(), en: z.string() }) }),
+          }),
+        },
       },
     },
-    async () => {
-      await database.db.execute('select 1');
-      return { status: 'ok' as const, db: database.kind };
+    async (req, reply) => {
+      // The database is down (or too slow to answer in 3 s): say so with 503, for load balancers
+      // and monitoring, instead of an opaque error or a hang.
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          database.db.execute('select 1'),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('health check timed out')), 3000))),
+        ]);
+        return { status: 'ok' as const, db: database.kind };
+      } catch (err) {
+        req.log.warn({ db: describeDatabaseError(err) }, 'health: database unavailable');
+        return reply.status(503).header('retry-after', '5').send({ status: 'unavailable' as const, db: database.kind, error: databaseUnavailable().toBody().error });
+      } finally {
+        clearTimeout(timer);
+      }
     },
   );
 

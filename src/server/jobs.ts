@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { deleteExpiredSessions } from '../modules/accounts/service.ts';
 import { purgePersonalDataJob } from '../modules/privacy/purge.ts';
 import { expireOffers } from '../modules/registration/service.ts';
+import { describeDatabaseError, isDatabaseUnavailable } from './error-handler.ts';
 
 /** What jobs may need from the configuration (links in messages). */
 export type JobConfig = Partial<Pick<Config, 'publicUrl'>>;
@@ -28,7 +29,11 @@ const JOBS: Job[] = [
 
 export function startJobs(db: Db, log: FastifyBaseLogger, config: JobConfig = {}): () => void {
   const timers = JOBS.map((job) => {
-    const tick = () => job.run(db, config).catch((err) => log.error({ err }, `job failed: ${job.name}`));
+    const tick = () =>
+      job.run(db, config).catch((err) =>
+        // A database outage fails every run until it ends: one short line each, not a stack.
+        isDatabaseUnavailable(err) ? log.warn({ db: describeDatabaseError(err) }, `job skipped, database unavailable: ${job.name}`) : log.error({ err }, `job failed: ${job.name}`),
+      );
     void tick();
     return setInterval(tick, job.everyMs).unref();
   });

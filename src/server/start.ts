@@ -7,6 +7,7 @@ import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
+import { describeDatabaseError } from './error-handler.ts';
 import { startJobs } from './jobs.ts';
 
 export interface RunningServer {
@@ -17,19 +18,32 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'server' });
+  let log: FastifyInstance['log'] | undefined;
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command: 'server',
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    // A pooled connection whose server went away (restart, outage): the pool replaces it on the next query.
+    onConnectionError: (err) => log?.warn({ db: describeDatabaseError(err) }, 'database connection lost'),
+  });
   try {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
+    log = app.log;
+    // A promise nobody awaited that fails (a driver callback during a database outage, a bug)
+    // is logged, not fatal: Node's default would end the server and every request with it.
+    const onUnhandledRejection = (reason: unknown) => app.log.error({ err: reason }, 'unhandled promise rejection');
+    process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);
     // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.
-    const channels = createChannels({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir });
-    const outboxWorker = startOutboxWorker({ db: database.db, channels, log: app.log.child({ worker: 'outbox' }) });
+    const channels = createChannels({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir, smtpTimeoutMs: config.smtpTimeoutMs });
+    const outboxWorker = startOutboxWorker({ db: database.db, channels, log: app.log.child({ worker: 'outbox' }), ...config.outbox });
     app.log.info({ email: channels.email.name, sms: channels.sms.name }, 'outbox worker started');
     return {
       app,
@@ -41,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await closeChannels(channels);
         await app.close();
         await database.close();
+        process.off('unhandledRejection', onUnhandledRejection);
       },
     };
   } catch (e) {

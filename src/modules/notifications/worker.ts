@@ -7,8 +7,10 @@
  * A process that dies mid-send leaves the row pending with its lease, so it is retried when
  * the lease runs out. A failure sets an exponential backoff (30 s × 2^(attempts−1), at most
  * an hour); after MAX_ATTEMPTS the row is marked 'failed' — kept, never deleted, for staff to see.
- * Delivery is at least once: only a crash between the server's acceptance and the 'sent' mark
- * can repeat a message.
+ * Delivery is at least once: only a crash (or a lost database) between the server's acceptance
+ * and the 'sent' mark can repeat a message; the repeat carries the same Message-ID
+ * (channels/email.ts), so a mail client can tell it is a duplicate.
+ * The lease and the base backoff are settings (FINHUB_OUTBOX_LEASE_MS, FINHUB_OUTBOX_BACKOFF_MS).
  */
 import QRCode from 'qrcode';
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
@@ -23,8 +25,8 @@ export const MAX_BACKOFF_MS = 60 * 60 * 1000;
 export const LEASE_MS = 5 * 60 * 1000;
 
 /** The wait after the given number of failed attempts (1 → 30 s, 2 → 60 s, … capped at 1 h). */
-export function backoffMs(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+export function backoffMs(attempts: number, base = BASE_BACKOFF_MS): number {
+  return Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, attempts - 1));
 }
 
 interface Logger {
@@ -40,7 +42,7 @@ export interface DrainResult {
 }
 
 /** Locks and leases up to `limit` due rows; returns them with their new attempt count. */
-async function claim(db: Db, now: Date, limit: number) {
+async function claim(db: Db, now: Date, limit: number, leaseMs: number) {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
@@ -52,7 +54,7 @@ async function claim(db: Db, now: Date, limit: number) {
     if (due.length === 0) return [];
     return tx
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
       .where(
         inArray(
           outbox.id,
@@ -78,27 +80,58 @@ async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<Outbound
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
 
+export interface DrainOptions {
+  /** For tests. */
+  now?: () => Date;
+  batch?: number;
+  log?: Logger;
+  /** How long a claimed row is left alone (default LEASE_MS). */
+  leaseMs?: number;
+  /** The first retry delay (default BASE_BACKOFF_MS), doubling per attempt. */
+  backoffMs?: number;
+}
+
 /** One pass: claims due rows (in batches) and sends them. `now` is for tests. */
-export async function drainOutbox(db: Db, channels: Channels, opts: { now?: () => Date; batch?: number; log?: Logger } = {}): Promise<DrainResult> {
+export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions = {}): Promise<DrainResult> {
   const now = opts.now ?? (() => new Date());
   const batch = opts.batch ?? 20;
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
   const seen = new Set<number>();
   for (;;) {
-    const rows = (await claim(db, now(), batch)).filter((r) => !seen.has(r.id));
+    const claimedAt = now().getTime();
+    const rows = (await claim(db, new Date(claimedAt), batch, leaseMs)).filter((r) => !seen.has(r.id));
     if (rows.length === 0) return result;
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      // Slow sends (a server timing out each one) can eat the batch's lease; a row whose lease is
+      // half gone is handed back unsent rather than sent while another process may take it.
+      if (now().getTime() - claimedAt > leaseMs / 2) {
+        const rest = rows.slice(i).map((r) => r.id);
+        await db
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: now() })
+          .where(and(inArray(outbox.id, rest), eq(outbox.status, 'pending')));
+        break;
+      }
       seen.add(row.id);
-      const message: OutboundMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, kind: row.kind };
+      const message: OutboundMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, kind: row.kind, createdAt: row.createdAt };
+      let sendError: unknown = null;
       try {
         const attachments = await attachmentsFor(row);
         if (attachments) message.attachments = attachments;
         await channels[row.channel].send(message);
+      } catch (e) {
+        sendError = e ?? new Error('send failed');
+      }
+      if (sendError === null) {
+        // Accepted: if this mark fails (database gone), the error ends the pass and the row, still
+        // pending under its lease, is sent again after the lease: the at-least-once window.
         await db.update(outbox).set({ status: 'sent', sentAt: now(), lastError: null }).where(eq(outbox.id, row.id));
         result.sent++;
-      } catch (e) {
+      } else {
+        const e = sendError;
         const giveUp = row.attempts >= MAX_ATTEMPTS;
-        const retryAt = new Date(now().getTime() + backoffMs(row.attempts));
+        const retryAt = new Date(now().getTime() + backoffMs(row.attempts, opts.backoffMs));
         await db
           .update(outbox)
           .set(giveUp ? { status: 'failed', lastError: describe(e) } : { nextAttemptAt: retryAt, lastError: describe(e) })
@@ -117,6 +150,9 @@ export interface OutboxWorkerOptions {
   log: Logger;
   /** How often to look for due rows. */
   pollMs?: number;
+  /** See DrainOptions. */
+  leaseMs?: number;
+  backoffMs?: number;
 }
 
 export interface OutboxWorker {
@@ -126,7 +162,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-export function startOutboxWorker({ db, channels, log, pollMs = 5000 }: OutboxWorkerOptions): OutboxWorker {
+export function startOutboxWorker({ db, channels, log, pollMs = 5000, leaseMs, backoffMs }: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -135,9 +171,11 @@ export function startOutboxWorker({ db, channels, log, pollMs = 5000 }: OutboxWo
     running = running.then(async () => {
       if (stopped) return;
       try {
-        const r = await drainOutbox(db, channels, { log });
+        const r = await drainOutbox(db, channels, { log, leaseMs, backoffMs });
         if (r.sent || r.retrying || r.failed) log.info({ ...r }, 'outbox pass');
       } catch (err) {
+        // E.g. the database is down: the rows stay pending (a claimed one keeps its lease) and
+        // the next poll tries again; nothing here may end the process.
         log.error({ err }, 'outbox pass failed');
       }
     });

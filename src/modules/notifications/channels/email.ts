@@ -2,10 +2,25 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Channel, OutboundMessage } from './types.ts';
 
+/**
+ * One Message-ID per outbox row, the same on every attempt: a message sent twice (a crash or a
+ * lost database between the server's acceptance and the 'sent' mark) is a visible duplicate that
+ * mail clients and tests can fold, rather than a second message.
+ */
+export function messageIdFor(m: Pick<OutboundMessage, 'id' | 'createdAt'>, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'finhub.invalid';
+  const stamp = m.createdAt ? `.${m.createdAt.getTime().toString(36)}` : '';
+  return `<finhub.outbox.${m.id}${stamp}@${domain}>`;
+}
+
 export interface EmailChannelOptions {
   smtpUrl: string;
   from: string;
-  /** Give up on a silent server after this long (the row is retried later). */
+  /**
+   * Give up on a silent server after this long (SMTP_TIMEOUT_MS; the row is retried later): the
+   * TCP connect, the greeting, and any wait for a reply (socket idle), so a hung server cannot
+   * stall the worker.
+   */
   timeoutMs?: number;
 }
 
@@ -33,6 +48,7 @@ export class EmailChannel implements Channel {
       to: m.recipient,
       subject: m.subject,
       text: m.body,
+      messageId: messageIdFor(m, this.from),
       ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
     });

@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { messageIdFor } from './email.ts';
 import type { Channel, OutboundMessage } from './types.ts';
 
 const safe = (s: string) => s.replace(/[^a-zA-Z0-9_.-]+/g, '_').slice(0, 60);
@@ -38,6 +39,7 @@ export class FileChannel implements Channel {
       to: m.recipient,
       subject: m.subject,
       text: m.body,
+      messageId: messageIdFor(m, this.from),
       ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
     });

@@ -11,13 +11,15 @@ export interface ChannelConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   dataDir: string;
+  /** SMTP connect/greeting/idle timeout (SMTP_TIMEOUT_MS); default 30 s. */
+  smtpTimeoutMs?: number;
   /** A real SMS gateway; default: text files in dataDir/outbox. */
   smsSender?: SmsSender;
 }
 
 export function createChannels(c: ChannelConfig): Channels {
   return {
-    email: c.smtpUrl ? new EmailChannel({ smtpUrl: c.smtpUrl, from: c.mailFrom }) : new FileChannel(c.dataDir, c.mailFrom),
+    email: c.smtpUrl ? new EmailChannel({ smtpUrl: c.smtpUrl, from: c.mailFrom, timeoutMs: c.smtpTimeoutMs }) : new FileChannel(c.dataDir, c.mailFrom),
     sms: new SmsChannel(c.smsSender ?? new FileSmsSender(c.dataDir)),
   };
 }

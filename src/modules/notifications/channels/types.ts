@@ -6,6 +6,8 @@ export interface OutboundMessage {
   subject: string;
   body: string;
   kind: string;
+  /** When the row was written: with the id, it makes a Message-ID that is the same on every retry. */
+  createdAt?: Date;
   /** Files to attach (e-mail only), e.g. the check-in QR code as PNG. */
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
