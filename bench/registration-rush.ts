@@ -1,45 +1,59 @@
 /**
- * Benchmark: the registration rush. BENCH_CLIENTS (100) concurrent clients register for one
- * academy session through the HTTP API on 127.0.0.1 (BENCH_REQUESTS registrations in all,
- * distinct phones, waiting list on, capacity half of them), next to a same-run baseline: the
- * same transaction as raw SQL on the same database — BEGIN; SELECT … FOR UPDATE on the pool;
- * the duplicate check; the count of live seats; INSERT the registration, its outbox message and
- * its audit row; COMMIT — on a dedicated connection per transaction (PostgreSQL: a pg pool of the
- * same size as the app's; PGlite: its one connection, one transaction at a time).
- * Prints one JSON line per database.
+ * Benchmark: the registration rush. BENCH_CLIENTS (100) concurrent clients register for ONE
+ * academy session (so every request competes for the same pool lock) through the HTTP API of a
+ * real `finhub serve` child process on 127.0.0.1 — BENCH_REQUESTS registrations in all, distinct
+ * phones, waiting list on, capacity half of them — next to a same-run baseline: the same work as
+ * raw SQL on the driver, with no HTTP, validation or ORM: every statement a registration sends
+ * (recorded from the service with Drizzle's logger: the reads, the seat statement of
+ * src/modules/registration/seat.ts with fresh parameters prepared before the clock starts, and the
+ * durability wait of src/db/durable.ts). PostgreSQL: a pg pool of the app's size
+ * (10); PGlite: its one connection.
  *
- *   npm run bench:registration        (BENCH_REQUESTS, BENCH_CLIENTS to change the load; BENCH_DB=pglite|postgres for one)
+ * Also the server's memory: resident set at rest (after start-up and a warm-up) and the peak
+ * sampled every 20 ms during the rush (/proc/PID/status), and its lifetime peak (VmHWM).
+ * Checks the outcome: exactly `capacity` confirmed, the rest waitlisted, one message and one audit
+ * row per registration. Prints a table and one JSON line per database.
+ *
+ *   npm run bench:registration     (BENCH_DB=postgres|pglite for one; BENCH_REQUESTS, BENCH_CLIENTS)
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
-import { createUser } from '../src/modules/accounts/service.ts';
-import { SYSTEM_ACTOR } from '../src/modules/audit/service.ts';
-import { buildApp } from '../src/server/app.ts';
-import { createPostgresDatabase, openTestDatabase, type DbKind } from '../tests/support/db.ts';
-import { mintSession } from '../tests/support/auth.ts';
+import { SYSTEM_ACTOR, type Actor } from '../src/modules/audit/service.ts';
+import { createSession, registerForSession } from '../src/modules/education/academy-service.ts';
+import { linksFor } from '../src/modules/registration/messages.ts';
+import { seatStatement } from '../src/modules/registration/seat.ts';
+import { newToken, poolTarget, seatRequest } from '../src/modules/registration/service.ts';
+import { createPostgresDatabase, type DbKind } from '../tests/support/db.ts';
+import { startServerProcess, type ServerProcess } from '../tests/support/server.ts';
 
-const REQUESTS = Math.min(Number(process.env.BENCH_REQUESTS ?? 1000), 20_000);
+const REQUESTS = Math.min(Number(process.env.BENCH_REQUESTS ?? 2000), 20_000);
 const CLIENTS = Math.min(Number(process.env.BENCH_CLIENTS ?? 100), 1000);
 const HOUR = 3_600_000;
+const PUBLIC_URL = 'http://127.0.0.1';
 
-function stats(ms: number[], wallMs: number) {
+type Stats = { n: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; perSecond: number };
+
+function stats(ms: number[], wallMs: number): Stats {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { n: s.length, p50Ms: +at(0.5).toFixed(3), p90Ms: +at(0.9).toFixed(3), p99Ms: +at(0.99).toFixed(3), maxMs: +s[s.length - 1]!.toFixed(3), perSecond: Math.round((s.length / wallMs) * 1000) };
+  return { n: s.length, p50Ms: +at(0.5).toFixed(2), p90Ms: +at(0.9).toFixed(2), p99Ms: +at(0.99).toFixed(2), maxMs: +s[s.length - 1]!.toFixed(2), perSecond: Math.round((s.length / wallMs) * 1000) };
 }
 
-/** Runs task(i) for i < REQUESTS with CLIENTS in flight; per-call latencies and the wall time. */
-async function load(task: (i: number) => Promise<void>) {
+/** Runs task(i) for i < n with CLIENTS in flight (closed loop); latencies and throughput. */
+async function load(n: number, task: (i: number) => Promise<void>): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
-      for (let i = next++; i < REQUESTS; i = next++) {
+      for (let i = next++; i < n; i = next++) {
         const t0 = performance.now();
         await task(i);
         latencies.push(performance.now() - t0);
@@ -49,17 +63,15 @@ async function load(task: (i: number) => Promise<void>) {
   return stats(latencies, performance.now() - start);
 }
 
-function post(agent: http.Agent, base: string, path: string, body: object): Promise<{ status: number; text: string }> {
-  const url = new URL(path, base);
+function post(agent: http.Agent, base: string, urlPath: string, body: object): Promise<number> {
+  const url = new URL(urlPath, base);
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
       { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base } },
       (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, text }));
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
       },
     );
     req.on('error', reject);
@@ -67,137 +79,156 @@ function post(agent: http.Agent, base: string, path: string, body: object): Prom
   });
 }
 
-const phone = (run: number, i: number) => `010${run}${String(i).padStart(7, '0')}`.slice(0, 11);
+const phone = (run: number, i: number) => `010${run}${String(i).padStart(7, '0')}`;
+const rssKiB = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const mib = (kib: number) => Math.round(kib / 1024);
+/** CPU time (user + system) a process has used, in ms (/proc/PID/stat counts 1/100 s ticks). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
-/** The engine's registration transaction, written out as SQL; `q` runs on one dedicated connection. */
-async function rawRegister(q: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>, poolId: number, sessionId: number, i: number) {
-  await q('begin');
-  try {
-    const pool = (await q('select * from capacity_pools where id = $1 for update', [poolId])).rows[0]!;
-    const now = new Date();
-    if (pool.cancelled_at || now < (pool.opens_at as Date) || now >= (pool.closes_at as Date)) throw new Error('closed');
-    const p = phone(8, i);
-    const dup = await q(`select id from registrations where pool_id = $1 and phone = $2 and status in ('confirmed', 'waitlisted', 'offered') limit 1`, [poolId, p]);
-    if (dup.rows.length) throw new Error('duplicate');
-    const live = Number((await q(`select count(*)::int as n from registrations where pool_id = $1 and status in ('confirmed', 'offered')`, [poolId])).rows[0]!.n);
-    const status = live < Number(pool.capacity) ? 'confirmed' : 'waitlisted';
-    const tokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('hex');
-    const r = (
-      await q(
-        `insert into registrations (pool_id, status, name, phone, email, answers, consent_at, consent_version, token_hash) values ($1, $2, $3, $4, null, null, $5, $6, $7) returning *`,
-        [poolId, status, `원시${i}`, p, now, 'academy-2026-1', tokenHash],
-      )
-    ).rows[0]!;
-    await q('select title_ko, title_en, starts_at, venue from academy_sessions where pool_id = $1', [poolId]);
-    await q(`insert into outbox (channel, recipient, subject, body, kind, meta) values ('sms', $1, $2, $3, $4, $5)`, [p, '[벤치] 신청이 확정되었습니다', `원시${i}님, 신청이 확정되었습니다.`, `registration.${status}`, JSON.stringify({ registrationId: r.id, ownerId: sessionId })]);
-    await q(`insert into audit_log (actor_id, actor_email, action, entity, entity_id, before, after, ip) values (null, null, 'registration.create', 'registration', $1, null, $2, '127.0.0.1')`, [String(r.id), JSON.stringify({ poolId, status })]);
-    await q('commit');
-  } catch (e) {
-    await q('rollback');
-    throw e;
-  }
+interface Target {
+  env: Record<string, string>;
+  open(logger?: { logQuery(q: string, p: unknown[]): void }): Promise<Database>;
+  /** Runs one raw statement; PostgreSQL: on a pool of the app's size. */
+  rawClient(database: Database): { query(text: string, params: unknown[]): Promise<unknown>; end(): Promise<void> };
+  cleanup(): Promise<void>;
 }
 
-async function openBenchDatabase(kind: DbKind): Promise<{ database: Database; rawTx: (fn: (q: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => Promise<void>) => Promise<void>; close: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const database = await openTestDatabase('pglite');
-    // PGlite has one connection: transactions run one at a time, as its Drizzle driver does.
-    let chain: Promise<unknown> = Promise.resolve();
-    const q = async (text: string, params?: unknown[]) => (await database.rawQuery(text, params)) as { rows: Record<string, unknown>[] };
-    const rawTx = (fn: (qq: typeof q) => Promise<void>) => {
-      const run = chain.then(() => fn(q));
-      chain = run.catch(() => {});
-      return run;
+async function target(kind: DbKind, dataDir: string): Promise<Target> {
+  if (kind === 'postgres') {
+    const { url, drop } = await createPostgresDatabase();
+    return {
+      env: { DATABASE_URL: url, FINHUB_DATA_DIR: dataDir },
+      open: (logger) => openDatabase({ databaseUrl: url, dataDir, command: 'bench', logger }),
+      rawClient: () => {
+        const pool = new pg.Pool({ connectionString: url, max: 10 });
+        return { query: (text, params) => pool.query(text, params), end: () => pool.end() };
+      },
+      cleanup: drop,
     };
-    return { database, rawTx, close: () => database.close() };
   }
-  const { url, drop } = await createPostgresDatabase();
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', command: 'bench' });
-  await database.migrate();
-  const raw = new pg.Pool({ connectionString: url, max: 10 });
-  const rawTx = async (fn: (q: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => Promise<void>) => {
-    const client = await raw.connect();
-    try {
-      await fn((text, params) => client.query(text, params));
-    } finally {
-      client.release();
-    }
-  };
   return {
-    database,
-    rawTx,
-    close: async () => {
-      await raw.end();
-      await database.close();
-      await drop();
-    },
+    env: { FINHUB_DATA_DIR: dataDir },
+    open: (logger) => openDatabase({ databaseUrl: undefined, dataDir, command: 'bench', logger }),
+    rawClient: (database) => ({ query: (text, params) => database.rawQuery(text, params), end: async () => {} }),
+    cleanup: async () => {},
   };
 }
 
 async function bench(kind: DbKind) {
-  const { database, rawTx, close } = await openBenchDatabase(kind);
-  const app = await buildApp({ config: { logLevel: 'silent', publicRateLimit: 0, publicUrl: 'http://127.0.0.1' }, database, web: false });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `finhub-rush-${kind}-`));
+  const t = await target(kind, dataDir);
+  let server: ServerProcess | undefined;
   try {
-    const manager = await createUser(database.db, SYSTEM_ACTOR, { email: 'bench@jeonju.test', name: 'bench', role: 'manager', departmentId: null, password: 'bench password 123' });
-    const headers = await mintSession(database, manager.id);
+    // 1. Data: three sessions (warm-up, API, raw), each with seats for half the requests.
+    let recording: { text: string; params: unknown[] }[] | null = null;
+    let database = await t.open({ logQuery: (text, params) => recording?.push({ text, params }) });
+    await database.migrate();
     const capacity = Math.floor(REQUESTS / 2);
-    const newSession = async () => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/academy/sessions',
-        headers,
-        payload: { title: { ko: '등록 러시 벤치' }, startsAt: new Date(Date.now() + 48 * HOUR).toISOString(), endsAt: new Date(Date.now() + 50 * HOUR).toISOString(), venue: '127.0.0.1', capacity, registrationOpensAt: new Date(Date.now() - HOUR).toISOString(), registrationClosesAt: new Date(Date.now() + 24 * HOUR).toISOString() },
-      });
-      if (res.statusCode !== 201) throw new Error(`create session: ${res.statusCode} ${res.body}`);
-      const id = res.json().id as number;
-      const [row] = ((await database.db.execute(sql`select pool_id from academy_sessions where id = ${id}`)) as unknown as { rows: { pool_id: number }[] }).rows;
-      return { id, poolId: Number(row!.pool_id) };
-    };
-    // Warm-up on a session of its own.
-    const warm = await newSession();
-    for (let i = 0; i < 30; i++) await post(agent, base, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });
-    for (let i = 0; i < 30; i++) await rawTx((q) => rawRegister(q, warm.poolId, warm.id, 1_000_000 + i));
-
-    const apiSession = await newSession();
-    const statuses = new Map<number, number>();
-    const api = await load(async (i) => {
-      const res = await post(agent, base, `/api/academy/sessions/${apiSession.id}/registrations`, { name: `신청자${i}`, phone: phone(7, i), consent: true, waitlist: true });
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    });
-    const rawSession = await newSession();
-    const raw = await load((i) => rawTx((q) => rawRegister(q, rawSession.poolId, rawSession.id, i)));
-
-    const count = async (poolId: number) =>
-      Object.fromEntries(
-        ((await database.db.execute(sql`select status, count(*)::int as n from registrations where pool_id = ${poolId} group by status`)) as unknown as { rows: { status: string; n: number }[] }).rows.map((r) => [r.status, Number(r.n)]),
-      );
-    const apiCounts = await count(apiSession.poolId);
-    const rawCounts = await count(rawSession.poolId);
-    if (apiCounts.confirmed !== capacity || rawCounts.confirmed !== capacity) throw new Error(`overbooked or underbooked: api ${JSON.stringify(apiCounts)}, raw ${JSON.stringify(rawCounts)}`);
-    console.log(
-      JSON.stringify({
-        bench: 'registration-rush',
-        db: kind,
-        requests: REQUESTS,
-        clients: CLIENTS,
+    const newSession = async (title: string) => {
+      const s = await createSession(database.db, SYSTEM_ACTOR, {
+        title: { ko: title },
+        startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() + 50 * HOUR).toISOString(),
+        venue: '전주시청 4층 회의실',
         capacity,
-        httpStatuses: Object.fromEntries(statuses),
-        apiOutcome: apiCounts,
-        api,
-        rawSqlBaseline: raw,
-        apiToRawP50: +(api.p50Ms / raw.p50Ms).toFixed(2),
-        apiToRawThroughput: +(api.perSecond / raw.perSecond).toFixed(2),
-        rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
-      }),
-    );
-  } finally {
+        registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
+        registrationClosesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+      } as Parameters<typeof createSession>[2]);
+      const [row] = ((await database.db.execute(sql`select pool_id from academy_sessions where id = ${s.id}`)) as unknown as { rows: { pool_id: number }[] }).rows;
+      return { id: s.id, poolId: Number(row!.pool_id) };
+    };
+    const warm = await newSession('워밍업');
+    const apiSession = await newSession('등록 러시 벤치 (API)');
+    const rawSession = await newSession('등록 러시 벤치 (원시 SQL)');
+
+    // 2. Baseline: record the statements one registration sends, then replay them raw.
+    const actor: Actor = { userId: null, email: null, ip: '127.0.0.1' };
+    recording = [];
+    await registerForSession(database.db, { publicUrl: PUBLIC_URL }, actor, rawSession.id, { name: '기록', phone: phone(5, 0), consent: true, waitlist: true });
+    const recorded = recording;
+    recording = null;
+    const seatAt = recorded.findIndex((s) => s.text.includes('finhub_take_seat'));
+    const [before, after] = [recorded.slice(0, seatAt), recorded.slice(seatAt + 1)];
+    const { pool, subject } = await poolTarget(database.db, rawSession.poolId);
+    const dialect = new PgDialect();
+    const statements = Array.from({ length: REQUESTS - 1 }, (_, i) => {
+      const token = newToken();
+      const input = { name: `원시${i}`, phone: phone(8, i), waitlist: true, consentVersion: 'academy-2026-1' };
+      return dialect.sqlToQuery(seatStatement(seatRequest(pool, subject, actor, input, token, linksFor(PUBLIC_URL, token))));
+    });
+    const raw = t.rawClient(database);
+    for (let i = 0; i < 20; i++) for (const r of before) await raw.query(r.text, r.params);
+    const rawStats = await load(statements.length, async (i) => {
+      for (const r of before) await raw.query(r.text, r.params);
+      await raw.query(statements[i]!.sql, statements[i]!.params);
+      for (const r of after) await raw.query(r.text, r.params);
+    });
+    await raw.end();
+    if (kind === 'pglite') await database.close(); // the server takes the data folder
+
+    // 3. The API: a real server process, warmed up, then the rush.
+    server = await startServerProcess({ ...t.env, FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'warn' });
+    const pid = server.child.pid!;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    for (let i = 0; i < 200; i++) await post(agent, server.url, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    const restMiB = mib(rssKiB(pid, 'VmRSS'));
+    let peakKiB = 0;
+    const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, rssKiB(pid, 'VmRSS'))), 20);
+    const statuses = new Map<number, number>();
+    const cpuBefore = cpuMs(pid);
+    const apiStats = await load(REQUESTS, async (i) => {
+      const status = await post(agent, server!.url, `/api/academy/sessions/${apiSession.id}/registrations`, { name: `신청자${i}`, phone: phone(7, i), consent: true, waitlist: true });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+    clearInterval(sampler);
+    const serverCpuMsPerRegistration = +((cpuMs(pid) - cpuBefore) / REQUESTS).toFixed(2);
+    const hwmMiB = mib(rssKiB(pid, 'VmHWM'));
     agent.destroy();
-    await app.close();
-    await close();
+    await server.stop();
+    server = undefined;
+
+    // 4. The outcome, read back from the database.
+    if (kind === 'pglite') database = await t.open();
+    const one = async (q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const counts = Object.fromEntries((await one(sql`select status, count(*)::int as n from registrations where pool_id = ${apiSession.poolId} group by status`)).map((r) => [r.status, Number(r.n)]));
+    const [side] = await one(sql`
+      select (select count(*)::int from outbox where (meta->>'ownerId')::int = ${apiSession.id} and meta->>'ownerKind' = 'academy_session') as messages,
+             (select count(*)::int from audit_log a join registrations r on a.entity = 'registration' and a.entity_id = r.id::text and a.action = 'registration.create' where r.pool_id = ${apiSession.poolId}) as audits`);
+    await database.close();
+    const ok = counts.confirmed === capacity && counts.waitlisted === REQUESTS - capacity && Number(side!.messages) === REQUESTS && Number(side!.audits) === REQUESTS && statuses.get(201) === REQUESTS;
+    if (!ok) throw new Error(`wrong outcome: ${JSON.stringify({ counts, side, statuses: Object.fromEntries(statuses) })}`);
+
+    const result = {
+      bench: 'registration-rush',
+      db: kind,
+      requests: REQUESTS,
+      clients: CLIENTS,
+      capacity,
+      outcome: counts,
+      api: apiStats,
+      rawSqlBaseline: { ...rawStats, statementsPerRegistration: recorded.length },
+      apiToRawThroughput: +(apiStats.perSecond / rawStats.perSecond).toFixed(2),
+      apiToRawP50: +(apiStats.p50Ms / rawStats.p50Ms).toFixed(2),
+      serverCpuMsPerRegistration,
+      serverRssMiB: { atRest: restMiB, peakDuringRush: mib(peakKiB), lifetimePeak: hwmMiB },
+    };
+    console.log(`\nregistration rush on ${kind}: ${REQUESTS} registrations, ${CLIENTS} concurrent clients, one session of ${capacity} seats`);
+    console.table({
+      'API (HTTP, finhub serve)': { 'req/s': apiStats.perSecond, 'p50 ms': apiStats.p50Ms, 'p99 ms': apiStats.p99Ms, 'max ms': apiStats.maxMs },
+      [`raw SQL (${recorded.length} statements)`]: { 'req/s': rawStats.perSecond, 'p50 ms': rawStats.p50Ms, 'p99 ms': rawStats.p99Ms, 'max ms': rawStats.maxMs },
+    });
+    console.log(`API/raw throughput ${result.apiToRawThroughput}; server RSS at rest ${restMiB} MiB, peak during rush ${mib(peakKiB)} MiB (lifetime peak ${hwmMiB} MiB); server CPU ${serverCpuMsPerRegistration} ms per registration`);
+    console.log(JSON.stringify(result));
+  } finally {
+    if (server) await server.stop();
+    await t.cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const KINDS = (process.env.BENCH_DB ?? 'pglite,postgres').split(',').filter((k): k is DbKind => k === 'pglite' || k === 'postgres');
+const KINDS = (process.env.BENCH_DB ?? 'postgres,pglite').split(',').filter((k): k is DbKind => k === 'pglite' || k === 'postgres');
 for (const kind of KINDS) await bench(kind);

@@ -47,10 +47,11 @@ const invalid = (fields: FieldError[]) =>
 const sessionNotFound = (id: number) => notFound({ ko: `금융아카데미 강좌 ${id}`, en: `Academy session ${id}` });
 
 // The engine's messages and status pages describe an academy pool by its session.
+const sessionSubject = (s: SessionRow): PoolSubject => ({ ownerId: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt, venue: s.venue });
 registerPoolOwner(ACADEMY_POOL, {
   describe: async (db, poolId): Promise<PoolSubject | null> => {
     const [s] = await db.select().from(academySessions).where(eq(academySessions.poolId, poolId));
-    return s ? { ownerId: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt, venue: s.venue } : null;
+    return s ? sessionSubject(s) : null;
   },
 });
 
@@ -238,8 +239,8 @@ export interface RegistrationInput {
 }
 
 export async function registerForSession(db: Db, ctx: EngineContext, actor: Actor, sessionId: number, input: RegistrationInput) {
-  const { pool } = await loadSession(db, sessionId);
-  return register(db, ctx, actor, pool.id, { ...input, consentVersion: CONSENT_NOTICES.academy.version });
+  const { s, pool } = await loadSession(db, sessionId);
+  return register(db, ctx, actor, { pool, subject: sessionSubject(s) }, { ...input, consentVersion: CONSENT_NOTICES.academy.version });
 }
 
 /** One page of a session's registrants (keyset by id); `q` searches names. */

@@ -25,6 +25,7 @@ import {
   maskEmail,
   notifyRegistrant,
   poolCounts,
+  poolTarget,
   register,
   registerPoolOwner,
   registrationByToken,
@@ -328,7 +329,7 @@ export async function registerForEvent(db: Db, ctx: EngineContext, actor: Actor,
     }
   }
   if (errors.length || !cat) throw invalid(errors);
-  const result = await register(db, ctx, actor, cat.poolId, {
+  const result = await register(db, ctx, actor, await poolTarget(db, cat.poolId), {
     name: input.name,
     phone: input.phone,
     email: input.email,

@@ -4,7 +4,7 @@
  */
 import type { Tx } from '../../db/client.ts';
 import type { Bilingual } from '../../server/errors.ts';
-import { enqueueNotification } from '../notifications/service.ts';
+import { enqueueNotification, type Notification } from '../notifications/service.ts';
 
 /** What a pool sells, as registrants see it (an academy session, a forum category …). */
 export interface PoolSubject {
@@ -27,10 +27,11 @@ export function linksFor(publicUrl: string, token: string): Links {
 
 export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accepted' | 'cancelled' | 'offer_expired' | 'pool_cancelled' | 'survey' | 'pending' | 'rejected';
 
-export const seoul = (d: Date) =>
-  new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d);
-export const seoulEn = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(d) + ' (KST)';
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one.
+const seoulKo = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' });
+const seoulEnGb = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' });
+export const seoul = (d: Date) => seoulKo.format(d);
+export const seoulEn = (d: Date) => seoulEnGb.format(d) + ' (KST)';
 
 function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date | null; surveyUrl?: string }): { subject: Bilingual; lines: Bilingual } {
   const ko = s.title.ko;
@@ -75,18 +76,17 @@ export interface Recipient {
 }
 
 /**
- * Queues one message to a registrant in the caller's transaction: e-mail when they gave an
- * address, otherwise SMS to their phone. Nothing is queued for an anonymised registrant.
+ * The message to a registrant: e-mail when they gave an address, otherwise SMS to their phone;
+ * null for an anonymised registrant (no address left).
  */
-export async function notifyRegistrant(
-  tx: Tx,
+export function registrantMessage(
   kind: MessageKind,
   r: Recipient,
   subject: PoolSubject,
   opts: { links?: Links | null; offerExpiresAt?: Date | null; surveyUrl?: string; ownerKind: string },
-): Promise<void> {
+): Notification | null {
   const channel = r.email ? 'email' : r.phone ? 'sms' : null;
-  if (!channel) return;
+  if (!channel) return null;
   const { subject: subj, lines } = text(kind, subject, opts);
   const when = { ko: seoul(subject.startsAt), en: seoulEn(subject.startsAt) };
   const link = opts.links
@@ -99,7 +99,7 @@ export async function notifyRegistrant(
     `Dear ${r.name}, ${lines.en}`,
     `When: ${when.en} · Where: ${subject.venue}${link.en}`,
   ].join('\n');
-  await enqueueNotification(tx, {
+  return {
     channel,
     recipient: (channel === 'email' ? r.email : r.phone)!,
     subject: `${subj.ko} / ${subj.en}`,
@@ -107,5 +107,17 @@ export async function notifyRegistrant(
     kind: kind === 'survey' ? 'survey.invitation' : `registration.${kind}`,
     // A confirmation by e-mail carries the check-in QR code (rendered by the outbox worker from the link).
     meta: { registrationId: r.registrationId, ownerKind: opts.ownerKind, ownerId: subject.ownerId, ...(kind === 'confirmed' && opts.links ? { qr: true } : {}) },
-  });
+  };
+}
+
+/** Queues one message to a registrant (see registrantMessage) in the caller's transaction. */
+export async function notifyRegistrant(
+  tx: Tx,
+  kind: MessageKind,
+  r: Recipient,
+  subject: PoolSubject,
+  opts: { links?: Links | null; offerExpiresAt?: Date | null; surveyUrl?: string; ownerKind: string },
+): Promise<void> {
+  const message = registrantMessage(kind, r, subject, opts);
+  if (message) await enqueueNotification(tx, message);
 }

@@ -10,11 +10,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { durable } from '../../db/durable.ts';
 import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
 import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
-import { linksFor, notifyRegistrant, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
+import { linksFor, notifyRegistrant, registrantMessage, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
 import { maskPhone, normalizePhone } from './phone.ts';
 import { capacityPools, registrations } from './schema.ts';
+import { takeSeat, type SeatOutcome, type SeatRequest, type TakenStatus } from './seat.ts';
 
 export type Pool = typeof capacityPools.$inferSelect;
 export type Registration = typeof registrations.$inferSelect;
@@ -200,12 +202,12 @@ export interface RegisterInput {
   consentVersion: string;
   waitlist?: boolean;
   answers?: string | null;
-  /**
-   * A programme's own checks and rows, in the engine's transaction: `beforeInsert` runs under the
-   * pool lock (after the window, duplicate and capacity checks), `afterInsert` with the new row.
-   */
   /** Hold for a staff decision (`pending`, no seat taken) instead of taking a seat: see `decidePending`. */
   hold?: boolean;
+  /**
+   * A programme's own checks and rows, in one transaction with the seat: `beforeInsert` runs under
+   * the pool lock (before the window, duplicate and capacity checks), `afterInsert` with the new row.
+   */
   hooks?: {
     beforeInsert?: (tx: Tx, pool: Pool) => Promise<void>;
     afterInsert?: (tx: Tx, registration: Registration) => Promise<void>;
@@ -216,10 +218,71 @@ export interface RegisterResult {
   registration: Registration;
   token: string;
   links: Links;
+  /** Place in the waiting list (1 = next), when waitlisted. */
+  waitlistPosition: number | null;
 }
 
-/** Registers one person in a pool: confirmed while seats are free, else waitlisted (if asked), else 409. */
-export async function register(db: Db, ctx: EngineContext, actor: Actor, poolId: number, input: RegisterInput): Promise<RegisterResult> {
+/** The refusal for a seat outcome that took nothing. */
+function refusal(outcome: Exclude<SeatOutcome, TakenStatus>, pool: Pool): AppError {
+  switch (outcome) {
+    case 'not_found':
+      return notFound({ ko: '신청 대상', en: 'The registration pool' });
+    case 'cancelled':
+      return conflict(REFUSALS.cancelled);
+    case 'started':
+      return conflict(REFUSALS.started);
+    case 'not_open':
+      return conflict(REFUSALS.notOpen(pool.opensAt));
+    case 'closed':
+      return conflict(REFUSALS.closed);
+    case 'duplicate':
+      return conflict(REFUSALS.duplicate);
+    case 'full':
+      return conflict(REFUSALS.full);
+    case 'full_no_waitlist':
+      return conflict(REFUSALS.fullNoWaitlist);
+  }
+}
+
+/**
+ * What the seat statement needs for one registration, with the message for each status it may
+ * take rendered beforehand (pure; benchmarks build their raw baseline with it too).
+ */
+export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, input: Omit<RegisterInput, 'hooks' | 'consent'>, token: string, links: Links): SeatRequest {
+  const recipient = { registrationId: 0, name: input.name, phone: input.phone, email: input.email ?? null };
+  const statuses: TakenStatus[] = input.hold ? ['pending'] : ['confirmed', 'waitlisted'];
+  return {
+    poolId: pool.id,
+    phone: input.phone,
+    now: new Date(),
+    hold: !!input.hold,
+    waitlist: !!input.waitlist,
+    row: { name: input.name, email: input.email ?? null, answers: input.answers ?? null, consentVersion: input.consentVersion, tokenHash: hashToken(token) },
+    messages: Object.fromEntries(statuses.map((s) => [s, registrantMessage(s, recipient, subject, { links, ownerKind: pool.ownerKind })])),
+    actor,
+  };
+}
+
+/**
+ * Registers one person in a pool: confirmed while seats are free, else waitlisted (if asked), else
+ * 409. The seat is decided and written by one statement (seat.ts); messages for each possible
+ * status are rendered before it, so nothing slow happens while the pool is locked. A programme
+ * with hooks gets a transaction that takes the same pool lock first, runs `beforeInsert`, the
+ * seat statement, then `afterInsert`.
+ */
+/** The pool a registration goes to, with how registrants see it (callers often have both already). */
+export interface PoolTarget {
+  pool: Pool;
+  subject: PoolSubject;
+}
+
+export async function poolTarget(db: Db | Tx, poolId: number): Promise<PoolTarget> {
+  const [pool] = await db.select().from(capacityPools).where(eq(capacityPools.id, poolId));
+  if (!pool) throw refusal('not_found', {} as Pool);
+  return { pool, subject: await subjectOf(db, pool) };
+}
+
+export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool, subject }: PoolTarget, input: RegisterInput): Promise<RegisterResult> {
   const phone = normalizePhone(input.phone);
   if (!phone) {
     throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: phone', en: 'Invalid input: phone' }, [
@@ -232,51 +295,24 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, poolId:
     ]);
   }
   const token = newToken();
+  const links = linksFor(ctx.publicUrl, token);
+  const request = seatRequest(pool, subject, actor, { ...input, phone }, token, links);
+  const hooks = input.hooks;
   try {
-    const registration = await db.transaction(async (tx) => {
-      const pool = await lockPool(tx, poolId);
-      const now = new Date();
-      if (pool.cancelledAt) throw conflict(REFUSALS.cancelled);
-      if (now >= pool.startsAt) throw conflict(REFUSALS.started);
-      if (now < pool.opensAt) throw conflict(REFUSALS.notOpen(pool.opensAt));
-      if (now >= pool.closesAt) throw conflict(REFUSALS.closed);
-      const [dup] = await tx
-        .select({ id: registrations.id })
-        .from(registrations)
-        .where(and(eq(registrations.poolId, poolId), eq(registrations.phone, phone), inArray(registrations.status, ACTIVE)))
-        .limit(1);
-      if (dup) throw conflict(REFUSALS.duplicate);
-      const live = await countLive(tx, poolId);
-      let status: RegistrationStatus = input.hold ? 'pending' : 'confirmed';
-      if (!input.hold && live >= pool.capacity) {
-        if (!pool.waitlistEnabled) throw conflict(REFUSALS.fullNoWaitlist);
-        if (!input.waitlist) throw conflict(REFUSALS.full);
-        status = 'waitlisted';
-      }
-      await input.hooks?.beforeInsert?.(tx, pool);
-      const [r] = await tx
-        .insert(registrations)
-        .values({
-          poolId,
-          status,
-          name: input.name,
-          phone,
-          email: input.email ?? null,
-          answers: input.answers ?? null,
-          consentAt: now,
-          consentVersion: input.consentVersion,
-          tokenHash: hashToken(token),
+    const seat = hooks
+      ? await db.transaction(async (tx) => {
+          await hooks.beforeInsert?.(tx, await lockPool(tx, pool.id));
+          const taken = await takeSeat(tx, request);
+          if (taken.registration) await hooks.afterInsert?.(tx, taken.registration);
+          return taken;
         })
-        .returning();
-      await input.hooks?.afterInsert?.(tx, r!);
-      const links = linksFor(ctx.publicUrl, token);
-      await notifyRegistrant(tx, status as MessageKind, { registrationId: r!.id, ...r! }, await subjectOf(tx, pool), { links, ownerKind: pool.ownerKind });
-      await recordAudit(tx, actor, { action: 'registration.create', entity: 'registration', entityId: r!.id, after: { poolId, status, consentVersion: input.consentVersion } });
-      return r!;
-    });
-    return { registration, token, links: linksFor(ctx.publicUrl, token) };
+      : await takeSeat(db, request);
+    // The seat statement commits asynchronously (seat.ts): wait until it is on disk before answering.
+    await durable(db);
+    if (!seat.registration) throw refusal(seat.outcome as Exclude<SeatOutcome, TakenStatus>, pool);
+    return { registration: seat.registration, token, links, waitlistPosition: seat.waitlistPosition };
   } catch (e) {
-    // Safety net: the partial unique index catches a duplicate the check above could not see.
+    // Safety net: the partial unique index catches a duplicate the check could not see.
     if (isLivePhoneViolation(e)) throw conflict(REFUSALS.duplicate);
     throw e;
   }
