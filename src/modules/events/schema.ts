@@ -188,5 +188,10 @@ export const eventRegistrations = pgTable(
     /** Answers to the custom questions, by question id. */
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
   },
-  (t) => [index('event_registrations_event_idx').on(t.eventId, t.categoryId), index('event_registrations_code_idx').on(t.invitationCodeId)],
+  (t) => [
+    index('event_registrations_event_idx').on(t.eventId, t.categoryId),
+    index('event_registrations_code_idx').on(t.invitationCodeId),
+    // The attendee list pages by keyset (event, registration id > after): listAttendees.
+    index('event_registrations_event_reg_idx').on(t.eventId, t.registrationId),
+  ],
 );

@@ -57,6 +57,8 @@ export const registrations = pgTable(
   },
   (t) => [
     index('registrations_pool_idx').on(t.poolId, t.status, t.createdAt),
+    // Staff lists page by keyset (pool, id > after order by id): src/modules/registration/listing.ts.
+    index('registrations_pool_id_idx').on(t.poolId, t.id),
     // One live registration per phone per pool; a cancelled one may register again.
     uniqueIndex('registrations_live_phone_uq')
       .on(t.poolId, t.phone)

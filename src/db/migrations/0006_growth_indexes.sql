@@ -1,0 +1,2 @@
+CREATE INDEX "registrations_pool_id_idx" ON "registrations" USING btree ("pool_id","id");--> statement-breakpoint
+CREATE INDEX "event_registrations_event_reg_idx" ON "event_registrations" USING btree ("event_id","registration_id");
