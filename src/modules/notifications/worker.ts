@@ -13,7 +13,7 @@
  * The lease and the base backoff are settings (FINHUB_OUTBOX_LEASE_MS, FINHUB_OUTBOX_BACKOFF_MS).
  */
 import QRCode from 'qrcode';
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
@@ -42,12 +42,14 @@ export interface DrainResult {
 }
 
 /** Locks and leases up to `limit` due rows; returns them with their new attempt count. */
-async function claim(db: Db, now: Date, limit: number, leaseMs: number) {
+async function claim(db: Db, now: Date, limit: number, leaseMs: number, skip: ReadonlySet<number>) {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), ne(outbox.recipient, '')))
+      // Rows already tried in this pass are left out here, not after claiming: a row claimed and then
+      // skipped would lose an attempt and sit out a whole lease (a long pass with short backoffs).
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), ne(outbox.recipient, ''), skip.size ? notInArray(outbox.id, [...skip]) : undefined))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -100,7 +102,7 @@ export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions
   const seen = new Set<number>();
   for (;;) {
     const claimedAt = now().getTime();
-    const rows = (await claim(db, new Date(claimedAt), batch, leaseMs)).filter((r) => !seen.has(r.id));
+    const rows = await claim(db, new Date(claimedAt), batch, leaseMs, seen);
     if (rows.length === 0) return result;
     for (const [i, row] of rows.entries()) {
       // Slow sends (a server timing out each one) can eat the batch's lease; a row whose lease is
