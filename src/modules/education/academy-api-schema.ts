@@ -1,5 +1,6 @@
 /** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
 import { z } from 'zod';
+import { nameText } from '../../server/validation.ts';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
 
@@ -86,7 +87,7 @@ export const SessionListQuery = z.object({ when: z.enum(['upcoming', 'past', 'al
 
 export const RegistrationBody = z
   .object({
-    name: z.string().trim().min(1).max(50),
+    name: nameText(50),
     phone: z.string().trim().min(1).max(30).describe('a Korean phone number in any usual form: 010-1234-5678, 01012345678, +82 10 1234 5678'),
     email: z.email().max(254).optional(),
     consent: z.literal(true).describe('the consent tick (GET /api/privacy/consent?purpose=academy)'),
@@ -133,7 +134,7 @@ export const StaffRegistrationSchema = z
 /** One page of a session's registrants, keyset by id (src/modules/registration/listing.ts). */
 export const StaffRegistrationPageSchema = pageSchema(StaffRegistrationSchema);
 
-export const RegistrationListQuery = PageQuery.extend({ q: z.string().trim().max(50).optional().describe('part of a name') });
+export const RegistrationListQuery = PageQuery.extend({ q: z.string().trim().normalize('NFC').max(50).optional().describe('part of a name') });
 
 export const CheckInBody = z
   .object({

@@ -1,5 +1,6 @@
 /** Zod schemas of the visiting financial school API (찾아가는 금융학교), docs/education-api.md. */
 import { z } from 'zod';
+import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -41,9 +42,9 @@ export const SurveySchema = z
 
 export const ApplicationBody = z
   .object({
-    schoolName: text(100),
+    schoolName: nameText(100),
     level: z.enum(SCHOOL_LEVELS),
-    teacherName: text(50),
+    teacherName: nameText(50),
     teacherPhone: z.string().trim().min(9).max(20).describe('a Korean phone number; stored normalised'),
     teacherEmail: z.email().max(254).optional(),
     grade: text(50).describe('e.g. "5학년"'),

@@ -1,5 +1,6 @@
 /** Zod schemas of event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import { z } from 'zod';
+import { nameText } from '../../server/validation.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -13,8 +14,8 @@ export const CATEGORIES = ['general', 'student', 'press', 'vip', 'online'] as co
 export const EventRegistrationBody = z
   .object({
     category: z.enum(CATEGORIES),
-    name: z.string().trim().min(1).max(100),
-    nameEn: z.string().trim().min(1).max(100).optional(),
+    name: nameText(100),
+    nameEn: nameText(100).optional(),
     phone: z.string().trim().min(1).max(30),
     email: z.email().max(200),
     affiliation: z.string().trim().min(1).max(200).optional(),
@@ -108,7 +109,7 @@ export const AttendeeSchema = z.object({
   checkedInAt: z.string().nullable(),
   approval: z.enum(['pending', 'approved', 'rejected']).nullable().describe('null when the category needs no approval'),
 });
-export const AttendeeQuery = PageQuery.extend({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().max(100).optional() });
+export const AttendeeQuery = PageQuery.extend({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().normalize('NFC').max(100).optional() });
 /** One page of an event's registrants, keyset by id (src/modules/registration/listing.ts). */
 export const AttendeePageSchema = pageSchema(AttendeeSchema);
 

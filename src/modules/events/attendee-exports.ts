@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { safeCsvCell } from '../../server/csv.ts';
+import { keepStringCellsText, safeCsvCell } from '../../server/csv.ts';
 import { maskPhone } from '../registration/phone.ts';
 import { maskEmail } from '../registration/service.ts';
 import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
@@ -39,8 +39,9 @@ export async function attendeesXlsx(title: string, rows: AttendeeRow[]): Promise
   const s = wb.addWorksheet('참가자 Attendees');
   s.columns = HEADERS.map((h, i) => ({ header: h, width: [8, 16, 14, 16, 20, 24, 8, 16, 24, 24, 24][i] }));
   s.getRow(1).font = { bold: true };
-  // Text cells stay text: exceljs writes strings as strings, never as formulas.
-  for (const a of rows) s.addRow(cells(a));
+  // Text cells stay text: exceljs writes strings as strings, never as formulas; formula-like
+  // ones also get the Text format so that editing the cell later does not run them.
+  for (const a of rows) keepStringCellsText(s.addRow(cells(a)));
   s.views = [{ state: 'frozen', ySplit: 1 }];
   wb.title = title;
   return Buffer.from(await wb.xlsx.writeBuffer());

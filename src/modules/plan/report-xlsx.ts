@@ -1,5 +1,6 @@
 /** A quarterly report as an XLSX workbook (exceljs): summary, actions, budget. Korean first, English second. */
 import ExcelJS from 'exceljs';
+import { keepStringCellsText } from '../../server/csv.ts';
 import type { Figures } from './figures.ts';
 import type { ReportResponse } from './report-api-schema.ts';
 import { ACTION_STATUS_LABELS, type Period } from './types.ts';
@@ -116,6 +117,10 @@ export async function reportWorkbook({ report: r, reported, reportedAt }: Report
   total.font = { bold: true };
   total.getCell(4).numFmt = EOK_FORMAT;
   total.getCell(5).numFmt = WON_FORMAT;
+
+  // Texts typed by staff or imported (action texts, evidence titles, descriptions) are string
+  // cells, never formulas; formula-like ones also get the Text format (src/server/csv.ts).
+  for (const ws of wb.worksheets) ws.eachRow((row) => keepStringCellsText(row));
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
