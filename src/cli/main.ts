@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseInUseError } from '../db/lock.ts';
 import { AppError } from '../server/errors.ts';
 import { PlanFormatError } from '../modules/plan/importer/text.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { importPlanCommand } from './import-plan.ts';
 import { migrateCommand } from './migrate.ts';
 import { purgeCommand } from './purge.ts';
@@ -25,6 +26,9 @@ const USAGE = `finhub — 전북금융중심지 공약 관리 플랫폼 / Jeonbu
   finhub user add --email E --role admin   직원 계정 추가(비밀번호는 표준 입력) / add a staff user (password on stdin)
   finhub user list | user disable --email E
   finhub purge-personal-data [--dry-run]   보존 기간이 끝난 개인정보 파기 / anonymise personal data past its retention
+  finhub backup FILE                   데이터베이스와 파일 저장소를 한 파일(.ndjson.gz)로 백업 / back up the database and stored files to FILE
+  finhub restore FILE [--force]        백업을 빈 데이터베이스에 복원 / restore a backup into an empty database
+      --force      기존 finhub 데이터를 모두 지우고 복원 / delete all existing finhub data first
 
 환경 변수 / Environment: PORT, HOST, DATABASE_URL (postgres://…; default: embedded PGlite),
   FINHUB_DATA_DIR (default ./data), LOG_LEVEL`;
@@ -35,6 +39,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   'import-plan': (args) => importPlanCommand(loadConfig(), args),
   user: (args) => userCommand(loadConfig(), args),
   'purge-personal-data': (args) => purgeCommand(loadConfig(), args),
+  backup: (args) => backupCommand(loadConfig(), args),
+  restore: (args) => restoreCommand(loadConfig(), args),
 };
 
 async function main(argv: string[]): Promise<number> {

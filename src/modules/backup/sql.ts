@@ -1,0 +1,51 @@
+/** Raw SQL helpers shared by backup and restore (both drivers return `{ rows }`). */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { codeMigrations, type MigrationRef } from './format.ts';
+
+export type Queryable = Db | Tx;
+
+export async function query<T>(db: Queryable, q: SQL): Promise<T[]> {
+  const res = (await db.execute(q)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+/** The migrations applied to this database, in order, named by this code's tags where it knows them. */
+export async function appliedMigrations(db: Queryable): Promise<MigrationRef[] | null> {
+  const [exists] = await query<{ t: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  if (!exists?.t) return null;
+  const rows = await query<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by created_at, id`);
+  const tags = new Map(codeMigrations().map((m) => [m.hash, m.tag]));
+  return rows.map((r) => ({ tag: tags.get(r.hash) ?? null, hash: r.hash }));
+}
+
+/** Columns an INSERT may name (generated columns are computed by the database). */
+export async function insertableColumns(db: Queryable, table: string): Promise<string[]> {
+  const rows = await query<{ name: string }>(
+    db,
+    sql`select attname as name from pg_attribute
+        where attrelid = to_regclass(${`public.${quote(table)}`}) and attnum > 0 and not attisdropped and attgenerated = ''
+        order by attnum`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Serial and identity sequences owned by the columns of these tables. */
+export async function ownedSequences(db: Queryable, tables: string[]): Promise<{ table: string; column: string; sequence: string }[]> {
+  const rows = await query<{ table: string; column: string; sequence: string }>(
+    db,
+    sql`select t.relname as "table", a.attname as "column", format('%I.%I', sn.nspname, s.relname) as "sequence"
+        from pg_class s
+        join pg_namespace sn on sn.oid = s.relnamespace
+        join pg_depend d on d.objid = s.oid and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+        join pg_class t on t.oid = d.refobjid
+        join pg_namespace tn on tn.oid = t.relnamespace and tn.nspname = 'public'
+        join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+        where s.relkind = 'S'
+        order by 1, 2`,
+  );
+  const wanted = new Set(tables);
+  return rows.filter((r) => wanted.has(r.table));
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -1,0 +1,396 @@
+/**
+ * finhub backup / finhub restore as a user runs them (child processes): a database populated
+ * through the API round-trips row for row and file for file — PGlite → PGlite, PostgreSQL →
+ * PostgreSQL, PGlite → PostgreSQL and back — and the refusals change nothing.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { BackupError } from '../../src/modules/backup/format.ts';
+import { inspectBackup } from '../../src/modules/backup/restore.ts';
+import { backupTables } from '../../src/modules/backup/tables.ts';
+import { SEED_PLAN_FILE } from '../../src/modules/plan/seed.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { ORIGIN, staffSession, TEST_PASSWORD } from '../support/auth.ts';
+import { createPostgresDatabase } from '../support/db.ts';
+import { samples } from '../support/files.ts';
+import { multipart } from '../support/multipart.ts';
+import { startServerProcess } from '../support/server.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+function finhub(args: string[], env: Record<string, string>) {
+  const { DATABASE_URL: _, ...inherited } = process.env;
+  const res = spawnSync(process.execPath, ['bin/finhub.mjs', ...args], { env: { ...inherited, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+const made: string[] = [];
+const tmp = (name: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `finhub-backup-${name}-`));
+  made.push(dir);
+  return dir;
+};
+const drops: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const drop of drops) await drop();
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Where a finhub lives: the environment its commands get (and its files' folder). */
+interface Site {
+  env: Record<string, string>;
+  dataDir: string;
+}
+
+async function pgliteSite(name: string): Promise<Site> {
+  const dataDir = path.join(tmp(name), 'data');
+  return { env: { FINHUB_DATA_DIR: dataDir }, dataDir };
+}
+async function postgresSite(name: string): Promise<Site> {
+  const { url, drop } = await createPostgresDatabase();
+  drops.push(drop);
+  const dataDir = path.join(tmp(name), 'data');
+  return { env: { FINHUB_DATA_DIR: dataDir, DATABASE_URL: url }, dataDir };
+}
+const open = (site: Site) => openDatabase({ databaseUrl: site.env.DATABASE_URL, dataDir: site.dataDir, command: 'test' });
+
+async function withDb<T>(site: Site, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await open(site);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Every table's rows as the database prints them (UTC), in primary-key order. */
+async function snapshot(site: Site): Promise<Record<string, string[]>> {
+  return withDb(site, (database) =>
+    database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local timezone = 'UTC'`);
+      const out: Record<string, string[]> = {};
+      for (const t of backupTables()) {
+        const res = (await tx.execute(sql.raw(`select row_to_json(t)::text as r from "${t.name}" t order by ${t.key.map((k) => `t."${k}"`).join(', ')}`))) as unknown as {
+          rows: { r: string }[];
+        };
+        out[t.name] = res.rows.map((r) => r.r);
+      }
+      return out;
+    }),
+  );
+}
+
+/** The file store: relative path → SHA-256 of the bytes. */
+function storeFiles(dataDir: string): Record<string, string> {
+  const root = path.join(dataDir, 'files');
+  if (!fs.existsSync(root)) return {};
+  const out: Record<string, string> = {};
+  for (const d of fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).sort()) {
+    const full = path.join(d.parentPath, d.name);
+    out[path.relative(root, full)] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+  }
+  return out;
+}
+
+/** The restored database holds the source's rows plus exactly one audit row for the restore. */
+function assertRestored(restored: Record<string, string[]>, source: Record<string, string[]>) {
+  const { audit_log: audit, ...rest } = restored;
+  const { audit_log: sourceAudit, ...sourceRest } = source;
+  assert.deepEqual(rest, sourceRest);
+  assert.deepEqual(audit!.slice(0, -1), sourceAudit);
+  const last = JSON.parse(audit!.at(-1)!) as Json;
+  assert.equal(last.action, 'backup.restore');
+  assert.equal(last.actor_email, 'system');
+  assert.equal(last.id, Math.max(0, ...sourceAudit!.map((r) => JSON.parse(r).id)) + 1, 'the audit sequence continues after the restored rows');
+}
+
+interface Populated {
+  academySessionId: number;
+  maxRegistrationId: number;
+  managerEmail: string;
+}
+
+/** The seed plan through `finhub import-plan`, then staff, an academy session with registrations,
+ *  an event with attendees, evidence files and a speaker photo through the API. */
+async function populate(site: Site): Promise<Populated> {
+  const imported = finhub(['import-plan', SEED_PLAN_FILE], site.env);
+  assert.equal(imported.code, 0, imported.stderr);
+  const database = await open(site);
+  const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test' }, database, dataDir: site.dataDir, web: false });
+  const t: TestApp = { app, database, dataDir: site.dataDir, close: async () => {} };
+  try {
+    const manager = await staffSession(t, 'manager');
+    await staffSession(t, 'officer');
+    const call = async (method: 'POST' | 'PATCH', url: string, who: { headers: Json } | null, payload: object, status = 201) => {
+      const res = await app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, payload });
+      assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
+      return res.json() as Json;
+    };
+    const academy = await call('POST', '/api/academy/sessions', manager, {
+      title: { ko: '금융아카데미 "1강"', en: 'Financial academy 1' },
+      startsAt: at(48 * HOUR),
+      endsAt: at(50 * HOUR),
+      venue: '전주시청 강당',
+      capacity: 2,
+      registrationOpensAt: at(-HOUR),
+      registrationClosesAt: at(24 * HOUR),
+      lecturer: '김강사',
+    });
+    const regIds: number[] = [];
+    for (const [name, phone] of [['홍길동', '010-1234-5678'], ['김철수', '010-9876-5432'], ['이영희', '010-5555-0001']] as const)
+      regIds.push((await call('POST', `/api/academy/sessions/${academy.id}/registrations`, null, { consent: true, waitlist: true, name, phone, email: `${phone}@example.org` })).id);
+    const event = await call('POST', '/api/events', manager, {
+      kind: 'seminar',
+      title: { ko: '전주 금융세미나', en: 'Jeonju finance seminar' },
+      startsAt: '2026-12-17T09:00:00+09:00',
+      endsAt: '2026-12-17T18:00:00+09:00',
+      venue: { ko: '전주 한국소리문화의전당' },
+      published: true,
+    });
+    await call('POST', `/api/events/${event.id}/categories`, manager, { category: 'general', capacity: 5, opensAt: at(-HOUR), closesAt: at(48 * HOUR) });
+    for (const phone of ['010-7777-0001', '010-7777-0002'])
+      regIds.push((await call('POST', `/api/events/${event.id}/registrations`, null, { category: 'general', name: '참가자', phone, email: `${phone}@example.com`, consent: true, answers: {} })).id);
+    const speaker = await call('POST', `/api/events/${event.id}/speakers`, manager, { name: { ko: '박연사', en: 'Park' } });
+    const photo = multipart([{ name: 'file', file: samples.png(), fileName: 'p.png', contentType: 'image/png' }]);
+    const photoRes = await app.inject({ method: 'POST', url: `/api/speakers/${speaker.id}/photo`, payload: photo.payload, headers: { ...manager.headers, ...photo.headers } });
+    assert.ok(photoRes.statusCode < 300, photoRes.body);
+    const actionRes = (await database.db.execute(sql`select min(id) as id from actions`)) as unknown as { rows: { id: number }[] };
+    const actionId = Number(actionRes.rows[0]!.id);
+    for (const [bytes, fileName] of [
+      [samples.pdf(), 'report.pdf'],
+      [samples.txt(), '결과.txt'],
+    ] as const) {
+      const body = multipart([{ name: 'title', value: `증빙 ${fileName}` }, { name: 'file', file: bytes, fileName }]);
+      const res = await app.inject({ method: 'POST', url: `/api/actions/${actionId}/evidence`, headers: { ...manager.headers, ...body.headers }, payload: body.payload });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+    return { academySessionId: academy.id, maxRegistrationId: Math.max(...regIds), managerEmail: manager.email };
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+function backup(site: Site, file: string) {
+  const r = finhub(['backup', file], site.env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Backup written/);
+  assert.match(r.stdout, /\d+ tables, \d+ rows, 3 files/);
+  return r;
+}
+function restore(site: Site, file: string, extra: string[] = []) {
+  const r = finhub(['restore', file, ...extra], site.env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Restored/);
+  return r;
+}
+
+/** The server starts on the restored database, the restored staff can sign in, and a new
+ *  registration gets an id after the restored ones (the sequences were reset). */
+async function serveRestored(site: Site, src: Populated): Promise<void> {
+  const server = await startServerProcess({ ...site.env, FINHUB_LOGIN_RATE_LIMIT: '0', FINHUB_PUBLIC_RATE_LIMIT: '0' });
+  try {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: src.managerEmail, password: TEST_PASSWORD }),
+    });
+    assert.equal(login.status, 200, login.status === 200 ? '' : await login.text());
+    const res = await fetch(`${server.url}/api/academy/sessions/${src.academySessionId}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ consent: true, waitlist: true, name: '새신청', phone: '010-4444-0009' }),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 201, text);
+    const reg = JSON.parse(text) as Json;
+    assert.equal(reg.id, src.maxRegistrationId + 1);
+    assert.equal(reg.status, 'waitlisted', 'the restored registrations hold the seats');
+    if (!site.env.DATABASE_URL) {
+      const held = finhub(['backup', path.join(tmp('held'), 'b.gz')], site.env);
+      assert.equal(held.code, 1);
+      assert.match(held.stderr, /held by a running finhub server/);
+      assert.match(held.stderr, /사용하고 있습니다/);
+    } else {
+      // PostgreSQL: a backup reads one consistent snapshot while the server keeps running.
+      backup(site, path.join(tmp('live'), 'live.ndjson.gz'));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Rewrites the decompressed lines of a backup (to make damaged ones). */
+function rewrite(file: string, out: string, fn: (lines: string[]) => string[]) {
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+  fs.writeFileSync(out, zlib.gzipSync(fn(lines).join('\n')));
+}
+
+interface Source {
+  site: Site;
+  data: Populated;
+  rows: Record<string, string[]>;
+  files: Record<string, string>;
+  backup: string;
+}
+
+/** A populated source of each kind and its backup, made once and shared by the suites below. */
+const sources = new Map<'pglite' | 'postgres', Promise<Source>>();
+function source(kind: 'pglite' | 'postgres'): Promise<Source> {
+  if (!sources.has(kind))
+    sources.set(
+      kind,
+      (async () => {
+        const site = kind === 'pglite' ? await pgliteSite('src') : await postgresSite('pg-src');
+        const data = await populate(site);
+        const file = path.join(tmp(`${kind}-file`), `${kind}.ndjson.gz`);
+        backup(site, file);
+        return { site, data, rows: await snapshot(site), files: storeFiles(site.dataDir), backup: file };
+      })(),
+    );
+  return sources.get(kind)!;
+}
+
+describe('finhub backup and restore on PGlite', () => {
+  let src: Source;
+  before(async () => {
+    src = await source('pglite');
+  });
+
+  it('the populated source has rows in every part and three stored files', () => {
+    for (const t of ['plans', 'phase_items', 'users', 'sessions', 'academy_sessions', 'registrations', 'events', 'event_registrations', 'speakers', 'evidence', 'audit_log', 'outbox'])
+      assert.ok(src.rows[t]!.length > 0, `${t} has rows`);
+    assert.equal(Object.keys(src.files).length, 3);
+    assert.ok(src.rows.phase_items!.some((r) => JSON.parse(r).parent_id !== null), 'a tree (self-referencing rows) is included');
+  });
+
+  it('PGlite → PGlite: every row and every file, then the server runs on it with fresh ids', async () => {
+    const dst = await pgliteSite('dst');
+    const r = restore(dst, src.backup);
+    assert.match(r.stdout, /3 files \(3 written\)/);
+    assertRestored(await snapshot(dst), src.rows);
+    assert.deepEqual(storeFiles(dst.dataDir), src.files);
+    await serveRestored(dst, src.data);
+
+    // Not empty now: refused, nothing changed.
+    const before = await snapshot(dst);
+    const refused = finhub(['restore', src.backup], dst.env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /not empty/);
+    assert.match(refused.stderr, /비어 있지 않습니다/);
+    assert.deepEqual(await snapshot(dst), before);
+
+    // --force replaces everything (the registration made since is gone).
+    restore(dst, src.backup, ['--force']);
+    assertRestored(await snapshot(dst), src.rows);
+  });
+});
+
+describe('finhub restore refusals', () => {
+  let src: Source;
+  before(async () => {
+    src = await source('pglite');
+  });
+
+  it('refuses a damaged, cut-off or foreign file and writes nothing', async () => {
+    const dir = tmp('bad');
+    const bytes = fs.readFileSync(src.backup);
+    const cut = path.join(dir, 'cut.gz');
+    fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const noTrailer = path.join(dir, 'no-trailer.gz');
+    rewrite(src.backup, noTrailer, (lines) => lines.filter((l) => !l.startsWith('{"trailer"')));
+    const lostRow = path.join(dir, 'lost-row.gz');
+    rewrite(src.backup, lostRow, (lines) => lines.filter((l, i) => i !== lines.findIndex((x) => x.startsWith('{"t":"actions"'))));
+    const badFile = path.join(dir, 'bad-file.gz');
+    rewrite(src.backup, badFile, (lines) =>
+      lines.map((l) => (l.startsWith('{"file"') ? l.replace(/"base64":"(.)/, (_, c: string) => `"base64":"${c === 'A' ? 'B' : 'A'}`) : l)),
+    );
+    const notGzip = path.join(dir, 'plain.txt');
+    fs.writeFileSync(notGzip, 'hello\n');
+    const otherMigrations = path.join(dir, 'migrations.gz');
+    rewrite(src.backup, otherMigrations, (lines) => [lines[0]!.replace(/"hash":"[0-9a-f]/, '"hash":"x'), ...lines.slice(1)]);
+    // As a user meets them: the command exits 1 with the message and creates nothing.
+    for (const [file, message] of [
+      [cut, /cut off/],
+      [badFile, /does not match its SHA-256/],
+    ] as const) {
+      const site = await pgliteSite('bad-target');
+      const r = finhub(['restore', file], site.env);
+      assert.equal(r.code, 1, `${path.basename(file)}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, message, path.basename(file));
+      assert.match(r.stderr, /아무것도 쓰지 않았습니다/);
+      assert.equal(fs.existsSync(site.dataDir), false, `${path.basename(file)}: nothing written`);
+    }
+    // The same check (restore runs it before opening the database), for the other damages.
+    for (const [file, message] of [
+      [noTrailer, /incomplete or cut off \(no trailer\)/],
+      [lostRow, /actions: \d+ rows, the trailer says/],
+      [notGzip, /damaged or cut off/],
+      [otherMigrations, /differs from this finhub's/],
+      [path.join(dir, 'missing.gz'), /Cannot read the backup file/],
+    ] as const)
+      await assert.rejects(inspectBackup(file), (e: Error) => e instanceof BackupError && message.test(e.message), path.basename(file));
+  });
+
+  it('a restore that fails half-way in the database leaves it empty and writes no file', async () => {
+    // Consistent counts, but a registration points to a pool that does not exist: the insert fails.
+    const broken = path.join(tmp('fk'), 'fk.gz');
+    rewrite(src.backup, broken, (lines) => lines.map((l) => (l.startsWith('{"t":"registrations"') ? l.replace(/"pool_id":\d+/, '"pool_id":999999') : l)));
+    for (const site of [await pgliteSite('fk-target'), await postgresSite('fk-target')]) {
+      const r = finhub(['restore', broken], site.env);
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stderr, /nothing was restored/);
+      const after = await snapshot(site);
+      assert.deepEqual(Object.entries(after).filter(([, rows]) => rows.length > 0), []);
+      assert.deepEqual(storeFiles(site.dataDir), {});
+    }
+  });
+
+  it('prints usage for a missing file argument', () => {
+    const r = finhub(['restore'], { FINHUB_DATA_DIR: path.join(tmp('usage'), 'data') });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Usage: finhub restore FILE/);
+  });
+});
+
+describe('finhub backup and restore on PostgreSQL', () => {
+  it('PostgreSQL → PostgreSQL: every row and every file, and the server runs on it', async () => {
+    const src = await source('postgres');
+    const dst = await postgresSite('pg-dst');
+    restore(dst, src.backup);
+    assertRestored(await snapshot(dst), src.rows);
+    assert.deepEqual(storeFiles(dst.dataDir), src.files);
+    await serveRestored(dst, src.data);
+  });
+});
+
+describe('finhub backup and restore across database kinds', () => {
+  it('PGlite → PostgreSQL', async () => {
+    const src = await source('pglite');
+    const pg = await postgresSite('cross-pg');
+    restore(pg, src.backup);
+    assertRestored(await snapshot(pg), src.rows);
+    assert.deepEqual(storeFiles(pg.dataDir), src.files);
+    await serveRestored(pg, src.data);
+  });
+
+  it('PostgreSQL → PGlite', async () => {
+    const src = await source('postgres');
+    const lite = await pgliteSite('cross-lite');
+    restore(lite, src.backup);
+    assertRestored(await snapshot(lite), src.rows);
+    assert.deepEqual(storeFiles(lite.dataDir), src.files);
+  });
+});
