@@ -9,8 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { educationHarness, SCRIPT_NAME, seoulInput, waitForAttribute, waitForText } from '../support/education.ts';
-import { signInPage } from '../support/staff.ts';
+import { createOpenSession, educationHarness, registerByApi, SCRIPT_NAME, seoulInput, waitForAttribute, waitForText } from '../support/education.ts';
+import { ApiSession, signInPage } from '../support/staff.ts';
 
 describe('financial academy in chromium', () => {
   const h = educationHarness('finhub-e2e-academy-');
@@ -245,6 +245,30 @@ describe('financial academy in chromium', () => {
     // Headless chromium on Linux has no BarcodeDetector: the page says so and offers typing.
     const hasDetector = await page.evaluate(() => 'BarcodeDetector' in window);
     assert.equal(await page.getByTestId(hasDetector ? 'qr-scanner' : 'scanner-unsupported').count(), 1);
+    await context.close();
+  });
+
+  it('a long registrant list comes a page (100) at a time: "more" appends the rest', async () => {
+    const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
+    const big = await createOpenSession(manager, '대형 강좌', 500);
+    for (let i = 0; i < 130; i += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, k) => registerByApi(h.server.url, big, { name: `수강생${i + k}`, phone: `010-3${String(i + k).padStart(3, '0')}-${String(i + k).padStart(4, '0')}` })));
+    }
+    const context = await h.newContext();
+    const page = await signInPage(context, h.server.url, 'officer@jeonju.test');
+    await page.goto(`${h.server.url}/staff/academy/sessions/${big}`);
+    const rows = page.getByTestId('registrant-table').locator('tbody tr');
+    await page.getByTestId('registrants-more').waitFor();
+    assert.equal(await rows.count(), 100);
+    assert.match(await page.getByTestId('registrants-more-row').innerText(), /130명 중 100명/);
+    await page.getByTestId('registrants-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="registrant-table"] tbody tr').length === 130);
+    assert.equal(await page.getByTestId('registrants-more').count(), 0, 'no more button on the last page');
+    // A check-in on the second page reloads the list without losing the rows shown.
+    await page.getByTestId('registrant-table').locator('tr', { hasText: '수강생120' }).getByTestId('check-in').click();
+    await waitForText(page.getByTestId('check-in-result'), /수강생120/);
+    await page.getByTestId('registrant-table').locator('tr', { hasText: '수강생120' }).getByTestId('checked-in-at').waitFor();
+    assert.equal(await rows.count(), 130);
     await context.close();
   });
 
