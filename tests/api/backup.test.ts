@@ -176,6 +176,17 @@ async function populate(site: Site): Promise<Populated> {
       const res = await app.inject({ method: 'POST', url: `/api/actions/${actionId}/evidence`, headers: { ...manager.headers, ...body.headers }, payload: body.payload });
       assert.equal(res.statusCode, 201, res.body);
     }
+    // Volume through SQL, so tables span several 1000-row pages (a composite key among them), and
+    // values JavaScript numbers would not keep (a jsonb numeric beyond 2^53, quotes, newlines).
+    await database.db.execute(sql`insert into event_programme (event_id, kind, title_ko, starts_at, ends_at)
+      select ${event.id}, 'talk', '세션 ' || g, timestamptz '2026-12-17 09:00+09' + g * interval '1 minute', timestamptz '2026-12-17 10:00+09' + g * interval '1 minute'
+      from generate_series(1, 40) g`);
+    await database.db.execute(sql`insert into speakers (event_id, name_ko) select ${event.id}, '연사 ' || g from generate_series(1, 30) g`);
+    await database.db.execute(sql`insert into programme_speakers (programme_id, speaker_id, role)
+      select p.id, s.id, '발표' from event_programme p cross join speakers s where p.event_id = ${event.id} and s.event_id = ${event.id}`);
+    const odd = `{"big": 123456789012345678901234567890.5, "text": ${JSON.stringify('줄\n바꿈 "따옴표" \\ \u2028')}}`;
+    await database.db.execute(sql`insert into audit_log (action, entity, entity_id, after)
+      select 'bulk.test', 'test', g::text, ${odd}::jsonb || jsonb_build_object('n', g) from generate_series(1, 2100) g`);
     return { academySessionId: academy.id, maxRegistrationId: Math.max(...regIds), managerEmail: manager.email };
   } finally {
     await app.close();
@@ -273,6 +284,8 @@ describe('finhub backup and restore on PGlite', () => {
     for (const t of ['plans', 'phase_items', 'users', 'sessions', 'academy_sessions', 'registrations', 'events', 'event_registrations', 'speakers', 'evidence', 'audit_log', 'outbox'])
       assert.ok(src.rows[t]!.length > 0, `${t} has rows`);
     assert.equal(Object.keys(src.files).length, 3);
+    assert.ok(src.rows.programme_speakers!.length > 1000 && src.rows.audit_log!.length > 2000, 'several pages');
+    assert.ok(src.rows.audit_log!.some((r) => r.includes('123456789012345678901234567890.5')));
     assert.ok(src.rows.phase_items!.some((r) => JSON.parse(r).parent_id !== null), 'a tree (self-referencing rows) is included');
   });
 
