@@ -24,6 +24,7 @@ import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { educationHarness, waitForText } from '../support/education.ts';
 import { allTables, assertErrorShape, changedTables, FORMULAS, HANGUL_NFC, HANGUL_NFD, HOSTILE_TEXT, SQLI, tableChecksums, UNICODE, XSS } from '../support/hostile.ts';
+import { multipart } from '../support/multipart.ts';
 import { actionAt, planActions } from '../support/running.ts';
 import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 
@@ -308,6 +309,16 @@ for (const kind of DB_KINDS) {
       const auditText = audit.rawPayload.toString('utf8');
       assertCsvNeutralised(auditText, 'audit.csv');
       assert.ok(auditText.includes('=HYPERLINK'), 'the audit trail holds the typed text');
+    });
+
+    it('a multipart text field with U+0000 (evidence title) is a 400 naming the field', { todo: 'src/server/multipart.ts readMultipart: refuse isUnstorableText(part.value) with unstorableTextError([part.fieldname], …) from src/server/validation.ts — now a 500' }, async () => {
+      const action = (await planActions(t, planId))[0]!;
+      const mp = multipart([{ name: 'title', value: 'a\u0000b' }, { name: 'file', file: Buffer.from('hello\n'), fileName: 'memo.txt', contentType: 'text/plain' }]);
+      const before = await tableChecksums(t, tables);
+      const res = await t.app.inject({ method: 'POST', url: `/api/actions/${action.id}/evidence`, headers: { ...manager.headers, ...mp.headers }, payload: mp.payload });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(assertErrorShape(400, res.body, 'evidence title').error.fields[0].field, 'title');
+      assert.deepEqual(changedTables(before, await tableChecksums(t, tables)), []);
     });
 
     it('safeCsvCell: every formula start is neutralised, other text is untouched', async () => {
