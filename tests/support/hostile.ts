@@ -171,6 +171,13 @@ export function malformedCorpus(valid: string): MalformedCase[] {
     { name: 'string body', payload: JSON.stringify(valid), contentType: j, parserLevel: false },
     { name: 'number body', payload: '1e999', contentType: j, parserLevel: false },
     { name: 'text/plain JSON', payload: valid, contentType: 'text/plain', parserLevel: false },
+    {
+      name: 'multipart instead of JSON',
+      payload: '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\na\r\n--b--\r\n',
+      contentType: 'multipart/form-data; boundary=b',
+      parserLevel: false,
+    },
+    { name: 'multipart without a boundary', payload: 'x', contentType: 'multipart/form-data', parserLevel: false },
     { name: 'deep value in a field', payload: `{${inner},"x":${deep(10_000)}}`, contentType: j, parserLevel: false },
   ];
 }
