@@ -26,6 +26,15 @@ const schema = z.object({
   FINHUB_OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
   FINHUB_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   FINHUB_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  FINHUB_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v): boolean | string[] => {
+      const t = v.trim();
+      if (t === '' || t === 'false') return false;
+      if (t === 'true') return true;
+      return t.split(',').map((a) => a.trim()).filter(Boolean);
+    }),
 });
 
 export interface Config {
@@ -67,6 +76,13 @@ export interface Config {
    * (FINHUB_DB_CONNECT_TIMEOUT_MS, default 10 s); past it the request answers 503 rather than hanging.
    */
   dbConnectTimeoutMs: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (FINHUB_TRUST_PROXY: empty or
+   * "false" = none, the default; "true" = any; or a comma list of
+   * addresses/CIDRs such as "127.0.0.1,10.0.0.0/8"). The rate limits key on the client address, so
+   * trusting a header any client can set would let it pick a fresh address per request.
+   */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpTimeoutMs: c.SMTP_TIMEOUT_MS,
     outbox: { pollMs: c.FINHUB_OUTBOX_POLL_MS, leaseMs: c.FINHUB_OUTBOX_LEASE_MS, backoffMs: c.FINHUB_OUTBOX_BACKOFF_MS },
     dbConnectTimeoutMs: c.FINHUB_DB_CONNECT_TIMEOUT_MS,
+    trustProxy: c.FINHUB_TRUST_PROXY,
   };
 }

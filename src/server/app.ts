@@ -27,7 +27,7 @@ import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
 import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
-import { databaseUnavailable, describeDatabaseError, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
+import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { createFileStore, type FileStore } from './file-store.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { registerWeb } from './web.ts';
@@ -42,7 +42,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy'>>;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -55,8 +55,11 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    // Behind a proxy the client address is in X-Forwarded-For; the rate limits key on it.
-    trustProxy: true,
+    // The rate limits key on the client address: X-Forwarded-For counts only from proxies the
+    // operator names (FINHUB_TRUST_PROXY), never by default.
+    trustProxy: config.trustProxy ?? false,
+    // Fastify's own 4xx (an undecodable URL, an over-long parameter) in the bilingual shape too.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
+import { isUnstorableText, unstorableTextError } from './validation.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MULTIPART_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 8, parts: 9, fieldSize: 16 * 1024, fieldNameSize: 100, headerPairs: 100 };
@@ -66,6 +67,8 @@ export async function readMultipart(req: FastifyRequest, fileField: string, text
       } else {
         if (!textFields.includes(part.fieldname)) throw bad(part.fieldname, '알 수 없는 항목입니다.', 'Unknown field.');
         if (part.valueTruncated) throw bad(part.fieldname, '값이 너무 깁니다.', 'The value is too long.');
+        // As for JSON bodies (validation.ts): U+0000 or a lone surrogate cannot be stored.
+        if (isUnstorableText(String(part.value ?? ''))) throw unstorableTextError([part.fieldname], 'body');
         form.fields[part.fieldname] = String(part.value ?? '');
       }
     }

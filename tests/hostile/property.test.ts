@@ -356,7 +356,7 @@ for (const kind of DB_KINDS) {
       }
     });
 
-    it('undecodable URLs and over-long path parameters get the bilingual 400', { todo: 'src/server/app.ts must pass `frameworkErrors` (src/server/error-handler.ts) to Fastify()' }, async () => {
+    it('undecodable URLs and over-long path parameters get the bilingual 400', async () => {
       assert.ok(badUrlWired, `Fastify's own 400 body for: ${[...new Set(badUrlGaps)].slice(0, 5).join(' ')}`);
     });
 

@@ -231,7 +231,6 @@ for (const kind of DB_KINDS) {
 
     it(
       'a client cannot pick its own address with X-Forwarded-For to escape the limit',
-      { todo: 'buildApp sets trustProxy: true, so any client’s X-Forwarded-For becomes req.ip, the limit key — see the report' },
       async () => {
         const address = newAddress();
         const codes: number[] = [];
