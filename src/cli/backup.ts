@@ -1,11 +1,38 @@
 /** finhub backup FILE · finhub restore FILE [--force] — see docs/backup.md. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
+import { DatabaseInUseError } from '../db/lock.ts';
 import { writeBackup } from '../modules/backup/dump.ts';
 import { BackupError } from '../modules/backup/format.ts';
 import { inspectBackup, restoreBackup, type BackupContents } from '../modules/backup/restore.ts';
+
+/** Fails fast, before reading a large file, when a running server holds the embedded database
+ *  (openDatabase takes the lock itself afterwards; this only looks, and creates nothing). */
+function refuseIfHeld(config: Config): void {
+  if (config.databaseUrl) return;
+  let holder: { pid: number; command: string };
+  try {
+    holder = JSON.parse(fs.readFileSync(path.join(config.dataDir, 'finhub.lock'), 'utf8'));
+  } catch {
+    return;
+  }
+  try {
+    process.kill(holder.pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return; // stale
+  }
+  if (holder.pid !== process.pid) throw new DatabaseInUseError(config.dataDir, holder);
+}
+
+/** A file-system error on the backup file itself, said in both languages. */
+function fileError(e: unknown, file: string): string | null {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (!code || !['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EEXIST'].includes(code)) return null;
+  return `백업 파일을 쓸 수 없습니다: ${file} (${code})\nCannot write the backup file: ${file} (${code})`;
+}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
@@ -31,6 +58,11 @@ export async function backupCommand(config: Config, args: string[]): Promise<num
       console.error(e.message);
       return 1;
     }
+    const message = fileError(e, file);
+    if (message) {
+      console.error(message);
+      return 1;
+    }
     throw e;
   } finally {
     await database.close();
@@ -44,6 +76,7 @@ export async function restoreCommand(config: Config, args: string[]): Promise<nu
     return 2;
   }
   const file = path.resolve(positionals[0]!);
+  refuseIfHeld(config);
   // The whole file is checked before the database is even opened: a bad file changes nothing.
   let contents: BackupContents;
   try {

@@ -210,7 +210,7 @@ function restore(site: Site, file: string, extra: string[] = []) {
 
 /** The server starts on the restored database, the restored staff can sign in, and a new
  *  registration gets an id after the restored ones (the sequences were reset). */
-async function serveRestored(site: Site, src: Populated): Promise<void> {
+async function serveRestored(site: Site, src: Populated, backupFile: string): Promise<void> {
   const server = await startServerProcess({ ...site.env, FINHUB_LOGIN_RATE_LIMIT: '0', FINHUB_PUBLIC_RATE_LIMIT: '0' });
   try {
     const login = await fetch(`${server.url}/api/auth/login`, {
@@ -234,6 +234,9 @@ async function serveRestored(site: Site, src: Populated): Promise<void> {
       assert.equal(held.code, 1);
       assert.match(held.stderr, /held by a running finhub server/);
       assert.match(held.stderr, /사용하고 있습니다/);
+      const heldRestore = finhub(['restore', backupFile, '--force'], site.env);
+      assert.equal(heldRestore.code, 1);
+      assert.match(heldRestore.stderr, /held by a running finhub server/);
     } else {
       // PostgreSQL: a backup reads one consistent snapshot while the server keeps running.
       backup(site, path.join(tmp('live'), 'live.ndjson.gz'));
@@ -295,7 +298,7 @@ describe('finhub backup and restore on PGlite', () => {
     assert.match(r.stdout, /3 files \(3 written\)/);
     assertRestored(await snapshot(dst), src.rows);
     assert.deepEqual(storeFiles(dst.dataDir), src.files);
-    await serveRestored(dst, src.data);
+    await serveRestored(dst, src.data, src.backup);
 
     // Not empty now: refused, nothing changed.
     const before = await snapshot(dst);
@@ -385,7 +388,7 @@ describe('finhub backup and restore on PostgreSQL', () => {
     restore(dst, src.backup);
     assertRestored(await snapshot(dst), src.rows);
     assert.deepEqual(storeFiles(dst.dataDir), src.files);
-    await serveRestored(dst, src.data);
+    await serveRestored(dst, src.data, src.backup);
   });
 });
 
@@ -396,7 +399,7 @@ describe('finhub backup and restore across database kinds', () => {
     restore(pg, src.backup);
     assertRestored(await snapshot(pg), src.rows);
     assert.deepEqual(storeFiles(pg.dataDir), src.files);
-    await serveRestored(pg, src.data);
+    await serveRestored(pg, src.data, src.backup);
   });
 
   it('PostgreSQL → PGlite', async () => {

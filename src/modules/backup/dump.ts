@@ -119,7 +119,6 @@ export async function writeBackup(database: Database, dataDir: string, file: str
         const trailer: Trailer = { rows, files, fileBytes };
         yield JSON.stringify({ trailer }) + '\n';
       }
-      await fs.promises.mkdir(path.dirname(target), { recursive: true });
       try {
         await pipeline(lines, zlib.createGzip(), fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
         await fs.promises.rename(tmp, target);
