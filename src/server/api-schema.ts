@@ -13,3 +13,19 @@ export const ErrorResponseSchema = z
     }),
   })
   .meta({ id: 'Error' });
+
+/**
+ * A whole number written the one canonical way (digits, no sign, no leading zero, no 0x/1e3/1.0)
+ * within [min, max]. z.coerce.number() would read "0x10", "1e1" or " 1" as numbers, so one
+ * object would answer at many URLs; here any other spelling is a 400.
+ */
+export function wholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,15})$/, 'digits only (e.g. 42)')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+/** A database id in a URL or query: 1 … 2^31 − 1, canonical digits only. */
+export const idNumber = () => wholeNumber(1, 2_147_483_647);

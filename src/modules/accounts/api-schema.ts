@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumber } from '../../server/api-schema.ts';
 import { ROLES } from './roles.ts';
 
 const email = z.string().trim().max(254).pipe(z.email());
@@ -26,4 +27,4 @@ export const UserPatchBody = z
   .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
 export const DepartmentSchema = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() }).meta({ id: 'Department' });
 export const NewDepartmentBody = z.object({ name: z.string().trim().min(1).max(100), nameEn: z.string().trim().max(100).nullable().optional() });
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const IdParams = z.object({ id: idNumber() });

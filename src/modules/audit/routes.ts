@@ -3,19 +3,19 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MANAGERS } from '../../server/auth.ts';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { ErrorResponseSchema, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { safeCsvCell } from '../../server/csv.ts';
 import { listAudit, type AuditFilter } from './service.ts';
 
 const Filter = z.object({
   entity: z.string().max(50).optional(),
   entityId: z.string().max(50).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: idNumber().optional(),
   action: z.string().max(50).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: wholeNumber(1, 100_000).default(1),
+  pageSize: wholeNumber(1, 200).default(50),
 });
 
 const AuditRow = z.object({

@@ -1,10 +1,11 @@
 /** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
 import { z } from 'zod';
+import { idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { nameText } from '../../server/validation.ts';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idNumber();
 export const IdParams = z.object({ id: id.describe('id') });
 export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
 
@@ -169,7 +170,7 @@ export const FiguresSchema = z
   })
   .meta({ id: 'AcademyFigures' });
 
-export const FiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200).optional() });
+export const FiguresQuery = z.object({ year: wholeNumber(2000, 2200).optional() });
 
 export const ProgrammeBody = z
   .object({ year: z.number().int().min(2000).max(2200), title: titleIn, description: descriptionIn.optional() })

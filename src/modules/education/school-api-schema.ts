@@ -1,9 +1,10 @@
 /** Zod schemas of the visiting financial school API (찾아가는 금융학교), docs/education-api.md. */
 import { z } from 'zod';
+import { idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idNumber();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').describe('YYYY-MM-DD, Asia/Seoul');
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset');
@@ -17,7 +18,7 @@ export const APPLICATION_STATUSES = ['submitted', 'selected', 'rejected', 'sched
 
 export const IdParams = z.object({ id: id.describe('id') });
 export const TokenParams = z.object({ token: z.string().min(1).max(200).describe('the token from the status link') });
-export const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200).optional().describe('default: this year (Asia/Seoul)') });
+export const YearQuery = z.object({ year: wholeNumber(2000, 2200).optional().describe('default: this year (Asia/Seoul)') });
 
 export const SurveyBody = z
   .object({

@@ -1,9 +1,10 @@
 /** Zod schemas of event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import { z } from 'zod';
+import { idNumber } from '../../server/api-schema.ts';
 import { nameText } from '../../server/validation.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idNumber();
 export const EventIdParams = z.object({ id: id.describe('event id') });
 export const CategoryParams = z.object({ id: id.describe('event id'), categoryId: id.describe('category id') });
 export const AttendeeParams = z.object({ id: id.describe('event id'), registrationId: id.describe('registration id') });

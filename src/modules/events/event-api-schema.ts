@@ -1,8 +1,9 @@
 /** Zod schemas of the events core (docs/events-api.md "Events core"): events, rooms, programme, speakers. */
 import { z } from 'zod';
+import { idNumber } from '../../server/api-schema.ts';
 import { CategorySchema, QuestionSchema } from './attendee-api-schema.ts';
 
-const idNum = z.coerce.number().int().positive().max(2_147_483_647);
+const idNum = idNumber();
 export const EventIdParams = z.object({ id: idNum.describe('event id') });
 export const RoomParams = z.object({ id: idNum, roomId: idNum });
 export const ItemParams = z.object({ id: idNum, itemId: idNum });

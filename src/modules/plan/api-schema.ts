@@ -1,5 +1,6 @@
 /** Zod schemas of the plan API: validate requests, serialise responses, generate OpenAPI. */
 import { z } from 'zod';
+import { idNumber } from '../../server/api-schema.ts';
 import { ACTION_STATUSES, FUNDING_SOURCES, PERIODS } from './types.ts';
 
 const won = z.number().int().describe('integer won (1억원 = 100,000,000)');
@@ -225,7 +226,7 @@ export const StaffPlanSchema = z
   .meta({ id: 'StaffPlan' });
 
 export const PlanIdParams = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647).describe('plan id'),
+  id: idNumber().describe('plan id'),
 });
 
 export type StoredPlanBase = z.infer<typeof StoredPlanBaseSchema>;

@@ -1,5 +1,6 @@
 /** Zod schemas of the budget ledger API (공약가계부). */
 import { z } from 'zod';
+import { idNumber } from '../../server/api-schema.ts';
 import { FUNDING_SOURCES } from './types.ts';
 import { ledgerAmountsShape } from './api-schema.ts';
 import { ActorSchema } from './tracking-api-schema.ts';
@@ -8,7 +9,7 @@ const won = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('integ
 const year = z.number().int().min(1900).max(2200);
 const sourceLabel = z.string().trim().min(1).max(50).describe('the funding source as the plan writes it (시비, 도비, 국비 …)');
 
-export const ExecutionIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).describe('execution id') });
+export const ExecutionIdParams = z.object({ id: idNumber().describe('execution id') });
 
 export const SecuredBody = z.object({ sourceLabel, year, securedKrw: won }).strict();
 

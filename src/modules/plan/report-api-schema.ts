@@ -1,5 +1,6 @@
 /** Zod schemas of the quarterly report API (분기 보고). A reported quarter's snapshot has this shape, frozen. */
 import { z } from 'zod';
+import { idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { FiguresSchema } from './api-schema.ts';
 import { ActorSchema } from './tracking-api-schema.ts';
 import { ACTION_STATUSES, PERIODS } from './types.ts';
@@ -8,9 +9,9 @@ const won = z.number().int();
 const quarter = z.number().int().min(1).max(4);
 
 export const ReportParams = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647).describe('plan id'),
-  year: z.coerce.number().int().min(2000).max(2100),
-  quarter: z.coerce.number().int().min(1).max(4).describe('1–4'),
+  id: idNumber().describe('plan id'),
+  year: wholeNumber(2000, 2100),
+  quarter: wholeNumber(1, 4).describe('1–4'),
 });
 
 export const ReportBody = z.object({ year: z.number().int().min(2000).max(2100), quarter }).strict();

@@ -1,8 +1,9 @@
 /** Zod schemas of the plan-running API: actions, history, assignment, measures, evidence. */
 import { z } from 'zod';
+import { idNumber } from '../../server/api-schema.ts';
 import { ACTION_STATUSES } from './types.ts';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idNumber();
 
 export const ActionIdParams = z.object({ id: id.describe('action id') });
 export const EvidenceIdParams = z.object({ id: id.describe('evidence id') });

@@ -8,6 +8,7 @@
  */
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { wholeNumber } from '../../server/api-schema.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { registrations } from './schema.ts';
 import { staffView, type StaffRegistration } from './service.ts';
@@ -17,8 +18,8 @@ export const PAGE_MAX = 500;
 
 /** The query parameters of a paged list (merged into each list's own query schema). */
 export const PageQuery = z.object({
-  after: z.coerce.number().int().min(0).max(2_147_483_647).optional().describe('the id of the last row of the previous page (its nextAfter)'),
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT).describe(`rows per page, 1–${PAGE_MAX} (default ${PAGE_DEFAULT})`),
+  after: wholeNumber(0, 2_147_483_647).optional().describe('the id of the last row of the previous page (its nextAfter)'),
+  limit: wholeNumber(1, PAGE_MAX).default(PAGE_DEFAULT).describe(`rows per page, 1–${PAGE_MAX} (default ${PAGE_DEFAULT})`),
 });
 
 export interface PageParams {

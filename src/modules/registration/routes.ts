@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { ErrorResponseSchema, idNumber } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, PUBLIC } from '../../server/auth.ts';
 import { AppError } from '../../server/errors.ts';
 import { RegistrationStatusSchema, TokenParams } from '../education/academy-api-schema.ts';
@@ -121,7 +121,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
         operationId: 'unmaskRegistration',
         summary: "A registrant's full phone and e-mail (audited) / 연락처 보기(기록됨)",
         tags: ['registrations'],
-        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: z.object({ id: idNumber() }),
         response: { 200: z.object({ phone: z.string().nullable(), email: z.string().nullable() }), ...errors },
       },
     },
