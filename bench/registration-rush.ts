@@ -14,7 +14,8 @@
  * Checks the outcome: exactly `capacity` confirmed, the rest waitlisted, one message and one audit
  * row per registration. Prints a table and one JSON line per database.
  *
- *   npm run bench:registration     (BENCH_DB=postgres|pglite for one; BENCH_REQUESTS, BENCH_CLIENTS)
+ *   npm run bench:registration     (BENCH_DB=postgres|pglite for one; BENCH_REQUESTS, BENCH_CLIENTS;
+ *                                   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -170,7 +171,7 @@ async function bench(kind: DbKind) {
     if (kind === 'pglite') await database.close(); // the server takes the data folder
 
     // 3. The API: a real server process, warmed up, then the rush.
-    server = await startServerProcess({ ...t.env, FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'warn' });
+    server = await startServerProcess({ ...t.env, FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'warn' }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
     const pid = server.child.pid!;
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
     for (let i = 0; i < 200; i++) await post(agent, server.url, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });

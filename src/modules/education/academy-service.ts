@@ -4,6 +4,7 @@
  * Every write is one transaction with its audit row; messages go through the outbox in it.
  */
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
@@ -102,11 +103,27 @@ async function views(db: Db | Tx, rows: { s: SessionRow; pool: Pool }[]): Promis
   return rows.map(({ s, pool }) => sessionView(s, pool, counts.get(pool.id)!, now));
 }
 
+const sessionWithPool = (db: Db | Tx) =>
+  db.select({ s: academySessions, pool: capacityPools }).from(academySessions).innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId));
+
+/**
+ * The session-and-pool read of every registration, prepared once per database: Drizzle takes
+ * ~0.2 ms of CPU to build this join's SQL, a sixth of what a registration costs the server.
+ */
+const preparedLoads = new WeakMap<Db, ReturnType<typeof prepareLoad>>();
+const prepareLoad = (db: Db) => sessionWithPool(db).where(eq(academySessions.id, sql.placeholder('id'))).prepare('academy_session_with_pool');
+
 async function loadSession(db: Db | Tx, id: number, lock = false): Promise<{ s: SessionRow; pool: Pool }> {
-  const q = db.select({ s: academySessions, pool: capacityPools }).from(academySessions).innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId)).where(eq(academySessions.id, id));
-  const [row] = lock ? await q.for('update', { of: academySessions }) : await q;
-  if (!row) throw sessionNotFound(id);
-  return row;
+  let rows: { s: SessionRow; pool: Pool }[];
+  if (lock) rows = await sessionWithPool(db).where(eq(academySessions.id, id)).for('update', { of: academySessions });
+  else if (db instanceof PgTransaction) rows = await sessionWithPool(db).where(eq(academySessions.id, id));
+  else {
+    let prepared = preparedLoads.get(db);
+    if (!prepared) preparedLoads.set(db, (prepared = prepareLoad(db)));
+    rows = await prepared.execute({ id });
+  }
+  if (!rows[0]) throw sessionNotFound(id);
+  return rows[0];
 }
 
 export async function getSession(db: Db, id: number): Promise<SessionView> {

@@ -542,7 +542,8 @@ export async function poolCounts(db: Db | Tx, poolIds: number[]): Promise<Map<nu
       waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
     })
     .from(registrations)
-    .where(inArray(registrations.poolId, poolIds))
+    // Only the counted statuses: cancelled and expired rows (most of a finished pool) are skipped in the index.
+    .where(and(inArray(registrations.poolId, poolIds), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
     .groupBy(registrations.poolId);
   for (const r of rows) out.set(r.poolId, { live: Number(r.live), waitlisted: Number(r.waitlisted) });
   return out;

@@ -16,8 +16,15 @@ export function outboxDir(dataDir: string): string {
   return path.join(dataDir, 'outbox');
 }
 
+const madeDirs = new Set<string>();
+
 async function writeAtomically(file: string, content: string | Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  // Once per folder and process: a busy outbox writes thousands of files.
+  if (!madeDirs.has(dir)) {
+    await fs.mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(tmp, content);
   await fs.rename(tmp, file);
