@@ -4,11 +4,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -75,6 +72,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const release = opts.memory ? () => {} : lockDataDir(opts.dataDir, opts.command);
   try {
+    // Imported only here: PGlite (its WebAssembly PostgreSQL) adds tens of MB to a process, and a
+    // server on PostgreSQL never needs it.
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
     const client = opts.memory ? new PGlite() : new PGlite(path.join(opts.dataDir, 'pglite'));
     await client.waitReady;
     const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;

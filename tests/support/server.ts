@@ -24,7 +24,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const { DATABASE_URL: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--max-semi-space-size=16', ...nodeArgs, 'bin/finhub.mjs', 'serve'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', ...nodeArgs, 'bin/finhub.mjs', 'serve'], {
     env: { ...inherited, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
 
 const require = createRequire(import.meta.url);
@@ -72,9 +72,11 @@ export interface BadgeEvent {
   titleEn: string | null;
 }
 
-export function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], perSheet: PerSheet): Promise<Buffer> {
+export async function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], perSheet: PerSheet): Promise<Buffer> {
   const layout = LAYOUTS[perSheet];
-  const doc = new PDFDocument({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${event.titleKo} — badges`, Creator: 'finhub' } });
+  // Loaded on first use: pdfkit (with its fonts machinery) weighs tens of MB resident.
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc: PDFKit.PDFDocument = new PDFDocument({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${event.titleKo} — badges`, Creator: 'finhub' } });
   const { regular, bold } = loadFonts();
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);

@@ -4,7 +4,6 @@
  * masked, as in every staff list.
  */
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { keepStringCellsText, safeCsvCell } from '../../server/csv.ts';
 import { maskPhone } from '../registration/phone.ts';
 import { maskEmail } from '../registration/service.ts';
@@ -34,7 +33,9 @@ export function attendeesCsv(rows: AttendeeRow[]): string {
 }
 
 export async function attendeesXlsx(title: string, rows: AttendeeRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs weighs ~30 MB resident, and most server processes never export.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'finhub';
   const s = wb.addWorksheet('참가자 Attendees');
   s.columns = HEADERS.map((h, i) => ({ header: h, width: [8, 16, 14, 16, 20, 24, 8, 16, 24, 24, 24][i] }));

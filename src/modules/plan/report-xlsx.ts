@@ -1,5 +1,5 @@
 /** A quarterly report as an XLSX workbook (exceljs): summary, actions, budget. Korean first, English second. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { keepStringCellsText } from '../../server/csv.ts';
 import type { Figures } from './figures.ts';
 import type { ReportResponse } from './report-api-schema.ts';
@@ -31,7 +31,9 @@ function header(row: ExcelJS.Row): void {
 export const reportFileName = (r: ReportResponse['report']) => `report-${r.plan.category}-${r.plan.number}-${r.year}-Q${r.quarter}.xlsx`;
 
 export async function reportWorkbook({ report: r, reported, reportedAt }: ReportResponse): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs weighs ~30 MB resident, and most server processes never export.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'finhub';
   wb.created = new Date(r.generatedAt);
 
