@@ -248,6 +248,10 @@ export async function restoreBackup(
         );
       }
 
+      // Pool rows arrived with their counts and the registrations then counted again through the
+      // trigger (migration 0008): set them from the rows.
+      await tx.execute(sql`select finhub_recount_pools()`);
+
       // What is in the database now must be what the trailer promised.
       for (const t of manifest.tables) {
         const [r] = await query<{ n: string | number }>(tx, sql`select count(*) as n from ${sql.raw(quoteIdent(t))}`);

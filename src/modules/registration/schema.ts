@@ -1,8 +1,8 @@
 /**
  * The registration engine's tables, shared by every programme that sells seats (academy
  * sessions now, GENIE Forum categories later). A programme owns a capacity pool per thing it
- * sells; registrations belong to a pool. Capacity is enforced by locking the pool row and
- * counting live registrations after the lock — there is no counter that could drift.
+ * sells; registrations belong to a pool. Capacity is enforced by locking the pool row and reading
+ * its counts after the lock; a trigger keeps the counts in step with every status change.
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -27,6 +27,14 @@ export const capacityPools = pgTable(
     /** Days after the thing ends that registrants' personal data is kept, then anonymised. */
     retentionDays: integer('retention_days').notNull().default(365),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /**
+     * Seats taken (confirmed + offered) and places in line (waitlisted), kept by the trigger
+     * registrations_pool_counts (migration 0008) in the same transaction as every status change,
+     * whatever code makes it: the seat decision and the public lists read them instead of
+     * counting rows. tests/api/pool-counters.test.ts checks they equal the counts.
+     */
+    taken: integer('taken').notNull().default(0),
+    waiting: integer('waiting').notNull().default(0),
   },
   (t) => [check('capacity_pools_capacity_ck', sql`${t.capacity} >= 0`), check('capacity_pools_window_ck', sql`${t.opensAt} < ${t.closesAt}`)],
 );

@@ -1,10 +1,11 @@
 /**
  * The registration engine: capacity pools, registrations, the waiting list and offers.
  *
- * Capacity is enforced by locking the pool row (`SELECT … FOR UPDATE`) and counting the live
- * registrations (confirmed + offered) after the lock, in the same transaction as the insert:
- * two registrations for the last seat are serialised by the lock, and there is no counter that
- * could drift. Every change that frees a seat (a cancellation, an expired offer, more capacity)
+ * Capacity is enforced by locking the pool row (`SELECT … FOR UPDATE`) and reading its counts
+ * after the lock, in the same statement as the insert (seat.ts): two registrations for the last
+ * seat are serialised by the lock. The counts (capacity_pools.taken/.waiting) are kept by a
+ * trigger in the same transaction as every status change, so they cannot drift from the rows
+ * (tests/api/pool-counters.test.ts); the rarer paths below still count rows under the lock. Every change that frees a seat (a cancellation, an expired offer, more capacity)
  * offers it to the first on the waiting list, in the same transaction, with an outbox message.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -535,16 +536,11 @@ export async function unmask(db: Db, actor: Actor, registrationId: number): Prom
 export async function poolCounts(db: Db | Tx, poolIds: number[]): Promise<Map<number, { live: number; waitlisted: number }>> {
   const out = new Map<number, { live: number; waitlisted: number }>(poolIds.map((id) => [id, { live: 0, waitlisted: 0 }]));
   if (!poolIds.length) return out;
+  // The pools' own counts (kept by a trigger, see schema.ts): no counting of rows as pools fill.
   const rows = await db
-    .select({
-      poolId: registrations.poolId,
-      live: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered'))::int`,
-      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-    })
-    .from(registrations)
-    // Only the counted statuses: cancelled and expired rows (most of a finished pool) are skipped in the index.
-    .where(and(inArray(registrations.poolId, poolIds), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
-    .groupBy(registrations.poolId);
+    .select({ poolId: capacityPools.id, live: capacityPools.taken, waitlisted: capacityPools.waiting })
+    .from(capacityPools)
+    .where(inArray(capacityPools.id, poolIds));
   for (const r of rows) out.set(r.poolId, { live: Number(r.live), waitlisted: Number(r.waitlisted) });
   return out;
 }
