@@ -5,8 +5,8 @@
  * after the lock, in the same statement as the insert (seat.ts): two registrations for the last
  * seat are serialised by the lock. The counts (capacity_pools.taken/.waiting) are kept by a
  * trigger in the same transaction as every status change, so they cannot drift from the rows
- * (tests/api/pool-counters.test.ts); the rarer paths below still count rows under the lock. Every change that frees a seat (a cancellation, an expired offer, more capacity)
- * offers it to the first on the waiting list, in the same transaction, with an outbox message.
+ * (tests/api/pool-counters.test.ts); the rarer paths below still count rows under the lock.
+ * Every change that frees a seat (a cancellation, an expired offer, more capacity) offers it to the first on the waiting list, in the same transaction, with an outbox message.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
