@@ -5,8 +5,8 @@
  * phones, waiting list on, capacity half of them — next to a same-run baseline: the same work as
  * raw SQL on the driver, with no HTTP, validation or ORM: every statement a registration sends
  * (recorded from the service with Drizzle's logger: the reads, the seat statement of
- * src/modules/registration/seat.ts with fresh parameters prepared before the clock starts, and the
- * durability wait of src/db/durable.ts). PostgreSQL: a pg pool of the app's size
+ * src/modules/registration/seat.ts with fresh parameters prepared before the clock starts).
+ * PostgreSQL: a pg pool of the app's size
  * (10); PGlite: its one connection.
  *
  * Also the server's memory: resident set at rest (after start-up and a warm-up) and the peak

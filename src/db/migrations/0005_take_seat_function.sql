@@ -6,11 +6,6 @@
 -- after the lock is granted and sees every registration committed by the previous holder; the
 -- caller inserts the registration in the same statement, so the lock is held only for server-side
 -- work, never across a round trip to the application (docs/performance.md).
--- The function also makes its transaction's commit asynchronous (set_config … local), so the
--- pool lock is released without waiting for the WAL flush; the caller then waits for durability
--- with a synchronous commit of its own (durable() in src/db/durable.ts) before it answers. WAL is
--- flushed in order, so a registration is on disk before its 201 leaves, and a crash can only lose
--- registrations nobody was told about — together with any later one that counted them.
 -- Outcomes: confirmed | waitlisted | pending (take these), or not_found | cancelled | started |
 -- not_open | closed | duplicate | full | full_no_waitlist (refusals). waitlist_position is the
 -- new registration's place in line when the outcome is waitlisted.
@@ -22,7 +17,6 @@ DECLARE
   live integer;
   waiting integer;
 BEGIN
-  PERFORM set_config('synchronous_commit', 'off', true);
   SELECT * INTO p FROM capacity_pools WHERE id = p_pool_id FOR UPDATE;
   IF NOT FOUND THEN RETURN QUERY SELECT 'not_found'::text, NULL::integer; RETURN; END IF;
   IF p.cancelled_at IS NOT NULL THEN RETURN QUERY SELECT 'cancelled'::text, NULL::integer; RETURN; END IF;

@@ -51,7 +51,6 @@ LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   p capacity_pools%ROWTYPE;
 BEGIN
-  PERFORM set_config('synchronous_commit', 'off', true);
   SELECT * INTO p FROM capacity_pools WHERE id = p_pool_id FOR UPDATE;
   IF NOT FOUND THEN RETURN QUERY SELECT 'not_found'::text, NULL::integer; RETURN; END IF;
   IF p.cancelled_at IS NOT NULL THEN RETURN QUERY SELECT 'cancelled'::text, NULL::integer; RETURN; END IF;

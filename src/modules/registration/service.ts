@@ -11,7 +11,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { durable } from '../../db/durable.ts';
 import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
 import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { linksFor, notifyRegistrant, registrantMessage, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
@@ -308,8 +307,6 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool,
           return taken;
         })
       : await takeSeat(db, request);
-    // The seat statement commits asynchronously (seat.ts): wait until it is on disk before answering.
-    await durable(db);
     if (!seat.registration) throw refusal(seat.outcome as Exclude<SeatOutcome, TakenStatus>, pool);
     return { registration: seat.registration, token, links, waitlistPosition: seat.waitlistPosition };
   } catch (e) {
