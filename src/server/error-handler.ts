@@ -112,6 +112,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       req.log.error({ err }, 'unhandled error');
       appError = new AppError('INTERNAL', { ko: '서버 오류가 발생했습니다.', en: 'An internal error occurred.' });
     }
+    if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(appError.retryAfterSeconds))));
     return reply.status(appError.status).send(appError.toBody());
   });
 }

@@ -37,6 +37,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly bilingual: Bilingual,
     readonly fields?: FieldError[],
+    /** Seconds after which trying again may succeed: sent as Retry-After (a lockout, an outage). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(bilingual.en);
     this.name = 'AppError';

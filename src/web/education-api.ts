@@ -149,8 +149,6 @@ export interface AcademyFigures {
 
 export const createSession = (body: SessionInput) => request<AcademySession>('/api/academy/sessions', { method: 'POST', json: body });
 export const updateSession = (id: number, body: SessionPatch) => request<AcademySession>(`/api/academy/sessions/${id}`, { method: 'PATCH', json: body });
-export const registrants = (sessionId: number, q: string, signal?: AbortSignal) =>
-  request<{ items: Registrant[] }>(`/api/academy/sessions/${sessionId}/registrations${q ? `?q=${encodeURIComponent(q)}` : ''}`, { signal });
 export const unmask = (registrationId: number) => request<{ phone: string | null; email: string | null }>(`/api/registrations/${registrationId}/unmask`, { method: 'POST', json: {} });
 export const checkIn = (sessionId: number, body: { token: string } | { registrationId: number }) =>
   request<{ registration: Registrant; alreadyCheckedIn: boolean }>(`/api/academy/sessions/${sessionId}/check-in`, { method: 'POST', json: body });

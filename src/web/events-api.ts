@@ -228,8 +228,6 @@ export interface QuestionInput {
 }
 export const addQuestion = (id: number, body: QuestionInput) => request<Question>(`/api/events/${id}/questions`, { method: 'POST', json: body });
 
-export const attendees = (id: number, q: string, signal?: AbortSignal) =>
-  request<{ items: Attendee[] }>(`/api/events/${id}/attendees${q ? `?q=${encodeURIComponent(q)}` : ''}`, { signal });
 export const approve = (id: number, registrationId: number, approveIt: boolean) =>
   request<unknown>(`/api/events/${id}/attendees/${registrationId}/approval`, { method: 'POST', json: { approve: approveIt } });
 export const eventCheckIn = (id: number, body: { token: string } | { registrationId: number }) =>

@@ -60,6 +60,8 @@ for (const kind of DB_KINDS) {
       const locked = await login(user.email, TEST_PASSWORD);
       assert.equal(locked.statusCode, 429);
       assert.match(locked.json().error.message.en, /locked/);
+      const retryAfter = Number(locked.headers['retry-after']);
+      assert.ok(retryAfter > 14 * 60 && retryAfter <= 15 * 60, `Retry-After says when the lock ends: ${locked.headers['retry-after']}`);
       assert.deepEqual(await auditActions(user.id), ['user.create', ...Array(4).fill('auth.login_failed'), 'auth.lock']);
       // once the lock has passed, the right password works again
       await t.database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));

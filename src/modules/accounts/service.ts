@@ -137,10 +137,15 @@ export async function login(db: Db, input: { email: string; password: string; ip
   const actor: Actor = { userId: user?.id ?? null, email: normalizeEmail(input.email), ip: input.ip };
   if (!user) throw badCredentials();
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError('RATE_LIMITED', {
-      ko: '로그인 실패가 반복되어 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하십시오.',
-      en: 'Too many failed logins: the account is locked for 15 minutes.',
-    });
+    throw new AppError(
+      'RATE_LIMITED',
+      {
+        ko: '로그인 실패가 반복되어 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하십시오.',
+        en: 'Too many failed logins: the account is locked for 15 minutes.',
+      },
+      undefined,
+      (user.lockedUntil.getTime() - Date.now()) / 1000,
+    );
   }
   if (!ok) {
     await db.transaction(async (tx) => {
