@@ -78,7 +78,7 @@ for (const kind of DB_KINDS) {
       smtp.received.length = 0;
       smtp.refuse = true;
       const id = await enqueue(database, 'refused@school.test', 'test.refused');
-      const t0 = new Date();
+      const t0 = new Date(Date.now() + 1000); // see 'a closed port' below: due at the database's now()
       const r1 = await drainOutbox(database.db, channels, { now: () => t0 });
       assert.deepEqual(r1, { sent: 0, retrying: 1, failed: 0 });
       let saved = await row(database, id);
@@ -111,7 +111,9 @@ for (const kind of DB_KINDS) {
       const port = await closedPort();
       const down: Channels = { ...channels, email: new EmailChannel({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'finhub <no-reply@jeonju.test>', timeoutMs: 2000 }) };
       const id = await enqueue(database, 'down@school.test', 'test.down');
-      const t0 = new Date();
+      // A moment later: the row is due at the database's now(), which has microseconds (and on
+      // PGlite its own clock), so "the same millisecond" may still be just before it.
+      const t0 = new Date(Date.now() + 1000);
       assert.deepEqual(await drainOutbox(database.db, down, { now: () => t0 }), { sent: 0, retrying: 1, failed: 0 });
       const saved = await row(database, id);
       assert.equal(saved.status, 'pending');
@@ -138,7 +140,7 @@ for (const kind of DB_KINDS) {
         sms: channels.sms,
       };
       const id = await enqueue(database, 'never@school.test', 'test.never');
-      let t = Date.now();
+      let t = Date.now() + 1000;
       for (let i = 1; i <= MAX_ATTEMPTS; i++) {
         const r = await drainOutbox(database.db, broken, { now: () => new Date(t) });
         assert.equal(r.retrying + r.failed, 1, `attempt ${i}`);
