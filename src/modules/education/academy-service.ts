@@ -20,7 +20,6 @@ import {
   checkIn,
   createPool,
   notifyRegistrant,
-  poolCounts,
   register,
   registerPoolOwner,
   registrationByToken,
@@ -74,7 +73,8 @@ registerMeasure({
 // ---------------------------------------------------------------------------------------------
 // Views
 
-function sessionView(s: SessionRow, pool: Pool, counts: { live: number; waitlisted: number }, now = new Date()): SessionView {
+/** The pool row carries its own counts (taken, waiting), kept by a trigger: nothing to count here. */
+function sessionView(s: SessionRow, pool: Pool, now = new Date()): SessionView {
   return {
     id: s.id,
     programmeId: s.programmeId,
@@ -87,20 +87,19 @@ function sessionView(s: SessionRow, pool: Pool, counts: { live: number; waitlist
     onlineUrl: s.onlineUrl,
     videoUrl: s.videoUrl,
     capacity: pool.capacity,
-    seatsLeft: Math.max(0, pool.capacity - counts.live),
-    waitlistLength: counts.waitlisted,
+    seatsLeft: Math.max(0, pool.capacity - pool.taken),
+    waitlistLength: pool.waiting,
     waitlistEnabled: pool.waitlistEnabled,
     registrationOpensAt: pool.opensAt.toISOString(),
     registrationClosesAt: pool.closesAt.toISOString(),
-    registrationState: registrationState(pool, counts.live, now),
+    registrationState: registrationState(pool, pool.taken, now),
     cancelled: pool.cancelledAt !== null,
   };
 }
 
-async function views(db: Db | Tx, rows: { s: SessionRow; pool: Pool }[]): Promise<SessionView[]> {
-  const counts = await poolCounts(db, rows.map((r) => r.pool.id));
+function views(rows: { s: SessionRow; pool: Pool }[]): SessionView[] {
   const now = new Date();
-  return rows.map(({ s, pool }) => sessionView(s, pool, counts.get(pool.id)!, now));
+  return rows.map(({ s, pool }) => sessionView(s, pool, now));
 }
 
 const sessionWithPool = (db: Db | Tx) =>
@@ -127,7 +126,7 @@ async function loadSession(db: Db | Tx, id: number, lock = false): Promise<{ s: 
 }
 
 export async function getSession(db: Db, id: number): Promise<SessionView> {
-  return (await views(db, [await loadSession(db, id)]))[0]!;
+  return views([await loadSession(db, id)])[0]!;
 }
 
 export async function listSessions(db: Db, when: 'upcoming' | 'past' | 'all'): Promise<SessionView[]> {
@@ -139,7 +138,7 @@ export async function listSessions(db: Db, when: 'upcoming' | 'past' | 'all'): P
     .innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId))
     .where(filter)
     .orderBy(when === 'past' ? desc(academySessions.startsAt) : asc(academySessions.startsAt), asc(academySessions.id));
-  return views(db, rows);
+  return views(rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +231,7 @@ export async function updateSession(db: Db, ctx: EngineContext, actor: Actor, id
       ...(patch.offerTtlMinutes !== undefined ? { offerTtlMinutes: patch.offerTtlMinutes } : {}),
       ...(patch.cancelled ? { cancelled: true } : {}),
     });
-    const before = sessionView(s, pool, { live: 0, waitlisted: 0 });
+    const before = sessionView(s, pool);
     await recordAudit(tx, actor, {
       action: patch.cancelled ? 'academy.session.cancel' : 'academy.session.update',
       entity: 'academy_session',

@@ -24,7 +24,6 @@ import {
   decidePending,
   maskEmail,
   notifyRegistrant,
-  poolCounts,
   poolTarget,
   register,
   registerPoolOwner,
@@ -139,20 +138,19 @@ async function categoriesOf(db: Db | Tx, eventId: number) {
 /** The categories of an event with seats left and waiting list (for the event page too). */
 export async function listCategories(db: Db | Tx, eventId: number): Promise<CategoryView[]> {
   const rows = await categoriesOf(db, eventId);
-  const counts = await poolCounts(db, rows.map((r) => r.pool.id));
+  // The pool rows carry their counts (kept by a trigger): nothing to count.
   return rows.map(({ c, pool }) => {
-    const n = counts.get(pool.id) ?? { live: 0, waitlisted: 0 };
     return {
       id: c.id,
       category: c.category,
       requiresInvitation: c.requiresInvitation,
       requiresApproval: c.requiresApproval,
       capacity: pool.capacity,
-      seatsLeft: Math.max(0, pool.capacity - n.live),
-      waitlistLength: n.waitlisted,
+      seatsLeft: Math.max(0, pool.capacity - pool.taken),
+      waitlistLength: pool.waiting,
       opensAt: pool.opensAt.toISOString(),
       closesAt: pool.closesAt.toISOString(),
-      registrationState: registrationState(pool, n.live),
+      registrationState: registrationState(pool, pool.taken),
     };
   });
 }

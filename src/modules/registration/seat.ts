@@ -1,6 +1,6 @@
 /**
- * The seat statement: one SQL statement that decides a seat with `finhub_take_seat` (migration
- * 0005: locks the pool row, checks window, duplicate phone and capacity with fresh snapshots)
+ * The seat statement: one SQL statement that decides a seat with `finhub_take_seat` (migrations
+ * 0005/0008: locks the pool row, checks window, duplicate phone and the pool's counts)
  * and, when a seat (or a place in line, or a hold) is taken, inserts the registration, its
  * message to the registrant and its audit row — all or nothing, as one implicit transaction.
  *

@@ -529,19 +529,6 @@ export async function unmask(db: Db, actor: Actor, registrationId: number): Prom
   });
 }
 
-/** Live (confirmed + offered) and waitlisted counts per pool. */
-export async function poolCounts(db: Db | Tx, poolIds: number[]): Promise<Map<number, { live: number; waitlisted: number }>> {
-  const out = new Map<number, { live: number; waitlisted: number }>(poolIds.map((id) => [id, { live: 0, waitlisted: 0 }]));
-  if (!poolIds.length) return out;
-  // The pools' own counts (kept by a trigger, see schema.ts): no counting of rows as pools fill.
-  const rows = await db
-    .select({ poolId: capacityPools.id, live: capacityPools.taken, waitlisted: capacityPools.waiting })
-    .from(capacityPools)
-    .where(inArray(capacityPools.id, poolIds));
-  for (const r of rows) out.set(r.poolId, { live: Number(r.live), waitlisted: Number(r.waitlisted) });
-  return out;
-}
-
 export type RegistrationState = 'not_open' | 'open' | 'closed' | 'full' | 'started' | 'cancelled';
 
 export function registrationState(pool: Pool, live: number, now = new Date()): RegistrationState {
