@@ -32,6 +32,7 @@ import { linksFor } from '../src/modules/registration/messages.ts';
 import { seatStatement } from '../src/modules/registration/seat.ts';
 import { newToken, poolTarget, seatRequest } from '../src/modules/registration/service.ts';
 import { createPostgresDatabase, type DbKind } from '../tests/support/db.ts';
+import { postJson } from '../tests/support/http.ts';
 import { startServerProcess, type ServerProcess } from '../tests/support/server.ts';
 
 const REQUESTS = Math.min(Number(process.env.BENCH_REQUESTS ?? 2000), 20_000);
@@ -62,22 +63,6 @@ async function load(n: number, task: (i: number) => Promise<void>): Promise<Stat
     }),
   );
   return stats(latencies, performance.now() - start);
-}
-
-function post(agent: http.Agent, base: string, urlPath: string, body: object): Promise<number> {
-  const url = new URL(urlPath, base);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode!));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
 }
 
 const phone = (run: number, i: number) => `010${run}${String(i).padStart(7, '0')}`;
@@ -174,7 +159,7 @@ async function bench(kind: DbKind) {
     server = await startServerProcess({ ...t.env, FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'warn' }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
     const pid = server.child.pid!;
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-    for (let i = 0; i < 200; i++) await post(agent, server.url, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });
+    for (let i = 0; i < 200; i++) await postJson(agent, server.url, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });
     await new Promise((r) => setTimeout(r, 1000));
     const restMiB = mib(rssKiB(pid, 'VmRSS'));
     let peakKiB = 0;
@@ -182,7 +167,7 @@ async function bench(kind: DbKind) {
     const statuses = new Map<number, number>();
     const cpuBefore = cpuMs(pid);
     const apiStats = await load(REQUESTS, async (i) => {
-      const status = await post(agent, server!.url, `/api/academy/sessions/${apiSession.id}/registrations`, { name: `신청자${i}`, phone: phone(7, i), consent: true, waitlist: true });
+      const { status } = await postJson(agent, server!.url, `/api/academy/sessions/${apiSession.id}/registrations`, { name: `신청자${i}`, phone: phone(7, i), consent: true, waitlist: true });
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
     clearInterval(sampler);

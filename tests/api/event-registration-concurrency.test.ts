@@ -10,30 +10,12 @@ import { sql } from 'drizzle-orm';
 import { events } from '../../src/modules/events/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { staffSession, type Session } from '../support/auth.ts';
+import { postJson } from '../support/http.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-
-/** POSTs JSON over its own socket pool (one connection per request in flight). */
-function post(agent: http.Agent, base: string, path: string, body: object, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
-  const url = new URL(path, base);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base, ...headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 const RUSHES = [
   { kind: 'postgres', registrants: 200, seats: 20 },
@@ -76,7 +58,7 @@ for (const { kind, registrants, seats } of RUSHES) {
     it('confirms exactly the capacity and refuses the rest with 409, no 5xx', async () => {
       const results = await Promise.all(
         Array.from({ length: registrants }, (_, i) =>
-          post(agent, base, `/api/events/${eventId}/registrations`, { category: 'general', name: `참가자${i}`, phone: `010-6${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `r${i}@example.com`, consent: true }),
+          postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'general', name: `참가자${i}`, phone: `010-6${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `r${i}@example.com`, consent: true }),
         ),
       );
       const byStatus = new Map<number, number>();
@@ -99,7 +81,7 @@ for (const { kind, registrants, seats } of RUSHES) {
       const code = codes.json().codes[0];
       const results = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          post(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: `초청${i}`, phone: `010-5${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `v${i}@example.com`, consent: true, invitationCode: code }),
+          postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: `초청${i}`, phone: `010-5${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `v${i}@example.com`, consent: true, invitationCode: code }),
         ),
       );
       assert.equal(results.filter((r) => r.status === 201).length, 5);
@@ -111,9 +93,9 @@ for (const { kind, registrants, seats } of RUSHES) {
     it('20 staff scanning one ticket at once record one check-in', async () => {
       const officer = await staffSession(t, 'officer');
       const reg = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories/${vipCategoryId}/codes`, headers: manager.headers, payload: {} });
-      const r = await post(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: '입장객', phone: '010-4444-0000', email: 'in@example.com', consent: true, invitationCode: reg.json().codes[0] });
+      const r = await postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: '입장객', phone: '010-4444-0000', email: 'in@example.com', consent: true, invitationCode: reg.json().codes[0] });
       assert.equal(r.status, 201);
-      const scans = await Promise.all(Array.from({ length: 20 }, () => post(agent, base, `/api/events/${eventId}/check-in`, { token: r.json.token }, { cookie: officer.headers.cookie })));
+      const scans = await Promise.all(Array.from({ length: 20 }, () => postJson(agent, base, `/api/events/${eventId}/check-in`, { token: r.json.token }, { cookie: officer.headers.cookie })));
       assert.ok(scans.every((s) => s.status === 200), JSON.stringify(scans.find((s) => s.status !== 200)));
       assert.equal(scans.filter((s) => !s.json.alreadyCheckedIn).length, 1);
       const audits = ((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.check_in'`)) as unknown as { rows: Json[] }).rows;

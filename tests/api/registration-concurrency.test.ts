@@ -9,30 +9,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession } from '../support/auth.ts';
+import { postJson } from '../support/http.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-
-/** POSTs JSON over its own socket pool (one connection per request in flight). */
-function post(agent: http.Agent, base: string, path: string, body: object): Promise<{ status: number; json: Json }> {
-  const url = new URL(path, base);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 const RUSHES = [
   { kind: 'postgres', registrants: 500, seats: 50 },
@@ -69,7 +51,7 @@ for (const { kind, registrants, seats } of RUSHES) {
     it('confirms exactly the capacity, waitlists the rest, no duplicates, no 5xx', async () => {
       const results = await Promise.all(
         Array.from({ length: registrants }, (_, i) =>
-          post(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `신청자${i}`, phone: `010-7${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, consent: true, waitlist: true }),
+          postJson(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `신청자${i}`, phone: `010-7${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, consent: true, waitlist: true }),
         ),
       );
       const byStatus = new Map<number, number>();
@@ -99,7 +81,7 @@ for (const { kind, registrants, seats } of RUSHES) {
 
     it('the same phone sent many times at once registers once; the rest get 409', async () => {
       const results = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => post(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `중복${i}`, phone: i % 2 ? '010-9999-0000' : '+82 10 9999 0000', consent: true, waitlist: true })),
+        Array.from({ length: 30 }, (_, i) => postJson(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `중복${i}`, phone: i % 2 ? '010-9999-0000' : '+82 10 9999 0000', consent: true, waitlist: true })),
       );
       assert.equal(results.filter((r) => r.status === 201).length, 1);
       assert.equal(results.filter((r) => r.status === 409).length, 29);

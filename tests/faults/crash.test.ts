@@ -20,6 +20,7 @@ import { createPostgresDatabase } from '../support/db.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { ApiSession, STAFF_PASSWORD } from '../support/staff.ts';
+import { postJson } from '../support/http.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,25 +32,6 @@ const WARM_UP = 30;
 const LEASE_MS = 6000;
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
-
-function post(agent: http.Agent, base: string, p: string, body: object): Promise<{ status: number; json: Json }> {
-  const url = new URL(p, base);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), origin: base } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : {} }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -119,7 +101,7 @@ describe('kill -9 in the middle of a registration rush, then restart', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: RUSH });
     const victim = server;
     const register = (i: number) =>
-      post(agent, victim.url, `/api/academy/sessions/${session.id}/registrations`, {
+      postJson(agent, victim.url, `/api/academy/sessions/${session.id}/registrations`, {
         name: `신청자${i}`,
         phone: `010-5${String(i).padStart(3, '0')}-${String(7000 + i)}`,
         email: `citizen${i}@example.test`,

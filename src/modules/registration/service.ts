@@ -95,6 +95,7 @@ export const REFUSALS = {
 } as const;
 
 const tokenNotFound = () => notFound({ ko: '신청 내역', en: 'The registration' });
+const poolNotFound = () => notFound({ ko: '신청 대상', en: 'The registration pool' });
 
 export function isLivePhoneViolation(e: unknown): boolean {
   for (let err = e as { code?: string; constraint?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
@@ -123,7 +124,7 @@ export async function createPool(tx: Tx | Db, ownerKind: string, input: PoolInpu
 
 async function lockPool(tx: Tx, poolId: number): Promise<Pool> {
   const [pool] = await tx.select().from(capacityPools).where(eq(capacityPools.id, poolId)).for('update');
-  if (!pool) throw notFound({ ko: '신청 대상', en: 'The registration pool' });
+  if (!pool) throw poolNotFound();
   return pool;
 }
 
@@ -226,7 +227,7 @@ export interface RegisterResult {
 function refusal(outcome: Exclude<SeatOutcome, TakenStatus>, pool: Pool): AppError {
   switch (outcome) {
     case 'not_found':
-      return notFound({ ko: '신청 대상', en: 'The registration pool' });
+      return poolNotFound();
     case 'cancelled':
       return conflict(REFUSALS.cancelled);
     case 'started':
@@ -278,7 +279,7 @@ export interface PoolTarget {
 
 export async function poolTarget(db: Db | Tx, poolId: number): Promise<PoolTarget> {
   const [pool] = await db.select().from(capacityPools).where(eq(capacityPools.id, poolId));
-  if (!pool) throw refusal('not_found', {} as Pool);
+  if (!pool) throw poolNotFound();
   return { pool, subject: await subjectOf(db, pool) };
 }
 
