@@ -25,7 +25,7 @@ import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
-import { PUBLIC, registerAuth, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
+import { ASSETS, PUBLIC, registerAuth, registerWithPolicy, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { createFileStore, type FileStore } from './file-store.ts';
@@ -110,7 +110,7 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
         en: `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
       }),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerWithPolicy(app, ASSETS, (docs) => docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true }));
 
   app.get(
     '/api/openapi.json',

@@ -127,7 +127,8 @@ export function installNotFoundHandler(app: FastifyInstance, spa: boolean): void
     if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(req.url.split('?')[0]!)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }
-    const e = new AppError('NOT_FOUND', { ko: `${req.method} ${req.url}을(를) 찾을 수 없습니다.`, en: `${req.method} ${req.url} was not found.` });
+    // The address is not echoed: every unknown path gets the same answer, whatever it spells.
+    const e = new AppError('NOT_FOUND', { ko: '요청한 주소가 없습니다.', en: 'No such address.' });
     return reply.status(404).send(e.toBody());
   });
 }

@@ -12,6 +12,8 @@ import { createStaff, mintSession } from '../support/auth.ts';
 
 const ALL = ['anonymous', ...ROLES] as const;
 const STAFF = [...ROLES];
+/** Staff who may see citizens' personal data: not partners (outside institutions). */
+const CITY_STAFF: Role[] = ROLES.filter((r) => r !== 'partner');
 const MANAGERS: Role[] = ['admin', 'manager'];
 const EDITORS: Role[] = ['admin', 'manager', 'officer'];
 const ADMINS: Role[] = ['admin'];
@@ -69,7 +71,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/school/surveys': MANAGERS,
   'POST /api/school/applications': 'public',
   'GET /api/school/applications/:token': 'public',
-  'GET /api/school/surveys/:id/applications': STAFF,
+  'GET /api/school/surveys/:id/applications': CITY_STAFF,
   'POST /api/school/applications/:id/decision': MANAGERS,
   'POST /api/school/applications/:id/unmask': MANAGERS,
   'POST /api/school/applications/:id/classes': MANAGERS,
@@ -81,7 +83,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/academy/sessions': MANAGERS,
   'PATCH /api/academy/sessions/:id': MANAGERS,
   'POST /api/academy/sessions/:id/registrations': 'public',
-  'GET /api/academy/sessions/:id/registrations': STAFF,
+  'GET /api/academy/sessions/:id/registrations': CITY_STAFF,
   'POST /api/academy/sessions/:id/check-in': EDITORS,
   'POST /api/academy/sessions/:id/survey': MANAGERS,
   'GET /api/academy/figures': STAFF,
@@ -123,12 +125,12 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/events/:id/questions': 'public',
   'POST /api/events/:id/questions': MANAGERS,
   'DELETE /api/events/:id/questions/:questionId': MANAGERS,
-  'GET /api/events/:id/attendees': STAFF,
+  'GET /api/events/:id/attendees': CITY_STAFF,
   'POST /api/events/:id/attendees/:registrationId/approval': MANAGERS,
   'POST /api/events/:id/check-in': EDITORS,
-  'GET /api/events/:id/badges.pdf': STAFF,
-  'GET /api/events/:id/attendees.xlsx': STAFF,
-  'GET /api/events/:id/attendees.csv': STAFF,
+  'GET /api/events/:id/badges.pdf': CITY_STAFF,
+  'GET /api/events/:id/attendees.xlsx': CITY_STAFF,
+  'GET /api/events/:id/attendees.csv': CITY_STAFF,
   'GET /api/events/:id/figures': STAFF,
   'POST /api/events/:id/survey': MANAGERS,
 };

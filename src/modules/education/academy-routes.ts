@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
-import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
+import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
 import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
@@ -123,7 +123,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.get(
     '/api/academy/sessions/:id/registrations',
     {
-      config: { policy: STAFF },
+      config: { policy: CITY_STAFF },
       schema: {
         operationId: 'listAcademyRegistrations',
         summary: 'Registrants of a session in id order, one page (?after=nextAfter&limit=1–500, default 100), phones and e-mails masked; ?q= searches names / 신청자 목록',

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
-import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
+import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import {
   ApplicationBody,
@@ -101,7 +101,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
   app.get(
     '/api/school/surveys/:id/applications',
     {
-      config: { policy: STAFF },
+      config: { policy: CITY_STAFF },
       schema: { operationId: 'listSchoolApplications', summary: "A survey's applications (phones masked) / 신청 목록", tags, params: IdParams, response: { 200: ApplicationListSchema, ...errors } },
     },
     async (req) => listApplications(app.db, req.params.id),

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
-import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
+import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { notFound } from '../../server/errors.ts';
 import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
@@ -158,7 +158,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.get(
     '/api/events/:id/attendees',
     {
-      config: { policy: STAFF },
+      config: { policy: CITY_STAFF },
       schema: {
         operationId: 'listEventAttendees',
         summary: 'Registrants in id order, one page (?after=nextAfter&limit=1–500, default 100), phones and e-mails masked; ?category, ?q searches names / 참가자 목록',
@@ -206,7 +206,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.get(
     '/api/events/:id/badges.pdf',
     {
-      config: { policy: STAFF },
+      config: { policy: CITY_STAFF },
       schema: {
         operationId: 'getEventBadges',
         summary: 'Name badges as PDF, 1, 4 or 8 per sheet (default: every confirmed registrant) / 명찰 PDF',
@@ -230,7 +230,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.get(
     '/api/events/:id/attendees.xlsx',
     {
-      config: { policy: STAFF },
+      config: { policy: CITY_STAFF },
       schema: { operationId: 'getEventAttendeesXlsx', summary: 'Attendees as an XLSX workbook / 참가자 엑셀', tags, params: EventIdParams, produces: [XLSX], response: { 200: z.unknown().describe('the workbook'), ...errors } },
     },
     async (req, reply) => {
@@ -244,7 +244,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.get(
     '/api/events/:id/attendees.csv',
     {
-      config: { policy: STAFF },
+      config: { policy: CITY_STAFF },
       schema: { operationId: 'getEventAttendeesCsv', summary: 'Attendees as CSV (UTF-8 with BOM) / 참가자 CSV', tags, params: EventIdParams, produces: ['text/csv'], response: { 200: z.unknown().describe('the CSV'), ...errors } },
     },
     async (req, reply) => {
