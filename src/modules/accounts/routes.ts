@@ -48,7 +48,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = 
     '/api/auth/password',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'changePassword', summary: 'Change my password / 비밀번호 변경', tags: ['auth'], body: PasswordBody, response: { 204: z.null(), ...errors } },
+      schema: { operationId: 'changePassword', summary: 'Change my password / 비밀번호 변경', tags: ['auth'], body: PasswordBody, response: { 204: z.null(), ...errors, 429: ErrorResponseSchema } },
     },
     async (req, reply) => {
       const user = userOf(req);
