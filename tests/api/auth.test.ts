@@ -144,6 +144,27 @@ for (const kind of DB_KINDS) {
       assert.ok((await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginKey(unknown, '203.0.113.8')))).length === 1, 'fresh counts stay');
     });
 
+    it('ends a session 24 hours after sign-in however busy it is; sliding never goes past that', async () => {
+      const user = await createStaff(t.database, 'viewer');
+      const headers = await signIn(t, user.email);
+      // Used a minute ago and 23 h 59 min old: still valid, and the refresh stops at 24 h from sign-in.
+      await t.database.db
+        .update(sessions)
+        .set({ createdAt: sql`now() - interval '23 hours 59 minutes'`, lastSeenAt: sql`now() - interval '2 minutes'` })
+        .where(eq(sessions.userId, user.id));
+      assert.equal((await t.app.inject({ url: '/api/auth/me', headers })).statusCode, 200);
+      const [row] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+      assert.ok(row!.expiresAt.getTime() <= row!.createdAt.getTime() + 24 * 3_600_000 + 1000, `expires ${row!.expiresAt.toISOString()} after created ${row!.createdAt.toISOString()} + 24 h`);
+      // 24 h and a minute old, though its sliding expiry lies ahead: refused, and deleted by the hourly job.
+      await t.database.db
+        .update(sessions)
+        .set({ createdAt: sql`now() - interval '24 hours 1 minute'`, expiresAt: sql`now() + interval '1 hour'` })
+        .where(eq(sessions.userId, user.id));
+      assert.equal((await t.app.inject({ url: '/api/auth/me', headers })).statusCode, 401);
+      await deleteExpiredSessions(t.database.db);
+      assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).length, 0);
+    });
+
     it('refuses expired sessions and disabled users', async () => {
       const user = await createStaff(t.database, 'viewer');
       const headers = await signIn(t, user.email);

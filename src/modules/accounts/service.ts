@@ -1,6 +1,6 @@
 /** Staff accounts, departments and sessions. Every mutation is audited in its own transaction. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -10,6 +10,8 @@ import { departments, sessions, users } from './schema.ts';
 import { clearAttempts, countAttempt, FREE_FAILURES, recentAttempts, loginEmailKey, loginKey, passwordKey } from './throttle.ts';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day; refreshed while in use
+/** However much it is used, a session ends this long after sign-in. */
+export const SESSION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export interface SessionUser {
   id: number;
@@ -23,6 +25,8 @@ type UserRow = typeof users.$inferSelect;
 const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, departmentId: u.departmentId });
 /** What the audit trail keeps of a user: never the password hash. */
 const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null });
+
+const msInterval = (ms: number) => sql.raw(`interval '${ms} milliseconds'`);
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -172,11 +176,14 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
     .select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), gt(sessions.createdAt, sql`now() - ${msInterval(SESSION_MAX_AGE_MS)}`)));
   if (!row || row.user.disabledAt) return null;
-  // Sliding expiry, written at most once a minute to keep reads cheap.
+  // Sliding expiry, written at most once a minute to keep reads cheap, never past the session's maximum age.
   if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: sql`least(now() + ${msInterval(SESSION_TTL_MS)}, ${sessions.createdAt} + ${msInterval(SESSION_MAX_AGE_MS)})` })
+      .where(eq(sessions.id, id));
   }
   return toSessionUser(row.user);
 }
@@ -222,7 +229,7 @@ export async function changePassword(db: Db, actor: Actor & { userId: number }, 
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.createdAt, sql`now() - ${msInterval(SESSION_MAX_AGE_MS)}`)));
 }
 
 export async function listDepartments(db: Db) {
