@@ -7,6 +7,7 @@ import { loginThrottle, sessions, users } from '../../src/modules/accounts/schem
 import { deleteExpiredSessions } from '../../src/modules/accounts/service.ts';
 import { deleteStaleAttempts, loginEmailKey, loginKey, passwordKey } from '../../src/modules/accounts/throttle.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createStaff, ORIGIN, signIn, TEST_PASSWORD } from '../support/auth.ts';
 
@@ -163,6 +164,38 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers })).statusCode, 401);
       await deleteExpiredSessions(t.database.db);
       assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).length, 0);
+    });
+
+    it('marks the session cookie Secure when the public address is https (behind a TLS proxy too) or the request came over https', async () => {
+      const user = await createStaff(t.database, 'viewer');
+      const cookieOf = (res: Awaited<ReturnType<typeof login>>) => res.cookies.find((c) => c.name === 'finhub_session')!;
+      // The test app's public address is http://finhub.test: no Secure flag over plain http.
+      const plain = await login(user.email, TEST_PASSWORD);
+      assert.equal(cookieOf(plain).secure, undefined);
+      assert.equal(cookieOf(plain).maxAge, 24 * 60 * 60, 'the cookie may live as long as the session (24 h)');
+      const behindProxy = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicUrl: 'https://finhub.example' }, database: t.database, web: false });
+      const trustsProxy = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicUrl: 'http://finhub.test', trustProxy: true }, database: t.database, web: false });
+      try {
+        // The proxy speaks plain http to the app: the configured https address decides.
+        const res = await behindProxy.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: user.email, password: TEST_PASSWORD } });
+        assert.equal(res.statusCode, 200);
+        assert.equal(cookieOf(res).secure, true);
+        const out = await behindProxy.inject({ method: 'POST', url: '/api/auth/logout', headers: { origin: ORIGIN, cookie: `finhub_session=${cookieOf(res).value}` } });
+        assert.equal(out.statusCode, 204);
+        assert.equal(cookieOf(out).secure, true, 'the clearing cookie matches');
+        // A request that came over https (X-Forwarded-Proto from a trusted proxy).
+        const overHttps = await trustsProxy.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { origin: 'https://localhost:80', 'x-forwarded-proto': 'https' },
+          payload: { email: user.email, password: TEST_PASSWORD },
+        });
+        assert.equal(overHttps.statusCode, 200, overHttps.body);
+        assert.equal(cookieOf(overHttps).secure, true);
+      } finally {
+        await behindProxy.close();
+        await trustsProxy.close();
+      }
     });
 
     it('refuses expired sessions and disabled users', async () => {
