@@ -166,6 +166,16 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).length, 0);
     });
 
+    it('sign-out without a session, or with a dead one, is a bilingual 401', async () => {
+      for (const headers of [{ origin: ORIGIN }, { origin: ORIGIN, cookie: 'finhub_session=not-a-session' }]) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers });
+        assert.equal(res.statusCode, 401, res.body);
+        assert.equal(res.json().error.code, 'UNAUTHENTICATED');
+        assert.equal(res.json().error.message.ko, '로그인이 필요합니다.');
+        assert.equal(res.json().error.message.en, 'Sign-in required.');
+      }
+    });
+
     it('marks the session cookie Secure when the public address is https (behind a TLS proxy too) or the request came over https', async () => {
       const user = await createStaff(t.database, 'viewer');
       const cookieOf = (res: Awaited<ReturnType<typeof login>>) => res.cookies.find((c) => c.name === 'finhub_session')!;

@@ -5,9 +5,16 @@ import { z } from 'zod';
 import { actorOf, ADMINS, PUBLIC, SESSION_COOKIE, STAFF, userOf } from '../../server/auth.ts';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { DepartmentSchema, IdParams, LoginBody, NewDepartmentBody, NewUserBody, PasswordBody, UserAdminSchema, UserPatchBody, UserSchema } from './api-schema.ts';
+import { AppError } from '../../server/errors.ts';
 import { changePassword, createDepartment, createUser, listDepartments, listUsers, login, logout, SESSION_MAX_AGE_MS, updateUser } from './service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema };
+
+/** The session token of a signed-in request; without one (no or a dead cookie) a bilingual 401, never a crash. */
+function sessionTokenOf(req: FastifyRequest): string {
+  if (!req.user || !req.sessionToken) throw new AppError('UNAUTHENTICATED', { ko: '로그인이 필요합니다.', en: 'Sign-in required.' });
+  return req.sessionToken;
+}
 
 /**
  * `secureCookies`: the public address (FINHUB_PUBLIC_URL) is https, so the session cookie is
@@ -34,7 +41,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secu
     '/api/auth/logout',
     { config: { policy: STAFF }, schema: { operationId: 'logout', summary: 'Sign out / 로그아웃', tags: ['auth'], response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await logout(app.db, actorOf(req), req.sessionToken!);
+      await logout(app.db, actorOf(req), sessionTokenOf(req));
       reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
       return reply.status(204).send(null);
     },
@@ -54,7 +61,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secu
     },
     async (req, reply) => {
       const user = userOf(req);
-      await changePassword(app.db, { ...actorOf(req), userId: user.id }, req.sessionToken!, req.body.currentPassword, req.body.newPassword);
+      await changePassword(app.db, { ...actorOf(req), userId: user.id }, sessionTokenOf(req), req.body.currentPassword, req.body.newPassword);
       return reply.status(204).send(null);
     },
   );
