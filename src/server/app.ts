@@ -154,7 +154,8 @@ export async function buildApp({ config, database, dataDir, web = true }: AppOpt
     },
   );
 
-  await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10 });
+  // Behind a TLS proxy req.protocol may say http: the configured public address decides too.
+  await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10, secureCookies: (config.publicUrl ?? '').startsWith('https:') });
   await app.register(auditRoutes);
   await app.register(planRoutes);
   await app.register(planFiguresRoutes);

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { deleteExpiredSessions } from '../modules/accounts/service.ts';
+import { deleteStaleAttempts } from '../modules/accounts/throttle.ts';
 import { purgePersonalDataJob } from '../modules/privacy/purge.ts';
 import { expireOffers } from '../modules/registration/service.ts';
 import { describeDatabaseError, isDatabaseUnavailable } from './error-handler.ts';
@@ -21,6 +22,8 @@ interface Job {
 
 const JOBS: Job[] = [
   { name: 'delete expired sessions', everyMs: 60 * 60 * 1000, run: deleteExpiredSessions },
+  // Password-guess counts idle for an hour (e-mails and addresses typed by anyone) are dropped.
+  { name: 'delete stale sign-in attempts', everyMs: 60 * 60 * 1000, run: deleteStaleAttempts },
   // Personal data past its retention period is anonymised (registrations, school applications, their messages).
   { name: 'purge personal data', everyMs: 60 * 60 * 1000, run: purgePersonalDataJob },
   // A seat offered to the next in line and not accepted in time passes on to the one after.

@@ -14,7 +14,7 @@ export interface User {
   departmentId: number | null;
 }
 
-export type AdminUser = User & { disabled: boolean; lockedUntil?: string | null };
+export type AdminUser = User & { disabled: boolean };
 
 export interface Department {
   id: number;

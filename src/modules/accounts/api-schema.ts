@@ -6,7 +6,7 @@ const email = z.string().trim().max(254).pipe(z.email());
 export const UserSchema = z
   .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.number().int().nullable() })
   .meta({ id: 'User' });
-export const UserAdminSchema = UserSchema.extend({ disabled: z.boolean(), lockedUntil: z.string().nullable().optional() });
+export const UserAdminSchema = UserSchema.extend({ disabled: z.boolean() });
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
 export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) });
 export const NewUserBody = z.object({

@@ -1,14 +1,28 @@
 /** Sign-in, sessions, users and departments. */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, ADMINS, PUBLIC, SESSION_COOKIE, STAFF, userOf } from '../../server/auth.ts';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { DepartmentSchema, IdParams, LoginBody, NewDepartmentBody, NewUserBody, PasswordBody, UserAdminSchema, UserPatchBody, UserSchema } from './api-schema.ts';
-import { changePassword, createDepartment, createUser, listDepartments, listUsers, login, logout, SESSION_TTL_MS, updateUser } from './service.ts';
+import { AppError } from '../../server/errors.ts';
+import { changePassword, createDepartment, createUser, listDepartments, listUsers, login, logout, SESSION_MAX_AGE_MS, updateUser } from './service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 409: ErrorResponseSchema };
 
-export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = async (app, { loginRateLimit }) => {
+/** The session token of a signed-in request; without one (no or a dead cookie) a bilingual 401, never a crash. */
+function sessionTokenOf(req: FastifyRequest): string {
+  if (!req.user || !req.sessionToken) throw new AppError('UNAUTHENTICATED', { ko: '로그인이 필요합니다.', en: 'Sign-in required.' });
+  return req.sessionToken;
+}
+
+/**
+ * `secureCookies`: the public address (FINHUB_PUBLIC_URL) is https, so the session cookie is
+ * Secure even when a TLS proxy forwards plain http; a request that came over https sets it too.
+ */
+export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secureCookies?: boolean }> = async (app, { loginRateLimit, secureCookies = false }) => {
+  const cookieOptions = (req: FastifyRequest) => ({ httpOnly: true, sameSite: 'lax' as const, secure: secureCookies || req.protocol === 'https', path: '/' });
+
   app.post(
     '/api/auth/login',
     {
@@ -17,13 +31,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = 
     },
     async (req, reply) => {
       const { token, user } = await login(app.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        path: '/',
-        maxAge: Math.floor(SESSION_TTL_MS / 1000),
-      });
+      // The cookie lives as long as the session may (its maximum age); the server ends it sooner when idle.
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_MAX_AGE_MS / 1000) });
       return { user };
     },
   );
@@ -32,8 +41,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = 
     '/api/auth/logout',
     { config: { policy: STAFF }, schema: { operationId: 'logout', summary: 'Sign out / 로그아웃', tags: ['auth'], response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await logout(app.db, actorOf(req), req.sessionToken!);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      await logout(app.db, actorOf(req), sessionTokenOf(req));
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
       return reply.status(204).send(null);
     },
   );
@@ -48,11 +57,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = 
     '/api/auth/password',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'changePassword', summary: 'Change my password / 비밀번호 변경', tags: ['auth'], body: PasswordBody, response: { 204: z.null(), ...errors } },
+      schema: { operationId: 'changePassword', summary: 'Change my password / 비밀번호 변경', tags: ['auth'], body: PasswordBody, response: { 204: z.null(), ...errors, 429: ErrorResponseSchema } },
     },
     async (req, reply) => {
       const user = userOf(req);
-      await changePassword(app.db, { ...actorOf(req), userId: user.id }, req.sessionToken!, req.body.currentPassword, req.body.newPassword);
+      await changePassword(app.db, { ...actorOf(req), userId: user.id }, sessionTokenOf(req), req.body.currentPassword, req.body.newPassword);
       return reply.status(204).send(null);
     },
   );

@@ -1,4 +1,4 @@
-/** Tables owned by the accounts module: departments, staff users and their sessions. */
+/** Tables owned by the accounts module: departments, staff users, their sessions and the password-guess throttle. */
 import { check, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ROLES } from './roles.ts';
@@ -25,8 +25,6 @@ export const users = pgTable(
     /** scrypt, with its parameters and salt: see password.ts. */
     passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,4 +46,22 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Failed password checks, counted per key (see throttle.ts): an e-mail from one client address,
+ * an e-mail from every address, a user changing the password. Kept in the database so every
+ * server process sees the same counts; a row idle for an hour is forgotten and then deleted.
+ * Keys are built from the e-mail as typed (normalised), whether or not such a user exists.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Attempts under this key are refused, unchecked, until then. */
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [index('login_throttle_last_failed_idx').on(t.lastFailedAt)],
 );

@@ -1,16 +1,17 @@
 /** Staff accounts, departments and sessions. Every mutation is audited in its own transaction. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
 import type { Role } from './roles.ts';
 import { departments, sessions, users } from './schema.ts';
+import { clearAttempts, countAttempt, FREE_FAILURES, recentAttempts, loginEmailKey, loginKey, passwordKey } from './throttle.ts';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day; refreshed while in use
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+/** However much it is used, a session ends this long after sign-in. */
+export const SESSION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export interface SessionUser {
   id: number;
@@ -24,6 +25,8 @@ type UserRow = typeof users.$inferSelect;
 const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, departmentId: u.departmentId });
 /** What the audit trail keeps of a user: never the password hash. */
 const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null });
+
+const msInterval = (ms: number) => sql.raw(`interval '${ms} milliseconds'`);
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -116,7 +119,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, patch: UserPa
 
 export async function listUsers(db: Db) {
   const rows = await db.select().from(users).orderBy(asc(users.email));
-  return rows.map((u) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null, lockedUntil: u.lockedUntil?.toISOString() ?? null }));
+  return rows.map((u) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null }));
 }
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -124,51 +127,45 @@ export async function findUserByEmail(db: Db, email: string) {
   return u;
 }
 
-const badCredentials = () =>
-  new AppError('UNAUTHENTICATED', { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'Wrong e-mail or password.' });
+/** The one answer to every refused sign-in: unknown e-mail, wrong password, disabled or delayed. */
+const badCredentials = (retryAfterSeconds?: number) =>
+  new AppError('UNAUTHENTICATED', { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'E-mail or password is incorrect.' }, undefined, retryAfterSeconds);
 
 /**
- * Checks the credentials and opens a session. After MAX_FAILED_LOGINS failures in a row the
- * account is locked for LOCK_MS; while locked even the right password is refused.
+ * Checks the credentials and opens a session. Guesses are slowed per (e-mail, address) and per
+ * e-mail (throttle.ts), never locked: whatever the case — unknown e-mail, wrong password, disabled
+ * user, an address waiting out its delay — the caller gets the same 401 (with Retry-After while
+ * that address waits, for known and unknown e-mails alike).
  */
 export async function login(db: Db, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
-  const user = await findUserByEmail(db, input.email);
+  const email = normalizeEmail(input.email);
+  const here = loginKey(email, input.ip);
+  const everywhere = loginEmailKey(email);
+  // Once other addresses have made FREE_FAILURES attempts on the e-mail, each failing address waits
+  // from its first failure; an address that has not failed is still checked.
+  const counts = await recentAttempts(db, here, everywhere);
+  const free = counts[everywhere]! - counts[here]! >= FREE_FAILURES ? 1 : FREE_FAILURES;
+  const mine = await countAttempt(db, here, free);
+  // A waiting address is refused without looking at the user or the password: the same for every e-mail.
+  if ('waitSeconds' in mine) throw badCredentials(mine.waitSeconds);
+  await countAttempt(db, everywhere);
+  const user = await findUserByEmail(db, email);
+  // An unknown e-mail costs as much time as a wrong password.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-  const actor: Actor = { userId: user?.id ?? null, email: normalizeEmail(input.email), ip: input.ip };
+  const actor: Actor = { userId: user?.id ?? null, email, ip: input.ip };
   if (!user) throw badCredentials();
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    throw new AppError(
-      'RATE_LIMITED',
-      {
-        ko: '로그인 실패가 반복되어 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하십시오.',
-        en: 'Too many failed logins: the account is locked for 15 minutes.',
-      },
-      undefined,
-      (user.lockedUntil.getTime() - Date.now()) / 1000,
-    );
-  }
   if (!ok) {
-    await db.transaction(async (tx) => {
-      // Counted in SQL, so concurrent wrong guesses cannot undercount each other.
-      const [row] = await tx
-        .update(users)
-        .set({ failedLogins: sql`${users.failedLogins} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failed: users.failedLogins });
-      const locks = row!.failed >= MAX_FAILED_LOGINS;
-      if (locks) await tx.update(users).set({ failedLogins: 0, lockedUntil: new Date(Date.now() + LOCK_MS) }).where(eq(users.id, user.id));
-      await recordAudit(tx, actor, { action: locks ? 'auth.lock' : 'auth.login_failed', entity: 'user', entityId: user.id });
-    });
+    await db.transaction((tx) => recordAudit(tx, actor, { action: 'auth.login_failed', entity: 'user', entityId: user.id }));
     throw badCredentials();
   }
   if (user.disabledAt) throw badCredentials();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(sessions).values({ id: tokenId(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
     await recordAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: user.id });
   });
+  await clearAttempts(db, here, everywhere);
   return { token, expiresAt, user: toSessionUser(user) };
 }
 
@@ -179,11 +176,14 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
     .select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), gt(sessions.createdAt, sql`now() - ${msInterval(SESSION_MAX_AGE_MS)}`)));
   if (!row || row.user.disabledAt) return null;
-  // Sliding expiry, written at most once a minute to keep reads cheap.
+  // Sliding expiry, written at most once a minute to keep reads cheap, never past the session's maximum age.
   if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_TTL_MS) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: sql`least(now() + ${msInterval(SESSION_TTL_MS)}, ${sessions.createdAt} + ${msInterval(SESSION_MAX_AGE_MS)})` })
+      .where(eq(sessions.id, id));
   }
   return toSessionUser(row.user);
 }
@@ -195,14 +195,30 @@ export async function logout(db: Db, actor: Actor, token: string): Promise<void>
   });
 }
 
-/** Changes the password and ends every other session of the user. */
+/**
+ * Changes the password and ends every other session of the user. Wrong current passwords are
+ * throttled like sign-ins (throttle.ts): after FREE_FAILURES the user waits, growing, with a 429.
+ */
 export async function changePassword(db: Db, actor: Actor & { userId: number }, token: string, current: string, next: string) {
+  const attempt = await countAttempt(db, passwordKey(actor.userId), FREE_FAILURES);
+  if ('waitSeconds' in attempt) {
+    throw new AppError(
+      'RATE_LIMITED',
+      {
+        ko: `현재 비밀번호가 여러 번 틀렸습니다. ${attempt.waitSeconds}초 뒤에 다시 시도하십시오.`,
+        en: `The current password was wrong too many times. Try again in ${attempt.waitSeconds} s.`,
+      },
+      undefined,
+      attempt.waitSeconds,
+    );
+  }
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(current, user.passwordHash))) {
     throw new AppError('VALIDATION_FAILED', { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' }, [
       { field: 'currentPassword', message: { ko: '올바르지 않습니다.', en: 'Wrong password.' } },
     ]);
   }
+  await clearAttempts(db, passwordKey(user.id));
   checkPassword(next);
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
@@ -213,7 +229,7 @@ export async function changePassword(db: Db, actor: Actor & { userId: number }, 
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.createdAt, sql`now() - ${msInterval(SESSION_MAX_AGE_MS)}`)));
 }
 
 export async function listDepartments(db: Db) {

@@ -25,7 +25,6 @@ export function UserRow({ user, departments, isSelf, onChanged }: Props) {
   useEffect(() => setRole(user.role), [user.role]);
   useEffect(() => setDepartment(user.departmentId === null ? '' : String(user.departmentId)), [user.departmentId]);
   const changed = role !== user.role || department !== (user.departmentId === null ? '' : String(user.departmentId));
-  const locked = user.lockedUntil ? new Date(user.lockedUntil) > new Date() : false;
 
   const save = async () => {
     const body = { role, departmentId: department === '' ? null : Number(department) };
@@ -67,7 +66,7 @@ export function UserRow({ user, departments, isSelf, onChanged }: Props) {
           ))}
         </select>
       </td>
-      <td data-testid="user-state">{t(user.disabled ? 'userDisabled' : locked ? 'userLocked' : 'userActive')}</td>
+      <td data-testid="user-state">{t(user.disabled ? 'userDisabled' : 'userActive')}</td>
       <td>
         <div className="cell-buttons">
           <button type="button" className="button-small" onClick={save} disabled={!changed || mutation.busy} data-testid="save-user">

@@ -1,0 +1,100 @@
+/**
+ * Password guessing is slowed by growing delays rather than stopped by a lock, so a stranger
+ * cannot lock a user (the admin) out, and the answer never depends on whether the account exists.
+ *
+ * Each attempt is counted before the password is checked (so concurrent guesses cannot slip past
+ * the count) under a key, in the login_throttle table shared by every server:
+ * - `login:<e-mail>|<address>`: after FREE_FAILURES attempts without a success, that address
+ *   waits FIRST_DELAY_MS, doubling per further failure up to MAX_DELAY_MS, before its next try
+ *   on that e-mail is checked at all. This is the only key that refuses.
+ * - `login-email:<e-mail>`: the attempts on the e-mail from every address together (those an
+ *   address waiting out its delay makes are not counted). It never refuses anyone; once the other
+ *   addresses have made FREE_FAILURES of them, a failing address waits from its first failure
+ *   instead of its fifth. An address that has not failed is always checked, so the right
+ *   password from there gets in while strangers guess from elsewhere.
+ * - `password:<user id>`: wrong current passwords on a password change, the same way.
+ * A success deletes the keys it passed; counts idle for FORGET_AFTER_MS start again from zero.
+ * The e-mail is the normalised one as typed, whether or not a user has it: unknown e-mails are
+ * counted, delayed and answered exactly like known ones.
+ */
+import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { loginThrottle } from './schema.ts';
+
+export const FREE_FAILURES = 5;
+export const FIRST_DELAY_MS = 1000;
+export const MAX_DELAY_MS = 15 * 60 * 1000;
+export const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+export const loginKey = (email: string, address: string | null) => `login:${email}|${address ?? ''}`;
+export const loginEmailKey = (email: string) => `login-email:${email}`;
+export const passwordKey = (userId: number) => `password:${userId}`;
+
+/** The wait after `attempts` unsuccessful attempts, of which `free` go unpunished. */
+export const delayAfter = (attempts: number, free = FREE_FAILURES): number =>
+  attempts < free ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempts - free));
+
+const interval = (ms: number): SQL => sql.raw(`interval '${Math.round(ms)} milliseconds'`);
+
+export type Attempt = { attempts: number } | { waitSeconds: number };
+
+/**
+ * Counts one attempt under the key and returns the attempts counted so far (this one included),
+ * or, while the key waits out a delay, the seconds left (nothing counted). With `free`, a delay
+ * starts once the attempts reach it; without, the key only counts.
+ */
+export async function countAttempt(db: Db, key: string, free?: number): Promise<Attempt> {
+  return db.transaction(async (tx) => {
+    // One statement, holding the row's lock to the end of the transaction: a concurrent attempt
+    // waits for it and then sees the delay this one set.
+    const [row] = await tx
+      .insert(loginThrottle)
+      .values({ key, failures: 1 })
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: {
+          failures: sql`case when ${loginThrottle.lastFailedAt} < now() - ${interval(FORGET_AFTER_MS)} then 1 else ${loginThrottle.failures} + 1 end`,
+          lastFailedAt: sql`now()`,
+          blockedUntil: null,
+        },
+        setWhere: sql`${loginThrottle.blockedUntil} is null or ${loginThrottle.blockedUntil} <= now()`,
+      })
+      .returning({ failures: loginThrottle.failures });
+    if (!row) {
+      const [left] = await tx
+        .select({ seconds: sql<string>`extract(epoch from ${loginThrottle.blockedUntil} - now())` })
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, key));
+      return { waitSeconds: Math.max(1, Math.ceil(Number(left?.seconds ?? 1))) };
+    }
+    const delay = free === undefined ? 0 : delayAfter(row.failures, free);
+    if (delay > 0) await tx.update(loginThrottle).set({ blockedUntil: sql`now() + ${interval(delay)}` }).where(eq(loginThrottle.key, key));
+    return { attempts: row.failures };
+  });
+}
+
+/** The attempts counted under each key and not yet forgotten (0 for none). */
+export async function recentAttempts(db: Db, ...keys: string[]): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ key: loginThrottle.key, failures: loginThrottle.failures })
+    .from(loginThrottle)
+    .where(and(inArray(loginThrottle.key, keys), gte(loginThrottle.lastFailedAt, sql`now() - ${interval(FORGET_AFTER_MS)}`)));
+  return Object.fromEntries(keys.map((k) => [k, rows.find((r) => r.key === k)?.failures ?? 0]));
+}
+
+/** After a success: the keys start again from zero. */
+export async function clearAttempts(db: Db, ...keys: string[]): Promise<void> {
+  for (const key of keys) await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+/** The hourly job: rows idle past FORGET_AFTER_MS (and past any delay) count for nothing. */
+export async function deleteStaleAttempts(db: Db): Promise<void> {
+  await db
+    .delete(loginThrottle)
+    .where(
+      and(
+        lt(loginThrottle.lastFailedAt, sql`now() - ${interval(FORGET_AFTER_MS)}`),
+        or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, sql`now()`)),
+      ),
+    );
+}
