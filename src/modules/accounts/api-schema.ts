@@ -3,7 +3,7 @@ import { idNumber } from '../../server/api-schema.ts';
 import { singleLine } from '../../server/text.ts';
 import { ROLES } from './roles.ts';
 
-const email = z.string().trim().max(254).pipe(z.email());
+const email = singleLine(254).pipe(z.email());
 export const UserSchema = z
   .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.number().int().nullable() })
   .meta({ id: 'User' });
