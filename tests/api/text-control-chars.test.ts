@@ -17,7 +17,7 @@ import { multipart } from '../support/multipart.ts';
 import { planActions } from '../support/running.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Res = { statusCode: number; body: string };
+type Res = { statusCode: number; body: string; json(): Json };
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
