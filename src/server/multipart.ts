@@ -3,8 +3,9 @@
  * file and a few text fields, turning every failure into a bilingual AppError naming the field.
  */
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { AppError } from './errors.ts';
-import { isUnstorableText, unstorableTextError } from './validation.ts';
+import { isUnstorableText, unstorableTextError, zodValidationError } from './validation.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MULTIPART_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 8, parts: 9, fieldSize: 16 * 1024, fieldNameSize: 100, headerPairs: 100 };
@@ -83,6 +84,19 @@ export function requireFile(form: MultipartForm, field = 'file'): UploadedFile {
   if (!form.file) throw bad(field, '파일을 첨부하십시오.', 'Attach a file.');
   if (form.file.bytes.length === 0) throw bad(field, '빈 파일입니다.', 'The file is empty.');
   return form.file;
+}
+
+/**
+ * A text field read through its zod schema (the same building block as JSON bodies: text.ts'
+ * `singleLine` / `multiLine`), so a title with a line break is the same bilingual 400 naming the
+ * field. Absent → undefined.
+ */
+export function textField<S extends z.ZodType<string>>(form: MultipartForm, field: string, schema: S): z.output<S> | undefined {
+  const v = form.fields[field];
+  if (v === undefined) return undefined;
+  const r = schema.safeParse(v);
+  if (!r.success) throw zodValidationError(field, r.error);
+  return r.data;
 }
 
 /** "true" / "false" (or absent → the default); anything else is refused. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type FieldError } from './errors.ts';
+import { singleLine, textRuleMessage } from './text.ts';
 
 const ko = z.locales.ko();
 const en = z.locales.en();
@@ -15,6 +16,8 @@ function localize(locale: typeof en, issue: Issue, fallback: string): string {
 }
 
 function fieldMessage(issue: Issue, fallback: string): FieldError['message'] {
+  const textRule = textRuleMessage(issue as { code?: string; format?: string; pattern?: unknown });
+  if (textRule) return textRule;
   if (issue.code === 'invalid_type') {
     // The locales describe the received value, which the validation error no longer carries.
     const expected = String((issue as { expected?: string }).expected ?? 'value');
@@ -35,6 +38,15 @@ export function validationError(context: string | undefined, errors: ZodFastifyS
     { ko: `입력값이 올바르지 않습니다: ${names}`, en: `Invalid input: ${names}` },
     fields,
   );
+}
+
+/** The same bilingual 400 for a zod error met outside Fastify's validation (multipart text fields); `context` names a root-level value. */
+export function zodValidationError(context: string, error: z.ZodError): AppError {
+  const errors = error.issues.map((issue) => {
+    const { path, code, message, ...params } = issue;
+    return { keyword: code, instancePath: `/${path.map(String).join('/')}`, schemaPath: '', message, params } as unknown as ZodFastifySchemaValidationError;
+  });
+  return validationError(context, errors);
 }
 
 // ── The input boundary: what the JSON parser and every route's text must satisfy ─────────────
@@ -194,6 +206,7 @@ export function installInputGuards(app: FastifyInstance): void {
  * A person's or school's name: trimmed and normalised to Unicode NFC, so that the same Hangul
  * name typed on a keyboard that sends composed syllables (한글) and one that sends jamo (한글 as
  * ᄒ ᅡ ᆫ …, NFD — macOS file names, some IMEs) is stored, searched and compared (the school's
- * one-application-a-year rule) as one name. The length limit counts the normalised text.
+ * one-application-a-year rule) as one name. The length limit counts the normalised text. One line,
+ * no control characters (text.ts).
  */
-export const nameText = (max: number) => z.string().trim().normalize('NFC').min(1).max(max);
+export const nameText = (max: number) => singleLine(max, { nfc: true });

@@ -8,6 +8,10 @@
  *   - accepted text is stored and returned exactly as sent (trimmed; names normalised to NFC,
  *     src/server/validation.ts nameText), SQL is just text;
  *   - overlong text is a 400 naming the field, and nothing is written;
+ *   - text with a control character (the corpus' ANSI escape, "\t=1+1", "\r=1+1") is a 400
+ *     naming the field in every title and name (src/server/text.ts: since the control-character
+ *     rule these are refused, no longer stored); free text keeps line breaks (CR → LF) and
+ *     refuses the other control characters;
  *   - exports: CSV cells a spreadsheet would run are prefixed with ', XLSX cells are strings
  *     (never formulas) with the Text format, the badges PDF holds the literal names;
  *   - in chromium: public pages and the staff registrant / attendee / application lists show the
@@ -23,6 +27,7 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { educationHarness, waitForText } from '../support/education.ts';
+import { CONTROL_CHAR } from '../../src/server/text.ts';
 import { allTables, assertErrorShape, changedTables, FORMULAS, HANGUL_NFC, HANGUL_NFD, HOSTILE_TEXT, SQLI, tableChecksums, UNICODE, XSS } from '../support/hostile.ts';
 import { multipart } from '../support/multipart.ts';
 import { actionAt, planActions } from '../support/running.ts';
@@ -37,6 +42,9 @@ const seoulDate = (days: number) => new Date(Date.now() + days * 86_400_000 + 9 
 const trimmed = (s: string) => s.trim();
 const asName = (s: string) => s.trim().normalize('NFC');
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Free text (answers, topics, comments) keeps line breaks; a CR is stored as LF. Any other control character is refused. */
+const LINE_BREAK_ONLY = (s: string) => !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(s);
+const asLines = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 
 /** A tiny RFC 4180 reader (quotes, doubled quotes, CR LF inside quotes). */
 function parseCsv(text: string): string[][] {
@@ -144,8 +152,39 @@ for (const kind of DB_KINDS) {
     });
     after(() => t?.close());
 
+    /** A 400 naming every one of `fields` (and no other), with nothing written. */
+    async function assertRefused(label: string, fields: string[], send: () => Promise<{ statusCode: number; body: string }>): Promise<void> {
+      const before = await tableChecksums(t, tables);
+      const res = await send();
+      assert.equal(res.statusCode, 400, `${label}: ${res.body.slice(0, 300)}`);
+      const named = (assertErrorShape(400, res.body, label).error.fields as Json[]).map((f) => f.field).sort();
+      assert.deepEqual(named, [...fields].sort(), `${label}: the fields named`);
+      assert.deepEqual(changedTables(before, await tableChecksums(t, tables)), [], `${label}: nothing written`);
+    }
+
     it('public forms store every corpus text exactly as sent (names in NFC) and return it as data', async () => {
       for (const [i, text] of HOSTILE_TEXT.entries()) {
+        if (CONTROL_CHAR.test(text)) {
+          // Since the control-character rule (src/server/text.ts): names refuse it, free text keeps line breaks only.
+          const label = JSON.stringify(text);
+          await assertRefused(`${label} academy`, ['name'], () => registerAcademy(text));
+          const answerOk = LINE_BREAK_ONLY(text);
+          await assertRefused(`${label} event`, ['name', 'nameEn', 'affiliation', ...(answerOk ? [] : [`answers.${textQuestion}`])], () =>
+            registerEvent({ name: text, nameEn: text, affiliation: text, answers: { [textQuestion]: text } }),
+          );
+          await assertRefused(`${label} school`, ['schoolName', 'teacherName', 'grade', ...(answerOk ? [] : ['topics'])], () =>
+            apply({ schoolName: `${text} 학교 ${i}`, teacherName: text, grade: text, topics: text }),
+          );
+          if (answerOk) {
+            const ev = await registerEvent({ answers: { [textQuestion]: text } });
+            assert.equal(ev.statusCode, 201, `${label}: ${ev.body}`);
+            const stored = (await t.database.db.execute(sql`select answers from event_registrations where registration_id = ${ev.json().id}`)) as unknown as { rows: { answers: Json }[] };
+            assert.equal(stored.rows[0]!.answers[String(textQuestion)], asLines(text), `${label}: the answer is kept, CR as LF`);
+            const ap = await apply({ topics: text });
+            assert.equal(ap.statusCode, 201, `${label}: ${ap.body}`);
+          }
+          continue;
+        }
         // The academy: the name (≤ 50).
         if (asName(text).length <= 50 && asName(text).length > 0) {
           const r = await registerAcademy(text);
@@ -247,6 +286,23 @@ for (const kind of DB_KINDS) {
       const action = (await planActions(t, planId))[0]!;
       for (const text of HOSTILE_TEXT) {
         if (!trimmed(text)) continue;
+        if (CONTROL_CHAR.test(text)) {
+          // Since the control-character rule (src/server/text.ts): titles refuse it; a comment keeps line breaks only.
+          const label = JSON.stringify(text);
+          await assertRefused(`${label} session`, ['title.ko', 'title.en', 'venue'], () =>
+            call('POST', '/api/academy/sessions', manager, { title: { ko: text, en: text }, venue: text, capacity: 5, startsAt: iso(72 * HOUR), endsAt: iso(74 * HOUR), registrationOpensAt: iso(-HOUR), registrationClosesAt: iso(48 * HOUR) }),
+          );
+          await assertRefused(`${label} event`, ['title.ko', 'title.en'], () => call('POST', '/api/events', manager, { kind: 'seminar', title: { ko: text, en: text }, startsAt: iso(72 * HOUR), endsAt: iso(80 * HOUR), published: true }));
+          if (!LINE_BREAK_ONLY(text)) {
+            await assertRefused(`${label} comment`, ['comment'], () => call('PATCH', `/api/actions/${action.id}`, manager, { comment: text }));
+            continue;
+          }
+          const patch = await call('PATCH', `/api/actions/${action.id}`, manager, { comment: text });
+          assert.equal(patch.statusCode, 200, `${label}: ${patch.body}`);
+          const history = (await call('GET', `/api/actions/${action.id}/history`, manager)).json().items as Json[];
+          assert.ok(history.some((h) => h.comment === asLines(text)), `${label}: the comment is kept, CR as LF`);
+          continue;
+        }
         const s = await call('POST', '/api/academy/sessions', manager, { title: { ko: text, en: text }, venue: text, capacity: 5, startsAt: iso(72 * HOUR), endsAt: iso(74 * HOUR), registrationOpensAt: iso(-HOUR), registrationClosesAt: iso(48 * HOUR) });
         assert.equal(s.statusCode, 201, `${JSON.stringify(text)}: ${s.body}`);
         const pub = (await call('GET', `/api/academy/sessions/${s.json().id}`, null)).json();
@@ -292,7 +348,8 @@ for (const kind of DB_KINDS) {
 
       // The quarterly report: evidence titles and budget descriptions typed as formulas stay text.
       const action = actionAt(await planActions(t, planId), 2023, 'Q3');
-      for (const text of [...FORMULAS, XSS[1], SQLI[1]]) {
+      // Trimmed: "\t=1+1" and "\r=1+1" as sent are refused since the control-character rule (src/server/text.ts).
+      for (const text of [...FORMULAS.map(trimmed), XSS[1], SQLI[1]]) {
         const link = await call('POST', `/api/actions/${action.id}/links`, manager, { title: text, url: 'https://example.org/x', published: true });
         assert.equal(link.statusCode, 201, `${text}: ${link.body}`);
         const ex = await call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 1000, description: text });

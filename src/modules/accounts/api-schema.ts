@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
+import { singleLine } from '../../server/text.ts';
 import { ROLES } from './roles.ts';
 
-const email = z.string().trim().max(254).pipe(z.email());
+const email = singleLine(254).pipe(z.email());
 export const UserSchema = z
   .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.number().int().nullable() })
   .meta({ id: 'User' });
@@ -11,14 +12,14 @@ export const LoginBody = z.object({ email, password: z.string().min(1).max(200) 
 export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) });
 export const NewUserBody = z.object({
   email,
-  name: z.string().trim().min(1).max(100),
+  name: singleLine(100),
   role: z.enum(ROLES),
   departmentId: z.number().int().positive().nullable().optional(),
   password: z.string().max(200),
 });
 export const UserPatchBody = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: singleLine(100),
     role: z.enum(ROLES),
     departmentId: z.number().int().positive().nullable(),
     disabled: z.boolean(),
@@ -26,5 +27,5 @@ export const UserPatchBody = z
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
 export const DepartmentSchema = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() }).meta({ id: 'Department' });
-export const NewDepartmentBody = z.object({ name: z.string().trim().min(1).max(100), nameEn: z.string().trim().max(100).nullable().optional() });
+export const NewDepartmentBody = z.object({ name: singleLine(100), nameEn: singleLine(100, { min: 0 }).nullable().optional() });
 export const IdParams = z.object({ id: idNumber() });

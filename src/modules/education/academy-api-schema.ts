@@ -1,6 +1,7 @@
 /** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
 import { z } from 'zod';
 import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
@@ -13,20 +14,21 @@ const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset,
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(500)
+  .check(noControlChars())
   .describe('an http(s) address');
-const titleIn = z.object({ ko: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200).optional() }).strict();
-const descriptionIn = z.object({ ko: z.string().trim().min(1).max(5000), en: z.string().trim().min(1).max(5000).optional() }).strict();
+const titleIn = z.object({ ko: singleLine(200), en: singleLine(200).optional() }).strict();
+const descriptionIn = z.object({ ko: multiLine(5000), en: multiLine(5000).optional() }).strict();
 
 export const SessionBody = z
   .object({
     title: titleIn,
     startsAt: instant,
     endsAt: instant,
-    venue: z.string().trim().min(1).max(200),
+    venue: singleLine(200),
     capacity: z.number().int().min(1).max(100_000),
     registrationOpensAt: instant,
     registrationClosesAt: instant,
-    lecturer: z.string().trim().min(1).max(100).optional(),
+    lecturer: singleLine(100).optional(),
     description: descriptionIn.optional(),
     onlineUrl: httpUrl.optional(),
     programmeId: z.number().int().positive().max(2_147_483_647).optional(),
@@ -40,11 +42,11 @@ export const SessionPatchBody = z
     title: titleIn,
     startsAt: instant,
     endsAt: instant,
-    venue: z.string().trim().min(1).max(200),
+    venue: singleLine(200),
     capacity: z.number().int().min(1).max(100_000),
     registrationOpensAt: instant,
     registrationClosesAt: instant,
-    lecturer: z.string().trim().min(1).max(100).nullable(),
+    lecturer: singleLine(100).nullable(),
     description: descriptionIn.nullable(),
     onlineUrl: httpUrl.nullable(),
     videoUrl: httpUrl.nullable(),
@@ -89,7 +91,7 @@ export const SessionListQuery = z.object({ when: z.enum(['upcoming', 'past', 'al
 export const RegistrationBody = z
   .object({
     name: nameText(50),
-    phone: z.string().trim().min(1).max(30).describe('a Korean phone number in any usual form: 010-1234-5678, 01012345678, +82 10 1234 5678'),
+    phone: singleLine(30).describe('a Korean phone number in any usual form: 010-1234-5678, 01012345678, +82 10 1234 5678'),
     email: z.email().max(254).optional(),
     consent: z.literal(true).describe('the consent tick (GET /api/privacy/consent?purpose=academy)'),
     waitlist: z.boolean().optional().describe('join the waiting list when the session is full'),
@@ -146,7 +148,7 @@ export const CheckInBody = z
   .refine((b) => (b.token === undefined) !== (b.registrationId === undefined), { message: 'Give either token or registrationId', path: ['token'] });
 
 export const SurveyAnswerBody = z
-  .object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
+  .object({ rating: z.number().int().min(1).max(5), comment: multiLine(2000, { min: 0 }).optional() })
   .strict();
 
 export const SurveyInfoSchema = z.object({

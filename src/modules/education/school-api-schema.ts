@@ -1,16 +1,17 @@
 /** Zod schemas of the visiting financial school API (찾아가는 금융학교), docs/education-api.md. */
 import { z } from 'zod';
 import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
 
 const id = idNumber();
-const text = (max: number) => z.string().trim().min(1).max(max);
 const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').describe('YYYY-MM-DD, Asia/Seoul');
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset');
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(2000)
+  .check(noControlChars())
   .describe('http(s) link');
 
 export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'special', 'other'] as const;
@@ -46,12 +47,12 @@ export const ApplicationBody = z
     schoolName: nameText(100),
     level: z.enum(SCHOOL_LEVELS),
     teacherName: nameText(50),
-    teacherPhone: z.string().trim().min(9).max(20).describe('a Korean phone number; stored normalised'),
+    teacherPhone: singleLine(20, { min: 9 }).describe('a Korean phone number; stored normalised'),
     teacherEmail: z.email().max(254).optional(),
-    grade: text(50).describe('e.g. "5학년"'),
+    grade: singleLine(50).describe('e.g. "5학년"'),
     students: z.number().int().min(1).max(5000),
     preferredDates: z.array(calendarDate).min(1).max(3).describe('one to three preferred dates'),
-    topics: text(2000),
+    topics: multiLine(2000),
     consent: z.literal(true).describe('the consent tick (GET /api/privacy/consent?purpose=school)'),
   })
   .strict();
@@ -111,14 +112,14 @@ export const ApplicationListSchema = z.object({
   selected: z.number().int().describe('selected, scheduled or completed'),
 });
 
-export const DecisionBody = z.object({ decision: z.enum(['selected', 'rejected']), reason: text(1000) }).strict();
+export const DecisionBody = z.object({ decision: z.enum(['selected', 'rejected']), reason: multiLine(1000) }).strict();
 
-export const ClassBody = z.object({ heldOn: calendarDate, lecturer: text(100), classes: z.number().int().min(1).max(100) }).strict();
+export const ClassBody = z.object({ heldOn: calendarDate, lecturer: singleLine(100), classes: z.number().int().min(1).max(100) }).strict();
 
 export const ClassResultBody = z
   .object({
     studentsReached: z.number().int().min(0).max(100_000),
-    notes: z.string().trim().max(2000).optional(),
+    notes: multiLine(2000, { min: 0 }).optional(),
     evidenceUrl: httpUrl.optional(),
   })
   .strict();

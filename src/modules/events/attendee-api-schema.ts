@@ -1,6 +1,7 @@
 /** Zod schemas of event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
+import { multiLine, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
 
@@ -17,12 +18,12 @@ export const EventRegistrationBody = z
     category: z.enum(CATEGORIES),
     name: nameText(100),
     nameEn: nameText(100).optional(),
-    phone: z.string().trim().min(1).max(30),
+    phone: singleLine(30),
     email: z.email().max(200),
-    affiliation: z.string().trim().min(1).max(200).optional(),
-    country: z.string().trim().length(2).optional().describe('ISO 3166-1 alpha-2, e.g. KR'),
-    answers: z.record(z.string().regex(/^\d{1,9}$/), z.string().max(5000)).optional().describe('{questionId: value}'),
-    invitationCode: z.string().trim().min(1).max(100).optional(),
+    affiliation: singleLine(200).optional(),
+    country: singleLine(2).length(2).optional().describe('ISO 3166-1 alpha-2, e.g. KR'),
+    answers: z.record(z.string().regex(/^\d{1,9}$/), multiLine(5000, { min: 0, trim: false })).optional().describe('{questionId: value}'),
+    invitationCode: singleLine(100).optional(),
     consent: z.literal(true),
     waitlist: z.boolean().optional(),
   })
@@ -68,18 +69,18 @@ export const CategorySchema = z.object({
 });
 
 export const CodesBody = z
-  .object({ count: z.number().int().min(1).max(500).optional(), maxUses: z.number().int().min(1).max(10_000).optional(), label: z.string().trim().min(1).max(200).optional() })
+  .object({ count: z.number().int().min(1).max(500).optional(), maxUses: z.number().int().min(1).max(10_000).optional(), label: singleLine(200).optional() })
   .strict();
 export const CodesCreated = z.object({ codes: z.array(z.string()), maxUses: z.number().int(), label: z.string().nullable() });
 
-const label = z.object({ ko: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300).optional() }).strict();
+const label = z.object({ ko: singleLine(300), en: singleLine(300).optional() }).strict();
 export const QuestionBody = z
   .object({
     kind: z.enum(['text', 'choice', 'country', 'affiliation']),
     label,
     required: z.boolean().optional(),
     options: z
-      .array(z.object({ value: z.string().trim().min(1).max(100), ko: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200).optional() }).strict())
+      .array(z.object({ value: singleLine(100), ko: singleLine(200), en: singleLine(200).optional() }).strict())
       .min(1)
       .max(50)
       .optional(),

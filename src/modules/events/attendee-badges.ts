@@ -1,12 +1,15 @@
 /**
  * Name badges as PDF (pdfkit), one or many per sheet: the Korean name large, the Latin name under
  * it, affiliation and category. The KRDS font PretendardGOV (Korean and Latin) is embedded, so
- * Hangul renders the same on every printer.
+ * Hangul renders the same on every printer. Every text is drawn on one line (`oneLine`): a name
+ * stored with a line break or another control character would otherwise break the layout or
+ * print a missing-glyph box.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import type PDFKit from 'pdfkit';
+import { oneLine } from '../../server/text.ts';
 import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
 
 const require = createRequire(import.meta.url);
@@ -76,7 +79,7 @@ export async function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], per
   const layout = LAYOUTS[perSheet];
   // Loaded on first use: pdfkit (with its fonts machinery) weighs tens of MB resident.
   const { default: PDFDocument } = await import('pdfkit');
-  const doc: PDFKit.PDFDocument = new PDFDocument({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${event.titleKo} — badges`, Creator: 'finhub' } });
+  const doc: PDFKit.PDFDocument = new PDFDocument({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${oneLine(event.titleKo)} — badges`, Creator: 'finhub' } });
   const { regular, bold } = loadFonts();
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
@@ -106,17 +109,17 @@ export async function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], per
       .fillColor('#ffffff')
       .font('bold')
       .fontSize(10 * scale)
-      .text(event.titleKo, x + pad, y + 3 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
-    if (event.titleEn) doc.font('regular').fontSize(7 * scale).text(event.titleEn, x + pad, y + 8 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+      .text(oneLine(event.titleKo), x + pad, y + 3 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+    if (event.titleEn) doc.font('regular').fontSize(7 * scale).text(oneLine(event.titleEn), x + pad, y + 8 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
     let cy = y + h * 0.32;
-    doc.fillColor('#111111').font('bold').fontSize(28 * scale).text(a.r.name, x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+    doc.fillColor('#111111').font('bold').fontSize(28 * scale).text(oneLine(a.r.name), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
     cy += 36 * scale;
     if (a.er.nameEn) {
-      doc.font('regular').fontSize(14 * scale).text(a.er.nameEn, x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+      doc.font('regular').fontSize(14 * scale).text(oneLine(a.er.nameEn), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
       cy += 22 * scale;
     }
     if (a.er.affiliation) {
-      doc.fillColor('#333333').font('regular').fontSize(12 * scale).text(a.er.affiliation, x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+      doc.fillColor('#333333').font('regular').fontSize(12 * scale).text(oneLine(a.er.affiliation), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
     }
     const label = CATEGORY_LABELS[a.category];
     const bandH = 12 * MM * scale;

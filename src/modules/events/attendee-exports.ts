@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { keepStringCellsText, safeCsvCell } from '../../server/csv.ts';
+import { oneLine } from '../../server/text.ts';
 import { maskPhone } from '../registration/phone.ts';
 import { maskEmail } from '../registration/service.ts';
 import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
@@ -44,6 +45,6 @@ export async function attendeesXlsx(title: string, rows: AttendeeRow[]): Promise
   // ones also get the Text format so that editing the cell later does not run them.
   for (const a of rows) keepStringCellsText(s.addRow(cells(a)));
   s.views = [{ state: 'frozen', ySplit: 1 }];
-  wb.title = title;
+  wb.title = oneLine(title);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 /** Zod schemas of the events core (docs/events-api.md "Events core"): events, rooms, programme, speakers. */
 import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
+import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { CategorySchema, QuestionSchema } from './attendee-api-schema.ts';
 
 const idNum = idNumber();
@@ -15,16 +16,17 @@ export const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export const ITEM_KINDS = ['keynote', 'talk', 'panel', 'break', 'other'] as const;
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-09-17T09:30:00+09:00');
-const httpUrl = z.url({ protocol: /^https?$/ }).max(500).describe('an http(s) address');
-const bi = (max: number) => z.object({ ko: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max).optional() }).strict();
-const biOptKo = (max: number) =>
-  z.object({ ko: z.string().trim().min(1).max(max).optional(), en: z.string().trim().min(1).max(max).optional() }).strict();
+const httpUrl = z.url({ protocol: /^https?$/ }).max(500).check(noControlChars()).describe('an http(s) address');
+type Text = (max: number) => z.ZodString;
+/** Korean required, English optional: `singleLine` for titles and names, `multiLine` for descriptions. */
+const bi = (max: number, text: Text = singleLine) => z.object({ ko: text(max), en: text(max).optional() }).strict();
+const biOptKo = (max: number, text: Text = singleLine) => z.object({ ko: text(max).optional(), en: text(max).optional() }).strict();
 
 const eventFields = {
   kind: z.enum(EVENT_KINDS),
   edition: z.number().int().min(1).max(1000).nullable(),
   title: bi(200),
-  description: bi(10_000).nullable(),
+  description: bi(10_000, multiLine).nullable(),
   startsAt: instant,
   endsAt: instant,
   dateApproximate: z.boolean(),
@@ -48,7 +50,7 @@ export const EventBody = z
   .strict();
 
 export const EventPatchBody = z
-  .object({ ...eventFields, status: z.enum(EVENT_STATUSES), outcome: bi(10_000).nullable() })
+  .object({ ...eventFields, status: z.enum(EVENT_STATUSES), outcome: bi(10_000, multiLine).nullable() })
   .partial()
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change: send at least one field' });
@@ -106,12 +108,12 @@ export const EventDetailSchema = EventSummarySchema.extend({
 export const RoomBody = z.object({ name: bi(100), position: z.number().int().min(0).max(1000).optional() }).strict();
 export const RoomPatchBody = RoomBody.partial().strict().refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
 
-const itemSpeakers = z.array(z.object({ speakerId: z.number().int().positive().max(2_147_483_647), role: z.string().trim().min(1).max(50).optional() }).strict()).max(50);
+const itemSpeakers = z.array(z.object({ speakerId: z.number().int().positive().max(2_147_483_647), role: singleLine(50).optional() }).strict()).max(50);
 export const ProgrammeBody = z
   .object({
     kind: z.enum(ITEM_KINDS),
     title: bi(200),
-    description: bi(5000).optional(),
+    description: bi(5000, multiLine).optional(),
     startsAt: instant,
     endsAt: instant,
     roomId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
@@ -122,7 +124,7 @@ export const ProgrammePatchBody = z
   .object({
     kind: z.enum(ITEM_KINDS),
     title: bi(200),
-    description: bi(5000).nullable(),
+    description: bi(5000, multiLine).nullable(),
     startsAt: instant,
     endsAt: instant,
     roomId: z.number().int().positive().max(2_147_483_647).nullable(),
@@ -132,9 +134,9 @@ export const ProgrammePatchBody = z
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
 
-export const SpeakerBody = z.object({ name: bi(100), affiliation: biOptKo(200).optional(), bio: biOptKo(5000).optional() }).strict();
+export const SpeakerBody = z.object({ name: bi(100), affiliation: biOptKo(200).optional(), bio: biOptKo(5000, multiLine).optional() }).strict();
 export const SpeakerPatchBody = z
-  .object({ name: bi(100), affiliation: biOptKo(200).nullable(), bio: biOptKo(5000).nullable() })
+  .object({ name: bi(100), affiliation: biOptKo(200).nullable(), bio: biOptKo(5000, multiLine).nullable() })
   .partial()
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });

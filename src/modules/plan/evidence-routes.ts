@@ -6,10 +6,10 @@ import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, EDITORS, PUBLIC, userOf } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { notFound } from '../../server/errors.ts';
-import { booleanField, readMultipart, requireFile } from '../../server/multipart.ts';
+import { booleanField, readMultipart, requireFile, textField } from '../../server/multipart.ts';
 import { EvidenceSchema } from './api-schema.ts';
 import { addFileEvidence, addLinkEvidence, deleteEvidence, evidenceFile, updateEvidence } from './evidence-service.ts';
-import { ActionIdParams, EvidenceIdParams, EvidencePatchBody, EvidenceUploadBody, LinkBody } from './tracking-api-schema.ts';
+import { ActionIdParams, EvidenceFileTitle, EvidenceIdParams, EvidencePatchBody, EvidenceUploadBody, LinkBody } from './tracking-api-schema.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 
@@ -35,7 +35,8 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const form = await readMultipart(req, 'file', ['title', 'published']);
       const file = requireFile(form);
       const published = booleanField(form, 'published', false);
-      const created = await addFileEvidence(app.db, app.files, actorOf(req), userOf(req), req.params.id, { title: form.fields.title, published, file });
+      const title = textField(form, 'title', EvidenceFileTitle);
+      const created = await addFileEvidence(app.db, app.files, actorOf(req), userOf(req), req.params.id, { title, published, file });
       return reply.status(201).send(created);
     },
   );

@@ -35,10 +35,10 @@ function checkTitle(title: string): string {
   return t;
 }
 
-/** The last path segment, without control characters, at most 200 characters (keeping the extension). */
+/** The last path segment, without control characters (C0, DEL, C1, line separators) or quotes, at most 200 characters (keeping the extension). */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029"]/g, '').trim();
   if (base.length <= 200) return base;
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 && base.length - dot <= 11 ? base.slice(dot) : '';

@@ -5,6 +5,7 @@ import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS } from '../../server/auth.ts';
 import { AppError } from '../../server/errors.ts';
 import { booleanField, readMultipart, requireFile } from '../../server/multipart.ts';
+import { multiLine, singleLine } from '../../server/text.ts';
 import { NormalizedPlanSchema, PlanIdParams, StaffPlanSchema } from './api-schema.ts';
 import { parsePlanFile } from './importer/parse.ts';
 import { PlanFormatError } from './importer/text.ts';
@@ -18,12 +19,12 @@ const year = z.number().int().min(1900).max(2200);
 
 export const PlanPatchBody = z
   .object({
-    pledge: z.string().trim().min(1).max(300),
-    title: z.string().trim().min(1).max(300),
-    category: z.string().trim().min(1).max(50),
+    pledge: singleLine(300),
+    title: singleLine(300),
+    category: singleLine(50),
     number: z.number().int().min(1).max(100_000),
     period: z.object({ start: year, end: year }),
-    effects: z.array(z.string().trim().min(1).max(1000)).max(50),
+    effects: z.array(multiLine(1000)).max(50),
   })
   .partial()
   .strict()

@@ -1,13 +1,14 @@
 /** Zod schemas of the budget ledger API (공약가계부). */
 import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
+import { multiLine, singleLine } from '../../server/text.ts';
 import { FUNDING_SOURCES } from './types.ts';
 import { ledgerAmountsShape } from './api-schema.ts';
 import { ActorSchema } from './tracking-api-schema.ts';
 
 const won = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('integer won (1억원 = 100,000,000)');
 const year = z.number().int().min(1900).max(2200);
-const sourceLabel = z.string().trim().min(1).max(50).describe('the funding source as the plan writes it (시비, 도비, 국비 …)');
+const sourceLabel = singleLine(50).describe('the funding source as the plan writes it (시비, 도비, 국비 …)');
 
 export const ExecutionIdParams = z.object({ id: idNumber().describe('execution id') });
 
@@ -19,7 +20,7 @@ export const ExecutionBody = z
     year: year.describe('the budget year the money belongs to'),
     executedOn: z.iso.date().describe('YYYY-MM-DD, Asia/Seoul'),
     amountKrw: won.min(1),
-    description: z.string().trim().min(1).max(500),
+    description: multiLine(500),
   })
   .strict();
 

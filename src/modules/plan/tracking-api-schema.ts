@@ -1,6 +1,7 @@
 /** Zod schemas of the plan-running API: actions, history, assignment, measures, evidence. */
 import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
+import { multiLine, singleLine } from '../../server/text.ts';
 import { ACTION_STATUSES } from './types.ts';
 
 const id = idNumber();
@@ -14,7 +15,7 @@ export const ActionPatchBody = z
   .object({
     status: z.enum(ACTION_STATUSES).optional(),
     progress: z.number().int().min(0).max(100).optional().describe('0–100; refused (409) when the action is bound to a measure'),
-    comment: z.string().max(2000).optional().describe('internal; never shown to the public'),
+    comment: multiLine(2000, { min: 0, trim: false }).optional().describe('internal; never shown to the public'),
   })
   .strict()
   .refine(atLeastOne, { message: 'Nothing to change: send status, progress or comment' });
@@ -22,7 +23,7 @@ export const ActionPatchBody = z
 export const AssignmentBody = z
   .object({
     ownerDepartmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
-    measureKey: z.string().min(1).max(64).nullable().optional(),
+    measureKey: singleLine(64, { trim: false }).nullable().optional(),
   })
   .strict()
   .refine(atLeastOne, { message: 'Nothing to change: send ownerDepartmentId or measureKey' });
@@ -50,15 +51,15 @@ export const MeasureListSchema = z.object({
 
 export const LinkBody = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    url: z.string().trim().min(1).max(2000).describe('http or https only'),
+    title: singleLine(200),
+    url: singleLine(2000).describe('http or https only'),
     published: z.boolean().optional(),
   })
   .strict();
 
 export const EvidencePatchBody = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: singleLine(200).optional(),
     published: z.boolean().optional(),
   })
   .strict()
@@ -71,8 +72,11 @@ export const EvidencePatchBody = z
 export const multipartBody = <S extends z.ZodRawShape>(shape: S) => z.preprocess((v) => v ?? undefined, z.object(shape).optional());
 export const binary = (description: string) => z.string().meta({ format: 'binary', description });
 
+/** The multipart `title` of an uploaded file (empty: the file name); evidence-routes.ts reads the field through it. */
+export const EvidenceFileTitle = singleLine(200, { min: 0 });
+
 export const EvidenceUploadBody = multipartBody({
   file: binary('≤ 10 MB: PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX (checked by content)'),
-  title: z.string().max(200).optional().describe('defaults to the file name'),
+  title: EvidenceFileTitle.optional().describe('defaults to the file name'),
   published: z.enum(['true', 'false']).optional().describe('default false'),
 });

@@ -1,5 +1,6 @@
 /** E-mail by SMTP (nodemailer), from SMTP_URL (smtp:// or smtps://, credentials in the URL). */
 import nodemailer, { type Transporter } from 'nodemailer';
+import { oneLine } from '../../../server/text.ts';
 import type { Channel, OutboundMessage } from './types.ts';
 
 /**
@@ -46,7 +47,8 @@ export class EmailChannel implements Channel {
     const info = await this.transport.sendMail({
       from: this.from,
       to: m.recipient,
-      subject: m.subject,
+      // A title with a line break (stored before the input check) must not start a header line: folded to a space.
+      subject: oneLine(m.subject),
       text: m.body,
       messageId: messageIdFor(m, this.from),
       ...(m.attachments?.length ? { attachments: m.attachments } : {}),

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { messageIdFor } from './email.ts';
+import { oneLine } from '../../../server/text.ts';
 import type { Channel, OutboundMessage } from './types.ts';
 
 const safe = (s: string) => s.replace(/[^a-zA-Z0-9_.-]+/g, '_').slice(0, 60);
@@ -44,7 +45,8 @@ export class FileChannel implements Channel {
     const info = await this.builder.sendMail({
       from: this.from,
       to: m.recipient,
-      subject: m.subject,
+      // A title with a line break (stored before the input check) must not start a header line: folded to a space.
+      subject: oneLine(m.subject),
       text: m.body,
       messageId: messageIdFor(m, this.from),
       ...(m.attachments?.length ? { attachments: m.attachments } : {}),
