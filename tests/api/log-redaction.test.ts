@@ -1,0 +1,99 @@
+/**
+ * Tokens never reach the logs: every public token route, spelled many ways, at trace level,
+ * with the log read from the app's own stream. Cookies are never logged either.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { REDACTED, redactUrl } from '../../src/server/log-redaction.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { DB_KINDS } from '../support/db.ts';
+
+describe('redactUrl', () => {
+  it('redacts the segments at a matched route’s token parameters, and nothing else', () => {
+    assert.equal(redactUrl('/api/registrations/abc/cancel', '/api/registrations/:token/cancel'), `/api/registrations/${REDACTED}/cancel`);
+    assert.equal(redactUrl('/api/plans/7/reports/2024/2', '/api/plans/:id/reports/:year/:quarter'), '/api/plans/7/reports/2024/2');
+    assert.equal(redactUrl('/api/registrations/12/unmask', '/api/registrations/:id/unmask'), '/api/registrations/12/unmask');
+  });
+
+  it('falls back to the text for unmatched and catch-all URLs, decoded and in any case', () => {
+    assert.equal(redactUrl('/registrations/abc'), `/registrations/${REDACTED}`);
+    assert.equal(redactUrl('/registrations/abc', '/*'), `/registrations/${REDACTED}`);
+    assert.equal(redactUrl('/API/%72egistrations/abc/x/y'), `/API/%72egistrations/${REDACTED}`);
+    assert.equal(redactUrl('/school/applications/abc?new=1'), `/school/applications/${REDACTED}?new=1`);
+    assert.equal(redactUrl('/surveys/abc'), `/surveys/${REDACTED}`);
+    assert.equal(redactUrl('/api/plans/1'), '/api/plans/1');
+  });
+
+  it('redacts token-like query values wherever they are', () => {
+    assert.equal(redactUrl('/x?token=abc&lang=en'), `/x?token=${REDACTED}&lang=en`);
+    assert.equal(redactUrl('/x?lang=ko&access_token=abc&Invite_Code=def&%74oken=ghi'), `/x?lang=ko&access_token=${REDACTED}&Invite_Code=${REDACTED}&%74oken=${REDACTED}`);
+    assert.equal(redactUrl('/api/plans?page=2'), '/api/plans?page=2');
+  });
+});
+
+for (const kind of DB_KINDS) {
+  describe(`the log at trace level on ${kind}`, () => {
+    let t: TestApp;
+    const lines: string[] = [];
+
+    before(async () => {
+      t = await openTestApp(kind, { logLevel: 'trace', logStream: { write: (line: string) => void lines.push(line) } });
+    });
+    after(() => t.close());
+
+    it('never holds a token of any token route, however spelled, nor a cookie', async () => {
+      // Well-formed tokens (as the services mint them: 32 random bytes, base64url) and odd ones.
+      const tokens = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url'), 'Zz9TOKEN' + randomBytes(6).toString('hex')];
+      const cookie = `finhub_session=COOKIE${randomBytes(12).toString('hex')}`;
+      const requests: { method: 'GET' | 'POST'; url: (token: string) => string; payload?: object }[] = [
+        { method: 'GET', url: (x) => `/api/registrations/${x}` },
+        { method: 'POST', url: (x) => `/api/registrations/${x}/cancel`, payload: {} },
+        { method: 'POST', url: (x) => `/api/registrations/${x}/accept`, payload: {} },
+        { method: 'GET', url: (x) => `/api/registrations/${x}/qr.svg` },
+        { method: 'GET', url: (x) => `/api/surveys/${x}` },
+        { method: 'POST', url: (x) => `/api/surveys/${x}`, payload: { rating: 5 } },
+        { method: 'GET', url: (x) => `/api/school/applications/${x}` },
+        // The web pages the messages link to, and misspellings that match no route.
+        { method: 'GET', url: (x) => `/registrations/${x}?cancel=1` },
+        { method: 'GET', url: (x) => `/surveys/${x}` },
+        { method: 'GET', url: (x) => `/school/applications/${x}?new=1` },
+        { method: 'GET', url: (x) => `/api/registrations/${x}/` },
+        { method: 'GET', url: (x) => `/api//registrations/${x}` },
+        { method: 'GET', url: (x) => `/API/Registrations/${x}` },
+        { method: 'GET', url: (x) => `/api/%72egistrations/${x}/cancel` },
+        { method: 'GET', url: (x) => `/api/registrations/${x}%ZZ` },
+        { method: 'GET', url: (x) => `/api/registrations/${x}/${'a'.repeat(600)}` },
+        { method: 'GET', url: (x) => `/api/registrations/${x}${'b'.repeat(600)}` },
+        { method: 'GET', url: (x) => `/api/plans?token=${x}` },
+        { method: 'GET', url: (x) => `/anything?lang=en&access_token=${x}` },
+      ];
+      for (const token of tokens) {
+        for (const r of requests) {
+          const res = await t.app.inject({ method: r.method, url: r.url(token), headers: { origin: 'http://localhost:80', cookie }, ...(r.payload ? { payload: r.payload } : {}) });
+          assert.ok(res.statusCode < 500, `${r.url('…')}: ${res.statusCode} ${res.body}`);
+        }
+      }
+      const log = lines.join('');
+      assert.ok(lines.length > requests.length * tokens.length, 'the requests were logged');
+      assert.equal(t.app.log.level, 'trace', 'logged at the most verbose level');
+      assert.match(log, /incoming request/);
+      assert.match(log, /request completed/);
+      assert.match(log, /\[redacted\]/);
+      for (const token of tokens) {
+        assert.ok(!log.includes(token), `token ${token} in the log:\n${lines.filter((l) => l.includes(token)).join('')}`);
+        // Nor a long piece of it (a truncated or re-encoded copy).
+        assert.ok(!log.includes(token.slice(4, 20)), `part of token ${token} in the log`);
+      }
+      assert.ok(!log.includes(cookie.split('=')[1]!), 'no cookie in the log');
+    });
+
+    it('redacts a cookie header wherever a logged object carries one', () => {
+      const before = lines.length;
+      t.app.log.info({ req: { headers: { cookie: 'finhub_session=LOGGEDCOOKIE' } }, headers: { cookie: 'x=LOGGEDCOOKIE', authorization: 'Bearer LOGGEDAUTH' } }, 'headers');
+      const written = lines.slice(before).join('');
+      assert.match(written, /headers/);
+      assert.ok(!written.includes('LOGGEDCOOKIE') && !written.includes('LOGGEDAUTH'), written);
+    });
+  });
+}
