@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { REDACTED, redactUrl } from '../../src/server/log-redaction.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
+import { ORIGIN, staffSession } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
 
 describe('redactUrl', () => {
@@ -43,8 +44,26 @@ for (const kind of DB_KINDS) {
     after(() => t.close());
 
     it('never holds a token of any token route, however spelled, nor a cookie', async () => {
-      // Well-formed tokens (as the services mint them: 32 random bytes, base64url) and odd ones.
-      const tokens = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url'), 'Zz9TOKEN' + randomBytes(6).toString('hex')];
+      // A real registration's token (the routes answer 200 with it), well-formed unknown ones, an odd one.
+      const manager = await staffSession(t, 'manager');
+      const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+      const session = await t.app.inject({
+        method: 'POST',
+        url: '/api/academy/sessions',
+        headers: manager.headers,
+        payload: { title: { ko: '로그 시험' }, startsAt: hours(48), endsAt: hours(50), venue: '시청', capacity: 5, registrationOpensAt: hours(-1), registrationClosesAt: hours(24) },
+      });
+      assert.equal(session.statusCode, 201, session.body);
+      const registered = await t.app.inject({
+        method: 'POST',
+        url: `/api/academy/sessions/${session.json().id}/registrations`,
+        headers: { origin: ORIGIN },
+        payload: { name: '신청자', phone: '010-5555-0101', consent: true },
+      });
+      assert.equal(registered.statusCode, 201, registered.body);
+      const real: string = registered.json().token;
+      assert.equal((await t.app.inject(`/api/registrations/${real}`)).statusCode, 200);
+      const tokens = [real, randomBytes(32).toString('base64url'), 'Zz9TOKEN' + randomBytes(6).toString('hex')];
       const cookie = `finhub_session=COOKIE${randomBytes(12).toString('hex')}`;
       const requests: { method: 'GET' | 'POST'; url: (token: string) => string; payload?: object }[] = [
         { method: 'GET', url: (x) => `/api/registrations/${x}` },
@@ -68,9 +87,9 @@ for (const kind of DB_KINDS) {
         { method: 'GET', url: (x) => `/api/plans?token=${x}` },
         { method: 'GET', url: (x) => `/anything?lang=en&access_token=${x}` },
       ];
-      for (const token of tokens) {
+      for (const token of [...tokens.slice(1), real]) {
         for (const r of requests) {
-          const res = await t.app.inject({ method: r.method, url: r.url(token), headers: { origin: 'http://localhost:80', cookie }, ...(r.payload ? { payload: r.payload } : {}) });
+          const res = await t.app.inject({ method: r.method, url: r.url(token), headers: { origin: ORIGIN, cookie }, ...(r.payload ? { payload: r.payload } : {}) });
           assert.ok(res.statusCode < 500, `${r.url('…')}: ${res.statusCode} ${res.body}`);
         }
       }
