@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePlanFile, parsePlanText } from '../../src/modules/plan/importer/parse.ts';
 import { parseTarget } from '../../src/modules/plan/importer/schedule.ts';
-import { PlanFormatError, toWon } from '../../src/modules/plan/importer/text.ts';
+import { parseMoneyWithUnit, PlanFormatError, toWon } from '../../src/modules/plan/importer/text.ts';
 import { DEFAULT_PARTS, planText } from '../support/plan-text.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -176,5 +176,12 @@ describe('targets and money', () => {
     assert.equal(toWon('-', '억원'), 0);
     assert.equal(toWon('abc', '억원'), null);
     assert.equal(toWon('0.5', '원'), null);
+    assert.equal(toWon('−0.5', '억원'), -50_000_000, 'a minus sign (U+2212) is a sign; the importer refuses the negative');
+  });
+
+  it('reads a sign before an overview amount, but not a range dash', () => {
+    assert.equal(parseMoneyWithUnit('총사업비 : 14.1억원'), 1_410_000_000);
+    assert.equal(parseMoneyWithUnit('총사업비 : − 6.0억원'), -600_000_000);
+    assert.equal(parseMoneyWithUnit('총사업비 : 10–14.1억원'), 1_410_000_000);
   });
 });

@@ -155,7 +155,8 @@ export const MAX_PLAN_KRW = 1_000_000_000_000_000;
 
 /** Reads "14.1억원" / "1,410 백만원" into won, or null; a minus sign is kept ("-14.1억원" → negative). */
 export function parseMoneyWithUnit(text: string): number | null {
-  const m = /([-−–]?\s*[\d.,]+)\s*(억원|백만원|천원|원)/.exec(text);
+  // A minus sign counts only where it cannot be a range's dash ("10–14.1억원").
+  const m = /((?:(?<![\d.,])[-−–]\s*)?[\d.,]+)\s*(억원|백만원|천원|원)/.exec(text);
   return m ? toWon(m[1]!.replace(/^[−–]/, '-'), m[2]!) : null;
 }
 
