@@ -12,8 +12,8 @@
  *   decoded and in any case, so `/API/%72egistrations/<token>` is redacted too.
  *
  * The cookie and authorization headers are never logged: the serializer logs no headers, and
- * `redact` censors them wherever else a logged object carries them (pino redacts nothing by
- * default).
+ * `redact` censors them wherever else a logged object carries them, and the raw bytes of a
+ * request Node could not parse (pino redacts nothing by default).
  */
 import type { FastifyRequest } from 'fastify';
 
@@ -89,8 +89,14 @@ export function serializeRequest(req: FastifyRequest) {
   };
 }
 
-/** Logged objects that may carry headers: their cookies and credentials are censored. */
+/**
+ * Logged objects that may carry headers: their cookies and credentials are censored. And the raw
+ * bytes of a request Node could not parse: Fastify logs that error at trace ('client error') with
+ * its `rawPacket` — the request line (token and all) and every header, cookie included.
+ */
 export const REDACT_PATHS = [
+  'err.rawPacket',
+  'error.rawPacket',
   'req.headers.cookie',
   'req.headers.authorization',
   'headers.cookie',

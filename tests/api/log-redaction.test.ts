@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { REDACTED, redactUrl } from '../../src/server/log-redaction.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
@@ -105,6 +106,29 @@ for (const kind of DB_KINDS) {
         assert.ok(!log.includes(token.slice(4, 20)), `part of token ${token} in the log`);
       }
       assert.ok(!log.includes(cookie.split('=')[1]!), 'no cookie in the log');
+    });
+
+    it('never holds the raw bytes of a request Node could not parse (token and cookie in them)', async () => {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = t.app.server.address() as net.AddressInfo;
+      const token = randomBytes(32).toString('base64url');
+      const cookie = `COOKIE${randomBytes(12).toString('hex')}`;
+      const before = lines.length;
+      for (const broken of ['Bad Header', 'Content-Length: abc']) {
+        await new Promise<void>((resolve) => {
+          const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET /api/registrations/${token} HTTP/1.1\r\nHost: x\r\nCookie: finhub_session=${cookie}\r\n${broken}\r\n\r\n`));
+          socket.on('data', () => {});
+          socket.on('close', () => resolve());
+          socket.on('error', () => resolve());
+        });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      const written = lines.slice(before).join('');
+      assert.match(written, /client error/);
+      const bytes = (s: string) => [...Buffer.from(s)].join(',');
+      for (const secret of [token, cookie]) {
+        assert.ok(!written.includes(secret) && !written.includes(bytes(secret.slice(0, 12))), `${secret} in the log:\n${written}`);
+      }
     });
 
     it('redacts a cookie header wherever a logged object carries one', () => {
