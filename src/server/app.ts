@@ -29,6 +29,7 @@ import { ASSETS, PUBLIC, registerAuth, registerWithPolicy, SESSION_COOKIE, SESSI
 import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { createFileStore, type FileStore } from './file-store.ts';
+import { loggerRedaction } from './log-redaction.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { registerWeb } from './web.ts';
 
@@ -49,11 +50,14 @@ export interface AppOptions {
   dataDir?: string;
   /** Serve the built front end from dist/web (off in API-only tests). */
   web?: boolean;
+  /** Where the log goes (standard output by default); tests pass a stream to read it. */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database, dataDir, web = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, dataDir, web = true, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // Tokens in URLs and cookie headers never reach the log (src/server/log-redaction.ts).
+    logger: { level: config.logLevel, ...loggerRedaction, ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: 1024 * 1024,
     // The rate limits key on the client address: X-Forwarded-For counts only from proxies the
     // operator names (FINHUB_TRUST_PROXY), never by default.

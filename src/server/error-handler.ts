@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+import { safeError, scrubText } from './safe-error.ts';
 import { installInputGuards, validationError } from './validation.ts';
 
 /** Socket errors and PostgreSQL SQLSTATEs that mean "the database is not there right now". */
@@ -50,11 +51,14 @@ export function databaseUnavailable(): AppError {
   });
 }
 
-/** What to log about a database outage: one line per request, not the stack and query of each. */
+/**
+ * What to log about a database outage: one line per request, not the stack and query of each —
+ * the innermost cause's code and message, scrubbed of values (src/server/safe-error.ts).
+ */
 export function describeDatabaseError(err: unknown): { code?: string; message: string } {
   let e = err as { code?: string; message?: string; cause?: unknown };
   while (e?.cause && typeof e.cause === 'object') e = e.cause as typeof e;
-  return { code: e?.code, message: String(e?.message ?? err).slice(0, 200) };
+  return { code: e?.code, message: scrubText(String(e?.message ?? err).split(/\nparams:/)[0]!).slice(0, 200) };
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -109,7 +113,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       // Clients and proxies may retry; the pool reconnects on the next query once the server is back.
       reply.header('retry-after', '5');
     } else {
-      req.log.error({ err }, 'unhandled error');
+      // Never the SQL parameters or a PostgreSQL error's detail: they hold names and phones.
+      req.log.error({ error: safeError(err) }, 'unhandled error');
       appError = new AppError('INTERNAL', { ko: '서버 오류가 발생했습니다.', en: 'An internal error occurred.' });
     }
     if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(appError.retryAfterSeconds))));

@@ -10,6 +10,7 @@ import { deleteStaleAttempts } from '../modules/accounts/throttle.ts';
 import { purgePersonalDataJob } from '../modules/privacy/purge.ts';
 import { expireOffers } from '../modules/registration/service.ts';
 import { describeDatabaseError, isDatabaseUnavailable } from './error-handler.ts';
+import { safeError } from './safe-error.ts';
 
 /** What jobs may need from the configuration (links in messages). */
 export type JobConfig = Partial<Pick<Config, 'publicUrl'>>;
@@ -35,7 +36,7 @@ export function startJobs(db: Db, log: FastifyBaseLogger, config: JobConfig = {}
     const tick = () =>
       job.run(db, config).catch((err) =>
         // A database outage fails every run until it ends: one short line each, not a stack.
-        isDatabaseUnavailable(err) ? log.warn({ db: describeDatabaseError(err) }, `job skipped, database unavailable: ${job.name}`) : log.error({ err }, `job failed: ${job.name}`),
+        isDatabaseUnavailable(err) ? log.warn({ db: describeDatabaseError(err) }, `job skipped, database unavailable: ${job.name}`) : log.error({ error: safeError(err) }, `job failed: ${job.name}`),
       );
     void tick();
     return setInterval(tick, job.everyMs).unref();

@@ -8,6 +8,7 @@ import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
+import { safeError } from './safe-error.ts';
 import { startJobs } from './jobs.ts';
 
 export interface RunningServer {
@@ -35,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log = app.log;
     // A promise nobody awaited that fails (a driver callback during a database outage, a bug)
     // is logged, not fatal: Node's default would end the server and every request with it.
-    const onUnhandledRejection = (reason: unknown) => app.log.error({ err: reason }, 'unhandled promise rejection');
+    const onUnhandledRejection = (reason: unknown) => app.log.error({ error: safeError(reason) }, 'unhandled promise rejection');
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');

@@ -11,6 +11,7 @@ import { parsePlanText } from '../../src/modules/plan/importer/parse.ts';
 import { SEED_PLAN_FILE } from '../../src/modules/plan/seed.ts';
 import { createPostgresDatabase } from '../support/db.ts';
 import { seedText } from '../support/fixtures.ts';
+import { DEFAULT_PARTS, planText } from '../support/plan-text.ts';
 
 function finhub(args: string[], env: Record<string, string> = {}) {
   const { DATABASE_URL: _, ...inherited } = process.env;
@@ -50,6 +51,30 @@ describe('finhub import-plan on the embedded database', () => {
     const missing = finhub(['import-plan', '/no/such/file.txt'], { FINHUB_DATA_DIR: dir });
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /Cannot read the file/);
+    assert.equal(fs.existsSync(dir), false);
+  });
+
+  it('refuses a negative amount or a reference that is no character with the bilingual message naming the place, exit 1, writing nothing', () => {
+    const dir = path.join(tmp('refuse'), 'data');
+    const negative = path.join(tmp('negative'), 'plan.txt');
+    fs.writeFileSync(negative, planText({ budget: DEFAULT_PARTS.budget.replace('시비\t4.0\t0.5\t2.5\t0.5', '시비\t4.0\t0.5\t2.5\t-0.5') }));
+    const lines = planText().split('\n');
+    const at = lines.findIndex((l) => l.includes('교재 제작'));
+    lines[at] = lines[at]!.replace('교재 제작', '교재&#x110000; 제작');
+    const badRef = path.join(tmp('badref'), 'plan.txt');
+    fs.writeFileSync(badRef, lines.join('\n'));
+    for (const [file, ko, en] of [
+      [negative, /재원투자 표의 시비 행 "'23" 열의 금액이 음수입니다.*\(budget\.시비\.'23\)/, /negative amount: "-0\.5".*\(budget\.시비\.'23\)/],
+      [badRef, new RegExp(`${at + 1}번째 줄에 쓸 수 없는 문자 참조가 있습니다`), new RegExp(`Line ${at + 1} holds a character reference that is not allowed: "&#x110000;"`)],
+    ] as const) {
+      for (const extra of [[], ['--dry-run']]) {
+        const r = finhub(['import-plan', file, ...extra], { FINHUB_DATA_DIR: dir });
+        assert.equal(r.code, 1, r.stderr);
+        assert.match(r.stderr, ko);
+        assert.match(r.stderr, en);
+        assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, 'no stack trace');
+      }
+    }
     assert.equal(fs.existsSync(dir), false);
   });
 

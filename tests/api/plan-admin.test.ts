@@ -1,5 +1,6 @@
 /** Managers import plan documents (with a preview that writes nothing) and edit a plan's header. */
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { after, before, describe, it } from 'node:test';
 import { parsePlanText } from '../../src/modules/plan/importer/parse.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
@@ -8,7 +9,7 @@ import { createTestDepartment, ORIGIN, staffSession, type Session } from '../sup
 import { DB_KINDS } from '../support/db.ts';
 import { seedText } from '../support/fixtures.ts';
 import { multipart, type Part } from '../support/multipart.ts';
-import { planText } from '../support/plan-text.ts';
+import { DEFAULT_PARTS, planText } from '../support/plan-text.ts';
 import { countRows, RUNNING_TABLES } from '../support/running.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -70,6 +71,48 @@ for (const kind of DB_KINDS) {
       const json = await t.app.inject({ method: 'POST', url: '/api/plans/import', headers: manager.headers, payload: { file: 'x' } });
       assert.equal(json.statusCode, 415);
       assert.deepEqual(await counts(), before);
+    });
+
+    it('refuses a negative amount and a reference that is no character with 422 naming the cell or line, writing nothing', async () => {
+      const before = await counts();
+      const negative = planText({ budget: DEFAULT_PARTS.budget.replace('시비\t4.0\t0.5\t2.5\t0.5', '시비\t4.0\t0.5\t2.5\t-0.5') });
+      const lines = planText().split('\n');
+      const at = lines.findIndex((l) => l.includes('교재 제작'));
+      lines[at] = lines[at]!.replace('교재 제작', '교재&#xD800; 제작');
+      for (const [text, field, en, ko] of [
+        [negative, "budget.시비.'23", /negative amount: "-0.5"/, /음수/],
+        [lines.join('\n'), `line ${at + 1}`, /character reference that is not allowed: "&#xD800;"/, /문자 참조/],
+      ] as const) {
+        for (const url of ['/api/plans/import/preview', '/api/plans/import']) {
+          const res = await send(url, manager, [doc(text)]);
+          assert.equal(res.statusCode, 422, `${url}: ${res.body}`);
+          const { error } = res.json();
+          assert.equal(error.code, 'UNPROCESSABLE');
+          assert.match(error.message.en, en);
+          assert.match(error.message.ko, ko);
+          assert.ok(error.message.en.includes(field) && error.message.ko.includes(field));
+          assert.equal(error.fields[0].field, field);
+        }
+      }
+      assert.deepEqual(await counts(), before);
+    });
+
+    it('shows a plan whose stored amounts are negative or past 2^53 (rows written before the importer refused them)', async () => {
+      const res = await send('/api/plans/import', manager, [doc(planText({ header: DEFAULT_PARTS.header.replace('No. 7', 'No. 77') }))]);
+      assert.equal(res.statusCode, 201, res.body);
+      const { id } = res.json();
+      await t.database.db.execute(sql`update budget_lines set planned_krw = -50000000 where plan_id = ${id} and year = 2023`);
+      await t.database.db.execute(sql`update budget_lines set planned_krw = 9000000000000000000 where plan_id = ${id} and source_label = '국비' and year = 2024`);
+      await t.database.db.execute(sql`update plans set total_budget_krw = -1 where id = ${id}`);
+      const page = await t.app.inject(`/api/plans/${id}`);
+      assert.equal(page.statusCode, 200, page.body);
+      const ledger = page.json().ledger;
+      assert.equal(ledger.byYear.find((y: Json) => y.year === 2023).executionRate, null);
+      assert.equal(ledger.byYear.find((y: Json) => y.year === 2024).plannedKrw, Number.MAX_SAFE_INTEGER);
+      const figures = await t.app.inject({ url: '/api/plans/figures', headers: manager.headers });
+      assert.equal(figures.statusCode, 200, figures.body);
+      assert.equal((await t.app.inject('/api/plans')).statusCode, 200);
+      await t.database.db.execute(sql`delete from plans where id = ${id}`);
     });
 
     it('imports a new plan, refuses a duplicate, replaces on request, and audits each import', async () => {

@@ -16,10 +16,19 @@ export interface TestApp {
 }
 
 /** Tests sign in and register often from one address: the login and public-write limits are off unless a test sets one. */
-export async function openTestApp(kind: DbKind, opts: { loginRateLimit?: number; publicRateLimit?: number; publicUrl?: string } = {}): Promise<TestApp> {
+export async function openTestApp(
+  kind: DbKind,
+  opts: { loginRateLimit?: number; publicRateLimit?: number; publicUrl?: string; logLevel?: 'trace' | 'info'; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
-  const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 0, publicRateLimit: opts.publicRateLimit ?? 0, publicUrl: opts.publicUrl ?? 'http://finhub.test' }, database, dataDir, web: false });
+  const app = await buildApp({
+    logStream: opts.logStream,
+    config: { logLevel: opts.logLevel ?? 'silent', loginRateLimit: opts.loginRateLimit ?? 0, publicRateLimit: opts.publicRateLimit ?? 0, publicUrl: opts.publicUrl ?? 'http://finhub.test' },
+    database,
+    dataDir,
+    web: false,
+  });
   return {
     app,
     database,

@@ -1,7 +1,7 @@
 /** The roll-up arithmetic: 이행률, 완료율, quarters of entries, report figures, ledger rates, measured progress. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entryQuarter, figuresOf, ledgerOf, measuredProgress, percent, reportFigures, rollUp, type ActionFigureInput } from '../../src/modules/plan/figures.ts';
+import { entryQuarter, executionRate, figuresOf, ledgerOf, measuredProgress, percent, reportFigures, rollUp, shownWon, type ActionFigureInput } from '../../src/modules/plan/figures.ts';
 import { isCalendarDate, periodRange, quarterDates, quarterOf, quarterRange, seoulDate } from '../../src/modules/plan/seoul-time.ts';
 import type { ActionStatus } from '../../src/modules/plan/types.ts';
 
@@ -103,6 +103,28 @@ describe('ledger and measured progress', () => {
       { year: 2024, plannedKrw: 0, securedKrw: 0, executedKrw: 0, executionRate: null },
     ]);
     assert.deepEqual(l.totals, { plannedKrw: 300_000_000, securedKrw: 240_000_000, executedKrw: 140_000_000, executionRate: 46.7 });
+  });
+
+  it('never throws on a stored negative amount or sums past 2^53: the rate is null, the amount held at ±(2^53 − 1)', () => {
+    const l = ledgerOf(
+      [
+        { sourceLabel: '시비', year: 2023, plannedKrw: -50_000_000, securedKrw: 0 },
+        { sourceLabel: '국비', year: 2024, plannedKrw: Number.MAX_SAFE_INTEGER, securedKrw: 0 },
+      ],
+      [
+        { sourceLabel: '국비', year: 2024, amountKrw: Number.MAX_SAFE_INTEGER },
+        { sourceLabel: '국비', year: 2024, amountKrw: Number.MAX_SAFE_INTEGER },
+      ],
+    );
+    assert.deepEqual(l.rows[0], { sourceLabel: '시비', year: 2023, plannedKrw: -50_000_000, securedKrw: 0, executedKrw: 0, executionRate: null });
+    assert.deepEqual(l.rows[1], { sourceLabel: '국비', year: 2024, plannedKrw: Number.MAX_SAFE_INTEGER, securedKrw: 0, executedKrw: Number.MAX_SAFE_INTEGER, executionRate: 200 });
+    assert.equal(l.totals.executionRate, 200, 'the rate is over the exact sums');
+    assert.ok(Number.isSafeInteger(l.totals.plannedKrw) && Number.isSafeInteger(l.totals.executedKrw));
+    assert.equal(shownWon(9e18), Number.MAX_SAFE_INTEGER);
+    assert.equal(shownWon(-9e18), -Number.MAX_SAFE_INTEGER);
+    assert.equal(shownWon(NaN), 0);
+    assert.equal(executionRate(5n, -1n), null);
+    assert.equal(executionRate(-5n, 10n), null);
   });
 
   it('computes percentages exactly for large won amounts', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePlanFile, parsePlanText } from '../../src/modules/plan/importer/parse.ts';
 import { parseTarget } from '../../src/modules/plan/importer/schedule.ts';
-import { PlanFormatError, toWon } from '../../src/modules/plan/importer/text.ts';
+import { parseMoneyWithUnit, PlanFormatError, toWon } from '../../src/modules/plan/importer/text.ts';
 import { DEFAULT_PARTS, planText } from '../support/plan-text.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -115,6 +115,51 @@ describe('importer variants', () => {
   }
 });
 
+describe('amounts and characters the importer refuses, naming the place', () => {
+  const refused = (text: string | Uint8Array, field: string, en: RegExp) =>
+    assert.throws(
+      () => (typeof text === 'string' ? parsePlanText(text) : parsePlanFile(text)),
+      (e: unknown) =>
+        e instanceof PlanFormatError && e.field === field && en.test(e.en) && e.en.includes(field) && e.ko.includes(field) && /[가-힣]/.test(e.ko) && !/[을를이가은는]\(/.test(e.ko),
+    );
+
+  it('refuses a negative amount in any budget cell, naming it budget.<source>.<column>', () => {
+    refused(planText({ budget: DEFAULT_PARTS.budget.replace('시비\t4.0\t0.5\t2.5\t0.5', '시비\t4.0\t0.5\t2.5\t-0.5') }), "budget.시비.'23", /negative amount: "-0.5"/);
+    refused(planText({ budget: DEFAULT_PARTS.budget.replace('국비\t2.0\t0', '국비\t2.0\t−1') }), 'budget.국비.기투자', /negative/);
+    refused(planText({ budget: DEFAULT_PARTS.budget.replace('합계\t6.0', '합계\t-6.0') }), 'budget.합계.총투자 규모', /negative/);
+    refused(planText({ budget: DEFAULT_PARTS.budget.replace("시비\t4.0\t0.5\t2.5\t0.5\t1.0\t1.0\t1.0", "시비\t4.0\t0.5\t2.5\t0.5\t1.0\t1.0\t-1.0") }), "budget.시비.'26~", /negative/);
+    refused(planText({ budget: DEFAULT_PARTS.budget.replace('국비\t2.0', '국비\t많음') }), 'budget.국비.총투자 규모', /not a number: "많음"/);
+  });
+
+  it('refuses absurd amounts, a negative total budget, an absurd target and pledge number', () => {
+    refused(planText({ budget: DEFAULT_PARTS.budget.replace('국비\t2.0\t0\t2.0\t1.0', '국비\t2.0\t0\t2.0\t99999999999') }), "budget.국비.'23", /too large/);
+    refused(planText({ overview: DEFAULT_PARTS.overview.replace('6.0억원', '-6.0억원') }), 'overview.총사업비', /between 0 and/);
+    refused(planText({ overview: DEFAULT_PARTS.overview.replace('6.0억원', '99999999999억원') }), 'overview.총사업비', /between 0 and/);
+    refused(planText({ schedule: DEFAULT_PARTS.schedule.replace('강사 모집(10명)', '강사 모집(99999999999명)') }), 'schedule.2023.H1', /target count is too large/);
+    refused(planText({ header: DEFAULT_PARTS.header.replace('No. 7', 'No. 99999999999') }), 'header.No.', /pledge number/);
+  });
+
+  it('refuses numeric references that are not characters, and NUL or control characters, naming the line', () => {
+    const text = planText();
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes('교재 제작'));
+    for (const ref of ['&#xD800;', '&#0;', '&#x110000;', '&#99999999;', '&#x0;', '&#1;', '&#x9F;', '&#xDFFF;', '&#99999999999999999999999;']) {
+      const bad = [...lines.slice(0, at), lines[at]!.replace('교재 제작', `교재${ref} 제작`), ...lines.slice(at + 1)].join('\n');
+      refused(bad, `line ${at + 1}`, new RegExp(`character reference that is not allowed: "${ref}"`));
+      refused(bytes(bad), `line ${at + 1}`, /not allowed/);
+    }
+    for (const ch of ['\u0000', '\u0007', '\u001b', '\u007f', '\ud800', '\udc00']) {
+      const bad = [...lines.slice(0, at), lines[at]!.replace('교재 제작', `교재${ch} 제작`), ...lines.slice(at + 1)].join('\n');
+      refused(bad, `line ${at + 1}`, /character that is not allowed/);
+    }
+    const withNul = [...lines.slice(0, 4), 'x\u0000y', ...lines.slice(4)].join('\n');
+    refused(bytes(withNul), 'line 5', /NUL \(U\+0000\)/);
+    // Valid references still decode: &#x2022; is a bullet, &#44032; is 가, &amp;#0; is the text "&#0;".
+    const fine = parsePlanText(text.replace('• 교재 제작', '&#x2022; 교재 &#44032; &amp;#0;'));
+    assert.deepEqual(fine.schedule[0]!.actions.map((a) => a.text), ['강사 모집(10명)', '교재 가 &#0;']);
+  });
+});
+
 describe('targets and money', () => {
   it('reads counts in parentheses at the end only', () => {
     assert.deepEqual(parseTarget('교육 실시(1,000명)'), { count: 1000, unit: '명' });
@@ -131,5 +176,12 @@ describe('targets and money', () => {
     assert.equal(toWon('-', '억원'), 0);
     assert.equal(toWon('abc', '억원'), null);
     assert.equal(toWon('0.5', '원'), null);
+    assert.equal(toWon('−0.5', '억원'), -50_000_000, 'a minus sign (U+2212) is a sign; the importer refuses the negative');
+  });
+
+  it('reads a sign before an overview amount, but not a range dash', () => {
+    assert.equal(parseMoneyWithUnit('총사업비 : 14.1억원'), 1_410_000_000);
+    assert.equal(parseMoneyWithUnit('총사업비 : − 6.0억원'), -600_000_000);
+    assert.equal(parseMoneyWithUnit('총사업비 : 10–14.1억원'), 1_410_000_000);
   });
 });

@@ -17,6 +17,7 @@ import { and, asc, eq, inArray, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
+import { safeError, safeErrorText } from '../../server/safe-error.ts';
 
 export const MAX_ATTEMPTS = 10;
 export const BASE_BACKOFF_MS = 30_000;
@@ -80,7 +81,8 @@ async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<Outbound
   return [{ filename: 'check-in-qr.png', content, contentType: 'image/png' }];
 }
 
-const describe = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+/** A failed send as logged and kept in last_error: no SQL parameters, addresses or phones. */
+const describe = (e: unknown) => safeErrorText(e).slice(0, 1000);
 
 export interface DrainOptions {
   /** For tests. */
@@ -178,7 +180,7 @@ export function startOutboxWorker({ db, channels, log, pollMs = 5000, leaseMs, b
       } catch (err) {
         // E.g. the database is down: the rows stay pending (a claimed one keeps its lease) and
         // the next poll tries again; nothing here may end the process.
-        log.error({ err }, 'outbox pass failed');
+        log.error({ error: safeError(err) }, 'outbox pass failed');
       }
     });
     return running;

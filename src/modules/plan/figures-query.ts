@@ -2,14 +2,14 @@
  * The staff dashboard's figures for every plan at once, summed in SQL instead of loading each
  * plan's full view: per plan, the 이행률/완료율 over all its actions and the budget executed vs
  * planned (within-term year lines). Same rules as figures.ts — the totals are summed by the
- * database and turned into rates by `figuresFromTotals` and `percent`, so the rounding is the
+ * database and turned into rates by `figuresFromTotals` and `executionRate`, so the rounding is the
  * view's. Actions bound to a measure (a registered measure and a numeric target) are left out
  * of the SQL sums and resolved by `resolveProgress`, exactly as the plan view does; there are
  * only a few of them.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { DONE_STATUSES, figuresFromTotals, percent, type Figures } from './figures.ts';
+import { DONE_STATUSES, executionRate, figuresFromTotals, shownWon, type Figures } from './figures.ts';
 import { resolveProgress, type ProgressInput } from './measures.ts';
 import type { ActionStatus, Period } from './types.ts';
 
@@ -37,9 +37,9 @@ export async function allPlanFigures(db: Db): Promise<PlanFiguresRow[]> {
     counted: number;
     done: number;
     progress_sum: string | number;
-    planned: string | number;
-    secured: string | number;
-    executed: string | number;
+    planned: string;
+    secured: string;
+    executed: string;
   }>(
     await db.execute(sql`
       with a as (
@@ -51,14 +51,14 @@ export async function allPlanFigures(db: Db): Promise<PlanFiguresRow[]> {
          where a.measure_key is null or a.target_count is null
          group by e.plan_id
       ), l as (
-        select plan_id, sum(planned_krw)::bigint as planned, sum(secured_krw)::bigint as secured
+        select plan_id, sum(planned_krw)::text as planned, sum(secured_krw)::text as secured
           from budget_lines where kind = 'year' group by plan_id
       ), x as (
-        select plan_id, sum(amount_krw)::bigint as executed from budget_executions group by plan_id
+        select plan_id, sum(amount_krw)::text as executed from budget_executions group by plan_id
       )
       select p.id, p.category, p.number, p.pledge, p.title,
              coalesce(a.counted, 0) as counted, coalesce(a.done, 0) as done, coalesce(a.progress_sum, 0) as progress_sum,
-             coalesce(l.planned, 0) as planned, coalesce(l.secured, 0) as secured, coalesce(x.executed, 0) as executed
+             coalesce(l.planned, '0') as planned, coalesce(l.secured, '0') as secured, coalesce(x.executed, '0') as executed
         from plans p
         left join a on a.plan_id = p.id
         left join l on l.plan_id = p.id
@@ -93,8 +93,9 @@ export async function allPlanFigures(db: Db): Promise<PlanFiguresRow[]> {
   }
   return plansRows.map((p) => {
     const e = extra.get(Number(p.id)) ?? { counted: 0, done: 0, progressSum: 0 };
-    const plannedKrw = Number(p.planned);
-    const executedKrw = Number(p.executed);
+    // Exact sums (text: a sum past bigint must not fail the query), shown as shownWon shows them.
+    const planned = BigInt(p.planned);
+    const executed = BigInt(p.executed);
     return {
       id: Number(p.id),
       category: p.category,
@@ -102,7 +103,7 @@ export async function allPlanFigures(db: Db): Promise<PlanFiguresRow[]> {
       pledge: p.pledge,
       title: p.title,
       figures: figuresFromTotals({ counted: Number(p.counted) + e.counted, done: Number(p.done) + e.done, progressSum: Number(p.progress_sum) + e.progressSum }),
-      ledger: { plannedKrw, securedKrw: Number(p.secured), executedKrw, executionRate: percent(executedKrw, plannedKrw) },
+      ledger: { plannedKrw: shownWon(planned), securedKrw: shownWon(BigInt(p.secured)), executedKrw: shownWon(executed), executionRate: executionRate(executed, planned) },
     };
   });
 }

@@ -156,14 +156,37 @@ export interface LedgerAmounts {
   executionRate: number | null;
 }
 
-const amounts = (plannedKrw: number, securedKrw: number, executedKrw: number): LedgerAmounts => ({
-  plannedKrw,
-  securedKrw,
-  executedKrw,
-  executionRate: percent(executedKrw, plannedKrw),
-});
+/**
+ * Stored money as shown: exact when it is a safe integer, else held at ±(2^53 − 1) — money a
+ * plan may not hold (the importer and the ledger API refuse it), so a row written some other
+ * way, or summed past 2^53, still shows instead of failing the page.
+ */
+export function shownWon(won: number | bigint): number {
+  const n = typeof won === 'bigint' ? won : Number.isFinite(won) ? BigInt(Math.trunc(won)) : 0n;
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  return Number(n > max ? max : n < -max ? -max : n);
+}
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+/** Exact sum of stored won amounts. */
+export const sumWon = (xs: readonly (number | bigint)[]): bigint =>
+  xs.reduce<bigint>((a, b) => a + (typeof b === 'bigint' ? b : Number.isFinite(b) ? BigInt(Math.trunc(b)) : 0n), 0n);
+
+/**
+ * executed / planned × 100 with one decimal, over exact sums; null when nothing is planned —
+ * or when a stored amount is negative, which no import or ledger entry can produce: a rate over
+ * it would mean nothing, and the page must still show.
+ */
+export function executionRate(executed: bigint, planned: bigint): number | null {
+  if (planned <= 0n || executed < 0n) return null;
+  return tenths(executed * 100n, planned);
+}
+
+const amounts = (planned: bigint, secured: bigint, executed: bigint): LedgerAmounts => ({
+  plannedKrw: shownWon(planned),
+  securedKrw: shownWon(secured),
+  executedKrw: shownWon(executed),
+  executionRate: executionRate(executed, planned),
+});
 
 /**
  * The ledger from the plan's within-term year lines (source × year) and the executions
@@ -171,14 +194,14 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  */
 export function ledgerOf(lines: readonly LedgerLineInput[], executions: readonly ExecutionInput[]) {
   const executedFor = (sourceLabel: string | null, year: number | null) =>
-    sum(executions.filter((x) => (sourceLabel === null || x.sourceLabel === sourceLabel) && (year === null || x.year === year)).map((x) => x.amountKrw));
+    sumWon(executions.filter((x) => (sourceLabel === null || x.sourceLabel === sourceLabel) && (year === null || x.year === year)).map((x) => x.amountKrw));
   const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
   return {
-    rows: lines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year, ...amounts(l.plannedKrw, l.securedKrw, executedFor(l.sourceLabel, l.year)) })),
+    rows: lines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year, ...amounts(sumWon([l.plannedKrw]), sumWon([l.securedKrw]), executedFor(l.sourceLabel, l.year)) })),
     byYear: years.map((year) => {
       const ofYear = lines.filter((l) => l.year === year);
-      return { year, ...amounts(sum(ofYear.map((l) => l.plannedKrw)), sum(ofYear.map((l) => l.securedKrw)), executedFor(null, year)) };
+      return { year, ...amounts(sumWon(ofYear.map((l) => l.plannedKrw)), sumWon(ofYear.map((l) => l.securedKrw)), executedFor(null, year)) };
     }),
-    totals: amounts(sum(lines.map((l) => l.plannedKrw)), sum(lines.map((l) => l.securedKrw)), executedFor(null, null)),
+    totals: amounts(sumWon(lines.map((l) => l.plannedKrw)), sumWon(lines.map((l) => l.securedKrw)), executedFor(null, null)),
   };
 }

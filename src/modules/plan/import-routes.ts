@@ -30,13 +30,17 @@ export const PlanPatchBody = z
   .strict()
   .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'Nothing to change' });
 
-/** Reads the uploaded document through the importer; a document that is not a plan → 422. */
+/**
+ * Reads the uploaded document through the importer; a document that is not a plan, or holds a
+ * negative amount or a character it may not → 422 naming the place ("budget.시비.'23", "line 17";
+ * `file` for the file as a whole).
+ */
 function parseUpload(bytes: Buffer): NormalizedPlan {
   try {
     return parsePlanFile(bytes);
   } catch (e) {
     if (e instanceof PlanFormatError) {
-      throw new AppError('UNPROCESSABLE', { ko: e.ko, en: e.en }, [{ field: 'file', message: { ko: e.ko, en: e.en } }]);
+      throw new AppError('UNPROCESSABLE', { ko: e.ko, en: e.en }, [{ field: e.field ?? 'file', message: { ko: e.ko, en: e.en } }]);
     }
     throw e;
   }

@@ -8,14 +8,13 @@ import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { departments, users } from '../accounts/schema.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
-import { entryQuarter, figuresOf, percent, reportFigures } from './figures.ts';
+import { entryQuarter, executionRate, figuresOf, reportFigures, shownWon, sumWon } from './figures.ts';
 import { figureInputs, loadPlanData } from './plan-view.ts';
 import type { Report, ReportResponse } from './report-api-schema.ts';
 import { plans } from './schema.ts';
 import { quarterDates, quarterRange } from './seoul-time.ts';
 import { quarterReports } from './tracking-schema.ts';
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Computes the report of a quarter from the current data (inside the caller's transaction, if any). */
 export async function buildReport(db: Db, planId: number, year: number, quarter: number): Promise<Report> {
@@ -50,8 +49,8 @@ export async function buildReport(db: Db, planId: number, year: number, quarter:
     }));
 
   const { from, to } = quarterDates(year, quarter);
-  const plannedKrw = sum(d.lines.filter((l) => l.kind === 'year' && l.year! <= year).map((l) => l.plannedKrw));
-  const executedKrw = sum(d.executions.filter((x) => x.executedOn < to).map((x) => x.amountKrw));
+  const planned = sumWon(d.lines.filter((l) => l.kind === 'year' && l.year! <= year).map((l) => l.plannedKrw));
+  const executed = sumWon(d.executions.filter((x) => x.executedOn < to).map((x) => x.amountKrw));
   const inQuarter = d.executions.filter((x) => x.executedOn >= from && x.executedOn < to);
 
   return {
@@ -63,10 +62,10 @@ export async function buildReport(db: Db, planId: number, year: number, quarter:
     figures: reportFigures(inputs, year, quarter),
     entries,
     budget: {
-      plannedKrw,
-      executedKrw,
-      executionRate: percent(executedKrw, plannedKrw),
-      quarterExecutedKrw: sum(inQuarter.map((x) => x.amountKrw)),
+      plannedKrw: shownWon(planned),
+      executedKrw: shownWon(executed),
+      executionRate: executionRate(executed, planned),
+      quarterExecutedKrw: shownWon(sumWon(inQuarter.map((x) => x.amountKrw))),
       executions: inQuarter.map((x) => ({ id: x.id, sourceLabel: x.sourceLabel, year: x.year, executedOn: x.executedOn, amountKrw: x.amountKrw, description: x.description })),
     },
   };

@@ -7,6 +7,7 @@ import { actionUpdates, budgetExecutions, evidence, quarterReports } from './tra
 import { actions, budgetLines, goals, phaseItems, phases, planContents, plans, scheduleEntries } from './schema.ts';
 import type { StoredPlanBase, StoredPhaseItem } from './api-schema.ts';
 import type { BudgetRow, NormalizedPlan, PhaseItem } from './types.ts';
+import { shownWon, sumWon } from './figures.ts';
 
 export interface PlanSummary {
   id: number;
@@ -161,7 +162,7 @@ export async function listPlans(db: Db): Promise<PlanSummary[]> {
     pledge: p.pledge,
     title: p.title,
     period: { start: p.periodStart, end: p.periodEnd },
-    totalBudgetKrw: p.totalBudgetKrw,
+    totalBudgetKrw: shownWon(p.totalBudgetKrw),
   }));
 }
 
@@ -210,7 +211,7 @@ export async function loadPlan(db: Db, id: number): Promise<LoadedPlan> {
     pledge: p.pledge,
     title: p.title,
     period: { start: p.periodStart, end: p.periodEnd },
-    totalBudgetKrw: p.totalBudgetKrw,
+    totalBudgetKrw: shownWon(p.totalBudgetKrw),
     contents: contents.map((c) => ({ id: c.id, area: c.area, text: c.text })),
     budget: { unit: p.budgetUnit, years: p.budgetYears, rows: budgetRows(lines) },
     phases: phaseRows.map((r) => ({ id: r.id, name: r.name, start: r.startMonth, end: r.endMonth, items: childrenOf(r.id, null), notes: r.notes })),
@@ -233,21 +234,22 @@ export async function loadPlan(db: Db, id: number): Promise<LoadedPlan> {
   return { row: p, plan, entries: entryRows, actions: actionRows, lines };
 }
 
-/** Folds budget lines (source × prior | year | after) back into one row per source. */
+/** Folds budget lines (source × prior | year | after) back into one row per source (amounts as shownWon shows them). */
 function budgetRows(lines: (typeof budgetLines.$inferSelect)[]): BudgetRow[] {
-  const bySource = new Map<string, BudgetRow>();
+  const bySource = new Map<string, { row: BudgetRow; total: bigint }>();
   for (const l of lines) {
-    let row = bySource.get(l.sourceLabel);
-    if (!row) {
-      row = { source: l.source, sourceLabel: l.sourceLabel, priorKrw: 0, yearsKrw: {}, afterKrw: null, totalKrw: 0 };
-      bySource.set(l.sourceLabel, row);
+    let at = bySource.get(l.sourceLabel);
+    if (!at) {
+      at = { row: { source: l.source, sourceLabel: l.sourceLabel, priorKrw: 0, yearsKrw: {}, afterKrw: null, totalKrw: 0 }, total: 0n };
+      bySource.set(l.sourceLabel, at);
     }
-    if (l.kind === 'prior') row.priorKrw = l.plannedKrw;
-    else if (l.kind === 'after') row.afterKrw = l.plannedKrw;
-    else row.yearsKrw[String(l.year)] = l.plannedKrw;
-    row.totalKrw += l.plannedKrw;
+    const won = shownWon(l.plannedKrw);
+    if (l.kind === 'prior') at.row.priorKrw = won;
+    else if (l.kind === 'after') at.row.afterKrw = won;
+    else at.row.yearsKrw[String(l.year)] = won;
+    at.total += sumWon([l.plannedKrw]);
   }
-  return [...bySource.values()];
+  return [...bySource.values()].map(({ row, total }) => ({ ...row, totalKrw: shownWon(total) }));
 }
 
 export interface PlanPatch {

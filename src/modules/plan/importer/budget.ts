@@ -4,7 +4,7 @@
  * says what was reinterpreted.
  */
 import type { Budget, BudgetRow, FundingSource } from '../types.ts';
-import { cellText, MONEY_UNITS, parseYearLabel, PlanFormatError, toWon } from './text.ts';
+import { cellText, MAX_PLAN_KRW, MONEY_UNITS, parseYearLabel, PlanFormatError, toWon } from './text.ts';
 
 const SOURCE_BY_LABEL: Record<string, FundingSource> = {
   국비: 'national',
@@ -75,6 +75,43 @@ function amount(row: RawRow, col: number | null, unit: string): number {
   return won;
 }
 
+/** A column's name as its header writes it: the lowest label standing over it ("'23", "소계", "기투자"). */
+function columnName(headerRows: string[][], col: number): string {
+  return headerRows.map((r) => cellText(r[col] ?? '')).filter(Boolean).at(-1) ?? `${col + 1}열`;
+}
+
+/**
+ * Every amount in a column the header gives a role must be a number from 0 to MAX_PLAN_KRW;
+ * the error names the cell: field "budget.시비.'23".
+ */
+function checkAmounts(rows: RawRow[], layout: Layout, headerRows: string[][], unit: string): void {
+  const columns = [layout.totalCol, layout.priorCol, layout.subtotalCol, layout.afterCol, ...layout.yearCols.map((y) => y.col)];
+  for (const row of rows) {
+    for (const col of columns) {
+      if (col === null) continue;
+      const raw = cellText(row.cells[col] ?? '');
+      const won = toWon(raw, unit);
+      const name = columnName(headerRows, col);
+      const field = `budget.${row.label}.${name}`;
+      const cell = `재원투자 표의 ${row.label} 행 "${name}" 열`;
+      const cellEn = `The budget table cell ${row.label} × "${name}"`;
+      if (won === null) {
+        throw new PlanFormatError(`${cell}에 숫자가 아닌 금액이 있습니다: "${raw}" (${field})`, `${cellEn} holds an amount that is not a number: "${raw}" (${field})`, field);
+      }
+      if (won < 0) {
+        throw new PlanFormatError(`${cell}의 금액이 음수입니다: "${raw}". 금액은 0 이상이어야 합니다. (${field})`, `${cellEn} holds a negative amount: "${raw}". Amounts must be 0 or more. (${field})`, field);
+      }
+      if (won > MAX_PLAN_KRW) {
+        throw new PlanFormatError(
+          `${cell}의 금액이 너무 큽니다: "${raw}" ${unit}. 한 금액은 ${MAX_PLAN_KRW.toLocaleString('en')}원(1,000조원)을 넘을 수 없습니다. (${field})`,
+          `${cellEn} holds an amount that is too large: "${raw}" ${unit}. An amount cannot exceed ${MAX_PLAN_KRW.toLocaleString('en')} won. (${field})`,
+          field,
+        );
+      }
+    }
+  }
+}
+
 /** The sums a reading must satisfy for every row; returns the failures as text. */
 function checkSums(rows: RawRow[], layout: Layout, unit: string): string[] {
   const failures: string[] = [];
@@ -131,11 +168,13 @@ export function parseBudget(lines: string[], warnings: string[]): Budget {
       'The budget table has no header or no funding-source rows.',
     );
   }
-  const layout = readLayout(table.slice(0, firstData));
+  const headerRows = table.slice(0, firstData);
+  const layout = readLayout(headerRows);
   if (layout.yearCols.length === 0) {
     throw new PlanFormatError('재원투자 표에 연도 열이 없습니다.', 'The budget table has no year columns.');
   }
   const rows: RawRow[] = table.slice(firstData).filter(isDataRow).map((cells) => ({ label: cellText(cells[0]!), cells }));
+  checkAmounts(rows, layout, headerRows, unit);
 
   const readings = candidateReadings(layout);
   const literalFailures = checkSums(rows, layout, unit);
@@ -175,6 +214,15 @@ export function parseBudget(lines: string[], warnings: string[]): Budget {
   const sourceRows = rows.filter((r) => !TOTAL_LABELS.has(r.label)).map((r) => toRow(r));
   if (sourceRows.length === 0) {
     throw new PlanFormatError('재원투자 표에 재원(국비·도비·시비·기타) 행이 없습니다.', 'The budget table has no funding-source rows (국비, 도비, 시비, 기타).');
+  }
+  const grandTotal = sourceRows.reduce((s, r) => s + r.totalKrw, 0);
+  if (grandTotal > MAX_PLAN_KRW) {
+    const field = 'budget.총투자';
+    throw new PlanFormatError(
+      `재원투자 표의 총투자 합이 너무 큽니다: ${grandTotal.toLocaleString('en')}원. ${MAX_PLAN_KRW.toLocaleString('en')}원(1,000조원)을 넘을 수 없습니다. (${field})`,
+      `The budget table's total is too large: ${grandTotal.toLocaleString('en')} won. It cannot exceed ${MAX_PLAN_KRW.toLocaleString('en')} won. (${field})`,
+      field,
+    );
   }
   const totalRow = rows.find((r) => TOTAL_LABELS.has(r.label));
   if (totalRow) checkTotalRow(toRow(totalRow, true), sourceRows, warnings);

@@ -7,7 +7,7 @@
 import type { NormalizedPlan, Phase, PhaseItem, PlanContent } from '../types.ts';
 import { parseBudget } from './budget.ts';
 import { parseSchedule } from './schedule.ts';
-import { decodePlanFile, fullYear, parseMoneyWithUnit, PlanFormatError, squash } from './text.ts';
+import { checkCharacters, decodePlanFile, fullYear, MAX_PLAN_KRW, parseMoneyWithUnit, PlanFormatError, squash } from './text.ts';
 
 type SectionName = 'overview' | 'budget' | 'phases' | 'effects' | 'schedule';
 
@@ -46,15 +46,27 @@ function splitSections(lines: string[]): { head: string[]; sections: Map<Section
   return { head, sections };
 }
 
+/** As PATCH /api/plans/:id allows. */
+const MAX_PLAN_NUMBER = 100_000;
+
 const BULLET = /^[\s\u00a0]*(?:[-–·○◦▪□☑☐✓]\s*)+/;
 
 function parseHead(head: string[]) {
   const nonEmpty = head.map(squash).filter(Boolean);
   const at = nonEmpty.findIndex((l) => /^No\.?\s*\d+$/i.test(l));
   if (at < 0) return null;
+  const number = Number(/\d+/.exec(nonEmpty[at]!)![0]);
+  if (!(number >= 1 && number <= MAX_PLAN_NUMBER)) {
+    const field = 'header.No.';
+    throw new PlanFormatError(
+      `공약 번호는 1부터 ${MAX_PLAN_NUMBER}까지입니다: "${nonEmpty[at]}" (${field})`,
+      `The pledge number must be 1 to ${MAX_PLAN_NUMBER}: "${nonEmpty[at]}" (${field})`,
+      field,
+    );
+  }
   return {
     category: nonEmpty[at - 1] ?? '',
-    number: Number(/\d+/.exec(nonEmpty[at]!)![0]),
+    number,
     pledge: nonEmpty[at + 1] ?? '',
     title: nonEmpty[at + 2] ?? '',
   };
@@ -71,6 +83,14 @@ function parseOverview(lines: string[], warnings: string[]) {
       if (years.length > 0) period = { start: years[0]!, end: years.at(-1)! };
     } else if (/^총\s*사업비/.test(line)) {
       totalBudgetKrw = parseMoneyWithUnit(line);
+      if (totalBudgetKrw !== null && (totalBudgetKrw < 0 || totalBudgetKrw > MAX_PLAN_KRW)) {
+        const field = 'overview.총사업비';
+        throw new PlanFormatError(
+          `사업개요의 총사업비는 0 이상 ${MAX_PLAN_KRW.toLocaleString('en')}원 이하여야 합니다: "${line}" (${field})`,
+          `The overview's 총사업비 (total budget) must be between 0 and ${MAX_PLAN_KRW.toLocaleString('en')} won: "${line}" (${field})`,
+          field,
+        );
+      }
     } else {
       const m = /^\(([^)]+)\)\s*(.+)$/.exec(line);
       if (m && /^[\s\u00a0]*-/.test(raw)) contents.push({ area: squash(m[1]!), text: m[2]! });
@@ -126,6 +146,7 @@ function parseEffects(lines: string[]): string[] {
 
 export function parsePlanText(text: string): NormalizedPlan {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  checkCharacters(lines);
   const { head, sections } = splitSections(lines);
   const header = parseHead(head);
   if (!header || !header.title) {

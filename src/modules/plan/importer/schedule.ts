@@ -30,6 +30,9 @@ export function parseTarget(action: string): ActionTarget | null {
   return { count: Number(m[1]!.replace(/,/g, '')), unit: m[2]! };
 }
 
+/** A target above this is no count of events or people (and would not fit the column). */
+const MAX_TARGET_COUNT = 1_000_000_000;
+
 export function parseSchedule(lines: string[], warnings: string[]): ScheduleEntry[] {
   const entries: ScheduleEntry[] = [];
   let year: number | null = null;
@@ -50,8 +53,18 @@ export function parseSchedule(lines: string[], warnings: string[]): ScheduleEntr
       throw new PlanFormatError('추진계획 표의 첫 행에 연도가 없습니다.', 'The first row of the schedule table has no year.');
     }
     const goals = cellItems(cells[periodAt + 1] ?? '');
+    const period = parsePeriodLabel(cells[periodAt]!)!;
     const actions: PlanAction[] = cellItems(cells[periodAt + 2] ?? '').map((text) => ({ text, target: parseTarget(text) }));
-    entries.push({ year, period: parsePeriodLabel(cells[periodAt]!)!, goals, actions });
+    const absurd = actions.find((a) => a.target !== null && a.target.count > MAX_TARGET_COUNT);
+    if (absurd) {
+      const field = `schedule.${year}.${period}`;
+      throw new PlanFormatError(
+        `추진계획 목표 수가 너무 큽니다: "${absurd.text}". ${MAX_TARGET_COUNT.toLocaleString('en')} 이하여야 합니다. (${field})`,
+        `An action's target count is too large: "${absurd.text}". It must be at most ${MAX_TARGET_COUNT.toLocaleString('en')}. (${field})`,
+        field,
+      );
+    }
+    entries.push({ year, period, goals, actions });
   }
   return entries;
 }
