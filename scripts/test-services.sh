@@ -30,3 +30,12 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 if [ -x /usr/bin/chromium ]; then echo "finhub: chromium $(/usr/bin/chromium --version 2>/dev/null | head -1)"; else echo "finhub: /usr/bin/chromium is missing — the browser tests will fail" >&2; fi
+
+# Independent parsers the tests read our files with (calendars: python3-icalendar).
+if ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "finhub: installing python3-icalendar (apt-get) …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar >/dev/null
+  fi
+fi
+if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then echo "finhub: python3 icalendar is there"; else echo "finhub: python3-icalendar is missing — the calendar tests will fail" >&2; fi

@@ -40,14 +40,6 @@ function parseIcs(ics: string): Parsed {
   return JSON.parse(execFileSync(PYTHON, ['-c', READER], { input: ics, encoding: 'utf8' })) as Parsed;
 }
 
-const python = (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import icalendar']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** A whole VEVENT (and a stray calendar property) smuggled into a title. */
 const INJECTED = 'BEGIN:VEVENT\r\nUID:evil@attacker.test\r\nDTSTART:20260101T000000Z\r\nSUMMARY:피싱 Phishing\r\nURL:https://attacker.test\r\nEND:VEVENT\r\nX-EVIL:1';
@@ -58,7 +50,7 @@ const SHOWN_KO = `지니포럼 END:VCALENDAR ${INJECTED.replace(/\r\n/g, ' ')}`;
 const SHOWN_EN = 'GENIE Forum; day 1, \\ backslash end';
 
 for (const kind of DB_KINDS) {
-  describe(`the public .ics escapes stored text, read by python icalendar, on ${kind}`, { skip: python ? false : 'python3 icalendar missing (apt-get install python3-icalendar)' }, () => {
+  describe(`the public .ics escapes stored text, read by python icalendar, on ${kind}`, () => {
     let t: TestApp;
     let eventId: number;
     let itemId: number;
