@@ -9,6 +9,7 @@ import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
 import { startJobs } from './jobs.ts';
+import { privateDirSync } from './private-files.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,6 +20,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   let log: FastifyInstance['log'] | undefined;
+  // Stored files and outbox messages live here whichever database is used: private to this user.
+  privateDirSync(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -197,6 +197,10 @@ for (const kind of DB_KINDS) {
       const txt = fs.readFileSync(path.join(dataDir, 'outbox', `${smsId}-school.decision.txt`), 'utf8');
       assert.match(txt, /^To: 01012345678/);
       assert.ok(txt.includes(korean.subject) && txt.includes('홍길동님'));
+      // Names, phones and links: private to the service user.
+      assert.equal(fs.statSync(path.join(dataDir, 'outbox')).mode & 0o777, 0o700, 'outbox folder 0700');
+      assert.equal(fs.statSync(eml).mode & 0o777, 0o600, '.eml 0600');
+      assert.equal(fs.statSync(path.join(dataDir, 'outbox', `${smsId}-school.decision.txt`)).mode & 0o777, 0o600, '.txt 0600');
     });
   });
 }
