@@ -96,6 +96,7 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
         .set({
           recipient: '',
           body: ERASED_NAME,
+          linkToken: null,
           status: sql`case when ${outbox.status} = 'pending' then 'failed'::outbox_status else ${outbox.status} end`,
           lastError: sql`case when ${outbox.status} = 'pending' then 'personal data purged before delivery' else ${outbox.lastError} end`,
         })
