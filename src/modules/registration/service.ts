@@ -340,7 +340,9 @@ async function duplicateAttempt(db: Db, actor: Actor, pool: Pool, subject: PoolS
       .from(registrations)
       .where(and(eq(registrations.poolId, pool.id), eq(registrations.phone, phone), inArray(registrations.status, ACTIVE)))
       .orderBy(asc(registrations.id))
-      .limit(1);
+      .limit(1)
+      // Serialises attempts at the same registration, so a burst of them texts its owner once.
+      .for('update');
     if (!existing) return; // cancelled in the meantime
     const now = new Date();
     const told = await queuedSince(tx, DUPLICATE_ATTEMPT_KIND, 'registrationId', existing.id, new Date(now.getTime() - DUPLICATE_NOTICE_INTERVAL_MS));
