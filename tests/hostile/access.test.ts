@@ -436,7 +436,7 @@ for (const kind of DB_KINDS) {
       });
       const r = await call('POST', `/api/academy/sessions/${s.json().id}/registrations`, null, { name: '연락처', phone: '010-3141-5926', email: 'pi@example.com', consent: true });
       assert.equal(r.statusCode, 201, r.body);
-      registration = { id: r.json().id, phone: '010-3141-5926', email: 'pi@example.com' };
+      registration = { id: (await registeredAs(t.database.db, '010-3141-5926')).id, phone: '010-3141-5926', email: 'pi@example.com' };
     });
     after(() => t.close());
 
