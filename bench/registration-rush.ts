@@ -28,7 +28,6 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { SYSTEM_ACTOR, type Actor } from '../src/modules/audit/service.ts';
 import { createSession, registerForSession } from '../src/modules/education/academy-service.ts';
-import { linksFor } from '../src/modules/registration/messages.ts';
 import { seatStatement } from '../src/modules/registration/seat.ts';
 import { newToken, poolTarget, seatRequest } from '../src/modules/registration/service.ts';
 import { createPostgresDatabase, type DbKind } from '../tests/support/db.ts';
@@ -143,7 +142,7 @@ async function bench(kind: DbKind) {
     const statements = Array.from({ length: REQUESTS - 1 }, (_, i) => {
       const token = newToken();
       const input = { name: `원시${i}`, phone: phone(8, i), waitlist: true, consentVersion: 'academy-2026-1' };
-      return dialect.sqlToQuery(seatStatement(seatRequest(pool, subject, actor, input, token, linksFor(PUBLIC_URL, token))));
+      return dialect.sqlToQuery(seatStatement(seatRequest(pool, subject, actor, input, token, PUBLIC_URL)));
     });
     const raw = t.rawClient(database);
     for (let i = 0; i < 20; i++) for (const r of before) await raw.query(r.text, r.params);

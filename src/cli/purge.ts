@@ -11,12 +11,13 @@ export async function purgeCommand(config: Config, args: string[]): Promise<numb
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'purge-personal-data' });
   try {
     await database.migrate();
-    const r = await purgePersonalData(database.db, new Date(), { dryRun, actor: cliActor() });
+    const r = await purgePersonalData(database.db, new Date(), { dryRun, actor: cliActor(), dataDir: config.dataDir });
     const verb = dryRun ? { ko: '파기 대상', en: 'would anonymise' } : { ko: '파기(익명 처리)', en: 'anonymised' };
     console.log(`${verb.ko} / ${verb.en}:`);
     console.log(`  신청(금융아카데미 등) / registrations: ${r.registrations}`);
     console.log(`  찾아가는 금융학교 신청 / school applications: ${r.schoolApplications}`);
     console.log(`  알림 수신자 / outbox recipients blanked: ${r.outboxMessages}`);
+    console.log(`  알림 파일 / outbox files removed: ${r.outboxFiles}`);
     if (dryRun) console.log('저장하지 않음 / dry run: nothing written');
     return 0;
   } finally {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, privateDirSync } from '../server/private-files.ts';
 
 export class DatabaseInUseError extends Error {
   constructor(
@@ -32,11 +33,11 @@ function isAlive(pid: number): boolean {
 
 /** Takes the lock or throws DatabaseInUseError; returns the release function. */
 export function lockDataDir(dir: string, command: string): () => void {
-  fs.mkdirSync(dir, { recursive: true });
+  privateDirSync(dir);
   const file = path.join(dir, 'finhub.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, command }), { flag: 'wx' });
+      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, command }), { flag: 'wx', mode: PRIVATE_FILE_MODE });
       let released = false;
       const release = () => {
         if (released) return;

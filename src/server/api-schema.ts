@@ -15,6 +15,22 @@ export const ErrorResponseSchema = z
   .meta({ id: 'Error' });
 
 /**
+ * The one answer to a citizen's registration or application, whatever happened behind it: a new
+ * registration, or a phone (a school) that already had one, whose owner is told through that
+ * phone instead. It carries no id, status or link, so it cannot tell a stranger whether a person
+ * is registered here; the result and the status link reach the registrant by text or e-mail.
+ */
+export const RECEIVED = {
+  status: 'received',
+  message: {
+    ko: '신청을 접수했습니다. 결과는 휴대전화 문자(전자우편 주소를 적으셨으면 전자우편)로 알려 드립니다.',
+    en: 'Your application has been received. The result will reach you by text message (or by e-mail, if you gave an address).',
+  },
+} as const;
+
+export const ReceivedSchema = z.object({ status: z.literal('received'), message: bilingual }).meta({ id: 'Received' });
+
+/**
  * A whole number written the one canonical way (digits, no sign, no leading zero, no 0x/1e3/1.0)
  * within [min, max]. z.coerce.number() would read "0x10", "1e1" or " 1" as numbers, so one
  * object would answer at many URLs; here any other spelling is a 400.

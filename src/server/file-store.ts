@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, privateDir } from './private-files.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -41,10 +42,10 @@ export function createFileStore(dir: string): FileStore {
       const sha256 = sha256Of(bytes);
       const target = pathOf(sha256);
       if (!(await exists(sha256))) {
-        await fs.promises.mkdir(path.dirname(target), { recursive: true });
+        await privateDir(path.dirname(target));
         const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
         try {
-          await fs.promises.writeFile(tmp, bytes, { flag: 'wx', mode: 0o640 });
+          await fs.promises.writeFile(tmp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
           await fs.promises.rename(tmp, target);
         } catch (e) {
           await fs.promises.rm(tmp, { force: true });

@@ -12,8 +12,8 @@ import { expireOffers } from '../modules/registration/service.ts';
 import { describeDatabaseError, isDatabaseUnavailable } from './error-handler.ts';
 import { safeError } from './safe-error.ts';
 
-/** What jobs may need from the configuration (links in messages). */
-export type JobConfig = Partial<Pick<Config, 'publicUrl'>>;
+/** What jobs may need from the configuration (links in messages, the outbox files to purge). */
+export type JobConfig = Partial<Pick<Config, 'publicUrl' | 'dataDir'>>;
 
 interface Job {
   name: string;

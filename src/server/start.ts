@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
 import { safeError } from './safe-error.ts';
 import { startJobs } from './jobs.ts';
+import { privateDirSync } from './private-files.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -20,6 +21,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   let log: FastifyInstance['log'] | undefined;
+  // Stored files and outbox messages live here whichever database is used: private to this user.
+  privateDirSync(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

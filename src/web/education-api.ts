@@ -34,11 +34,13 @@ export interface AcademySession {
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
 
-export interface RegistrationCreated {
-  status: 'confirmed' | 'waitlisted';
-  cancelUrl: string;
-  statusUrl: string;
-  token: string;
+/**
+ * The answer to every registration and school application: the same whatever happened (a phone
+ * already registered is not told apart), with no status or link; those come by text or e-mail.
+ */
+export interface Received {
+  status: 'received';
+  message: { ko: string; en: string };
 }
 
 export interface RegistrationView {
@@ -82,7 +84,7 @@ export interface RegistrationInput {
 }
 
 export const register = (sessionId: number, body: RegistrationInput) =>
-  request<RegistrationCreated>(`/api/academy/sessions/${sessionId}/registrations`, { method: 'POST', json: body });
+  request<Received>(`/api/academy/sessions/${sessionId}/registrations`, { method: 'POST', json: body });
 export const registration = (token: string, signal?: AbortSignal) => request<RegistrationView>(`/api/registrations/${encodeURIComponent(token)}`, { signal });
 export const cancelRegistration = (token: string) =>
   request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/cancel`, { method: 'POST', json: {} });
@@ -232,7 +234,7 @@ export interface SchoolFigures {
 }
 
 export const currentSchoolSurvey = (signal?: AbortSignal) => request<SchoolSurvey>('/api/school/surveys/current', { signal });
-export const applySchool = (body: ApplicationInput) => request<{ statusUrl: string; token: string }>('/api/school/applications', { method: 'POST', json: body });
+export const applySchool = (body: ApplicationInput) => request<Received>('/api/school/applications', { method: 'POST', json: body });
 export const schoolApplication = (token: string, signal?: AbortSignal) =>
   request<ApplicationView>(`/api/school/applications/${encodeURIComponent(token)}`, { signal });
 export const schoolSurveys = (signal?: AbortSignal) => request<{ items: SchoolSurvey[] }>('/api/school/surveys', { signal });

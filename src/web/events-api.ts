@@ -4,7 +4,7 @@
  * so the pages still read a server that adds or omits them. Times are ISO strings, shown in Seoul.
  */
 import { request } from './api-client.ts';
-import type { ConsentNotice, RegistrationState } from './education-api.ts';
+import type { ConsentNotice, Received, RegistrationState } from './education-api.ts';
 
 export interface Text2 {
   ko?: string | null;
@@ -121,16 +121,9 @@ export interface EventRegistrationInput {
   waitlist?: boolean;
 }
 
-export interface EventRegistrationCreated {
-  id?: number;
-  status: 'confirmed' | 'waitlisted' | 'pending_approval';
-  statusUrl: string;
-  cancelUrl: string;
-  token: string;
-}
-
+/** The same answer whatever happened (see Received); the result comes by text or e-mail. */
 export const registerForEvent = (id: number, body: EventRegistrationInput) =>
-  request<EventRegistrationCreated>(`/api/events/${id}/registrations`, { method: 'POST', json: body });
+  request<Received>(`/api/events/${id}/registrations`, { method: 'POST', json: body });
 
 // ---- staff ----
 

@@ -12,6 +12,8 @@ import { expireOffers } from '../../src/modules/registration/service.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { asRegistrant } from '../support/registrant.ts';
+import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows, planActions } from '../support/running.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -34,7 +36,7 @@ for (const kind of DB_KINDS) {
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const counts = () => countRows(t, TABLES);
     const outbox = async (kindLike: string) =>
-      ((await t.database.db.execute(sql`select recipient, kind, subject, body, meta from outbox where kind like ${kindLike} order by id`)) as unknown as { rows: Json[] }).rows;
+      ((await t.database.db.execute(sql`select recipient, kind, subject, body, meta, link_token from outbox where kind like ${kindLike} order by id`)) as unknown as { rows: Json[] }).rows;
 
     async function newSession(over: Json = {}): Promise<Json> {
       const res = await call('POST', '/api/academy/sessions', manager, {
@@ -51,7 +53,9 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 201, res.body);
       return res.json();
     }
-    const registerFor = (id: number, body: Json) => call('POST', `/api/academy/sessions/${id}/registrations`, null, { consent: true, ...body });
+    /** A registration; json() gives what the registrant's message tells them (the answer itself is RECEIVED). */
+    const registerFor = async (id: number, body: Json) =>
+      asRegistrant(t.database.db, await call('POST', `/api/academy/sessions/${id}/registrations`, null, { consent: true, ...body }), String(body.phone ?? ''));
 
     before(async () => {
       t = await openTestApp(kind);
@@ -76,7 +80,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await call('POST', '/api/academy/sessions', officer, {})).statusCode, 403);
     });
 
-    it('registers: confirmed, then full → 409 or waiting list; the same phone in another form → 409', async () => {
+    it('registers: confirmed, then full → 409 or waiting list; the same phone in another form registers nothing and texts its owner', async () => {
       const s = await newSession();
       const a = await registerFor(s.id, { name: '홍길동', phone: '010-1234-5678', email: 'hong@example.org' });
       assert.equal(a.statusCode, 201, a.body);
@@ -86,10 +90,12 @@ for (const kind of DB_KINDS) {
       assert.equal(ra.statusUrl, `http://finhub.test/registrations/${ra.token}`);
       assert.ok(ra.cancelUrl.startsWith(ra.statusUrl));
 
-      const dup = await registerFor(s.id, { name: '홍길동', phone: '+82 10 1234 5678' });
-      assert.equal(dup.statusCode, 409);
-      assert.match(dup.json().error.message.ko, /이미 신청/);
-      assert.match(dup.json().error.message.en, /already registered/);
+      const dup = await call('POST', `/api/academy/sessions/${s.id}/registrations`, null, { consent: true, name: '홍길동', phone: '+82 10 1234 5678' });
+      assert.equal(dup.statusCode, 201);
+      assert.equal(dup.body, a.body, 'the same answer as a new registration');
+      assert.equal(((await t.database.db.execute(sql`select count(*)::int as n from registrations where phone = '01012345678'`)) as unknown as { rows: Json[] }).rows[0]!.n, 1);
+      const [told] = await outbox('registration.duplicate_attempt');
+      assert.equal(told?.recipient, '01012345678', 'the owner of the number is texted');
 
       assert.equal((await registerFor(s.id, { name: '김철수', phone: '01098765432' })).json().status, 'confirmed');
       const before = await counts();
@@ -109,7 +115,8 @@ for (const kind of DB_KINDS) {
 
       const confirmations = await outbox('registration.confirmed');
       const hong = confirmations.find((m) => m.recipient === 'hong@example.org')!;
-      assert.ok(hong.body.includes(ra.statusUrl), 'the confirmation carries the status link');
+      assert.ok(!hong.body.includes(ra.token) && hong.body.includes('/registrations/{{token}}'), 'the stored confirmation holds the link without its token');
+      assert.ok(renderBody(hong.body, hong.link_token).includes(ra.statusUrl), 'the confirmation carries the status link when sent');
       assert.match(hong.body, /홍길동님/);
       assert.match(hong.body, /Dear 홍길동/);
       assert.ok(confirmations.some((m) => m.recipient === '01098765432'), 'without e-mail the message goes by SMS');
@@ -308,7 +315,9 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(sent.json(), { queued: 1 });
       assert.equal((await call('POST', `/api/academy/sessions/${live.id}/survey`, manager)).statusCode, 409);
       const [invite] = (await outbox('survey.invitation')).filter((m) => m.recipient === 'a@example.org');
-      const token = /\/surveys\/([A-Za-z0-9_-]{43})/.exec(invite!.body)![1]!;
+      assert.ok(invite!.body.includes('/surveys/{{token}}'), 'the stored invitation holds the link without its token');
+      const token = invite!.link_token as string;
+      assert.match(token, /^[A-Za-z0-9_-]{43}$/);
       assert.deepEqual((await call('GET', `/api/surveys/${token}`, null)).json().answered, false);
       assert.equal((await call('POST', `/api/surveys/${token}`, null, { rating: 6 })).statusCode, 400);
       const answer = await call('POST', `/api/surveys/${token}`, null, { rating: 4, comment: '좋았습니다' });

@@ -16,6 +16,8 @@ import { startSmtp } from '../support/smtp.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { asRegistrant } from '../support/registrant.ts';
+import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows } from '../support/running.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -56,8 +58,11 @@ for (const kind of DB_KINDS) {
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const counts = () => countRows(t, TABLES);
     const validAnswers = () => ({ [q.text!]: '핀테크', [q.choice!]: 'lunch', [q.country!]: 'kr' });
-    const registerAs = (body: Json) =>
-      call('POST', `/api/events/${eventId}/registrations`, null, { name: '홍길동', phone: nextPhone(), email: `p${phoneSeq}@example.com`, consent: true, answers: validAnswers(), ...body });
+    /** A registration; json() gives what the registrant's message tells them (the answer itself is RECEIVED). */
+    const registerAs = async (body: Json) => {
+      const payload = { name: '홍길동', phone: nextPhone(), email: `p${phoneSeq}@example.com`, consent: true, answers: validAnswers(), ...body };
+      return asRegistrant(t.database.db, await call('POST', `/api/events/${eventId}/registrations`, null, payload), payload.phone);
+    };
 
     before(async () => {
       t = await openTestApp(kind);
@@ -133,13 +138,14 @@ for (const kind of DB_KINDS) {
       assert.equal(vip.json().status, 'confirmed');
       const online = await registerAs({ category: 'online', name: '온라인 참가자' });
       assert.equal(online.statusCode, 201, online.body);
-      assert.equal(online.json().status, 'pending_approval');
+      assert.equal(online.json().status, 'pending');
 
-      const mail = (await t.database.db.execute(sql`select recipient, subject, body, meta from outbox where kind = 'registration.confirmed' order by id limit 1`)) as unknown as { rows: Json[] };
+      const mail = (await t.database.db.execute(sql`select recipient, subject, body, meta, link_token from outbox where kind = 'registration.confirmed' order by id limit 1`)) as unknown as { rows: Json[] };
       const m = mail.rows[0]!;
       assert.match(m.subject, /제7회 지니포럼 \(일반\)/);
       assert.match(m.body, /QR/);
-      assert.ok(m.body.includes(general.json().statusUrl));
+      assert.ok(!m.body.includes(general.json().token), 'no token in the stored body');
+      assert.ok(renderBody(m.body, m.link_token).includes(general.json().statusUrl));
       const qr = await t.app.inject(`/api/registrations/${general.json().token}/qr.svg`);
       assert.equal(qr.statusCode, 200);
       const status = await t.app.inject(`/api/registrations/${online.json().token}`);
@@ -208,16 +214,24 @@ for (const kind of DB_KINDS) {
       assert.equal(Number(told.rows[0]!.n), 4); // three received, one refused
     });
 
-    it('duplicate phone → 409; full → 409 or waiting list → offered on a cancellation', async () => {
+    it('duplicate phone → the same answer, nothing registered, its owner texted; full → 409 or waiting list → offered on a cancellation', async () => {
       const phone = nextPhone();
       const first = await registerAs({ category: 'general', phone });
       assert.equal(first.statusCode, 201);
-      assert.equal((await registerAs({ category: 'general', phone })).statusCode, 409);
+      const again = (over: Json) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: '남', phone, email: 'other@example.com', consent: true, answers: validAnswers(), ...over });
       const full = await registerAs({ category: 'general' });
       assert.equal(full.statusCode, 409);
+      const fullAgain = await again({});
+      assert.deepEqual([fullAgain.statusCode, fullAgain.body], [409, full.body], 'full: the same refusal for the phone that has a seat');
       const waiting = await registerAs({ category: 'general', waitlist: true });
       assert.equal(waiting.statusCode, 201);
       assert.equal(waiting.json().status, 'waitlisted');
+      const dup = await again({ waitlist: true });
+      assert.deepEqual([dup.statusCode, dup.body], [201, waiting.body], 'the same answer as a newcomer on the waiting list');
+      const rows = (await t.database.db.execute(sql`select count(*)::int as n from registrations where phone = ${phone.replace(/-/g, '')}`)) as unknown as { rows: Json[] };
+      assert.equal(rows.rows[0]!.n, 1);
+      const told = (await t.database.db.execute(sql`select channel::text as channel from outbox where kind = 'registration.duplicate_attempt' and recipient = ${phone.replace(/-/g, '')}`)) as unknown as { rows: Json[] };
+      assert.deepEqual(told.rows, [{ channel: 'sms' }]);
       assert.equal((await registerAs({ category: 'press', waitlist: true })).statusCode, 201);
       const cancel = await t.app.inject({ method: 'POST', url: `/api/registrations/${first.json().token}/cancel`, headers: { origin: ORIGIN } });
       assert.equal(cancel.statusCode, 200, cancel.body);
@@ -378,9 +392,10 @@ for (const kind of DB_KINDS) {
       assert.equal(res.json().queued, 1);
       assert.equal((await call('POST', `/api/events/${eventId}/survey`, manager)).statusCode, 409);
       // The invitation's link works with the academy's survey routes (same mechanism).
-      const mail = (await t.database.db.execute(sql`select body from outbox where kind = 'survey.invitation'`)) as unknown as { rows: { body: string }[] };
+      const mail = (await t.database.db.execute(sql`select body, link_token from outbox where kind = 'survey.invitation'`)) as unknown as { rows: { body: string; link_token: string }[] };
       assert.equal(mail.rows.length, 1);
-      const token = /\/surveys\/([A-Za-z0-9_-]{43})/.exec(mail.rows[0]!.body)![1]!;
+      assert.ok(mail.rows[0]!.body.includes('/surveys/{{token}}'));
+      const token = mail.rows[0]!.link_token;
       const info = await t.app.inject(`/api/surveys/${token}`);
       assert.equal(info.statusCode, 200, info.body);
       assert.equal(info.json().session.id, eventId);

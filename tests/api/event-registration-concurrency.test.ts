@@ -11,6 +11,7 @@ import { events } from '../../src/modules/events/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { staffSession, type Session } from '../support/auth.ts';
 import { postJson } from '../support/http.ts';
+import { registeredAs } from '../support/registrant.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -95,7 +96,8 @@ for (const { kind, registrants, seats } of RUSHES) {
       const reg = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories/${vipCategoryId}/codes`, headers: manager.headers, payload: {} });
       const r = await postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: '입장객', phone: '010-4444-0000', email: 'in@example.com', consent: true, invitationCode: reg.json().codes[0] });
       assert.equal(r.status, 201);
-      const scans = await Promise.all(Array.from({ length: 20 }, () => postJson(agent, base, `/api/events/${eventId}/check-in`, { token: r.json.token }, { cookie: officer.headers.cookie })));
+      const { token } = await registeredAs(t.database.db, '010-4444-0000');
+      const scans = await Promise.all(Array.from({ length: 20 }, () => postJson(agent, base, `/api/events/${eventId}/check-in`, { token }, { cookie: officer.headers.cookie })));
       assert.ok(scans.every((s) => s.status === 200), JSON.stringify(scans.find((s) => s.status !== 200)));
       assert.equal(scans.filter((s) => !s.json.alreadyCheckedIn).length, 1);
       const audits = ((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.check_in'`)) as unknown as { rows: Json[] }).rows;

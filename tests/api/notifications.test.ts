@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import type { Database } from '../../src/db/client.ts';
 import { createChannels, EmailChannel, FileChannel, FileSmsSender, SmsChannel, type Channels } from '../../src/modules/notifications/channels/index.ts';
 import { outbox } from '../../src/modules/notifications/schema.ts';
-import { enqueueNotification } from '../../src/modules/notifications/service.ts';
+import { enqueueNotification, LINK_TOKEN, renderBody } from '../../src/modules/notifications/service.ts';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS, startOutboxWorker } from '../../src/modules/notifications/worker.ts';
 import { DB_KINDS, openTestDatabase } from '../support/db.ts';
 import { closedPort, startSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -183,6 +183,51 @@ for (const kind of DB_KINDS) {
       assert.equal(smtp.received.length, 1);
     });
 
+    it('a link is stored as a template with its token beside it, rendered when sent, and the token dropped after', async () => {
+      smtp.received.length = 0;
+      const token = 'T'.repeat(43);
+      await enqueueNotification(database.db, {
+        channel: 'email',
+        recipient: 'link@citizen.test',
+        subject: '링크 / link',
+        body: `확인·취소: http://finhub.test/registrations/${LINK_TOKEN}\nStatus: http://finhub.test/registrations/${LINK_TOKEN}?cancel=1`,
+        kind: 'test.link',
+        linkToken: token,
+      });
+      const [stored] = await database.db.select().from(outbox).where(eq(outbox.kind, 'test.link'));
+      assert.ok(!stored!.body.includes(token), 'no token in the stored body');
+      assert.equal(stored!.linkToken, token);
+      assert.deepEqual(await drainOutbox(database.db, channels, { now: () => new Date(Date.now() + 1000) }), { sent: 1, retrying: 0, failed: 0 });
+      const mail = smtp.received[0]!;
+      assert.match(mail.text ?? '', new RegExp(`registrations/${token}\\n[\\s\\S]*registrations/${token}\\?cancel=1`), 'the mail carries the working links');
+      const sent = await row(database, stored!.id);
+      assert.equal(sent.status, 'sent');
+      assert.equal(sent.linkToken, null, 'the token is gone from the row once sent');
+      assert.equal(renderBody(sent.body, null), '확인·취소: (링크 만료 / link expired)\nStatus: (링크 만료 / link expired)');
+    });
+
+    it('migration 0012 takes the tokens out of bodies queued before link_token: kept beside a pending one, dropped from a sent one', async () => {
+      const token = 'a'.repeat(21) + '_-' + 'B'.repeat(20);
+      const body = `신청 확인: http://x.test/registrations/${token}?cancel=1 / http://x.test/surveys/${token} / http://x.test/school/applications/${token}`;
+      const [pending] = await database.db.insert(outbox).values({ channel: 'sms', recipient: '01000000000', subject: 's', body, kind: 'test.old', status: 'failed' }).returning();
+      const [sent] = await database.db.insert(outbox).values({ channel: 'sms', recipient: '01000000001', subject: 's', body, kind: 'test.old', status: 'sent' }).returning();
+      // (failed while inserted, so no drain takes it; pending for the migration)
+      await database.db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, pending!.id));
+      const migration = fs.readFileSync('src/db/migrations/0012_outbox_tokens_out_of_bodies.sql', 'utf8');
+      await database.db.execute(sql.raw(migration));
+      const template = 'http://x.test/registrations/{{token}}?cancel=1 / http://x.test/surveys/{{token}} / http://x.test/school/applications/{{token}}';
+      const after = await database.db.select().from(outbox).where(eq(outbox.kind, 'test.old')).orderBy(outbox.id);
+      assert.deepEqual(
+        after.map((m) => [m.id, m.body, m.linkToken]),
+        [
+          [pending!.id, `신청 확인: ${template}`, token],
+          [sent!.id, `신청 확인: ${template}`, null],
+        ],
+      );
+      assert.equal(renderBody(after[0]!.body, after[0]!.linkToken), body, 'the pending one is sent as it was queued');
+      await database.db.delete(outbox).where(eq(outbox.kind, 'test.old'));
+    });
+
     it('with nothing configured, e-mail is written as .eml and SMS as .txt under dataDir/outbox', async () => {
       const files = createChannels({ smtpUrl: undefined, mailFrom: 'finhub <no-reply@jeonju.test>', dataDir });
       assert.ok(files.email instanceof FileChannel);
@@ -197,6 +242,10 @@ for (const kind of DB_KINDS) {
       const txt = fs.readFileSync(path.join(dataDir, 'outbox', `${smsId}-school.decision.txt`), 'utf8');
       assert.match(txt, /^To: 01012345678/);
       assert.ok(txt.includes(korean.subject) && txt.includes('홍길동님'));
+      // Names, phones and links: private to the service user.
+      assert.equal(fs.statSync(path.join(dataDir, 'outbox')).mode & 0o777, 0o700, 'outbox folder 0700');
+      assert.equal(fs.statSync(eml).mode & 0o777, 0o600, '.eml 0600');
+      assert.equal(fs.statSync(path.join(dataDir, 'outbox', `${smsId}-school.decision.txt`)).mode & 0o777, 0o600, '.txt 0600');
     });
   });
 }

@@ -85,8 +85,11 @@ for (const kind of DB_KINDS) {
                   waitlist: o.waitlist,
                   hold: o.hold,
                 });
-                tokens.push(r.token);
-                ids.push(r.registration.id);
+                // A phone that already had a registration takes nothing (its owner is texted).
+                if (r.registration) {
+                  tokens.push(r.token!);
+                  ids.push(r.registration.id);
+                }
               } else if (o.kind === 'cancel' && tokens.length) await cancelByToken(database.db, ctx, SYSTEM_ACTOR, tokens[o.which % tokens.length]!);
               else if (o.kind === 'accept' && tokens.length) await acceptOffer(database.db, ctx, SYSTEM_ACTOR, tokens[o.which % tokens.length]!);
               else if ((o.kind === 'approve' || o.kind === 'refuse') && ids.length)
@@ -117,7 +120,7 @@ for (const kind of DB_KINDS) {
         ),
       );
       await Promise.all([
-        ...first.slice(0, 15).map((r) => cancelByToken(database.db, ctx, SYSTEM_ACTOR, r.token)),
+        ...first.slice(0, 15).map((r) => cancelByToken(database.db, ctx, SYSTEM_ACTOR, r.token!)),
         ...Array.from({ length: 20 }, (_, i) =>
           register(database.db, ctx, SYSTEM_ACTOR, target, { name: `c${i}`, phone: `0108${String(i).padStart(7, '0')}`, consent: true, consentVersion: 'test', waitlist: true }),
         ),

@@ -1,10 +1,15 @@
 /** Personal data past its retention is anonymised: registrations, school applications, their messages. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { simpleParser } from 'mailparser';
 import { after, before, describe, it } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.ts';
 import { auditLog } from '../../src/modules/audit/schema.ts';
+import { writeBackup } from '../../src/modules/backup/dump.ts';
 import { schoolApplications } from '../../src/modules/education/schema.ts';
 import { FileChannel } from '../../src/modules/notifications/channels/index.ts';
 import { outbox } from '../../src/modules/notifications/schema.ts';
@@ -56,7 +61,9 @@ for (const kind of DB_KINDS) {
         payload: { name: '홍길동', phone: '010-1111-2222', email: 'hong@citizen.test', consent: true },
       });
       assert.equal(reg.statusCode, 201, reg.body);
-      regToken = reg.json().token;
+      // The answer carries no link: the token is in the registrant's message, beside its body.
+      const [confirmation] = await t.database.db.select().from(outbox).where(eq(outbox.kind, 'registration.confirmed'));
+      regToken = confirmation!.linkToken!;
 
       const survey = await t.app.inject({
         method: 'POST',
@@ -72,18 +79,39 @@ for (const kind of DB_KINDS) {
         payload: { schoolName: '전주 서곡초등학교', level: 'elementary', teacherName: '최교사', teacherPhone: '010-3333-4444', grade: '6학년', students: 30, preferredDates: [`${YEAR}-12-01`], topics: '저축', consent: true },
       });
       assert.equal(app.statusCode, 201, app.body);
-      appToken = app.json().token;
+      const [receipt] = await t.database.db.select().from(outbox).where(eq(outbox.kind, 'school.received'));
+      appToken = receipt!.linkToken!;
+      const stored = await t.database.db.select().from(outbox);
+      assert.ok(stored.length >= 2 && stored.every((m) => !m.body.includes(regToken) && !m.body.includes(appToken)), 'no token in any stored body');
       // the registrant's confirmation has been sent; the school's receipt is still pending
       const [first] = await t.database.db.select().from(outbox).where(eq(outbox.channel, 'email')).orderBy(outbox.id);
       assert.ok(first);
       await drainOutbox(t.database.db, { email: new FileChannel(t.dataDir), sms: { name: 'down', send: async () => Promise.reject(new Error('SMS gateway down')) } });
+      assert.equal((await t.database.db.select().from(outbox).where(eq(outbox.id, first.id)))[0]!.linkToken, null, 'the token is gone from the row once sent');
+    });
+
+    it('the delivered mail carries a working link; the database and a backup hold no live token', async () => {
+      const files = fs.readdirSync(path.join(t.dataDir, 'outbox'));
+      const eml = files.find((f) => f.endsWith('-registration.confirmed.eml'));
+      assert.ok(eml, files.join(', '));
+      const mail = await simpleParser(fs.readFileSync(path.join(t.dataDir, 'outbox', eml)));
+      const link = /http:\/\/finhub\.test(\/registrations\/[A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
+      assert.ok(link, mail.text || "no text");
+      const status = await t.app.inject({ method: 'GET', url: `/api${link[1]}` });
+      assert.equal(status.statusCode, 200, 'the link in the mail works');
+      const backup = path.join(t.dataDir, 'backup.ndjson.gz');
+      await writeBackup(t.database, t.dataDir, backup);
+      const text = zlib.gunzipSync(fs.readFileSync(backup)).toString('utf8');
+      assert.ok(text.includes('school.received'), 'the pending receipt is in the backup');
+      assert.ok(!text.includes(appToken) && !text.includes(regToken), 'no token in the backup');
+      fs.rmSync(backup);
     });
     after(() => t.close());
 
     it('keeps everything until the retention period has ended (from the session’s end, not its start)', async () => {
       // a year after the start but before a year after the end
       const r = await purgePersonalData(t.database.db, new Date(startsAt.getTime() + 365 * DAY + HOUR));
-      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, outboxMessages: 0, dryRun: false });
+      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
       const [reg] = await t.database.db.select().from(registrations);
       assert.equal(reg!.name, '홍길동');
     });
@@ -102,10 +130,18 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.purge'))).length, 0);
     });
 
-    it('anonymises registrations after their retention, blanks their messages, audited as the system', async () => {
+    it('anonymises registrations after their retention, blanks their messages and removes their files, audited as the system', async () => {
       const late = new Date(endsAt.getTime() + 365 * DAY + HOUR);
-      const r = await purgePersonalData(t.database.db, late);
+      const outboxFolder = path.join(t.dataDir, 'outbox');
+      const sentFile = fs.readdirSync(outboxFolder).find((f) => f.endsWith('-registration.confirmed.eml'))!;
+      assert.match(fs.readFileSync(path.join(outboxFolder, sentFile), 'utf8'), /hong@citizen\.test/);
+      // a file another message left, not the registrant's: kept
+      fs.writeFileSync(path.join(outboxFolder, '999999-other.txt'), 'To: 01000000000\n');
+      const r = await purgePersonalData(t.database.db, late, { dataDir: t.dataDir });
       assert.equal(r.registrations, 1);
+      assert.equal(r.outboxFiles, 1);
+      assert.deepEqual(fs.readdirSync(outboxFolder), ['999999-other.txt'], "the registrant's message file is gone");
+      fs.rmSync(path.join(outboxFolder, '999999-other.txt'));
       const [reg] = await t.database.db.select().from(registrations);
       assert.deepEqual([reg!.name, reg!.phone, reg!.email, reg!.anonymizedAt?.getTime()], [ERASED_NAME, null, null, late.getTime()]);
       assert.equal(reg!.status, 'confirmed', 'the row stays for the figures');
@@ -121,12 +157,12 @@ for (const kind of DB_KINDS) {
       const schoolMsg = msgs.find((m) => (m.meta as { applicationId?: number } | null)?.applicationId !== undefined)!;
       assert.equal(schoolMsg.recipient, '01033334444');
       const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.purge'));
-      assert.deepEqual(audits.map((a) => a.entity).sort(), ['outbox', 'registration']);
+      assert.deepEqual(audits.map((a) => a.entity).sort(), ['outbox', 'outbox_file', 'registration']);
       assert.ok(audits.every((a) => a.actorEmail === 'system' && a.actorId === null));
       // the citizen's link no longer shows anything
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/registrations/${regToken}` })).statusCode, 404);
       // a second run has nothing left to do
-      assert.deepEqual(await purgePersonalData(t.database.db, late), { registrations: 0, schoolApplications: 0, outboxMessages: 0, dryRun: false });
+      assert.deepEqual(await purgePersonalData(t.database.db, late), { registrations: 0, schoolApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
     });
 
     it('anonymises school applications three years after the survey year ends (Asia/Seoul); pending messages become failed', async () => {
@@ -143,7 +179,7 @@ for (const kind of DB_KINDS) {
         .select()
         .from(outbox)
         .where(inArray(outbox.kind, ['school.received']));
-      assert.deepEqual([m!.recipient, m!.status], ['', 'failed']);
+      assert.deepEqual([m!.recipient, m!.status, m!.linkToken], ['', 'failed', null]);
       assert.match(m!.lastError ?? '', /purged/);
       // the staff list shows no contact at all, and the status link still answers (no personal data in it)
       const list = await t.app.inject({ method: 'GET', url: `/api/school/surveys/${a!.surveyId}/applications`, headers: manager.headers });

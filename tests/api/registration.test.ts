@@ -11,6 +11,7 @@ import { hashToken, isLivePhoneViolation, maskEmail, maskName } from '../../src/
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { asRegistrant } from '../support/registrant.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -52,7 +53,12 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 201, res.body);
       return res.json() as Json;
     };
-    const registerFor = async (id: number, body: Json = {}) => call('POST', `/api/academy/sessions/${id}/registrations`, null, { name: '신청자', phone: nextPhone(), consent: true, waitlist: true, ...body });
+    const post = (id: number, payload: Json) => call('POST', `/api/academy/sessions/${id}/registrations`, null, payload);
+    /** A registration; json() gives what the registrant's message tells them (the answer itself is RECEIVED). */
+    const registerFor = async (id: number, body: Json = {}) => {
+      const payload = { name: '신청자', phone: nextPhone(), consent: true, waitlist: true, ...body };
+      return asRegistrant(t.database.db, await post(id, payload), payload.phone);
+    };
     const statusOf = async (token: string) => (await call('GET', `/api/registrations/${token}`, null)).json();
 
     before(async () => {
@@ -132,6 +138,59 @@ for (const kind of DB_KINDS) {
       // Once cancelled, the same phone may register again.
       await call('POST', `/api/registrations/${first.token}/cancel`, null);
       assert.equal((await registerFor(s.id, { phone: '01030304040' })).statusCode, 201);
+    });
+
+    it('the answer does not tell whether a phone is registered: the same bytes, no second row, the owner is texted', async () => {
+      const answer = (res: { statusCode: number; body: string; headers: Record<string, unknown> }) => ({ status: res.statusCode, type: res.headers['content-type'], body: res.body });
+      const rows = async (phone: string) =>
+        ((await t.database.db.execute(sql`select id, status::text as status from registrations where phone = ${phone.replace(/-/g, '')} order by id`)) as unknown as { rows: Json[] }).rows;
+      const notices = async (phone: string) =>
+        ((await t.database.db.execute(sql`select channel::text as channel, body, meta, link_token from outbox where recipient = ${phone.replace(/-/g, '')} and kind = 'registration.duplicate_attempt' order by id`)) as unknown as { rows: Json[] })
+          .rows;
+      const payload = (phone: string, over: Json = {}) => ({ name: '신청자', phone, email: 'someone@example.org', consent: true, waitlist: true, ...over });
+
+      // An open session: a first registration and a second one with the same phone.
+      const open = await newSession({ capacity: 5 });
+      const owner = nextPhone();
+      const fresh = await post(open.id, payload(owner));
+      const again = await post(open.id, payload(owner, { name: '다른 사람', email: 'stranger@example.org' }));
+      assert.deepEqual(answer(again), answer(fresh));
+      assert.deepEqual(fresh.json(), { status: 'received', message: fresh.json().message });
+      assert.ok(!/"id"|token|https?:|registrations\//.test(fresh.body), `no id, token or link in the answer: ${fresh.body}`);
+      assert.deepEqual((await rows(owner)).map((r) => r.status), ['confirmed'], 'no second registration');
+      const [notice, ...more] = await notices(owner);
+      assert.ok(notice, "the number's owner is told");
+      assert.equal(notice.channel, 'sms', 'through the number itself, not the e-mail the stranger typed');
+      assert.equal(notice.meta.registrationId, (await rows(owner))[0]!.id);
+      assert.match(notice.body, /상태: 확정/);
+      assert.match(notice.body, /status: confirmed/);
+      assert.equal(notice.link_token, null, 'no link to the existing registration');
+      assert.equal(more.length, 0);
+      // A third try within the hour answers the same and texts no more.
+      assert.deepEqual(answer(await post(open.id, payload(owner))), answer(fresh));
+      assert.equal((await notices(owner)).length, 1, 'at most one text an hour');
+
+      // A full session: the owner of a seat asking again, and a newcomer joining the waiting list.
+      const full = await newSession({ capacity: 1 });
+      const seated = nextPhone();
+      await post(full.id, payload(seated));
+      const newcomer = await post(full.id, payload(nextPhone()));
+      const repeat = await post(full.id, payload(seated));
+      assert.deepEqual(answer(repeat), answer(newcomer));
+      assert.deepEqual(answer(repeat), answer(fresh));
+      assert.deepEqual((await rows(seated)).map((r) => r.status), ['confirmed']);
+      assert.equal((await notices(seated)).length, 1);
+      // … and without asking for the waiting list: the same refusal either way.
+      const refusedNew = await post(full.id, payload(nextPhone(), { waitlist: false }));
+      const refusedOwner = await post(full.id, payload(seated, { waitlist: false }));
+      assert.equal(refusedNew.statusCode, 409);
+      assert.deepEqual(answer(refusedOwner), answer(refusedNew));
+
+      // A waitlisted owner is told that status.
+      const waiting = nextPhone();
+      await post(full.id, payload(waiting));
+      await post(full.id, payload(waiting));
+      assert.match((await notices(waiting))[0]!.body, /상태: 대기/);
     });
 
     it('the public status page shows no phone or e-mail; staff may add the video after the session', async () => {

@@ -14,6 +14,8 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { startSmtp } from '../support/smtp.ts';
+import { RECEIVED } from '../../src/server/api-schema.ts';
+import { renderBody } from '../../src/modules/notifications/service.ts';
 
 const YEAR = quarterOf(new Date()).year;
 const DAY = 86_400_000;
@@ -43,6 +45,16 @@ for (const kind of DB_KINDS) {
     const ids: Record<string, number> = {};
 
     const apply = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/school/applications', headers: { origin: ORIGIN }, payload: body as object });
+    /** The token of the status link in the school's "received" message (the answer itself is RECEIVED). */
+    const tokenOf = async (schoolName: string) => {
+      const [row] = await t.database.db
+        .select({ token: outbox.linkToken })
+        .from(outbox)
+        .innerJoin(schoolApplications, sql`${schoolApplications.id}::text = ${outbox.meta}->>'applicationId'`)
+        .where(and(eq(outbox.kind, 'school.received'), eq(schoolApplications.schoolName, schoolName)));
+      assert.ok(row?.token, `the received message of ${schoolName} carries its token`);
+      return row.token;
+    };
     const counts = async () => {
       const [a] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(schoolApplications);
       const [o] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
@@ -86,15 +98,14 @@ for (const kind of DB_KINDS) {
     it('schools apply with the public form and get a status link', async () => {
       const a = await apply(application());
       assert.equal(a.statusCode, 201, a.body);
-      assert.equal(a.json().status, 'submitted');
-      assert.equal(a.json().statusUrl, `http://finhub.test/school/applications/${a.json().token}`);
-      tokens.a = a.json().token;
+      assert.deepEqual(a.json(), RECEIVED, 'no status, id or link in the answer');
+      tokens.a = await tokenOf(application().schoolName as string);
       const b = await apply(application({ schoolName: '전주 효자중학교', level: 'middle', teacherName: '이교사', teacherPhone: '+82 10 2222 3333', teacherEmail: undefined, preferredDates: [`${YEAR}-06-10`] }));
       assert.equal(b.statusCode, 201, b.body);
-      tokens.b = b.json().token;
+      tokens.b = await tokenOf('전주 효자중학교');
       const c = await apply(application({ schoolName: '전주 덕진고등학교', level: 'high', teacherName: '박교사', teacherPhone: '01044445555', teacherEmail: 'park@deokjin.test' }));
       assert.equal(c.statusCode, 201, c.body);
-      tokens.c = c.json().token;
+      tokens.c = await tokenOf('전주 덕진고등학교');
       const rows = await t.database.db.select().from(schoolApplications).orderBy(schoolApplications.id);
       ids.a = rows[0]!.id;
       ids.b = rows[1]!.id;
@@ -115,14 +126,27 @@ for (const kind of DB_KINDS) {
           ['email', 'park@deokjin.test', ids.c],
         ],
       );
-      assert.ok(received[0]!.body.includes(a.json().statusUrl));
+      const statusUrl = `http://finhub.test/school/applications/${tokens.a}`;
+      assert.ok(!received[0]!.body.includes(tokens.a!) && received[0]!.body.includes('/school/applications/{{token}}'), 'the stored body holds the link without its token');
+      assert.ok(renderBody(received[0]!.body, received[0]!.linkToken).includes(statusUrl), 'the message carries the status link when sent');
     });
 
-    it('the same school twice in a year → 409, nothing written', async () => {
+    it('the same school twice in a year → the same answer, nothing stored; the school\'s contact and the second teacher are told', async () => {
       const before = await counts();
-      const res = await apply(application({ teacherPhone: '01099998888' }));
-      assert.equal(res.statusCode, 409);
-      assert.deepEqual(await counts(), before);
+      const res = await apply(application({ teacherName: '최교사', teacherPhone: '01099998888', teacherEmail: undefined }));
+      assert.equal(res.statusCode, 201);
+      assert.deepEqual(res.json(), RECEIVED);
+      const after = await counts();
+      assert.deepEqual({ ...after, outbox: before.outbox }, before, 'no application stored');
+      const told = await t.database.db.select().from(outbox).where(sql`${outbox.kind} in ('school.duplicate_attempt', 'school.duplicate_application')`).orderBy(outbox.id);
+      assert.deepEqual(
+        told.map((m) => [m.kind, m.recipient, (m.meta as { applicationId: number }).applicationId]),
+        [
+          ['school.duplicate_attempt', 'teacher@wansan.test', ids.a],
+          ['school.duplicate_application', '01099998888', ids.a],
+        ],
+      );
+      assert.ok(told.every((m) => !m.linkToken), 'no link to the existing application');
     });
 
     it('bad input → 400 naming the fields, nothing written', async () => {
@@ -157,7 +181,7 @@ for (const kind of DB_KINDS) {
       const nasty = '<script>alert("x")</script> 학교 & <img src=x onerror=alert(1)>';
       const res = await apply(application({ schoolName: nasty, teacherPhone: '01077776666', topics: '"; drop table school_applications; --' }));
       assert.equal(res.statusCode, 201, res.body);
-      const status = await t.app.inject({ method: 'GET', url: `/api/school/applications/${res.json().token}` });
+      const status = await t.app.inject({ method: 'GET', url: `/api/school/applications/${await tokenOf(nasty)}` });
       assert.equal(status.json().schoolName, nasty);
       const [row] = await t.database.db.select().from(schoolApplications).where(eq(schoolApplications.schoolName, nasty));
       assert.equal(row!.topics, '"; drop table school_applications; --');

@@ -19,9 +19,9 @@ describe('education pages pass axe-core', () => {
   before(async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     sessionId = await createOpenSession(manager, '청년 재테크 기초', 1);
-    tokenA = (await registerByApi(h.server.url, sessionId, { name: SCRIPT_NAME, phone: '010-1111-2222' })).token;
-    tokenB = (await registerByApi(h.server.url, sessionId, { name: '박대기', phone: '010-3333-4444', waitlist: true })).token;
-    schoolToken = await schoolByApi(h.server.url, manager, `${SCRIPT_NAME}초등학교`);
+    tokenA = (await registerByApi(h.server.url, sessionId, { name: SCRIPT_NAME, phone: '010-1111-2222' }, h.dataDir)).token;
+    tokenB = (await registerByApi(h.server.url, sessionId, { name: '박대기', phone: '010-3333-4444', waitlist: true }, h.dataDir)).token;
+    schoolToken = await schoolByApi(h.server.url, manager, `${SCRIPT_NAME}초등학교`, h.dataDir);
   });
 
   for (const lang of ['ko', 'en'] as const) {

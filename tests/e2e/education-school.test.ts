@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { educationHarness, SCRIPT_NAME, seoulDate, seoulInput, waitForAttribute, waitForText } from '../support/education.ts';
+import { deliveredToken, educationHarness, SCRIPT_NAME, seoulDate, seoulInput, waitForAttribute, waitForText } from '../support/education.ts';
 import { signInPage } from '../support/staff.ts';
 
 describe('visiting financial school in chromium', () => {
@@ -45,8 +45,10 @@ describe('visiting financial school in chromium', () => {
     await form.locator('input[name="teacherPhone"]').fill('063-222-1234');
     await form.locator('input[name="consent"]').check();
     await form.getByTestId('school-submit').click();
-    await page.waitForURL(/\/school\/applications\/[^/?]+\?new=1/);
-    schoolToken = /\/school\/applications\/([^/?#]+)/.exec(page.url())![1]!;
+    await waitForText(page.getByTestId('application-received'), /신청을 접수했습니다/);
+    schoolToken = await deliveredToken(h.dataDir, '063-222-1234', 'school/applications');
+    await page.goto(`${h.server.url}/school/applications/${schoolToken}`);
+    await page.getByTestId('application-status').waitFor();
     assert.equal(await page.getByTestId('application-status').getAttribute('data-status'), 'submitted');
 
     await staff.reload();

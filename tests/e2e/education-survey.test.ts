@@ -20,8 +20,8 @@ describe('academy survey and figures in chromium', () => {
   before(async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     sessionId = await createOpenSession(manager, '청년 재테크 기초', 1);
-    const b = await registerByApi(h.server.url, sessionId, { name: '박대기', phone: '010-3333-4444' });
-    await manager.call('POST', `/api/academy/sessions/${sessionId}/check-in`, { registrationId: b.id });
+    const b = await registerByApi(h.server.url, sessionId, { name: '박대기', phone: '010-3333-4444' }, h.dataDir);
+    await manager.call('POST', `/api/academy/sessions/${sessionId}/check-in`, { token: b.token });
   });
 
   it('a manager moves the session into the past with its recording; the survey goes to B, who answers it; figures and the past list show it', async () => {

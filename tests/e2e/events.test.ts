@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/browser.ts';
-import { educationHarness, seoulInput, waitForText } from '../support/education.ts';
+import { deliveredToken, educationHarness, seoulInput, waitForText } from '../support/education.ts';
 import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 
 const iso = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -120,8 +120,10 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     await form.locator('select[name="country"]').selectOption('KR');
     await form.getByLabel(/동의합니다|agree/).check();
     await form.getByTestId('event-register-submit').click();
-    await page.waitForURL(/\/registrations\/[A-Za-z0-9_-]+/);
-    generalToken = /\/registrations\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+    // The one neutral answer; the status link (and the QR code) come in the confirmation e-mail.
+    await waitForText(page.getByTestId('application-received'), /신청을 접수했습니다/);
+    generalToken = await deliveredToken(h.dataDir, 'hong@example.kr', 'registrations');
+    await page.goto(`${h.server.url}/registrations/${generalToken}`);
     await page.getByTestId('registration-qr').waitFor();
 
     await page.goto(`${h.server.url}/events/${eventId}`);
@@ -134,7 +136,8 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     await waitForText(vip.locator('[name="invitationCode"]').locator('xpath=..').getByTestId('field-error'), /.+/);
     await vip.locator('[name="invitationCode"]').fill(vipCode);
     await vip.getByTestId('event-register-submit').click();
-    await page.waitForURL(/\/registrations\/[A-Za-z0-9_-]+/);
+    await waitForText(page.getByTestId('application-received'), /신청을 접수했습니다/);
+    assert.match(await deliveredToken(h.dataDir, 'vip@example.kr', 'registrations'), /^[A-Za-z0-9_-]{43}$/);
   });
 
   it('checks a ticket in twice (the second says already), and serves the XLSX export and the badge PDF', async () => {

@@ -20,6 +20,7 @@ import { hashToken } from '../../src/modules/registration/service.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { registeredAs } from '../support/registrant.ts';
 import { countRows, planActions } from '../support/running.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -149,7 +150,8 @@ for (const kind of DB_KINDS) {
       const register = async (who: 'A' | 'B', name: string, phone: string, email: string) => {
         const res = await call('POST', `/api/academy/sessions/${sessionId}/registrations`, null, { name, phone, email, consent: true });
         assert.equal(res.statusCode, 201, res.body);
-        people[who] = { token: res.json().token, id: res.json().id, name, phone, email };
+        const r = await registeredAs(t.database.db, phone); // the answer carries no token: the message does
+        people[who] = { token: r.token, id: r.id, name, phone, email };
       };
       await register('A', '공격자', '010-1111-0001', 'attacker@example.com');
       await register('B', '피해자영희', '010-9999-8877', 'victim.b@example.com');
@@ -172,7 +174,8 @@ for (const kind of DB_KINDS) {
         answers: {},
       });
       assert.equal(ev.statusCode, 201, ev.body);
-      people.E = { token: ev.json().token, id: ev.json().id, name: '피해자철수', phone: '010-8888-7766', email: 'victim.e@example.com' };
+      const e7 = await registeredAs(t.database.db, '010-8888-7766');
+      people.E = { token: e7.token, id: e7.id, name: '피해자철수', phone: '010-8888-7766', email: 'victim.e@example.com' };
 
       // Everyone attended, so the survey routes answer for a real token.
       for (const who of ['A', 'B'] as const) {
@@ -318,7 +321,8 @@ for (const kind of DB_KINDS) {
         });
         assert.equal(res.statusCode, 201, res.body);
         const [row] = ((await t.database.db.execute(sql`select id from school_applications where school_name = ${schoolName}`)) as unknown as { rows: { id: number }[] }).rows;
-        schools[key] = { token: res.json().token, id: Number(row!.id), schoolName, teacherName, teacherPhone, teacherEmail };
+        const [receipt] = ((await t.database.db.execute(sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(row!.id)}`)) as unknown as { rows: { link_token: string }[] }).rows;
+        schools[key] = { token: receipt!.link_token, id: Number(row!.id), schoolName, teacherName, teacherPhone, teacherEmail };
       }
       assert.match(schools.X.token, /^[A-Za-z0-9_-]{43}$/);
     });
@@ -432,7 +436,7 @@ for (const kind of DB_KINDS) {
       });
       const r = await call('POST', `/api/academy/sessions/${s.json().id}/registrations`, null, { name: '연락처', phone: '010-3141-5926', email: 'pi@example.com', consent: true });
       assert.equal(r.statusCode, 201, r.body);
-      registration = { id: r.json().id, phone: '010-3141-5926', email: 'pi@example.com' };
+      registration = { id: (await registeredAs(t.database.db, '010-3141-5926')).id, phone: '010-3141-5926', email: 'pi@example.com' };
     });
     after(() => t.close());
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
+import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { startServerProcess, type ServerProcess } from './server.ts';
@@ -59,7 +60,8 @@ export function educationHarness(prefix: string): Harness {
     h.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     addUserWithCli(h.dataDir, 'admin@jeonju.test', 'admin', '관리자');
     [h.server, browser] = await Promise.all([
-      startServerProcess({ FINHUB_DATA_DIR: h.dataDir, FINHUB_LOGIN_RATE_LIMIT: '0', FINHUB_PUBLIC_RATE_LIMIT: '0' }),
+      // Messages are written to dataDir/outbox quickly: the status links reach citizens (and tests) only there.
+      startServerProcess({ FINHUB_DATA_DIR: h.dataDir, FINHUB_LOGIN_RATE_LIMIT: '0', FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_OUTBOX_POLL_MS: '100' }),
       launchBrowser(),
     ]);
     const admin = await ApiSession.signIn(h.server.url, 'admin@jeonju.test');
@@ -102,19 +104,54 @@ export async function createOpenSession(manager: ApiSession, title: string, capa
   return (await manager.call<{ id: number }>('POST', '/api/academy/sessions', body)).id;
 }
 
-/** A citizen's registration through the public API (same-origin, as the browser sends it); the token of its link. */
-export async function registerByApi(base: string, sessionId: number, body: Record<string, unknown>): Promise<{ id: number; token: string; status: string }> {
+/**
+ * The token of the newest link to `/<page>/<token>` delivered to this recipient (a phone's digits
+ * or an e-mail address) as a file by the server's outbox worker (dataDir/outbox: SMS .txt,
+ * e-mail .eml): the answer to a registration carries no link, the registrant's message does.
+ */
+export async function deliveredToken(dataDir: string, recipient: string, page: 'registrations' | 'school/applications' | 'surveys', timeout = 15_000): Promise<string> {
+  const folder = path.join(dataDir, 'outbox');
+  const to = recipient.includes('@') ? recipient : recipient.replace(/\D/g, '');
+  const link = new RegExp(`/${page}/([A-Za-z0-9_-]{43})`);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /^\d+-.*\.(txt|eml)$/.test(f)) : [];
+    files.sort((a, b) => parseInt(b, 10) - parseInt(a, 10));
+    for (const f of files) {
+      const raw = fs.readFileSync(path.join(folder, f));
+      let text: string;
+      if (f.endsWith('.txt')) {
+        if (!raw.toString('utf8').startsWith(`To: ${to}\n`)) continue;
+        text = raw.toString('utf8');
+      } else {
+        const mail = await simpleParser(raw);
+        if (!(mail.to && !Array.isArray(mail.to) && mail.to.value.some((a) => a.address === to))) continue;
+        text = mail.text ?? '';
+      }
+      const m = link.exec(text);
+      if (m) return m[1]!;
+    }
+    if (Date.now() > deadline) throw new Error(`no /${page}/ link delivered to ${to} in ${folder}: ${files.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A citizen's registration through the public API (same-origin, as the browser sends it); with
+ * `dataDir`, the token of the link in the message it was sent (else '').
+ */
+export async function registerByApi(base: string, sessionId: number, body: Record<string, unknown>, dataDir?: string): Promise<{ token: string }> {
   const res = await fetch(`${base}/api/academy/sessions/${sessionId}/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base },
     body: JSON.stringify({ consent: true, ...body }),
   });
   if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: number; token: string; status: string };
+  return { token: dataDir ? await deliveredToken(dataDir, String(body.email ?? body.phone), 'registrations') : '' };
 }
 
 /** This year's demand survey (open now) and one school's application, through the API; the application's token. */
-export async function schoolByApi(base: string, manager: ApiSession, schoolName: string): Promise<string> {
+export async function schoolByApi(base: string, manager: ApiSession, schoolName: string, dataDir: string): Promise<string> {
   await manager.call('POST', '/api/school/surveys', { year: Number(seoulDate(0).slice(0, 4)), opensAt: iso(-1), closesAt: iso(24 * 14), targetSchools: 3 });
   const res = await fetch(`${base}/api/school/applications`, {
     method: 'POST',
@@ -122,5 +159,5 @@ export async function schoolByApi(base: string, manager: ApiSession, schoolName:
     body: JSON.stringify({ schoolName, level: 'elementary', teacherName: '최교사', teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈 관리', consent: true }),
   });
   if (res.status !== 201) throw new Error(`apply: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
+  return deliveredToken(dataDir, '063-222-1234', 'school/applications');
 }

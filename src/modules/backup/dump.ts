@@ -18,6 +18,21 @@ import { backupTables, type BackupTable } from './tables.ts';
 
 export const PAGE_SIZE = 1000;
 
+/**
+ * Columns a backup leaves out (written as null): live secrets that exist only until a message is
+ * sent. A restored message still pending is sent with its links marked expired
+ * (notifications/service.ts renderBody).
+ */
+export const NOT_BACKED_UP: Record<string, string[]> = { outbox: ['link_token'] };
+
+function withoutSecrets(table: string, json: string): string {
+  const columns = NOT_BACKED_UP[table];
+  if (!columns) return json;
+  const row = JSON.parse(json) as Record<string, unknown>;
+  for (const c of columns) if (c in row) row[c] = null;
+  return JSON.stringify(row);
+}
+
 export interface BackupSummary {
   tables: number;
   rows: Record<string, number>;
@@ -96,7 +111,7 @@ export async function writeBackup(database: Database, dataDir: string, file: str
         for (const table of tables) {
           for await (const r of tableRows(tx, table)) {
             rows[table.name]!++;
-            yield rowLine(table.name, r);
+            yield rowLine(table.name, withoutSecrets(table.name, r));
           }
         }
         for (const rel of storedFiles(storeRoot)) {

@@ -98,15 +98,6 @@ export const RegistrationBody = z
   })
   .strict();
 
-export const RegistrationCreated = z.object({
-  id: z.number().int(),
-  status: z.enum(['confirmed', 'waitlisted']),
-  cancelUrl: z.string(),
-  statusUrl: z.string(),
-  token: z.string(),
-  waitlistPosition: z.number().int().nullable(),
-});
-
 const STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired', 'pending'] as const;
 
 export const RegistrationStatusSchema = z

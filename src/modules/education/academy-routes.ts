@@ -1,7 +1,7 @@
 /** Financial academy routes (docs/education-api.md): sessions, registrations, check-in, survey, figures, programmes, consent. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { ErrorResponseSchema, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
@@ -16,7 +16,6 @@ import {
   ProgrammeBody,
   ProgrammeSchema,
   RegistrationBody,
-  RegistrationCreated,
   RegistrationListQuery,
   SessionBody,
   SessionListQuery,
@@ -103,20 +102,14 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         tags,
         params: IdParams,
         body: RegistrationBody,
-        response: { 201: RegistrationCreated, ...errors },
+        response: { 201: ReceivedSchema, ...errors },
       },
     },
     async (req, reply) => {
-      const { registration, token, links, waitlistPosition } = await registerForSession(app.db, engine, actorOf(req), req.params.id, req.body);
+      // The same answer whatever happened (a new registration, or a phone that had one): see RECEIVED.
+      await registerForSession(app.db, engine, actorOf(req), req.params.id, req.body);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send({
-        id: registration.id,
-        status: registration.status as 'confirmed' | 'waitlisted',
-        cancelUrl: links.cancelUrl,
-        statusUrl: links.statusUrl,
-        token,
-        waitlistPosition,
-      });
+      return reply.status(201).send(RECEIVED);
     },
   );
 

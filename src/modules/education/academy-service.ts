@@ -13,7 +13,7 @@ import { registerMeasure } from '../plan/measures.ts';
 import { percent } from '../plan/figures.ts';
 import { quarterOf, quarterRange } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
-import type { PoolSubject } from '../registration/messages.ts';
+import { surveyUrlTemplate, type PoolSubject } from '../registration/messages.ts';
 import { listPoolRegistrations, type Page, type PageParams } from '../registration/listing.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 import {
@@ -293,8 +293,7 @@ export async function sendSurvey(db: Db, ctx: EngineContext, actor: Actor, sessi
     for (const r of attendees) {
       // The registration link's job (cancel, check-in) is done: the survey link replaces it.
       const token = await rotateToken(tx, r.id);
-      const surveyUrl = `${ctx.publicUrl.replace(/\/$/, '')}/surveys/${encodeURIComponent(token)}`;
-      await notifyRegistrant(tx, 'survey', { registrationId: r.id, ...r }, subject, { surveyUrl, ownerKind: ACADEMY_POOL });
+      await notifyRegistrant(tx, 'survey', { registrationId: r.id, ...r }, subject, { surveyUrl: surveyUrlTemplate(ctx.publicUrl), linkToken: token, ownerKind: ACADEMY_POOL });
     }
     await tx.update(academySessions).set({ surveySentAt: new Date() }).where(eq(academySessions.id, sessionId));
     await recordAudit(tx, actor, { action: 'academy.survey.send', entity: 'academy_session', entityId: sessionId, after: { queued: attendees.length } });

@@ -57,8 +57,6 @@ export const ApplicationBody = z
   })
   .strict();
 
-export const ApplicationCreatedSchema = z.object({ status: z.enum(APPLICATION_STATUSES), statusUrl: z.string(), token: z.string() }).meta({ id: 'SchoolApplicationCreated' });
-
 export const ClassSchema = z
   .object({
     id: z.number().int(),

@@ -1,12 +1,11 @@
 /** Visiting financial school routes (찾아가는 금융학교), docs/education-api.md. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { ErrorResponseSchema, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import {
   ApplicationBody,
-  ApplicationCreatedSchema,
   ApplicationListSchema,
   ApplicationStatusSchema,
   ClassBody,
@@ -83,10 +82,15 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
         summary: 'A school applies (public form; consent required) / 찾아가는 금융학교 신청',
         tags,
         body: ApplicationBody,
-        response: { 201: ApplicationCreatedSchema, ...errors, 429: ErrorResponseSchema },
+        response: { 201: ReceivedSchema, ...errors, 429: ErrorResponseSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitApplication(app.db, { publicUrl }, req.body)),
+    async (req, reply) => {
+      // The same answer whether the school is new or had applied already: see RECEIVED.
+      await submitApplication(app.db, { publicUrl }, req.body);
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(RECEIVED);
+    },
   );
 
   app.get(

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-or
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
-import { enqueueNotification } from '../notifications/service.ts';
+import { enqueueNotification, LINK_TOKEN, queuedSince } from '../notifications/service.ts';
 import { registerMeasure } from '../plan/measures.ts';
 import { quarterDates, seoulDate, seoulMidnight } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
@@ -42,7 +42,8 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const statusUrlFor = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/school/applications/${encodeURIComponent(token)}`;
+export const statusUrlFor = (publicUrl: string, token: string) =>
+  `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
 
 /** "teacher@school.kr" → "t*****@school.kr". */
 export function maskEmail(email: string | null): string | null {
@@ -134,12 +135,12 @@ export interface ApplicationInput {
 }
 
 /** Queues a message to the school's contact teacher: e-mail when given, else SMS. */
-async function tellSchool(tx: Tx, a: Pick<ApplicationRow, 'id' | 'teacherEmail' | 'teacherPhone' | 'anonymizedAt'>, kind: string, subject: string, body: string) {
+async function tellSchool(tx: Tx, a: Pick<ApplicationRow, 'id' | 'teacherEmail' | 'teacherPhone' | 'anonymizedAt'>, kind: string, subject: string, body: string, linkToken: string | null = null) {
   if (a.anonymizedAt) return;
   const channel = a.teacherEmail ? 'email' : 'sms';
   const recipient = a.teacherEmail ?? a.teacherPhone;
   if (!recipient) return;
-  await enqueueNotification(tx, { channel, recipient, subject, body, kind, meta: { applicationId: a.id } });
+  await enqueueNotification(tx, { channel, recipient, subject, body, kind, meta: { applicationId: a.id }, linkToken });
 }
 
 const seoulDay = (d: string) => {
@@ -157,6 +158,8 @@ export async function submitApplication(db: Db, ctx: SchoolContext, input: Appli
   if (fields.length) throw invalid(fields);
   const token = randomBytes(32).toString('base64url');
   const statusUrl = statusUrlFor(ctx.publicUrl, token);
+  // The stored message holds the link as a template; the outbox worker renders the token in.
+  const statusLink = statusUrlFor(ctx.publicUrl, LINK_TOKEN);
   try {
     return await db.transaction(async (tx) => {
       const open = await tx
@@ -191,15 +194,65 @@ export async function submitApplication(db: Db, ctx: SchoolContext, input: Appli
         'school.received',
         `[찾아가는 금융학교] ${input.schoolName} 신청이 접수되었습니다`,
         `${input.teacherName} 선생님, ${survey.year}년 찾아가는 금융학교 신청이 접수되었습니다.\n` +
-          `선정 결과는 이 연락처로 알려 드립니다. 진행 상황: ${statusUrl}\n\n` +
-          `Your application to Jeonju's visiting financial school (${survey.year}) has been received. Status: ${statusUrl}`,
+          `선정 결과는 이 연락처로 알려 드립니다. 진행 상황: ${statusLink}\n\n` +
+          `Your application to Jeonju's visiting financial school (${survey.year}) has been received. Status: ${statusLink}`,
+        token,
       );
-      return { status: a!.status, statusUrl, token };
+      return { application: a!, statusUrl, token };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict(`${input.schoolName}은(는) 이미 올해 신청했습니다.`, `${input.schoolName} has already applied this year.`);
+    if (isUniqueViolation(e)) return duplicateApplication(db, input, phone!, now);
     throw e;
   }
+}
+
+/** At most one message an hour to a school's contact about a second application. */
+export const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * A school that has applied this year applies again. The answer is the same as for a new
+ * application (it does not tell whether the school applied); nothing is stored; the contact of
+ * the existing application is told (at most once an hour), and so is whoever applied now, through
+ * the phone or e-mail they gave, so that a second teacher is not left waiting.
+ */
+async function duplicateApplication(db: Db, input: ApplicationInput, phone: string, now: Date): Promise<{ application: null; statusUrl: null; token: null }> {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ a: schoolApplications, year: schoolSurveys.year })
+      .from(schoolApplications)
+      .innerJoin(schoolSurveys, eq(schoolSurveys.id, schoolApplications.surveyId))
+      .where(and(eq(schoolApplications.schoolName, input.schoolName), sql`${schoolSurveys.opensAt} <= ${now}`, sql`${schoolSurveys.closesAt} > ${now}`))
+      .orderBy(desc(schoolSurveys.year))
+      .limit(1);
+    if (!existing) return;
+    const { a, year } = existing;
+    if (!(await queuedSince(tx, 'school.duplicate_attempt', 'applicationId', a.id, new Date(now.getTime() - DUPLICATE_NOTICE_INTERVAL_MS)))) {
+      await tellSchool(
+        tx,
+        a,
+        'school.duplicate_attempt',
+        `[찾아가는 금융학교] ${a.schoolName} 신청이 한 번 더 들어왔습니다`,
+        `${a.teacherName} 선생님, 누군가 ${year}년 찾아가는 금융학교에 ${a.schoolName} 이름으로 다시 신청했습니다. 이미 선생님의 신청이 있어 새로 접수하지 않았습니다.\n` +
+          `신청 내역은 처음 받으신 안내의 진행 상황 링크에서 보실 수 있습니다.\n\n` +
+          `Someone applied again for ${a.schoolName} to Jeonju's visiting financial school (${year}). Your application is already in, so nothing new was recorded; the status link in your first message shows it.`,
+      );
+    }
+    const channel = input.teacherEmail ? 'email' : 'sms';
+    await enqueueNotification(tx, {
+      channel,
+      recipient: input.teacherEmail ?? phone,
+      subject: `[찾아가는 금융학교] ${input.schoolName} 신청 안내`,
+      body:
+        `${input.teacherName} 선생님, ${input.schoolName}의 ${year}년 찾아가는 금융학교 신청은 이미 접수되어 있어 새로 접수하지 않았습니다. ` +
+        `그 신청의 담당 선생님께 선생님의 신청 사실을 알려 드렸습니다.\n\n` +
+        `An application for ${input.schoolName} (${year}) was already in, so yours was not recorded; the teacher who sent it has been told that you applied.`,
+      kind: 'school.duplicate_application',
+      // Under the existing application's id, so the retention purge of that year's applications takes it too.
+      meta: { applicationId: a.id, duplicate: true },
+    });
+    await recordAudit(tx, { userId: null, email: null, ip: null }, { action: 'school.duplicate_attempt', entity: 'school_application', entityId: a.id, after: { surveyYear: year } });
+  });
+  return { application: null, statusUrl: null, token: null };
 }
 
 export async function applicationByToken(db: Db, token: string) {

@@ -29,14 +29,6 @@ export const EventRegistrationBody = z
   })
   .strict();
 
-export const EventRegistrationCreated = z.object({
-  id: z.number().int(),
-  status: z.enum(['confirmed', 'waitlisted', 'pending_approval']),
-  statusUrl: z.string(),
-  cancelUrl: z.string(),
-  token: z.string(),
-});
-
 export const CategoryBody = z
   .object({
     category: z.enum(CATEGORIES),

@@ -1,7 +1,7 @@
 /** Event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
+import { ErrorResponseSchema, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { notFound } from '../../server/errors.ts';
@@ -22,7 +22,6 @@ import {
   EventFiguresSchema,
   EventIdParams,
   EventRegistrationBody,
-  EventRegistrationCreated,
   QuestionBody,
   QuestionSchema,
 } from './attendee-api-schema.ts';
@@ -64,13 +63,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
         tags,
         params: EventIdParams,
         body: EventRegistrationBody,
-        response: { 201: EventRegistrationCreated, ...errors },
+        response: { 201: ReceivedSchema, ...errors },
       },
     },
     async (req, reply) => {
-      const { registration, token, links, status } = await registerForEvent(app.db, engine, actorOf(req), req.params.id, req.body);
+      // The same answer whatever happened (a new registration, or a phone that had one): see RECEIVED.
+      await registerForEvent(app.db, engine, actorOf(req), req.params.id, req.body);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send({ id: registration.id, status, statusUrl: links.statusUrl, cancelUrl: links.cancelUrl, token });
+      return reply.status(201).send(RECEIVED);
     },
   );
 

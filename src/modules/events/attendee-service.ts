@@ -13,7 +13,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
-import type { PoolSubject } from '../registration/messages.ts';
+import { surveyUrlTemplate, type PoolSubject } from '../registration/messages.ts';
 import { pageLimit, toPage, type Page, type PageParams } from '../registration/listing.ts';
 import { maskPhone } from '../registration/phone.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
@@ -356,7 +356,7 @@ export async function registerForEvent(db: Db, ctx: EngineContext, actor: Actor,
       },
     },
   });
-  return { ...result, status: publicStatus(result.registration) };
+  return { ...result, status: result.registration ? publicStatus(result.registration) : null };
 }
 
 /** Staff approval of a registration in a category that needs it: approval confirms within capacity (else waiting list). */
@@ -511,8 +511,7 @@ export async function sendEventSurvey(db: Db, ctx: EngineContext, actor: Actor, 
     const subject: PoolSubject = { ownerId: e.id, title: { ko: e.titleKo, en: e.titleEn }, startsAt: e.startsAt, venue: [e.venueKo, e.venueEn].filter(Boolean).join(' / ') };
     for (const { r } of attendees) {
       const token = await rotateToken(tx, r.id);
-      const surveyUrl = `${ctx.publicUrl.replace(/\/$/, '')}/surveys/${encodeURIComponent(token)}`;
-      await notifyRegistrant(tx, 'survey', { registrationId: r.id, ...r }, subject, { surveyUrl, ownerKind: EVENT_POOL });
+      await notifyRegistrant(tx, 'survey', { registrationId: r.id, ...r }, subject, { surveyUrl: surveyUrlTemplate(ctx.publicUrl), linkToken: token, ownerKind: EVENT_POOL });
     }
     await recordAudit(tx, actor, { action: 'event.survey.send', entity: 'event', entityId: eventId, after: { queued: attendees.length } });
     return { queued: attendees.length };

@@ -12,7 +12,17 @@ export const outbox = pgTable(
     /** An e-mail address or a normalised phone number; blanked when the message's personal data is purged. */
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
+    /**
+     * The message text; a link to a citizen's own page is stored as a template whose token is
+     * {{token}} (notifications/service.ts LINK_TOKEN), never with the token itself.
+     */
     body: text('body').notNull(),
+    /**
+     * The token the body's links carry, rendered in at send time: nulled once the message is sent
+     * or has failed for good, blanked by the retention purge, and left out of backups, so no
+     * stored message holds a live link for longer than it waits to be delivered.
+     */
+    linkToken: text('link_token'),
     /** What caused it (e.g. "registration.confirmed"), for figures and tests. */
     kind: text('kind').notNull(),
     meta: jsonb('meta'),

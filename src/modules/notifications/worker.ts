@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
 import { safeError, safeErrorText } from '../../server/safe-error.ts';
+import { renderBody } from './service.ts';
 
 export const MAX_ATTEMPTS = 10;
 export const BASE_BACKOFF_MS = 30_000;
@@ -71,11 +72,11 @@ async function claim(db: Db, now: Date, limit: number, leaseMs: number, skip: Re
 /**
  * A row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
  * confirmation) gets the check-in token of its status link as a PNG attachment: rendered at send
- * time from the body, so nothing more is stored, and nothing once the body is purged.
+ * time from the row's link token, so nothing more is stored, and nothing once the token is gone.
  */
 async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
   if (row.channel !== 'email' || (row.meta as { qr?: unknown } | null)?.qr !== true) return undefined;
-  const token = /\/registrations\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(row.body)?.[1];
+  const token = row.linkToken;
   if (!token) return undefined;
   const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
   return [{ filename: 'check-in-qr.png', content, contentType: 'image/png' }];
@@ -118,7 +119,7 @@ export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions
         break;
       }
       seen.add(row.id);
-      const message: OutboundMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, kind: row.kind, createdAt: row.createdAt };
+      const message: OutboundMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: renderBody(row.body, row.linkToken), kind: row.kind, createdAt: row.createdAt };
       let sendError: unknown = null;
       try {
         const attachments = await attachmentsFor(row);
@@ -130,7 +131,8 @@ export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions
       if (sendError === null) {
         // Accepted: if this mark fails (database gone), the error ends the pass and the row, still
         // pending under its lease, is sent again after the lease: the at-least-once window.
-        await db.update(outbox).set({ status: 'sent', sentAt: now(), lastError: null }).where(eq(outbox.id, row.id));
+        // The token goes with the mark: the delivered message is the only place the live link stays.
+        await db.update(outbox).set({ status: 'sent', sentAt: now(), lastError: null, linkToken: null }).where(eq(outbox.id, row.id));
         result.sent++;
       } else {
         const e = sendError;
@@ -138,7 +140,7 @@ export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions
         const retryAt = new Date(now().getTime() + backoffMs(row.attempts, opts.backoffMs));
         await db
           .update(outbox)
-          .set(giveUp ? { status: 'failed', lastError: describe(e) } : { nextAttemptAt: retryAt, lastError: describe(e) })
+          .set(giveUp ? { status: 'failed', lastError: describe(e), linkToken: null } : { nextAttemptAt: retryAt, lastError: describe(e) })
           .where(eq(outbox.id, row.id));
         if (giveUp) result.failed++;
         else result.retrying++;

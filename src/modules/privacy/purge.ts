@@ -11,17 +11,23 @@
  *   consent notice says); then the contact teacher's name → "(삭제됨)", phone and e-mail → null.
  *   The school's name stays: it is not personal data and the figures need it.
  * - outbox messages of an anonymised registration or application (meta.registrationId /
- *   meta.applicationId): recipient blanked and body replaced; a message still pending is marked
- *   failed (it can no longer be delivered).
+ *   meta.applicationId): recipient blanked, body replaced and link token removed; a message still
+ *   pending is marked failed (it can no longer be delivered).
+ * - the files the default channels wrote for those messages (FINHUB_DATA_DIR/outbox/<id>-*.eml and
+ *   .txt, with names, phones and links in them): removed once the transaction has committed, and
+ *   any left by an earlier run (or written before this rule) with them.
  *
  * One transaction, audited as the caller (the system for the job, the CLI user for the
  * command). A dry run does the same work and rolls it back, so its counts are exact.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../events/schema.ts';
+import { outboxDir } from '../notifications/channels/file.ts';
 import { outbox } from '../notifications/schema.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
@@ -33,7 +39,29 @@ export interface PurgeResult {
   registrations: number;
   schoolApplications: number;
   outboxMessages: number;
+  /** Message files removed from FINHUB_DATA_DIR/outbox (0 without a data directory). */
+  outboxFiles: number;
   dryRun: boolean;
+}
+
+/** The outbox files in dataDir, by the outbox id their name starts with (<id>-<kind>.eml/.txt, and a crashed write's .tmp). */
+async function outboxFiles(dataDir: string | undefined): Promise<Map<number, string[]>> {
+  const byId = new Map<number, string[]>();
+  if (!dataDir) return byId;
+  let names: string[];
+  try {
+    names = await fs.readdir(outboxDir(dataDir));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return byId;
+    throw e;
+  }
+  for (const name of names) {
+    const m = /^(\d{1,10})-/.exec(name);
+    if (!m) continue;
+    const id = Number(m[1]);
+    byId.set(id, [...(byId.get(id) ?? []), path.join(outboxDir(dataDir), name)]);
+  }
+  return byId;
 }
 
 class Rollback extends Error {
@@ -42,11 +70,13 @@ class Rollback extends Error {
   }
 }
 
-export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun?: boolean; actor?: Actor } = {}): Promise<PurgeResult> {
+export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun?: boolean; actor?: Actor; dataDir?: string } = {}): Promise<PurgeResult> {
   const dryRun = opts.dryRun ?? false;
   const actor = opts.actor ?? SYSTEM_ACTOR;
+  const files = await outboxFiles(opts.dataDir);
+  let doomed: string[] = [];
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       // Registrations whose retention ended: after the academy session's or event's end, else the pool's start.
       const ends = sql`coalesce(${academySessions.endsAt}, ${events.endsAt}, ${capacityPools.startsAt})`;
       const dueRegistrations = await tx
@@ -96,6 +126,7 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
         .set({
           recipient: '',
           body: ERASED_NAME,
+          linkToken: null,
           status: sql`case when ${outbox.status} = 'pending' then 'failed'::outbox_status else ${outbox.status} end`,
           lastError: sql`case when ${outbox.status} = 'pending' then 'personal data purged before delivery' else ${outbox.lastError} end`,
         })
@@ -110,18 +141,33 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked.map((b) => b.id) } });
       }
 
-      const result: PurgeResult = { registrations: registrationIds.length, schoolApplications: applicationIds.length, outboxMessages: blanked.length, dryRun };
+      // The files of every blanked message: this run's and any an earlier run left.
+      // (In chunks: a busy outbox folder holds more files than one statement takes parameters.)
+      const ids = [...files.keys()];
+      const purgedIds: { id: number }[] = [];
+      for (let i = 0; i < ids.length; i += 10_000) {
+        purgedIds.push(...(await tx.select({ id: outbox.id }).from(outbox).where(and(inArray(outbox.id, ids.slice(i, i + 10_000)), eq(outbox.recipient, '')))));
+      }
+      doomed = purgedIds.flatMap((r) => files.get(r.id) ?? []);
+      if (doomed.length) {
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox_file', after: { count: doomed.length, ids: purgedIds.map((r) => r.id) } });
+      }
+
+      const result: PurgeResult = { registrations: registrationIds.length, schoolApplications: applicationIds.length, outboxMessages: blanked.length, outboxFiles: doomed.length, dryRun };
       if (dryRun) throw new Rollback(result);
       return result;
     });
+    // After the commit: a file removed for a purge that rolled back could not be written again.
+    for (const file of doomed) await fs.rm(file, { force: true });
+    return result;
   } catch (e) {
     if (e instanceof Rollback) return e.result;
     throw e;
   }
 }
 
-/** For the hourly job: the same purge, as the system. */
-export async function purgePersonalDataJob(db: Db): Promise<PurgeResult> {
-  return purgePersonalData(db, new Date());
+/** For the hourly job: the same purge, as the system (with the message files in the data directory). */
+export async function purgePersonalDataJob(db: Db, config: { dataDir?: string } = {}): Promise<PurgeResult> {
+  return purgePersonalData(db, new Date(), { dataDir: config.dataDir });
 }
 

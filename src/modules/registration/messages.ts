@@ -1,10 +1,12 @@
 /**
  * What the registration engine tells registrants (through the outbox): bilingual bodies with
- * the status/cancel link. Links carry the token; the database keeps only its SHA-256.
+ * the status/cancel link. Links carry the token; the registrations table keeps only its SHA-256,
+ * and an outbox body keeps the link as a template (LINK_TOKEN) with the token beside it until
+ * the message is sent (notifications/service.ts).
  */
 import type { Tx } from '../../db/client.ts';
 import type { Bilingual } from '../../server/errors.ts';
-import { enqueueNotification, type Notification } from '../notifications/service.ts';
+import { enqueueNotification, LINK_TOKEN, type Notification } from '../notifications/service.ts';
 
 /** What a pool sells, as registrants see it (an academy session, a forum category …). */
 export interface PoolSubject {
@@ -21,9 +23,15 @@ export interface Links {
 
 /** The citizen's pages for a registration (served by the web front end). */
 export function linksFor(publicUrl: string, token: string): Links {
-  const base = `${publicUrl.replace(/\/$/, '')}/registrations/${encodeURIComponent(token)}`;
+  const base = `${publicUrl.replace(/\/$/, '')}/registrations/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
   return { statusUrl: base, cancelUrl: `${base}?cancel=1` };
 }
+
+/** The links as a stored message holds them: the token rendered in by the outbox worker. */
+export const linkTemplates = (publicUrl: string): Links => linksFor(publicUrl, LINK_TOKEN);
+
+/** The survey page, as a stored message holds it (the token rendered in when sent). */
+export const surveyUrlTemplate = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/surveys/${LINK_TOKEN}`;
 
 export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accepted' | 'cancelled' | 'offer_expired' | 'pool_cancelled' | 'survey' | 'pending' | 'rejected';
 
@@ -68,6 +76,17 @@ function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date 
   }
 }
 
+export interface MessageOptions {
+  /** Link templates (linkTemplates): the token itself goes in `linkToken`. */
+  links?: Links | null;
+  offerExpiresAt?: Date | null;
+  /** A template (surveyUrlTemplate). */
+  surveyUrl?: string;
+  /** The token the templates stand for. */
+  linkToken?: string | null;
+  ownerKind: string;
+}
+
 export interface Recipient {
   registrationId: number;
   name: string;
@@ -83,7 +102,7 @@ export function registrantMessage(
   kind: MessageKind,
   r: Recipient,
   subject: PoolSubject,
-  opts: { links?: Links | null; offerExpiresAt?: Date | null; surveyUrl?: string; ownerKind: string },
+  opts: MessageOptions,
 ): Notification | null {
   const channel = r.email ? 'email' : r.phone ? 'sms' : null;
   if (!channel) return null;
@@ -107,6 +126,42 @@ export function registrantMessage(
     kind: kind === 'survey' ? 'survey.invitation' : `registration.${kind}`,
     // A confirmation by e-mail carries the check-in QR code (rendered by the outbox worker from the link).
     meta: { registrationId: r.registrationId, ownerKind: opts.ownerKind, ownerId: subject.ownerId, ...(kind === 'confirmed' && opts.links ? { qr: true } : {}) },
+    linkToken: opts.linkToken ?? null,
+  };
+}
+
+const STATUS_WORDS: Record<string, Bilingual> = {
+  confirmed: { ko: '확정', en: 'confirmed' },
+  waitlisted: { ko: '대기', en: 'on the waiting list' },
+  offered: { ko: '자리 제안(수락 대기)', en: 'offered a place, awaiting acceptance' },
+  pending: { ko: '승인 대기', en: 'awaiting approval' },
+};
+
+export const DUPLICATE_ATTEMPT_KIND = 'registration.duplicate_attempt';
+
+/**
+ * The text to a phone that already has a registration in the pool, when someone registers with it
+ * again: whoever asked got the same answer as any registrant, so the owner of the number is told
+ * here, through the number itself, with the status of the registration it has.
+ */
+export function duplicateAttemptMessage(existing: { id: number; phone: string; status: string }, subject: PoolSubject, ownerKind: string): Notification {
+  const ko = subject.title.ko;
+  const en = subject.title.en ?? subject.title.ko;
+  const status = STATUS_WORDS[existing.status] ?? { ko: existing.status, en: existing.status };
+  const body = [
+    `누군가 이 전화번호로 ${ko}에 다시 신청했습니다. 이 번호로 하신 신청이 이미 있어(상태: ${status.ko}) 새로 접수하지 않았습니다.`,
+    `신청 내역은 처음 받으신 안내 문자나 전자우편의 확인 링크에서 보실 수 있습니다. 직접 하신 신청이 아니면 이 문자는 무시하셔도 됩니다.`,
+    '',
+    `Someone registered again for ${en} with this phone number. This number already has a registration (status: ${status.en}), so nothing new was registered.`,
+    `The status link in your first message shows it. If this was not you, you can ignore this message.`,
+  ].join('\n');
+  return {
+    channel: 'sms',
+    recipient: existing.phone,
+    subject: `[${ko}] 같은 번호로 다시 신청이 들어왔습니다 / [${en}] A second registration with your number`,
+    body,
+    kind: DUPLICATE_ATTEMPT_KIND,
+    meta: { registrationId: existing.id, ownerKind, ownerId: subject.ownerId },
   };
 }
 
@@ -116,7 +171,7 @@ export async function notifyRegistrant(
   kind: MessageKind,
   r: Recipient,
   subject: PoolSubject,
-  opts: { links?: Links | null; offerExpiresAt?: Date | null; surveyUrl?: string; ownerKind: string },
+  opts: MessageOptions,
 ): Promise<void> {
   const message = registrantMessage(kind, r, subject, opts);
   if (message) await enqueueNotification(tx, message);

@@ -71,7 +71,7 @@ function toRegistration(row: Record<string, unknown>): Registration {
 export function seatStatement(req: SeatRequest): SQL {
   const messages = Object.entries(req.messages)
     .filter((e): e is [TakenStatus, Notification] => !!e[1])
-    .map(([status, m]) => ({ status, ...m, meta: m.meta ?? {} }));
+    .map(([status, m]) => ({ status, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, kind: m.kind, meta: m.meta ?? {}, link_token: m.linkToken ?? null }));
   // Parameters in INSERT … SELECT lists carry no type of their own: each is cast.
   return sql`
     with seat as materialized (
@@ -86,10 +86,10 @@ export function seatStatement(req: SeatRequest): SQL {
       returning *
     ),
     message as (
-      insert into outbox (channel, recipient, subject, body, kind, meta)
-      select m.channel::notification_channel, m.recipient, m.subject, m.body, m.kind, m.meta || jsonb_build_object('registrationId', r.id)
+      insert into outbox (channel, recipient, subject, body, kind, meta, link_token)
+      select m.channel::notification_channel, m.recipient, m.subject, m.body, m.kind, m.meta || jsonb_build_object('registrationId', r.id), m.link_token
       from r join jsonb_to_recordset(${JSON.stringify(messages)}::jsonb)
-        as m(status text, channel text, recipient text, subject text, body text, kind text, meta jsonb) on m.status = r.status::text
+        as m(status text, channel text, recipient text, subject text, body text, kind text, meta jsonb, link_token text) on m.status = r.status::text
     ),
     audit as (
       insert into audit_log (actor_id, actor_email, action, entity, entity_id, after, ip)

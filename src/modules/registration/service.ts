@@ -13,7 +13,8 @@ import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
 import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
-import { linksFor, notifyRegistrant, registrantMessage, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
+import { enqueueNotification, LINK_TOKEN, queuedSince } from '../notifications/service.ts';
+import { DUPLICATE_ATTEMPT_KIND, duplicateAttemptMessage, linksFor, notifyRegistrant, registrantMessage, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
 import { maskPhone, normalizePhone } from './phone.ts';
 import { capacityPools, registrations } from './schema.ts';
 import { takeSeat, type SeatOutcome, type SeatRequest, type TakenStatus } from './seat.ts';
@@ -91,7 +92,6 @@ export const REFUSALS = {
   started: { ko: '이미 시작된 행사입니다. 신청·변경할 수 없습니다.', en: 'This session has already started; registrations can no longer be made or changed.' },
   full: { ko: '정원이 찼습니다. 대기자로 신청하시려면 대기 신청을 선택하십시오.', en: 'The session is full. Choose the waiting list to be offered a place if one frees up.' },
   fullNoWaitlist: { ko: '정원이 찼고 이 행사는 대기 신청을 받지 않습니다.', en: 'The session is full and has no waiting list.' },
-  duplicate: { ko: '이 전화번호로 이미 신청하셨습니다. 신청 내역은 받으신 확인 링크에서 볼 수 있습니다.', en: 'This phone number is already registered for this session. Your confirmation link shows the registration.' },
 } as const;
 
 const tokenNotFound = () => notFound({ ko: '신청 내역', en: 'The registration' });
@@ -215,16 +215,23 @@ export interface RegisterInput {
   };
 }
 
+/**
+ * What happened, for the caller's own use: never for the answer to the public, which is the same
+ * whatever happened (api-schema.ts RECEIVED), so that it does not tell whether a phone is
+ * registered here.
+ */
 export interface RegisterResult {
-  registration: Registration;
-  token: string;
-  links: Links;
+  /** The new registration; null when the phone already had one in the pool (its owner was told by SMS). */
+  registration: Registration | null;
+  /** The new registration's link token (sent to the registrant through the outbox). */
+  token: string | null;
+  links: Links | null;
   /** Place in the waiting list (1 = next), when waitlisted. */
   waitlistPosition: number | null;
 }
 
 /** The refusal for a seat outcome that took nothing. */
-function refusal(outcome: Exclude<SeatOutcome, TakenStatus>, pool: Pool): AppError {
+function refusal(outcome: Exclude<SeatOutcome, TakenStatus | 'duplicate'>, pool: Pool): AppError {
   switch (outcome) {
     case 'not_found':
       return poolNotFound();
@@ -236,8 +243,6 @@ function refusal(outcome: Exclude<SeatOutcome, TakenStatus>, pool: Pool): AppErr
       return conflict(REFUSALS.notOpen(pool.opensAt));
     case 'closed':
       return conflict(REFUSALS.closed);
-    case 'duplicate':
-      return conflict(REFUSALS.duplicate);
     case 'full':
       return conflict(REFUSALS.full);
     case 'full_no_waitlist':
@@ -249,7 +254,8 @@ function refusal(outcome: Exclude<SeatOutcome, TakenStatus>, pool: Pool): AppErr
  * What the seat statement needs for one registration, with the message for each status it may
  * take rendered beforehand (pure; benchmarks build their raw baseline with it too).
  */
-export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, input: Omit<RegisterInput, 'hooks' | 'consent'>, token: string, links: Links): SeatRequest {
+export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, input: Omit<RegisterInput, 'hooks' | 'consent'>, token: string, publicUrl: string): SeatRequest {
+  const links = linksFor(publicUrl, LINK_TOKEN);
   const recipient = { registrationId: 0, name: input.name, phone: input.phone, email: input.email ?? null };
   const statuses: TakenStatus[] = input.hold ? ['pending'] : ['confirmed', 'waitlisted'];
   return {
@@ -259,7 +265,7 @@ export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, inpu
     hold: !!input.hold,
     waitlist: !!input.waitlist,
     row: { name: input.name, email: input.email ?? null, answers: input.answers ?? null, consentVersion: input.consentVersion, tokenHash: hashToken(token) },
-    messages: Object.fromEntries(statuses.map((s) => [s, registrantMessage(s, recipient, subject, { links, ownerKind: pool.ownerKind })])),
+    messages: Object.fromEntries(statuses.map((s) => [s, registrantMessage(s, recipient, subject, { links, linkToken: token, ownerKind: pool.ownerKind })])),
     actor,
   };
 }
@@ -297,7 +303,7 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool,
   }
   const token = newToken();
   const links = linksFor(ctx.publicUrl, token);
-  const request = seatRequest(pool, subject, actor, { ...input, phone }, token, links);
+  const request = seatRequest(pool, subject, actor, { ...input, phone }, token, ctx.publicUrl);
   const hooks = input.hooks;
   try {
     const seat = hooks
@@ -308,13 +314,42 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool,
           return taken;
         })
       : await takeSeat(db, request);
-    if (!seat.registration) throw refusal(seat.outcome as Exclude<SeatOutcome, TakenStatus>, pool);
+    if (seat.outcome === 'duplicate') return await duplicateAttempt(db, actor, pool, subject, phone);
+    if (!seat.registration) throw refusal(seat.outcome as Exclude<SeatOutcome, TakenStatus | 'duplicate'>, pool);
     return { registration: seat.registration, token, links, waitlistPosition: seat.waitlistPosition };
   } catch (e) {
     // Safety net: the partial unique index catches a duplicate the check could not see.
-    if (isLivePhoneViolation(e)) throw conflict(REFUSALS.duplicate);
+    if (isLivePhoneViolation(e)) return duplicateAttempt(db, actor, pool, subject, phone);
     throw e;
   }
+}
+
+/** At most one text per registration in this time about attempts to register its phone again. */
+export const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Someone registered with a phone that already has a live (or pending) registration in the pool.
+ * Nothing is registered and the answer is the same as for a new registration; the owner of the
+ * number is told by SMS, with the status of the registration they have (at most one text an hour
+ * per registration, so the form cannot be used to flood a phone). Audited either way.
+ */
+async function duplicateAttempt(db: Db, actor: Actor, pool: Pool, subject: PoolSubject, phone: string): Promise<RegisterResult> {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.poolId, pool.id), eq(registrations.phone, phone), inArray(registrations.status, ACTIVE)))
+      .orderBy(asc(registrations.id))
+      .limit(1)
+      // Serialises attempts at the same registration, so a burst of them texts its owner once.
+      .for('update');
+    if (!existing) return; // cancelled in the meantime
+    const now = new Date();
+    const told = await queuedSince(tx, DUPLICATE_ATTEMPT_KIND, 'registrationId', existing.id, new Date(now.getTime() - DUPLICATE_NOTICE_INTERVAL_MS));
+    if (!told) await enqueueNotification(tx, duplicateAttemptMessage({ id: existing.id, phone, status: existing.status }, subject, pool.ownerKind));
+    await recordAudit(tx, actor, { action: 'registration.duplicate_attempt', entity: 'registration', entityId: existing.id, after: { poolId: pool.id, ownerTold: !told } });
+  });
+  return { registration: null, token: null, links: null, waitlistPosition: null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@
  * shows the QR code for check-in.
  */
 import { useState, type FormEvent } from 'react';
-import { academySession, consentNotice, register, tokenFromUrl, type AcademySession, type ConsentNotice as Notice } from '../education-api.ts';
+import { academySession, consentNotice, register, type AcademySession, type ConsentNotice as Notice, type Received } from '../education-api.ts';
+import { ReceivedNotice } from '../components/ReceivedNotice.tsx';
 import { formatDateTime, localText, looksLikeEmail, looksLikePhone, textLang } from '../education-format.ts';
 import { ConsentNotice } from '../components/ConsentNotice.tsx';
 import { Link } from '../components/Link.tsx';
@@ -14,8 +15,7 @@ import { Field } from '../components/staff/Field.tsx';
 import { FormAlert } from '../components/staff/Notice.tsx';
 import { formErrors, NO_ERRORS } from '../form-errors.ts';
 import { useApi, useDocumentTitle, useMutation } from '../hooks.ts';
-import { useI18n, withLang } from '../i18n.ts';
-import { navigate } from '../router.ts';
+import { useI18n } from '../i18n.ts';
 import { STATE_LABELS, STATE_NOTES } from './AcademyPage.tsx';
 
 const FIELDS = ['name', 'phone', 'email', 'consent', 'waitlist'] as const;
@@ -29,6 +29,7 @@ function RegistrationForm({ session, notice }: { session: AcademySession; notice
   const [waitlist, setWaitlist] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mutation = useMutation();
+  const [received, setReceived] = useState<Received | null>(null);
   const full = session.registrationState === 'full';
 
   const submit = async (event: FormEvent) => {
@@ -45,8 +46,10 @@ function RegistrationForm({ session, notice }: { session: AcademySession; notice
     if (Object.keys(gaps).length > 0) return;
     const body = { name: name.trim(), phone: phone.trim(), ...(email.trim() ? { email: email.trim() } : {}), consent, ...(full ? { waitlist: true } : {}) };
     const created = await mutation.run(() => register(session.id, body));
-    if (created) navigate(withLang(`/registrations/${encodeURIComponent(tokenFromUrl(created.statusUrl, created.token))}?new=1`, lang));
+    if (created) setReceived(created);
   };
+
+  if (received) return <ReceivedNotice received={received} />;
 
   const server = mutation.error ? formErrors(mutation.error, lang, t, FIELDS) : NO_ERRORS;
   const errors: Record<string, string | undefined> = { ...server.fields, ...local };

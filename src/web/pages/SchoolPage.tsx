@@ -5,16 +5,16 @@
  */
 import { useState, type FormEvent } from 'react';
 import { NotFoundError } from '../api-client.ts';
-import { applySchool, consentNotice, currentSchoolSurvey, SCHOOL_LEVELS, type ConsentNotice as Notice, type SchoolLevel, type SchoolSurvey } from '../education-api.ts';
+import { applySchool, consentNotice, currentSchoolSurvey, SCHOOL_LEVELS, type ConsentNotice as Notice, type SchoolLevel, type SchoolSurvey, type Received } from '../education-api.ts';
 import { formatDateTime, looksLikeEmail, looksLikePhone, seoulToday } from '../education-format.ts';
 import { ConsentNotice } from '../components/ConsentNotice.tsx';
+import { ReceivedNotice } from '../components/ReceivedNotice.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { Field } from '../components/staff/Field.tsx';
 import { FormAlert } from '../components/staff/Notice.tsx';
 import { formErrors, NO_ERRORS } from '../form-errors.ts';
 import { useApi, useDocumentTitle, useMutation } from '../hooks.ts';
-import { useI18n, withLang, type MessageKey } from '../i18n.ts';
-import { navigate } from '../router.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 
 export const LEVEL_LABELS: Record<SchoolLevel, MessageKey> = {
   elementary: 'levelElementary',
@@ -33,6 +33,7 @@ function ApplicationForm({ notice }: { notice: Notice }) {
   const [consent, setConsent] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mutation = useMutation();
+  const [received, setReceived] = useState<Received | null>(null);
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -64,11 +65,10 @@ function ApplicationForm({ notice }: { notice: Notice }) {
       consent,
     };
     const created = await mutation.run(() => applySchool(body));
-    if (created) {
-      const token = /\/school\/applications\/([^/?#]+)/.exec(created.statusUrl ?? '')?.[1] ?? created.token;
-      navigate(withLang(`/school/applications/${token}?new=1`, lang));
-    }
+    if (created) setReceived(created);
   };
+
+  if (received) return <ReceivedNotice received={received} />;
 
   const server = mutation.error ? formErrors(mutation.error, lang, t, FIELDS, { 'preferredDates.0': 'preferredDates', 'preferredDates.1': 'preferredDates', 'preferredDates.2': 'preferredDates' }) : NO_ERRORS;
   const errors: Record<string, string | undefined> = { ...server.fields, ...local };

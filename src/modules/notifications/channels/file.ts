@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { PRIVATE_FILE_MODE, privateDir } from '../../../server/private-files.ts';
 import { messageIdFor } from './email.ts';
 import { oneLine } from '../../../server/text.ts';
 import type { Channel, OutboundMessage } from './types.ts';
@@ -23,11 +24,11 @@ async function writeAtomically(file: string, content: string | Buffer): Promise<
   const dir = path.dirname(file);
   // Once per folder and process: a busy outbox writes thousands of files.
   if (!madeDirs.has(dir)) {
-    await fs.mkdir(dir, { recursive: true });
+    await privateDir(dir);
     madeDirs.add(dir);
   }
   const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, content);
+  await fs.writeFile(tmp, content, { mode: PRIVATE_FILE_MODE });
   await fs.rename(tmp, file);
 }
 

@@ -9,13 +9,13 @@ import { ConsentNotice } from '../ConsentNotice.tsx';
 import { Field } from '../staff/Field.tsx';
 import { FormAlert } from '../staff/Notice.tsx';
 import type { ConsentNotice as Notice } from '../../education-api.ts';
-import { tokenFromUrl } from '../../education-api.ts';
+import type { Received } from '../../education-api.ts';
+import { ReceivedNotice } from '../ReceivedNotice.tsx';
 import { looksLikeEmail, looksLikePhone } from '../../education-format.ts';
 import { registerForEvent, type EventCategory, type EventDetail, type Question } from '../../events-api.ts';
 import { formErrors, NO_ERRORS } from '../../form-errors.ts';
 import { useMutation } from '../../hooks.ts';
-import { useI18n, withLang } from '../../i18n.ts';
-import { navigate } from '../../router.ts';
+import { useI18n } from '../../i18n.ts';
 import { countries } from './countries.ts';
 import { CATEGORY_LABELS, labelOr, plainText } from './EventText.tsx';
 
@@ -120,6 +120,7 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
   const [waitlist, setWaitlist] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const mutation = useMutation();
+  const [received, setReceived] = useState<Received | null>(null);
   const category = categories.find((c) => c.id === categoryId) ?? null;
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -161,8 +162,10 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
       ...(isFull(category) ? { waitlist: true } : {}),
     };
     const created = await mutation.run(() => registerForEvent(event.id, body));
-    if (created) navigate(withLang(`/registrations/${encodeURIComponent(tokenFromUrl(created.statusUrl, created.token))}?new=1`, lang));
+    if (created) setReceived(created);
   };
+
+  if (received) return <ReceivedNotice received={received} />;
 
   const known = [...FIELDS, ...questions.map((q) => `answers.${q.id}`)];
   const server = mutation.error ? formErrors(mutation.error, lang, t, known) : NO_ERRORS;

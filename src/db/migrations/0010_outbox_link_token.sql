@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "link_token" text;
