@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { REDACTED, redactUrl } from '../../src/server/log-redaction.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession } from '../support/auth.ts';
+import { registeredAs } from '../support/registrant.ts';
 import { DB_KINDS } from '../support/db.ts';
 
 describe('redactUrl', () => {
@@ -62,7 +63,8 @@ for (const kind of DB_KINDS) {
         payload: { name: '신청자', phone: '010-5555-0101', consent: true },
       });
       assert.equal(registered.statusCode, 201, registered.body);
-      const real: string = registered.json().token;
+      // The answer carries no token (it must not tell whether a phone is registered): the link is in the registrant's message.
+      const real = (await registeredAs(t.database.db, '010-5555-0101')).token;
       assert.equal((await t.app.inject(`/api/registrations/${real}`)).statusCode, 200);
       const tokens = [real, randomBytes(32).toString('base64url'), 'Zz9TOKEN' + randomBytes(6).toString('hex')];
       const cookie = `finhub_session=COOKIE${randomBytes(12).toString('hex')}`;
