@@ -29,7 +29,8 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { SYSTEM_ACTOR, type Actor } from '../src/modules/audit/service.ts';
 import { createSession, registerForSession } from '../src/modules/education/academy-service.ts';
 import { seatStatement } from '../src/modules/registration/seat.ts';
-import { newToken, poolTarget, seatRequest } from '../src/modules/registration/service.ts';
+import { poolTarget, seatRequest } from '../src/modules/registration/service.ts';
+import { randomToken } from '../src/server/tokens.ts';
 import { createPostgresDatabase, type DbKind } from '../tests/support/db.ts';
 import { postJson } from '../tests/support/http.ts';
 import { startServerProcess, type ServerProcess } from '../tests/support/server.ts';
@@ -140,7 +141,7 @@ async function bench(kind: DbKind) {
     const { pool, subject } = await poolTarget(database.db, rawSession.poolId);
     const dialect = new PgDialect();
     const statements = Array.from({ length: REQUESTS - 1 }, (_, i) => {
-      const token = newToken();
+      const token = randomToken();
       const input = { name: `원시${i}`, phone: phone(8, i), waitlist: true, consentVersion: 'academy-2026-1' };
       return dialect.sqlToQuery(seatStatement(seatRequest(pool, subject, actor, input, token, PUBLIC_URL)));
     });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { registrations } from '../../src/modules/registration/schema.ts';
-import { hashToken, isLivePhoneViolation, maskEmail, maskName } from '../../src/modules/registration/service.ts';
+import { isLivePhoneViolation } from '../../src/modules/registration/service.ts';
+import { hashToken } from '../../src/server/tokens.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
@@ -19,17 +20,6 @@ const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();
 let seq = 2000;
 const nextPhone = () => `010-4444-${String(seq++).padStart(4, '0')}`;
-
-describe('masking', () => {
-  it('masks names and e-mails enough to tell people apart, not to reach them', () => {
-    assert.equal(maskName('홍길동'), '홍*동');
-    assert.equal(maskName('김철'), '김*');
-    assert.equal(maskName('남궁민수'), '남**수');
-    assert.equal(maskName('A'), '*');
-    assert.equal(maskEmail('ab@x.org'), 'ab***@x.org');
-    assert.equal(maskEmail(null), null);
-  });
-});
 
 for (const kind of DB_KINDS) {
   describe(`registration engine on ${kind}`, () => {

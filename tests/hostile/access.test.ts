@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { events } from '../../src/modules/events/schema.ts';
 import { quarterOf } from '../../src/modules/plan/seoul-time.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
-import { hashToken } from '../../src/modules/registration/service.ts';
+import { hashToken } from '../../src/server/tokens.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';

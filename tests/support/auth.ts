@@ -1,10 +1,10 @@
 /** Staff users and signed-in sessions for API tests. */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
 import { sessions } from '../../src/modules/accounts/schema.ts';
 import { createDepartment, createUser } from '../../src/modules/accounts/service.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
+import { hashToken, randomToken } from '../../src/server/tokens.ts';
 import type { TestApp } from './app.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -43,7 +43,7 @@ export async function staffSession(t: TestApp, role: Role, departmentId: number 
 
 /** A session made straight in the table (no password hashing): for tests that need many. */
 export async function mintSession(database: Database, userId: number): Promise<Session['headers']> {
-  const token = randomBytes(32).toString('base64url');
-  await database.db.insert(sessions).values({ id: createHash('sha256').update(token).digest('hex'), userId, expiresAt: new Date(Date.now() + 3_600_000) });
+  const token = randomToken();
+  await database.db.insert(sessions).values({ id: hashToken(token), userId, expiresAt: new Date(Date.now() + 3_600_000) });
   return { cookie: `finhub_session=${token}`, origin: ORIGIN };
 }

@@ -1,8 +1,8 @@
 /** Staff accounts, departments and sessions. Every mutation is audited in its own transaction. */
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/errors.ts';
+import { hashToken, randomToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
 import type { Role } from './roles.ts';
@@ -28,7 +28,6 @@ const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt
 
 const msInterval = (ms: number) => sql.raw(`interval '${ms} milliseconds'`);
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -159,10 +158,10 @@ export async function login(db: Db, input: { email: string; password: string; ip
     throw badCredentials();
   }
   if (user.disabledAt) throw badCredentials();
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({ id: tokenId(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
+    await tx.insert(sessions).values({ id: hashToken(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
     await recordAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: user.id });
   });
   await clearAttempts(db, here, everywhere);
@@ -171,7 +170,7 @@ export async function login(db: Db, input: { email: string; password: string; ip
 
 /** The user behind a session token, or null; extends the session while it is in use. */
 export async function sessionUser(db: Db, token: string): Promise<SessionUser | null> {
-  const id = tokenId(token);
+  const id = hashToken(token);
   const [row] = await db
     .select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
@@ -190,7 +189,7 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
 
 export async function logout(db: Db, actor: Actor, token: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, tokenId(token)));
+    await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
     await recordAudit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
   });
 }
@@ -223,7 +222,7 @@ export async function changePassword(db: Db, actor: Actor & { userId: number }, 
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, tokenId(token))));
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, hashToken(token))));
     await recordAudit(tx, actor, { action: 'auth.password_change', entity: 'user', entityId: user.id });
   });
 }

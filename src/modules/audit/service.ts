@@ -1,4 +1,8 @@
-/** The audit trail's service: record (inside the caller's transaction), list and export. */
+/**
+ * The audit trail's service: record (inside the caller's transaction), list and export. Nothing
+ * else writes audit_log: code calls recordAudit, and the one SQL statement that must write its
+ * audit row itself (the registration seat statement) takes it from auditInsertSql.
+ */
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { auditLog } from './schema.ts';
@@ -33,6 +37,18 @@ export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntry):
     after: entry.after ?? null,
     ip: actor.ip,
   });
+}
+
+/**
+ * recordAudit as SQL, for a statement that writes its audit rows itself (registration/seat.ts: one
+ * statement, so the pool lock never waits on Node): `insert into audit_log … select … from
+ * <source>`, one row per row of `source`, with `entityId` and `after` (jsonb) computed from it.
+ * The same columns recordAudit fills (`before` stays null: a creation).
+ */
+export function auditInsertSql(actor: Actor, entry: { action: string; entity: string; entityId: SQL; after: SQL }, source: SQL): SQL {
+  return sql`insert into ${auditLog} (actor_id, actor_email, action, entity, entity_id, after, ip)
+      select ${actor.userId}::int, ${actor.email}::text, ${entry.action}::text, ${entry.entity}::text, (${entry.entityId})::text, ${entry.after}, ${actor.ip}::text
+      from ${source}`;
 }
 
 export interface AuditFilter {

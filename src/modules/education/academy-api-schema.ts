@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
+import { REGISTRATION_STATUSES, RegistrationStatusSchema, TokenParams } from '../registration/api-schema.ts';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
 
 const id = idNumber();
 export const IdParams = z.object({ id: id.describe('id') });
-export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
+/** The engine's token and status schemas, used by the academy's routes too (defined in the engine, which must not import this file). */
+export { RegistrationStatusSchema, TokenParams };
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-03-05T19:00:00+09:00');
 const httpUrl = z
@@ -98,19 +100,7 @@ export const RegistrationBody = z
   })
   .strict();
 
-const STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired', 'pending'] as const;
-
-export const RegistrationStatusSchema = z
-  .object({
-    status: z.enum(STATUSES),
-    name: z.string().describe('masked'),
-    session: z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string(), venue: z.string() }),
-    offerExpiresAt: z.string().nullable(),
-    waitlistPosition: z.number().int().nullable(),
-    checkedInAt: z.string().nullable(),
-    canCancel: z.boolean(),
-  })
-  .meta({ id: 'RegistrationStatus' });
+const STATUSES = REGISTRATION_STATUSES;
 
 export const StaffRegistrationSchema = z
   .object({

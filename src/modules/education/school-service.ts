@@ -5,16 +5,17 @@
  * Each write is one transaction with its audit row; schools are told through the outbox in the
  * same transaction (e-mail when a teacher gave one, else SMS to the teacher's phone).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { maskEmail, maskPhone } from '../../server/mask.ts';
+import { hashToken, randomToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { enqueueNotification, LINK_TOKEN, queuedSince } from '../notifications/service.ts';
 import { registerMeasure } from '../plan/measures.ts';
 import { quarterDates, seoulDate, seoulMidnight } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
-import { maskPhone, normalizePhone } from '../registration/phone.ts';
+import { normalizePhone } from '../registration/phone.ts';
 import type { SchoolClass, SchoolFigures, StaffApplication, Survey } from './school-api-schema.ts';
 import { schoolApplications, schoolClasses, schoolSurveys } from './schema.ts';
 
@@ -41,17 +42,8 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const statusUrlFor = (publicUrl: string, token: string) =>
   `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
-
-/** "teacher@school.kr" → "t*****@school.kr". */
-export function maskEmail(email: string | null): string | null {
-  if (!email) return null;
-  const at = email.lastIndexOf('@');
-  if (at < 1) return '***';
-  return `${email[0]}${'*'.repeat(Math.max(3, at - 1))}${email.slice(at)}`;
-}
 
 type SurveyRow = typeof schoolSurveys.$inferSelect;
 type ApplicationRow = typeof schoolApplications.$inferSelect;
@@ -156,7 +148,7 @@ export async function submitApplication(db: Db, ctx: SchoolContext, input: Appli
     fields.push({ field: 'preferredDates', message: { ko: '같은 날짜가 두 번 있습니다.', en: 'The same date is given twice.' } });
   }
   if (fields.length) throw invalid(fields);
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   const statusUrl = statusUrlFor(ctx.publicUrl, token);
   // The stored message holds the link as a template; the outbox worker renders the token in.
   const statusLink = statusUrlFor(ctx.publicUrl, LINK_TOKEN);

@@ -6,23 +6,23 @@
  * event's own rows (event_registrations) and checks (questions, invitation codes, approval) in
  * the engine's transaction, through its hooks.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { maskEmail, maskPhone } from '../../server/mask.ts';
+import { hashToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
 import { surveyUrlTemplate, type PoolSubject } from '../registration/messages.ts';
 import { pageLimit, toPage, type Page, type PageParams } from '../registration/listing.ts';
-import { maskPhone } from '../registration/phone.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 import {
   ACTIVE,
   checkIn,
   createPool,
   decidePending,
-  maskEmail,
   notifyRegistrant,
   poolTarget,
   register,
@@ -102,7 +102,7 @@ export function isCountryCode(code: string): boolean {
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
-export const hashCode = (code: string) => createHash('sha256').update(normaliseCode(code)).digest('hex');
+export const hashCode = (code: string) => hashToken(normaliseCode(code));
 function newCode(): string {
   const bytes = randomBytes(10);
   const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');

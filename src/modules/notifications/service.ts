@@ -8,8 +8,12 @@
  * column, and the worker renders the two together only when it sends (renderBody): once the row
  * is sent or has failed for good the token is nulled, a backup leaves it out, the retention
  * purge blanks it. So no stored body, backup or purged row keeps a live link.
+ *
+ * Nothing outside this module writes the outbox: code calls enqueueNotification, the one SQL
+ * statement that must queue its message itself (the registration seat statement) takes the
+ * insert from outboxInsertSql, and the retention purge blanks messages through blankMessagesOf.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { outbox } from './schema.ts';
 
@@ -44,6 +48,58 @@ export function renderBody(body: string, token: string | null | undefined): stri
 
 export async function enqueueNotification(tx: Tx | Db, n: Notification): Promise<void> {
   await tx.insert(outbox).values({ ...n, meta: n.meta ?? null, linkToken: n.linkToken ?? null });
+}
+
+/** A notification as the row outboxInsertSql reads (the outbox's column names). */
+export const outboxRecord = (n: Notification) => ({
+  channel: n.channel,
+  recipient: n.recipient,
+  subject: n.subject,
+  body: n.body,
+  kind: n.kind,
+  meta: n.meta ?? {},
+  link_token: n.linkToken ?? null,
+});
+
+/** The columns of an outboxRecord, for `jsonb_to_recordset(…) as m(${OUTBOX_RECORD_COLUMNS})`. */
+export const OUTBOX_RECORD_COLUMNS = sql.raw('channel text, recipient text, subject text, body text, kind text, meta jsonb, link_token text');
+
+/**
+ * enqueueNotification as SQL, for a statement that queues its messages itself (registration/seat.ts:
+ * one statement, so the pool lock never waits on Node): `insert into outbox … select … from
+ * <from>`, one message per row of `from`, in which `m` is an outboxRecord (OUTBOX_RECORD_COLUMNS);
+ * `extraMeta` (jsonb) is merged into each message's meta.
+ */
+export function outboxInsertSql(from: SQL, extraMeta: SQL): SQL {
+  return sql`insert into ${outbox} (channel, recipient, subject, body, kind, meta, link_token)
+      select m.channel::notification_channel, m.recipient, m.subject, m.body, m.kind, m.meta || ${extraMeta}, m.link_token
+      from ${from}`;
+}
+
+/**
+ * The retention purge's part (privacy/purge.ts): every message about an anonymised record
+ * (meta.registrationId / meta.applicationId among the ids the two subqueries give, as text) loses
+ * its recipient, body and link token; one still pending becomes failed. Messages blanked before
+ * are left alone. Returns the ids blanked now.
+ */
+export async function blankMessagesOf(tx: Tx | Db, about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper }, erased: string): Promise<number[]> {
+  const blanked = await tx
+    .update(outbox)
+    .set({
+      recipient: '',
+      body: erased,
+      linkToken: null,
+      status: sql`case when ${outbox.status} = 'pending' then 'failed'::outbox_status else ${outbox.status} end`,
+      lastError: sql`case when ${outbox.status} = 'pending' then 'personal data purged before delivery' else ${outbox.lastError} end`,
+    })
+    .where(
+      and(
+        ne(outbox.recipient, ''),
+        or(inArray(sql`${outbox.meta}->>'registrationId'`, about.registrationIds), inArray(sql`${outbox.meta}->>'applicationId'`, about.applicationIds)),
+      ),
+    )
+    .returning({ id: outbox.id });
+  return blanked.map((b) => b.id);
 }
 
 /** Whether a message of this kind about this row (meta[key] = id) was queued after `since`. */

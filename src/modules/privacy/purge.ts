@@ -22,13 +22,14 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../events/schema.ts';
 import { outboxDir } from '../notifications/channels/file.ts';
 import { outbox } from '../notifications/schema.ts';
+import { blankMessagesOf } from '../notifications/service.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 
@@ -121,24 +122,9 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
       // Their messages, and any left over from an earlier purge.
       const anonymisedRegistration = tx.select({ id: sql`${registrations.id}::text` }).from(registrations).where(isNotNull(registrations.anonymizedAt));
       const anonymisedApplication = tx.select({ id: sql`${schoolApplications.id}::text` }).from(schoolApplications).where(isNotNull(schoolApplications.anonymizedAt));
-      const blanked = await tx
-        .update(outbox)
-        .set({
-          recipient: '',
-          body: ERASED_NAME,
-          linkToken: null,
-          status: sql`case when ${outbox.status} = 'pending' then 'failed'::outbox_status else ${outbox.status} end`,
-          lastError: sql`case when ${outbox.status} = 'pending' then 'personal data purged before delivery' else ${outbox.lastError} end`,
-        })
-        .where(
-          and(
-            ne(outbox.recipient, ''),
-            or(inArray(sql`${outbox.meta}->>'registrationId'`, anonymisedRegistration), inArray(sql`${outbox.meta}->>'applicationId'`, anonymisedApplication)),
-          ),
-        )
-        .returning({ id: outbox.id });
+      const blanked = await blankMessagesOf(tx, { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication }, ERASED_NAME);
       if (blanked.length) {
-        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked.map((b) => b.id) } });
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked } });
       }
 
       // The files of every blanked message: this run's and any an earlier run left.

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { ErrorResponseSchema, idNumber } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, PUBLIC } from '../../server/auth.ts';
 import { AppError } from '../../server/errors.ts';
-import { RegistrationStatusSchema, TokenParams } from '../education/academy-api-schema.ts';
-import { ACTIVE, acceptOffer, cancelByToken, maskName, registrationByToken, statusByToken, unmask, type EngineContext } from './service.ts';
+import { maskName } from '../../server/mask.ts';
+import { RegistrationStatusSchema, TokenParams } from './api-schema.ts';
+import { ACTIVE, acceptOffer, cancelByToken, registrationByToken, statusByToken, unmask, type EngineContext } from './service.ts';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 

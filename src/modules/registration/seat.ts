@@ -1,8 +1,13 @@
 /**
  * The seat statement: one SQL statement that decides a seat with `finhub_take_seat` (migrations
- * 0005/0008: locks the pool row, checks window, duplicate phone and the pool's counts)
- * and, when a seat (or a place in line, or a hold) is taken, inserts the registration, its
- * message to the registrant and its audit row — all or nothing, as one implicit transaction.
+ * 0005/0008/0011, current body in src/db/functions/finhub_take_seat.sql: locks the pool row,
+ * checks the window, the pool's counts and a duplicate phone) and, when a seat (or a place in
+ * line, or a hold) is taken, inserts the registration, its message to the registrant and its
+ * audit row — all or nothing, as one implicit transaction.
+ *
+ * The outbox and audit rows are written in SQL here, by design (one statement), but not by hand:
+ * the inserts come from their own modules (outboxInsertSql, auditInsertSql), which own those
+ * tables' columns as enqueueNotification and recordAudit do.
  *
  * Why one statement: the pool lock serialises registrations for the same pool, so the time it is
  * held bounds the rush. Held across application round trips it also waited on the event loop of
@@ -10,8 +15,8 @@
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import type { Actor } from '../audit/service.ts';
-import type { Notification } from '../notifications/service.ts';
+import { auditInsertSql, type Actor } from '../audit/service.ts';
+import { OUTBOX_RECORD_COLUMNS, outboxInsertSql, outboxRecord, type Notification } from '../notifications/service.ts';
 import { registrations } from './schema.ts';
 
 type Registration = typeof registrations.$inferSelect;
@@ -71,7 +76,7 @@ function toRegistration(row: Record<string, unknown>): Registration {
 export function seatStatement(req: SeatRequest): SQL {
   const messages = Object.entries(req.messages)
     .filter((e): e is [TakenStatus, Notification] => !!e[1])
-    .map(([status, m]) => ({ status, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, kind: m.kind, meta: m.meta ?? {}, link_token: m.linkToken ?? null }));
+    .map(([status, m]) => ({ status, ...outboxRecord(m) }));
   // Parameters in INSERT … SELECT lists carry no type of their own: each is cast.
   return sql`
     with seat as materialized (
@@ -86,16 +91,22 @@ export function seatStatement(req: SeatRequest): SQL {
       returning *
     ),
     message as (
-      insert into outbox (channel, recipient, subject, body, kind, meta, link_token)
-      select m.channel::notification_channel, m.recipient, m.subject, m.body, m.kind, m.meta || jsonb_build_object('registrationId', r.id), m.link_token
-      from r join jsonb_to_recordset(${JSON.stringify(messages)}::jsonb)
-        as m(status text, channel text, recipient text, subject text, body text, kind text, meta jsonb, link_token text) on m.status = r.status::text
+      ${outboxInsertSql(
+        sql`r join jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) as m(status text, ${OUTBOX_RECORD_COLUMNS}) on m.status = r.status::text`,
+        sql`jsonb_build_object('registrationId', r.id)`,
+      )}
     ),
     audit as (
-      insert into audit_log (actor_id, actor_email, action, entity, entity_id, after, ip)
-      select ${req.actor.userId}::int, ${req.actor.email}::text, 'registration.create', 'registration', r.id::text,
-             jsonb_build_object('poolId', r.pool_id, 'status', r.status, 'consentVersion', r.consent_version), ${req.actor.ip}::text
-      from r
+      ${auditInsertSql(
+        req.actor,
+        {
+          action: 'registration.create',
+          entity: 'registration',
+          entityId: sql`r.id`,
+          after: sql`jsonb_build_object('poolId', r.pool_id, 'status', r.status, 'consentVersion', r.consent_version)`,
+        },
+        sql`r`,
+      )}
     )
     select seat.outcome as seat_outcome, seat.waitlist_position as seat_waitlist_position, r.* from seat left join r on true
   `;

@@ -8,14 +8,15 @@
  * (tests/api/pool-counters.test.ts); the rarer paths below still count rows under the lock.
  * Every change that frees a seat (a cancellation, an expired offer, more capacity) offers it to the first on the waiting list, in the same transaction, with an outbox message.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
+import { maskEmail, maskPhone } from '../../server/mask.ts';
+import { hashToken, randomToken, TOKEN_PATTERN } from '../../server/tokens.ts';
 import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
 import { enqueueNotification, LINK_TOKEN, queuedSince } from '../notifications/service.ts';
 import { DUPLICATE_ATTEMPT_KIND, duplicateAttemptMessage, linksFor, notifyRegistrant, registrantMessage, seoul, seoulEn, type Links, type MessageKind, type PoolSubject } from './messages.ts';
-import { maskPhone, normalizePhone } from './phone.ts';
+import { normalizePhone } from './phone.ts';
 import { capacityPools, registrations } from './schema.ts';
 import { takeSeat, type SeatOutcome, type SeatRequest, type TakenStatus } from './seat.ts';
 
@@ -50,32 +51,7 @@ export interface EngineContext {
   publicUrl: string;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tokens
-
-export const newToken = () => randomBytes(32).toString('base64url');
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-// ---------------------------------------------------------------------------------------------
-// Masking
-
-/** "홍길동" → "홍*동", "김철" → "김*", "Jane Doe" → "J******e". */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-/** "someone@example.com" → "so*****@example.com". */
-export function maskEmail(email: string | null): string | null {
-  if (!email) return null;
-  const at = email.lastIndexOf('@');
-  if (at < 0) return '***';
-  const local = email.slice(0, at);
-  return `${local.slice(0, Math.min(2, local.length))}${'*'.repeat(Math.max(3, local.length - 2))}${email.slice(at)}`;
-}
+// Tokens (src/server/tokens.ts) and masking (src/server/mask.ts) are the platform's own.
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -301,7 +277,7 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool,
       { field: 'consent', message: { ko: '개인정보 수집·이용에 동의해야 신청할 수 있습니다.', en: 'Consent to the collection and use of personal data is required.' } },
     ]);
   }
-  const token = newToken();
+  const token = randomToken();
   const links = linksFor(ctx.publicUrl, token);
   const request = seatRequest(pool, subject, actor, { ...input, phone }, token, ctx.publicUrl);
   const hooks = input.hooks;
@@ -578,7 +554,7 @@ export function registrationState(pool: Pool, live: number, now = new Date()): R
 
 /** For the survey: a fresh token for a registration (the link in the invitation), replacing the old one. */
 export async function rotateToken(tx: Tx, registrationId: number): Promise<string> {
-  const token = newToken();
+  const token = randomToken();
   await tx.update(registrations).set({ tokenHash: hashToken(token) }).where(eq(registrations.id, registrationId));
   return token;
 }
