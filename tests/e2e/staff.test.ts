@@ -297,7 +297,8 @@ describe('staff workspace in chromium', () => {
     const foreign = card(page, other!.id);
     assert.match(await foreign.getByTestId('read-only-note').innerText(), /다른 부서/);
     assert.equal(await foreign.getByTestId('save-action').isDisabled(), true);
-    assert.match(await foreign.getByTestId('action-owner').innerText(), /금융산업과/);
+    // the department names arrive with the lists, after the plan: wait for them
+    await waitForText(foreign.getByTestId('action-owner'), /금융산업과/);
     assert.equal(await foreign.getByTestId('upload-form').count(), 0, 'no evidence forms on another department’s action');
     assert.equal(await foreign.getByTestId('assignment').count(), 0, 'assignment is for managers');
 
