@@ -113,7 +113,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // Every state-changing request, whatever its path and whether or not a route matched.
     if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
-      throw new AppError('FORBIDDEN', {
+      throw new AppError('CROSS_ORIGIN', {
         ko: '다른 출처에서 보낸 요청은 받지 않습니다(CSRF 방어).',
         en: 'Cross-origin request refused (CSRF defence): send a same-origin Origin header.',
       });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS } from '../../server/auth.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError, fieldError } from '../../server/errors.ts';
 import { booleanField, readMultipart, requireFile } from '../../server/multipart.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { NormalizedPlanSchema, PlanIdParams, StaffPlanSchema } from './api-schema.ts';
@@ -40,7 +40,7 @@ function parseUpload(bytes: Buffer): NormalizedPlan {
     return parsePlanFile(bytes);
   } catch (e) {
     if (e instanceof PlanFormatError) {
-      throw new AppError('UNPROCESSABLE', { ko: e.ko, en: e.en }, [{ field: e.field ?? 'file', message: { ko: e.ko, en: e.en } }]);
+      throw new AppError('PLAN_DOCUMENT_INVALID', { ko: e.ko, en: e.en }, [fieldError(e.field ?? 'file', e.ko, e.en)]);
     }
     throw e;
   }

@@ -88,7 +88,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
     async (req) => {
       const r = await acceptOffer(app.db, engine, actorOf(req), req.params.token);
       if (r.status !== 'confirmed') {
-        throw new AppError('CONFLICT', { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' });
+        throw new AppError('OFFER_EXPIRED', { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' });
       }
       return { status: 'confirmed' as const };
     },
