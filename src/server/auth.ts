@@ -16,7 +16,7 @@ import type { Actor } from '../modules/audit/service.ts';
 import { sessionUser, type SessionUser } from '../modules/accounts/service.ts';
 import { ROLES, type Role } from '../modules/accounts/roles.ts';
 import { AppError, type ErrorCode } from './errors.ts';
-import { withErrorResponses } from './route-errors.ts';
+import { routeFacts, withErrorResponses } from './route-errors.ts';
 
 /** `public`: anyone (a staff session, when present, is still read: staff see drafts);
  *  `assets`: anyone, and no session lookup (static files, the API docs pages). */
@@ -113,7 +113,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy, rateLimit });
     if (route.schema) {
       // The error answers come from what the route is (src/server/route-errors.ts), not a hand-written map.
-      const schema = withErrorResponses({ method: route.method, schema: route.schema, staff: !('public' in policy), rateLimited: !!rateLimit, errors: route.config.errors });
+      const schema = withErrorResponses(routeFacts(route));
       route.schema = { ...schema, security: 'public' in policy ? [] : [{ [SESSION_SCHEME]: [] }] };
     }
   });

@@ -46,6 +46,28 @@ export function byStatus(codes: readonly ErrorCode[]): Map<number, ErrorCode[]> 
   return new Map([...out].sort(([a], [b]) => a - b));
 }
 
+/** The facts of a registered route (its config holds the policy the onRoute hook settled). */
+export function routeFacts(route: { method: string | string[]; schema?: FastifySchema; config?: { policy?: { public?: true } | object; rateLimit?: unknown; errors?: readonly ErrorCode[] } }): RouteFacts {
+  const policy = route.config?.policy;
+  return { method: route.method, schema: route.schema, staff: !!policy && !('public' in policy), rateLimited: !!route.config?.rateLimit, errors: route.config?.errors };
+}
+
+/**
+ * For fastify-swagger's `transform`, after the zod transform: each error response of the OpenAPI
+ * document says which codes it carries ("409 — REGISTRATION_FULL, SESSION_STARTED") instead of
+ * "Default Response".
+ */
+export function describeErrorResponses<T extends { schema?: unknown }>(transformed: T, route: Parameters<typeof routeFacts>[0] | undefined): T {
+  const schema = transformed.schema as { response?: Record<string, unknown> } | undefined;
+  if (!route?.config?.policy || !schema?.response) return transformed;
+  const response = { ...schema.response };
+  for (const [status, codes] of byStatus(routeErrorCodes(routeFacts(route)))) {
+    const entry = response[status];
+    if (entry && typeof entry === 'object' && !('description' in entry)) response[status] = { ...entry, description: codes.join(', ') };
+  }
+  return { ...transformed, schema: { ...schema, response } };
+}
+
 /**
  * The route's schema with its error responses (a status the route already documents is kept)
  * and, in its description, the codes each error status may carry.

@@ -140,6 +140,8 @@ describe('route error responses', () => {
           // Under the route's own content type when it produces a file (fastify-swagger's way).
           for (const media of Object.values(res.content ?? {})) assert.equal(media.schema.$ref, '#/components/schemas/Error', `${op.operationId} ${status}`);
           assert.ok(res.content, `${op.operationId} ${status}`);
+          // The response's own description names the same codes.
+          for (const code of (res as { description: string }).description.split(', ')) assert.equal(ERROR_STATUS[code as ErrorCode], Number(status), `${op.operationId} ${status}: ${code}`);
           // Each documented error status names its codes in the description, and only codes of that status.
           const line = op.description?.split('\n').find((l) => l.startsWith(`- ${status}: `));
           assert.ok(line, `${op.operationId}: no codes for ${status}`);
@@ -149,6 +151,8 @@ describe('route error responses', () => {
           }
         }
       }
+      // Every reference resolves (a schema id lost in the transform would dangle).
+      for (const [, name] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) assert.ok(doc.components.schemas[name!], `dangling $ref ${name}`);
       const undocumented = ERROR_CODES.filter((c) => !GENERIC.includes(c) && !documented.has(c));
       assert.deepEqual(undocumented, [], 'domain codes no route documents (config.errors)');
     });
