@@ -31,6 +31,7 @@ import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErr
 import { createFileStore, type FileStore } from './file-store.ts';
 import { loggerRedaction } from './log-redaction.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
+import { describeErrorResponses } from './route-errors.ts';
 import { registerWeb } from './web.ts';
 
 declare module 'fastify' {
@@ -99,7 +100,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
       },
       components: { securitySchemes: { [SESSION_SCHEME]: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
-    transform: jsonSchemaTransform,
+    // Each error response names its codes (src/server/route-errors.ts).
+    transform: (input) => describeErrorResponses(jsonSchemaTransform(input), input.route),
     transformObject: jsonSchemaTransformObject,
   });
   await registerAuth(app);

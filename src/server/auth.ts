@@ -15,7 +15,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../modules/audit/service.ts';
 import { sessionUser, type SessionUser } from '../modules/accounts/service.ts';
 import { ROLES, type Role } from '../modules/accounts/roles.ts';
-import { AppError } from './errors.ts';
+import { AppError, type ErrorCode } from './errors.ts';
+import { routeFacts, withErrorResponses } from './route-errors.ts';
 
 /** `public`: anyone (a staff session, when present, is still read: staff see drafts);
  *  `assets`: anyone, and no session lookup (static files, the API docs pages). */
@@ -38,6 +39,9 @@ export const SESSION_SCHEME = 'session';
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
+    /** The domain codes (src/server/errors.ts) the route's handler may answer, beyond those its
+     *  policy, method, schema and rate limit imply: documented in OpenAPI (src/server/route-errors.ts). */
+    errors?: readonly ErrorCode[];
   }
   interface FastifyInstance {
     /** Every /api route with its policy and its per-route rate limit (null: none), for the
@@ -107,13 +111,17 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     if (!route.url.startsWith('/api/')) return;
     const rateLimit = route.config?.rateLimit || null;
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy, rateLimit });
-    if (route.schema) route.schema = { ...route.schema, security: 'public' in policy ? [] : [{ [SESSION_SCHEME]: [] }] };
+    if (route.schema) {
+      // The error answers come from what the route is (src/server/route-errors.ts), not a hand-written map.
+      const schema = withErrorResponses(routeFacts(route));
+      route.schema = { ...schema, security: 'public' in policy ? [] : [{ [SESSION_SCHEME]: [] }] };
+    }
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // Every state-changing request, whatever its path and whether or not a route matched.
     if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
-      throw new AppError('FORBIDDEN', {
+      throw new AppError('CROSS_ORIGIN', {
         ko: '다른 출처에서 보낸 요청은 받지 않습니다(CSRF 방어).',
         en: 'Cross-origin request refused (CSRF defence): send a same-origin Origin header.',
       });

@@ -1,7 +1,7 @@
 /** The one error handler: AppError → its status; validation → 400 by field; anything else → a bare 500. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+import { AppError, genericCode, type ErrorCode } from './errors.ts';
 import { safeError, scrubText } from './safe-error.ts';
 import { installInputGuards, validationError } from './validation.ts';
 
@@ -69,10 +69,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
 };
 
-/** The code of a client error Fastify raised itself (bad Content-Length, bad URL …) by its status. */
+/** The code of a client error Fastify raised itself (bad Content-Length, bad URL …) by its status: the generic one, never a domain code. */
 function clientErrorCode(status: number): ErrorCode {
-  const found = (Object.keys(ERROR_STATUS) as ErrorCode[]).find((c) => ERROR_STATUS[c] === status);
-  return found ?? 'VALIDATION_FAILED';
+  return genericCode(status) ?? 'VALIDATION_FAILED';
 }
 
 /**

@@ -2,7 +2,10 @@
  * One error-code enum and one code → HTTP status table. Every error body says what was wrong
  * in Korean and English, field by field where a field was wrong; a 5xx never leaks internals.
  */
+import { withJosa } from './korean.ts';
+
 export const ERROR_STATUS = {
+  // Generic codes: the request itself, the session, the framework.
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -14,6 +17,65 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DB_UNAVAILABLE: 503,
+
+  // Domain codes: which rule refused, so a client can tell the refusals apart.
+  /** A state-changing request without a same-origin Origin (CSRF defence). */
+  CROSS_ORIGIN: 403,
+  /** An officer changing another department's action. */
+  OTHER_DEPARTMENT: 403,
+  /** Registration: the session (event, category) was cancelled. */
+  SESSION_CANCELLED: 409,
+  /** Registration: the session has started; no registration is made or changed. */
+  SESSION_STARTED: 409,
+  REGISTRATION_NOT_OPEN: 409,
+  REGISTRATION_CLOSED: 409,
+  /** Full; the waiting list is open (register again choosing it). */
+  REGISTRATION_FULL: 409,
+  /** Full, and there is no waiting list. */
+  REGISTRATION_FULL_NO_WAITLIST: 409,
+  /** The offered place was not accepted in time and passed on. */
+  OFFER_EXPIRED: 409,
+  NO_OFFER: 409,
+  /** Approving a registration that is not awaiting approval. */
+  REGISTRATION_NOT_PENDING: 409,
+  /** Checking in a registration that is not confirmed. */
+  REGISTRATION_NOT_CONFIRMED: 409,
+  /** Lowering a capacity below the places already taken. */
+  CAPACITY_BELOW_TAKEN: 409,
+  /** A survey is sent once the session or event has ended. */
+  SURVEY_TOO_EARLY: 409,
+  SURVEY_ALREADY_SENT: 409,
+  SURVEY_ALREADY_ANSWERED: 409,
+  /** The year already has an academy programme. */
+  PROGRAMME_EXISTS: 409,
+  /** The year already has a visiting-school demand survey. */
+  SCHOOL_SURVEY_EXISTS: 409,
+  /** No visiting-school demand survey is taking applications now. */
+  APPLICATIONS_CLOSED: 409,
+  /** The application's personal data has been purged. */
+  APPLICATION_PURGED: 409,
+  /** The decision on a scheduled, completed or withdrawn application is final. */
+  DECISION_FINAL: 409,
+  /** The year's target number of schools is already selected. */
+  SCHOOL_TARGET_REACHED: 409,
+  /** Only a selected school gets a class. */
+  APPLICATION_NOT_SELECTED: 409,
+  /** Plan: a plan with this category and number exists. */
+  PLAN_EXISTS: 409,
+  /** Plan: replacing a plan that has progress, evidence, executions or reports. */
+  PLAN_RUNNING: 409,
+  /** The action's progress comes from its bound measure. */
+  PROGRESS_FROM_MEASURE: 409,
+  /** The quarter has been reported; a report is never rewritten. */
+  QUARTER_REPORTED: 409,
+  EVENT_EDITION_EXISTS: 409,
+  CATEGORY_EXISTS: 409,
+  EMAIL_TAKEN: 409,
+  DEPARTMENT_EXISTS: 409,
+  /** Changing one's own role, or disabling one's own account. */
+  OWN_ACCOUNT: 409,
+  /** The uploaded plan document cannot be read as a plan. */
+  PLAN_DOCUMENT_INVALID: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -53,5 +115,26 @@ export class AppError extends Error {
   }
 }
 
+/** Every code, in table order: the ErrorResponse schema's enum. */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** The generic code of a status, for errors that carry only a status (Fastify's own 4xx). */
+export function genericCode(status: number): ErrorCode | undefined {
+  return ERROR_CODES.find((c) => ERROR_STATUS[c] === status);
+}
+
+/** One field's message, for an AppError's `fields`. */
+export const fieldError = (field: string, ko: string, en: string): FieldError => ({ field, message: { ko, en } });
+
+/** 400 naming each wrong field: "입력값이 올바르지 않습니다: a, b". */
+export function invalidFields(fields: FieldError[]): AppError {
+  const names = fields.map((f) => f.field).join(', ');
+  return new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${names}`, en: `Invalid input: ${names}` }, fields);
+}
+
+/** 400 for one wrong field. */
+export const invalidField = (field: string, ko: string, en: string): AppError => invalidFields([fieldError(field, ko, en)]);
+
+/** "행사 3을 찾을 수 없습니다." — the particle chosen by the last syllable (src/server/korean.ts). */
 export const notFound = (what: Bilingual) =>
-  new AppError('NOT_FOUND', { ko: `${what.ko}을(를) 찾을 수 없습니다.`, en: `${what.en} was not found.` });
+  new AppError('NOT_FOUND', { ko: `${withJosa(what.ko, '을/를')} 찾을 수 없습니다.`, en: `${what.en} was not found.` });

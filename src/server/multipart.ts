@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError } from './errors.ts';
+import { AppError, invalidField } from './errors.ts';
 import { isUnstorableText, unstorableTextError, zodValidationError } from './validation.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -20,8 +20,7 @@ export interface MultipartForm {
   fields: Record<string, string>;
 }
 
-const bad = (field: string, ko: string, en: string) =>
-  new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${field}`, en: `Invalid input: ${field}` }, [{ field, message: { ko, en } }]);
+const bad = invalidField;
 
 function translate(e: unknown): unknown {
   const code = (e as { code?: string }).code;

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type FieldError } from './errors.ts';
+import { AppError, invalidField, invalidFields, type FieldError } from './errors.ts';
 import { singleLine, textRuleMessage } from './text.ts';
 
 const ko = z.locales.ko();
@@ -32,12 +32,7 @@ export function validationError(context: string | undefined, errors: ZodFastifyS
     const issue = { ...(e.params as object), code: e.keyword, path, message: e.message } as unknown as Issue;
     return { field: path.length ? path.join('.') : (context ?? 'body'), message: fieldMessage(issue, e.message ?? '') };
   });
-  const names = fields.map((f) => f.field).join(', ');
-  return new AppError(
-    'VALIDATION_FAILED',
-    { ko: `입력값이 올바르지 않습니다: ${names}`, en: `Invalid input: ${names}` },
-    fields,
-  );
+  return invalidFields(fields);
 }
 
 /** The same bilingual 400 for a zod error met outside Fastify's validation (multipart text fields); `context` names a root-level value. */
@@ -51,8 +46,7 @@ export function zodValidationError(context: string, error: z.ZodError): AppError
 
 // ── The input boundary: what the JSON parser and every route's text must satisfy ─────────────
 
-const bodyError = (en: string, ko: string, field = 'body') =>
-  new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${field}`, en: `Invalid input: ${field}` }, [{ field, message: { ko, en } }]);
+const bodyError = (en: string, ko: string, field = 'body') => invalidField(field, ko, en);
 
 /**
  * A text the database cannot store as sent: PostgreSQL text refuses U+0000 (the query failed: a

@@ -101,6 +101,7 @@ for (const kind of DB_KINDS) {
       const before = await counts();
       const full = await registerFor(s.id, { name: '이영희', phone: nextPhone() });
       assert.equal(full.statusCode, 409);
+      assert.equal(full.json().error.code, 'REGISTRATION_FULL');
       assert.match(full.json().error.message.en, /full/);
       assert.deepEqual(await counts(), before, 'a refused registration writes nothing');
 

@@ -88,6 +88,7 @@ for (const kind of DB_KINDS) {
       }
       const dup = await call('POST', `/api/events/${eventId}/categories`, manager, { category: 'general', capacity: 3, ...window });
       assert.equal(dup.statusCode, 409);
+      assert.equal(dup.json().error.code, 'CATEGORY_EXISTS');
       for (const [key, body] of [
         ['text', { kind: 'text', label: { ko: '관심 분야', en: 'Field of interest' }, required: true, maxLength: 20 }],
         ['choice', { kind: 'choice', label: { ko: '오찬', en: 'Lunch' }, options: [{ value: 'lunch', ko: '참석', en: 'Yes' }, { value: 'none', ko: '불참', en: 'No' }] }],
@@ -221,6 +222,7 @@ for (const kind of DB_KINDS) {
       const again = (over: Json) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: '남', phone, email: 'other@example.com', consent: true, answers: validAnswers(), ...over });
       const full = await registerAs({ category: 'general' });
       assert.equal(full.statusCode, 409);
+      assert.equal(full.json().error.code, 'REGISTRATION_FULL');
       const fullAgain = await again({});
       assert.deepEqual([fullAgain.statusCode, fullAgain.body], [409, full.body], 'full: the same refusal for the phone that has a seat');
       const waiting = await registerAs({ category: 'general', waitlist: true });

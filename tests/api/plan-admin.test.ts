@@ -60,7 +60,7 @@ for (const kind of DB_KINDS) {
           const res = await send(url, manager, [{ name: 'file', file: bytes, fileName: 'x.txt' }]);
           assert.equal(res.statusCode, 422, `${url}: ${res.body}`);
           const { error } = res.json();
-          assert.equal(error.code, 'UNPROCESSABLE');
+          assert.equal(error.code, 'PLAN_DOCUMENT_INVALID');
           assert.match(error.message.en, pattern);
           assert.ok(/[가-힣]/.test(error.message.ko));
           assert.equal(error.fields[0].field, 'file');
@@ -87,7 +87,7 @@ for (const kind of DB_KINDS) {
           const res = await send(url, manager, [doc(text)]);
           assert.equal(res.statusCode, 422, `${url}: ${res.body}`);
           const { error } = res.json();
-          assert.equal(error.code, 'UNPROCESSABLE');
+          assert.equal(error.code, 'PLAN_DOCUMENT_INVALID');
           assert.match(error.message.en, en);
           assert.match(error.message.ko, ko);
           assert.ok(error.message.en.includes(field) && error.message.ko.includes(field));

@@ -128,7 +128,7 @@ for (const kind of DB_KINDS) {
 
     it('refuses a second import of the same pledge and writes nothing', async () => {
       const before = await counts();
-      await assert.rejects(importPlan(t.database.db, parsePlanText(seedText())), (e: unknown) => e instanceof AppError && e.code === 'CONFLICT');
+      await assert.rejects(importPlan(t.database.db, parsePlanText(seedText())), (e: unknown) => e instanceof AppError && e.code === 'PLAN_EXISTS');
       assert.deepEqual(await counts(), before);
     });
 

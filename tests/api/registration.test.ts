@@ -70,6 +70,7 @@ for (const kind of DB_KINDS) {
       assert.equal(more.json().seatsLeft, 0);
       const less = await call('PATCH', `/api/academy/sessions/${s.id}`, manager, { capacity: 2 });
       assert.equal(less.statusCode, 409);
+      assert.equal(less.json().error.code, 'CAPACITY_BELOW_TAKEN');
       assert.equal(less.json().error.fields[0].field, 'capacity');
     });
 
@@ -83,11 +84,13 @@ for (const kind of DB_KINDS) {
       await t.database.db.execute(sql`update registrations set offer_expires_at = now() - interval '1 minute' where token_hash = ${hashToken(b.token)}`);
       const late = await call('POST', `/api/registrations/${b.token}/accept`, null);
       assert.equal(late.statusCode, 409);
+      assert.equal(late.json().error.code, 'OFFER_EXPIRED');
       assert.match(late.json().error.message.en, /expired/);
       assert.equal((await statusOf(b.token)).status, 'expired');
       assert.equal((await statusOf(c.token)).status, 'offered');
       // Accepting something that is not an offer: 409 with a message saying so.
-      assert.equal((await call('POST', `/api/registrations/${a.token}/accept`, null)).statusCode, 409);
+      const notOffered = await call('POST', `/api/registrations/${a.token}/accept`, null);
+      assert.deepEqual([notOffered.statusCode, notOffered.json().error.code], [409, 'NO_OFFER']);
     });
 
     it('refuses a full session without a waiting list, check-in of someone not confirmed, and cancelling after the start', async () => {
@@ -95,6 +98,7 @@ for (const kind of DB_KINDS) {
       await registerFor(s.id, { waitlist: false });
       const full = await registerFor(s.id);
       assert.equal(full.statusCode, 409);
+      assert.equal(full.json().error.code, 'REGISTRATION_FULL_NO_WAITLIST');
       assert.match(full.json().error.message.en, /no waiting list/);
 
       const s2 = await newSession({ capacity: 1 });
@@ -102,6 +106,7 @@ for (const kind of DB_KINDS) {
       const w = (await registerFor(s2.id)).json();
       const refused = await call('POST', `/api/academy/sessions/${s2.id}/check-in`, officer, { token: w.token });
       assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'REGISTRATION_NOT_CONFIRMED');
       assert.match(refused.json().error.message.en, /waitlisted/);
 
       const s3 = await newSession({ capacity: 3 });
@@ -109,6 +114,7 @@ for (const kind of DB_KINDS) {
       await t.database.db.execute(sql`update capacity_pools set starts_at = now() - interval '1 minute' where id = (select pool_id from academy_sessions where id = ${s3.id})`);
       const late = await call('POST', `/api/registrations/${r.token}/cancel`, null);
       assert.equal(late.statusCode, 409);
+      assert.equal(late.json().error.code, 'SESSION_STARTED');
       assert.match(late.json().error.message.en, /already started/);
       assert.equal((await statusOf(r.token)).canCancel, false);
     });

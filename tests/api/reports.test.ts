@@ -108,7 +108,7 @@ for (const kind of DB_KINDS) {
 
       const again = await call('POST', `/api/plans/${planId}/reports`, manager, { year: 2023, quarter: 3 });
       assert.equal(again.statusCode, 409);
-      assert.equal(again.json().error.code, 'CONFLICT');
+      assert.equal(again.json().error.code, 'QUARTER_REPORTED');
       assert.match(again.json().error.message.ko, /이미 보고/);
       assert.match(again.json().error.message.en, /never rewritten/);
       assert.deepEqual(await counts(), after1);

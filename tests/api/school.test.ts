@@ -73,6 +73,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/school/surveys/current' })).statusCode, 404);
       const res = await apply(application());
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().error.code, 'APPLICATIONS_CLOSED');
       assert.match(res.json().error.message.ko, /신청 기간이 아닙니다/);
       assert.deepEqual(await counts(), { applications: 0, outbox: 0 });
     });
@@ -85,6 +86,7 @@ for (const kind of DB_KINDS) {
       assert.equal(res.json().open, true);
       const again = await t.app.inject({ method: 'POST', url: '/api/school/surveys', headers: manager.headers, payload: body });
       assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error.code, 'SCHOOL_SURVEY_EXISTS');
       const backwards = await t.app.inject({ method: 'POST', url: '/api/school/surveys', headers: manager.headers, payload: { ...body, year: YEAR + 1, closesAt: body.opensAt, opensAt: body.closesAt } });
       assert.equal(backwards.statusCode, 400);
       assert.equal(backwards.json().error.fields[0].field, 'closesAt');
@@ -232,6 +234,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await decide(ids.b!, 'selected', '중학교 배정')).statusCode, 200);
       const c = await decide(ids.c!, 'selected', '추가 선정');
       assert.equal(c.statusCode, 409);
+      assert.equal(c.json().error.code, 'SCHOOL_TARGET_REACHED');
       assert.match(c.json().error.message.ko, /목표\(2개교\)/);
       assert.equal((await decide(ids.c!, 'rejected', '목표 학교 수 초과')).statusCode, 200);
       // selecting the same school again is not a second place

@@ -56,7 +56,7 @@ for (const kind of DB_KINDS) {
       const before = await counts();
       const other = await call('PATCH', `/api/actions/${action.id}`, officerB, { progress: 90 });
       assert.equal(other.statusCode, 403);
-      assert.equal(other.json().error.code, 'FORBIDDEN');
+      assert.equal(other.json().error.code, 'OTHER_DEPARTMENT');
       assert.match(other.json().error.message.ko, /부서/);
       assert.match(other.json().error.message.en, /department/);
       const unassigned = await call('PATCH', `/api/actions/${actionAt(actions, 2023, 'Q3', 1).id}`, officerA, { progress: 10 });

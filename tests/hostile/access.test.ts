@@ -460,7 +460,9 @@ for (const kind of DB_KINDS) {
         for (const [method, url, body] of attempts) {
           const res = await call(method, url, who, body);
           assert.equal(res.statusCode, expected, `${label}: ${method} ${url} → ${res.statusCode} ${res.body}`);
-          assert.equal(res.json().error.code, expected === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+          // An officer passes the EDITORS policy and is refused by the department rule; assigning is the managers' (policy).
+          const code = expected === 401 ? 'UNAUTHENTICATED' : who === officerB && !url.endsWith('/assignment') ? 'OTHER_DEPARTMENT' : 'FORBIDDEN';
+          assert.equal(res.json().error.code, code, `${label}: ${method} ${url}`);
           assert.ok(!res.body.includes('intra.example'), 'a refusal shows no evidence');
         }
       }

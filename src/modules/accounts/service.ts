@@ -1,7 +1,7 @@
 /** Staff accounts, departments and sessions. Every mutation is audited in its own transaction. */
 import { and, asc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, fieldError, notFound } from '../../server/errors.ts';
 import { hashToken, randomToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
@@ -57,8 +57,8 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
     const email = normalizeEmail(input.email);
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) {
-      throw new AppError('CONFLICT', { ko: `이미 등록된 이메일입니다: ${email}`, en: `A user with this e-mail exists: ${email}` }, [
-        { field: 'email', message: { ko: '이미 등록된 이메일입니다.', en: 'Already registered.' } },
+      throw new AppError('EMAIL_TAKEN', { ko: `이미 등록된 이메일입니다: ${email}`, en: `A user with this e-mail exists: ${email}` }, [
+        fieldError('email', '이미 등록된 이메일입니다.', 'Already registered.'),
       ]);
     }
     if (input.departmentId != null) await requireDepartment(tx as unknown as Db, input.departmentId);
@@ -75,7 +75,7 @@ async function requireDepartment(db: Db, id: number) {
   const [d] = await db.select().from(departments).where(eq(departments.id, id));
   if (!d) {
     throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [
-      { field: 'departmentId', message: { ko: '없는 부서입니다.', en: 'No such department.' } },
+      fieldError('departmentId', '없는 부서입니다.', 'No such department.'),
     ]);
   }
   return d;
@@ -93,7 +93,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, patch: UserPa
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw notFound({ ko: `사용자 ${id}`, en: `User ${id}` });
     if (actor.userId === id && (patch.disabled || (patch.role && patch.role !== before.role))) {
-      throw new AppError('CONFLICT', {
+      throw new AppError('OWN_ACCOUNT', {
         ko: '자기 계정의 역할을 바꾸거나 비활성화할 수 없습니다.',
         en: 'You cannot change your own role or disable your own account.',
       });
@@ -214,7 +214,7 @@ export async function changePassword(db: Db, actor: Actor & { userId: number }, 
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(current, user.passwordHash))) {
     throw new AppError('VALIDATION_FAILED', { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' }, [
-      { field: 'currentPassword', message: { ko: '올바르지 않습니다.', en: 'Wrong password.' } },
+      fieldError('currentPassword', '올바르지 않습니다.', 'Wrong password.'),
     ]);
   }
   await clearAttempts(db, passwordKey(user.id));
@@ -239,8 +239,8 @@ export async function createDepartment(db: Db, actor: Actor, input: { name: stri
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.name, input.name));
     if (existing) {
-      throw new AppError('CONFLICT', { ko: `이미 있는 부서입니다: ${input.name}`, en: `The department exists: ${input.name}` }, [
-        { field: 'name', message: { ko: '이미 있는 부서입니다.', en: 'Already exists.' } },
+      throw new AppError('DEPARTMENT_EXISTS', { ko: `이미 있는 부서입니다: ${input.name}`, en: `The department exists: ${input.name}` }, [
+        fieldError('name', '이미 있는 부서입니다.', 'Already exists.'),
       ]);
     }
     const [row] = await tx.insert(departments).values({ name: input.name, nameEn: input.nameEn ?? null }).returning();

@@ -1,11 +1,11 @@
 /** Financial academy routes (docs/education-api.md): sessions, registrations, check-in, survey, figures, programmes, consent. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
-import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
+import { publicRateLimitConfig, REGISTRATION_REFUSALS, type PublicWriteOptions } from '../registration/routes.ts';
 import {
   CheckInBody,
   ConsentQuery,
@@ -43,7 +43,6 @@ import {
   updateSession,
 } from './academy-service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 const tags = ['academy'];
 
 export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (app, { engine, publicRateLimit }) => {
@@ -53,7 +52,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/academy/sessions',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listAcademySessions', summary: 'Academy sessions: upcoming (default) or past / 금융아카데미 강좌', tags, querystring: SessionListQuery, response: { 200: z.object({ items: z.array(SessionSchema) }), ...errors } },
+      schema: { operationId: 'listAcademySessions', summary: 'Academy sessions: upcoming (default) or past / 금융아카데미 강좌', tags, querystring: SessionListQuery, response: { 200: z.object({ items: z.array(SessionSchema) }) } },
     },
     async (req) => ({ items: await listSessions(app.db, req.query.when) }),
   );
@@ -62,7 +61,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/academy/sessions/:id',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getAcademySession', summary: 'One session with seats left and waiting list / 강좌 상세', tags, params: IdParams, response: { 200: SessionSchema, ...errors } },
+      schema: { operationId: 'getAcademySession', summary: 'One session with seats left and waiting list / 강좌 상세', tags, params: IdParams, response: { 200: SessionSchema } },
     },
     async (req) => getSession(app.db, req.params.id),
   );
@@ -71,7 +70,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/academy/sessions',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createAcademySession', summary: 'Create a session / 강좌 등록', tags, body: SessionBody, response: { 201: SessionSchema, ...errors } },
+      schema: { operationId: 'createAcademySession', summary: 'Create a session / 강좌 등록', tags, body: SessionBody, response: { 201: SessionSchema } },
     },
     async (req, reply) => reply.status(201).send(await createSession(app.db, actorOf(req), req.body)),
   );
@@ -79,14 +78,14 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.patch(
     '/api/academy/sessions/:id',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['SESSION_CANCELLED', 'CAPACITY_BELOW_TAKEN'] },
       schema: {
         operationId: 'updateAcademySession',
         summary: 'Change a session, add its video, or cancel it (registrants are told) / 강좌 수정·취소',
         tags,
         params: IdParams,
         body: SessionPatchBody,
-        response: { 200: SessionSchema, ...errors },
+        response: { 200: SessionSchema },
       },
     },
     async (req) => updateSession(app.db, engine, actorOf(req), req.params.id, req.body),
@@ -95,14 +94,14 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.post(
     '/api/academy/sessions/:id/registrations',
     {
-      config: { policy: PUBLIC, rateLimit },
+      config: { policy: PUBLIC, rateLimit, errors: [...REGISTRATION_REFUSALS] },
       schema: {
         operationId: 'registerForAcademySession',
         summary: 'Register (consent required); full → 409, or the waiting list with waitlist: true / 수강 신청',
         tags,
         params: IdParams,
         body: RegistrationBody,
-        response: { 201: ReceivedSchema, ...errors },
+        response: { 201: ReceivedSchema },
       },
     },
     async (req, reply) => {
@@ -123,7 +122,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         tags,
         params: IdParams,
         querystring: RegistrationListQuery,
-        response: { 200: StaffRegistrationPageSchema, ...errors },
+        response: { 200: StaffRegistrationPageSchema },
       },
     },
     async (req) => sessionRegistrations(app.db, req.params.id, { q: req.query.q || undefined, after: req.query.after, limit: req.query.limit }),
@@ -132,14 +131,14 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.post(
     '/api/academy/sessions/:id/check-in',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['REGISTRATION_NOT_CONFIRMED'] },
       schema: {
         operationId: 'checkInAcademy',
         summary: 'Check a registrant in by scanned token or by id; a second scan reports alreadyCheckedIn / 출석 확인',
         tags,
         params: IdParams,
         body: CheckInBody,
-        response: { 200: z.object({ registration: StaffRegistrationSchema, alreadyCheckedIn: z.boolean() }), ...errors },
+        response: { 200: z.object({ registration: StaffRegistrationSchema, alreadyCheckedIn: z.boolean() }) },
       },
     },
     async (req) => checkInAtSession(app.db, actorOf(req), req.params.id, req.body),
@@ -148,13 +147,13 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.post(
     '/api/academy/sessions/:id/survey',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['SESSION_CANCELLED', 'SURVEY_TOO_EARLY', 'SURVEY_ALREADY_SENT'] },
       schema: {
         operationId: 'sendAcademySurvey',
         summary: 'Send the satisfaction survey to the attendees of an ended session (once) / 만족도 조사 발송',
         tags,
         params: IdParams,
-        response: { 200: z.object({ queued: z.number().int() }), ...errors },
+        response: { 200: z.object({ queued: z.number().int() }) },
       },
     },
     async (req) => sendSurvey(app.db, engine, actorOf(req), req.params.id),
@@ -164,7 +163,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/surveys/:token',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getSurvey', summary: 'The survey behind an invitation link / 만족도 조사', tags, params: TokenParams, response: { 200: SurveyInfoSchema, ...errors } },
+      schema: { operationId: 'getSurvey', summary: 'The survey behind an invitation link / 만족도 조사', tags, params: TokenParams, response: { 200: SurveyInfoSchema } },
     },
     async (req) => surveyInfo(app.db, req.params.token),
   );
@@ -172,14 +171,14 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.post(
     '/api/surveys/:token',
     {
-      config: { policy: PUBLIC, rateLimit },
+      config: { policy: PUBLIC, rateLimit, errors: ['SURVEY_ALREADY_ANSWERED'] },
       schema: {
         operationId: 'answerSurvey',
         summary: 'Answer the satisfaction survey (rating 1–5, comment) once / 만족도 응답',
         tags,
         params: TokenParams,
         body: SurveyAnswerBody,
-        response: { 201: z.object({ id: z.number().int(), rating: z.number().int() }), ...errors },
+        response: { 201: z.object({ id: z.number().int(), rating: z.number().int() }) },
       },
     },
     async (req, reply) => reply.status(201).send(await answerSurvey(app.db, actorOf(req), req.params.token, req.body)),
@@ -194,7 +193,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         summary: 'Registered, attended, attendance rate and satisfaction per session, quarter and year / 금융아카데미 실적',
         tags,
         querystring: FiguresQuery,
-        response: { 200: FiguresSchema, ...errors },
+        response: { 200: FiguresSchema },
       },
     },
     async (req) => academyFigures(app.db, req.query.year ?? quarterOf(new Date()).year),
@@ -204,7 +203,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/academy/programmes',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'listAcademyProgrammes', summary: 'Yearly academy programmes / 연간 계획', tags, response: { 200: z.object({ items: z.array(ProgrammeSchema) }), ...errors } },
+      schema: { operationId: 'listAcademyProgrammes', summary: 'Yearly academy programmes / 연간 계획', tags, response: { 200: z.object({ items: z.array(ProgrammeSchema) }) } },
     },
     async () => ({ items: await listProgrammes(app.db) }),
   );
@@ -212,8 +211,8 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.post(
     '/api/academy/programmes',
     {
-      config: { policy: MANAGERS },
-      schema: { operationId: 'createAcademyProgramme', summary: "A year's academy programme (one per year) / 연간 계획 수립", tags, body: ProgrammeBody, response: { 201: ProgrammeSchema, ...errors } },
+      config: { policy: MANAGERS, errors: ['PROGRAMME_EXISTS'] },
+      schema: { operationId: 'createAcademyProgramme', summary: "A year's academy programme (one per year) / 연간 계획 수립", tags, body: ProgrammeBody, response: { 201: ProgrammeSchema } },
     },
     async (req, reply) => reply.status(201).send(await createProgramme(app.db, actorOf(req), req.body)),
   );
@@ -227,7 +226,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         summary: 'The consent notice a form shows: purpose, items, retention, right to refuse / 개인정보 수집·이용 안내',
         tags: ['privacy'],
         querystring: ConsentQuery,
-        response: { 200: ConsentSchema, ...errors },
+        response: { 200: ConsentSchema },
       },
     },
     async (req) => {

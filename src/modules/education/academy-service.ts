@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { registerMeasure } from '../plan/measures.ts';
 import { percent } from '../plan/figures.ts';
@@ -41,8 +41,7 @@ export const ACADEMY_POOL = 'academy_session';
 type SessionRow = typeof academySessions.$inferSelect;
 export type SessionView = z.infer<typeof SessionSchema>;
 
-const invalid = (fields: FieldError[]) =>
-  new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` }, fields);
+const invalid = invalidFields;
 
 const sessionNotFound = (id: number) => notFound({ ko: `금융아카데미 강좌 ${id}`, en: `Academy session ${id}` });
 
@@ -208,7 +207,7 @@ export async function updateSession(db: Db, ctx: EngineContext, actor: Actor, id
     };
     checkTimes(times);
     if (pool.cancelledAt && Object.keys(patch).some((k) => k !== 'videoUrl' && k !== 'cancelled')) {
-      throw new AppError('CONFLICT', { ko: '취소된 강좌는 바꿀 수 없습니다.', en: 'A cancelled session cannot be changed.' });
+      throw new AppError('SESSION_CANCELLED', { ko: '취소된 강좌는 바꿀 수 없습니다.', en: 'A cancelled session cannot be changed.' });
     }
     await requireProgramme(tx, patch.programmeId);
     const sessionSet: Partial<SessionRow> = {};
@@ -279,10 +278,10 @@ export async function checkInAtSession(db: Db, actor: Actor, sessionId: number, 
 export async function sendSurvey(db: Db, ctx: EngineContext, actor: Actor, sessionId: number): Promise<{ queued: number }> {
   return db.transaction(async (tx) => {
     const { s, pool } = await loadSession(tx, sessionId, true);
-    if (pool.cancelledAt) throw new AppError('CONFLICT', { ko: '취소된 강좌입니다.', en: 'The session was cancelled.' });
-    if (s.endsAt > new Date()) throw new AppError('CONFLICT', { ko: '강좌가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the session has ended.' });
+    if (pool.cancelledAt) throw new AppError('SESSION_CANCELLED', { ko: '취소된 강좌입니다.', en: 'The session was cancelled.' });
+    if (s.endsAt > new Date()) throw new AppError('SURVEY_TOO_EARLY', { ko: '강좌가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the session has ended.' });
     if (s.surveySentAt) {
-      throw new AppError('CONFLICT', { ko: `만족도 조사는 이미 ${s.surveySentAt.toISOString()}에 보냈습니다.`, en: `The survey was already sent at ${s.surveySentAt.toISOString()}.` });
+      throw new AppError('SURVEY_ALREADY_SENT', { ko: `만족도 조사는 이미 ${s.surveySentAt.toISOString()}에 보냈습니다.`, en: `The survey was already sent at ${s.surveySentAt.toISOString()}.` });
     }
     const attendees = await tx
       .select()
@@ -330,7 +329,7 @@ export async function answerSurvey(db: Db, actor: Actor, token: string, input: {
       .values({ registrationId: r.id, rating: input.rating, comment: input.comment || null })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError('CONFLICT', { ko: '이미 응답하셨습니다. 감사합니다.', en: 'You have already answered. Thank you.' });
+    if (!row) throw new AppError('SURVEY_ALREADY_ANSWERED', { ko: '이미 응답하셨습니다. 감사합니다.', en: 'You have already answered. Thank you.' });
     await recordAudit(tx, actor, { action: entity === 'academy_session' ? 'academy.survey.answer' : `${entity}.survey.answer`, entity, entityId: s.id, after: { rating: input.rating } });
     return { id: row.id, rating: row.rating };
   });
@@ -424,8 +423,8 @@ export async function createProgramme(db: Db, actor: Actor, input: ProgrammeInpu
       .onConflictDoNothing()
       .returning();
     if (!p) {
-      throw new AppError('CONFLICT', { ko: `${input.year}년 금융아카데미 계획이 이미 있습니다.`, en: `There is already an academy programme for ${input.year}.` }, [
-        { field: 'year', message: { ko: '이미 있는 연도입니다.', en: 'This year already has a programme.' } },
+      throw new AppError('PROGRAMME_EXISTS', { ko: `${input.year}년 금융아카데미 계획이 이미 있습니다.`, en: `There is already an academy programme for ${input.year}.` }, [
+        fieldError('year', '이미 있는 연도입니다.', 'This year already has a programme.'),
       ]);
     }
     await recordAudit(tx, actor, { action: 'academy.programme.create', entity: 'academy_programme', entityId: p.id, after: input });

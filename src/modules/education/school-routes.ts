@@ -1,7 +1,7 @@
 /** Visiting financial school routes (찾아가는 금융학교), docs/education-api.md. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import {
@@ -34,7 +34,6 @@ import {
   unmaskApplication,
 } from './school-service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['school'];
 
 export interface SchoolRouteOptions {
@@ -49,8 +48,8 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
   app.get(
     '/api/school/surveys/current',
     {
-      config: { policy: PUBLIC },
-      schema: { operationId: 'currentSchoolSurvey', summary: 'The demand survey open now (or next) / 현재 수요조사', tags, response: { 200: SurveySchema, ...errors } },
+      config: { policy: PUBLIC, errors: ['NOT_FOUND'] },
+      schema: { operationId: 'currentSchoolSurvey', summary: 'The demand survey open now (or next) / 현재 수요조사', tags, response: { 200: SurveySchema } },
     },
     async () => currentSurvey(app.db),
   );
@@ -59,7 +58,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/surveys',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'listSchoolSurveys', summary: 'Demand surveys by year / 수요조사 목록', tags, response: { 200: z.object({ items: z.array(SurveySchema) }), ...errors } },
+      schema: { operationId: 'listSchoolSurveys', summary: 'Demand surveys by year / 수요조사 목록', tags, response: { 200: z.object({ items: z.array(SurveySchema) }) } },
     },
     async () => ({ items: await listSurveys(app.db) }),
   );
@@ -67,8 +66,8 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
   app.post(
     '/api/school/surveys',
     {
-      config: { policy: MANAGERS },
-      schema: { operationId: 'createSchoolSurvey', summary: "Open a year's demand survey with its target / 수요조사 등록", tags, body: SurveyBody, response: { 201: SurveySchema, ...errors } },
+      config: { policy: MANAGERS, errors: ['SCHOOL_SURVEY_EXISTS'] },
+      schema: { operationId: 'createSchoolSurvey', summary: "Open a year's demand survey with its target / 수요조사 등록", tags, body: SurveyBody, response: { 201: SurveySchema } },
     },
     async (req, reply) => reply.status(201).send(await createSurvey(app.db, actorOf(req), req.body)),
   );
@@ -76,13 +75,13 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
   app.post(
     '/api/school/applications',
     {
-      config: { policy: PUBLIC, rateLimit },
+      config: { policy: PUBLIC, rateLimit, errors: ['APPLICATIONS_CLOSED'] },
       schema: {
         operationId: 'applySchool',
         summary: 'A school applies (public form; consent required) / 찾아가는 금융학교 신청',
         tags,
         body: ApplicationBody,
-        response: { 201: ReceivedSchema, ...errors, 429: ErrorResponseSchema },
+        response: { 201: ReceivedSchema },
       },
     },
     async (req, reply) => {
@@ -97,7 +96,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/applications/:token',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'schoolApplicationStatus', summary: "An application's status by its link / 신청 진행 상황", tags, params: TokenParams, response: { 200: ApplicationStatusSchema, ...errors } },
+      schema: { operationId: 'schoolApplicationStatus', summary: "An application's status by its link / 신청 진행 상황", tags, params: TokenParams, response: { 200: ApplicationStatusSchema } },
     },
     async (req) => applicationByToken(app.db, req.params.token),
   );
@@ -106,7 +105,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/surveys/:id/applications',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'listSchoolApplications', summary: "A survey's applications (phones masked) / 신청 목록", tags, params: IdParams, response: { 200: ApplicationListSchema, ...errors } },
+      schema: { operationId: 'listSchoolApplications', summary: "A survey's applications (phones masked) / 신청 목록", tags, params: IdParams, response: { 200: ApplicationListSchema } },
     },
     async (req) => listApplications(app.db, req.params.id),
   );
@@ -114,14 +113,14 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
   app.post(
     '/api/school/applications/:id/decision',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['APPLICATION_PURGED', 'DECISION_FINAL', 'SCHOOL_TARGET_REACHED'] },
       schema: {
         operationId: 'decideSchoolApplication',
         summary: 'Select or reject, with a reason; the school is told / 선정·미선정',
         tags,
         params: IdParams,
         body: DecisionBody,
-        response: { 200: StaffApplicationSchema, ...errors },
+        response: { 200: StaffApplicationSchema },
       },
     },
     async (req) => decideApplication(app.db, actorOf(req), userOf(req).id, req.params.id, req.body),
@@ -136,7 +135,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
         summary: "The contact teacher's full phone and e-mail (audited) / 연락처 보기",
         tags,
         params: IdParams,
-        response: { 200: z.object({ teacherName: z.string(), teacherPhone: z.string().nullable(), teacherEmail: z.string().nullable() }), ...errors },
+        response: { 200: z.object({ teacherName: z.string(), teacherPhone: z.string().nullable(), teacherEmail: z.string().nullable() }) },
       },
     },
     async (req) => unmaskApplication(app.db, actorOf(req), req.params.id),
@@ -145,8 +144,8 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
   app.post(
     '/api/school/applications/:id/classes',
     {
-      config: { policy: MANAGERS },
-      schema: { operationId: 'scheduleSchoolClass', summary: 'Schedule a class; the school is told / 수업 일정', tags, params: IdParams, body: ClassBody, response: { 201: ClassSchema, ...errors } },
+      config: { policy: MANAGERS, errors: ['APPLICATION_NOT_SELECTED'] },
+      schema: { operationId: 'scheduleSchoolClass', summary: 'Schedule a class; the school is told / 수업 일정', tags, params: IdParams, body: ClassBody, response: { 201: ClassSchema } },
     },
     async (req, reply) => reply.status(201).send(await scheduleClass(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -155,7 +154,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/classes/:id',
     {
       config: { policy: EDITORS },
-      schema: { operationId: 'recordSchoolClass', summary: "Record a class's result / 수업 결과", tags, params: IdParams, body: ClassResultBody, response: { 200: ClassSchema, ...errors } },
+      schema: { operationId: 'recordSchoolClass', summary: "Record a class's result / 수업 결과", tags, params: IdParams, body: ClassResultBody, response: { 200: ClassSchema } },
     },
     async (req) => recordClassResult(app.db, actorOf(req), req.params.id, req.body),
   );
@@ -164,7 +163,7 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/figures',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'schoolFigures', summary: 'Schools and students reached per quarter and year against the target / 실적', tags, querystring: YearQuery, response: { 200: SchoolFiguresSchema, ...errors } },
+      schema: { operationId: 'schoolFigures', summary: 'Schools and students reached per quarter and year against the target / 실적', tags, querystring: YearQuery, response: { 200: SchoolFiguresSchema } },
     },
     async (req) => schoolFigures(app.db, req.query.year ?? quarterOf(new Date()).year),
   );

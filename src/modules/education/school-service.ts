@@ -7,7 +7,8 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { isUniqueViolation } from '../../server/db-errors.ts';
+import { AppError, invalidFields, notFound, type ErrorCode, type FieldError } from '../../server/errors.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
 import { hashToken, randomToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -29,18 +30,8 @@ export interface SchoolContext {
   publicUrl: string;
 }
 
-const invalid = (fields: FieldError[]) =>
-  new AppError(
-    'VALIDATION_FAILED',
-    { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` },
-    fields,
-  );
-const conflict = (ko: string, en: string) => new AppError('CONFLICT', { ko, en });
-
-function isUniqueViolation(e: unknown): boolean {
-  for (let x = e as { code?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) if (x.code === '23505') return true;
-  return false;
-}
+const invalid = invalidFields;
+const conflict = (code: ErrorCode, ko: string, en: string) => new AppError(code, { ko, en });
 
 export const statusUrlFor = (publicUrl: string, token: string) =>
   `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
@@ -93,7 +84,7 @@ export async function createSurvey(
       return surveyView(s!, now);
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict(`${body.year}년 수요조사가 이미 있습니다.`, `There is already a demand survey for ${body.year}.`);
+    if (isUniqueViolation(e)) throw conflict('SCHOOL_SURVEY_EXISTS', `${body.year}년 수요조사가 이미 있습니다.`, `There is already a demand survey for ${body.year}.`);
     throw e;
   }
 }
@@ -161,7 +152,7 @@ export async function submitApplication(db: Db, ctx: SchoolContext, input: Appli
         .orderBy(desc(schoolSurveys.year))
         .limit(1);
       const survey = open[0];
-      if (!survey) throw conflict('지금은 찾아가는 금융학교 신청 기간이 아닙니다.', 'Applications for the visiting financial school are not open now.');
+      if (!survey) throw conflict('APPLICATIONS_CLOSED', '지금은 찾아가는 금융학교 신청 기간이 아닙니다.', 'Applications for the visiting financial school are not open now.');
       const [a] = await tx
         .insert(schoolApplications)
         .values({
@@ -332,9 +323,9 @@ export async function decideApplication(db: Db, actor: Actor, userId: number | n
     const peek = await requireApplication(tx, id);
     const survey = await requireSurvey(tx, peek.surveyId, true);
     const a = await requireApplication(tx, id, true);
-    if (a.anonymizedAt) throw conflict('개인정보가 파기된 신청입니다.', 'This application’s personal data has been purged.');
+    if (a.anonymizedAt) throw conflict('APPLICATION_PURGED', '개인정보가 파기된 신청입니다.', 'This application’s personal data has been purged.');
     if (a.status === 'scheduled' || a.status === 'completed' || a.status === 'withdrawn') {
-      throw conflict(`수업 일정이 잡혔거나 끝난 신청(${a.status})은 결정을 바꿀 수 없습니다.`, `The decision cannot change once the application is ${a.status}.`);
+      throw conflict('DECISION_FINAL', `수업 일정이 잡혔거나 끝난 신청(${a.status})은 결정을 바꿀 수 없습니다.`, `The decision cannot change once the application is ${a.status}.`);
     }
     if (body.decision === 'selected' && a.status !== 'selected') {
       const [{ n }] = (await tx
@@ -343,6 +334,7 @@ export async function decideApplication(db: Db, actor: Actor, userId: number | n
         .where(and(eq(schoolApplications.surveyId, survey.id), inArray(schoolApplications.status, [...CHOSEN])))) as [{ n: number }];
       if (n >= survey.targetSchools) {
         throw conflict(
+          'SCHOOL_TARGET_REACHED',
           `${survey.year}년 목표(${survey.targetSchools}개교)만큼 이미 선정했습니다.`,
           `The year's target (${survey.targetSchools} schools) has already been selected.`,
         );
@@ -382,7 +374,7 @@ export async function scheduleClass(db: Db, actor: Actor, applicationId: number,
   return db.transaction(async (tx) => {
     const a = await requireApplication(tx, applicationId, true);
     if (a.status !== 'selected' && a.status !== 'scheduled' && a.status !== 'completed') {
-      throw conflict('선정된 학교에만 수업 일정을 잡을 수 있습니다.', 'Only a selected school can have a class scheduled.');
+      throw conflict('APPLICATION_NOT_SELECTED', '선정된 학교에만 수업 일정을 잡을 수 있습니다.', 'Only a selected school can have a class scheduled.');
     }
     const [c] = await tx.insert(schoolClasses).values({ applicationId, heldOn: body.heldOn, lecturer: body.lecturer, classes: body.classes }).returning();
     if (a.status === 'selected') await tx.update(schoolApplications).set({ status: 'scheduled' }).where(eq(schoolApplications.id, applicationId));

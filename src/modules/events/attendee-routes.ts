@@ -1,11 +1,11 @@
 /** Event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { notFound } from '../../server/errors.ts';
-import { publicRateLimitConfig, type PublicWriteOptions } from '../registration/routes.ts';
+import { publicRateLimitConfig, REGISTRATION_REFUSALS, type PublicWriteOptions } from '../registration/routes.ts';
 import {
   AttendeeParams,
   AttendeePageSchema,
@@ -45,7 +45,6 @@ import {
   updateCategory,
 } from './attendee-service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 const tags = ['events'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const QuestionParams = z.object({ id: EventIdParams.shape.id, questionId: EventIdParams.shape.id });
@@ -56,14 +55,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.post(
     '/api/events/:id/registrations',
     {
-      config: { policy: PUBLIC, rateLimit },
+      config: { policy: PUBLIC, rateLimit, errors: [...REGISTRATION_REFUSALS] },
       schema: {
         operationId: 'registerForEvent',
         summary: 'Register in a category (consent, questions, invitation code); full → 409 or waiting list; approval categories → pending_approval / 행사 참가 신청',
         tags,
         params: EventIdParams,
         body: EventRegistrationBody,
-        response: { 201: ReceivedSchema, ...errors },
+        response: { 201: ReceivedSchema },
       },
     },
     async (req, reply) => {
@@ -84,7 +83,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/categories',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listEventCategories', summary: 'Registration categories with seats left / 참가 구분', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(CategorySchema) }), ...errors } },
+      schema: { operationId: 'listEventCategories', summary: 'Registration categories with seats left / 참가 구분', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(CategorySchema) }) } },
     },
     async (req) => {
       await visibleEvent(req.params.id, req.user !== null);
@@ -95,8 +94,8 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.post(
     '/api/events/:id/categories',
     {
-      config: { policy: MANAGERS },
-      schema: { operationId: 'createEventCategory', summary: 'Add a registration category with its capacity / 참가 구분 추가', tags, params: EventIdParams, body: CategoryBody, response: { 201: CategorySchema, ...errors } },
+      config: { policy: MANAGERS, errors: ['CATEGORY_EXISTS'] },
+      schema: { operationId: 'createEventCategory', summary: 'Add a registration category with its capacity / 참가 구분 추가', tags, params: EventIdParams, body: CategoryBody, response: { 201: CategorySchema } },
     },
     async (req, reply) => reply.status(201).send(await createCategory(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -104,8 +103,8 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.patch(
     '/api/events/:id/categories/:categoryId',
     {
-      config: { policy: MANAGERS },
-      schema: { operationId: 'updateEventCategory', summary: 'Change a category (more capacity offers seats to the waiting list) / 참가 구분 수정', tags, params: CategoryParams, body: CategoryPatchBody, response: { 200: CategorySchema, ...errors } },
+      config: { policy: MANAGERS, errors: ['CAPACITY_BELOW_TAKEN'] },
+      schema: { operationId: 'updateEventCategory', summary: 'Change a category (more capacity offers seats to the waiting list) / 참가 구분 수정', tags, params: CategoryParams, body: CategoryPatchBody, response: { 200: CategorySchema } },
     },
     async (req) => updateCategory(app.db, engine, actorOf(req), req.params.id, req.params.categoryId, req.body),
   );
@@ -114,7 +113,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/categories/:categoryId/codes',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createInvitationCodes', summary: 'New invitation codes, shown once (only their hash is kept) / 초청 코드 발급', tags, params: CategoryParams, body: CodesBody, response: { 201: CodesCreated, ...errors } },
+      schema: { operationId: 'createInvitationCodes', summary: 'New invitation codes, shown once (only their hash is kept) / 초청 코드 발급', tags, params: CategoryParams, body: CodesBody, response: { 201: CodesCreated } },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
@@ -126,7 +125,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/questions',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listEventQuestions', summary: 'The custom registration questions / 신청 질문', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(QuestionSchema) }), ...errors } },
+      schema: { operationId: 'listEventQuestions', summary: 'The custom registration questions / 신청 질문', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(QuestionSchema) }) } },
     },
     async (req) => {
       await visibleEvent(req.params.id, req.user !== null);
@@ -138,7 +137,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/questions',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createEventQuestion', summary: 'Add a registration question (text, choice, country, affiliation) / 신청 질문 추가', tags, params: EventIdParams, body: QuestionBody, response: { 201: QuestionSchema, ...errors } },
+      schema: { operationId: 'createEventQuestion', summary: 'Add a registration question (text, choice, country, affiliation) / 신청 질문 추가', tags, params: EventIdParams, body: QuestionBody, response: { 201: QuestionSchema } },
     },
     async (req, reply) => reply.status(201).send(await createQuestion(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -147,7 +146,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/questions/:questionId',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'deleteEventQuestion', summary: 'Remove a registration question / 신청 질문 삭제', tags, params: QuestionParams, response: { 204: z.null(), ...errors } },
+      schema: { operationId: 'deleteEventQuestion', summary: 'Remove a registration question / 신청 질문 삭제', tags, params: QuestionParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
       await deleteQuestion(app.db, actorOf(req), req.params.id, req.params.questionId);
@@ -165,7 +164,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
         tags,
         params: EventIdParams,
         querystring: AttendeeQuery,
-        response: { 200: AttendeePageSchema, ...errors },
+        response: { 200: AttendeePageSchema },
       },
     },
     async (req) => listAttendees(app.db, req.params.id, { category: req.query.category, q: req.query.q || undefined, after: req.query.after, limit: req.query.limit }),
@@ -174,14 +173,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.post(
     '/api/events/:id/attendees/:registrationId/approval',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['REGISTRATION_NOT_PENDING', 'SESSION_CANCELLED', 'REGISTRATION_FULL_NO_WAITLIST'] },
       schema: {
         operationId: 'decideEventApproval',
         summary: 'Approve (confirmed within capacity, else waiting list) or refuse a pending registration / 참가 승인',
         tags,
         params: AttendeeParams,
         body: z.object({ approve: z.boolean() }).strict(),
-        response: { 200: z.object({ id: z.number().int(), status: z.string() }), ...errors },
+        response: { 200: z.object({ id: z.number().int(), status: z.string() }) },
       },
     },
     async (req) => decideApproval(app.db, engine, actorOf(req), req.params.id, req.params.registrationId, req.body.approve),
@@ -190,14 +189,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.post(
     '/api/events/:id/check-in',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['REGISTRATION_NOT_CONFIRMED'] },
       schema: {
         operationId: 'checkInEvent',
         summary: 'Check in by scanned token or by id; a second scan reports alreadyCheckedIn / 입장 확인',
         tags,
         params: EventIdParams,
         body: EventCheckInBody,
-        response: { 200: z.object({ registration: AttendeeSchema, alreadyCheckedIn: z.boolean() }), ...errors },
+        response: { 200: z.object({ registration: AttendeeSchema, alreadyCheckedIn: z.boolean() }) },
       },
     },
     async (req) => checkInAtEvent(app.db, actorOf(req), req.params.id, req.body),
@@ -214,7 +213,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
         params: EventIdParams,
         querystring: BadgesQuery,
         produces: ['application/pdf'],
-        response: { 200: z.unknown().describe('the PDF'), ...errors },
+        response: { 200: z.unknown().describe('the PDF') },
       },
     },
     async (req, reply) => {
@@ -231,7 +230,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/attendees.xlsx',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'getEventAttendeesXlsx', summary: 'Attendees as an XLSX workbook / 참가자 엑셀', tags, params: EventIdParams, produces: [XLSX], response: { 200: z.unknown().describe('the workbook'), ...errors } },
+      schema: { operationId: 'getEventAttendeesXlsx', summary: 'Attendees as an XLSX workbook / 참가자 엑셀', tags, params: EventIdParams, produces: [XLSX], response: { 200: z.unknown().describe('the workbook') } },
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id);
@@ -245,7 +244,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/attendees.csv',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'getEventAttendeesCsv', summary: 'Attendees as CSV (UTF-8 with BOM) / 참가자 CSV', tags, params: EventIdParams, produces: ['text/csv'], response: { 200: z.unknown().describe('the CSV'), ...errors } },
+      schema: { operationId: 'getEventAttendeesCsv', summary: 'Attendees as CSV (UTF-8 with BOM) / 참가자 CSV', tags, params: EventIdParams, produces: ['text/csv'], response: { 200: z.unknown().describe('the CSV') } },
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id);
@@ -259,7 +258,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/figures',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'getEventFigures', summary: 'Registered vs attended by category and country, no-show rate / 참가 실적', tags, params: EventIdParams, response: { 200: EventFiguresSchema, ...errors } },
+      schema: { operationId: 'getEventFigures', summary: 'Registered vs attended by category and country, no-show rate / 참가 실적', tags, params: EventIdParams, response: { 200: EventFiguresSchema } },
     },
     async (req) => eventFigures(app.db, req.params.id),
   );
@@ -267,8 +266,8 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.post(
     '/api/events/:id/survey',
     {
-      config: { policy: MANAGERS },
-      schema: { operationId: 'sendEventSurvey', summary: 'Send the survey to the attendees of an ended event (once) / 만족도 조사 발송', tags, params: EventIdParams, response: { 200: z.object({ queued: z.number().int() }), ...errors } },
+      config: { policy: MANAGERS, errors: ['SURVEY_TOO_EARLY', 'SURVEY_ALREADY_SENT'] },
+      schema: { operationId: 'sendEventSurvey', summary: 'Send the survey to the attendees of an ended event (once) / 만족도 조사 발송', tags, params: EventIdParams, response: { 200: z.object({ queued: z.number().int() }) } },
     },
     async (req) => sendEventSurvey(app.db, engine, actorOf(req), req.params.id),
   );

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../server/errors.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
 import { hashToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -52,8 +52,7 @@ export const CATEGORY_LABELS: Record<Category, { ko: string; en: string }> = {
   online: { ko: '온라인', en: 'Online' },
 };
 
-const invalid = (fields: FieldError[]) =>
-  new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` }, fields);
+const invalid = invalidFields;
 
 const eventNotFound = (id: number) => notFound({ ko: `행사 ${id}`, en: `Event ${id}` });
 
@@ -165,8 +164,8 @@ export async function createCategory(db: Db, actor: Actor, eventId: number, inpu
     const e = await loadEvent(tx, eventId);
     const [exists] = await tx.select({ id: eventCategories.id }).from(eventCategories).where(and(eq(eventCategories.eventId, eventId), eq(eventCategories.category, input.category)));
     if (exists) {
-      throw new AppError('CONFLICT', { ko: '이 행사에 이미 있는 참가 구분입니다.', en: 'The event already has this category.' }, [
-        { field: 'category', message: { ko: '이미 있습니다.', en: 'Already exists.' } },
+      throw new AppError('CATEGORY_EXISTS', { ko: '이 행사에 이미 있는 참가 구분입니다.', en: 'The event already has this category.' }, [
+        fieldError('category', '이미 있습니다.', 'Already exists.'),
       ]);
     }
     const pool = await createPool(tx, EVENT_POOL, { capacity: input.capacity, opensAt, closesAt, startsAt: e.startsAt, waitlistEnabled: input.waitlist ?? true });
@@ -498,9 +497,9 @@ export async function eventFigures(db: Db, eventId: number): Promise<Figures> {
 export async function sendEventSurvey(db: Db, ctx: EngineContext, actor: Actor, eventId: number): Promise<{ queued: number }> {
   return db.transaction(async (tx) => {
     const e = await loadEvent(tx, eventId);
-    if (e.endsAt > new Date()) throw new AppError('CONFLICT', { ko: '행사가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the event has ended.' });
+    if (e.endsAt > new Date()) throw new AppError('SURVEY_TOO_EARLY', { ko: '행사가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the event has ended.' });
     const [sent] = await tx.execute(sql`select 1 from audit_log where action = 'event.survey.send' and entity = 'event' and entity_id = ${String(eventId)} limit 1`).then((r) => (r as unknown as { rows: unknown[] }).rows);
-    if (sent) throw new AppError('CONFLICT', { ko: '만족도 조사는 이미 보냈습니다.', en: 'The survey was already sent.' });
+    if (sent) throw new AppError('SURVEY_ALREADY_SENT', { ko: '만족도 조사는 이미 보냈습니다.', en: 'The survey was already sent.' });
     const attendees = await tx
       .select({ r: registrations, poolId: eventCategories.poolId })
       .from(eventRegistrations)

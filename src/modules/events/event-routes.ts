@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
 import { notFound } from '../../server/errors.ts';
 import { readMultipart, requireFile } from '../../server/multipart.ts';
@@ -48,7 +47,6 @@ import {
   updateSpeaker,
 } from './event-service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const tags = ['events'];
 const ics = z.string().describe('text/calendar (RFC 5545), times in UTC');
 
@@ -60,7 +58,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listEvents', summary: 'Published events (GENIE Forum, seminars, conferences) / 행사 목록', tags, querystring: EventListQuery, response: { 200: z.object({ items: z.array(EventSummarySchema) }), ...errors } },
+      schema: { operationId: 'listEvents', summary: 'Published events (GENIE Forum, seminars, conferences) / 행사 목록', tags, querystring: EventListQuery, response: { 200: z.object({ items: z.array(EventSummarySchema) }) } },
     },
     async (req) => ({ items: await listEvents(app.db, { kind: req.query.kind, publicOnly: true }) }),
   );
@@ -69,7 +67,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/manage/events',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'listAllEvents', summary: 'All events, unpublished included / 행사 목록(직원)', tags, querystring: EventListQuery, response: { 200: z.object({ items: z.array(EventSummarySchema) }), ...errors } },
+      schema: { operationId: 'listAllEvents', summary: 'All events, unpublished included / 행사 목록(직원)', tags, querystring: EventListQuery, response: { 200: z.object({ items: z.array(EventSummarySchema) }) } },
     },
     async (req) => ({ items: await listEvents(app.db, { kind: req.query.kind, publicOnly: false }) }),
   );
@@ -84,7 +82,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
         description: 'Unpublished events: signed-in staff only (404 to others).',
         tags,
         params: EventIdParams,
-        response: { 200: EventDetailSchema, ...errors },
+        response: { 200: EventDetailSchema },
       },
     },
     async (req) => getEventDetail(app.db, req.params.id, { publicOnly: req.user === null }),
@@ -94,7 +92,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/calendar.ics',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getEventCalendar', summary: 'The event as iCalendar / 행사 일정(iCalendar)', tags, params: EventIdParams, produces: ['text/calendar'], response: { 200: ics, ...errors } },
+      schema: { operationId: 'getEventCalendar', summary: 'The event as iCalendar / 행사 일정(iCalendar)', tags, params: EventIdParams, produces: ['text/calendar'], response: { 200: ics } },
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id, { publicOnly: req.user === null });
@@ -109,7 +107,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/programme/:itemId/calendar.ics',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getProgrammeItemCalendar', summary: 'One session as iCalendar / 세션 일정(iCalendar)', tags, params: ItemParams, produces: ['text/calendar'], response: { 200: ics, ...errors } },
+      schema: { operationId: 'getProgrammeItemCalendar', summary: 'One session as iCalendar / 세션 일정(iCalendar)', tags, params: ItemParams, produces: ['text/calendar'], response: { 200: ics } },
     },
     async (req, reply) => {
       const { event, item, room } = await getProgrammeItem(app.db, req.params.id, req.params.itemId, { publicOnly: req.user === null });
@@ -122,21 +120,21 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
 
   app.post(
     '/api/events',
-    { config: { policy: MANAGERS }, schema: { operationId: 'createEvent', summary: 'Create an event / 행사 등록', tags, body: EventBody, response: { 201: EventDetailSchema, ...errors } } },
+    { config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS'] }, schema: { operationId: 'createEvent', summary: 'Create an event / 행사 등록', tags, body: EventBody, response: { 201: EventDetailSchema } } },
     async (req, reply) => reply.status(201).send(await createEvent(app.db, actorOf(req), req.body)),
   );
 
   app.patch(
     '/api/events/:id',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS'] },
       schema: {
         operationId: 'updateEvent',
         summary: 'Change an event, record its outcome, mark it held (its plan action becomes done) / 행사 수정·개최 기록',
         tags,
         params: EventIdParams,
         body: EventPatchBody,
-        response: { 200: EventDetailSchema, ...errors },
+        response: { 200: EventDetailSchema },
       },
     },
     async (req) => updateEvent(app.db, actorOf(req), userOf(req), req.params.id, req.body),
@@ -145,17 +143,17 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   // Rooms
   app.post(
     '/api/events/:id/rooms',
-    { config: { policy: MANAGERS }, schema: { operationId: 'createEventRoom', summary: 'Add a room or track / 장소 추가', tags, params: EventIdParams, body: RoomBody, response: { 201: RoomSchema, ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'createEventRoom', summary: 'Add a room or track / 장소 추가', tags, params: EventIdParams, body: RoomBody, response: { 201: RoomSchema } } },
     async (req, reply) => reply.status(201).send(await createRoom(app.db, actorOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/events/:id/rooms/:roomId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'updateEventRoom', summary: 'Change a room / 장소 수정', tags, params: RoomParams, body: RoomPatchBody, response: { 200: RoomSchema, ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'updateEventRoom', summary: 'Change a room / 장소 수정', tags, params: RoomParams, body: RoomPatchBody, response: { 200: RoomSchema } } },
     async (req) => updateRoom(app.db, actorOf(req), req.params.id, req.params.roomId, req.body),
   );
   app.delete(
     '/api/events/:id/rooms/:roomId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'deleteEventRoom', summary: 'Remove a room (its sessions keep no room) / 장소 삭제', tags, params: RoomParams, response: { 204: z.null(), ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'deleteEventRoom', summary: 'Remove a room (its sessions keep no room) / 장소 삭제', tags, params: RoomParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await deleteRoom(app.db, actorOf(req), req.params.id, req.params.roomId);
       return reply.status(204).send(null);
@@ -167,7 +165,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/programme',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createProgrammeItem', summary: 'Add a session to the timetable / 프로그램 추가', tags, params: EventIdParams, body: ProgrammeBody, response: { 201: ProgrammeItemSchema, ...errors } },
+      schema: { operationId: 'createProgrammeItem', summary: 'Add a session to the timetable / 프로그램 추가', tags, params: EventIdParams, body: ProgrammeBody, response: { 201: ProgrammeItemSchema } },
     },
     async (req, reply) => reply.status(201).send(await createProgrammeItem(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -175,13 +173,13 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/programme/:itemId',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'updateProgrammeItem', summary: 'Change a session (speakers replace the list) / 프로그램 수정', tags, params: ItemParams, body: ProgrammePatchBody, response: { 200: ProgrammeItemSchema, ...errors } },
+      schema: { operationId: 'updateProgrammeItem', summary: 'Change a session (speakers replace the list) / 프로그램 수정', tags, params: ItemParams, body: ProgrammePatchBody, response: { 200: ProgrammeItemSchema } },
     },
     async (req) => updateProgrammeItem(app.db, actorOf(req), req.params.id, req.params.itemId, req.body),
   );
   app.delete(
     '/api/events/:id/programme/:itemId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'deleteProgrammeItem', summary: 'Remove a session / 프로그램 삭제', tags, params: ItemParams, response: { 204: z.null(), ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'deleteProgrammeItem', summary: 'Remove a session / 프로그램 삭제', tags, params: ItemParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await deleteProgrammeItem(app.db, actorOf(req), req.params.id, req.params.itemId);
       return reply.status(204).send(null);
@@ -191,17 +189,17 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   // Speakers
   app.post(
     '/api/events/:id/speakers',
-    { config: { policy: MANAGERS }, schema: { operationId: 'createSpeaker', summary: 'Add a speaker / 연사 추가', tags, params: EventIdParams, body: SpeakerBody, response: { 201: SpeakerSchema, ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'createSpeaker', summary: 'Add a speaker / 연사 추가', tags, params: EventIdParams, body: SpeakerBody, response: { 201: SpeakerSchema } } },
     async (req, reply) => reply.status(201).send(await createSpeaker(app.db, actorOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/events/:id/speakers/:speakerId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'updateSpeaker', summary: 'Change a speaker / 연사 수정', tags, params: SpeakerParams, body: SpeakerPatchBody, response: { 200: SpeakerSchema, ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'updateSpeaker', summary: 'Change a speaker / 연사 수정', tags, params: SpeakerParams, body: SpeakerPatchBody, response: { 200: SpeakerSchema } } },
     async (req) => updateSpeaker(app.db, actorOf(req), req.params.id, req.params.speakerId, req.body),
   );
   app.delete(
     '/api/events/:id/speakers/:speakerId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'deleteSpeaker', summary: 'Remove a speaker / 연사 삭제', tags, params: SpeakerParams, response: { 204: z.null(), ...errors } } },
+    { config: { policy: MANAGERS }, schema: { operationId: 'deleteSpeaker', summary: 'Remove a speaker / 연사 삭제', tags, params: SpeakerParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await deleteSpeaker(app.db, actorOf(req), req.params.id, req.params.speakerId);
       return reply.status(204).send(null);
@@ -219,7 +217,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
         tags,
         consumes: ['multipart/form-data'],
         params: SpeakerIdParams,
-        response: { 200: SpeakerSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
+        response: { 200: SpeakerSchema },
       },
     },
     async (req) => {
@@ -239,7 +237,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
         tags,
         params: SpeakerIdParams,
         produces: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
-        response: { 200: z.unknown().describe('the image'), 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        response: { 200: z.unknown().describe('the image') },
       },
     },
     async (req, reply) => {

@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { isUniqueViolation } from '../../server/db-errors.ts';
+import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../server/errors.ts';
 import type { FileStore } from '../../server/file-store.ts';
 import { sha256Of } from '../../server/file-store.ts';
 import { recognise } from '../../server/file-type.ts';
@@ -41,8 +42,7 @@ export type EventSummary = z.infer<typeof EventSummarySchema>;
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 export type ProgrammeItemView = z.infer<typeof ProgrammeItemSchema>;
 
-const invalid = (fields: FieldError[]) =>
-  new AppError('VALIDATION_FAILED', { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` }, fields);
+const invalid = invalidFields;
 
 const eventNotFound = (id: number) => notFound({ ko: `행사 ${id}`, en: `Event ${id}` });
 const endAfterStart: FieldError['message'] = { ko: '시작 시각보다 뒤여야 합니다.', en: 'Must be after startsAt.' };
@@ -158,10 +158,9 @@ async function checkPlanAction(tx: Tx, planActionId: number | null | undefined) 
 }
 
 function uniqueEdition(e: unknown): never {
-  const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
-  if (code === '23505') {
-    throw new AppError('CONFLICT', { ko: '같은 종류의 같은 회차 행사가 이미 있습니다.', en: 'An event of this kind with this edition already exists.' }, [
-      { field: 'edition', message: { ko: '이미 있는 회차입니다.', en: 'This edition already exists.' } },
+  if (isUniqueViolation(e, 'events_kind_edition_uq')) {
+    throw new AppError('EVENT_EDITION_EXISTS', { ko: '같은 종류의 같은 회차 행사가 이미 있습니다.', en: 'An event of this kind with this edition already exists.' }, [
+      fieldError('edition', '이미 있는 회차입니다.', 'This edition already exists.'),
     ]);
   }
   throw e;

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, EDITORS, PUBLIC, userOf } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { notFound } from '../../server/errors.ts';
@@ -11,13 +10,12 @@ import { EvidenceSchema } from './api-schema.ts';
 import { addFileEvidence, addLinkEvidence, deleteEvidence, evidenceFile, updateEvidence } from './evidence-service.ts';
 import { ActionIdParams, EvidenceFileTitle, EvidenceIdParams, EvidencePatchBody, EvidenceUploadBody, LinkBody } from './tracking-api-schema.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/actions/:id/evidence',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'uploadEvidence',
         summary: 'Attach a file to an action / 증빙 파일 첨부',
@@ -28,7 +26,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         params: ActionIdParams,
         body: EvidenceUploadBody,
-        response: { 201: EvidenceSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
+        response: { 201: EvidenceSchema },
       },
     },
     async (req, reply) => {
@@ -44,14 +42,14 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/actions/:id/links',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'addEvidenceLink',
         summary: 'Attach a link (http/https) to an action / 증빙 링크 추가',
         tags: ['evidence'],
         params: ActionIdParams,
         body: LinkBody,
-        response: { 201: EvidenceSchema, ...errors },
+        response: { 201: EvidenceSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await addLinkEvidence(app.db, actorOf(req), userOf(req), req.params.id, req.body)),
@@ -60,14 +58,14 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/evidence/:id',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'updateEvidence',
         summary: 'Rename or (un)publish evidence / 증빙 수정·공개',
         tags: ['evidence'],
         params: EvidenceIdParams,
         body: EvidencePatchBody,
-        response: { 200: EvidenceSchema, ...errors },
+        response: { 200: EvidenceSchema },
       },
     },
     async (req) => updateEvidence(app.db, actorOf(req), userOf(req), req.params.id, req.body),
@@ -76,13 +74,13 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/evidence/:id',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'deleteEvidence',
         summary: 'Delete evidence / 증빙 삭제',
         tags: ['evidence'],
         params: EvidenceIdParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null() },
       },
     },
     async (req, reply) => {
@@ -102,7 +100,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['evidence'],
         params: EvidenceIdParams,
         produces: ['application/octet-stream'],
-        response: { 200: z.unknown().describe('the file, as an attachment'), 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        response: { 200: z.unknown().describe('the file, as an attachment') },
       },
     },
     async (req, reply) => {

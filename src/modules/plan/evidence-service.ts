@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
 import { sha256Of, type FileStore } from '../../server/file-store.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
@@ -17,12 +17,7 @@ import { evidenceView, findAction, type EvidenceRow } from './plan-view.ts';
 import { actions } from './schema.ts';
 import { evidence } from './tracking-schema.ts';
 
-const invalid = (fields: FieldError[]) =>
-  new AppError(
-    'VALIDATION_FAILED',
-    { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` },
-    fields,
-  );
+const invalid = invalidFields;
 
 const TITLE_MAX = 200;
 

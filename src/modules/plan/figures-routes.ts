@@ -1,7 +1,6 @@
 /** The staff dashboard's figures of every plan in one read (src/modules/plan/figures-query.ts). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { STAFF } from '../../server/auth.ts';
 import { FiguresSchema, LedgerAmountsSchema } from './api-schema.ts';
 import { allPlanFigures } from './figures-query.ts';
@@ -29,7 +28,7 @@ export const planFiguresRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listPlanFigures',
         summary: "Every plan's 이행률, 완료율 and budget executed vs planned, summed in SQL (the staff dashboard) / 실천계획별 이행률·완료율·예산 집행",
         tags: ['plans'],
-        response: { 200: PlanFiguresListSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema },
+        response: { 200: PlanFiguresListSchema },
       },
     },
     async () => ({ items: await allPlanFigures(app.db) }),

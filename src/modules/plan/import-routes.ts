@@ -1,9 +1,8 @@
 /** Managers' plan routes: preview and import a plan document, edit a plan's header. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS } from '../../server/auth.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError, fieldError } from '../../server/errors.ts';
 import { booleanField, readMultipart, requireFile } from '../../server/multipart.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { NormalizedPlanSchema, PlanIdParams, StaffPlanSchema } from './api-schema.ts';
@@ -14,7 +13,6 @@ import { binary, multipartBody } from './tracking-api-schema.ts';
 import { importPlan, updatePlan } from './service.ts';
 import type { NormalizedPlan } from './types.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema };
 const year = z.number().int().min(1900).max(2200);
 
 export const PlanPatchBody = z
@@ -40,7 +38,7 @@ function parseUpload(bytes: Buffer): NormalizedPlan {
     return parsePlanFile(bytes);
   } catch (e) {
     if (e instanceof PlanFormatError) {
-      throw new AppError('UNPROCESSABLE', { ko: e.ko, en: e.en }, [{ field: e.field ?? 'file', message: { ko: e.ko, en: e.en } }]);
+      throw new AppError('PLAN_DOCUMENT_INVALID', { ko: e.ko, en: e.en }, [fieldError(e.field ?? 'file', e.ko, e.en)]);
     }
     throw e;
   }
@@ -50,7 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/plans/import/preview',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['PLAN_DOCUMENT_INVALID'] },
       schema: {
         operationId: 'previewPlanImport',
         summary: 'Read a plan document and show the normalized result; writes nothing / 실천계획 가져오기 미리보기',
@@ -58,7 +56,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plans'],
         consumes: ['multipart/form-data'],
         body: multipartBody({ file: binary('the plan document: UTF-8 text in the pledge book’s layout') }),
-        response: { 200: z.object({ plan: NormalizedPlanSchema, warnings: z.array(z.string()) }), ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema, 422: ErrorResponseSchema },
+        response: { 200: z.object({ plan: NormalizedPlanSchema, warnings: z.array(z.string()) }) },
       },
     },
     async (req) => {
@@ -70,7 +68,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/plans/import',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['PLAN_DOCUMENT_INVALID', 'PLAN_EXISTS', 'PLAN_RUNNING'] },
       schema: {
         operationId: 'importPlan',
         summary: 'Import a plan document / 실천계획 가져오기',
@@ -85,11 +83,6 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
         response: {
           201: z.object({ id: z.number().int(), replaced: z.boolean() }),
-          ...errors,
-          409: ErrorResponseSchema,
-          413: ErrorResponseSchema,
-          415: ErrorResponseSchema,
-          422: ErrorResponseSchema,
         },
       },
     },
@@ -106,14 +99,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/plans/:id',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['PLAN_EXISTS'] },
       schema: {
         operationId: 'updatePlan',
         summary: 'Edit a plan’s header: pledge, title, category and number, period, expected effects / 실천계획 수정',
         tags: ['plans'],
         params: PlanIdParams,
         body: PlanPatchBody,
-        response: { 200: StaffPlanSchema, ...errors, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+        response: { 200: StaffPlanSchema },
       },
     },
     async (req) => {

@@ -1,13 +1,11 @@
 /** Budget ledger routes (공약가계부): read, secured amounts, executions. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
 import { PlanIdParams } from './api-schema.ts';
 import { ExecutionBody, ExecutionIdParams, ExecutionSchema, LedgerSchema, SecuredBody } from './ledger-api-schema.ts';
 import { addExecution, deleteExecution, getLedger, setSecured } from './ledger-service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,7 +17,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The budget ledger: planned, secured, executed per source and year / 공약가계부',
         tags: ['ledger'],
         params: PlanIdParams,
-        response: { 200: LedgerSchema, ...errors },
+        response: { 200: LedgerSchema },
       },
     },
     async (req) => getLedger(app.db, req.params.id),
@@ -35,7 +33,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ledger'],
         params: PlanIdParams,
         body: SecuredBody,
-        response: { 200: LedgerSchema, ...errors },
+        response: { 200: LedgerSchema },
       },
     },
     async (req) => setSecured(app.db, actorOf(req), req.params.id, req.body),
@@ -51,7 +49,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['ledger'],
         params: PlanIdParams,
         body: ExecutionBody,
-        response: { 201: ExecutionSchema, ...errors },
+        response: { 201: ExecutionSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await addExecution(app.db, actorOf(req), userOf(req), req.params.id, req.body)),
@@ -66,7 +64,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Delete an execution / 집행 내역 삭제',
         tags: ['ledger'],
         params: ExecutionIdParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null() },
       },
     },
     async (req, reply) => {

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { invalidFields, notFound } from '../../server/errors.ts';
 import { users } from '../accounts/schema.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -15,12 +15,7 @@ import { budgetLines, plans } from './schema.ts';
 import { isCalendarDate } from './seoul-time.ts';
 import { budgetExecutions } from './tracking-schema.ts';
 
-const invalid = (fields: FieldError[]) =>
-  new AppError(
-    'VALIDATION_FAILED',
-    { ko: `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` },
-    fields,
-  );
+const invalid = invalidFields;
 
 async function requirePlan(db: Db, planId: number, lock = false) {
   const q = db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));

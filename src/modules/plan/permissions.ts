@@ -10,7 +10,7 @@ export function assertCanEditAction(user: SessionUser, ownerDepartmentId: number
   if (user.role === 'admin' || user.role === 'manager') return;
   if (user.role === 'officer' && user.departmentId !== null && user.departmentId === ownerDepartmentId) return;
   if (user.role !== 'officer') throw new AppError('FORBIDDEN', ROLE_FORBIDDEN);
-  throw new AppError('FORBIDDEN', {
+  throw new AppError('OTHER_DEPARTMENT', {
     ko: '다른 부서(또는 담당 부서가 정해지지 않은) 추진계획은 고칠 수 없습니다.',
     en: 'This action belongs to another department (or to none): you may not change it.',
   });

@@ -1,7 +1,6 @@
 /** Quarterly report routes: list, read (frozen or live), XLSX, and report a quarter. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { PlanIdParams } from './api-schema.ts';
@@ -9,7 +8,6 @@ import { ReportBody, ReportListSchema, ReportParams, ReportResponseSchema } from
 import { createReport, getReport, listReports } from './report-service.ts';
 import { reportFileName, reportWorkbook } from './report-xlsx.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,7 +20,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Reported quarters / 보고된 분기 목록',
         tags: ['reports'],
         params: PlanIdParams,
-        response: { 200: ReportListSchema, ...errors },
+        response: { 200: ReportListSchema },
       },
     },
     async (req) => ({ items: await listReports(app.db, req.params.id) }),
@@ -37,7 +35,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'A quarter’s report: the frozen snapshot when reported, else live / 분기 보고서',
         tags: ['reports'],
         params: ReportParams,
-        response: { 200: ReportResponseSchema, ...errors },
+        response: { 200: ReportResponseSchema },
       },
     },
     async (req) => getReport(app.db, req.params.id, req.params.year, req.params.quarter),
@@ -53,7 +51,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         params: ReportParams,
         produces: [XLSX],
-        response: { 200: z.unknown().describe('the workbook'), ...errors },
+        response: { 200: z.unknown().describe('the workbook') },
       },
     },
     async (req, reply) => {
@@ -67,7 +65,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/plans/:id/reports',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['QUARTER_REPORTED'] },
       schema: {
         operationId: 'reportQuarter',
         summary: 'Report a quarter: freeze its snapshot, once / 분기 보고(확정)',
@@ -75,7 +73,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['reports'],
         params: PlanIdParams,
         body: ReportBody,
-        response: { 201: ReportResponseSchema, ...errors, 409: ErrorResponseSchema },
+        response: { 201: ReportResponseSchema },
       },
     },
     async (req, reply) =>

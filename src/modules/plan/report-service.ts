@@ -5,7 +5,8 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { isUniqueViolation } from '../../server/db-errors.ts';
+import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { departments, users } from '../accounts/schema.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { entryQuarter, executionRate, figuresOf, reportFigures, shownWon, sumWon } from './figures.ts';
@@ -99,15 +100,10 @@ export async function listReports(db: Db, planId: number) {
 }
 
 const alreadyReported = (year: number, quarter: number) =>
-  new AppError('CONFLICT', {
+  new AppError('QUARTER_REPORTED', {
     ko: `${year}년 ${quarter}분기는 이미 보고되었습니다. 보고된 분기는 다시 쓰지 않습니다.`,
     en: `${year} Q${quarter} has already been reported; a reported quarter is never rewritten.`,
   });
-
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) if ((x as { code?: string }).code === '23505') return true;
-  return false;
-};
 
 /** Reports a quarter: freezes its snapshot (once; a second report of it → 409). */
 export async function createReport(db: Db, actor: Actor, userId: number, planId: number, year: number, quarter: number, now = new Date()): Promise<ReportResponse> {
@@ -117,14 +113,10 @@ export async function createReport(db: Db, actor: Actor, userId: number, planId:
       const [p] = await tx.select().from(plans).where(eq(plans.id, planId)).for('update');
       if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
       if (year < p.periodStart || year > p.periodEnd) {
-        throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: year', en: 'Invalid input: year' }, [
-          { field: 'year', message: { ko: `사업기간(${p.periodStart}~${p.periodEnd}) 안의 연도여야 합니다.`, en: `Must be a year of the plan’s period (${p.periodStart}–${p.periodEnd}).` } },
-        ]);
+        throw invalidField('year', `사업기간(${p.periodStart}~${p.periodEnd}) 안의 연도여야 합니다.`, `Must be a year of the plan’s period (${p.periodStart}–${p.periodEnd}).`);
       }
       if (quarterRange(year, quarter).from > now) {
-        throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: quarter', en: 'Invalid input: quarter' }, [
-          { field: 'quarter', message: { ko: '아직 시작하지 않은 분기는 보고할 수 없습니다.', en: 'A quarter that has not begun cannot be reported.' } },
-        ]);
+        throw invalidField('quarter', '아직 시작하지 않은 분기는 보고할 수 없습니다.', 'A quarter that has not begun cannot be reported.');
       }
       const [existing] = await tx
         .select({ id: quarterReports.id })
@@ -141,7 +133,7 @@ export async function createReport(db: Db, actor: Actor, userId: number, planId:
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw alreadyReported(year, quarter);
+    if (isUniqueViolation(e, 'quarter_reports_uq')) throw alreadyReported(year, quarter);
     throw e;
   }
   return getReport(db, planId, year, quarter);

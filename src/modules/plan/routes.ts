@@ -1,6 +1,5 @@
 /** Public plan routes. Handlers stay thin: validate (schema) → service → presenter (schema). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { PUBLIC } from '../../server/auth.ts';
 import { PlanIdParams, PlanListSchema, PlanSchema } from './api-schema.ts';
 import { getPublicPlan } from './plan-view.ts';
@@ -30,7 +29,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One pledge plan: the normalized plan with status, progress, published evidence, figures and ledger / 공약 실천계획과 추진상황',
         tags: ['plans'],
         params: PlanIdParams,
-        response: { 200: PlanSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        response: { 200: PlanSchema },
       },
     },
     async (req) => getPublicPlan(app.db, req.params.id),

@@ -1,7 +1,8 @@
 /** The plan module's service: the only code that writes or reads the plan tables. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, notFound } from '../../server/errors.ts';
+import { AppError, fieldError, notFound } from '../../server/errors.ts';
+import { withJosa } from '../../server/korean.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { actionUpdates, budgetExecutions, evidence, quarterReports } from './tracking-schema.ts';
 import { actions, budgetLines, goals, phaseItems, phases, planContents, plans, scheduleEntries } from './schema.ts';
@@ -39,14 +40,14 @@ export async function importPlan(db: Db, plan: NormalizedPlan, opts: ImportOptio
       .from(plans)
       .where(sql`${plans.category} = ${plan.category} and ${plans.number} = ${plan.number}`);
     if (existing && !opts.replace) {
-      throw new AppError('CONFLICT', {
-        ko: `공약 ${planLabel(plan)}이(가) 이미 있습니다. 바꾸려면 교체를 선택하십시오(명령줄: --replace).`,
+      throw new AppError('PLAN_EXISTS', {
+        ko: `공약 ${withJosa(planLabel(plan), '이/가')} 이미 있습니다. 바꾸려면 교체를 선택하십시오(명령줄: --replace).`,
         en: `Plan ${planLabel(plan)} already exists. Choose replace to replace it (command line: --replace).`,
       });
     }
     if (existing && (await isRunning(tx, existing.id))) {
-      throw new AppError('CONFLICT', {
-        ko: `공약 ${planLabel(plan)}은(는) 이미 운영 중입니다(추진상황·증빙·집행·분기 보고 기록이 있음). 교체하면 기록이 사라지므로 교체할 수 없습니다. 개요는 수정 화면에서 고치십시오.`,
+      throw new AppError('PLAN_RUNNING', {
+        ko: `공약 ${withJosa(planLabel(plan), '은/는')} 이미 운영 중입니다(추진상황·증빙·집행·분기 보고 기록이 있음). 교체하면 기록이 사라지므로 교체할 수 없습니다. 개요는 수정 화면에서 고치십시오.`,
         en: `Plan ${planLabel(plan)} is already being run (it has progress, evidence, executions or quarter reports); replacing it would erase them, so it is refused. Edit its header instead.`,
       });
     }
@@ -274,7 +275,7 @@ const headerOf = (p: PlanRow) => ({
 export async function updatePlan(db: Db, actor: Actor, id: number, patch: PlanPatch): Promise<void> {
   if (patch.period && patch.period.start > patch.period.end) {
     throw new AppError('VALIDATION_FAILED', { ko: '사업기간이 올바르지 않습니다.', en: 'The period is invalid.' }, [
-      { field: 'period.end', message: { ko: '끝 연도는 시작 연도보다 앞설 수 없습니다.', en: 'The end year cannot be before the start year.' } },
+      fieldError('period.end', '끝 연도는 시작 연도보다 앞설 수 없습니다.', 'The end year cannot be before the start year.'),
     ]);
   }
   await db.transaction(async (tx) => {
@@ -289,8 +290,8 @@ export async function updatePlan(db: Db, actor: Actor, id: number, patch: PlanPa
         .from(plans)
         .where(sql`${plans.category} = ${category} and ${plans.number} = ${number} and ${plans.id} <> ${id}`);
       if (clash) {
-        throw new AppError('CONFLICT', { ko: `공약 ${planLabel({ category, number })}이(가) 이미 있습니다.`, en: `Plan ${planLabel({ category, number })} already exists.` }, [
-          { field: 'number', message: { ko: '같은 분야와 번호의 공약이 이미 있습니다.', en: 'A plan with this category and number exists.' } },
+        throw new AppError('PLAN_EXISTS', { ko: `공약 ${withJosa(planLabel({ category, number }), '이/가')} 이미 있습니다.`, en: `Plan ${planLabel({ category, number })} already exists.` }, [
+          fieldError('number', '같은 분야와 번호의 공약이 이미 있습니다.', 'A plan with this category and number exists.'),
         ]);
       }
     }

@@ -1,6 +1,5 @@
 /** Staff routes for running actions: the staff plan view, status/progress, history, assignment, measures. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponseSchema } from '../../server/api-schema.ts';
 import { actorOf, EDITORS, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
 import { PlanIdParams, StaffActionSchema, StaffPlanSchema } from './api-schema.ts';
 import { listMeasures } from './measures.ts';
@@ -8,7 +7,6 @@ import { getStaffPlan } from './plan-view.ts';
 import { ActionIdParams, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
 import { actionHistory, assignAction, updateAction } from './tracking-service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 
 export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -20,7 +18,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'A plan with owners, measures and all evidence / 공약 관리카드(직원용)',
         tags: ['plan running'],
         params: PlanIdParams,
-        response: { 200: StaffPlanSchema, ...errors },
+        response: { 200: StaffPlanSchema },
       },
     },
     async (req) => getStaffPlan(app.db, req.params.id),
@@ -29,7 +27,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/actions/:id',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT', 'PROGRESS_FROM_MEASURE'] },
       schema: {
         operationId: 'updateAction',
         summary: 'Change an action’s status or progress, with a comment / 추진상황 입력',
@@ -37,7 +35,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plan running'],
         params: ActionIdParams,
         body: ActionPatchBody,
-        response: { 200: StaffActionSchema, ...errors, 409: ErrorResponseSchema },
+        response: { 200: StaffActionSchema },
       },
     },
     async (req) => updateAction(app.db, actorOf(req), userOf(req), req.params.id, req.body),
@@ -52,7 +50,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Every status or progress change of an action, newest first / 추진상황 이력',
         tags: ['plan running'],
         params: ActionIdParams,
-        response: { 200: HistorySchema, ...errors },
+        response: { 200: HistorySchema },
       },
     },
     async (req) => ({ items: await actionHistory(app.db, req.params.id) }),
@@ -68,7 +66,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['plan running'],
         params: ActionIdParams,
         body: AssignmentBody,
-        response: { 200: StaffActionSchema, ...errors },
+        response: { 200: StaffActionSchema },
       },
     },
     async (req) => assignAction(app.db, actorOf(req), req.params.id, req.body),
@@ -82,7 +80,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listMeasures',
         summary: 'Measures other modules provide, to bind to actions / 측정값 목록',
         tags: ['plan running'],
-        response: { 200: MeasureListSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema },
+        response: { 200: MeasureListSchema },
       },
     },
     async () => ({ items: listMeasures() }),

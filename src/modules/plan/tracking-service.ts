@@ -4,7 +4,7 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError, fieldError } from '../../server/errors.ts';
 import { departments, users } from '../accounts/schema.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -29,12 +29,12 @@ export async function updateAction(db: Db, actor: Actor, user: SessionUser, id: 
     assertCanEditAction(user, action.ownerDepartmentId);
     if (patch.progress !== undefined && action.measureKey !== null) {
       throw new AppError(
-        'CONFLICT',
+        'PROGRESS_FROM_MEASURE',
         {
           ko: '이 추진계획의 진척률은 연결된 측정값에서 계산되므로 직접 입력할 수 없습니다.',
           en: 'This action’s progress is computed from its bound measure and cannot be entered.',
         },
-        [{ field: 'progress', message: { ko: '측정값과 연결된 추진계획입니다.', en: 'The action is bound to a measure.' } }],
+        [fieldError('progress', '측정값과 연결된 추진계획입니다.', 'The action is bound to a measure.')],
       );
     }
     const status = patch.status ?? action.status;
@@ -75,7 +75,7 @@ export async function assignAction(db: Db, actor: Actor, id: number, patch: Assi
       const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, patch.ownerDepartmentId));
       if (!d) {
         throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [
-          { field: 'ownerDepartmentId', message: { ko: '없는 부서입니다.', en: 'No such department.' } },
+          fieldError('ownerDepartmentId', '없는 부서입니다.', 'No such department.'),
         ]);
       }
     }

@@ -5,20 +5,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { ErrorResponseSchema, idNumber } from '../../server/api-schema.ts';
+import { idNumber } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, PUBLIC } from '../../server/auth.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError, type ErrorCode } from '../../server/errors.ts';
 import { maskName } from '../../server/mask.ts';
 import { RegistrationStatusSchema, TokenParams } from './api-schema.ts';
 import { ACTIVE, acceptOffer, cancelByToken, registrationByToken, statusByToken, unmask, type EngineContext } from './service.ts';
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 429: ErrorResponseSchema };
 
 export interface PublicWriteOptions {
   engine: EngineContext;
   /** Public write requests per minute per client address; 0: off. */
   publicRateLimit: number;
 }
+
+/** The codes a registration (academy session, event category) may be refused with (src/modules/registration/service.ts). */
+export const REGISTRATION_REFUSALS = ['SESSION_CANCELLED', 'SESSION_STARTED', 'REGISTRATION_NOT_OPEN', 'REGISTRATION_CLOSED', 'REGISTRATION_FULL', 'REGISTRATION_FULL_NO_WAITLIST'] as const satisfies readonly ErrorCode[];
 
 export const publicRateLimitConfig = (max: number) => (max > 0 ? { max, timeWindow: '1 minute' } : false);
 
@@ -47,7 +49,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
         summary: 'A registration by its link token: status, waiting-list place, offer deadline / 신청 확인',
         tags: ['registrations'],
         params: TokenParams,
-        response: { 200: RegistrationStatusSchema, ...errors },
+        response: { 200: RegistrationStatusSchema },
       },
     },
     async (req, reply) => {
@@ -59,13 +61,13 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
   app.post(
     '/api/registrations/:token/cancel',
     {
-      config: { policy: PUBLIC, rateLimit },
+      config: { policy: PUBLIC, rateLimit, errors: ['OFFER_EXPIRED', 'SESSION_STARTED'] },
       schema: {
         operationId: 'cancelRegistration',
         summary: 'Cancel by link token; the seat goes to the next on the waiting list / 신청 취소',
         tags: ['registrations'],
         params: TokenParams,
-        response: { 200: z.object({ status: z.literal('cancelled') }), ...errors },
+        response: { 200: z.object({ status: z.literal('cancelled') }) },
       },
     },
     async (req) => {
@@ -77,19 +79,19 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
   app.post(
     '/api/registrations/:token/accept',
     {
-      config: { policy: PUBLIC, rateLimit },
+      config: { policy: PUBLIC, rateLimit, errors: ['OFFER_EXPIRED', 'NO_OFFER', 'SESSION_CANCELLED'] },
       schema: {
         operationId: 'acceptRegistrationOffer',
         summary: 'Accept an offered seat before its deadline / 자리 제안 수락',
         tags: ['registrations'],
         params: TokenParams,
-        response: { 200: z.object({ status: z.literal('confirmed') }), ...errors },
+        response: { 200: z.object({ status: z.literal('confirmed') }) },
       },
     },
     async (req) => {
       const r = await acceptOffer(app.db, engine, actorOf(req), req.params.token);
       if (r.status !== 'confirmed') {
-        throw new AppError('CONFLICT', { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' });
+        throw new AppError('OFFER_EXPIRED', { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' });
       }
       return { status: 'confirmed' as const };
     },
@@ -104,7 +106,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
         summary: 'QR code of the check-in token (SVG) / 입장 확인 QR 코드',
         tags: ['registrations'],
         params: TokenParams,
-        response: { 200: z.string().describe('image/svg+xml'), ...errors },
+        response: { 200: z.string().describe('image/svg+xml') },
       },
     },
     async (req, reply) => {
@@ -123,7 +125,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
         summary: "A registrant's full phone and e-mail (audited) / 연락처 보기(기록됨)",
         tags: ['registrations'],
         params: z.object({ id: idNumber() }),
-        response: { 200: z.object({ phone: z.string().nullable(), email: z.string().nullable() }), ...errors },
+        response: { 200: z.object({ phone: z.string().nullable(), email: z.string().nullable() }) },
       },
     },
     async (req, reply) => {

@@ -10,7 +10,8 @@
  */
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, type Bilingual } from '../../server/errors.ts';
+import { isUniqueViolation } from '../../server/db-errors.ts';
+import { AppError, invalidField, notFound, type Bilingual, type ErrorCode } from '../../server/errors.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
 import { hashToken, randomToken, TOKEN_PATTERN } from '../../server/tokens.ts';
 import { recordAudit, type Actor, SYSTEM_ACTOR } from '../audit/service.ts';
@@ -56,7 +57,7 @@ export interface EngineContext {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-const conflict = (m: Bilingual) => new AppError('CONFLICT', m);
+const conflict = (code: ErrorCode, m: Bilingual) => new AppError(code, m);
 
 export const REFUSALS = {
   cancelled: { ko: '취소된 행사입니다. 신청을 받지 않습니다.', en: 'This session has been cancelled; registration is closed.' },
@@ -73,12 +74,7 @@ export const REFUSALS = {
 const tokenNotFound = () => notFound({ ko: '신청 내역', en: 'The registration' });
 const poolNotFound = () => notFound({ ko: '신청 대상', en: 'The registration pool' });
 
-export function isLivePhoneViolation(e: unknown): boolean {
-  for (let err = e as { code?: string; constraint?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
-    if (err.code === '23505' && (err.constraint === 'registrations_live_phone_uq' || String((err as Error).message ?? '').includes('registrations_live_phone_uq'))) return true;
-  }
-  return false;
-}
+export const isLivePhoneViolation = (e: unknown): boolean => isUniqueViolation(e, 'registrations_live_phone_uq');
 
 // ---------------------------------------------------------------------------------------------
 // Pools
@@ -124,7 +120,7 @@ export async function updatePool(tx: Tx, ctx: EngineContext, poolId: number, pat
     const live = await countLive(tx, poolId);
     if (fields.capacity < live) {
       throw new AppError(
-        'CONFLICT',
+        'CAPACITY_BELOW_TAKEN',
         { ko: `이미 ${live}명이 확정되어 정원을 ${fields.capacity}명으로 줄일 수 없습니다.`, en: `${live} places are already taken; capacity cannot drop to ${fields.capacity}.` },
         [{ field: 'capacity', message: { ko: `${live} 이상이어야 합니다.`, en: `Must be at least ${live}.` } }],
       );
@@ -212,17 +208,17 @@ function refusal(outcome: Exclude<SeatOutcome, TakenStatus | 'duplicate'>, pool:
     case 'not_found':
       return poolNotFound();
     case 'cancelled':
-      return conflict(REFUSALS.cancelled);
+      return conflict('SESSION_CANCELLED', REFUSALS.cancelled);
     case 'started':
-      return conflict(REFUSALS.started);
+      return conflict('SESSION_STARTED', REFUSALS.started);
     case 'not_open':
-      return conflict(REFUSALS.notOpen(pool.opensAt));
+      return conflict('REGISTRATION_NOT_OPEN', REFUSALS.notOpen(pool.opensAt));
     case 'closed':
-      return conflict(REFUSALS.closed);
+      return conflict('REGISTRATION_CLOSED', REFUSALS.closed);
     case 'full':
-      return conflict(REFUSALS.full);
+      return conflict('REGISTRATION_FULL', REFUSALS.full);
     case 'full_no_waitlist':
-      return conflict(REFUSALS.fullNoWaitlist);
+      return conflict('REGISTRATION_FULL_NO_WAITLIST', REFUSALS.fullNoWaitlist);
   }
 }
 
@@ -268,14 +264,10 @@ export async function poolTarget(db: Db | Tx, poolId: number): Promise<PoolTarge
 export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool, subject }: PoolTarget, input: RegisterInput): Promise<RegisterResult> {
   const phone = normalizePhone(input.phone);
   if (!phone) {
-    throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: phone', en: 'Invalid input: phone' }, [
-      { field: 'phone', message: { ko: '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', en: 'Not a phone number (e.g. 010-1234-5678).' } },
-    ]);
+    throw invalidField('phone', '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', 'Not a phone number (e.g. 010-1234-5678).');
   }
   if (input.consent !== true) {
-    throw new AppError('VALIDATION_FAILED', { ko: '입력값이 올바르지 않습니다: consent', en: 'Invalid input: consent' }, [
-      { field: 'consent', message: { ko: '개인정보 수집·이용에 동의해야 신청할 수 있습니다.', en: 'Consent to the collection and use of personal data is required.' } },
-    ]);
+    throw invalidField('consent', '개인정보 수집·이용에 동의해야 신청할 수 있습니다.', 'Consent to the collection and use of personal data is required.');
   }
   const token = randomToken();
   const links = linksFor(ctx.publicUrl, token);
@@ -373,9 +365,9 @@ export async function cancelByToken(db: Db, ctx: EngineContext, actor: Actor, to
   return db.transaction(async (tx) => {
     const { pool, r } = await lockByToken(tx, token);
     if (r.status === 'cancelled') return r;
-    if (r.status === 'expired') throw conflict({ ko: '제안 기한이 지나 이미 만료된 신청입니다.', en: 'This registration has already expired (the offer was not accepted in time).' });
+    if (r.status === 'expired') throw conflict('OFFER_EXPIRED', { ko: '제안 기한이 지나 이미 만료된 신청입니다.', en: 'This registration has already expired (the offer was not accepted in time).' });
     const now = new Date();
-    if (now >= pool.startsAt) throw conflict(REFUSALS.started);
+    if (now >= pool.startsAt) throw conflict('SESSION_STARTED', REFUSALS.started);
     const [updated] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: now, offerExpiresAt: null }).where(eq(registrations.id, r.id)).returning();
     await notifyRegistrant(tx, 'cancelled', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { ownerKind: pool.ownerKind });
     await recordAudit(tx, actor, { action: 'registration.cancel', entity: 'registration', entityId: r.id, before: { status: r.status }, after: { status: 'cancelled' } });
@@ -391,13 +383,11 @@ export async function acceptOffer(db: Db, ctx: EngineContext, actor: Actor, toke
     if (r.status === 'confirmed') return r;
     const now = new Date();
     if (r.status !== 'offered') {
-      throw conflict(
-        r.status === 'expired'
-          ? { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' }
-          : { ko: '수락할 자리 제안이 없습니다.', en: 'There is no offer to accept for this registration.' },
-      );
+      throw r.status === 'expired'
+        ? conflict('OFFER_EXPIRED', { ko: '제안 기한이 지났습니다. 자리가 다음 분께 넘어갔습니다.', en: 'The offer has expired; the place passed to the next person.' })
+        : conflict('NO_OFFER', { ko: '수락할 자리 제안이 없습니다.', en: 'There is no offer to accept for this registration.' });
     }
-    if (pool.cancelledAt) throw conflict(REFUSALS.cancelled);
+    if (pool.cancelledAt) throw conflict('SESSION_CANCELLED', REFUSALS.cancelled);
     if (r.offerExpiresAt && r.offerExpiresAt <= now) {
       // Past its deadline but not yet swept by the job: expire it now and pass it on.
       await expireOne(tx, ctx, pool, r, now);
@@ -451,14 +441,14 @@ export async function decidePending(tx: Tx, ctx: EngineContext, actor: Actor, re
   if (!found) throw notFound({ ko: `신청 ${registrationId}`, en: `Registration ${registrationId}` });
   const pool = await lockPool(tx, found.poolId);
   const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
-  if (r!.status !== 'pending') throw conflict({ ko: `승인 대기 중인 신청이 아닙니다(상태: ${r!.status}).`, en: `Not a registration awaiting approval (status: ${r!.status}).` });
+  if (r!.status !== 'pending') throw conflict('REGISTRATION_NOT_PENDING', { ko: `승인 대기 중인 신청이 아닙니다(상태: ${r!.status}).`, en: `Not a registration awaiting approval (status: ${r!.status}).` });
   const now = new Date();
   let status: RegistrationStatus = 'cancelled';
   if (approve) {
-    if (pool.cancelledAt) throw conflict(REFUSALS.cancelled);
+    if (pool.cancelledAt) throw conflict('SESSION_CANCELLED', REFUSALS.cancelled);
     status = 'confirmed';
     if ((await countLive(tx, pool.id)) >= pool.capacity) {
-      if (!pool.waitlistEnabled) throw conflict(REFUSALS.fullNoWaitlist);
+      if (!pool.waitlistEnabled) throw conflict('REGISTRATION_FULL_NO_WAITLIST', REFUSALS.fullNoWaitlist);
       status = 'waitlisted';
     }
   }
@@ -490,7 +480,7 @@ export async function checkIn(db: Db, actor: Actor, poolId: number, by: { token?
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
     if (r!.checkedInAt) return { registration: r!, alreadyCheckedIn: true };
     if (r!.status !== 'confirmed') {
-      throw conflict({ ko: `확정된 신청이 아닙니다(상태: ${r!.status}). 입장 확인을 할 수 없습니다.`, en: `Not a confirmed registration (status: ${r!.status}); cannot check in.` });
+      throw conflict('REGISTRATION_NOT_CONFIRMED', { ko: `확정된 신청이 아닙니다(상태: ${r!.status}). 입장 확인을 할 수 없습니다.`, en: `Not a confirmed registration (status: ${r!.status}); cannot check in.` });
     }
     const [updated] = await tx.update(registrations).set({ checkedInAt: new Date() }).where(eq(registrations.id, r!.id)).returning();
     await recordAudit(tx, actor, { action: 'registration.check_in', entity: 'registration', entityId: r!.id, after: { checkedInAt: updated!.checkedInAt!.toISOString() } });

@@ -3,6 +3,7 @@
  * when the header and the arithmetic disagree, the reading whose sums hold wins and a warning
  * says what was reinterpreted.
  */
+import { josa, withJosa } from '../../../server/korean.ts';
 import type { Budget, BudgetRow, FundingSource } from '../types.ts';
 import { cellText, MAX_PLAN_KRW, MONEY_UNITS, parseYearLabel, PlanFormatError, toWon } from './text.ts';
 
@@ -139,8 +140,8 @@ function candidateReadings(layout: Layout & { afterLabel: string | null }): Read
     readings.push({
       layout: { ...layout, yearCols: [...layout.yearCols, { col: layout.afterCol, year }], afterCol: null },
       description:
-        `재원투자 표 머리글은 '${String(layout.yearCols[0]?.year).slice(2)}~'${String(lastYear.year).slice(2)}와 ` +
-        `${layout.afterLabel}을(를) 표시하지만, 합계(총투자 = 기투자 + 소계, 소계 = 연도별 합)는 마지막 열을 ` +
+        `재원투자 표 머리글은 '${String(layout.yearCols[0]?.year).slice(2)}~'${String(lastYear.year).slice(2)}${josa(String(lastYear.year), '과/와')} ` +
+        `${withJosa(String(layout.afterLabel), '을/를')} 표시하지만, 합계(총투자 = 기투자 + 소계, 소계 = 연도별 합)는 마지막 열을 ` +
         `'${String(year).slice(2)}년(임기 내)으로 읽을 때만 맞으므로 그렇게 읽었습니다. / ` +
         `The budget header names '${String(layout.yearCols[0]?.year).slice(2)}–'${String(lastYear.year).slice(2)} ` +
         `and ${layout.afterLabel}, but the sums (total = prior + subtotal, subtotal = sum of years) only hold if ` +
@@ -198,7 +199,7 @@ export function parseBudget(lines: string[], warnings: string[]): Budget {
     const priorKrw = amount(raw, l.priorCol, unit);
     const afterKrw = l.afterCol === null ? null : amount(raw, l.afterCol, unit);
     const source = SOURCE_BY_LABEL[raw.label];
-    if (!source && !isTotal) warnings.push(`알 수 없는 재원 '${raw.label}'을(를) 기타로 분류했습니다. / Unknown funding source '${raw.label}' filed as other.`);
+    if (!source && !isTotal) warnings.push(`알 수 없는 재원 '${raw.label}'${josa(raw.label, '을/를')} 기타로 분류했습니다. / Unknown funding source '${raw.label}' filed as other.`);
     const within = Object.values(yearsKrw).reduce((s, v) => s + v, 0);
     return {
       source: source ?? 'other',
