@@ -174,7 +174,7 @@ export const educationKo = {
   closeAfterOpen: '마감은 시작보다 늦어야 합니다.',
   createSession: '강좌 등록',
   saveSession: '저장',
-  sessionCreated: '강좌 "{title}"을(를) 등록했습니다.',
+  sessionCreated: '"{title}" 강좌를 등록했습니다.',
   sessionSaved: '강좌를 저장했습니다.',
   openCheckIn: '출석 확인 (QR)',
   publicPage: '공개 페이지 보기',

@@ -166,7 +166,7 @@ export const staffKo = {
   quarterLabel: '{quarter}분기',
   yearQuarter: '{year}년 {quarter}분기',
   reportedQuarters: '확정된 분기:',
-  reportFrozen: '확정 보고: {at}에 {by}이(가) 보고한 내용 그대로이며 바뀌지 않습니다.',
+  reportFrozen: '확정 보고: {at}에 {by} 님이 보고한 내용 그대로이며 바뀌지 않습니다.',
   reportLive: '실시간 집계: 아직 확정되지 않은 분기로, {at} 현재 데이터로 집계한 내용입니다.',
   downloadXlsx: '엑셀(XLSX) 내려받기',
   print: '인쇄',
