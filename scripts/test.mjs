@@ -4,7 +4,8 @@
 //
 // `--fast` (`npm run test:fast`) is the inner loop: type check, tests/unit and tests/api on
 // PostgreSQL only (FINHUB_TEST_DB_KINDS=postgres), without the files that spawn the `finhub`
-// command or a server process (FAST_SKIP) and without tests/e2e, tests/faults, tests/hostile.
+// command or a server process (FAST_SKIP; a describe that does inside a kept file skips on
+// FINHUB_TEST_NO_SPAWN) and without tests/e2e, tests/faults, tests/hostile.
 // `--concurrency=N` sets how many test files run at once (default 2 for the whole suite, 3 fast).
 import { execFileSync } from 'node:child_process';
 import { globSync } from 'node:fs';
@@ -24,7 +25,7 @@ try {
   if (targets.length) files = targets.map((t) => (t.endsWith('.ts') ? t : `${t.replace(/\/$/, '')}/**/*.test.ts`));
   else if (fast) files = [...globSync('tests/unit/**/*.test.ts'), ...globSync('tests/api/**/*.test.ts').filter((f) => !FAST_SKIP.has(f))].sort();
   else files = ['tests/**/*.test.ts'];
-  const env = fast ? { ...process.env, FINHUB_TEST_DB_KINDS: process.env.FINHUB_TEST_DB_KINDS ?? 'postgres' } : process.env;
+  const env = fast ? { ...process.env, FINHUB_TEST_DB_KINDS: process.env.FINHUB_TEST_DB_KINDS ?? 'postgres', FINHUB_TEST_NO_SPAWN: '1' } : process.env;
   run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], env);
 } catch (e) {
   process.exit(typeof e.status === 'number' ? e.status : 1);
