@@ -23,6 +23,8 @@ export interface Database {
   rawQuery(text: string, params?: unknown[]): Promise<unknown>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole cluster as an uncompressed tarball, for `loadDataDir` (tests copy one migrated database). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -34,6 +36,11 @@ export interface OpenOptions {
   command: string;
   /** In-memory PGlite, for tests. */
   memory?: boolean;
+  /**
+   * With `memory`: start from this `dumpDataDir()` tarball instead of an empty cluster (tests open
+   * a copy of one migrated database: no initdb, no migrations; `migrate()` then finds nothing to do).
+   */
+  loadDataDir?: Blob;
   /** Sees every query Drizzle sends (benchmarks record the statements of a read to replay them raw). */
   logger?: Logger;
   /** PostgreSQL: the longest wait for a connection, pool queue included (default 10 s); then the query fails. */
@@ -79,7 +86,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
-    const client = opts.memory ? new PGlite() : new PGlite(path.join(opts.dataDir, 'pglite'));
+    const client = opts.memory ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(path.join(opts.dataDir, 'pglite'));
     await client.waitReady;
     const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;
     return {
@@ -91,6 +98,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         await client.close();
         release();
       },
+      dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
     };
   } catch (e) {
     release();

@@ -6,7 +6,7 @@ import { auditLog } from '../../src/db/schema.ts';
 import { loginThrottle, sessions, users } from '../../src/modules/accounts/schema.ts';
 import { deleteExpiredSessions } from '../../src/modules/accounts/service.ts';
 import { deleteStaleAttempts, loginEmailKey, loginKey, passwordKey } from '../../src/modules/accounts/throttle.ts';
-import { DB_KINDS } from '../support/db.ts';
+import { ANY_KIND, DB_KINDS } from '../support/db.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createStaff, ORIGIN, signIn, TEST_PASSWORD } from '../support/auth.ts';
@@ -280,7 +280,7 @@ for (const kind of DB_KINDS) {
 describe('login rate limit per client address', () => {
   let t: TestApp;
   before(async () => {
-    t = await openTestApp('pglite', { loginRateLimit: 3 });
+    t = await openTestApp(ANY_KIND, { loginRateLimit: 3 });
   });
   after(() => t.close());
 

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { ROLES, type Role } from '../../src/modules/accounts/roles.ts';
 import { ROLE_FORBIDDEN } from '../../src/server/auth.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
+import { ANY_KIND } from '../support/db.ts';
 import { createStaff, mintSession } from '../support/auth.ts';
 
 const ALL = ['anonymous', ...ROLES] as const;
@@ -147,7 +148,7 @@ describe('authorization matrix', () => {
   const sessions = new Map<Who, () => Promise<Record<string, string>>>();
 
   before(async () => {
-    t = await openTestApp('pglite');
+    t = await openTestApp(ANY_KIND);
     sessions.set('anonymous', async () => ({ origin: 'http://localhost:80' }));
     for (const role of ROLES) {
       const user = await createStaff(t.database, role);

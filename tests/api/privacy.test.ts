@@ -193,7 +193,8 @@ for (const kind of DB_KINDS) {
   });
 }
 
-describe('finhub purge-personal-data', () => {
+// It spawns the `finhub` command: the whole suite only (`npm run test:fast` sets FINHUB_TEST_NO_SPAWN).
+describe('finhub purge-personal-data', { skip: process.env.FINHUB_TEST_NO_SPAWN ? 'spawns finhub: run by npm test' : false }, () => {
   let url: string;
   let drop: () => Promise<void>;
   before(async () => {

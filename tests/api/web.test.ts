@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openTestApp, type TestApp } from '../support/app.ts';
+import { ANY_KIND } from '../support/db.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { FastifyInstance } from 'fastify';
 
@@ -9,7 +10,7 @@ describe('serving the web front end (dist/web, built by pretest)', () => {
   let t: TestApp;
   let app: FastifyInstance;
   before(async () => {
-    t = await openTestApp('pglite');
+    t = await openTestApp(ANY_KIND);
     app = await buildApp({ config: { logLevel: 'silent' }, database: t.database, web: true });
   });
   after(async () => {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cleanLines, multiLine, oneLine, singleLine } from '../../src/server/text.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
+import { ANY_KIND } from '../support/db.ts';
 
 type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -78,7 +79,7 @@ describe('typed text refuses control characters in every route', () => {
   let leaves: TextLeaf[];
 
   before(async () => {
-    t = await openTestApp('pglite');
+    t = await openTestApp(ANY_KIND);
     await t.app.ready();
     leaves = requestTextLeaves(t.app.swagger() as Schema);
   });
