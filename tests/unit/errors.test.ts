@@ -13,6 +13,7 @@ import { AppError, ERROR_CODES, ERROR_STATUS, fieldError, genericCode, invalidFi
 import { josa, withJosa } from '../../src/server/korean.ts';
 import { routeErrorCodes } from '../../src/server/route-errors.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
+import { ANY_KIND } from '../support/db.ts';
 
 const GENERIC: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE', 'RATE_LIMITED', 'INTERNAL', 'DB_UNAVAILABLE'];
 
@@ -122,7 +123,7 @@ describe('route error responses', () => {
   describe('in the OpenAPI document', () => {
     let t: TestApp;
     before(async () => {
-      t = await openTestApp('pglite');
+      t = await openTestApp(ANY_KIND);
     });
     after(() => t?.close());
 
