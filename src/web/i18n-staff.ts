@@ -3,6 +3,7 @@
  * Merged into the one dictionary in i18n.ts; kept apart so each file stays readable.
  */
 export const staffKo = {
+  partnerNoPersonalData: '협력기관 계정에는 신청자 명단 등 시민의 개인정보를 보여 드리지 않습니다. 집계 수치는 볼 수 있습니다.',
   // ---- public progress (plan page) and shared figures
   progressSection: '추진 현황',
   progressRate: '이행률',
@@ -266,6 +267,7 @@ export const staffKo = {
 export type StaffMessageKey = keyof typeof staffKo;
 
 export const staffEn: Record<StaffMessageKey, string> = {
+  partnerNoPersonalData: 'Partner accounts are not shown citizens’ personal data such as the lists of registrants; the aggregate figures are.',
   progressSection: 'Progress',
   progressRate: 'Progress rate (이행률)',
   completionRate: 'Completion rate (완료율)',

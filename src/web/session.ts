@@ -38,6 +38,9 @@ export const MANAGER_ROLES: readonly Role[] = ['admin', 'manager'];
 export const EDITOR_ROLES: readonly Role[] = ['admin', 'manager', 'officer'];
 
 export const isManager = (user: User) => MANAGER_ROLES.includes(user.role);
+/** The city's own staff see citizens' (masked) personal data; a partner institution does not
+ *  (the server's CITY_STAFF policy refuses it; docs/security.md). */
+export const seesPersonalData = (user: User) => user.role !== 'partner';
 
 /** Loads the session while `active` (the staff area is shown); keeps it across staff pages. */
 export function useSessionLoader(active: boolean): Session {

@@ -94,6 +94,7 @@ describe('staff workspace in chromium', () => {
       ['officer@jeonju.test', '이투자', 'officer', investDept],
       ['locked@jeonju.test', '박잠금', 'viewer', null],
       ['viewer@jeonju.test', '최열람', 'viewer', null],
+      ['partner@jeonju.test', '정협력', 'partner', null],
     ];
     for (const [email, name, role, departmentId] of users) {
       await admin.call('POST', '/api/users', { email, name, role, departmentId, password: STAFF_PASSWORD });
@@ -281,6 +282,27 @@ describe('staff workspace in chromium', () => {
     assert.match(await file.text(), /지니포럼 참가 협의 결과/);
     assert.match((await pub.getByTestId('budget-executed').innerText()).trim(), /억원/);
     await citizen.close();
+  });
+
+  it('a partner institution sees no citizen’s personal data: a notice instead of the registrant list, and the server refuses the list', async () => {
+    const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const session = await admin.call<{ id: number }>('POST', '/api/academy/sessions', {
+      title: { ko: '협력기관 확인 강좌' },
+      startsAt: hours(48),
+      endsAt: hours(50),
+      venue: '전주시청',
+      capacity: 5,
+      registrationOpensAt: hours(-1),
+      registrationClosesAt: hours(24),
+    });
+    const context = await newContext();
+    const page = await signInPage(context, server.url, 'partner@jeonju.test');
+    await page.goto(`${server.url}/staff/academy/sessions/${session.id}`);
+    await waitForText(page.getByTestId('partner-no-personal-data'), /개인정보를 보여 드리지 않습니다/);
+    assert.equal(await page.getByTestId('registrant-table').count(), 0);
+    const status = await page.evaluate(async (id) => (await fetch(`/api/academy/sessions/${id}/registrations`)).status, session.id);
+    assert.equal(status, 403);
+    await context.close();
   });
 
   it('an officer edits only their department’s actions; the refusal from the server is shown', async () => {

@@ -14,7 +14,7 @@ import { SessionForm } from '../../components/education/SessionForm.tsx';
 import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { EDITOR_ROLES, isManager, useUser } from '../../session.ts';
+import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 import { STATE_LABELS } from '../AcademyPage.tsx';
 
 function SurveyButton({ sessionId, ended }: { sessionId: number; ended: boolean }) {
@@ -100,7 +100,13 @@ export function AcademySessionStaffPage({ id }: { id: number }) {
           <Link href={`/academy/sessions/${id}`}>{t('publicPage')}</Link>
         </li>
       </ul>
-      <Registrants sessionId={id} canUnmask={manager} canCheckIn={EDITOR_ROLES.includes(user.role)} />
+      {seesPersonalData(user) ? (
+        <Registrants sessionId={id} canUnmask={manager} canCheckIn={EDITOR_ROLES.includes(user.role)} />
+      ) : (
+        <p className="read-only-note" data-testid="partner-no-personal-data">
+          {t('partnerNoPersonalData')}
+        </p>
+      )}
       {manager && <SurveyButton sessionId={id} ended={ended} />}
       <AcademyFigures sessionId={id} />
       {manager && <SessionForm key={s.id} session={s} onSaved={() => refresh().catch(() => retry())} />}

@@ -17,7 +17,7 @@ import { badgesUrl, eventFigures, eventWithRegistration, exportUrl, manageEvent,
 import { formErrors } from '../../form-errors.ts';
 import { useApi, useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { EDITOR_ROLES, isManager, useUser } from '../../session.ts';
+import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 
 const isEditor = (user: { role: (typeof EDITOR_ROLES)[number] }) => EDITOR_ROLES.includes(user.role);
 
@@ -126,29 +126,37 @@ export function EventStaffPage({ id }: { id: number }) {
       <ProgrammeEditor {...props} />
       <CategoriesEditor {...props} />
       <QuestionsEditor {...props} />
-      <Attendees eventId={event.id} canApprove={manager} canCheckIn={isEditor(user)} version={version} />
-      <section className="plan-section" aria-labelledby="downloads-heading" data-testid="event-downloads">
-        <h2 id="downloads-heading">{t('downloadsHeading')}</h2>
-        <ul className="download-list">
-          {([1, 4, 8] as const).map((n) => (
-            <li key={n}>
-              <a href={badgesUrl(event.id, n)} download data-testid={`badges-${n}`}>
-                {t('badgesPdf', { count: n })}
-              </a>
-            </li>
-          ))}
-          <li>
-            <a href={exportUrl(event.id, 'xlsx')} download data-testid="export-xlsx">
-              {t('exportXlsx')}
-            </a>
-          </li>
-          <li>
-            <a href={exportUrl(event.id, 'csv')} download data-testid="export-csv">
-              {t('exportCsv')}
-            </a>
-          </li>
-        </ul>
-      </section>
+      {seesPersonalData(user) ? (
+        <>
+          <Attendees eventId={event.id} canApprove={manager} canCheckIn={isEditor(user)} version={version} />
+          <section className="plan-section" aria-labelledby="downloads-heading" data-testid="event-downloads">
+            <h2 id="downloads-heading">{t('downloadsHeading')}</h2>
+            <ul className="download-list">
+              {([1, 4, 8] as const).map((n) => (
+                <li key={n}>
+                  <a href={badgesUrl(event.id, n)} download data-testid={`badges-${n}`}>
+                    {t('badgesPdf', { count: n })}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={exportUrl(event.id, 'xlsx')} download data-testid="export-xlsx">
+                  {t('exportXlsx')}
+                </a>
+              </li>
+              <li>
+                <a href={exportUrl(event.id, 'csv')} download data-testid="export-csv">
+                  {t('exportCsv')}
+                </a>
+              </li>
+            </ul>
+          </section>
+        </>
+      ) : (
+        <p className="read-only-note" data-testid="partner-no-personal-data">
+          {t('partnerNoPersonalData')}
+        </p>
+      )}
       <Figures id={event.id} version={version} />
       {manager && (
         <section className="plan-section" aria-labelledby="event-survey-heading">

@@ -10,15 +10,16 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { ClassForm, DecisionForm, ResultForm, SurveyForm } from '../../components/education/SchoolForms.tsx';
 import { useApi, useDocumentTitle, useResource } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { EDITOR_ROLES, isManager, useUser } from '../../session.ts';
+import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 import { LEVEL_LABELS } from '../SchoolPage.tsx';
 import { APPLICATION_LABELS } from '../SchoolApplicationPage.tsx';
 
 /** The chosen survey (or the latest year's) with its applications. */
-async function load(chosen: number | null, signal: AbortSignal) {
+async function load(chosen: number | null, withApplications: boolean, signal: AbortSignal) {
   const surveys = (await schoolSurveys(signal)).items.sort((a, b) => b.year - a.year);
   const survey = surveys.find((s) => s.id === chosen) ?? surveys[0] ?? null;
-  const applications = survey ? await surveyApplications(survey.id, signal) : null;
+  // Partners may not read the applications (schools' contacts): the server would refuse them.
+  const applications = survey && withApplications ? await surveyApplications(survey.id, signal) : null;
   return { surveys, survey, applications };
 }
 
@@ -189,7 +190,7 @@ export function SchoolStaffPage() {
   const editor = EDITOR_ROLES.includes(user.role);
   const [chosen, setChosen] = useState<number | null>(null);
   const surveyPick = useId();
-  const { state, retry, refresh } = useResource(`staff-school-${chosen ?? 'latest'}`, (signal) => load(chosen, signal));
+  const { state, retry, refresh } = useResource(`staff-school-${chosen ?? 'latest'}`, (signal) => load(chosen, seesPersonalData(user), signal));
   const onSaved = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);
@@ -248,6 +249,11 @@ export function SchoolStaffPage() {
         ) : (
           <SurveyForm onSaved={onSaved} />
         ))}
+      {survey && !seesPersonalData(user) && (
+        <p className="read-only-note" data-testid="partner-no-personal-data">
+          {t('partnerNoPersonalData')}
+        </p>
+      )}
       {applications && (
         <section className="plan-section" aria-labelledby="applications-heading">
           <h2 id="applications-heading">{t('applicationsHeading')}</h2>
