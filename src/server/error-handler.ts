@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, genericCode, type ErrorCode } from './errors.ts';
-import { safeError, scrubText } from './safe-error.ts';
+import { safeError, scrubMessage } from './safe-error.ts';
 import { installInputGuards, validationError } from './validation.ts';
 
 /** Socket errors and PostgreSQL SQLSTATEs that mean "the database is not there right now". */
@@ -58,7 +58,7 @@ export function databaseUnavailable(): AppError {
 export function describeDatabaseError(err: unknown): { code?: string; message: string } {
   let e = err as { code?: string; message?: string; cause?: unknown };
   while (e?.cause && typeof e.cause === 'object') e = e.cause as typeof e;
-  return { code: e?.code, message: scrubText(String(e?.message ?? err).split(/\nparams:/)[0]!).slice(0, 200) };
+  return { code: e?.code, message: scrubMessage(String(e?.message ?? err), 200) };
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

@@ -6,8 +6,7 @@
  * "…"`). Logged instead: the error's type, code, constraint, table, column, the query text without
  * its parameters, a scrubbed message and the stack frames — for each error of the `cause` chain.
  */
-
-export const REDACTED = '[redacted]';
+import { REDACTED } from './log-redaction.ts';
 
 /** A logged error: plain data, nothing a person typed. */
 export interface SafeError {
@@ -35,6 +34,11 @@ export function scrubText(text: string): string {
     .replace(/(?:\+82[-\s]?|(?<![\d.])0)\d{1,2}[-\s.]?\d{3,4}[-\s.]?\d{4}(?![\d.])/g, REDACTED);
 }
 
+/** An error message as it may be logged: DrizzleQueryError's "\nparams: <values>" tail dropped, the rest scrubbed. */
+export function scrubMessage(message: string, max = 500): string {
+  return scrubText(message.split(/\nparams:/)[0]!).slice(0, max);
+}
+
 const STRING_FIELDS = ['code', 'severity', 'constraint', 'table', 'column', 'schema'] as const;
 
 function safeOne(err: unknown, depth: number): SafeError {
@@ -45,7 +49,7 @@ function safeOne(err: unknown, depth: number): SafeError {
   const isQueryError = typeof e.query === 'string' && 'params' in e;
   // DrizzleQueryError's message is "Failed query: <sql>\nparams: <values>": keep only the first part.
   const rawMessage = typeof e.message === 'string' ? e.message : '';
-  const message = isQueryError ? 'Failed query' : scrubText(rawMessage.split(/\nparams:/)[0]!).slice(0, 500);
+  const message = isQueryError ? 'Failed query' : scrubMessage(rawMessage);
   const out: SafeError = { type, message };
   for (const k of STRING_FIELDS) {
     if (typeof e[k] === 'string' || typeof e[k] === 'number') out[k] = String(e[k]);

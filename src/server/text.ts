@@ -21,12 +21,13 @@
  */
 import { z } from 'zod';
 
+/** The one list of control characters (C0, DEL, C1) and line/paragraph separators, as a character-class body. */
+const CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
 /** Any control character (C0, DEL, C1) or a line/paragraph separator. */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+export const CONTROL_CHAR = new RegExp(`[${CONTROLS}]`);
+const CONTROL_RUNS = new RegExp(`[${CONTROLS}]+`, 'g');
 /** A single line: no control character at all. */
-// eslint-disable-next-line no-control-regex
-export const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
+export const SINGLE_LINE = new RegExp(`^[^${CONTROLS}]*$`);
 /** Lines: LF, CR LF or a lone CR between lines; no other control character. */
 // eslint-disable-next-line no-control-regex
 export const MULTI_LINE = /^[^\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]*$/;
@@ -87,8 +88,12 @@ export function multiLine(max: number, opts: TextOptions = {}): z.ZodString {
  * headers — wherever a stored title (which may predate the input check) meets a line-based format.
  */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return s.replace(CONTROL_RUNS, ' ');
+}
+
+/** For output where nothing may stand in their place (file names): every control character removed. */
+export function withoutControls(s: string): string {
+  return s.replace(CONTROL_RUNS, '');
 }
 
 /** For output of free text: line breaks kept as LF, every other control character removed. */

@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
+import { withoutControls } from '../../server/text.ts';
 import { sha256Of, type FileStore } from '../../server/file-store.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
 import type { SessionUser } from '../accounts/service.ts';
@@ -32,8 +33,9 @@ function checkTitle(title: string): string {
 
 /** The last path segment, without control characters (C0, DEL, C1, line separators) or quotes, at most 200 characters (keeping the extension). */
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029"]/g, '').trim();
+  const base = withoutControls(name.split(/[\\/]/).pop() ?? '')
+    .replace(/"/g, '')
+    .trim();
   if (base.length <= 200) return base;
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 && base.length - dot <= 11 ? base.slice(dot) : '';
