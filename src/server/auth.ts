@@ -16,7 +16,7 @@ import type { Actor } from '../modules/audit/service.ts';
 import { sessionUser, type SessionUser } from '../modules/accounts/service.ts';
 import { ROLES, type Role } from '../modules/accounts/roles.ts';
 import { AppError, type ErrorCode } from './errors.ts';
-import { routeFacts, withErrorResponses } from './route-errors.ts';
+import { routeFacts, SAFE_METHODS, withErrorResponses } from './route-errors.ts';
 
 /** `public`: anyone (a staff session, when present, is still read: staff see drafts);
  *  `assets`: anyone, and no session lookup (static files, the API docs pages). */
@@ -56,8 +56,6 @@ declare module 'fastify' {
 
 /** The policy's refusal; a service's own refusal (e.g. another department's action) says more. */
 export const ROLE_FORBIDDEN = { ko: '이 작업을 할 권한이 없습니다.', en: 'Your role may not do this.' };
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The policy for every route a plugin registers without its own (static files, the docs UI). */
 const DEFAULT_POLICY = Symbol('finhub.defaultPolicy');

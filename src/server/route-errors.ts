@@ -21,7 +21,8 @@ export interface RouteFacts {
   errors?: readonly ErrorCode[];
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: no Origin check, no body. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every error code the route may answer, in table order. */
 export function routeErrorCodes(route: RouteFacts): ErrorCode[] {
