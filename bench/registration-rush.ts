@@ -26,6 +26,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
+import { rows } from '../src/db/executor.ts';
 import { SYSTEM_ACTOR, type Actor } from '../src/modules/audit/service.ts';
 import { createSession, registerForSession } from '../src/modules/education/academy-service.ts';
 import { seatStatement } from '../src/modules/registration/seat.ts';
@@ -123,7 +124,7 @@ async function bench(kind: DbKind) {
         registrationOpensAt: new Date(Date.now() - HOUR).toISOString(),
         registrationClosesAt: new Date(Date.now() + 24 * HOUR).toISOString(),
       } as Parameters<typeof createSession>[2]);
-      const [row] = ((await database.db.execute(sql`select pool_id from academy_sessions where id = ${s.id}`)) as unknown as { rows: { pool_id: number }[] }).rows;
+      const [row] = await rows<{ pool_id: number }>(database.db, sql`select pool_id from academy_sessions where id = ${s.id}`);
       return { id: s.id, poolId: Number(row!.pool_id) };
     };
     const warm = await newSession('워밍업');
@@ -179,7 +180,7 @@ async function bench(kind: DbKind) {
 
     // 4. The outcome, read back from the database.
     if (kind === 'pglite') database = await t.open();
-    const one = async (q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const one = (q: ReturnType<typeof sql>) => rows<Record<string, unknown>>(database.db, q);
     const counts = Object.fromEntries((await one(sql`select status, count(*)::int as n from registrations where pool_id = ${apiSession.poolId} group by status`)).map((r) => [r.status, Number(r.n)]));
     const [side] = await one(sql`
       select (select count(*)::int from outbox where (meta->>'ownerId')::int = ${apiSession.id} and meta->>'ownerKind' = 'academy_session') as messages,

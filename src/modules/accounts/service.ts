@@ -1,6 +1,6 @@
 /** Staff accounts, departments and sessions. Every mutation is audited in its own transaction. */
 import { and, asc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
 import { hashToken, randomToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -50,10 +50,10 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<SessionUser> {
+export async function createUser(db: Executor, actor: Actor, input: NewUser): Promise<SessionUser> {
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const email = normalizeEmail(input.email);
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) {
@@ -61,7 +61,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
         fieldError('email', '이미 등록된 이메일입니다.', 'Already registered.'),
       ]);
     }
-    if (input.departmentId != null) await requireDepartment(tx as unknown as Db, input.departmentId);
+    if (input.departmentId != null) await requireDepartment(tx, input.departmentId);
     const [row] = await tx
       .insert(users)
       .values({ email, name: input.name, role: input.role, departmentId: input.departmentId ?? null, passwordHash })
@@ -71,7 +71,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
   });
 }
 
-async function requireDepartment(db: Db, id: number) {
+async function requireDepartment(db: Executor, id: number) {
   const [d] = await db.select().from(departments).where(eq(departments.id, id));
   if (!d) {
     throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [
@@ -88,8 +88,8 @@ export interface UserPatch {
   disabled?: boolean;
 }
 
-export async function updateUser(db: Db, actor: Actor, id: number, patch: UserPatch): Promise<SessionUser & { disabled: boolean }> {
-  return db.transaction(async (tx) => {
+export async function updateUser(db: Executor, actor: Actor, id: number, patch: UserPatch): Promise<SessionUser & { disabled: boolean }> {
+  return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw notFound({ ko: `사용자 ${id}`, en: `User ${id}` });
     if (actor.userId === id && (patch.disabled || (patch.role && patch.role !== before.role))) {
@@ -98,7 +98,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, patch: UserPa
         en: 'You cannot change your own role or disable your own account.',
       });
     }
-    if (patch.departmentId != null) await requireDepartment(tx as unknown as Db, patch.departmentId);
+    if (patch.departmentId != null) await requireDepartment(tx, patch.departmentId);
     const [after] = await tx
       .update(users)
       .set({
@@ -116,12 +116,12 @@ export async function updateUser(db: Db, actor: Actor, id: number, patch: UserPa
   });
 }
 
-export async function listUsers(db: Db) {
+export async function listUsers(db: Executor) {
   const rows = await db.select().from(users).orderBy(asc(users.email));
   return rows.map((u) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null }));
 }
 
-export async function findUserByEmail(db: Db, email: string) {
+export async function findUserByEmail(db: Executor, email: string) {
   const [u] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
   return u;
 }
@@ -136,7 +136,7 @@ const badCredentials = (retryAfterSeconds?: number) =>
  * user, an address waiting out its delay — the caller gets the same 401 (with Retry-After while
  * that address waits, for known and unknown e-mails alike).
  */
-export async function login(db: Db, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
+export async function login(db: Executor, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
   const email = normalizeEmail(input.email);
   const here = loginKey(email, input.ip);
   const everywhere = loginEmailKey(email);
@@ -154,13 +154,13 @@ export async function login(db: Db, input: { email: string; password: string; ip
   const actor: Actor = { userId: user?.id ?? null, email, ip: input.ip };
   if (!user) throw badCredentials();
   if (!ok) {
-    await db.transaction((tx) => recordAudit(tx, actor, { action: 'auth.login_failed', entity: 'user', entityId: user.id }));
+    await inTransaction(db, (tx) => recordAudit(tx, actor, { action: 'auth.login_failed', entity: 'user', entityId: user.id }));
     throw badCredentials();
   }
   if (user.disabledAt) throw badCredentials();
   const token = randomToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.insert(sessions).values({ id: hashToken(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
     await recordAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: user.id });
   });
@@ -169,7 +169,7 @@ export async function login(db: Db, input: { email: string; password: string; ip
 }
 
 /** The user behind a session token, or null; extends the session while it is in use. */
-export async function sessionUser(db: Db, token: string): Promise<SessionUser | null> {
+export async function sessionUser(db: Executor, token: string): Promise<SessionUser | null> {
   const id = hashToken(token);
   const [row] = await db
     .select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
@@ -187,8 +187,8 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
   return toSessionUser(row.user);
 }
 
-export async function logout(db: Db, actor: Actor, token: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function logout(db: Executor, actor: Actor, token: string): Promise<void> {
+  await inTransaction(db, async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
     await recordAudit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
   });
@@ -198,7 +198,7 @@ export async function logout(db: Db, actor: Actor, token: string): Promise<void>
  * Changes the password and ends every other session of the user. Wrong current passwords are
  * throttled like sign-ins (throttle.ts): after FREE_FAILURES the user waits, growing, with a 429.
  */
-export async function changePassword(db: Db, actor: Actor & { userId: number }, token: string, current: string, next: string) {
+export async function changePassword(db: Executor, actor: Actor & { userId: number }, token: string, current: string, next: string) {
   const attempt = await countAttempt(db, passwordKey(actor.userId), FREE_FAILURES);
   if ('waitSeconds' in attempt) {
     throw new AppError(
@@ -220,23 +220,23 @@ export async function changePassword(db: Db, actor: Actor & { userId: number }, 
   await clearAttempts(db, passwordKey(user.id));
   checkPassword(next);
   const passwordHash = await hashPassword(next);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, hashToken(token))));
     await recordAudit(tx, actor, { action: 'auth.password_change', entity: 'user', entityId: user.id });
   });
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<void> {
+export async function deleteExpiredSessions(db: Executor): Promise<void> {
   await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.createdAt, sql`now() - ${msInterval(SESSION_MAX_AGE_MS)}`)));
 }
 
-export async function listDepartments(db: Db) {
+export async function listDepartments(db: Executor) {
   return db.select({ id: departments.id, name: departments.name, nameEn: departments.nameEn }).from(departments).orderBy(asc(departments.name));
 }
 
-export async function createDepartment(db: Db, actor: Actor, input: { name: string; nameEn?: string | null }) {
-  return db.transaction(async (tx) => {
+export async function createDepartment(db: Executor, actor: Actor, input: { name: string; nameEn?: string | null }) {
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.name, input.name));
     if (existing) {
       throw new AppError('DEPARTMENT_EXISTS', { ko: `이미 있는 부서입니다: ${input.name}`, en: `The department exists: ${input.name}` }, [
@@ -249,6 +249,6 @@ export async function createDepartment(db: Db, actor: Actor, input: { name: stri
   });
 }
 
-export async function getDepartment(db: Db, id: number) {
+export async function getDepartment(db: Executor, id: number) {
   return requireDepartment(db, id);
 }

@@ -18,7 +18,7 @@
  * counted, delayed and answered exactly like known ones.
  */
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { loginThrottle } from './schema.ts';
 
 export const FREE_FAILURES = 5;
@@ -43,8 +43,8 @@ export type Attempt = { attempts: number } | { waitSeconds: number };
  * or, while the key waits out a delay, the seconds left (nothing counted). With `free`, a delay
  * starts once the attempts reach it; without, the key only counts.
  */
-export async function countAttempt(db: Db, key: string, free?: number): Promise<Attempt> {
-  return db.transaction(async (tx) => {
+export async function countAttempt(db: Executor, key: string, free?: number): Promise<Attempt> {
+  return inTransaction(db, async (tx) => {
     // One statement, holding the row's lock to the end of the transaction: a concurrent attempt
     // waits for it and then sees the delay this one set.
     const [row] = await tx
@@ -74,7 +74,7 @@ export async function countAttempt(db: Db, key: string, free?: number): Promise<
 }
 
 /** The attempts counted under each key and not yet forgotten (0 for none). */
-export async function recentAttempts(db: Db, ...keys: string[]): Promise<Record<string, number>> {
+export async function recentAttempts(db: Executor, ...keys: string[]): Promise<Record<string, number>> {
   const rows = await db
     .select({ key: loginThrottle.key, failures: loginThrottle.failures })
     .from(loginThrottle)
@@ -83,12 +83,12 @@ export async function recentAttempts(db: Db, ...keys: string[]): Promise<Record<
 }
 
 /** After a success: the keys start again from zero. */
-export async function clearAttempts(db: Db, ...keys: string[]): Promise<void> {
+export async function clearAttempts(db: Executor, ...keys: string[]): Promise<void> {
   for (const key of keys) await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
 /** The hourly job: rows idle past FORGET_AFTER_MS (and past any delay) count for nothing. */
-export async function deleteStaleAttempts(db: Db): Promise<void> {
+export async function deleteStaleAttempts(db: Executor): Promise<void> {
   await db
     .delete(loginThrottle)
     .where(

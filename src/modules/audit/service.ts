@@ -4,7 +4,7 @@
  * audit row itself (the registration seat statement) takes it from auditInsertSql.
  */
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import { auditLog } from './schema.ts';
 
 /** Who did it: a signed-in user, or the system / command line (userId null). */
@@ -26,7 +26,7 @@ export interface AuditEntry {
 }
 
 /** Writes one audit row. Call it with the transaction that makes the change, never after it. */
-export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: actor.userId,
     actorEmail: actor.email,
@@ -73,7 +73,7 @@ function where(f: AuditFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function listAudit(db: Db, f: AuditFilter) {
+export async function listAudit(db: Executor, f: AuditFilter) {
   const [items, [count]] = await Promise.all([
     db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(f.limit).offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where(f)),

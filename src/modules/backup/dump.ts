@@ -11,9 +11,10 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { rows as queryRows, type Executor } from '../../db/executor.ts';
 import { sha256Of } from '../../server/file-store.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, fileStoreDir, quoteIdent, rowLine, SHA256, storePath, type Manifest, type Trailer } from './format.ts';
-import { appliedMigrations, query, type Queryable } from './sql.ts';
+import { appliedMigrations } from './sql.ts';
 import { backupTables, type BackupTable } from './tables.ts';
 
 export const PAGE_SIZE = 1000;
@@ -47,7 +48,7 @@ export interface BackupSummary {
 }
 
 /** The rows of one table as JSON text, page by page in primary-key order (keyset pagination). */
-async function* tableRows(tx: Queryable, table: BackupTable): AsyncGenerator<string> {
+async function* tableRows(tx: Executor, table: BackupTable): AsyncGenerator<string> {
   const keyList = table.key.map((k) => `t.${quoteIdent(k)}`).join(', ');
   const keyText = table.key.map((k, i) => `t.${quoteIdent(k)}::text as k${i}`).join(', ');
   let last: string[] | null = null;
@@ -58,7 +59,7 @@ async function* tableRows(tx: Queryable, table: BackupTable): AsyncGenerator<str
           sql`, `,
         )})`
       : sql``;
-    const rows: Record<string, string>[] = await query<Record<string, string>>(
+    const rows: Record<string, string>[] = await queryRows<Record<string, string>>(
       tx,
       sql`select row_to_json(t)::text as r, ${sql.raw(keyText)} from ${sql.raw(quoteIdent(table.name))} t${after} order by ${sql.raw(keyList)} limit ${PAGE_SIZE}`,
     );

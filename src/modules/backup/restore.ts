@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
+import { rows as queryRows } from '../../db/executor.ts';
 import { createFileStore, sha256Of } from '../../server/file-store.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import {
@@ -27,7 +28,7 @@ import {
   type Trailer,
 } from './format.ts';
 import { PAGE_SIZE } from './dump.ts';
-import { insertableColumns, ownedSequences, query } from './sql.ts';
+import { insertableColumns, ownedSequences } from './sql.ts';
 import { backupTables } from './tables.ts';
 
 /** Rows are sent to the database in batches of at most this many rows or characters. */
@@ -162,7 +163,7 @@ export interface RestoreSummary {
 async function nonEmptyTables(database: Database): Promise<string[]> {
   const out: string[] = [];
   for (const t of backupTables()) {
-    const [r] = await query<{ any: boolean }>(database.db, sql`select exists (select 1 from ${sql.raw(quoteIdent(t.name))}) as "any"`);
+    const [r] = await queryRows<{ any: boolean }>(database.db, sql`select exists (select 1 from ${sql.raw(quoteIdent(t.name))}) as "any"`);
     if (r?.any) out.push(t.name);
   }
   return out;
@@ -254,7 +255,7 @@ export async function restoreBackup(
 
       // What is in the database now must be what the trailer promised.
       for (const t of manifest.tables) {
-        const [r] = await query<{ n: string | number }>(tx, sql`select count(*) as n from ${sql.raw(quoteIdent(t))}`);
+        const [r] = await queryRows<{ n: string | number }>(tx, sql`select count(*) as n from ${sql.raw(quoteIdent(t))}`);
         if (Number(r!.n) !== trailer.rows[t]) throw truncated(file, `${t}: ${r!.n} rows restored, the trailer says ${trailer.rows[t]}`);
       }
 

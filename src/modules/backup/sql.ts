@@ -1,38 +1,31 @@
-/** Raw SQL helpers shared by backup and restore (both drivers return `{ rows }`). */
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+/** Raw SQL helpers shared by backup and restore (on `rows`, src/db/executor.ts). */
+import { sql } from 'drizzle-orm';
+import { rows, type Executor } from '../../db/executor.ts';
 import { codeMigrations, type MigrationRef } from './format.ts';
 
-export type Queryable = Db | Tx;
-
-export async function query<T>(db: Queryable, q: SQL): Promise<T[]> {
-  const res = (await db.execute(q)) as unknown as { rows: T[] };
-  return res.rows;
-}
-
 /** The migrations applied to this database, in order, named by this code's tags where it knows them. */
-export async function appliedMigrations(db: Queryable): Promise<MigrationRef[] | null> {
-  const [exists] = await query<{ t: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+export async function appliedMigrations(db: Executor): Promise<MigrationRef[] | null> {
+  const [exists] = await rows<{ t: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
   if (!exists?.t) return null;
-  const rows = await query<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by created_at, id`);
+  const found = await rows<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by created_at, id`);
   const tags = new Map(codeMigrations().map((m) => [m.hash, m.tag]));
-  return rows.map((r) => ({ tag: tags.get(r.hash) ?? null, hash: r.hash }));
+  return found.map((r) => ({ tag: tags.get(r.hash) ?? null, hash: r.hash }));
 }
 
 /** Columns an INSERT may name (generated columns are computed by the database). */
-export async function insertableColumns(db: Queryable, table: string): Promise<string[]> {
-  const rows = await query<{ name: string }>(
+export async function insertableColumns(db: Executor, table: string): Promise<string[]> {
+  const found = await rows<{ name: string }>(
     db,
     sql`select attname as name from pg_attribute
         where attrelid = to_regclass(${`public.${quote(table)}`}) and attnum > 0 and not attisdropped and attgenerated = ''
         order by attnum`,
   );
-  return rows.map((r) => r.name);
+  return found.map((r) => r.name);
 }
 
 /** Serial and identity sequences owned by the columns of these tables. */
-export async function ownedSequences(db: Queryable, tables: string[]): Promise<{ table: string; column: string; sequence: string }[]> {
-  const rows = await query<{ table: string; column: string; sequence: string }>(
+export async function ownedSequences(db: Executor, tables: string[]): Promise<{ table: string; column: string; sequence: string }[]> {
+  const found = await rows<{ table: string; column: string; sequence: string }>(
     db,
     sql`select t.relname as "table", a.attname as "column", format('%I.%I', sn.nspname, s.relname) as "sequence"
         from pg_class s
@@ -45,7 +38,7 @@ export async function ownedSequences(db: Queryable, tables: string[]): Promise<{
         order by 1, 2`,
   );
   const wanted = new Set(tables);
-  return rows.filter((r) => wanted.has(r.table));
+  return found.filter((r) => wanted.has(r.table));
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

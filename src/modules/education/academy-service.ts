@@ -6,7 +6,8 @@
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../server/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { registerMeasure } from '../plan/measures.ts';
@@ -101,7 +102,7 @@ function views(rows: { s: SessionRow; pool: Pool }[]): SessionView[] {
   return rows.map(({ s, pool }) => sessionView(s, pool, now));
 }
 
-const sessionWithPool = (db: Db | Tx) =>
+const sessionWithPool = (db: Executor) =>
   db.select({ s: academySessions, pool: capacityPools }).from(academySessions).innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId));
 
 /**
@@ -109,9 +110,9 @@ const sessionWithPool = (db: Db | Tx) =>
  * ~0.2 ms of CPU to build this join's SQL, a sixth of what a registration costs the server.
  */
 const preparedLoads = new WeakMap<Db, ReturnType<typeof prepareLoad>>();
-const prepareLoad = (db: Db) => sessionWithPool(db).where(eq(academySessions.id, sql.placeholder('id'))).prepare('academy_session_with_pool');
+const prepareLoad = (db: Executor) => sessionWithPool(db).where(eq(academySessions.id, sql.placeholder('id'))).prepare('academy_session_with_pool');
 
-async function loadSession(db: Db | Tx, id: number, lock = false): Promise<{ s: SessionRow; pool: Pool }> {
+async function loadSession(db: Executor, id: number, lock = false): Promise<{ s: SessionRow; pool: Pool }> {
   let rows: { s: SessionRow; pool: Pool }[];
   if (lock) rows = await sessionWithPool(db).where(eq(academySessions.id, id)).for('update', { of: academySessions });
   else if (db instanceof PgTransaction) rows = await sessionWithPool(db).where(eq(academySessions.id, id));
@@ -124,11 +125,11 @@ async function loadSession(db: Db | Tx, id: number, lock = false): Promise<{ s: 
   return rows[0];
 }
 
-export async function getSession(db: Db, id: number): Promise<SessionView> {
+export async function getSession(db: Executor, id: number): Promise<SessionView> {
   return views([await loadSession(db, id)])[0]!;
 }
 
-export async function listSessions(db: Db, when: 'upcoming' | 'past' | 'all'): Promise<SessionView[]> {
+export async function listSessions(db: Executor, when: 'upcoming' | 'past' | 'all'): Promise<SessionView[]> {
   const now = new Date();
   const filter = when === 'upcoming' ? gte(academySessions.endsAt, now) : when === 'past' ? lt(academySessions.endsAt, now) : undefined;
   const rows = await db
@@ -155,16 +156,16 @@ function checkTimes(t: { startsAt: Date; endsAt: Date; opensAt: Date; closesAt: 
   if (fields.length) throw invalid(fields);
 }
 
-async function requireProgramme(tx: Tx, programmeId: number | null | undefined) {
+async function requireProgramme(tx: Executor, programmeId: number | null | undefined) {
   if (programmeId === undefined || programmeId === null) return;
   const [p] = await tx.select({ id: academyProgrammes.id }).from(academyProgrammes).where(eq(academyProgrammes.id, programmeId));
   if (!p) throw invalid([{ field: 'programmeId', message: { ko: '없는 연간 계획입니다.', en: 'No such programme.' } }]);
 }
 
-export async function createSession(db: Db, actor: Actor, input: SessionInput): Promise<SessionView> {
+export async function createSession(db: Executor, actor: Actor, input: SessionInput): Promise<SessionView> {
   const times = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), opensAt: new Date(input.registrationOpensAt), closesAt: new Date(input.registrationClosesAt) };
   checkTimes(times);
-  const id = await db.transaction(async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     await requireProgramme(tx, input.programmeId);
     const pool = await createPool(tx, ACADEMY_POOL, {
       capacity: input.capacity,
@@ -196,8 +197,8 @@ export async function createSession(db: Db, actor: Actor, input: SessionInput): 
   return getSession(db, id);
 }
 
-export async function updateSession(db: Db, ctx: EngineContext, actor: Actor, id: number, patch: SessionPatch): Promise<SessionView> {
-  await db.transaction(async (tx) => {
+export async function updateSession(db: Executor, ctx: EngineContext, actor: Actor, id: number, patch: SessionPatch): Promise<SessionView> {
+  await inTransaction(db, async (tx) => {
     const { s, pool } = await loadSession(tx, id, true);
     const times = {
       startsAt: patch.startsAt ? new Date(patch.startsAt) : s.startsAt,
@@ -253,19 +254,19 @@ export interface RegistrationInput {
   waitlist?: boolean;
 }
 
-export async function registerForSession(db: Db, ctx: EngineContext, actor: Actor, sessionId: number, input: RegistrationInput) {
+export async function registerForSession(db: Executor, ctx: EngineContext, actor: Actor, sessionId: number, input: RegistrationInput) {
   const { s, pool } = await loadSession(db, sessionId);
   return register(db, ctx, actor, { pool, subject: sessionSubject(s) }, { ...input, consentVersion: CONSENT_NOTICES.academy.version });
 }
 
 /** One page of a session's registrants (keyset by id); `q` searches names. */
-export async function sessionRegistrations(db: Db, sessionId: number, f: PageParams & { q?: string | undefined } = {}): Promise<Page<StaffRegistration>> {
+export async function sessionRegistrations(db: Executor, sessionId: number, f: PageParams & { q?: string | undefined } = {}): Promise<Page<StaffRegistration>> {
   const [row] = await db.select({ poolId: academySessions.poolId }).from(academySessions).where(eq(academySessions.id, sessionId));
   if (!row) throw sessionNotFound(sessionId);
   return listPoolRegistrations(db, row.poolId, f);
 }
 
-export async function checkInAtSession(db: Db, actor: Actor, sessionId: number, by: { token?: string; registrationId?: number }): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {
+export async function checkInAtSession(db: Executor, actor: Actor, sessionId: number, by: { token?: string; registrationId?: number }): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {
   const { pool } = await loadSession(db, sessionId);
   const r: CheckInResult = await checkIn(db, actor, pool.id, by);
   return { registration: staffView(r.registration), alreadyCheckedIn: r.alreadyCheckedIn };
@@ -275,8 +276,8 @@ export async function checkInAtSession(db: Db, actor: Actor, sessionId: number, 
 // Survey
 
 /** Invites every attendee (checked in) of an ended session to the survey; once per session. */
-export async function sendSurvey(db: Db, ctx: EngineContext, actor: Actor, sessionId: number): Promise<{ queued: number }> {
-  return db.transaction(async (tx) => {
+export async function sendSurvey(db: Executor, ctx: EngineContext, actor: Actor, sessionId: number): Promise<{ queued: number }> {
+  return inTransaction(db, async (tx) => {
     const { s, pool } = await loadSession(tx, sessionId, true);
     if (pool.cancelledAt) throw new AppError('SESSION_CANCELLED', { ko: '취소된 강좌입니다.', en: 'The session was cancelled.' });
     if (s.endsAt > new Date()) throw new AppError('SURVEY_TOO_EARLY', { ko: '강좌가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the session has ended.' });
@@ -304,7 +305,7 @@ export async function sendSurvey(db: Db, ctx: EngineContext, actor: Actor, sessi
  * The survey behind a token: an academy session's, or (through the engine's pool owners) any
  * other programme's that invites its attendees the same way (GENIE Forum and seminars).
  */
-async function surveyTarget(db: Db | Tx, token: string) {
+async function surveyTarget(db: Executor, token: string) {
   const r = await registrationByToken(db, token);
   if (!r.checkedInAt) throw notFound({ ko: '만족도 조사', en: 'The survey' });
   const [row] = await db.select().from(academySessions).where(eq(academySessions.poolId, r.poolId));
@@ -315,14 +316,14 @@ async function surveyTarget(db: Db | Tx, token: string) {
   return { r, s: { id: subject.ownerId, titleKo: subject.title.ko, titleEn: subject.title.en, startsAt: subject.startsAt }, entity: pool.ownerKind };
 }
 
-export async function surveyInfo(db: Db, token: string) {
+export async function surveyInfo(db: Executor, token: string) {
   const { r, s } = await surveyTarget(db, token);
   const [answer] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.registrationId, r.id));
   return { session: { id: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt.toISOString() }, answered: !!answer };
 }
 
-export async function answerSurvey(db: Db, actor: Actor, token: string, input: { rating: number; comment?: string }) {
-  return db.transaction(async (tx) => {
+export async function answerSurvey(db: Executor, actor: Actor, token: string, input: { rating: number; comment?: string }) {
+  return inTransaction(db, async (tx) => {
     const { r, s, entity } = await surveyTarget(tx, token);
     const [row] = await tx
       .insert(surveyResponses)
@@ -343,7 +344,7 @@ type Figures = z.infer<typeof FiguresSchema>;
 const mean2 = (sum: number, n: number) => (n === 0 ? null : Math.round((sum / n) * 100) / 100);
 
 /** Registered (confirmed, incl. checked in), attended, attendance rate and satisfaction for a year (Asia/Seoul). */
-export async function academyFigures(db: Db, year: number): Promise<Figures> {
+export async function academyFigures(db: Executor, year: number): Promise<Figures> {
   const { from } = quarterRange(year, 1);
   const { to } = quarterRange(year, 4);
   const rows = await db
@@ -411,12 +412,12 @@ const programmeView = (p: typeof academyProgrammes.$inferSelect) => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-export async function listProgrammes(db: Db) {
+export async function listProgrammes(db: Executor) {
   return (await db.select().from(academyProgrammes).orderBy(desc(academyProgrammes.year))).map(programmeView);
 }
 
-export async function createProgramme(db: Db, actor: Actor, input: ProgrammeInput) {
-  return db.transaction(async (tx) => {
+export async function createProgramme(db: Executor, actor: Actor, input: ProgrammeInput) {
+  return inTransaction(db, async (tx) => {
     const [p] = await tx
       .insert(academyProgrammes)
       .values({ year: input.year, titleKo: input.title.ko, titleEn: input.title.en ?? null, descriptionKo: input.description?.ko ?? null, descriptionEn: input.description?.en ?? null })

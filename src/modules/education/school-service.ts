@@ -6,7 +6,7 @@
  * same transaction (e-mail when a teacher gave one, else SMS to the teacher's phone).
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { isUniqueViolation } from '../../server/db-errors.ts';
 import { AppError, invalidFields, notFound, type ErrorCode, type FieldError } from '../../server/errors.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
@@ -64,7 +64,7 @@ const classView = (c: ClassRow): SchoolClass => ({
 // ---- surveys ----
 
 export async function createSurvey(
-  db: Db,
+  db: Executor,
   actor: Actor,
   body: { year: number; opensAt: string; closesAt: string; targetSchools: number; retentionDays?: number | undefined },
   now = new Date(),
@@ -75,7 +75,7 @@ export async function createSurvey(
     throw invalid([{ field: 'closesAt', message: { ko: '마감은 시작보다 뒤여야 합니다.', en: 'Must be after opensAt.' } }]);
   }
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [s] = await tx
         .insert(schoolSurveys)
         .values({ year: body.year, opensAt, closesAt, targetSchools: body.targetSchools, ...(body.retentionDays ? { retentionDays: body.retentionDays } : {}) })
@@ -89,13 +89,13 @@ export async function createSurvey(
   }
 }
 
-export async function listSurveys(db: Db, now = new Date()): Promise<Survey[]> {
+export async function listSurveys(db: Executor, now = new Date()): Promise<Survey[]> {
   const rows = await db.select().from(schoolSurveys).orderBy(desc(schoolSurveys.year));
   return rows.map((s) => surveyView(s, now));
 }
 
 /** The survey open now; else the next to open; else the latest. */
-export async function currentSurvey(db: Db, now = new Date()): Promise<Survey> {
+export async function currentSurvey(db: Executor, now = new Date()): Promise<Survey> {
   const rows = await db.select().from(schoolSurveys).orderBy(asc(schoolSurveys.opensAt));
   const s = rows.find((r) => r.opensAt <= now && now < r.closesAt) ?? rows.find((r) => r.opensAt > now) ?? rows.at(-1);
   if (!s) throw notFound({ ko: '찾아가는 금융학교 수요조사', en: 'A visiting-school demand survey' });
@@ -118,7 +118,7 @@ export interface ApplicationInput {
 }
 
 /** Queues a message to the school's contact teacher: e-mail when given, else SMS. */
-async function tellSchool(tx: Tx, a: Pick<ApplicationRow, 'id' | 'teacherEmail' | 'teacherPhone' | 'anonymizedAt'>, kind: string, subject: string, body: string, linkToken: string | null = null) {
+async function tellSchool(tx: Executor, a: Pick<ApplicationRow, 'id' | 'teacherEmail' | 'teacherPhone' | 'anonymizedAt'>, kind: string, subject: string, body: string, linkToken: string | null = null) {
   if (a.anonymizedAt) return;
   const channel = a.teacherEmail ? 'email' : 'sms';
   const recipient = a.teacherEmail ?? a.teacherPhone;
@@ -131,7 +131,7 @@ const seoulDay = (d: string) => {
   return `${Number(y)}년 ${Number(m)}월 ${Number(day)}일`;
 };
 
-export async function submitApplication(db: Db, ctx: SchoolContext, input: ApplicationInput, now = new Date()) {
+export async function submitApplication(db: Executor, ctx: SchoolContext, input: ApplicationInput, now = new Date()) {
   const phone = normalizePhone(input.teacherPhone);
   const fields: FieldError[] = [];
   if (!phone) fields.push({ field: 'teacherPhone', message: { ko: '전화번호 형식이 아닙니다(예: 010-1234-5678).', en: 'Not a phone number (e.g. 010-1234-5678).' } });
@@ -144,7 +144,7 @@ export async function submitApplication(db: Db, ctx: SchoolContext, input: Appli
   // The stored message holds the link as a template; the outbox worker renders the token in.
   const statusLink = statusUrlFor(ctx.publicUrl, LINK_TOKEN);
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const open = await tx
         .select()
         .from(schoolSurveys)
@@ -198,8 +198,8 @@ export const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
  * the existing application is told (at most once an hour), and so is whoever applied now, through
  * the phone or e-mail they gave, so that a second teacher is not left waiting.
  */
-async function duplicateApplication(db: Db, input: ApplicationInput, phone: string, now: Date): Promise<{ application: null; statusUrl: null; token: null }> {
-  await db.transaction(async (tx) => {
+async function duplicateApplication(db: Executor, input: ApplicationInput, phone: string, now: Date): Promise<{ application: null; statusUrl: null; token: null }> {
+  await inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select({ a: schoolApplications, year: schoolSurveys.year })
       .from(schoolApplications)
@@ -238,7 +238,7 @@ async function duplicateApplication(db: Db, input: ApplicationInput, phone: stri
   return { application: null, statusUrl: null, token: null };
 }
 
-export async function applicationByToken(db: Db, token: string) {
+export async function applicationByToken(db: Executor, token: string) {
   const [a] = await db
     .select({ a: schoolApplications, year: schoolSurveys.year })
     .from(schoolApplications)
@@ -255,14 +255,14 @@ export async function applicationByToken(db: Db, token: string) {
   };
 }
 
-async function requireSurvey(db: Db | Tx, id: number, lock = false) {
+async function requireSurvey(db: Executor, id: number, lock = false) {
   const q = db.select().from(schoolSurveys).where(eq(schoolSurveys.id, id));
   const [s] = lock ? await q.for('update') : await q;
   if (!s) throw notFound({ ko: `수요조사 ${id}`, en: `Survey ${id}` });
   return s;
 }
 
-async function requireApplication(db: Db | Tx, id: number, lock = false) {
+async function requireApplication(db: Executor, id: number, lock = false) {
   const q = db.select().from(schoolApplications).where(eq(schoolApplications.id, id));
   const [a] = lock ? await q.for('update') : await q;
   if (!a) throw notFound({ ko: `신청 ${id}`, en: `Application ${id}` });
@@ -291,7 +291,7 @@ function staffView(a: ApplicationRow, classes: ClassRow[]): StaffApplication {
   };
 }
 
-export async function listApplications(db: Db, surveyId: number, now = new Date()) {
+export async function listApplications(db: Executor, surveyId: number, now = new Date()) {
   const survey = await requireSurvey(db, surveyId);
   const apps = await db.select().from(schoolApplications).where(eq(schoolApplications.surveyId, surveyId)).orderBy(asc(schoolApplications.createdAt), asc(schoolApplications.id));
   const classes = apps.length
@@ -318,8 +318,8 @@ export async function listApplications(db: Db, surveyId: number, now = new Date(
  * Selects or rejects an application, with a reason. The survey row is locked first, so two
  * managers selecting at once cannot pass the target between them.
  */
-export async function decideApplication(db: Db, actor: Actor, userId: number | null, id: number, body: { decision: 'selected' | 'rejected'; reason: string }, now = new Date()) {
-  return db.transaction(async (tx) => {
+export async function decideApplication(db: Executor, actor: Actor, userId: number | null, id: number, body: { decision: 'selected' | 'rejected'; reason: string }, now = new Date()) {
+  return inTransaction(db, async (tx) => {
     const peek = await requireApplication(tx, id);
     const survey = await requireSurvey(tx, peek.surveyId, true);
     const a = await requireApplication(tx, id, true);
@@ -370,8 +370,8 @@ export async function decideApplication(db: Db, actor: Actor, userId: number | n
   });
 }
 
-export async function scheduleClass(db: Db, actor: Actor, applicationId: number, body: { heldOn: string; lecturer: string; classes: number }) {
-  return db.transaction(async (tx) => {
+export async function scheduleClass(db: Executor, actor: Actor, applicationId: number, body: { heldOn: string; lecturer: string; classes: number }) {
+  return inTransaction(db, async (tx) => {
     const a = await requireApplication(tx, applicationId, true);
     if (a.status !== 'selected' && a.status !== 'scheduled' && a.status !== 'completed') {
       throw conflict('APPLICATION_NOT_SELECTED', '선정된 학교에만 수업 일정을 잡을 수 있습니다.', 'Only a selected school can have a class scheduled.');
@@ -393,13 +393,13 @@ export async function scheduleClass(db: Db, actor: Actor, applicationId: number,
 }
 
 export async function recordClassResult(
-  db: Db,
+  db: Executor,
   actor: Actor,
   classId: number,
   body: { studentsReached: number; notes?: string | undefined; evidenceUrl?: string | undefined },
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(schoolClasses).where(eq(schoolClasses.id, classId)).for('update');
     if (!before) throw notFound({ ko: `수업 ${classId}`, en: `Class ${classId}` });
     const [c] = await tx
@@ -428,8 +428,8 @@ export async function recordClassResult(
 }
 
 /** The teacher's full phone and e-mail for a manager who must call; every look is audited. */
-export async function unmaskApplication(db: Db, actor: Actor, id: number) {
-  return db.transaction(async (tx) => {
+export async function unmaskApplication(db: Executor, actor: Actor, id: number) {
+  return inTransaction(db, async (tx) => {
     const a = await requireApplication(tx, id);
     await recordAudit(tx, actor, { action: 'school.application.unmask', entity: 'school_application', entityId: id });
     return { teacherName: a.teacherName, teacherPhone: a.teacherPhone, teacherEmail: a.teacherEmail };
@@ -439,7 +439,7 @@ export async function unmaskApplication(db: Db, actor: Actor, id: number) {
 // ---- figures ----
 
 /** Recorded classes held on dates in [from, to): schools (distinct), students, classes. */
-async function reached(db: Db | Tx, from: string, to: string) {
+async function reached(db: Executor, from: string, to: string) {
   const [r] = await db
     .select({
       schools: sql<number>`count(distinct ${schoolClasses.applicationId})::int`,
@@ -451,7 +451,7 @@ async function reached(db: Db | Tx, from: string, to: string) {
   return r!;
 }
 
-export async function schoolFigures(db: Db, year: number): Promise<SchoolFigures> {
+export async function schoolFigures(db: Executor, year: number): Promise<SchoolFigures> {
   const [survey] = await db.select().from(schoolSurveys).where(eq(schoolSurveys.year, year));
   const target = survey?.targetSchools ?? null;
   const byQuarter = [];

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
+import { inTransaction, rows, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../server/errors.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
 import { hashToken } from '../../server/tokens.ts';
@@ -75,7 +75,7 @@ registerPoolOwner(EVENT_POOL, {
   },
 });
 
-async function loadEvent(db: Db | Tx, id: number): Promise<EventRow> {
+async function loadEvent(db: Executor, id: number): Promise<EventRow> {
   const [e] = await db.select().from(events).where(eq(events.id, id));
   if (!e) throw eventNotFound(id);
   return e;
@@ -109,7 +109,7 @@ function newCode(): string {
 }
 
 /** How many active registrations (confirmed, waitlisted, offered, pending) used a code: counted, never stored. */
-async function codeUses(tx: Db | Tx, codeId: number): Promise<number> {
+async function codeUses(tx: Executor, codeId: number): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(eventRegistrations)
@@ -125,7 +125,7 @@ const codeRefused = (en: string, ko: string) => invalid([{ field: 'invitationCod
 
 type CategoryView = z.infer<typeof CategorySchema>;
 
-async function categoriesOf(db: Db | Tx, eventId: number) {
+async function categoriesOf(db: Executor, eventId: number) {
   return db
     .select({ c: eventCategories, pool: capacityPools })
     .from(eventCategories)
@@ -135,7 +135,7 @@ async function categoriesOf(db: Db | Tx, eventId: number) {
 }
 
 /** The categories of an event with seats left and waiting list (for the event page too). */
-export async function listCategories(db: Db | Tx, eventId: number): Promise<CategoryView[]> {
+export async function listCategories(db: Executor, eventId: number): Promise<CategoryView[]> {
   const rows = await categoriesOf(db, eventId);
   // The pool rows carry their counts (kept by a trigger): nothing to count.
   return rows.map(({ c, pool }) => {
@@ -156,11 +156,11 @@ export async function listCategories(db: Db | Tx, eventId: number): Promise<Cate
 
 const windowError = () => invalid([{ field: 'closesAt', message: { ko: '신청 마감은 신청 시작보다 뒤여야 합니다.', en: 'Registration must close after it opens.' } }]);
 
-export async function createCategory(db: Db, actor: Actor, eventId: number, input: z.infer<typeof CategoryBody>): Promise<CategoryView> {
+export async function createCategory(db: Executor, actor: Actor, eventId: number, input: z.infer<typeof CategoryBody>): Promise<CategoryView> {
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
   if (opensAt >= closesAt) throw windowError();
-  const id = await db.transaction(async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     const e = await loadEvent(tx, eventId);
     const [exists] = await tx.select({ id: eventCategories.id }).from(eventCategories).where(and(eq(eventCategories.eventId, eventId), eq(eventCategories.category, input.category)));
     if (exists) {
@@ -179,8 +179,8 @@ export async function createCategory(db: Db, actor: Actor, eventId: number, inpu
   return (await listCategories(db, eventId)).find((c) => c.id === id)!;
 }
 
-export async function updateCategory(db: Db, ctx: EngineContext, actor: Actor, eventId: number, categoryId: number, patch: z.infer<typeof CategoryPatchBody>): Promise<CategoryView> {
-  await db.transaction(async (tx) => {
+export async function updateCategory(db: Executor, ctx: EngineContext, actor: Actor, eventId: number, categoryId: number, patch: z.infer<typeof CategoryPatchBody>): Promise<CategoryView> {
+  await inTransaction(db, async (tx) => {
     const [row] = (await categoriesOf(tx, eventId)).filter((r) => r.c.id === categoryId);
     if (!row) throw notFound({ ko: `참가 구분 ${categoryId}`, en: `Category ${categoryId}` });
     const opensAt = patch.opensAt ? new Date(patch.opensAt) : row.pool.opensAt;
@@ -207,8 +207,8 @@ export async function updateCategory(db: Db, ctx: EngineContext, actor: Actor, e
   return (await listCategories(db, eventId)).find((c) => c.id === categoryId)!;
 }
 
-export async function createCodes(db: Db, actor: Actor, eventId: number, categoryId: number, input: z.infer<typeof CodesBody>) {
-  return db.transaction(async (tx) => {
+export async function createCodes(db: Executor, actor: Actor, eventId: number, categoryId: number, input: z.infer<typeof CodesBody>) {
+  return inTransaction(db, async (tx) => {
     const [c] = await tx.select().from(eventCategories).where(and(eq(eventCategories.id, categoryId), eq(eventCategories.eventId, eventId)));
     if (!c) throw notFound({ ko: `참가 구분 ${categoryId}`, en: `Category ${categoryId}` });
     const codes = Array.from({ length: input.count ?? 1 }, newCode);
@@ -225,14 +225,14 @@ export async function createCodes(db: Db, actor: Actor, eventId: number, categor
 type QuestionView = z.infer<typeof QuestionSchema>;
 const questionView = (q: QuestionRow): QuestionView => ({ id: q.id, kind: q.kind, label: { ko: q.labelKo, en: q.labelEn }, required: q.required, options: q.options ?? null, maxLength: q.maxLength });
 
-export async function listQuestions(db: Db | Tx, eventId: number): Promise<QuestionView[]> {
+export async function listQuestions(db: Executor, eventId: number): Promise<QuestionView[]> {
   return (await db.select().from(eventQuestions).where(eq(eventQuestions.eventId, eventId)).orderBy(asc(eventQuestions.position), asc(eventQuestions.id))).map(questionView);
 }
 
-export async function createQuestion(db: Db, actor: Actor, eventId: number, input: z.infer<typeof QuestionBody>): Promise<QuestionView> {
+export async function createQuestion(db: Executor, actor: Actor, eventId: number, input: z.infer<typeof QuestionBody>): Promise<QuestionView> {
   if (input.kind === 'choice' && !input.options?.length) throw invalid([{ field: 'options', message: { ko: '선택형 질문에는 보기가 필요합니다.', en: 'A choice question needs options.' } }]);
   if (input.kind !== 'choice' && input.options) throw invalid([{ field: 'options', message: { ko: '보기는 선택형 질문에만 있습니다.', en: 'Only choice questions have options.' } }]);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await loadEvent(tx, eventId);
     const [q] = await tx
       .insert(eventQuestions)
@@ -252,8 +252,8 @@ export async function createQuestion(db: Db, actor: Actor, eventId: number, inpu
   });
 }
 
-export async function deleteQuestion(db: Db, actor: Actor, eventId: number, questionId: number): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteQuestion(db: Executor, actor: Actor, eventId: number, questionId: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
     const [q] = await tx.delete(eventQuestions).where(and(eq(eventQuestions.id, questionId), eq(eventQuestions.eventId, eventId))).returning();
     if (!q) throw notFound({ ko: `질문 ${questionId}`, en: `Question ${questionId}` });
     await recordAudit(tx, actor, { action: 'event.question.delete', entity: 'event_question', entityId: questionId, before: questionView(q) });
@@ -304,7 +304,7 @@ export type PublicStatus = 'confirmed' | 'waitlisted' | 'pending_approval';
 
 export const publicStatus = (r: Registration): PublicStatus => (r.status === 'pending' ? 'pending_approval' : (r.status as 'confirmed' | 'waitlisted'));
 
-export async function registerForEvent(db: Db, ctx: EngineContext, actor: Actor, eventId: number, input: EventRegistrationInput) {
+export async function registerForEvent(db: Executor, ctx: EngineContext, actor: Actor, eventId: number, input: EventRegistrationInput) {
   const e = await loadEvent(db, eventId);
   if (!e.published) throw eventNotFound(eventId);
   const errors: FieldError[] = [];
@@ -359,8 +359,8 @@ export async function registerForEvent(db: Db, ctx: EngineContext, actor: Actor,
 }
 
 /** Staff approval of a registration in a category that needs it: approval confirms within capacity (else waiting list). */
-export async function decideApproval(db: Db, ctx: EngineContext, actor: Actor, eventId: number, registrationId: number, approve: boolean) {
-  return db.transaction(async (tx) => {
+export async function decideApproval(db: Executor, ctx: EngineContext, actor: Actor, eventId: number, registrationId: number, approve: boolean) {
+  return inTransaction(db, async (tx) => {
     const [er] = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.registrationId, registrationId), eq(eventRegistrations.eventId, eventId)));
     if (!er) throw notFound({ ko: `이 행사의 신청 ${registrationId}`, en: `Registration ${registrationId} of this event` });
     const r = await decidePending(tx, ctx, actor, registrationId, approve);
@@ -380,7 +380,7 @@ export interface AttendeeRow {
   category: Category;
 }
 
-export async function attendeeRows(db: Db | Tx, eventId: number, f: { category?: Category; q?: string; ids?: number[] } = {}): Promise<AttendeeRow[]> {
+export async function attendeeRows(db: Executor, eventId: number, f: { category?: Category; q?: string; ids?: number[] } = {}): Promise<AttendeeRow[]> {
   return db
     .select({ r: registrations, er: eventRegistrations, category: eventCategories.category })
     .from(eventRegistrations)
@@ -417,7 +417,7 @@ const attendeeView = ({ r, er, category }: AttendeeRow): AttendeeView => ({
  * registration_id), src/modules/registration/listing.ts); `category` and `q` (Korean or English
  * name) filter.
  */
-export async function listAttendees(db: Db, eventId: number, f: PageParams & { category?: Category | undefined; q?: string | undefined }): Promise<Page<AttendeeView>> {
+export async function listAttendees(db: Executor, eventId: number, f: PageParams & { category?: Category | undefined; q?: string | undefined }): Promise<Page<AttendeeView>> {
   await loadEvent(db, eventId);
   const where = and(
     eq(eventRegistrations.eventId, eventId),
@@ -444,7 +444,7 @@ export async function listAttendees(db: Db, eventId: number, f: PageParams & { c
 }
 
 /** Check-in by scanned token or by id; idempotent (a second scan reports alreadyCheckedIn). */
-export async function checkInAtEvent(db: Db, actor: Actor, eventId: number, by: { token?: string; registrationId?: number }) {
+export async function checkInAtEvent(db: Executor, actor: Actor, eventId: number, by: { token?: string; registrationId?: number }) {
   await loadEvent(db, eventId);
   const registrationId = by.token !== undefined ? (await registrationByToken(db, by.token).catch(() => null))?.id : by.registrationId;
   const [row] = registrationId
@@ -466,7 +466,7 @@ export async function checkInAtEvent(db: Db, actor: Actor, eventId: number, by: 
 type Figures = z.infer<typeof EventFiguresSchema>;
 
 /** Registered (confirmed, incl. checked in) vs attended (checked in), by category and by country; no-show rate in %. */
-export async function eventFigures(db: Db, eventId: number): Promise<Figures> {
+export async function eventFigures(db: Executor, eventId: number): Promise<Figures> {
   await loadEvent(db, eventId);
   const rows = (await attendeeRows(db, eventId)).filter(({ r }) => r.status === 'confirmed');
   const roll = (list: AttendeeRow[]) => {
@@ -494,11 +494,11 @@ export async function eventFigures(db: Db, eventId: number): Promise<Figures> {
 // Survey: the academy's mechanism (rotated token, `survey` message); answers need the academy's
 // survey routes to know event pools, which they do not yet (see docs/events-api.md).
 
-export async function sendEventSurvey(db: Db, ctx: EngineContext, actor: Actor, eventId: number): Promise<{ queued: number }> {
-  return db.transaction(async (tx) => {
+export async function sendEventSurvey(db: Executor, ctx: EngineContext, actor: Actor, eventId: number): Promise<{ queued: number }> {
+  return inTransaction(db, async (tx) => {
     const e = await loadEvent(tx, eventId);
     if (e.endsAt > new Date()) throw new AppError('SURVEY_TOO_EARLY', { ko: '행사가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the event has ended.' });
-    const [sent] = await tx.execute(sql`select 1 from audit_log where action = 'event.survey.send' and entity = 'event' and entity_id = ${String(eventId)} limit 1`).then((r) => (r as unknown as { rows: unknown[] }).rows);
+    const [sent] = await rows(tx, sql`select 1 from audit_log where action = 'event.survey.send' and entity = 'event' and entity_id = ${String(eventId)} limit 1`);
     if (sent) throw new AppError('SURVEY_ALREADY_SENT', { ko: '만족도 조사는 이미 보냈습니다.', en: 'The survey was already sent.' });
     const attendees = await tx
       .select({ r: registrations, poolId: eventCategories.poolId })

@@ -5,7 +5,7 @@
  * there (kind forum × edition) is left alone.
  */
 import { and, eq, like } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { actions, plans, scheduleEntries } from '../plan/schema.ts';
 import { quarterRange } from '../plan/seoul-time.ts';
@@ -24,7 +24,7 @@ export const GENIE_EDITIONS = [
 ] as const;
 
 /** Read-only look-up of the plan action naming the edition ("제N회 지니포럼"); null when absent. */
-async function findPlanAction(db: Db, edition: number): Promise<number | null> {
+async function findPlanAction(db: Executor, edition: number): Promise<number | null> {
   const [row] = await db
     .select({ id: actions.id })
     .from(actions)
@@ -37,13 +37,13 @@ async function findPlanAction(db: Db, edition: number): Promise<number | null> {
 }
 
 /** Inserts the missing editions; returns the ids of those created. */
-export async function seedGenieForumEditions(db: Db): Promise<number[]> {
+export async function seedGenieForumEditions(db: Executor): Promise<number[]> {
   const created: number[] = [];
   for (const ed of GENIE_EDITIONS) {
     const planActionId = await findPlanAction(db, ed.edition);
     const { from } = quarterRange(ed.year, ed.quarter);
     const day = new Date(from.getTime() + 24 * 3_600_000);
-    const id = await db.transaction(async (tx) => {
+    const id = await inTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(events)
         .values({

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { isUniqueViolation } from '../../server/db-errors.ts';
 import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../server/errors.ts';
 import type { FileStore } from '../../server/file-store.ts';
@@ -92,20 +92,20 @@ function itemView(i: ItemRow, links: { programmeId: number; speakerId: number; r
   };
 }
 
-export async function loadEvent(db: Db | Tx, id: number, opts: { lock?: boolean; publicOnly?: boolean } = {}): Promise<EventRow> {
+export async function loadEvent(db: Executor, id: number, opts: { lock?: boolean; publicOnly?: boolean } = {}): Promise<EventRow> {
   const q = db.select().from(events).where(eq(events.id, id));
   const [e] = opts.lock ? await q.for('update') : await q;
   if (!e || (opts.publicOnly && !e.published)) throw eventNotFound(id);
   return e;
 }
 
-export async function listEvents(db: Db, opts: { kind?: EventRow['kind']; publicOnly: boolean }): Promise<EventSummary[]> {
+export async function listEvents(db: Executor, opts: { kind?: EventRow['kind']; publicOnly: boolean }): Promise<EventSummary[]> {
   const where = and(opts.kind ? eq(events.kind, opts.kind) : undefined, opts.publicOnly ? eq(events.published, true) : undefined);
   const rows = await db.select().from(events).where(where).orderBy(asc(events.startsAt), asc(events.id));
   return rows.map(summaryView);
 }
 
-export async function getEventDetail(db: Db | Tx, id: number, opts: { publicOnly: boolean }): Promise<EventDetail> {
+export async function getEventDetail(db: Executor, id: number, opts: { publicOnly: boolean }): Promise<EventDetail> {
   const e = await loadEvent(db, id, { publicOnly: opts.publicOnly });
   const rooms = await db.select().from(eventRooms).where(eq(eventRooms.eventId, id)).orderBy(asc(eventRooms.position), asc(eventRooms.id));
   const items = await db.select().from(eventProgramme).where(eq(eventProgramme.eventId, id)).orderBy(asc(eventProgramme.startsAt), asc(eventProgramme.id));
@@ -131,7 +131,7 @@ export async function getEventDetail(db: Db | Tx, id: number, opts: { publicOnly
   };
 }
 
-export async function getProgrammeItem(db: Db, eventId: number, itemId: number, opts: { publicOnly: boolean }): Promise<{ event: EventRow; item: ItemRow; room: RoomRow | null }> {
+export async function getProgrammeItem(db: Executor, eventId: number, itemId: number, opts: { publicOnly: boolean }): Promise<{ event: EventRow; item: ItemRow; room: RoomRow | null }> {
   const event = await loadEvent(db, eventId, opts);
   const [row] = await db
     .select({ item: eventProgramme, room: eventRooms })
@@ -148,7 +148,7 @@ export async function getProgrammeItem(db: Db, eventId: number, itemId: number, 
 type EventInput = z.infer<typeof EventBody>;
 type EventPatch = z.infer<typeof EventPatchBody>;
 
-async function checkPlanAction(tx: Tx, planActionId: number | null | undefined) {
+async function checkPlanAction(tx: Executor, planActionId: number | null | undefined) {
   if (planActionId === undefined || planActionId === null) return;
   try {
     await findAction(tx, planActionId);
@@ -166,12 +166,11 @@ function uniqueEdition(e: unknown): never {
   throw e;
 }
 
-export async function createEvent(db: Db, actor: Actor, input: EventInput): Promise<EventDetail> {
+export async function createEvent(db: Executor, actor: Actor, input: EventInput): Promise<EventDetail> {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) throw invalid([{ field: 'endsAt', message: endAfterStart }]);
-  const id = await db
-    .transaction(async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
       await checkPlanAction(tx, input.planActionId);
       const [e] = await tx
         .insert(events)
@@ -201,9 +200,8 @@ export async function createEvent(db: Db, actor: Actor, input: EventInput): Prom
 
 const HELD_COMMENT = (e: EventRow) => `행사 개최 완료: ${e.titleKo} (event ${e.id} held)`;
 
-export async function updateEvent(db: Db, actor: Actor, user: SessionUser, id: number, patch: EventPatch): Promise<EventDetail> {
-  await db
-    .transaction(async (tx) => {
+export async function updateEvent(db: Executor, actor: Actor, user: SessionUser, id: number, patch: EventPatch): Promise<EventDetail> {
+  await inTransaction(db, async (tx) => {
       const e = await loadEvent(tx, id, { lock: true });
       const startsAt = patch.startsAt ? new Date(patch.startsAt) : e.startsAt;
       const endsAt = patch.endsAt ? new Date(patch.endsAt) : e.endsAt;
@@ -231,7 +229,7 @@ export async function updateEvent(db: Db, actor: Actor, user: SessionUser, id: n
       if (patch.status === 'held' && e.status !== 'held' && after!.planActionId !== null) {
         const { action } = await findAction(tx, after!.planActionId);
         const change = action.measureKey === null ? { status: 'done' as const, progress: 100 } : { status: 'done' as const };
-        await updateAction(tx as unknown as Db, actor, user, after!.planActionId, { ...change, comment: HELD_COMMENT(after!) });
+        await updateAction(tx, actor, user, after!.planActionId, { ...change, comment: HELD_COMMENT(after!) });
       }
     })
     .catch(uniqueEdition);
@@ -241,8 +239,8 @@ export async function updateEvent(db: Db, actor: Actor, user: SessionUser, id: n
 // ---------------------------------------------------------------------------------------------
 // Rooms
 
-export async function createRoom(db: Db, actor: Actor, eventId: number, input: z.infer<typeof RoomBody>) {
-  return db.transaction(async (tx) => {
+export async function createRoom(db: Executor, actor: Actor, eventId: number, input: z.infer<typeof RoomBody>) {
+  return inTransaction(db, async (tx) => {
     await loadEvent(tx, eventId, { lock: true });
     const [r] = await tx
       .insert(eventRooms)
@@ -254,14 +252,14 @@ export async function createRoom(db: Db, actor: Actor, eventId: number, input: z
   });
 }
 
-async function loadRoom(tx: Tx, eventId: number, roomId: number) {
+async function loadRoom(tx: Executor, eventId: number, roomId: number) {
   const [r] = await tx.select().from(eventRooms).where(and(eq(eventRooms.id, roomId), eq(eventRooms.eventId, eventId))).for('update');
   if (!r) throw notFound({ ko: `행사 ${eventId}의 장소 ${roomId}`, en: `Room ${roomId} of event ${eventId}` });
   return r;
 }
 
-export async function updateRoom(db: Db, actor: Actor, eventId: number, roomId: number, patch: z.infer<typeof RoomPatchBody>) {
-  return db.transaction(async (tx) => {
+export async function updateRoom(db: Executor, actor: Actor, eventId: number, roomId: number, patch: z.infer<typeof RoomPatchBody>) {
+  return inTransaction(db, async (tx) => {
     const before = await loadRoom(tx, eventId, roomId);
     const set: Partial<RoomRow> = {};
     if (patch.name) Object.assign(set, { nameKo: patch.name.ko, nameEn: patch.name.en ?? null });
@@ -273,8 +271,8 @@ export async function updateRoom(db: Db, actor: Actor, eventId: number, roomId: 
   });
 }
 
-export async function deleteRoom(db: Db, actor: Actor, eventId: number, roomId: number) {
-  await db.transaction(async (tx) => {
+export async function deleteRoom(db: Executor, actor: Actor, eventId: number, roomId: number) {
+  await inTransaction(db, async (tx) => {
     const before = await loadRoom(tx, eventId, roomId);
     await tx.delete(eventRooms).where(eq(eventRooms.id, roomId));
     await recordAudit(tx, actor, { action: 'event.room.delete', entity: 'event_room', entityId: roomId, before: { eventId, ...roomView(before) } });
@@ -284,7 +282,7 @@ export async function deleteRoom(db: Db, actor: Actor, eventId: number, roomId: 
 // ---------------------------------------------------------------------------------------------
 // Programme
 
-async function checkItemRefs(tx: Tx, eventId: number, input: { roomId?: number | null; speakers?: { speakerId: number }[] }) {
+async function checkItemRefs(tx: Executor, eventId: number, input: { roomId?: number | null; speakers?: { speakerId: number }[] }) {
   const fields: FieldError[] = [];
   if (input.roomId !== undefined && input.roomId !== null) {
     const [r] = await tx.select({ id: eventRooms.id }).from(eventRooms).where(and(eq(eventRooms.id, input.roomId), eq(eventRooms.eventId, eventId)));
@@ -300,7 +298,7 @@ async function checkItemRefs(tx: Tx, eventId: number, input: { roomId?: number |
   if (fields.length) throw invalid(fields);
 }
 
-async function itemOut(tx: Tx, item: ItemRow) {
+async function itemOut(tx: Executor, item: ItemRow) {
   const links = await tx
     .select({ programmeId: programmeSpeakers.programmeId, speakerId: programmeSpeakers.speakerId, role: programmeSpeakers.role })
     .from(programmeSpeakers)
@@ -309,11 +307,11 @@ async function itemOut(tx: Tx, item: ItemRow) {
   return itemView(item, links);
 }
 
-export async function createProgrammeItem(db: Db, actor: Actor, eventId: number, input: z.infer<typeof ProgrammeBody>): Promise<ProgrammeItemView> {
+export async function createProgrammeItem(db: Executor, actor: Actor, eventId: number, input: z.infer<typeof ProgrammeBody>): Promise<ProgrammeItemView> {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) throw invalid([{ field: 'endsAt', message: endAfterStart }]);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await loadEvent(tx, eventId, { lock: true });
     await checkItemRefs(tx, eventId, input);
     const [item] = await tx
@@ -337,14 +335,14 @@ export async function createProgrammeItem(db: Db, actor: Actor, eventId: number,
   });
 }
 
-async function loadItem(tx: Tx, eventId: number, itemId: number) {
+async function loadItem(tx: Executor, eventId: number, itemId: number) {
   const [i] = await tx.select().from(eventProgramme).where(and(eq(eventProgramme.id, itemId), eq(eventProgramme.eventId, eventId))).for('update');
   if (!i) throw notFound({ ko: `프로그램 항목 ${itemId}`, en: `Programme item ${itemId}` });
   return i;
 }
 
-export async function updateProgrammeItem(db: Db, actor: Actor, eventId: number, itemId: number, patch: z.infer<typeof ProgrammePatchBody>): Promise<ProgrammeItemView> {
-  return db.transaction(async (tx) => {
+export async function updateProgrammeItem(db: Executor, actor: Actor, eventId: number, itemId: number, patch: z.infer<typeof ProgrammePatchBody>): Promise<ProgrammeItemView> {
+  return inTransaction(db, async (tx) => {
     const before = await loadItem(tx, eventId, itemId);
     const startsAt = patch.startsAt ? new Date(patch.startsAt) : before.startsAt;
     const endsAt = patch.endsAt ? new Date(patch.endsAt) : before.endsAt;
@@ -369,8 +367,8 @@ export async function updateProgrammeItem(db: Db, actor: Actor, eventId: number,
   });
 }
 
-export async function deleteProgrammeItem(db: Db, actor: Actor, eventId: number, itemId: number) {
-  await db.transaction(async (tx) => {
+export async function deleteProgrammeItem(db: Executor, actor: Actor, eventId: number, itemId: number) {
+  await inTransaction(db, async (tx) => {
     const before = await loadItem(tx, eventId, itemId);
     const view = await itemOut(tx, before);
     await tx.delete(eventProgramme).where(eq(eventProgramme.id, itemId));
@@ -383,8 +381,8 @@ export async function deleteProgrammeItem(db: Db, actor: Actor, eventId: number,
 
 const nullable = (v: string | undefined) => v ?? null;
 
-export async function createSpeaker(db: Db, actor: Actor, eventId: number, input: z.infer<typeof SpeakerBody>) {
-  return db.transaction(async (tx) => {
+export async function createSpeaker(db: Executor, actor: Actor, eventId: number, input: z.infer<typeof SpeakerBody>) {
+  return inTransaction(db, async (tx) => {
     await loadEvent(tx, eventId, { lock: true });
     const [s] = await tx
       .insert(speakers)
@@ -404,7 +402,7 @@ export async function createSpeaker(db: Db, actor: Actor, eventId: number, input
   });
 }
 
-async function loadSpeaker(tx: Tx | Db, speakerId: number, eventId?: number, lock = false) {
+async function loadSpeaker(tx: Executor, speakerId: number, eventId?: number, lock = false) {
   const q = tx
     .select()
     .from(speakers)
@@ -414,8 +412,8 @@ async function loadSpeaker(tx: Tx | Db, speakerId: number, eventId?: number, loc
   return s;
 }
 
-export async function updateSpeaker(db: Db, actor: Actor, eventId: number, speakerId: number, patch: z.infer<typeof SpeakerPatchBody>) {
-  return db.transaction(async (tx) => {
+export async function updateSpeaker(db: Executor, actor: Actor, eventId: number, speakerId: number, patch: z.infer<typeof SpeakerPatchBody>) {
+  return inTransaction(db, async (tx) => {
     const before = await loadSpeaker(tx, speakerId, eventId, true);
     const set: Partial<SpeakerRow> = {};
     if (patch.name) Object.assign(set, { nameKo: patch.name.ko, nameEn: nullable(patch.name.en) });
@@ -429,10 +427,10 @@ export async function updateSpeaker(db: Db, actor: Actor, eventId: number, speak
 }
 
 /** Serialises storing and removing one photo's bytes (as the evidence files do). */
-const lockFile = (tx: Tx, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`speaker-photo:${sha256}`}))`);
+const lockFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`speaker-photo:${sha256}`}))`);
 
-export async function deleteSpeaker(db: Db, actor: Actor, eventId: number, speakerId: number) {
-  await db.transaction(async (tx) => {
+export async function deleteSpeaker(db: Executor, actor: Actor, eventId: number, speakerId: number) {
+  await inTransaction(db, async (tx) => {
     const before = await loadSpeaker(tx, speakerId, eventId, true);
     await tx.delete(speakers).where(eq(speakers.id, speakerId));
     await recordAudit(tx, actor, { action: 'event.speaker.delete', entity: 'speaker', entityId: speakerId, before: { eventId, ...speakerView(before) } });
@@ -441,14 +439,14 @@ export async function deleteSpeaker(db: Db, actor: Actor, eventId: number, speak
 
 const PHOTO_KINDS = ['png', 'jpeg', 'gif', 'webp'] as const;
 
-export async function setSpeakerPhoto(db: Db, files: FileStore, actor: Actor, speakerId: number, file: UploadedFile) {
+export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Actor, speakerId: number, file: UploadedFile) {
   const found = recognise(file.bytes, file.fileName);
   const field = [{ field: 'file', message: { ko: '허용 형식: PNG, JPEG, GIF, WebP', en: 'Allowed: PNG, JPEG, GIF, WebP' } }];
   if (!found.ok || !(PHOTO_KINDS as readonly string[]).includes(found.kind)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { ko: '사진은 PNG, JPEG, GIF, WebP 이미지만 올릴 수 있습니다(내용으로 확인).', en: 'A photo must be a PNG, JPEG, GIF or WebP image (checked by content).' }, field);
   }
   const sha256 = sha256Of(file.bytes);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await loadSpeaker(tx, speakerId, undefined, true);
     await lockFile(tx, sha256);
     await files.put(file.bytes);
@@ -460,7 +458,7 @@ export async function setSpeakerPhoto(db: Db, files: FileStore, actor: Actor, sp
 }
 
 /** The photo of a speaker; public only when the speaker's event is published (staff see all). */
-export async function speakerPhoto(db: Db, speakerId: number, staff: boolean) {
+export async function speakerPhoto(db: Executor, speakerId: number, staff: boolean) {
   const s = await loadSpeaker(db, speakerId);
   const e = await loadEvent(db, s.eventId).catch(() => null);
   if (!s.photoSha256 || !s.photoMimeType || !e || (!staff && !e.published)) throw notFound({ ko: `연사 ${speakerId}의 사진`, en: `Photo of speaker ${speakerId}` });

@@ -14,7 +14,7 @@
  * insert from outboxInsertSql, and the retention purge blanks messages through blankMessagesOf.
  */
 import { and, eq, gt, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import { outbox } from './schema.ts';
 
 /** Where a link's token goes in a stored body. */
@@ -46,7 +46,7 @@ export function renderBody(body: string, token: string | null | undefined): stri
   return body.replace(/\S*\{\{token\}\}\S*/g, EXPIRED_LINK);
 }
 
-export async function enqueueNotification(tx: Tx | Db, n: Notification): Promise<void> {
+export async function enqueueNotification(tx: Executor, n: Notification): Promise<void> {
   await tx.insert(outbox).values({ ...n, meta: n.meta ?? null, linkToken: n.linkToken ?? null });
 }
 
@@ -82,7 +82,7 @@ export function outboxInsertSql(from: SQL, extraMeta: SQL): SQL {
  * its recipient, body and link token; one still pending becomes failed. Messages blanked before
  * are left alone. Returns the ids blanked now.
  */
-export async function blankMessagesOf(tx: Tx | Db, about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper }, erased: string): Promise<number[]> {
+export async function blankMessagesOf(tx: Executor, about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper }, erased: string): Promise<number[]> {
   const blanked = await tx
     .update(outbox)
     .set({
@@ -103,7 +103,7 @@ export async function blankMessagesOf(tx: Tx | Db, about: { registrationIds: SQL
 }
 
 /** Whether a message of this kind about this row (meta[key] = id) was queued after `since`. */
-export async function queuedSince(tx: Tx | Db, kind: string, key: 'registrationId' | 'applicationId', id: number, since: Date): Promise<boolean> {
+export async function queuedSince(tx: Executor, kind: string, key: 'registrationId' | 'applicationId', id: number, since: Date): Promise<boolean> {
   const rows = await tx
     .select({ id: outbox.id })
     .from(outbox)

@@ -14,7 +14,7 @@
  */
 import QRCode from 'qrcode';
 import { and, asc, eq, inArray, lte, ne, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
 import { safeError, safeErrorText } from '../../server/safe-error.ts';
@@ -44,8 +44,8 @@ export interface DrainResult {
 }
 
 /** Locks and leases up to `limit` due rows; returns them with their new attempt count. */
-async function claim(db: Db, now: Date, limit: number, leaseMs: number, skip: ReadonlySet<number>) {
-  return db.transaction(async (tx) => {
+async function claim(db: Executor, now: Date, limit: number, leaseMs: number, skip: ReadonlySet<number>) {
+  return inTransaction(db, async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
@@ -97,7 +97,7 @@ export interface DrainOptions {
 }
 
 /** One pass: claims due rows (in batches) and sends them. `now` is for tests. */
-export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions = {}): Promise<DrainResult> {
+export async function drainOutbox(db: Executor, channels: Channels, opts: DrainOptions = {}): Promise<DrainResult> {
   const now = opts.now ?? (() => new Date());
   const batch = opts.batch ?? 20;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
@@ -151,7 +151,7 @@ export async function drainOutbox(db: Db, channels: Channels, opts: DrainOptions
 }
 
 export interface OutboxWorkerOptions {
-  db: Db;
+  db: Executor;
   channels: Channels;
   log: Logger;
   /** How often to look for due rows. */

@@ -4,7 +4,7 @@
  * department's actions.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
 import { withoutControls } from '../../server/text.ts';
@@ -45,7 +45,7 @@ export function cleanFileName(name: string): string {
 const allowedList = 'PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX';
 
 /** Locks the evidence file's hash, so storing and removing the same content never interleave. */
-const lockFile = (tx: Db, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
+const lockFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
 
 export interface FileEvidenceInput {
   title?: string;
@@ -53,8 +53,8 @@ export interface FileEvidenceInput {
   file: UploadedFile;
 }
 
-export async function addFileEvidence(db: Db, files: FileStore, actor: Actor, user: SessionUser, actionId: number, input: FileEvidenceInput): Promise<Evidence> {
-  return db.transaction(async (tx) => {
+export async function addFileEvidence(db: Executor, files: FileStore, actor: Actor, user: SessionUser, actionId: number, input: FileEvidenceInput): Promise<Evidence> {
+  return inTransaction(db, async (tx) => {
     const { action } = await findAction(tx, actionId, { lock: true });
     assertCanEditAction(user, action.ownerDepartmentId);
     const fileName = cleanFileName(input.file.fileName);
@@ -122,8 +122,8 @@ function checkUrl(raw: string): string {
   return u.href;
 }
 
-export async function addLinkEvidence(db: Db, actor: Actor, user: SessionUser, actionId: number, input: LinkEvidenceInput): Promise<Evidence> {
-  return db.transaction(async (tx) => {
+export async function addLinkEvidence(db: Executor, actor: Actor, user: SessionUser, actionId: number, input: LinkEvidenceInput): Promise<Evidence> {
+  return inTransaction(db, async (tx) => {
     const { action } = await findAction(tx, actionId, { lock: true });
     assertCanEditAction(user, action.ownerDepartmentId);
     const title = checkTitle(input.title);
@@ -139,7 +139,7 @@ export async function addLinkEvidence(db: Db, actor: Actor, user: SessionUser, a
 }
 
 /** An evidence row with its action's owner department, locked for the change. */
-async function lockEvidence(tx: Db, id: number) {
+async function lockEvidence(tx: Executor, id: number) {
   const [row] = await tx
     .select({ e: evidence, ownerDepartmentId: actions.ownerDepartmentId })
     .from(evidence)
@@ -150,8 +150,8 @@ async function lockEvidence(tx: Db, id: number) {
   return row;
 }
 
-export async function updateEvidence(db: Db, actor: Actor, user: SessionUser, id: number, patch: { title?: string; published?: boolean }): Promise<Evidence> {
-  return db.transaction(async (tx) => {
+export async function updateEvidence(db: Executor, actor: Actor, user: SessionUser, id: number, patch: { title?: string; published?: boolean }): Promise<Evidence> {
+  return inTransaction(db, async (tx) => {
     const { e: before, ownerDepartmentId } = await lockEvidence(tx, id);
     assertCanEditAction(user, ownerDepartmentId);
     const title = patch.title === undefined ? before.title : checkTitle(patch.title);
@@ -167,8 +167,8 @@ export async function updateEvidence(db: Db, actor: Actor, user: SessionUser, id
 }
 
 /** Deletes the evidence; its file goes too when no other evidence holds the same content. */
-export async function deleteEvidence(db: Db, files: FileStore, actor: Actor, user: SessionUser, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteEvidence(db: Executor, files: FileStore, actor: Actor, user: SessionUser, id: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
     const { e, ownerDepartmentId } = await lockEvidence(tx, id);
     assertCanEditAction(user, ownerDepartmentId);
     await tx.delete(evidence).where(eq(evidence.id, id));
@@ -183,7 +183,7 @@ export async function deleteEvidence(db: Db, files: FileStore, actor: Actor, use
 }
 
 /** The file evidence to serve: published to anyone, unpublished to staff only (404 to others). */
-export async function evidenceFile(db: Db, id: number, signedIn: boolean): Promise<EvidenceRow & { fileSha256: string; mimeType: string }> {
+export async function evidenceFile(db: Executor, id: number, signedIn: boolean): Promise<EvidenceRow & { fileSha256: string; mimeType: string }> {
   const [row] = await db.select().from(evidence).where(and(eq(evidence.id, id), eq(evidence.kind, 'file')));
   if (!row || !row.fileSha256 || (!row.published && !signedIn)) throw notFound({ ko: `증빙 파일 ${id}`, en: `Evidence file ${id}` });
   return { ...row, fileSha256: row.fileSha256, mimeType: row.mimeType ?? 'application/octet-stream' };

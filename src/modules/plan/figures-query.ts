@@ -8,7 +8,7 @@
  * only a few of them.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import { DONE_STATUSES, executionRate, figuresFromTotals, shownWon, type Figures } from './figures.ts';
 import { resolveProgress, type ProgressInput } from './measures.ts';
 import type { ActionStatus, Period } from './types.ts';
@@ -27,7 +27,7 @@ type Rows<T> = { rows: T[] };
 const rowsOf = <T>(r: unknown) => (r as Rows<T>).rows;
 
 /** Every plan (ordered as GET /api/plans) with its overall figures and ledger totals. */
-export async function allPlanFigures(db: Db): Promise<PlanFiguresRow[]> {
+export async function allPlanFigures(db: Executor): Promise<PlanFiguresRow[]> {
   const plansRows = rowsOf<{
     id: number;
     category: string;

@@ -4,7 +4,7 @@
  * amount and description). Writes are one transaction each, audited.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { invalidFields, notFound } from '../../server/errors.ts';
 import { users } from '../accounts/schema.ts';
 import type { SessionUser } from '../accounts/service.ts';
@@ -17,14 +17,14 @@ import { budgetExecutions } from './tracking-schema.ts';
 
 const invalid = invalidFields;
 
-async function requirePlan(db: Db, planId: number, lock = false) {
+async function requirePlan(db: Executor, planId: number, lock = false) {
   const q = db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
   const [p] = lock ? await q.for('update') : await q;
   if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
 }
 
 /** The within-term budget line of a source and year, or a 400 naming what does not match. */
-async function requireYearLine(db: Db, planId: number, sourceLabel: string, year: number, lock = false) {
+async function requireYearLine(db: Executor, planId: number, sourceLabel: string, year: number, lock = false) {
   const lines = await db
     .select()
     .from(budgetLines)
@@ -54,7 +54,7 @@ const executionView = (x: typeof budgetExecutions.$inferSelect, createdBy: Execu
   createdAt: x.createdAt.toISOString(),
 });
 
-export async function listExecutions(db: Db, planId: number): Promise<Execution[]> {
+export async function listExecutions(db: Executor, planId: number): Promise<Execution[]> {
   const rows = await db
     .select({ x: budgetExecutions, by: { id: users.id, email: users.email, name: users.name } })
     .from(budgetExecutions)
@@ -64,7 +64,7 @@ export async function listExecutions(db: Db, planId: number): Promise<Execution[
   return rows.map(({ x, by }) => executionView(x, by && by.id !== null ? by : null));
 }
 
-export async function getLedger(db: Db, planId: number): Promise<Ledger> {
+export async function getLedger(db: Executor, planId: number): Promise<Ledger> {
   await requirePlan(db, planId);
   const [lines, executions] = await Promise.all([
     db
@@ -82,8 +82,8 @@ export async function getLedger(db: Db, planId: number): Promise<Ledger> {
 }
 
 /** Sets the money secured (확보액) for a source and year. */
-export async function setSecured(db: Db, actor: Actor, planId: number, input: { sourceLabel: string; year: number; securedKrw: number }): Promise<Ledger> {
-  await db.transaction(async (tx) => {
+export async function setSecured(db: Executor, actor: Actor, planId: number, input: { sourceLabel: string; year: number; securedKrw: number }): Promise<Ledger> {
+  await inTransaction(db, async (tx) => {
     await requirePlan(tx, planId);
     const line = await requireYearLine(tx, planId, input.sourceLabel, input.year, true);
     await tx.update(budgetLines).set({ securedKrw: input.securedKrw }).where(eq(budgetLines.id, line.id));
@@ -107,11 +107,11 @@ export interface ExecutionInput {
 }
 
 /** Books money executed against a source and year. */
-export async function addExecution(db: Db, actor: Actor, user: SessionUser, planId: number, input: ExecutionInput): Promise<Execution> {
+export async function addExecution(db: Executor, actor: Actor, user: SessionUser, planId: number, input: ExecutionInput): Promise<Execution> {
   if (!isCalendarDate(input.executedOn)) {
     throw invalid([{ field: 'executedOn', message: { ko: '없는 날짜입니다(YYYY-MM-DD).', en: 'Not a calendar date (YYYY-MM-DD).' } }]);
   }
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requirePlan(tx, planId);
     await requireYearLine(tx, planId, input.sourceLabel, input.year);
     const [row] = await tx
@@ -124,8 +124,8 @@ export async function addExecution(db: Db, actor: Actor, user: SessionUser, plan
   });
 }
 
-export async function deleteExecution(db: Db, actor: Actor, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteExecution(db: Executor, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
     const [row] = await tx.select().from(budgetExecutions).where(eq(budgetExecutions.id, id)).for('update');
     if (!row) throw notFound({ ko: `집행 내역 ${id}`, en: `Execution ${id}` });
     await tx.delete(budgetExecutions).where(eq(budgetExecutions.id, id));

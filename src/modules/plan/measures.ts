@@ -7,7 +7,7 @@
  * progress is then min(100, floor(measured / target.count × 100)), measured over the action's
  * schedule period in Asia/Seoul ([from, to)). This module registers no measure itself.
  */
-import type { Db, Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Bilingual } from '../../server/errors.ts';
 import { measuredProgress } from './figures.ts';
 import { periodRange } from './seoul-time.ts';
@@ -29,7 +29,7 @@ export interface Measure {
   /** The unit of the measured figure, as the targets write it (회, 개교, 명 …). */
   unit: string;
   /** Reads the figure; it receives the caller's transaction when there is one. */
-  measure: (db: Db | Tx, ctx: MeasureContext) => Promise<number>;
+  measure: (db: Executor, ctx: MeasureContext) => Promise<number>;
 }
 
 const KEY = /^[a-z][a-z0-9_.-]{0,63}$/;
@@ -77,7 +77,7 @@ export interface ResolvedProgress {
  * measure is no longer registered, or whose measure fails, falls back to the entered value
  * (with measured null) rather than failing the whole page.
  */
-export async function resolveProgress(db: Db | Tx, items: readonly ProgressInput[]): Promise<Map<number, ResolvedProgress>> {
+export async function resolveProgress(db: Executor, items: readonly ProgressInput[]): Promise<Map<number, ResolvedProgress>> {
   const out = new Map<number, ResolvedProgress>();
   for (const a of items) {
     const m = a.measureKey === null ? undefined : registry.get(a.measureKey);

@@ -6,7 +6,7 @@
  * measures, comments or file details) and the staff one.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Evidence, PublicPlan, StaffAction, StaffPlan } from './api-schema.ts';
 import { figuresOf, ledgerOf, rollUp, type EntryFigureInput } from './figures.ts';
@@ -31,7 +31,7 @@ const progressInputs = (planId: number, entries: EntryRow[], rows: ActionRow[]) 
   });
 
 /** Everything the views need, read with the given handle (a transaction for a consistent snapshot). */
-export async function loadPlanData(db: Db, id: number): Promise<PlanData> {
+export async function loadPlanData(db: Executor, id: number): Promise<PlanData> {
   const loaded = await loadPlan(db, id);
   const actionIds = loaded.actions.map((a) => a.id);
   const [evidenceRows, executions] = await Promise.all([
@@ -125,11 +125,11 @@ export function toPublicPlan(d: PlanData): PublicPlan {
   };
 }
 
-export const getPublicPlan = async (db: Db, id: number) => toPublicPlan(await loadPlanData(db, id));
-export const getStaffPlan = async (db: Db, id: number) => toStaffPlan(await loadPlanData(db, id));
+export const getPublicPlan = async (db: Executor, id: number) => toPublicPlan(await loadPlanData(db, id));
+export const getStaffPlan = async (db: Executor, id: number) => toStaffPlan(await loadPlanData(db, id));
 
 /** One action and where it sits, or 404. */
-export async function findAction(db: Db, id: number, opts: { lock?: boolean } = {}) {
+export async function findAction(db: Executor, id: number, opts: { lock?: boolean } = {}) {
   const q = db
     .select({ action: actions, planId: scheduleEntries.planId, year: scheduleEntries.year, period: scheduleEntries.period })
     .from(actions)
@@ -141,7 +141,7 @@ export async function findAction(db: Db, id: number, opts: { lock?: boolean } = 
 }
 
 /** The staff view of one action (after an update). */
-export async function getStaffAction(db: Db, id: number): Promise<StaffAction> {
+export async function getStaffAction(db: Executor, id: number): Promise<StaffAction> {
   const { action, planId, year, period } = await findAction(db, id);
   const evidenceRows = await db.select().from(evidence).where(eq(evidence.actionId, id)).orderBy(asc(evidence.createdAt), asc(evidence.id));
   const progress = await resolveProgress(db, [

@@ -4,7 +4,7 @@
  * it freezes a snapshot that is written once and never rewritten.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { isUniqueViolation } from '../../server/db-errors.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { departments, users } from '../accounts/schema.ts';
@@ -18,7 +18,7 @@ import { quarterReports } from './tracking-schema.ts';
 
 
 /** Computes the report of a quarter from the current data (inside the caller's transaction, if any). */
-export async function buildReport(db: Db, planId: number, year: number, quarter: number): Promise<Report> {
+export async function buildReport(db: Executor, planId: number, year: number, quarter: number): Promise<Report> {
   const d = await loadPlanData(db, planId);
   const ownerIds = [...new Set(d.actions.map((a) => a.ownerDepartmentId).filter((x): x is number => x !== null))];
   const depts = ownerIds.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ownerIds)) : [];
@@ -77,7 +77,7 @@ const actorRef = (u: { id: number | null; email: string | null; name: string | n
   u && u.id !== null ? { id: u.id, email: u.email!, name: u.name! } : null;
 
 /** A reported quarter's frozen snapshot, or the live report of an unreported one. */
-export async function getReport(db: Db, planId: number, year: number, quarter: number): Promise<ReportResponse> {
+export async function getReport(db: Executor, planId: number, year: number, quarter: number): Promise<ReportResponse> {
   const [row] = await db
     .select({ r: quarterReports, by: reportedBy })
     .from(quarterReports)
@@ -87,7 +87,7 @@ export async function getReport(db: Db, planId: number, year: number, quarter: n
   return { reported: false, reportedAt: null, reportedBy: null, report: await buildReport(db, planId, year, quarter) };
 }
 
-export async function listReports(db: Db, planId: number) {
+export async function listReports(db: Executor, planId: number) {
   const [p] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
   if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
   const rows = await db
@@ -106,9 +106,9 @@ const alreadyReported = (year: number, quarter: number) =>
   });
 
 /** Reports a quarter: freezes its snapshot (once; a second report of it → 409). */
-export async function createReport(db: Db, actor: Actor, userId: number, planId: number, year: number, quarter: number, now = new Date()): Promise<ReportResponse> {
+export async function createReport(db: Executor, actor: Actor, userId: number, planId: number, year: number, quarter: number, now = new Date()): Promise<ReportResponse> {
   try {
-    await db.transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       // Serialises reports of the plan, so two concurrent ones cannot both pass the check below.
       const [p] = await tx.select().from(plans).where(eq(plans.id, planId)).for('update');
       if (!p) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });

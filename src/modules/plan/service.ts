@@ -1,6 +1,6 @@
 /** The plan module's service: the only code that writes or reads the plan tables. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { inTransaction, rows, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
 import { withJosa } from '../../server/korean.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
@@ -31,8 +31,8 @@ export interface ImportOptions {
 export const planLabel = (p: { category: string; number: number }) => `${p.category} No. ${p.number}`;
 
 /** Stores a normalized plan in one transaction; refuses a duplicate unless `replace`. */
-export async function importPlan(db: Db, plan: NormalizedPlan, opts: ImportOptions = {}): Promise<{ id: number; replaced: boolean }> {
-  return db.transaction(async (tx) => {
+export async function importPlan(db: Executor, plan: NormalizedPlan, opts: ImportOptions = {}): Promise<{ id: number; replaced: boolean }> {
+  return inTransaction(db, async (tx) => {
     // Serialise imports of the same pledge so two concurrent imports cannot both insert.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan:${plan.category}:${plan.number}`}))`);
     const [existing] = await tx
@@ -68,8 +68,10 @@ export async function importPlan(db: Db, plan: NormalizedPlan, opts: ImportOptio
  * True when the plan carries records of being run: any status, progress, owner or measure set on
  * an action, secured money, or any history, evidence, execution or quarter report.
  */
-async function isRunning(db: Db, planId: number): Promise<boolean> {
-  const result = await db.execute(sql`
+async function isRunning(db: Executor, planId: number): Promise<boolean> {
+  const found = await rows<{ running: boolean }>(
+    db,
+    sql`
     select (
       exists (select 1 from ${quarterReports} where ${quarterReports.planId} = ${planId})
       or exists (select 1 from ${budgetExecutions} where ${budgetExecutions.planId} = ${planId})
@@ -81,12 +83,12 @@ async function isRunning(db: Db, planId: number): Promise<boolean> {
                or exists (select 1 from ${actionUpdates} where ${actionUpdates.actionId} = ${actions.id})
                or exists (select 1 from ${evidence} where ${evidence.actionId} = ${actions.id}))
       )
-    ) as running`);
-  const rows = (result as unknown as { rows: { running: boolean }[] }).rows;
-  return Boolean(rows[0]?.running);
+    ) as running`,
+  );
+  return Boolean(found[0]?.running);
 }
 
-async function insertPlan(tx: Tx, plan: NormalizedPlan, sourceText: string | undefined): Promise<number> {
+async function insertPlan(tx: Executor, plan: NormalizedPlan, sourceText: string | undefined): Promise<number> {
   const [row] = await tx
     .insert(plans)
     .values({
@@ -142,19 +144,19 @@ async function insertPlan(tx: Tx, plan: NormalizedPlan, sourceText: string | und
   return planId;
 }
 
-async function insertItems(tx: Tx, phaseId: number, parentId: number | null, items: PhaseItem[]): Promise<void> {
+async function insertItems(tx: Executor, phaseId: number, parentId: number | null, items: PhaseItem[]): Promise<void> {
   for (const [position, item] of items.entries()) {
     const [row] = await tx.insert(phaseItems).values({ phaseId, parentId, position, text: item.text }).returning({ id: phaseItems.id });
     await insertItems(tx, phaseId, row!.id, item.children);
   }
 }
 
-export async function countPlans(db: Db): Promise<number> {
+export async function countPlans(db: Executor): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(plans);
   return row!.n;
 }
 
-export async function listPlans(db: Db): Promise<PlanSummary[]> {
+export async function listPlans(db: Executor): Promise<PlanSummary[]> {
   const rows = await db.select().from(plans).orderBy(asc(plans.category), asc(plans.number));
   return rows.map((p) => ({
     id: p.id,
@@ -182,7 +184,7 @@ export interface LoadedPlan {
 }
 
 /** Loads a plan: a fixed handful of queries, whatever the size. Pass a transaction to read inside it. */
-export async function loadPlan(db: Db, id: number): Promise<LoadedPlan> {
+export async function loadPlan(db: Executor, id: number): Promise<LoadedPlan> {
   const [p] = await db.select().from(plans).where(eq(plans.id, id));
   if (!p) throw notFound({ ko: `공약 실천계획 ${id}`, en: `Plan ${id}` });
 
@@ -272,13 +274,13 @@ const headerOf = (p: PlanRow) => ({
 });
 
 /** Edits a plan's header (pledge, title, category and number, period, expected effects), audited. */
-export async function updatePlan(db: Db, actor: Actor, id: number, patch: PlanPatch): Promise<void> {
+export async function updatePlan(db: Executor, actor: Actor, id: number, patch: PlanPatch): Promise<void> {
   if (patch.period && patch.period.start > patch.period.end) {
     throw new AppError('VALIDATION_FAILED', { ko: '사업기간이 올바르지 않습니다.', en: 'The period is invalid.' }, [
       fieldError('period.end', '끝 연도는 시작 연도보다 앞설 수 없습니다.', 'The end year cannot be before the start year.'),
     ]);
   }
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(plans).where(eq(plans.id, id)).for('update');
     if (!before) throw notFound({ ko: `공약 실천계획 ${id}`, en: `Plan ${id}` });
     const category = patch.category ?? before.category;

@@ -3,7 +3,7 @@
  * department and of a measure. Each write is one transaction with its audit row.
  */
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import { departments, users } from '../accounts/schema.ts';
 import type { SessionUser } from '../accounts/service.ts';
@@ -23,8 +23,8 @@ export interface ActionPatch {
 }
 
 /** Changes an action's status and/or progress, keeping a history row and an audit row. */
-export async function updateAction(db: Db, actor: Actor, user: SessionUser, id: number, patch: ActionPatch): Promise<StaffAction> {
-  await db.transaction(async (tx) => {
+export async function updateAction(db: Executor, actor: Actor, user: SessionUser, id: number, patch: ActionPatch): Promise<StaffAction> {
+  await inTransaction(db, async (tx) => {
     const { action } = await findAction(tx, id, { lock: true });
     assertCanEditAction(user, action.ownerDepartmentId);
     if (patch.progress !== undefined && action.measureKey !== null) {
@@ -67,8 +67,8 @@ export interface AssignmentPatch {
 }
 
 /** Sets the owner department and/or the bound measure of an action (managers). */
-export async function assignAction(db: Db, actor: Actor, id: number, patch: AssignmentPatch): Promise<StaffAction> {
-  await db.transaction(async (tx) => {
+export async function assignAction(db: Executor, actor: Actor, id: number, patch: AssignmentPatch): Promise<StaffAction> {
+  await inTransaction(db, async (tx) => {
     const { action } = await findAction(tx, id, { lock: true });
     if (patch.ownerDepartmentId != null) {
       // Read-only look-up in the accounts module's table; the foreign key guards it too.
@@ -111,7 +111,7 @@ export async function assignAction(db: Db, actor: Actor, id: number, patch: Assi
 }
 
 /** The history of an action's status and progress, newest first. */
-export async function actionHistory(db: Db, id: number) {
+export async function actionHistory(db: Executor, id: number) {
   await findAction(db, id);
   const rows = await db
     .select({ u: actionUpdates, actor: { id: users.id, email: users.email, name: users.name } })

@@ -23,7 +23,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../events/schema.ts';
@@ -71,13 +71,13 @@ class Rollback extends Error {
   }
 }
 
-export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun?: boolean; actor?: Actor; dataDir?: string } = {}): Promise<PurgeResult> {
+export async function purgePersonalData(db: Executor, now = new Date(), opts: { dryRun?: boolean; actor?: Actor; dataDir?: string } = {}): Promise<PurgeResult> {
   const dryRun = opts.dryRun ?? false;
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const files = await outboxFiles(opts.dataDir);
   let doomed: string[] = [];
   try {
-    const result = await db.transaction(async (tx) => {
+    const result = await inTransaction(db, async (tx) => {
       // Registrations whose retention ended: after the academy session's or event's end, else the pool's start.
       const ends = sql`coalesce(${academySessions.endsAt}, ${events.endsAt}, ${capacityPools.startsAt})`;
       const dueRegistrations = await tx
@@ -153,7 +153,7 @@ export async function purgePersonalData(db: Db, now = new Date(), opts: { dryRun
 }
 
 /** For the hourly job: the same purge, as the system (with the message files in the data directory). */
-export async function purgePersonalDataJob(db: Db, config: { dataDir?: string } = {}): Promise<PurgeResult> {
+export async function purgePersonalDataJob(db: Executor, config: { dataDir?: string } = {}): Promise<PurgeResult> {
   return purgePersonalData(db, new Date(), { dataDir: config.dataDir });
 }
 

@@ -9,7 +9,7 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { wholeNumber } from '../../server/api-schema.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import { registrations } from './schema.ts';
 import { staffView, type StaffRegistration } from './service.ts';
 
@@ -64,7 +64,7 @@ export async function toPage<R, T>(rows: R[], p: PageParams, idOf: (r: R) => num
 export const nameContains = (q: string | undefined): SQL | undefined => (q ? sql`strpos(lower(${registrations.name}), lower(${q})) > 0` : undefined);
 
 /** A pool's registrations for staff (masked), in id order, one page; `q` filters by name. */
-export async function listPoolRegistrations(db: Db | Tx, poolId: number, f: PageParams & { q?: string | undefined } = {}): Promise<Page<StaffRegistration>> {
+export async function listPoolRegistrations(db: Executor, poolId: number, f: PageParams & { q?: string | undefined } = {}): Promise<Page<StaffRegistration>> {
   const where = and(eq(registrations.poolId, poolId), nameContains(f.q));
   const rows = await db
     .select()

@@ -4,7 +4,7 @@
  * and an outbox body keeps the link as a template (LINK_TOKEN) with the token beside it until
  * the message is sent (notifications/service.ts).
  */
-import type { Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Bilingual } from '../../server/errors.ts';
 import { enqueueNotification, LINK_TOKEN, type Notification } from '../notifications/service.ts';
 
@@ -167,7 +167,7 @@ export function duplicateAttemptMessage(existing: { id: number; phone: string; s
 
 /** Queues one message to a registrant (see registrantMessage) in the caller's transaction. */
 export async function notifyRegistrant(
-  tx: Tx,
+  tx: Executor,
   kind: MessageKind,
   r: Recipient,
   subject: PoolSubject,

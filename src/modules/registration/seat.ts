@@ -14,7 +14,7 @@
  * a busy server; here it is held only for the database's own work (docs/performance.md).
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { rows, type Executor } from '../../db/executor.ts';
 import { auditInsertSql, type Actor } from '../audit/service.ts';
 import { OUTBOX_RECORD_COLUMNS, outboxInsertSql, outboxRecord, type Notification } from '../notifications/service.ts';
 import { registrations } from './schema.ts';
@@ -112,9 +112,8 @@ export function seatStatement(req: SeatRequest): SQL {
   `;
 }
 
-export async function takeSeat(db: Db | Tx, req: SeatRequest): Promise<SeatResult> {
-  const result = (await db.execute(seatStatement(req))) as unknown as { rows: Record<string, unknown>[] };
-  const row = result.rows[0]!;
+export async function takeSeat(db: Executor, req: SeatRequest): Promise<SeatResult> {
+  const [row] = (await rows<Record<string, unknown>>(db, seatStatement(req))) as [Record<string, unknown>];
   const outcome = row.seat_outcome as SeatOutcome;
   return {
     outcome,

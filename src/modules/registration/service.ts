@@ -9,7 +9,7 @@
  * Every change that frees a seat (a cancellation, an expired offer, more capacity) offers it to the first on the waiting list, in the same transaction, with an outbox message.
  */
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { isUniqueViolation } from '../../server/db-errors.ts';
 import { AppError, invalidField, notFound, type Bilingual, type ErrorCode } from '../../server/errors.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
@@ -32,7 +32,7 @@ export const ACTIVE: RegistrationStatus[] = ['confirmed', 'waitlisted', 'offered
 // Owners: each kind of thing with a pool says how registrants see it (for messages and status).
 
 export interface PoolOwner {
-  describe(db: Db | Tx, poolId: number): Promise<PoolSubject | null>;
+  describe(db: Executor, poolId: number): Promise<PoolSubject | null>;
 }
 const owners = new Map<string, PoolOwner>();
 
@@ -41,7 +41,7 @@ export function registerPoolOwner(kind: string, owner: PoolOwner): void {
   owners.set(kind, owner);
 }
 
-async function subjectOf(db: Db | Tx, pool: Pool): Promise<PoolSubject> {
+async function subjectOf(db: Executor, pool: Pool): Promise<PoolSubject> {
   const owner = owners.get(pool.ownerKind);
   const s = owner ? await owner.describe(db, pool.id) : null;
   return s ?? { ownerId: pool.id, title: { ko: `행사 ${pool.id}`, en: `Event ${pool.id}` }, startsAt: pool.startsAt, venue: '' };
@@ -89,18 +89,18 @@ export interface PoolInput {
   retentionDays?: number;
 }
 
-export async function createPool(tx: Tx | Db, ownerKind: string, input: PoolInput): Promise<Pool> {
+export async function createPool(tx: Executor, ownerKind: string, input: PoolInput): Promise<Pool> {
   const [pool] = await tx.insert(capacityPools).values({ ownerKind, ...input }).returning();
   return pool!;
 }
 
-async function lockPool(tx: Tx, poolId: number): Promise<Pool> {
+async function lockPool(tx: Executor, poolId: number): Promise<Pool> {
   const [pool] = await tx.select().from(capacityPools).where(eq(capacityPools.id, poolId)).for('update');
   if (!pool) throw poolNotFound();
   return pool;
 }
 
-async function countLive(tx: Tx | Db, poolId: number): Promise<number> {
+async function countLive(tx: Executor, poolId: number): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)
@@ -113,7 +113,7 @@ async function countLive(tx: Tx | Db, poolId: number): Promise<number> {
  * may not drop below the seats already taken; more capacity offers seats to the waiting list;
  * cancelling tells every active registrant.
  */
-export async function updatePool(tx: Tx, ctx: EngineContext, poolId: number, patch: Partial<PoolInput> & { cancelled?: boolean }): Promise<Pool> {
+export async function updatePool(tx: Executor, ctx: EngineContext, poolId: number, patch: Partial<PoolInput> & { cancelled?: boolean }): Promise<Pool> {
   const pool = await lockPool(tx, poolId);
   const { cancelled, ...fields } = patch;
   if (fields.capacity !== undefined && fields.capacity < pool.capacity) {
@@ -140,7 +140,7 @@ export async function updatePool(tx: Tx, ctx: EngineContext, poolId: number, pat
 }
 
 /** Offers free seats to the waiting list, first come first served (by id: inserts happen under the pool lock). */
-async function fillFreeSeats(tx: Tx, _ctx: EngineContext, pool: Pool, now: Date): Promise<number> {
+async function fillFreeSeats(tx: Executor, _ctx: EngineContext, pool: Pool, now: Date): Promise<number> {
   if (pool.cancelledAt || now >= pool.startsAt) return 0;
   let free = pool.capacity - (await countLive(tx, pool.id));
   if (free <= 0) return 0;
@@ -182,8 +182,8 @@ export interface RegisterInput {
    * the pool lock (before the window, duplicate and capacity checks), `afterInsert` with the new row.
    */
   hooks?: {
-    beforeInsert?: (tx: Tx, pool: Pool) => Promise<void>;
-    afterInsert?: (tx: Tx, registration: Registration) => Promise<void>;
+    beforeInsert?: (tx: Executor, pool: Pool) => Promise<void>;
+    afterInsert?: (tx: Executor, registration: Registration) => Promise<void>;
   };
 }
 
@@ -255,13 +255,13 @@ export interface PoolTarget {
   subject: PoolSubject;
 }
 
-export async function poolTarget(db: Db | Tx, poolId: number): Promise<PoolTarget> {
+export async function poolTarget(db: Executor, poolId: number): Promise<PoolTarget> {
   const [pool] = await db.select().from(capacityPools).where(eq(capacityPools.id, poolId));
   if (!pool) throw poolNotFound();
   return { pool, subject: await subjectOf(db, pool) };
 }
 
-export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool, subject }: PoolTarget, input: RegisterInput): Promise<RegisterResult> {
+export async function register(db: Executor, ctx: EngineContext, actor: Actor, { pool, subject }: PoolTarget, input: RegisterInput): Promise<RegisterResult> {
   const phone = normalizePhone(input.phone);
   if (!phone) {
     throw invalidField('phone', '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', 'Not a phone number (e.g. 010-1234-5678).');
@@ -275,7 +275,7 @@ export async function register(db: Db, ctx: EngineContext, actor: Actor, { pool,
   const hooks = input.hooks;
   try {
     const seat = hooks
-      ? await db.transaction(async (tx) => {
+      ? await inTransaction(db, async (tx) => {
           await hooks.beforeInsert?.(tx, await lockPool(tx, pool.id));
           const taken = await takeSeat(tx, request);
           if (taken.registration) await hooks.afterInsert?.(tx, taken.registration);
@@ -301,8 +301,8 @@ export const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
  * number is told by SMS, with the status of the registration they have (at most one text an hour
  * per registration, so the form cannot be used to flood a phone). Audited either way.
  */
-async function duplicateAttempt(db: Db, actor: Actor, pool: Pool, subject: PoolSubject, phone: string): Promise<RegisterResult> {
-  await db.transaction(async (tx) => {
+async function duplicateAttempt(db: Executor, actor: Actor, pool: Pool, subject: PoolSubject, phone: string): Promise<RegisterResult> {
+  await inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select()
       .from(registrations)
@@ -323,7 +323,7 @@ async function duplicateAttempt(db: Db, actor: Actor, pool: Pool, subject: PoolS
 // ---------------------------------------------------------------------------------------------
 // By token: status, cancel, accept
 
-async function findByToken(db: Db | Tx, token: string): Promise<Registration> {
+async function findByToken(db: Executor, token: string): Promise<Registration> {
   if (!TOKEN_PATTERN.test(token)) throw tokenNotFound();
   const [r] = await db.select().from(registrations).where(eq(registrations.tokenHash, hashToken(token)));
   if (!r || r.anonymizedAt) throw tokenNotFound();
@@ -331,14 +331,14 @@ async function findByToken(db: Db | Tx, token: string): Promise<Registration> {
 }
 
 /** Locks the pool, then the registration (always in that order, as register does). */
-async function lockByToken(tx: Tx, token: string): Promise<{ pool: Pool; r: Registration }> {
+async function lockByToken(tx: Executor, token: string): Promise<{ pool: Pool; r: Registration }> {
   const found = await findByToken(tx, token);
   const pool = await lockPool(tx, found.poolId);
   const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
   return { pool, r: r! };
 }
 
-export async function waitlistPosition(db: Db | Tx, r: Registration): Promise<number | null> {
+export async function waitlistPosition(db: Executor, r: Registration): Promise<number | null> {
   if (r.status !== 'waitlisted') return null;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -354,15 +354,15 @@ export interface TokenStatus {
   waitlistPosition: number | null;
 }
 
-export async function statusByToken(db: Db, token: string): Promise<TokenStatus> {
+export async function statusByToken(db: Executor, token: string): Promise<TokenStatus> {
   const registration = await findByToken(db, token);
   const [pool] = await db.select().from(capacityPools).where(eq(capacityPools.id, registration.poolId));
   return { registration, pool: pool!, subject: await subjectOf(db, pool!), waitlistPosition: await waitlistPosition(db, registration) };
 }
 
 /** Cancels by token (idempotent); a freed seat goes to the first on the waiting list. */
-export async function cancelByToken(db: Db, ctx: EngineContext, actor: Actor, token: string): Promise<Registration> {
-  return db.transaction(async (tx) => {
+export async function cancelByToken(db: Executor, ctx: EngineContext, actor: Actor, token: string): Promise<Registration> {
+  return inTransaction(db, async (tx) => {
     const { pool, r } = await lockByToken(tx, token);
     if (r.status === 'cancelled') return r;
     if (r.status === 'expired') throw conflict('OFFER_EXPIRED', { ko: '제안 기한이 지나 이미 만료된 신청입니다.', en: 'This registration has already expired (the offer was not accepted in time).' });
@@ -377,8 +377,8 @@ export async function cancelByToken(db: Db, ctx: EngineContext, actor: Actor, to
 }
 
 /** Accepts an offered seat by token → confirmed. */
-export async function acceptOffer(db: Db, ctx: EngineContext, actor: Actor, token: string): Promise<Registration> {
-  return db.transaction(async (tx) => {
+export async function acceptOffer(db: Executor, ctx: EngineContext, actor: Actor, token: string): Promise<Registration> {
+  return inTransaction(db, async (tx) => {
     const { pool, r } = await lockByToken(tx, token);
     if (r.status === 'confirmed') return r;
     const now = new Date();
@@ -400,7 +400,7 @@ export async function acceptOffer(db: Db, ctx: EngineContext, actor: Actor, toke
   });
 }
 
-async function expireOne(tx: Tx, ctx: EngineContext, pool: Pool, r: Registration, now: Date): Promise<void> {
+async function expireOne(tx: Executor, ctx: EngineContext, pool: Pool, r: Registration, now: Date): Promise<void> {
   await tx.update(registrations).set({ status: 'expired' }).where(eq(registrations.id, r.id));
   await notifyRegistrant(tx, 'offer_expired', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { ownerKind: pool.ownerKind });
   await recordAudit(tx, SYSTEM_ACTOR, { action: 'registration.expire', entity: 'registration', entityId: r.id, before: { status: 'offered' }, after: { status: 'expired' } });
@@ -408,14 +408,14 @@ async function expireOne(tx: Tx, ctx: EngineContext, pool: Pool, r: Registration
 }
 
 /** The job: offers past their deadline expire and pass on to the next in line. Returns how many expired. */
-export async function expireOffers(db: Db, ctx: EngineContext, now = new Date()): Promise<number> {
+export async function expireOffers(db: Executor, ctx: EngineContext, now = new Date()): Promise<number> {
   const due = await db
     .selectDistinct({ poolId: registrations.poolId })
     .from(registrations)
     .where(and(eq(registrations.status, 'offered'), isNotNull(registrations.offerExpiresAt), lt(registrations.offerExpiresAt, now)));
   let expired = 0;
   for (const { poolId } of due) {
-    expired += await db.transaction(async (tx) => {
+    expired += await inTransaction(db, async (tx) => {
       const pool = await lockPool(tx, poolId);
       const rows = await tx
         .select()
@@ -436,7 +436,7 @@ export async function expireOffers(db: Db, ctx: EngineContext, now = new Date())
  * Decides a pending registration: approval confirms it while a seat is free, else puts it on the
  * waiting list (409 when the pool has none); refusal cancels it. Pool lock first, then the row.
  */
-export async function decidePending(tx: Tx, ctx: EngineContext, actor: Actor, registrationId: number, approve: boolean): Promise<Registration> {
+export async function decidePending(tx: Executor, ctx: EngineContext, actor: Actor, registrationId: number, approve: boolean): Promise<Registration> {
   const [found] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
   if (!found) throw notFound({ ko: `신청 ${registrationId}`, en: `Registration ${registrationId}` });
   const pool = await lockPool(tx, found.poolId);
@@ -471,8 +471,8 @@ export interface CheckInResult {
 }
 
 /** Checks a confirmed registrant in (by scanned token or by id); a second scan says so and changes nothing. */
-export async function checkIn(db: Db, actor: Actor, poolId: number, by: { token?: string; registrationId?: number }): Promise<CheckInResult> {
-  return db.transaction(async (tx) => {
+export async function checkIn(db: Executor, actor: Actor, poolId: number, by: { token?: string; registrationId?: number }): Promise<CheckInResult> {
+  return inTransaction(db, async (tx) => {
     let found: Registration | undefined;
     if (by.token !== undefined) found = await findByToken(tx, by.token).catch(() => undefined);
     else [found] = await tx.select().from(registrations).where(eq(registrations.id, by.registrationId!));
@@ -511,7 +511,7 @@ export const staffView = (r: Registration): StaffRegistration => ({
 });
 
 /** A pool's registrations for staff, masked; `q` filters by name (substring). */
-export async function listRegistrations(db: Db, poolId: number, q?: string): Promise<StaffRegistration[]> {
+export async function listRegistrations(db: Executor, poolId: number, q?: string): Promise<StaffRegistration[]> {
   const filter = q ? sql`strpos(lower(${registrations.name}), lower(${q})) > 0` : undefined;
   const rows = await db
     .select()
@@ -522,8 +522,8 @@ export async function listRegistrations(db: Db, poolId: number, q?: string): Pro
 }
 
 /** The full phone and e-mail of a registrant, for staff who need to call them; audited. */
-export async function unmask(db: Db, actor: Actor, registrationId: number): Promise<{ phone: string | null; email: string | null }> {
-  return db.transaction(async (tx) => {
+export async function unmask(db: Executor, actor: Actor, registrationId: number): Promise<{ phone: string | null; email: string | null }> {
+  return inTransaction(db, async (tx) => {
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
     if (!r) throw notFound({ ko: `신청 ${registrationId}`, en: `Registration ${registrationId}` });
     await recordAudit(tx, actor, { action: 'registration.unmask', entity: 'registration', entityId: r.id, after: { fields: ['phone', 'email'] } });
@@ -543,7 +543,7 @@ export function registrationState(pool: Pool, live: number, now = new Date()): R
 }
 
 /** For the survey: a fresh token for a registration (the link in the invitation), replacing the old one. */
-export async function rotateToken(tx: Tx, registrationId: number): Promise<string> {
+export async function rotateToken(tx: Executor, registrationId: number): Promise<string> {
   const token = randomToken();
   await tx.update(registrations).set({ tokenHash: hashToken(token) }).where(eq(registrations.id, registrationId));
   return token;
