@@ -5,7 +5,7 @@
  * phones, waiting list on, capacity half of them — next to a same-run baseline: the same work as
  * raw SQL on the driver, with no HTTP, validation or ORM: every statement a registration sends
  * (recorded from the service with Drizzle's logger: the reads, the seat statement of
- * src/modules/registration/seat.ts with fresh parameters prepared before the clock starts).
+ * src/modules/registration/engine/seat.ts with fresh parameters prepared before the clock starts).
  * PostgreSQL: a pg pool of the app's size
  * (10); PGlite: its one connection.
  *
@@ -29,8 +29,9 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { rows } from '../src/db/executor.ts';
 import { SYSTEM_ACTOR, type Actor } from '../src/modules/audit/service.ts';
 import { createSession, registerForSession } from '../src/modules/education/academy-service.ts';
-import { seatStatement } from '../src/modules/registration/seat.ts';
-import { poolTarget, seatRequest } from '../src/modules/registration/service.ts';
+import { poolTarget } from '../src/modules/registration/engine/pools.ts';
+import { seatRequest } from '../src/modules/registration/engine/register.ts';
+import { seatStatement } from '../src/modules/registration/engine/seat.ts';
 import { randomToken } from '../src/server/tokens.ts';
 import { createPostgresDatabase, type DbKind } from '../tests/support/db.ts';
 import { postJson } from '../tests/support/http.ts';

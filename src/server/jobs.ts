@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { deleteExpiredSessions } from '../modules/accounts/service.ts';
 import { deleteStaleAttempts } from '../modules/accounts/throttle.ts';
 import { purgePersonalDataJob } from '../modules/privacy/purge.ts';
-import { expireOffers } from '../modules/registration/service.ts';
+import { expireOffers } from '../modules/registration/engine/offers.ts';
 import { describeDatabaseError, isDatabaseUnavailable } from './error-handler.ts';
 import { safeError } from './safe-error.ts';
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { getMeasure } from '../../src/modules/plan/measures.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
-import { expireOffers } from '../../src/modules/registration/service.ts';
+import { expireOffers } from '../../src/modules/registration/engine/offers.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';

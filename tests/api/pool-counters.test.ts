@@ -11,17 +11,13 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { Database } from '../../src/db/client.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
-import {
-  acceptOffer,
-  cancelByToken,
-  createPool,
-  decidePending,
-  expireOffers,
-  poolTarget,
-  register,
-  updatePool,
-  type Pool,
-} from '../../src/modules/registration/service.ts';
+import { decidePending } from '../../src/modules/registration/engine/approval.ts';
+import { cancelByToken } from '../../src/modules/registration/engine/by-token.ts';
+import { acceptOffer, expireOffers } from '../../src/modules/registration/engine/offers.ts';
+import { createPool, poolTarget } from '../../src/modules/registration/engine/pools.ts';
+import { register } from '../../src/modules/registration/engine/register.ts';
+import type { Pool } from '../../src/modules/registration/engine/state.ts';
+import { updatePool } from '../../src/modules/registration/engine/update-pool.ts';
 import { DB_KINDS, openTestDatabase } from '../support/db.ts';
 
 const HOUR = 3_600_000;

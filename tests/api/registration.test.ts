@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { registrations } from '../../src/modules/registration/schema.ts';
-import { isLivePhoneViolation } from '../../src/modules/registration/service.ts';
+import { isLivePhoneViolation } from '../../src/modules/registration/engine/register.ts';
 import { hashToken } from '../../src/server/tokens.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';

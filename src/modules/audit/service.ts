@@ -40,7 +40,7 @@ export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry)
 }
 
 /**
- * recordAudit as SQL, for a statement that writes its audit rows itself (registration/seat.ts: one
+ * recordAudit as SQL, for a statement that writes its audit rows itself (registration/engine/seat.ts: one
  * statement, so the pool lock never waits on Node): `insert into audit_log … select … from
  * <source>`, one row per row of `source`, with `entityId` and `after` (jsonb) computed from it.
  * The same columns recordAudit fills (`before` stays null: a creation).

@@ -17,23 +17,14 @@ import { CONSENT_NOTICES } from '../registration/consent.ts';
 import { surveyUrlTemplate, type PoolSubject } from '../registration/messages.ts';
 import { listPoolRegistrations, type Page, type PageParams } from '../registration/listing.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
-import {
-  checkIn,
-  createPool,
-  notifyRegistrant,
-  register,
-  registerPoolOwner,
-  registrationByToken,
-  registrationState,
-  rotateToken,
-  staffView,
-  subjectOf,
-  updatePool,
-  type CheckInResult,
-  type EngineContext,
-  type Pool,
-  type StaffRegistration,
-} from '../registration/service.ts';
+import { registrationByToken, rotateToken } from '../registration/engine/by-token.ts';
+import { checkIn, type CheckInResult } from '../registration/engine/check-in.ts';
+import { createPool, registerPoolOwner, subjectOf } from '../registration/engine/pools.ts';
+import { register } from '../registration/engine/register.ts';
+import { registrationState, type EngineContext, type Pool } from '../registration/engine/state.ts';
+import { updatePool } from '../registration/engine/update-pool.ts';
+import { notifyRegistrant } from '../registration/messages.ts';
+import { staffView, type StaffRegistration } from '../registration/presenters.ts';
 import type { FiguresSchema, ProgrammeBody, SessionBody, SessionPatchBody, SessionSchema } from './academy-api-schema.ts';
 import { academyProgrammes, academySessions, surveyResponses } from './schema.ts';
 

@@ -15,25 +15,16 @@ import { maskEmail, maskPhone } from '../../server/mask.ts';
 import { hashToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
-import { surveyUrlTemplate, type PoolSubject } from '../registration/messages.ts';
+import { notifyRegistrant, surveyUrlTemplate, type PoolSubject } from '../registration/messages.ts';
 import { pageLimit, toPage, type Page, type PageParams } from '../registration/listing.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
-import {
-  ACTIVE,
-  checkIn,
-  createPool,
-  decidePending,
-  notifyRegistrant,
-  poolTarget,
-  register,
-  registerPoolOwner,
-  registrationByToken,
-  registrationState,
-  rotateToken,
-  updatePool,
-  type EngineContext,
-  type Registration,
-} from '../registration/service.ts';
+import { decidePending } from '../registration/engine/approval.ts';
+import { registrationByToken, rotateToken } from '../registration/engine/by-token.ts';
+import { checkIn } from '../registration/engine/check-in.ts';
+import { createPool, poolTarget, registerPoolOwner } from '../registration/engine/pools.ts';
+import { register } from '../registration/engine/register.ts';
+import { ACTIVE, registrationState, type EngineContext, type Registration } from '../registration/engine/state.ts';
+import { updatePool } from '../registration/engine/update-pool.ts';
 import type { AttendeeSchema, CategoryBody, CategoryPatchBody, CategorySchema, CodesBody, EventFiguresSchema, EventRegistrationBody, QuestionBody, QuestionSchema } from './attendee-api-schema.ts';
 import { eventCategories, eventQuestions, eventRegistrations, events, invitationCodes } from './schema.ts';
 

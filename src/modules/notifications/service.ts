@@ -65,7 +65,7 @@ export const outboxRecord = (n: Notification) => ({
 export const OUTBOX_RECORD_COLUMNS = sql.raw('channel text, recipient text, subject text, body text, kind text, meta jsonb, link_token text');
 
 /**
- * enqueueNotification as SQL, for a statement that queues its messages itself (registration/seat.ts:
+ * enqueueNotification as SQL, for a statement that queues its messages itself (registration/engine/seat.ts:
  * one statement, so the pool lock never waits on Node): `insert into outbox … select … from
  * <from>`, one message per row of `from`, in which `m` is an outboxRecord (OUTBOX_RECORD_COLUMNS);
  * `extraMeta` (jsonb) is merged into each message's meta.

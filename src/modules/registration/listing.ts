@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { wholeNumber } from '../../server/api-schema.ts';
 import type { Executor } from '../../db/executor.ts';
 import { registrations } from './schema.ts';
-import { staffView, type StaffRegistration } from './service.ts';
+import { staffView, type StaffRegistration } from './presenters.ts';
 
 export const PAGE_DEFAULT = 100;
 export const PAGE_MAX = 500;

@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, PUBLIC } from '../../server/auth.ts';
 import { AppError, type ErrorCode } from '../../server/errors.ts';
-import { maskName } from '../../server/mask.ts';
 import { RegistrationStatusSchema, TokenParams } from './api-schema.ts';
-import { ACTIVE, acceptOffer, cancelByToken, registrationByToken, statusByToken, unmask, type EngineContext } from './service.ts';
-
+import { cancelByToken, registrationByToken, statusByToken } from './engine/by-token.ts';
+import { acceptOffer } from './engine/offers.ts';
+import type { EngineContext } from './engine/state.ts';
+import { unmask } from './engine/unmask.ts';
+import { registrationStatusView } from './presenters.ts';
 
 export interface PublicWriteOptions {
   engine: EngineContext;
@@ -19,26 +21,13 @@ export interface PublicWriteOptions {
   publicRateLimit: number;
 }
 
-/** The codes a registration (academy session, event category) may be refused with (src/modules/registration/service.ts). */
+/** The codes a registration (academy session, event category) may be refused with (src/modules/registration/engine/register.ts). */
 export const REGISTRATION_REFUSALS = ['SESSION_CANCELLED', 'SESSION_STARTED', 'REGISTRATION_NOT_OPEN', 'REGISTRATION_CLOSED', 'REGISTRATION_FULL', 'REGISTRATION_FULL_NO_WAITLIST'] as const satisfies readonly ErrorCode[];
 
 export const publicRateLimitConfig = (max: number) => (max > 0 ? { max, timeWindow: '1 minute' } : false);
 
 export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (app, { engine, publicRateLimit }) => {
   const rateLimit = publicRateLimitConfig(publicRateLimit);
-
-  const statusOf = async (token: string) => {
-    const { registration: r, pool, subject, waitlistPosition } = await statusByToken(app.db, token);
-    return {
-      status: r.status,
-      name: maskName(r.name),
-      session: { id: subject.ownerId, title: subject.title, startsAt: subject.startsAt.toISOString(), venue: subject.venue },
-      offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
-      waitlistPosition,
-      checkedInAt: r.checkedInAt?.toISOString() ?? null,
-      canCancel: ACTIVE.includes(r.status) && !pool.cancelledAt && new Date() < pool.startsAt,
-    };
-  };
 
   app.get(
     '/api/registrations/:token',
@@ -54,7 +43,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return statusOf(req.params.token);
+      return registrationStatusView(await statusByToken(app.db, req.params.token));
     },
   );
 

@@ -14,10 +14,10 @@
  * a busy server; here it is held only for the database's own work (docs/performance.md).
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { rows, type Executor } from '../../db/executor.ts';
-import { auditInsertSql, type Actor } from '../audit/service.ts';
-import { OUTBOX_RECORD_COLUMNS, outboxInsertSql, outboxRecord, type Notification } from '../notifications/service.ts';
-import { registrations } from './schema.ts';
+import { rows, type Executor } from '../../../db/executor.ts';
+import { auditInsertSql, type Actor } from '../../audit/service.ts';
+import { OUTBOX_RECORD_COLUMNS, outboxInsertSql, outboxRecord, type Notification } from '../../notifications/service.ts';
+import { registrations } from '../schema.ts';
 
 type Registration = typeof registrations.$inferSelect;
 
