@@ -19,7 +19,7 @@ import { simpleParser } from 'mailparser';
 import { EmailChannel, FileChannel } from '../../src/modules/notifications/channels/index.ts';
 import { badgesPdf } from '../../src/modules/events/attendee-badges.ts';
 import { attendeesCsv, attendeesXlsx } from '../../src/modules/events/attendee-exports.ts';
-import type { AttendeeRow } from '../../src/modules/events/attendee-service.ts';
+import type { AttendeeRow } from '../../src/modules/events/presenters.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 const PYTHON = '/usr/bin/python3';

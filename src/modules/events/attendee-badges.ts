@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import type PDFKit from 'pdfkit';
 import { oneLine } from '../../server/text.ts';
-import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
+import { CATEGORY_LABELS } from './attendees/categories.ts';
+import type { AttendeeRow } from './presenters.ts';
 
 const require = createRequire(import.meta.url);
 

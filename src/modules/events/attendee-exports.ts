@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import { keepStringCellsText, safeCsvCell } from '../../server/csv.ts';
 import { maskEmail, maskPhone } from '../../server/mask.ts';
 import { oneLine } from '../../server/text.ts';
-import { CATEGORY_LABELS, type AttendeeRow } from './attendee-service.ts';
+import { CATEGORY_LABELS } from './attendees/categories.ts';
+import type { AttendeeRow } from './presenters.ts';
 
 export const HEADERS = ['id', '구분 category', '상태 status', '이름 name', '영문 이름 name (en)', '소속 affiliation', '국가 country', '전화 phone', '이메일 e-mail', '신청 registered at', '입장 checked in at'];
 

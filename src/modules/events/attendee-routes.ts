@@ -27,23 +27,16 @@ import {
 } from './attendee-api-schema.ts';
 import { badgesPdf, type PerSheet } from './attendee-badges.ts';
 import { attendeesCsv, attendeesXlsx } from './attendee-exports.ts';
-import {
-  attendeeRows,
-  checkInAtEvent,
-  createCategory,
-  createCodes,
-  createQuestion,
-  decideApproval,
-  deleteQuestion,
-  eventFigures,
-  listAttendees,
-  listCategories,
-  listQuestions,
-  loadEvent,
-  registerForEvent,
-  sendEventSurvey,
-  updateCategory,
-} from './attendee-service.ts';
+import { decideApproval } from './attendees/approval.ts';
+import { createCategory, listCategories, updateCategory } from './attendees/categories.ts';
+import { checkInAtEvent } from './attendees/check-in.ts';
+import { createCodes } from './attendees/codes.ts';
+import { eventFigures } from './attendees/figures.ts';
+import { attendeeRows, listAttendees } from './attendees/listing.ts';
+import { createQuestion, deleteQuestion, listQuestions } from './attendees/questions.ts';
+import { registerForEvent } from './attendees/register.ts';
+import { sendEventSurvey } from './attendees/survey.ts';
+import { loadEvent } from './core/event-row.ts';
 
 const tags = ['events'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

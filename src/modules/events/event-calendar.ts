@@ -12,7 +12,7 @@
  */
 import ical, { ICalEventStatus } from 'ical-generator';
 import { cleanLines, oneLine } from '../../server/text.ts';
-import type { EventRow } from './event-service.ts';
+import type { EventRow } from './core/event-row.ts';
 
 const PROD_ID = { company: 'Jeonju City', product: 'finhub', language: 'KO' };
 

@@ -27,25 +27,11 @@ import {
   SpeakerSchema,
 } from './event-api-schema.ts';
 import { eventCalendar, programmeItemCalendar } from './event-calendar.ts';
-import {
-  createEvent,
-  createProgrammeItem,
-  createRoom,
-  createSpeaker,
-  deleteProgrammeItem,
-  deleteRoom,
-  deleteSpeaker,
-  getEventDetail,
-  getProgrammeItem,
-  listEvents,
-  loadEvent,
-  setSpeakerPhoto,
-  speakerPhoto,
-  updateEvent,
-  updateProgrammeItem,
-  updateRoom,
-  updateSpeaker,
-} from './event-service.ts';
+import { loadEvent } from './core/event-row.ts';
+import { createEvent, getEventDetail, getProgrammeItem, listEvents, updateEvent } from './core/events.ts';
+import { createProgrammeItem, deleteProgrammeItem, updateProgrammeItem } from './core/programme.ts';
+import { createRoom, deleteRoom, updateRoom } from './core/rooms.ts';
+import { createSpeaker, deleteSpeaker, setSpeakerPhoto, speakerPhoto, updateSpeaker } from './core/speakers.ts';
 
 const tags = ['events'];
 const ics = z.string().describe('text/calendar (RFC 5545), times in UTC');
