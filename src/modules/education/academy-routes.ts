@@ -5,6 +5,7 @@ import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
+import { consentNoticeView } from '../registration/presenters.ts';
 import { publicRateLimitConfig, REGISTRATION_REFUSALS, type PublicWriteOptions } from '../registration/routes.ts';
 import {
   CheckInBody,
@@ -27,21 +28,12 @@ import {
   SurveyInfoSchema,
   TokenParams,
 } from './academy-api-schema.ts';
-import {
-  academyFigures,
-  answerSurvey,
-  checkInAtSession,
-  createProgramme,
-  createSession,
-  getSession,
-  listProgrammes,
-  listSessions,
-  registerForSession,
-  sendSurvey,
-  sessionRegistrations,
-  surveyInfo,
-  updateSession,
-} from './academy-service.ts';
+import { createSession, updateSession } from './academy/edit-session.ts';
+import { academyFigures } from './academy/figures.ts';
+import { createProgramme, listProgrammes } from './academy/programmes.ts';
+import { checkInAtSession, registerForSession, sessionRegistrations } from './academy/registrations.ts';
+import { getSession, listSessions } from './academy/sessions.ts';
+import { answerSurvey, sendSurvey, surveyInfo } from './academy/survey.ts';
 
 const tags = ['academy'];
 
@@ -229,9 +221,6 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         response: { 200: ConsentSchema },
       },
     },
-    async (req) => {
-      const n = CONSENT_NOTICES[req.query.purpose];
-      return { kind: n.purpose, version: n.version, title: n.title, purpose: n.purposeText, items: n.items, retention: n.retention, refusal: n.refusal };
-    },
+    async (req) => consentNoticeView(CONSENT_NOTICES[req.query.purpose]),
   );
 };

@@ -20,19 +20,11 @@ import {
   TokenParams,
   YearQuery,
 } from './school-api-schema.ts';
-import {
-  applicationByToken,
-  createSurvey,
-  currentSurvey,
-  decideApplication,
-  listApplications,
-  listSurveys,
-  recordClassResult,
-  scheduleClass,
-  schoolFigures,
-  submitApplication,
-  unmaskApplication,
-} from './school-service.ts';
+import { applicationByToken, submitApplication } from './school/apply.ts';
+import { recordClassResult, scheduleClass } from './school/classes.ts';
+import { decideApplication, listApplications, unmaskApplication } from './school/decisions.ts';
+import { schoolFigures } from './school/figures.ts';
+import { createSurvey, currentSurvey, listSurveys } from './school/surveys.ts';
 
 const tags = ['school'];
 
