@@ -1,10 +1,9 @@
 /** The audit trail for staff: filter, page, and export as CSV. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MANAGERS } from '../../server/auth.ts';
 import { idNumber, wholeNumber } from '../../server/api-schema.ts';
-import { safeCsvCell } from '../../server/csv.ts';
+import { auditCsv, auditView } from './presenters.ts';
 import { listAudit, type AuditFilter } from './service.ts';
 
 const Filter = z.object({
@@ -54,7 +53,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const q = req.query;
       const { items, total } = await listAudit(app.db, toFilter(q, q.pageSize, (q.page - 1) * q.pageSize));
-      return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), total };
+      return { items: items.map(auditView), total };
     },
   );
 
@@ -63,15 +62,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { policy: MANAGERS }, schema: { operationId: 'exportAudit', summary: 'Audit trail as CSV / 감사 기록 CSV', tags: ['audit'], querystring: Filter } },
     async (req, reply) => {
       const { items } = await listAudit(app.db, toFilter(req.query, CSV_MAX_ROWS, 0));
-      const rows = items.map((r) =>
-        [r.at.toISOString(), r.actorEmail, r.action, r.entity, r.entityId, JSON.stringify(r.before), JSON.stringify(r.after), r.ip].map(safeCsvCell),
-      );
-      const csv = stringify([['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'ip'], ...rows]);
-      // UTF-8 with a byte-order mark, so Korean opens correctly in Excel.
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="finhub-audit.csv"')
-        .send('\uFEFF' + csv);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="finhub-audit.csv"').send(auditCsv(items));
     },
   );
 };

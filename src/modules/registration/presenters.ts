@@ -1,7 +1,8 @@
-/** Registrations as the API answers them: the staff list row (masked) and the registrant's status page. */
+/** Registrations as the API answers them: the staff list row (masked), the registrant's status page, the consent notice. */
 import type { z } from 'zod';
 import { maskEmail, maskName, maskPhone } from '../../server/mask.ts';
 import type { RegistrationStatusSchema } from './api-schema.ts';
+import type { ConsentNotice } from './consent.ts';
 import type { TokenStatus } from './engine/by-token.ts';
 import { ACTIVE, type Registration, type RegistrationStatus } from './engine/state.ts';
 
@@ -37,3 +38,6 @@ export const registrationStatusView = ({ registration: r, pool, subject, waitlis
   checkedInAt: r.checkedInAt?.toISOString() ?? null,
   canCancel: ACTIVE.includes(r.status) && !pool.cancelledAt && now < pool.startsAt,
 });
+
+/** The consent notice a form shows (GET /api/privacy/consent). */
+export const consentNoticeView = (n: ConsentNotice) => ({ kind: n.purpose, version: n.version, title: n.title, purpose: n.purposeText, items: n.items, retention: n.retention, refusal: n.refusal });
