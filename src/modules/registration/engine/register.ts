@@ -97,7 +97,9 @@ export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, inpu
 /**
  * Registers one person in a pool: confirmed while seats are free, else waitlisted (if asked), else
  * 409. A programme with hooks gets a transaction that takes the same pool lock first, runs
- * `beforeInsert`, the seat statement, then `afterInsert`.
+ * `beforeInsert`, the seat statement, then `afterInsert`. Called with the database, not inside a
+ * caller's transaction: a duplicate caught by the unique index is answered in a transaction of
+ * its own after the failed one.
  */
 export async function register(db: Executor, ctx: EngineContext, actor: Actor, { pool, subject }: PoolTarget, input: RegisterInput): Promise<RegisterResult> {
   const phone = normalizePhone(input.phone);
