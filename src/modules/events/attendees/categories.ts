@@ -51,7 +51,7 @@ registerPoolOwner(EVENT_POOL, {
   },
 });
 
-export async function categoriesOf(db: Executor, eventId: number) {
+async function categoriesOf(db: Executor, eventId: number) {
   return db
     .select({ c: eventCategories, pool: capacityPools })
     .from(eventCategories)
