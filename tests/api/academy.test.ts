@@ -15,6 +15,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { asRegistrant } from '../support/registrant.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows, planActions } from '../support/running.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -36,7 +37,7 @@ for (const kind of DB_KINDS) {
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const counts = () => countRows(t, TABLES);
     const outbox = async (kindLike: string) =>
-      ((await t.database.db.execute(sql`select recipient, kind, subject, body, meta, link_token from outbox where kind like ${kindLike} order by id`)) as unknown as { rows: Json[] }).rows;
+      (await rows<Json>(t.database.db, sql`select recipient, kind, subject, body, meta, link_token from outbox where kind like ${kindLike} order by id`));
 
     async function newSession(over: Json = {}): Promise<Json> {
       const res = await call('POST', '/api/academy/sessions', manager, {
@@ -93,7 +94,7 @@ for (const kind of DB_KINDS) {
       const dup = await call('POST', `/api/academy/sessions/${s.id}/registrations`, null, { consent: true, name: '홍길동', phone: '+82 10 1234 5678' });
       assert.equal(dup.statusCode, 201);
       assert.equal(dup.body, a.body, 'the same answer as a new registration');
-      assert.equal(((await t.database.db.execute(sql`select count(*)::int as n from registrations where phone = '01012345678'`)) as unknown as { rows: Json[] }).rows[0]!.n, 1);
+      assert.equal((await rows<Json>(t.database.db, sql`select count(*)::int as n from registrations where phone = '01012345678'`))[0]!.n, 1);
       const [told] = await outbox('registration.duplicate_attempt');
       assert.equal(told?.recipient, '01012345678', 'the owner of the number is texted');
 
@@ -375,7 +376,7 @@ for (const kind of DB_KINDS) {
       assert.equal(s.programmeId, p.json().id);
       const consent = (await call('GET', '/api/privacy/consent?purpose=academy', null)).json();
       for (const k of ['purpose', 'items', 'retention', 'refusal']) assert.ok(consent[k].ko && consent[k].en, k);
-      const [row] = ((await t.database.db.execute(sql`select consent_version from registrations limit 1`)) as unknown as { rows: Json[] }).rows;
+      const [row] = await rows<Json>(t.database.db, sql`select consent_version from registrations limit 1`);
       assert.equal(row!.consent_version, consent.version);
     });
   });

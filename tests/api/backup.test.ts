@@ -25,6 +25,7 @@ import { createPostgresDatabase } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
 import { startServerProcess } from '../support/server.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -83,10 +84,8 @@ async function snapshot(site: Site): Promise<Record<string, string[]>> {
       await tx.execute(sql`set local timezone = 'UTC'`);
       const out: Record<string, string[]> = {};
       for (const t of backupTables()) {
-        const res = (await tx.execute(sql.raw(`select row_to_json(t)::text as r from "${t.name}" t order by ${t.key.map((k) => `t."${k}"`).join(', ')}`))) as unknown as {
-          rows: { r: string }[];
-        };
-        out[t.name] = res.rows.map((r) => r.r);
+        const found = await rows<{ r: string }>(tx, sql.raw(`select row_to_json(t)::text as r from "${t.name}" t order by ${t.key.map((k) => `t."${k}"`).join(', ')}`));
+        out[t.name] = found.map((r) => r.r);
       }
       return out;
     }),
@@ -167,13 +166,13 @@ async function populate(site: Site): Promise<Populated> {
     for (const phone of ['010-7777-0001', '010-7777-0002'])
       await call('POST', `/api/events/${event.id}/registrations`, null, { category: 'general', name: '참가자', phone, email: `${phone}@example.com`, consent: true, answers: {} });
     // (The answers name no id: the registrations table does.)
-    const regIds = ((await database.db.execute(sql`select id from registrations`)) as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
+    const regIds = (await rows<{ id: number }>(database.db, sql`select id from registrations`)).map((r) => Number(r.id));
     const speaker = await call('POST', `/api/events/${event.id}/speakers`, manager, { name: { ko: '박연사', en: 'Park' } });
     const photo = multipart([{ name: 'file', file: samples.png(), fileName: 'p.png', contentType: 'image/png' }]);
     const photoRes = await app.inject({ method: 'POST', url: `/api/speakers/${speaker.id}/photo`, payload: photo.payload, headers: { ...manager.headers, ...photo.headers } });
     assert.ok(photoRes.statusCode < 300, photoRes.body);
-    const actionRes = (await database.db.execute(sql`select min(id) as id from actions`)) as unknown as { rows: { id: number }[] };
-    const actionId = Number(actionRes.rows[0]!.id);
+    const actionRes = await rows<{ id: number }>(database.db, sql`select min(id) as id from actions`);
+    const actionId = Number(actionRes[0]!.id);
     for (const [bytes, fileName] of [
       [samples.pdf(), 'report.pdf'],
       [samples.txt(), '결과.txt'],

@@ -19,6 +19,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { asRegistrant } from '../support/registrant.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows } from '../support/running.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -105,8 +106,8 @@ for (const kind of DB_KINDS) {
       assert.equal(codes.statusCode, 201, codes.body);
       vipCodes = codes.json().codes;
       assert.equal(vipCodes.length, 3);
-      const stored = (await t.database.db.execute(sql`select code_hash from invitation_codes`)) as unknown as { rows: { code_hash: string }[] };
-      assert.ok(stored.rows.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !vipCodes.includes(r.code_hash)), 'only hashes are stored');
+      const stored = await queryRows<{ code_hash: string }>(t.database.db, sql`select code_hash from invitation_codes`);
+      assert.ok(stored.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !vipCodes.includes(r.code_hash)), 'only hashes are stored');
     });
     after(() => t.close());
 
@@ -141,8 +142,8 @@ for (const kind of DB_KINDS) {
       assert.equal(online.statusCode, 201, online.body);
       assert.equal(online.json().status, 'pending');
 
-      const mail = (await t.database.db.execute(sql`select recipient, subject, body, meta, link_token from outbox where kind = 'registration.confirmed' order by id limit 1`)) as unknown as { rows: Json[] };
-      const m = mail.rows[0]!;
+      const mail = await queryRows<Json>(t.database.db, sql`select recipient, subject, body, meta, link_token from outbox where kind = 'registration.confirmed' order by id limit 1`);
+      const m = mail[0]!;
       assert.match(m.subject, /제7회 지니포럼 \(일반\)/);
       assert.match(m.body, /QR/);
       assert.ok(!m.body.includes(general.json().token), 'no token in the stored body');
@@ -211,8 +212,8 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(decided.map((p) => p.approval), ['approved', 'approved', 'rejected']);
       const again = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: true });
       assert.equal(again.statusCode, 409);
-      const told = (await t.database.db.execute(sql`select count(*)::int as n from outbox where kind in ('registration.pending', 'registration.rejected')`)) as unknown as { rows: { n: number }[] };
-      assert.equal(Number(told.rows[0]!.n), 4); // three received, one refused
+      const told = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from outbox where kind in ('registration.pending', 'registration.rejected')`);
+      assert.equal(Number(told[0]!.n), 4); // three received, one refused
     });
 
     it('duplicate phone → the same answer, nothing registered, its owner texted; full → 409 or waiting list → offered on a cancellation', async () => {
@@ -230,10 +231,10 @@ for (const kind of DB_KINDS) {
       assert.equal(waiting.json().status, 'waitlisted');
       const dup = await again({ waitlist: true });
       assert.deepEqual([dup.statusCode, dup.body], [201, waiting.body], 'the same answer as a newcomer on the waiting list');
-      const rows = (await t.database.db.execute(sql`select count(*)::int as n from registrations where phone = ${phone.replace(/-/g, '')}`)) as unknown as { rows: Json[] };
-      assert.equal(rows.rows[0]!.n, 1);
-      const told = (await t.database.db.execute(sql`select channel::text as channel from outbox where kind = 'registration.duplicate_attempt' and recipient = ${phone.replace(/-/g, '')}`)) as unknown as { rows: Json[] };
-      assert.deepEqual(told.rows, [{ channel: 'sms' }]);
+      const rows = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from registrations where phone = ${phone.replace(/-/g, '')}`);
+      assert.equal(rows[0]!.n, 1);
+      const told = await queryRows<Json>(t.database.db, sql`select channel::text as channel from outbox where kind = 'registration.duplicate_attempt' and recipient = ${phone.replace(/-/g, '')}`);
+      assert.deepEqual(told, [{ channel: 'sms' }]);
       assert.equal((await registerAs({ category: 'press', waitlist: true })).statusCode, 201);
       const cancel = await t.app.inject({ method: 'POST', url: `/api/registrations/${first.json().token}/cancel`, headers: { origin: ORIGIN } });
       assert.equal(cancel.statusCode, 200, cancel.body);
@@ -286,8 +287,8 @@ for (const kind of DB_KINDS) {
       const twice = await call('POST', `/api/events/${eventId}/check-in`, officer, { registrationId: r.json().id });
       assert.equal(twice.json().alreadyCheckedIn, true);
       assert.equal(twice.json().registration.name, '이입장');
-      const audits = (await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.check_in' and entity_id = ${String(r.json().id)}`)) as unknown as { rows: { n: number }[] };
-      assert.equal(Number(audits.rows[0]!.n), 1);
+      const audits = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.check_in' and entity_id = ${String(r.json().id)}`);
+      assert.equal(Number(audits[0]!.n), 1);
       assert.equal((await call('POST', `/api/events/${eventId}/check-in`, officer, { token: 'x'.repeat(43) })).statusCode, 404);
       const pendingOne = await registerAs({ category: 'online', name: '대기 승인' });
       assert.equal((await call('POST', `/api/events/${eventId}/check-in`, officer, { registrationId: pendingOne.json().id })).statusCode, 409);
@@ -394,10 +395,10 @@ for (const kind of DB_KINDS) {
       assert.equal(res.json().queued, 1);
       assert.equal((await call('POST', `/api/events/${eventId}/survey`, manager)).statusCode, 409);
       // The invitation's link works with the academy's survey routes (same mechanism).
-      const mail = (await t.database.db.execute(sql`select body, link_token from outbox where kind = 'survey.invitation'`)) as unknown as { rows: { body: string; link_token: string }[] };
-      assert.equal(mail.rows.length, 1);
-      assert.ok(mail.rows[0]!.body.includes('/surveys/{{token}}'));
-      const token = mail.rows[0]!.link_token;
+      const mail = await queryRows<{ body: string; link_token: string }>(t.database.db, sql`select body, link_token from outbox where kind = 'survey.invitation'`);
+      assert.equal(mail.length, 1);
+      assert.ok(mail[0]!.body.includes('/surveys/{{token}}'));
+      const token = mail[0]!.link_token;
       const info = await t.app.inject(`/api/surveys/${token}`);
       assert.equal(info.statusCode, 200, info.body);
       assert.equal(info.json().session.id, eventId);
@@ -412,9 +413,9 @@ for (const kind of DB_KINDS) {
       const before = (await call('GET', `/api/events/${eventId}/figures`, viewer)).json();
       const r = await purgePersonalData(t.database.db, new Date(Date.now() + 400 * 24 * HOUR));
       assert.ok(r.registrations > 0);
-      const rows = (await t.database.db.execute(sql`select name_en, affiliation, answers::text as answers, country from event_registrations`)) as unknown as { rows: Json[] };
-      assert.ok(rows.rows.every((x) => x.name_en === null && x.affiliation === null && x.answers === '{}'));
-      assert.ok(rows.rows.some((x) => x.country === 'GB'));
+      const rows = await queryRows<Json>(t.database.db, sql`select name_en, affiliation, answers::text as answers, country from event_registrations`);
+      assert.ok(rows.every((x) => x.name_en === null && x.affiliation === null && x.answers === '{}'));
+      assert.ok(rows.some((x) => x.country === 'GB'));
       assert.deepEqual((await call('GET', `/api/events/${eventId}/figures`, viewer)).json(), before);
     });
   });

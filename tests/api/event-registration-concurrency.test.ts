@@ -13,6 +13,7 @@ import { staffSession, type Session } from '../support/auth.ts';
 import { postJson } from '../support/http.ts';
 import { registeredAs } from '../support/registrant.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -72,9 +73,9 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
           [409, registrants - seats],
         ],
       );
-      const rows = ((await t.database.db.execute(sql`select status, count(*)::int as n from registrations group by status`)) as unknown as { rows: Json[] }).rows;
+      const rows = await queryRows<Json>(t.database.db, sql`select status, count(*)::int as n from registrations group by status`);
       assert.deepEqual(rows.map((r) => [r.status, Number(r.n)]), [['confirmed', seats]]);
-      const links = ((await t.database.db.execute(sql`select count(*)::int as n from event_registrations`)) as unknown as { rows: Json[] }).rows;
+      const links = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from event_registrations`);
       assert.equal(Number(links[0]!.n), seats);
     });
 
@@ -101,7 +102,7 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
       const scans = await Promise.all(Array.from({ length: 20 }, () => postJson(agent, base, `/api/events/${eventId}/check-in`, { token }, { cookie: officer.headers.cookie })));
       assert.ok(scans.every((s) => s.status === 200), JSON.stringify(scans.find((s) => s.status !== 200)));
       assert.equal(scans.filter((s) => !s.json.alreadyCheckedIn).length, 1);
-      const audits = ((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.check_in'`)) as unknown as { rows: Json[] }).rows;
+      const audits = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.check_in'`);
       assert.equal(Number(audits[0]!.n), 1);
     });
   });

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server/start.ts';
 import { createPostgresDatabase, DB_KINDS } from '../support/db.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,10 +31,11 @@ for (const kind of DB_KINDS) {
       const snapshot = async () => {
         const server = await startServer(loadConfig(env));
         try {
-          const r = (await server.database.db.execute(
+          const r = await rows<Json>(
+            server.database.db,
             sql`select e.id, e.edition, e.starts_at, e.date_approximate, e.published, a.text from events e left join actions a on a.id = e.plan_action_id where e.kind = 'forum' order by e.edition`,
-          )) as unknown as { rows: Json[] };
-          return r.rows;
+          );
+          return r;
         } finally {
           await server.close();
         }

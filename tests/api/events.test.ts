@@ -14,6 +14,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
 import { countRows } from '../support/running.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -91,8 +92,7 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(pub.speakers[0].affiliation, { ko: '국민연금공단', en: null });
       assert.equal(pub.speakers[0].photoUrl, null);
       assert.deepEqual([pub.categories, pub.questions], [[], []]);
-      const audit = await t.database.db.execute(sql`select action from audit_log where action like 'event.%' order by id`);
-      const actions = (audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action);
+      const actions = (await rows<{ action: string }>(t.database.db, sql`select action from audit_log where action like 'event.%' order by id`)).map((r) => r.action);
       for (const a of ['event.create', 'event.room.create', 'event.speaker.create', 'event.programme.create', 'event.programme.update', 'event.update']) assert.ok(actions.includes(a), a);
       // officers and viewers may not write; viewers read the staff list
       assert.equal((await call('POST', '/api/events', officer, {})).statusCode, 403);
@@ -246,10 +246,10 @@ for (const kind of DB_KINDS) {
       const items = (Array.isArray(history) ? history : history.items) as Json[];
       assert.equal(items[0]!.statusAfter, 'done');
       assert.equal(items[0]!.progressAfter, 100);
-      const row = (await t.database.db.execute(sql`select status, progress from actions where id = ${actionId}`)) as unknown as { rows: Json[] };
-      assert.deepEqual(row.rows[0], { status: 'done', progress: 100 });
-      const audit = (await t.database.db.execute(sql`select action from audit_log where entity = 'action' and entity_id = ${String(actionId)}`)) as unknown as { rows: Json[] };
-      assert.ok(audit.rows.some((r) => r.action === 'action.update'));
+      const row = await rows<Json>(t.database.db, sql`select status, progress from actions where id = ${actionId}`);
+      assert.deepEqual(row[0], { status: 'done', progress: 100 });
+      const audit = await rows<Json>(t.database.db, sql`select action from audit_log where entity = 'action' and entity_id = ${String(actionId)}`);
+      assert.ok(audit.some((r) => r.action === 'action.update'));
       // a failing change rolls back the plan too: nothing written
       const other = (await call('GET', '/api/manage/events?kind=forum', viewer)).json().items.find((x: Json) => x.edition === 6);
       const before = await counts();

@@ -11,6 +11,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { seedText } from '../support/fixtures.ts';
 import { planText } from '../support/plan-text.ts';
+import { rows } from '../../src/db/executor.ts';
 
 /** What the API adds to the normalized plan: ids everywhere, and the running state (status, progress, evidence, figures, ledger). */
 const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledger']);
@@ -49,8 +50,8 @@ for (const kind of DB_KINDS) {
     const counts = async () => {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
-        const rows = await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-        out[table] = Number((rows as unknown as { rows: { n: number }[] }).rows[0]!.n);
+        const [count] = await rows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`));
+        out[table] = Number(count!.n);
       }
       return out;
     };

@@ -19,6 +19,7 @@ import { register } from '../../src/modules/registration/engine/register.ts';
 import type { Pool } from '../../src/modules/registration/engine/state.ts';
 import { updatePool } from '../../src/modules/registration/engine/update-pool.ts';
 import { DB_KINDS, openTestDatabase } from '../support/db.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 const HOUR = 3_600_000;
 const ctx = { publicUrl: 'http://127.0.0.1' };
@@ -37,7 +38,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 async function rows<T>(database: Database, q: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+  return queryRows<T>(database.db, q);
 }
 
 async function assertCounts(database: Database, poolId: number, step: string) {

@@ -11,6 +11,7 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession } from '../support/auth.ts';
 import { postJson } from '../support/http.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -60,9 +61,10 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
       assert.deepEqual([...byStatus], [[201, registrants]], 'every request answered 201');
       assert.ok(results.every((r) => r.json.status === 'received'), 'one answer for all (the statuses go by text message)');
 
-      const rows = ((await t.database.db.execute(
+      const rows = await queryRows<Json>(
+        t.database.db,
         sql`select status, count(*)::int as n, count(distinct phone)::int as phones from registrations group by status order by status`,
-      )) as unknown as { rows: Json[] }).rows;
+      );
       assert.deepEqual(
         rows.map((r) => [r.status, Number(r.n), Number(r.phones)]),
         [
@@ -71,7 +73,7 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
         ],
       );
       // Each registrant was told their own status.
-      const told = ((await t.database.db.execute(sql`select kind, count(*)::int as n from outbox group by kind order by kind`)) as unknown as { rows: Json[] }).rows;
+      const told = await queryRows<Json>(t.database.db, sql`select kind, count(*)::int as n from outbox group by kind order by kind`);
       assert.deepEqual(
         told.map((r) => [r.kind, Number(r.n)]),
         [
@@ -90,9 +92,9 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
       );
       assert.equal(results.filter((r) => r.status === 201).length, 30);
       assert.equal(new Set(results.map((r) => JSON.stringify(r.json))).size, 1);
-      const rows = ((await t.database.db.execute(sql`select count(*)::int as n from registrations where phone = '01099990000'`)) as unknown as { rows: Json[] }).rows;
+      const rows = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from registrations where phone = '01099990000'`);
       assert.equal(Number(rows[0]!.n), 1);
-      const texts = ((await t.database.db.execute(sql`select count(*)::int as n from outbox where kind = 'registration.duplicate_attempt'`)) as unknown as { rows: Json[] }).rows;
+      const texts = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from outbox where kind = 'registration.duplicate_attempt'`);
       assert.equal(Number(texts[0]!.n), 1, 'the owner is texted once, not 29 times');
     });
   });

@@ -13,6 +13,7 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { ANY_KIND, DB_KINDS } from '../support/db.ts';
 import { asRegistrant } from '../support/registrant.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -138,11 +139,9 @@ for (const kind of DB_KINDS) {
 
     it('the answer does not tell whether a phone is registered: the same bytes, no second row, the owner is texted', async () => {
       const answer = (res: { statusCode: number; body: string; headers: Record<string, unknown> }) => ({ status: res.statusCode, type: res.headers['content-type'], body: res.body });
-      const rows = async (phone: string) =>
-        ((await t.database.db.execute(sql`select id, status::text as status from registrations where phone = ${phone.replace(/-/g, '')} order by id`)) as unknown as { rows: Json[] }).rows;
-      const notices = async (phone: string) =>
-        ((await t.database.db.execute(sql`select channel::text as channel, body, meta, link_token from outbox where recipient = ${phone.replace(/-/g, '')} and kind = 'registration.duplicate_attempt' order by id`)) as unknown as { rows: Json[] })
-          .rows;
+      const rows = (phone: string) => queryRows<Json>(t.database.db, sql`select id, status::text as status from registrations where phone = ${phone.replace(/-/g, '')} order by id`);
+      const notices = (phone: string) =>
+        queryRows<Json>(t.database.db, sql`select channel::text as channel, body, meta, link_token from outbox where recipient = ${phone.replace(/-/g, '')} and kind = 'registration.duplicate_attempt' order by id`);
       const payload = (phone: string, over: Json = {}) => ({ name: '신청자', phone, email: 'someone@example.org', consent: true, waitlist: true, ...over });
 
       // An open session: a first registration and a second one with the same phone.

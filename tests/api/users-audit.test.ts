@@ -6,6 +6,7 @@ import { safeCsvCell } from '../../src/server/csv.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { signIn, staffSession, type Session } from '../support/auth.ts';
+import { rows } from '../../src/db/executor.ts';
 
 for (const kind of DB_KINDS) {
   describe(`users, departments and audit on ${kind}`, () => {
@@ -18,8 +19,8 @@ for (const kind of DB_KINDS) {
     after(() => t.close());
 
     const count = async (table: string) => {
-      const res = (await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
-      return Number(res.rows[0]!.n);
+      const res = await rows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`));
+      return Number(res[0]!.n);
     };
     const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, headers = admin.headers) =>
       t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });

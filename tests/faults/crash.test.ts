@@ -21,6 +21,7 @@ import { startServerProcess, type ServerProcess } from '../support/server.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { ApiSession, STAFF_PASSWORD } from '../support/staff.ts';
 import { postJson } from '../support/http.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -43,7 +44,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: n
   }
 }
 
-const rows = async <T,>(database: Database, query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = <T,>(database: Database, query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
 
 describe('kill -9 in the middle of a registration rush, then restart', () => {
   let pgdb: { url: string; drop: () => Promise<void> };

@@ -16,6 +16,7 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createPgCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 import { ApiSession, STAFF_PASSWORD } from '../support/staff.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -212,13 +213,14 @@ describe('database outage under load', () => {
     const deadline = Date.now() + 20_000;
     let counts: { pending: number; sent: number; registrations: number; incomplete: number } | undefined;
     for (;;) {
-      counts = ((await db.db.execute(
+      counts = (await rows<typeof counts>(
+        db.db,
         sql`select (select count(*)::int from outbox where status = 'pending') as pending,
                    (select count(*)::int from outbox where status = 'sent') as sent,
                    (select count(*)::int from registrations) as registrations,
                    (select count(*)::int from registrations r where not exists (select 1 from outbox o where (o.meta->>'registrationId')::int = r.id)
                                                          or not exists (select 1 from audit_log a where a.entity = 'registration' and a.entity_id = r.id::text)) as incomplete`,
-      )) as unknown as { rows: (typeof counts)[] }).rows[0];
+      ))[0];
       if (counts!.pending === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 200));
     }

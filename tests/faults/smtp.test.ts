@@ -19,6 +19,7 @@ import { backoffMs } from '../../src/modules/notifications/worker.ts';
 import { createPostgresDatabase } from '../support/db.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server.ts';
 import { ApiSession, STAFF_PASSWORD } from '../support/staff.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -162,7 +163,7 @@ describe('slow, refusing and absent SMTP server', () => {
     let watching = true;
     const watcher = (async () => {
       while (watching) {
-        const rows = ((await database.db.execute(sql`select id, status, attempts, next_attempt_at, last_error from outbox order by id`)) as unknown as { rows: Row[] }).rows;
+        const rows = await queryRows<Row>(database.db, sql`select id, status, attempts, next_attempt_at, last_error from outbox order by id`);
         const accepted = new Set(smtp.accepted.map((a) => a.outboxId));
         const now = Date.now();
         for (const r of rows) {
@@ -198,7 +199,7 @@ describe('slow, refusing and absent SMTP server', () => {
       await act();
       await registerSome(3);
       await sleep(ms);
-      const rows = ((await database.db.execute(sql`select last_error from outbox where last_error is not null`)) as unknown as { rows: { last_error: string }[] }).rows;
+      const rows = await queryRows<{ last_error: string }>(database.db, sql`select last_error from outbox where last_error is not null`);
       errorsByPhase[name] = [...new Set(rows.map((r) => r.last_error))];
       assert.deepEqual(smtp.accepted, [], `nothing accepted while the server is ${name}`);
     };
@@ -209,7 +210,7 @@ describe('slow, refusing and absent SMTP server', () => {
       await phase('slow', async () => void (smtp.mode = 'slow'), 3500);
       await phase('not listening', () => smtp.down(), 3000);
 
-      const [{ sent }] = ((await database.db.execute(sql`select count(*)::int as sent from outbox where status <> 'pending'`)) as unknown as { rows: { sent: number }[] }).rows as [{ sent: number }];
+      const [{ sent }] = (await queryRows<{ sent: number }>(database.db, sql`select count(*)::int as sent from outbox where status <> 'pending'`)) as [{ sent: number }];
       assert.equal(sent, 0, 'nothing marked sent (or given up) while no server accepted anything');
 
       // Healthy again, on the same address.
@@ -219,11 +220,11 @@ describe('slow, refusing and absent SMTP server', () => {
       await registerSome(2);
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const [c] = ((await database.db.execute(sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed from outbox`)) as unknown as { rows: { pending: number; failed: number }[] }).rows;
+        const [c] = await queryRows<{ pending: number; failed: number }>(database.db, sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed from outbox`);
         assert.equal(c!.failed, 0, 'no message given up on');
         if (c!.pending === 0) break;
         if (Date.now() > deadline) {
-          const left = ((await database.db.execute(sql`select id, status, attempts, next_attempt_at, last_error from outbox where status = 'pending'`)) as unknown as { rows: Row[] }).rows;
+          const left = await queryRows<Row>(database.db, sql`select id, status, attempts, next_attempt_at, last_error from outbox where status = 'pending'`);
           assert.fail(`not sent within 60 s of the server being healthy: ${JSON.stringify(left)}; accepted ${smtp.accepted.length}, connections ${smtp.connections}\n${server.output().slice(-3000)}`);
         }
         await sleep(100);
@@ -257,7 +258,7 @@ describe('slow, refusing and absent SMTP server', () => {
       assert.ok(gaps.at(-1)! > gaps[0]!, `the gaps grow: ${gaps.join(', ')} ms`);
 
       // Exactly once, each with its own Message-ID.
-      const rows = ((await database.db.execute(sql`select id from outbox order by id`)) as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+      const rows = (await queryRows<{ id: number }>(database.db, sql`select id from outbox order by id`)).map((r) => r.id);
       const count = new Map<number, number>();
       for (const a of smtp.accepted) count.set(a.outboxId, (count.get(a.outboxId) ?? 0) + 1);
       assert.deepEqual([...count.keys()].sort((a, b) => a - b), rows, 'every message arrived');

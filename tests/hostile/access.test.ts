@@ -22,6 +22,7 @@ import { createTestDepartment, ORIGIN, staffSession, type Session } from '../sup
 import { DB_KINDS } from '../support/db.ts';
 import { registeredAs } from '../support/registrant.ts';
 import { countRows, planActions } from '../support/running.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -124,7 +125,7 @@ for (const kind of DB_KINDS) {
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const snapshot = async () => ({
-      rows: ((await t.database.db.execute(sql`select id, status, token_hash, checked_in_at, offer_expires_at, name, phone, email from registrations order by id`)) as unknown as { rows: unknown[] }).rows,
+      rows: (await rows<unknown>(t.database.db, sql`select id, status, token_hash, checked_in_at, offer_expires_at, name, phone, email from registrations order by id`)),
       counts: await countRows(t, ['registrations', 'survey_responses', 'event_registrations', 'audit_log', 'outbox']),
     });
 
@@ -294,7 +295,7 @@ for (const kind of DB_KINDS) {
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const snapshot = async () => ({
-      rows: ((await t.database.db.execute(sql`select * from school_applications order by id`)) as unknown as { rows: unknown[] }).rows,
+      rows: (await rows<unknown>(t.database.db, sql`select * from school_applications order by id`)),
       counts: await countRows(t, ['school_applications', 'school_classes', 'audit_log', 'outbox']),
     });
 
@@ -320,8 +321,8 @@ for (const kind of DB_KINDS) {
           consent: true,
         });
         assert.equal(res.statusCode, 201, res.body);
-        const [row] = ((await t.database.db.execute(sql`select id from school_applications where school_name = ${schoolName}`)) as unknown as { rows: { id: number }[] }).rows;
-        const [receipt] = ((await t.database.db.execute(sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(row!.id)}`)) as unknown as { rows: { link_token: string }[] }).rows;
+        const [row] = await rows<{ id: number }>(t.database.db, sql`select id from school_applications where school_name = ${schoolName}`);
+        const [receipt] = await rows<{ link_token: string }>(t.database.db, sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(row!.id)}`);
         schools[key] = { token: receipt!.link_token, id: Number(row!.id), schoolName, teacherName, teacherPhone, teacherEmail };
       }
       assert.match(schools.X.token, /^[A-Za-z0-9_-]{43}$/);
@@ -384,8 +385,8 @@ for (const kind of DB_KINDS) {
       const unmasked = await call('POST', `/api/school/applications/${schools.Y.id}/unmask`, manager);
       assert.equal(unmasked.statusCode, 200, unmasked.body);
       assert.equal(unmasked.json().teacherEmail, schools.Y.teacherEmail);
-      const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'school.application.unmask' and entity_id = ${String(schools.Y.id)}`);
-      assert.equal(Number((audit as unknown as { rows: { n: number }[] }).rows[0]!.n), 1, 'the manager’s unmasking is audited');
+      const [audit] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'school.application.unmask' and entity_id = ${String(schools.Y.id)}`);
+      assert.equal(Number(audit!.n), 1, 'the manager’s unmasking is audited');
     });
   });
 
@@ -406,8 +407,8 @@ for (const kind of DB_KINDS) {
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const counts = () => countRows(t, ['actions', 'action_updates', 'evidence', 'audit_log', 'registrations']);
-    const actionRow = async (id: number) => ((await t.database.db.execute(sql`select status, progress, owner_department_id from actions where id = ${id}`)) as unknown as { rows: unknown[] }).rows[0];
-    const evidenceRow = async (id: number) => ((await t.database.db.execute(sql`select title, published from evidence where id = ${id}`)) as unknown as { rows: unknown[] }).rows[0];
+    const actionRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select status, progress, owner_department_id from actions where id = ${id}`))[0];
+    const evidenceRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select title, published from evidence where id = ${id}`))[0];
 
     before(async () => {
       t = await openTestApp(kind);
@@ -485,7 +486,7 @@ for (const kind of DB_KINDS) {
 
     it("unmasking a registrant's phone needs a manager, and only the manager's unmasking is audited", async () => {
       const audited = async () =>
-        Number(((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'registration.unmask'`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+        Number((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.unmask'`))[0]!.n);
       const before = await audited();
       for (const [who, expected] of [
         [null, 401],
@@ -499,7 +500,7 @@ for (const kind of DB_KINDS) {
         assert.ok(!res.body.includes('3141') && !res.body.includes('pi@example.com'), 'no contact in a refusal');
       }
       // Staff lists show masked contacts only.
-      const list = await call('GET', `/api/academy/sessions/${(await t.database.db.execute(sql`select id from academy_sessions limit 1`) as unknown as { rows: { id: number }[] }).rows[0]!.id}/registrations`, viewer);
+      const list = await call('GET', `/api/academy/sessions/${(await rows<{ id: number }>(t.database.db, sql`select id from academy_sessions limit 1`))[0]!.id}/registrations`, viewer);
       assert.equal(list.statusCode, 200, list.body);
       assert.ok(!list.body.includes('3141-5926') && !list.body.includes('pi@example.com'), list.body);
       assert.equal(await audited(), before, 'refused unmasking writes no audit row');

@@ -33,6 +33,7 @@ import { allTables, assertErrorShape, changedTables, FORMULAS, HANGUL_NFC, HANGU
 import { multipart } from '../support/multipart.ts';
 import { actionAt, planActions } from '../support/running.ts';
 import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
+import { rows as queryRows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -185,8 +186,8 @@ for (const kind of DB_KINDS) {
           if (answerOk) {
             const ev = await registerEvent({ answers: { [textQuestion]: text } });
             assert.equal(ev.statusCode, 201, `${label}: ${ev.body}`);
-            const stored = (await t.database.db.execute(sql`select answers from event_registrations where registration_id = ${ev.json().id}`)) as unknown as { rows: { answers: Json }[] };
-            assert.equal(stored.rows[0]!.answers[String(textQuestion)], asLines(text), `${label}: the answer is kept, CR as LF`);
+            const stored = await queryRows<{ answers: Json }>(t.database.db, sql`select answers from event_registrations where registration_id = ${ev.json().id}`);
+            assert.equal(stored[0]!.answers[String(textQuestion)], asLines(text), `${label}: the answer is kept, CR as LF`);
             const ap = await apply({ topics: text });
             assert.equal(ap.statusCode, 201, `${label}: ${ap.body}`);
           }
@@ -209,9 +210,9 @@ for (const kind of DB_KINDS) {
         const a = attendees.json().items.find((x: Json) => x.id === ev.json().id);
         assert.ok(a, `${JSON.stringify(text)}: the attendee is found by name`);
         assert.deepEqual([a.name, a.nameEn, a.affiliation], [asName(text), asName(text), trimmed(text)]);
-        const stored = (await t.database.db.execute(sql`select answers from event_registrations where registration_id = ${ev.json().id}`)) as unknown as { rows: { answers: Json }[] };
+        const stored = await queryRows<{ answers: Json }>(t.database.db, sql`select answers from event_registrations where registration_id = ${ev.json().id}`);
         // Answers are trimmed by the service (attendee-service.ts), like every other text field.
-        assert.equal(stored.rows[0]!.answers[String(textQuestion)], trimmed(text), `${JSON.stringify(text)}: the answer is stored as sent`);
+        assert.equal(stored[0]!.answers[String(textQuestion)], trimmed(text), `${JSON.stringify(text)}: the answer is stored as sent`);
         // The school: school and teacher names, grade, topics.
         // (Numbered: "\t=1+1" and "\r=1+1" trim to one school name, and a school applies once a year.)
         const school = `${text} 학교 ${i}`;
@@ -221,15 +222,15 @@ for (const kind of DB_KINDS) {
         const app = apps.find((x) => x.schoolName === asName(school));
         assert.ok(app, `${JSON.stringify(text)}: the application is listed by its school name`);
         assert.deepEqual([app.teacherName, app.grade, app.topics], [asName(text), trimmed(text), trimmed(text)]);
-        const [receipt] = ((await t.database.db.execute(sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(app.id)}`)) as unknown as { rows: { link_token: string }[] }).rows;
+        const [receipt] = await queryRows<{ link_token: string }>(t.database.db, sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(app.id)}`);
         const status = await call('GET', `/api/school/applications/${receipt!.link_token}`, null);
         assert.equal(status.json().schoolName, asName(school));
       }
       // SQL payloads were text: the tables are all there, and the rows hold the payloads.
       assert.deepEqual(await allTables(t), tables);
       for (const payload of SQLI) {
-        const found = (await t.database.db.execute(sql`select count(*)::int as n from registrations where name = ${asName(payload)}`)) as unknown as { rows: { n: number }[] };
-        assert.ok(Number(found.rows[0]!.n) >= 1, `${payload} stored as a name`);
+        const found = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from registrations where name = ${asName(payload)}`);
+        assert.ok(Number(found[0]!.n) >= 1, `${payload} stored as a name`);
       }
     });
 

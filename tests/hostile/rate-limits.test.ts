@@ -17,6 +17,7 @@ import { loginEmailKey, loginKey } from '../../src/modules/accounts/throttle.ts'
 import { createStaff, mintSession, ORIGIN, TEST_PASSWORD } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { countRows } from '../support/running.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -169,7 +170,7 @@ for (const kind of DB_KINDS) {
       const address = newAddress();
       // The attempts the sign-in throttle counted on this e-mail (src/modules/accounts/throttle.ts).
       const failedLogins = async () =>
-        Number(((await t.database.db.execute(sql`select coalesce(sum(failures), 0)::int as n from login_throttle where key = ${loginEmailKey(user.email)}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+        Number((await rows<{ n: number }>(t.database.db, sql`select coalesce(sum(failures), 0)::int as n from login_throttle where key = ${loginEmailKey(user.email)}`))[0]!.n);
       for (let i = 0; i < LIMIT - 1; i++) assert.equal((await call('POST', '/api/auth/login', address, { email: user.email, password: 'wrong password' })).statusCode, 401);
       assert.equal(await failedLogins(), LIMIT - 1);
       assert.equal((await call('POST', '/api/auth/login', address, { email: 'nobody@jeonju.test', password: 'wrong password' })).statusCode, 401);
@@ -216,7 +217,7 @@ for (const kind of DB_KINDS) {
     it('guesses from many addresses do not lock the owner out; each failing address then waits', async () => {
       const victim = await createStaff(t.database, 'manager');
       const audits = async (action: string) =>
-        Number(((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${String(victim.id)}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+        Number((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${String(victim.id)}`))[0]!.n);
       for (let i = 0; i < 5; i++) {
         const res = await call('POST', '/api/auth/login', newAddress(), { email: victim.email, password: `guess ${i}` });
         assert.equal(res.statusCode, 401, `attempt ${i + 1}: ${res.body}`);
@@ -225,10 +226,11 @@ for (const kind of DB_KINDS) {
       // A sixth address that fails now waits 1 s after its first failure, not its fifth…
       const sixth = newAddress();
       assert.equal((await call('POST', '/api/auth/login', sixth, { email: victim.email, password: 'guess 5' })).statusCode, 401);
-      const wait = await t.database.db.execute(
+      const [wait] = await rows<{ ms: number }>(
+        t.database.db,
         sql`select (extract(epoch from blocked_until - last_failed_at) * 1000)::int as ms from login_throttle where key = ${loginKey(victim.email, sixth)}`,
       );
-      assert.equal(Number((wait as unknown as { rows: { ms: number }[] }).rows[0]!.ms), 1000);
+      assert.equal(Number(wait!.ms), 1000);
       // …but the right password from an address that has not failed gets in: no lock to abuse.
       const right = await call('POST', '/api/auth/login', newAddress(), { email: victim.email, password: TEST_PASSWORD });
       assert.equal(right.statusCode, 200, right.body);

@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { ANY_KIND, DB_KINDS } from '../support/db.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createStaff, mintSession } from '../support/auth.ts';
+import { rows } from '../../src/db/executor.ts';
 
 const sample = (url: string) =>
   url
@@ -90,7 +91,7 @@ for (const kind of DB_KINDS) {
     let port: number;
     let origin: string;
     let viewer: Record<string, string>;
-    const auditCount = async () => Number(((await t.database.db.execute(sql`select count(*)::text as n from audit_log`)) as unknown as { rows: { n: string }[] }).rows[0]!.n);
+    const auditCount = async () => Number((await rows<{ n: string }>(t.database.db, sql`select count(*)::text as n from audit_log`))[0]!.n);
 
     before(async () => {
       t = await openTestApp(kind);

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { ERROR_STATUS } from '../../src/server/errors.ts';
 import type { TestApp } from './app.ts';
+import { rows } from '../../src/db/executor.ts';
 
 // ── Payload corpus ────────────────────────────────────────────────────────────────────────────
 
@@ -217,21 +218,20 @@ export function assertErrorShape(status: number, text: string, label: string): J
 
 // ── Table checksums ──────────────────────────────────────────────────────────────────────────
 
-type Rows<T> = { rows: T[] };
-
 /** Every table of the public schema (audit_log and outbox included). */
 export async function allTables(t: TestApp): Promise<string[]> {
-  const res = (await t.database.db.execute(
+  const res = await rows<{ table_name: string }>(
+    t.database.db,
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-  )) as unknown as Rows<{ table_name: string }>;
-  return res.rows.map((r) => r.table_name);
+  );
+  return res.map((r) => r.table_name);
 }
 
 /** One query: count and md5 of the text of every row of every table. */
 export async function tableChecksums(t: TestApp, tables: string[]): Promise<Record<string, string>> {
   const q = tables.map((name) => `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as s from "${name}" x`).join(' union all ');
-  const res = (await t.database.db.execute(sql.raw(q))) as unknown as Rows<{ t: string; s: string }>;
-  return Object.fromEntries(res.rows.map((r) => [r.t, r.s]));
+  const res = await rows<{ t: string; s: string }>(t.database.db, sql.raw(q));
+  return Object.fromEntries(res.map((r) => [r.t, r.s]));
 }
 
 /** The tables whose checksum differs. */

@@ -10,6 +10,7 @@ import type { Db } from '../../src/db/client.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
 import { normalizePhone } from '../../src/modules/registration/phone.ts';
 import { RECEIVED } from '../../src/server/api-schema.ts';
+import { rows } from '../../src/db/executor.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,26 +28,26 @@ export interface Registered {
 /** The newest registration in the pool (any pool when omitted) with this phone, as its message tells the registrant. */
 export async function registeredAs(db: Db, phone: string, poolId?: number): Promise<Registered> {
   const digits = normalizePhone(phone) ?? phone;
-  const result = (await db.execute(sql`
+  const result = await rows<Json>(db, sql`
     select r.id, r.status::text as status, r.pool_id, o.body, o.link_token
     from registrations r
     join outbox o on o.meta->>'registrationId' = r.id::text and o.link_token is not null and o.body like '%/registrations/%'
     where r.phone = ${digits} ${poolId === undefined ? sql`` : sql`and r.pool_id = ${poolId}`}
-    order by r.id desc, o.id desc limit 1`)) as unknown as { rows: Json[] };
-  const row = result.rows[0];
+    order by r.id desc, o.id desc limit 1`);
+  const row = result[0];
   assert.ok(row, `a registration with ${digits} and its message with the link`);
   const body = renderBody(row.body as string, row.link_token as string);
   const statusUrl = /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]{43}(?!\?)/.exec(body)?.[0];
   assert.ok(statusUrl, `the status link in ${body}`);
-  const position = (await db.execute(sql`
-    select count(*)::int as n from registrations where pool_id = ${row.pool_id} and status = 'waitlisted' and id <= ${row.id}`)) as unknown as { rows: Json[] };
+  const position = await rows<Json>(db, sql`
+    select count(*)::int as n from registrations where pool_id = ${row.pool_id} and status = 'waitlisted' and id <= ${row.id}`);
   return {
     id: Number(row.id),
     status: row.status as string,
     token: row.link_token as string,
     statusUrl,
     cancelUrl: `${statusUrl}?cancel=1`,
-    waitlistPosition: row.status === 'waitlisted' ? Number(position.rows[0]!.n) : null,
+    waitlistPosition: row.status === 'waitlisted' ? Number(position[0]!.n) : null,
   };
 }
 

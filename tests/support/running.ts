@@ -1,13 +1,14 @@
 /** Helpers for the plan-running API tests: row counts, and the seed plan's actions by schedule entry. */
 import { sql } from 'drizzle-orm';
 import type { TestApp } from './app.ts';
+import { rows } from '../../src/db/executor.ts';
 
 /** Row counts of the given tables, to show that a refused request wrote nothing. */
 export async function countRows(t: TestApp, tables: readonly string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of tables) {
-    const res = (await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
-    out[table] = Number(res.rows[0]!.n);
+    const res = await rows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`));
+    out[table] = Number(res[0]!.n);
   }
   return out;
 }
