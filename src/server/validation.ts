@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalidField, invalidFields, type FieldError } from './errors.ts';
+import { type AppError, type FieldError, invalidField, invalidFields } from './errors.ts';
 import { singleLine, textRuleMessage } from './text.ts';
 
 const ko = z.locales.ko();
@@ -79,7 +79,7 @@ export function findUnstorableText(value: unknown, root: string[] = []): string[
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: { parent: path, key: String(i) } });
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (isUnstorableText(k)) return [...pathOf(path), k.replace(/\u0000/g, '\\u0000')];
+        if (isUnstorableText(k)) return [...pathOf(path), k.replaceAll('\u0000', '\\u0000')];
         stack.push({ v: x, path: { parent: path, key: k } });
       }
     }

@@ -12,7 +12,7 @@ export function normalizePhone(input: string): string | null {
   const written = input.trim();
   if (!written.startsWith('0') && !written.startsWith('+82') && !written.startsWith('(0')) return null;
   const number = parsePhoneNumberFromString(written, { defaultCountry: 'KR', extract: false });
-  if (!number || number.country !== 'KR' || number.ext || !number.isValid()) return null;
+  if (number?.country !== 'KR' || number.ext || !number.isValid()) return null;
   const digits = number.format('NATIONAL').replace(/\D/g, '');
   return digits.startsWith('0') ? digits : null;
 }
