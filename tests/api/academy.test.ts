@@ -15,8 +15,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { asRegistrant } from '../support/registrant.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows, planActions } from '../support/running.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

@@ -25,8 +25,7 @@ import { createPostgresDatabase } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
 import { startServerProcess } from '../support/server.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

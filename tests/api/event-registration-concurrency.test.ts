@@ -13,8 +13,7 @@ import { staffSession, type Session } from '../support/auth.ts';
 import { postJson } from '../support/http.ts';
 import { registeredAs } from '../support/registrant.ts';
 import { DB_KINDS } from '../support/db.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

@@ -14,8 +14,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
 import { countRows } from '../support/running.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const TABLES = ['events', 'event_rooms', 'event_programme', 'speakers', 'programme_speakers', 'audit_log', 'action_updates'] as const;
 

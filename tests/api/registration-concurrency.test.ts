@@ -11,8 +11,7 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession } from '../support/auth.ts';
 import { postJson } from '../support/http.ts';
 import { DB_KINDS } from '../support/db.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

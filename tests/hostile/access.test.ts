@@ -22,8 +22,8 @@ import { createTestDepartment, ORIGIN, staffSession, type Session } from '../sup
 import { DB_KINDS } from '../support/db.ts';
 import { registeredAs } from '../support/registrant.ts';
 import { countRows, planActions } from '../support/running.ts';
+import type { Json } from '../support/json.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const HOUR = 3_600_000;

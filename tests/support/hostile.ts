@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { ERROR_STATUS } from '../../src/server/errors.ts';
 import type { TestApp } from './app.ts';
+import type { Json } from './json.ts';
 
 // ── Payload corpus ────────────────────────────────────────────────────────────────────────────
 
@@ -183,8 +184,6 @@ export function malformedCorpus(valid: string): MalformedCase[] {
 }
 
 // ── Assertions ───────────────────────────────────────────────────────────────────────────────
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The bilingual error body: {error: {code, message: {ko, en}, fields?}}, its code matching the status. */
 export function assertErrorShape(status: number, text: string, label: string): Json {
