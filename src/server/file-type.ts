@@ -10,7 +10,7 @@ import { fileTypeFromBuffer } from 'file-type';
 
 export type FileKind = 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'txt' | 'csv' | 'xlsx' | 'docx' | 'pptx' | 'hwp' | 'hwpx';
 
-export const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readonly string[] }> = {
+const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readonly string[] }> = {
   pdf: { mimeType: 'application/pdf', extensions: ['pdf'] },
   png: { mimeType: 'image/png', extensions: ['png'] },
   jpeg: { mimeType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
@@ -24,8 +24,6 @@ export const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readon
   hwp: { mimeType: 'application/x-hwp', extensions: ['hwp'] },
   hwpx: { mimeType: 'application/hwp+zip', extensions: ['hwpx'] },
 };
-
-export const ALLOWED_EXTENSIONS = Object.values(FILE_KINDS).flatMap((k) => k.extensions);
 
 /** file-type's answer (its `ext`) for each kind it recognises itself. */
 const FROM_FILE_TYPE: Readonly<Record<string, FileKind>> = {
@@ -59,7 +57,7 @@ function isPlainText(b: Buffer): boolean {
   }
 }
 
-export const extensionOf = (fileName: string) => {
+const extensionOf = (fileName: string) => {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(fileName);
   return m ? m[1]!.toLowerCase() : null;
 };

@@ -27,10 +27,10 @@ const CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
 export const CONTROL_CHAR = new RegExp(`[${CONTROLS}]`);
 const CONTROL_RUNS = new RegExp(`[${CONTROLS}]+`, 'g');
 /** A single line: no control character at all. */
-export const SINGLE_LINE = new RegExp(`^[^${CONTROLS}]*$`);
+const SINGLE_LINE = new RegExp(`^[^${CONTROLS}]*$`);
 /** Lines: LF, CR LF or a lone CR between lines; no other control character. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern lists the control characters it refuses
-export const MULTI_LINE = /^[^\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]*$/;
+const MULTI_LINE = /^[^\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
 type Bilingual = { ko: string; en: string };
 
