@@ -291,7 +291,7 @@ async function explainAll(kind: DbKind, size: number, database: Database, statem
     lines.push(...block);
     if (grown) console.log(block.join('\n'));
   }
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
   console.error(`[${kind}] query plans at ${size}: ${file}`);
 }
 

@@ -20,6 +20,8 @@ const concurrencyArg = args.find((a) => a.startsWith('--concurrency='));
 const concurrency = concurrencyArg ? concurrencyArg.split('=')[1] : fast ? '3' : '2';
 const targets = args.filter((a) => !a.startsWith('--'));
 try {
+  // Lint and format check (biome.json), as `npm run lint`: the whole suite only, so CI runs it.
+  if (targets.length === 0 && !fast) run('npx', ['biome', 'ci']);
   if (targets.length === 0) run('npx', ['tsc', '--noEmit', '-p', '.']);
   let files;
   if (targets.length) files = targets.map((t) => (t.endsWith('.ts') ? t : `${t.replace(/\/$/, '')}/**/*.test.ts`));

@@ -28,7 +28,7 @@ export async function importPlanCommand(config: Config, args: string[]): Promise
   }
   const plan = parsePlanFile(bytes);
   if (values.json) {
-    process.stdout.write(JSON.stringify(plan, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     return 0;
   }
   for (const w of plan.warnings) console.error(`경고 / warning: ${w}`);

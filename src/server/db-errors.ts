@@ -1,7 +1,7 @@
 /** Recognising PostgreSQL errors a service answers itself (a duplicate), on both drivers. */
 
 /** PostgreSQL's unique_violation SQLSTATE. */
-export const UNIQUE_VIOLATION = '23505';
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Whether an error — or one it wraps: Drizzle throws DrizzleQueryError with the driver's error as

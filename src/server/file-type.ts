@@ -1,13 +1,16 @@
 /**
- * Recognises an uploaded file by its content (magic bytes), never by its name alone:
- * PDF, PNG, JPEG, GIF, WebP, XLSX/DOCX/PPTX (ZIP with the Office parts), HWPX (ZIP with the
- * hwp+zip mimetype), HWP (OLE compound file holding an HWP FileHeader) and plain UTF-8 text
- * (TXT, or CSV when so named). A name whose extension contradicts the content is refused.
+ * Recognises an uploaded file by its content (magic bytes), never by its name alone. The
+ * `file-type` library tells PDF, PNG, JPEG, GIF, WebP and XLSX/DOCX/PPTX (ZIP whose
+ * [Content_Types].xml names the main part); this file adds what it lacks: HWPX (a ZIP whose
+ * first entry is the hwp+zip mimetype), HWP (an OLE compound file holding an HWP FileHeader)
+ * and plain UTF-8 text (TXT, or CSV when so named). A name whose extension contradicts the
+ * content is refused.
  */
+import { fileTypeFromBuffer } from 'file-type';
 
 export type FileKind = 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'txt' | 'csv' | 'xlsx' | 'docx' | 'pptx' | 'hwp' | 'hwpx';
 
-export const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readonly string[] }> = {
+const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readonly string[] }> = {
   pdf: { mimeType: 'application/pdf', extensions: ['pdf'] },
   png: { mimeType: 'image/png', extensions: ['png'] },
   jpeg: { mimeType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
@@ -22,54 +25,26 @@ export const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readon
   hwpx: { mimeType: 'application/hwp+zip', extensions: ['hwpx'] },
 };
 
-export const ALLOWED_EXTENSIONS = Object.values(FILE_KINDS).flatMap((k) => k.extensions);
-
-const startsWith = (b: Buffer, sig: number[] | string, at = 0) => {
-  const bytes = typeof sig === 'string' ? Buffer.from(sig, 'latin1') : Buffer.from(sig);
-  return b.length >= at + bytes.length && b.subarray(at, at + bytes.length).equals(bytes);
+/** file-type's answer (its `ext`) for each kind it recognises itself. */
+const FROM_FILE_TYPE: Readonly<Record<string, FileKind>> = {
+  pdf: 'pdf',
+  ai: 'pdf', // a PDF that Illustrator also keeps its data in is still a PDF
+  png: 'png',
+  apng: 'png',
+  jpg: 'jpeg',
+  gif: 'gif',
+  webp: 'webp',
+  xlsx: 'xlsx',
+  docx: 'docx',
+  pptx: 'pptx',
 };
 
-/** The entry names in a ZIP's central directory, or null when it is not a readable ZIP. */
-export function zipEntryNames(b: Buffer): string[] | null {
-  const lowest = Math.max(0, b.length - 22 - 0xffff);
-  for (let i = b.length - 22; i >= lowest; i--) {
-    if (b.readUInt32LE(i) !== 0x06054b50) continue;
-    const count = b.readUInt16LE(i + 10);
-    const size = b.readUInt32LE(i + 12);
-    const offset = b.readUInt32LE(i + 16);
-    if (offset + size > b.length) return null;
-    const names: string[] = [];
-    let p = offset;
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) return null;
-      const nameLength = b.readUInt16LE(p + 28);
-      const extraLength = b.readUInt16LE(p + 30);
-      const commentLength = b.readUInt16LE(p + 32);
-      if (p + 46 + nameLength > b.length) return null;
-      names.push(b.toString('utf8', p + 46, p + 46 + nameLength));
-      p += 46 + nameLength + extraLength + commentLength;
-    }
-    return names;
-  }
-  return null;
-}
-
-function zipKind(b: Buffer): FileKind | null {
-  const names = zipEntryNames(b);
-  if (!names) return null;
-  const has = (n: string) => names.includes(n);
-  if (has('mimetype') && b.subarray(0, 256).includes('application/hwp+zip')) return 'hwpx';
-  if (!has('[Content_Types].xml')) return null;
-  if (has('xl/workbook.xml')) return 'xlsx';
-  if (has('word/document.xml')) return 'docx';
-  if (has('ppt/presentation.xml')) return 'pptx';
-  return null;
-}
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** HWPX, like ODF and EPUB, starts with a stored "mimetype" entry (a local header is 30 bytes, then the name). */
+const isHwpx = (b: Buffer) => b.toString('latin1', 30, 38) === 'mimetype' && b.subarray(0, 256).includes('application/hwp+zip');
 /** HWP 5 keeps "HWP Document File" uncompressed at the start of its FileHeader stream. */
 const HWP_SIGNATURE = Buffer.from('HWP Document File', 'latin1');
 /** Control characters other than tab, line feed, form feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 function isPlainText(b: Buffer): boolean {
@@ -82,20 +57,19 @@ function isPlainText(b: Buffer): boolean {
   }
 }
 
-export const extensionOf = (fileName: string) => {
+const extensionOf = (fileName: string) => {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(fileName);
   return m ? m[1]!.toLowerCase() : null;
 };
 
 /** The kind of content, from its bytes (the name only tells TXT from CSV). */
-export function sniff(b: Buffer, fileName: string): FileKind | null {
-  if (startsWith(b, '%PDF-')) return 'pdf';
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(b, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(b, 'GIF87a') || startsWith(b, 'GIF89a')) return 'gif';
-  if (startsWith(b, 'RIFF') && startsWith(b, 'WEBP', 8)) return 'webp';
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return zipKind(b);
-  if (startsWith(b, OLE)) return b.includes(HWP_SIGNATURE) ? 'hwp' : null;
+export async function sniff(b: Buffer, fileName: string): Promise<FileKind | null> {
+  const found = await fileTypeFromBuffer(b);
+  const known = found && FROM_FILE_TYPE[found.ext];
+  if (known) return known;
+  if (found?.ext === 'zip') return isHwpx(b) ? 'hwpx' : null;
+  if (found?.ext === 'cfb') return b.includes(HWP_SIGNATURE) ? 'hwp' : null;
+  // Text formats file-type names (XML, iCalendar, PostScript …) are accepted as plain text, as before.
   if (isPlainText(b)) return extensionOf(fileName) === 'csv' ? 'csv' : 'txt';
   return null;
 }
@@ -109,8 +83,8 @@ export type Recognised =
  * Recognises the file and checks the name against the content. A name without an extension
  * gets the content's; a name with another one is refused.
  */
-export function recognise(b: Buffer, fileName: string): Recognised {
-  const kind = sniff(b, fileName);
+export async function recognise(b: Buffer, fileName: string): Promise<Recognised> {
+  const kind = await sniff(b, fileName);
   if (!kind) return { ok: false, reason: 'unsupported' };
   const { mimeType, extensions } = FILE_KINDS[kind];
   const extension = extensionOf(fileName);

@@ -1,36 +1,32 @@
 /**
  * Korean particles (조사) chosen by the word they follow, so messages never need the double
- * form "을(를)": `${word}${josa(word, '을/를')}`. The word's last letter decides: a Hangul
- * syllable by its final consonant (받침), a digit or Latin letter by how it is read aloud
- * (3 삼 → 을, 2 이 → 를, L 엘 → 을). Trailing spaces, brackets and quotes are skipped.
+ * form "을(를)": `${word}${josa(word, '을/를')}`. es-hangul picks the particle; this file only
+ * finds what to read: the word's last readable letter, skipping trailing spaces, brackets and
+ * quotes, with a digit or Latin letter read aloud (3 삼 → 을, 2 이 → 를, L 엘 → 을).
  */
+import { josa as hangulJosa, numberToHangul } from 'es-hangul';
+
+/** The pairs the messages use; 과/와 is es-hangul's 와/과 written with the consonant form first. */
 export type JosaPair = '을/를' | '이/가' | '은/는' | '과/와' | '으로/로' | '이에요/예요';
 
-/** Final consonant of how each digit is read (0 영, 1 일, 2 이 …): 0 = none, 8 = ㄹ, other = some. */
-const DIGIT_FINAL: Record<string, number> = { '0': 21, '1': 8, '2': 0, '3': 16, '4': 0, '5': 0, '6': 1, '7': 8, '8': 8, '9': 0 };
-/** Latin letters read with a final consonant (엘, 엠, 엔, 알); L and R end in ㄹ. */
-const LATIN_FINAL: Record<string, number> = { l: 8, m: 16, n: 4, r: 8 };
-
-/** The final consonant index (0: none; 8: ㄹ) of the word's last readable letter, or null when unknown. */
-function finalConsonant(word: string): number | null {
-  const trimmed = word.replace(/[\s)\]}"'’”」』>.,:;!?-]+$/u, '');
-  const last = trimmed.at(-1);
-  if (!last) return null;
-  const code = last.charCodeAt(0);
-  if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28;
-  if (last in DIGIT_FINAL) return DIGIT_FINAL[last]!;
-  if (/[a-z]/i.test(last)) return LATIN_FINAL[last.toLowerCase()] ?? 0;
+/** How the word's last readable letter is said (a Hangul syllable, or a capital es-hangul reads aloud), or null. */
+function lastReading(word: string): string | null {
+  const last = word.replace(/[\s)\]}"'’”」』>.,:;!?-]+$/u, '').at(-1);
+  if (last === undefined) return null;
+  if (/[가-힣]/u.test(last)) return last;
+  if (/[0-9]/.test(last)) return numberToHangul(Number(last)); // 0 영, 1 일 … (10 십 and 100 백 end like 0 영)
+  if (/[a-z]/i.test(last)) return last.toUpperCase();
   return null;
 }
 
 /** The particle of the pair that follows `word` (with consonant first, without second). */
 export function josa(word: string, pair: JosaPair): string {
-  const [withFinal, withoutFinal] = pair.split('/') as [string, string];
-  const final = finalConsonant(word);
-  if (final === null) return withFinal === '으로' ? '(으)로' : `${withFinal}(${withoutFinal})`;
-  // 으로/로: a word ending in ㄹ takes 로 (서울로), like one without a final consonant.
-  if (pair === '으로/로') return final === 0 || final === 8 ? withoutFinal : withFinal;
-  return final === 0 ? withoutFinal : withFinal;
+  const reading = lastReading(word);
+  if (reading === null) {
+    const [withFinal, withoutFinal] = pair.split('/') as [string, string];
+    return withFinal === '으로' ? '(으)로' : `${withFinal}(${withoutFinal})`;
+  }
+  return hangulJosa(reading, pair === '과/와' ? '와/과' : pair).slice(reading.length);
 }
 
 /** The word followed by its particle: withJosa('행사 3', '을/를') → '행사 3을'. */

@@ -77,7 +77,7 @@ export function redactUrl(url: string, route?: string): string {
  * The request as Fastify logs it (its default fields), with the URL redacted. Pino applies it
  * to any logged `req`, so it expects anything and never copies headers.
  */
-export function serializeRequest(req: FastifyRequest) {
+function serializeRequest(req: FastifyRequest) {
   if (!req || typeof req !== 'object' || typeof req.url !== 'string') return { method: req?.method };
   return {
     method: req.method,
@@ -94,7 +94,7 @@ export function serializeRequest(req: FastifyRequest) {
  * bytes of a request Node could not parse: Fastify logs that error at trace ('client error') with
  * its `rawPacket` — the request line (token and all) and every header, cookie included.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'err.rawPacket',
   'error.rawPacket',
   'req.headers.cookie',

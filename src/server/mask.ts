@@ -27,7 +27,7 @@ export function maskName(name: string): string {
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
   let digits = phone.replace(/\D/g, '');
-  if (phone.trim().startsWith('+82')) digits = '0' + digits.slice(2);
+  if (phone.trim().startsWith('+82')) digits = `0${digits.slice(2)}`;
   if (digits.length < 8) return '***';
   const prefix = digits.startsWith('02') ? '02' : digits.slice(0, 3);
   return `${prefix}-****-${digits.slice(-4)}`;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { AppError, invalidField } from './errors.ts';
 import { isUnstorableText, unstorableTextError, zodValidationError } from './validation.ts';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MULTIPART_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 8, parts: 9, fieldSize: 16 * 1024, fieldNameSize: 100, headerPairs: 100 };
 
 export interface UploadedFile {

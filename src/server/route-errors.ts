@@ -41,7 +41,7 @@ export function routeErrorCodes(route: RouteFacts): ErrorCode[] {
 }
 
 /** Status → the codes answered with it, e.g. { 409: ['REGISTRATION_FULL', …] }. */
-export function byStatus(codes: readonly ErrorCode[]): Map<number, ErrorCode[]> {
+function byStatus(codes: readonly ErrorCode[]): Map<number, ErrorCode[]> {
   const out = new Map<number, ErrorCode[]>();
   for (const c of codes) out.set(ERROR_STATUS[c], [...(out.get(ERROR_STATUS[c]) ?? []), c]);
   return new Map([...out].sort(([a], [b]) => a - b));

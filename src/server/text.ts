@@ -27,10 +27,10 @@ const CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
 export const CONTROL_CHAR = new RegExp(`[${CONTROLS}]`);
 const CONTROL_RUNS = new RegExp(`[${CONTROLS}]+`, 'g');
 /** A single line: no control character at all. */
-export const SINGLE_LINE = new RegExp(`^[^${CONTROLS}]*$`);
+const SINGLE_LINE = new RegExp(`^[^${CONTROLS}]*$`);
 /** Lines: LF, CR LF or a lone CR between lines; no other control character. */
-// eslint-disable-next-line no-control-regex
-export const MULTI_LINE = /^[^\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern lists the control characters it refuses
+const MULTI_LINE = /^[^\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
 type Bilingual = { ko: string; en: string };
 
@@ -98,6 +98,6 @@ export function withoutControls(s: string): string {
 
 /** For output of free text: line breaks kept as LF, every other control character removed. */
 export function cleanLines(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return s.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalidField, invalidFields, type FieldError } from './errors.ts';
+import { type AppError, type FieldError, invalidField, invalidFields } from './errors.ts';
 import { singleLine, textRuleMessage } from './text.ts';
 
 const ko = z.locales.ko();
@@ -67,7 +67,7 @@ const pathOf = (node: PathNode): string[] => {
 };
 
 /** The path of the first unstorable string (value or object key) in a parsed value, iteratively (no stack overflow on deep nesting). */
-export function findUnstorableText(value: unknown, root: string[] = []): string[] | null {
+function findUnstorableText(value: unknown, root: string[] = []): string[] | null {
   let base: PathNode = null;
   for (const key of root) base = { parent: base, key };
   const stack: { v: unknown; path: PathNode }[] = [{ v: value, path: base }];
@@ -79,7 +79,7 @@ export function findUnstorableText(value: unknown, root: string[] = []): string[
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: { parent: path, key: String(i) } });
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (isUnstorableText(k)) return [...pathOf(path), k.replace(/\u0000/g, '\\u0000')];
+        if (isUnstorableText(k)) return [...pathOf(path), k.replaceAll('\u0000', '\\u0000')];
         stack.push({ v: x, path: { parent: path, key: k } });
       }
     }
@@ -150,7 +150,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * text would differ from what was sent), no byte-order mark, no duplicate or prototype keys, no
  * text the database cannot store. Every refusal is a bilingual 400 naming what was wrong.
  */
-export function parseJsonBody(raw: Buffer): unknown {
+function parseJsonBody(raw: Buffer): unknown {
   if (raw.length === 0) throw bodyError('The body is empty: send a JSON object.', '요청 본문이 비어 있습니다. JSON 객체를 보내십시오.');
   if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) {
     throw bodyError('The body starts with a byte-order mark: send UTF-8 JSON without it.', '요청 본문이 BOM으로 시작합니다. BOM 없는 UTF-8 JSON을 보내십시오.');

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { ASSETS, registerWithPolicy } from './auth.ts';
 
-export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Serves dist/web if it was built; returns whether it did. */
 export async function registerWeb(app: FastifyInstance): Promise<boolean> {

@@ -26,8 +26,7 @@ import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
 import { startServerProcess } from '../support/server.ts';
 import { rows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

@@ -20,8 +20,7 @@ import { asRegistrant } from '../support/registrant.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows } from '../support/running.ts';
 import { rows as queryRows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

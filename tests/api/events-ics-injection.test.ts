@@ -85,7 +85,7 @@ for (const kind of DB_KINDS) {
     function assertWellFormed(ics: string): void {
       for (const line of ics.replace(/\r\n$/, '').split('\r\n')) {
         assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `folded: ${line}`);
-        // eslint-disable-next-line no-control-regex
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting that no control character is left
         assert.doesNotMatch(line, /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/, `no control character in ${JSON.stringify(line)}`);
       }
       const unfolded = ics.replace(/\r\n[ \t]/g, '').split('\r\n');

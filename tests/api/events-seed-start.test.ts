@@ -9,8 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server/start.ts';
 import { createPostgresDatabase, DB_KINDS } from '../support/db.ts';
 import { rows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 for (const kind of DB_KINDS) {
   describe(`GENIE Forum editions seeded on start, ${kind}`, () => {

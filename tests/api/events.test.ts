@@ -15,8 +15,7 @@ import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
 import { countRows } from '../support/running.ts';
 import { rows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const TABLES = ['events', 'event_rooms', 'event_programme', 'speakers', 'programme_speakers', 'audit_log', 'action_updates'] as const;
 

@@ -11,8 +11,7 @@ import { DB_KINDS } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import { multipart, type Part } from '../support/multipart.ts';
 import { actionAt, countRows, planActions, RUNNING_TABLES, type SeedAction } from '../support/running.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

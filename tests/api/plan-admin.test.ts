@@ -11,8 +11,7 @@ import { seedText } from '../support/fixtures.ts';
 import { multipart, type Part } from '../support/multipart.ts';
 import { DEFAULT_PARTS, planText } from '../support/plan-text.ts';
 import { countRows, RUNNING_TABLES } from '../support/running.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const TABLES = [...RUNNING_TABLES, 'plan_contents', 'phases', 'phase_items', 'schedule_entries', 'goals'];
 

@@ -12,8 +12,7 @@ import { ORIGIN, staffSession } from '../support/auth.ts';
 import { postJson } from '../support/http.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { rows as queryRows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

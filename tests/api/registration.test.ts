@@ -14,8 +14,7 @@ import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { ANY_KIND, DB_KINDS } from '../support/db.ts';
 import { asRegistrant } from '../support/registrant.ts';
 import { rows as queryRows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.now() + ms).toISOString();

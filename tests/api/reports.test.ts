@@ -10,8 +10,7 @@ import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { actionAt, countRows, planActions, RUNNING_TABLES, type SeedAction } from '../support/running.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 for (const kind of DB_KINDS) {
   describe(`quarterly reports on ${kind}`, () => {

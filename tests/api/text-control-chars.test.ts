@@ -15,8 +15,8 @@ import { DB_KINDS } from '../support/db.ts';
 import { allTables, assertErrorShape, changedTables, tableChecksums } from '../support/hostile.ts';
 import { multipart } from '../support/multipart.ts';
 import { planActions } from '../support/running.ts';
+import type { Json } from '../support/json.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Res = { statusCode: number; body: string; json(): Json };
 
 const HOUR = 3_600_000;

@@ -22,8 +22,7 @@ import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { ApiSession, STAFF_PASSWORD } from '../support/staff.ts';
 import { postJson } from '../support/http.ts';
 import { rows as queryRows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const RUSH = 300;
 const CAPACITY = 40;

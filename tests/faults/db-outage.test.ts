@@ -17,8 +17,7 @@ import { createPgCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 import { ApiSession, STAFF_PASSWORD } from '../support/staff.ts';
 import { rows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();

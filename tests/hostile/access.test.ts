@@ -23,8 +23,8 @@ import { DB_KINDS } from '../support/db.ts';
 import { registeredAs } from '../support/registrant.ts';
 import { countRows, planActions } from '../support/running.ts';
 import { rows } from '../../src/db/executor.ts';
+import type { Json } from '../support/json.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const HOUR = 3_600_000;

@@ -34,8 +34,7 @@ import { multipart } from '../support/multipart.ts';
 import { actionAt, planActions } from '../support/running.ts';
 import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 import { rows as queryRows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from '../support/json.ts';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();

@@ -40,6 +40,7 @@ import {
   anyString,
   hostileValue,
 } from '../support/hostile.ts';
+import type { Json } from '../support/json.ts';
 
 const NUM_RUNS = Number(process.env.FINHUB_FC_RUNS ?? 100);
 const SEED = process.env.FINHUB_FC_SEED ? Number(process.env.FINHUB_FC_SEED) : undefined;
@@ -47,8 +48,6 @@ const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
 const seoulDate = (days: number) => new Date(Date.now() + days * 86_400_000 + 9 * HOUR).toISOString().slice(0, 10);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface Fixture {
   sessionId: number;

@@ -41,18 +41,24 @@ export function zip(entries: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+/** [Content_Types].xml naming the main part, as every Office writer puts it (file-type reads it). */
+const contentTypes = (part: string, type: string) =>
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}.main+xml"/></Types>`;
+
+/** A 1×1 PNG (signature, IHDR, IDAT, IEND). */
+const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 export const samples = {
   pdf: () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'),
-  png: () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(24, 1)]),
+  png: () => Buffer.from(PNG_1x1, 'base64'),
   jpeg: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(24, 2)]),
   gif: () => Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.alloc(16, 3)]),
   webp: () => Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.from([20, 0, 0, 0]), Buffer.from('WEBPVP8 ', 'latin1'), Buffer.alloc(12, 4)]),
   txt: () => Buffer.from('전주시 금융아카데미 결과 보고\n참석 120명\n', 'utf8'),
   csv: () => Buffer.from('\uFEFF회차,참석\n1,60\n2,60\n', 'utf8'),
-  docx: () => zip({ '[Content_Types].xml': CT, 'word/document.xml': '<w:document/>' }),
-  pptx: () => zip({ '[Content_Types].xml': CT, 'ppt/presentation.xml': '<p:presentation/>' }),
+  docx: () => zip({ '[Content_Types].xml': contentTypes('word/document.xml', 'wordprocessingml.document'), 'word/document.xml': '<w:document/>' }),
+  pptx: () => zip({ '[Content_Types].xml': contentTypes('ppt/presentation.xml', 'presentationml.presentation'), 'ppt/presentation.xml': '<p:presentation/>' }),
   hwpx: () => zip({ mimetype: 'application/hwp+zip', 'Contents/section0.xml': '<hs:sec/>' }),
   hwp: () => {
     const b = Buffer.alloc(1536);

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { ERROR_STATUS } from '../../src/server/errors.ts';
 import type { TestApp } from './app.ts';
 import { rows } from '../../src/db/executor.ts';
+import type { Json } from './json.ts';
 
 // ── Payload corpus ────────────────────────────────────────────────────────────────────────────
 
@@ -184,8 +185,6 @@ export function malformedCorpus(valid: string): MalformedCase[] {
 }
 
 // ── Assertions ───────────────────────────────────────────────────────────────────────────────
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The bilingual error body: {error: {code, message: {ko, en}, fields?}}, its code matching the status. */
 export function assertErrorShape(status: number, text: string, label: string): Json {

@@ -3,8 +3,7 @@
  * the agent fixes how many connections are open at once (one per request in flight).
  */
 import http from 'node:http';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from './json.ts';
 
 export function postJson(agent: http.Agent, base: string, path: string, body: object, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
   const url = new URL(path, base);

@@ -11,8 +11,7 @@ import { renderBody } from '../../src/modules/notifications/service.ts';
 import { normalizePhone } from '../../src/modules/registration/phone.ts';
 import { RECEIVED } from '../../src/server/api-schema.ts';
 import { rows } from '../../src/db/executor.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Json } from './json.ts';
 
 export interface Registered {
   id: number;

@@ -10,8 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import { cleanLines, multiLine, oneLine, singleLine } from '../../src/server/text.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ANY_KIND } from '../support/db.ts';
+import type { Json } from '../support/json.ts';
 
-type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Schema = Json;
 
 /** Titles and names (Korean and English forms included): one line, no control character. */
 const TITLE_OR_NAME = /(title|name|label|venue|lecturer|affiliation|role|pledge|category|grade)(Ko|En)?$/i;

@@ -59,7 +59,7 @@ export async function addFileEvidence(db: Executor, files: FileStore, actor: Act
     assertCanEditAction(user, action.ownerDepartmentId);
     const fileName = cleanFileName(input.file.fileName);
     const title = checkTitle(input.title?.trim() ? input.title : fileName);
-    const found = recognise(input.file.bytes, fileName);
+    const found = await recognise(input.file.bytes, fileName);
     if (!found.ok) {
       const field = [{ field: 'file', message: { ko: `허용 형식: ${allowedList}`, en: `Allowed: ${allowedList}` } }];
       throw found.reason === 'mismatch'

@@ -76,7 +76,7 @@ export async function deleteSpeaker(db: Executor, actor: Actor, eventId: number,
 const PHOTO_KINDS = ['png', 'jpeg', 'gif', 'webp'] as const;
 
 export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Actor, speakerId: number, file: UploadedFile) {
-  const found = recognise(file.bytes, file.fileName);
+  const found = await recognise(file.bytes, file.fileName);
   const field = [{ field: 'file', message: { ko: '허용 형식: PNG, JPEG, GIF, WebP', en: 'Allowed: PNG, JPEG, GIF, WebP' } }];
   if (!found.ok || !(PHOTO_KINDS as readonly string[]).includes(found.kind)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { ko: '사진은 PNG, JPEG, GIF, WebP 이미지만 올릴 수 있습니다(내용으로 확인).', en: 'A photo must be a PNG, JPEG, GIF or WebP image (checked by content).' }, field);
