@@ -1,0 +1,31 @@
+/**
+ * Password hashes carry their own scrypt parameters. Tests that touch the database hash at a cheap
+ * cost (lowerCostForTests, called by tests/support/db.ts); this file keeps the real one: it
+ * imports no test support, so its first hash is made at the production cost.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hashPassword, lowerCostForTests, verifyPassword } from '../../src/modules/accounts/password.ts';
+
+const params = (stored: string) => stored.split('$').slice(0, 4).join('$');
+
+describe('password hashing', () => {
+  it('hashes at the production cost (N=2^15, r=8, p=1) unless lowered, and verifies', async () => {
+    const stored = await hashPassword('correct horse battery');
+    assert.equal(params(stored), 'scrypt$32768$8$1');
+    assert.equal(await verifyPassword('correct horse battery', stored), true);
+    assert.equal(await verifyPassword('correct horse battery!', stored), false);
+  });
+
+  it('a hash made at the cheap test cost stores that cost and still verifies; so do older real-cost hashes', async () => {
+    const real = await hashPassword('비밀번호는 열 자 이상');
+    lowerCostForTests();
+    const cheap = await hashPassword('비밀번호는 열 자 이상');
+    assert.equal(params(cheap), 'scrypt$1024$8$1');
+    assert.equal(await verifyPassword('비밀번호는 열 자 이상', cheap), true);
+    assert.equal(await verifyPassword('비밀번호는 열 자 이하', cheap), false);
+    // The NFC form is what is hashed, whatever the cost.
+    assert.equal(await verifyPassword('비밀번호는 열 자 이상'.normalize('NFD'), cheap), true);
+    assert.equal(await verifyPassword('비밀번호는 열 자 이상', real), true);
+  });
+});
