@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../../src/modules/accounts/roles.ts';
 import { ROLE_FORBIDDEN } from '../../src/server/auth.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ANY_KIND } from '../support/db.ts';
-import { createStaff, mintSession } from '../support/auth.ts';
+import { createStaff, mintSessions } from '../support/auth.ts';
 
 const ALL = ['anonymous', ...ROLES] as const;
 const STAFF = [...ROLES];
@@ -152,8 +152,14 @@ describe('authorization matrix', () => {
     sessions.set('anonymous', async () => ({ origin: 'http://localhost:80' }));
     for (const role of ROLES) {
       const user = await createStaff(t.database, role);
-      // a fresh session per request: a call such as logout must not spoil the next one
-      sessions.set(role, () => mintSession(t.database, user.id));
+      // a fresh session per request: a call such as logout must not spoil the next one (made
+      // beforehand in one insert, one per route)
+      const fresh = await mintSessions(t.database, user.id, t.app.apiRoutes.length);
+      sessions.set(role, async () => {
+        const next = fresh.pop();
+        assert.ok(next, `more requests than sessions minted for ${role}`);
+        return next;
+      });
     }
   });
   after(() => t.close());

@@ -43,7 +43,13 @@ export async function staffSession(t: TestApp, role: Role, departmentId: number 
 
 /** A session made straight in the table (no password hashing): for tests that need many. */
 export async function mintSession(database: Database, userId: number): Promise<Session['headers']> {
-  const token = randomToken();
-  await database.db.insert(sessions).values({ id: hashToken(token), userId, expiresAt: new Date(Date.now() + 3_600_000) });
-  return { cookie: `finhub_session=${token}`, origin: ORIGIN };
+  return (await mintSessions(database, userId, 1))[0]!;
+}
+
+/** `n` sessions of the user, made in one insert: for tests that spend a fresh one per request. */
+export async function mintSessions(database: Database, userId: number, n: number): Promise<Session['headers'][]> {
+  const tokens = Array.from({ length: n }, () => randomToken());
+  const expiresAt = new Date(Date.now() + 3_600_000);
+  if (n > 0) await database.db.insert(sessions).values(tokens.map((token) => ({ id: hashToken(token), userId, expiresAt })));
+  return tokens.map((token) => ({ cookie: `finhub_session=${token}`, origin: ORIGIN }));
 }

@@ -14,6 +14,11 @@
  * A copy's migrations table is the template's, so `migrate()` on it applies nothing.
  *
  * FINHUB_TEST_DB_KINDS=postgres (or pglite) narrows DB_KINDS, for the fast tier (`npm run test:fast`).
+ *
+ * Passwords: a process that opens test databases hashes new passwords at a cheap scrypt cost
+ * (N=2^10 instead of 2^15; lowerCostForTests in src/modules/accounts/password.ts). A hash keeps its
+ * parameters, so it verifies as any other. tests/unit/password.test.ts and the tests that run the
+ * `finhub` command as a child process keep the real cost.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -22,6 +27,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase, type Database, type OpenOptions } from '../../src/db/client.ts';
+import { lowerCostForTests } from '../../src/modules/accounts/password.ts';
+
+lowerCostForTests();
 
 const ALL_KINDS = ['pglite', 'postgres'] as const;
 export type DbKind = (typeof ALL_KINDS)[number];

@@ -8,13 +8,19 @@ const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOpti
 // they can be raised later without invalidating existing passwords.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEYLEN = 32;
+let params = PARAMS;
+
+/** Tests only (tests/support/db.ts): new hashes in this process use a cheap N. Nothing in src/ calls it. */
+export function lowerCostForTests(N = 2 ** 10): void {
+  params = { ...PARAMS, N };
+}
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password.normalize('NFC'), salt, KEYLEN, { ...PARAMS, maxmem: 64 * 1024 * 1024 });
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(password.normalize('NFC'), salt, KEYLEN, { ...params, maxmem: 64 * 1024 * 1024 });
+  return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
