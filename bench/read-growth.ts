@@ -204,7 +204,15 @@ type Row = { db: DbKind; size: number; path: string; seq: Stats; conc: Stats; ra
 async function bench(kind: DbKind, rows: Row[]) {
   const sizes = SIZES.filter((s) => kind !== 'pglite' || s <= PGLITE_MAX);
   const skipped = SIZES.filter((s) => !sizes.includes(s));
-  if (skipped.length) console.log(JSON.stringify({ bench: 'read-growth', db: kind, skipped, why: 'PGlite is one in-memory single-connection process: generating 1M registrations with their outbox and audit rows takes it minutes and gigabytes; the embedded database is for small installations' }));
+  if (skipped.length)
+    console.log(
+      JSON.stringify({
+        bench: 'read-growth',
+        db: kind,
+        skipped,
+        why: 'PGlite is one in-memory single-connection process: generating 1M registrations with their outbox and audit rows takes it minutes and gigabytes; the embedded database is for small installations',
+      }),
+    );
   const { database, close } = await openBenchDatabase(kind);
   const app = await buildApp({ config: { logLevel: 'silent', publicRateLimit: 0, publicUrl: 'http://127.0.0.1' }, database, web: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -236,7 +244,9 @@ async function bench(kind: DbKind, rows: Row[]) {
       have = size;
       console.error(`[${kind}] grew to ${size} registrations in ${Math.round(performance.now() - g0)} ms`);
       const [deep] = rowsOf<{ id: number }>(
-        await database.db.execute(sql`select id from registrations where pool_id = ${pools.bigPool} order by id offset (select (count(*) * 9 / 10)::int from registrations where pool_id = ${pools.bigPool}) limit 1`),
+        await database.db.execute(
+          sql`select id from registrations where pool_id = ${pools.bigPool} order by id offset (select (count(*) * 9 / 10)::int from registrations where pool_id = ${pools.bigPool}) limit 1`,
+        ),
       );
       deepAfter = Number(deep!.id);
       const statementsOf: Record<string, { text: string; params: unknown[] }[]> = {};
@@ -296,7 +306,10 @@ async function explainAll(kind: DbKind, size: number, database: Database, statem
 }
 
 function table(rows: Row[]) {
-  const out = ['| db | registrations | path | seq p50 ms | seq p99 ms | conc p50 ms | conc p99 ms | req/s | × 10k p50 | raw p50 ms | raw req/s |', '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const out = [
+    '| db | registrations | path | seq p50 ms | seq p99 ms | conc p50 ms | conc p99 ms | req/s | × 10k p50 | raw p50 ms | raw req/s |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const r of rows) {
     const first = rows.find((x) => x.db === r.db && x.path === r.path)!;
     out.push(

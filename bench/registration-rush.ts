@@ -48,7 +48,14 @@ type Stats = { n: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: nu
 function stats(ms: number[], wallMs: number): Stats {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { n: s.length, p50Ms: +at(0.5).toFixed(2), p90Ms: +at(0.9).toFixed(2), p99Ms: +at(0.99).toFixed(2), maxMs: +s[s.length - 1]!.toFixed(2), perSecond: Math.round((s.length / wallMs) * 1000) };
+  return {
+    n: s.length,
+    p50Ms: +at(0.5).toFixed(2),
+    p90Ms: +at(0.9).toFixed(2),
+    p99Ms: +at(0.99).toFixed(2),
+    maxMs: +s[s.length - 1]!.toFixed(2),
+    perSecond: Math.round((s.length / wallMs) * 1000),
+  };
 }
 
 /** Runs task(i) for i < n with CLIENTS in flight (closed loop); latencies and throughput. */
@@ -159,10 +166,14 @@ async function bench(kind: DbKind) {
     if (kind === 'pglite') await database.close(); // the server takes the data folder
 
     // 3. The API: a real server process, warmed up, then the rush.
-    server = await startServerProcess({ ...t.env, FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'warn' }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
+    server = await startServerProcess(
+      { ...t.env, FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_PUBLIC_URL: PUBLIC_URL, LOG_LEVEL: 'warn' },
+      process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
+    );
     const pid = server.child.pid!;
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-    for (let i = 0; i < 200; i++) await postJson(agent, server.url, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });
+    for (let i = 0; i < 200; i++)
+      await postJson(agent, server.url, `/api/academy/sessions/${warm.id}/registrations`, { name: `w${i}`, phone: phone(6, i), consent: true, waitlist: true });
     await new Promise((r) => setTimeout(r, 1000));
     const restMiB = mib(rssKiB(pid, 'VmRSS'));
     let peakKiB = 0;
@@ -170,7 +181,12 @@ async function bench(kind: DbKind) {
     const statuses = new Map<number, number>();
     const cpuBefore = cpuMs(pid);
     const apiStats = await load(REQUESTS, async (i) => {
-      const { status } = await postJson(agent, server!.url, `/api/academy/sessions/${apiSession.id}/registrations`, { name: `신청자${i}`, phone: phone(7, i), consent: true, waitlist: true });
+      const { status } = await postJson(agent, server!.url, `/api/academy/sessions/${apiSession.id}/registrations`, {
+        name: `신청자${i}`,
+        phone: phone(7, i),
+        consent: true,
+        waitlist: true,
+      });
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
     clearInterval(sampler);
@@ -183,12 +199,19 @@ async function bench(kind: DbKind) {
     // 4. The outcome, read back from the database.
     if (kind === 'pglite') database = await t.open();
     const one = (q: ReturnType<typeof sql>) => rows<Record<string, unknown>>(database.db, q);
-    const counts = Object.fromEntries((await one(sql`select status, count(*)::int as n from registrations where pool_id = ${apiSession.poolId} group by status`)).map((r) => [r.status, Number(r.n)]));
+    const counts = Object.fromEntries(
+      (await one(sql`select status, count(*)::int as n from registrations where pool_id = ${apiSession.poolId} group by status`)).map((r) => [r.status, Number(r.n)]),
+    );
     const [side] = await one(sql`
       select (select count(*)::int from outbox where (meta->>'ownerId')::int = ${apiSession.id} and meta->>'ownerKind' = 'academy_session') as messages,
              (select count(*)::int from audit_log a join registrations r on a.entity = 'registration' and a.entity_id = r.id::text and a.action = 'registration.create' where r.pool_id = ${apiSession.poolId}) as audits`);
     await database.close();
-    const ok = counts.confirmed === capacity && counts.waitlisted === REQUESTS - capacity && Number(side!.messages) === REQUESTS && Number(side!.audits) === REQUESTS && statuses.get(201) === REQUESTS;
+    const ok =
+      counts.confirmed === capacity &&
+      counts.waitlisted === REQUESTS - capacity &&
+      Number(side!.messages) === REQUESTS &&
+      Number(side!.audits) === REQUESTS &&
+      statuses.get(201) === REQUESTS;
     if (!ok) throw new Error(`wrong outcome: ${JSON.stringify({ counts, side, statuses: Object.fromEntries(statuses) })}`);
 
     const result = {
@@ -210,7 +233,9 @@ async function bench(kind: DbKind) {
       'API (HTTP, finhub serve)': { 'req/s': apiStats.perSecond, 'p50 ms': apiStats.p50Ms, 'p99 ms': apiStats.p99Ms, 'max ms': apiStats.maxMs },
       [`raw SQL (${recorded.length} statements)`]: { 'req/s': rawStats.perSecond, 'p50 ms': rawStats.p50Ms, 'p99 ms': rawStats.p99Ms, 'max ms': rawStats.maxMs },
     });
-    console.log(`API/raw throughput ${result.apiToRawThroughput}; server RSS at rest ${restMiB} MiB, peak during rush ${mib(peakKiB)} MiB (lifetime peak ${hwmMiB} MiB); server CPU ${serverCpuMsPerRegistration} ms per registration`);
+    console.log(
+      `API/raw throughput ${result.apiToRawThroughput}; server RSS at rest ${restMiB} MiB, peak during rush ${mib(peakKiB)} MiB (lifetime peak ${hwmMiB} MiB); server CPU ${serverCpuMsPerRegistration} ms per registration`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     if (server) await server.stop();

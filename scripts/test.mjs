@@ -43,7 +43,12 @@ function typeCheck() {
 let files;
 if (targets.length) files = targets.map((t) => (t.endsWith('.ts') ? t : `${t.replace(/\/$/, '')}/**/*.test.ts`));
 // The longest files first (API, then service, then unit), so the last ones to finish are short.
-else if (fast) files = ['api', 'service', 'unit'].flatMap((dir) => globSync(`tests/${dir}/**/*.test.ts`).filter((f) => !WHOLE_SUITE_ONLY.has(f)).sort());
+else if (fast)
+  files = ['api', 'service', 'unit'].flatMap((dir) =>
+    globSync(`tests/${dir}/**/*.test.ts`)
+      .filter((f) => !WHOLE_SUITE_ONLY.has(f))
+      .sort(),
+  );
 else files = ['tests/**/*.test.ts'];
 const env = fast ? { ...process.env, FINHUB_TEST_DB_KINDS: process.env.FINHUB_TEST_DB_KINDS ?? 'postgres', FINHUB_TEST_NO_SPAWN: '1' } : process.env;
 
@@ -56,7 +61,10 @@ if (targets.length === 0 && !fast) {
   }
 }
 const checking = targets.length === 0 ? typeCheck() : null;
-const tests = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...runnerArgs, ...files], { stdio: 'inherit', env });
+const tests = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...runnerArgs, ...files], {
+  stdio: 'inherit',
+  env,
+});
 let status = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)));
 if (checking) {
   const { code, out } = await checking;

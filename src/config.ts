@@ -23,7 +23,11 @@ const schema = z.object({
   FINHUB_PUBLIC_URL: z.url().optional(),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   FINHUB_OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
-  FINHUB_OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(5 * 60 * 1000),
+  FINHUB_OUTBOX_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60 * 1000),
   FINHUB_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   FINHUB_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   FINHUB_TRUST_PROXY: z
@@ -33,7 +37,10 @@ const schema = z.object({
       const t = v.trim();
       if (t === '' || t === 'false') return false;
       if (t === 'true') return true;
-      return t.split(',').map((a) => a.trim()).filter(Boolean);
+      return t
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
     }),
 });
 

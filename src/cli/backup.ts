@@ -46,7 +46,8 @@ export async function backupCommand(config: Config, args: string[]): Promise<num
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'backup' });
   try {
     const s = await writeBackup(database, config.dataDir, file);
-    for (const rel of s.skippedFiles) console.error(`경고: 내용이 이름(SHA-256)과 맞지 않는 파일을 뺐습니다 / warning: left out a stored file that does not match its SHA-256: ${rel}`);
+    for (const rel of s.skippedFiles)
+      console.error(`경고: 내용이 이름(SHA-256)과 맞지 않는 파일을 뺐습니다 / warning: left out a stored file that does not match its SHA-256: ${rel}`);
     console.log(`백업 완료 / Backup written: ${file}`);
     console.log(
       `  테이블 ${s.tables}개, 행 ${s.totalRows}개, 파일 ${s.files}개, ${mb(s.bytes)}, ${s.seconds.toFixed(1)}초 / ` +

@@ -118,10 +118,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   });
   await registerWithPolicy(app, ASSETS, (docs) => docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true }));
 
-  app.get(
-    '/api/openapi.json',
-    { config: { policy: PUBLIC }, schema: { operationId: 'getOpenApi', summary: 'This OpenAPI document', tags: ['meta'], hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { operationId: 'getOpenApi', summary: 'This OpenAPI document', tags: ['meta'], hide: true } }, async () =>
+    app.swagger(),
   );
   app.get(
     '/api/health',
@@ -146,14 +144,14 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
       // and monitoring, instead of an opaque error or a hang.
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([
-          database.db.execute('select 1'),
-          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('health check timed out')), 3000))),
-        ]);
+        await Promise.race([database.db.execute('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('health check timed out')), 3000)))]);
         return { status: 'ok' as const, db: database.kind };
       } catch (err) {
         req.log.warn({ db: describeDatabaseError(err) }, 'health: database unavailable');
-        return reply.status(503).header('retry-after', '5').send({ status: 'unavailable' as const, db: database.kind, error: databaseUnavailable().toBody().error });
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const, db: database.kind, error: databaseUnavailable().toBody().error });
       } finally {
         clearTimeout(timer);
       }

@@ -85,7 +85,10 @@ export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: 
   const e =
     err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? // Fastify's message repeats the URL: not echoed, so every bad address gets the same answer.
-        new AppError('VALIDATION_FAILED', { ko: '요청 주소(URL)가 올바르지 않습니다(해석할 수 없거나 너무 깁니다).', en: 'The request address is not valid (undecodable or too long).' })
+        new AppError('VALIDATION_FAILED', {
+          ko: '요청 주소(URL)가 올바르지 않습니다(해석할 수 없거나 너무 깁니다).',
+          en: 'The request address is not valid (undecodable or too long).',
+        })
       : new AppError('INTERNAL', { ko: '서버 오류가 발생했습니다.', en: 'An internal error occurred.' });
   void reply.status(e.status).send(e.toBody());
 }

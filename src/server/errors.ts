@@ -136,5 +136,4 @@ export function invalidFields(fields: FieldError[]): AppError {
 export const invalidField = (field: string, ko: string, en: string): AppError => invalidFields([fieldError(field, ko, en)]);
 
 /** "행사 3을 찾을 수 없습니다." — the particle chosen by the last syllable (src/server/korean.ts). */
-export const notFound = (what: Bilingual) =>
-  new AppError('NOT_FOUND', { ko: `${withJosa(what.ko, '을/를')} 찾을 수 없습니다.`, en: `${what.en} was not found.` });
+export const notFound = (what: Bilingual) => new AppError('NOT_FOUND', { ko: `${withJosa(what.ko, '을/를')} 찾을 수 없습니다.`, en: `${what.en} was not found.` });

@@ -36,7 +36,9 @@ export function startJobs(db: Db, log: FastifyBaseLogger, config: JobConfig = {}
     const tick = () =>
       job.run(db, config).catch((err) =>
         // A database outage fails every run until it ends: one short line each, not a stack.
-        isDatabaseUnavailable(err) ? log.warn({ db: describeDatabaseError(err) }, `job skipped, database unavailable: ${job.name}`) : log.error({ error: safeError(err) }, `job failed: ${job.name}`),
+        isDatabaseUnavailable(err)
+          ? log.warn({ db: describeDatabaseError(err) }, `job skipped, database unavailable: ${job.name}`)
+          : log.error({ error: safeError(err) }, `job failed: ${job.name}`),
       );
     void tick();
     return setInterval(tick, job.everyMs).unref();

@@ -31,11 +31,9 @@ function translate(e: unknown): unknown {
         en: 'Send the request as multipart/form-data.',
       });
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError(
-        'PAYLOAD_TOO_LARGE',
-        { ko: '파일이 너무 큽니다(최대 10MB).', en: 'The file is too large (10 MB at most).' },
-        [{ field: 'file', message: { ko: '10MB 이하여야 합니다.', en: 'Must be 10 MB or less.' } }],
-      );
+      return new AppError('PAYLOAD_TOO_LARGE', { ko: '파일이 너무 큽니다(최대 10MB).', en: 'The file is too large (10 MB at most).' }, [
+        { field: 'file', message: { ko: '10MB 이하여야 합니다.', en: 'Must be 10 MB or less.' } },
+      ]);
     case 'FST_FILES_LIMIT':
       return bad('file', '파일은 하나만 보낼 수 있습니다.', 'Send one file only.');
     case 'FST_FIELDS_LIMIT':

@@ -48,7 +48,11 @@ function byStatus(codes: readonly ErrorCode[]): Map<number, ErrorCode[]> {
 }
 
 /** The facts of a registered route (its config holds the policy the onRoute hook settled). */
-export function routeFacts(route: { method: string | string[]; schema?: FastifySchema; config?: { policy?: { public?: true } | object; rateLimit?: unknown; errors?: readonly ErrorCode[] } }): RouteFacts {
+export function routeFacts(route: {
+  method: string | string[];
+  schema?: FastifySchema;
+  config?: { policy?: { public?: true } | object; rateLimit?: unknown; errors?: readonly ErrorCode[] };
+}): RouteFacts {
   const policy = route.config?.policy;
   return { method: route.method, schema: route.schema, staff: !!policy && !('public' in policy), rateLimited: !!route.config?.rateLimit, errors: route.config?.errors };
 }

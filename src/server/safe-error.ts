@@ -26,12 +26,14 @@ export interface SafeError {
 
 /** Values that may still stand in a message: a trailing quoted literal, phone numbers, e-mail addresses. */
 export function scrubText(text: string): string {
-  return text
-    .replace(/(:\s*)"(?:[^"]|"")*"\s*$/s, `$1"${REDACTED}"`)
-    .replace(/\(([^()]*)\)=\((.*)\)/gs, `($1)=(${REDACTED})`)
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, REDACTED)
-    // Korean phone numbers (010-1234-5678, 01012345678, +82 10 …), not addresses or ports.
-    .replace(/(?:\+82[-\s]?|(?<![\d.])0)\d{1,2}[-\s.]?\d{3,4}[-\s.]?\d{4}(?![\d.])/g, REDACTED);
+  return (
+    text
+      .replace(/(:\s*)"(?:[^"]|"")*"\s*$/s, `$1"${REDACTED}"`)
+      .replace(/\(([^()]*)\)=\((.*)\)/gs, `($1)=(${REDACTED})`)
+      .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, REDACTED)
+      // Korean phone numbers (010-1234-5678, 01012345678, +82 10 …), not addresses or ports.
+      .replace(/(?:\+82[-\s]?|(?<![\d.])0)\d{1,2}[-\s.]?\d{3,4}[-\s.]?\d{4}(?![\d.])/g, REDACTED)
+  );
 }
 
 /** An error message as it may be logged: DrizzleQueryError's "\nparams: <values>" tail dropped, the rest scrubbed. */

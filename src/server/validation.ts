@@ -89,11 +89,7 @@ function findUnstorableText(value: unknown, root: string[] = []): string[] | nul
 
 export function unstorableTextError(path: string[], context: string): AppError {
   const field = path.length ? path.join('.') : context;
-  return bodyError(
-    'Contains a character that cannot be stored (U+0000 or an unpaired surrogate).',
-    '저장할 수 없는 문자(U+0000 또는 짝 없는 서로게이트)가 들어 있습니다.',
-    field,
-  );
+  return bodyError('Contains a character that cannot be stored (U+0000 or an unpaired surrogate).', '저장할 수 없는 문자(U+0000 또는 짝 없는 서로게이트)가 들어 있습니다.', field);
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -189,7 +185,10 @@ export function installInputGuards(app: FastifyInstance): void {
     }
   });
   app.addHook('preValidation', async (req) => {
-    for (const [context, value] of [['params', req.params], ['querystring', req.query]] as const) {
+    for (const [context, value] of [
+      ['params', req.params],
+      ['querystring', req.query],
+    ] as const) {
       const bad = findUnstorableText(value);
       if (bad) throw unstorableTextError(bad, context);
     }

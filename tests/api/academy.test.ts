@@ -36,7 +36,7 @@ for (const kind of DB_KINDS) {
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const counts = () => countRows(t, TABLES);
     const outbox = async (kindLike: string) =>
-      (await rows<Json>(t.database.db, sql`select recipient, kind, subject, body, meta, link_token from outbox where kind like ${kindLike} order by id`));
+      await rows<Json>(t.database.db, sql`select recipient, kind, subject, body, meta, link_token from outbox where kind like ${kindLike} order by id`);
 
     async function newSession(over: Json = {}): Promise<Json> {
       const res = await call('POST', '/api/academy/sessions', manager, {
@@ -76,7 +76,10 @@ for (const kind of DB_KINDS) {
       assert.equal(pub.lecturer, '김강사');
       const list = (await call('GET', '/api/academy/sessions', null)).json();
       assert.ok(list.items.some((x: Json) => x.id === s.id));
-      assert.equal((await call('GET', '/api/academy/sessions?when=past', null)).json().items.some((x: Json) => x.id === s.id), false);
+      assert.equal(
+        (await call('GET', '/api/academy/sessions?when=past', null)).json().items.some((x: Json) => x.id === s.id),
+        false,
+      );
       assert.equal((await call('POST', '/api/academy/sessions', officer, {})).statusCode, 403);
     });
 
@@ -120,7 +123,10 @@ for (const kind of DB_KINDS) {
       assert.ok(renderBody(hong.body, hong.link_token).includes(ra.statusUrl), 'the confirmation carries the status link when sent');
       assert.match(hong.body, /홍길동님/);
       assert.match(hong.body, /Dear 홍길동/);
-      assert.ok(confirmations.some((m) => m.recipient === '01098765432'), 'without e-mail the message goes by SMS');
+      assert.ok(
+        confirmations.some((m) => m.recipient === '01098765432'),
+        'without e-mail the message goes by SMS',
+      );
       assert.equal((await outbox('registration.waitlisted')).length >= 1, true);
     });
 
@@ -237,7 +243,10 @@ for (const kind of DB_KINDS) {
       for (const [body, field] of bad) {
         const res = await call('POST', `/api/academy/sessions/${s.id}/registrations`, null, body);
         assert.equal(res.statusCode, 400, `${JSON.stringify(body)}: ${res.body}`);
-        assert.ok(res.json().error.fields.some((f: Json) => f.field === field), `${field} named in ${res.body}`);
+        assert.ok(
+          res.json().error.fields.some((f: Json) => f.field === field),
+          `${field} named in ${res.body}`,
+        );
         assert.ok(res.json().error.message.ko && res.json().error.message.en);
       }
       const badSession = await call('POST', '/api/academy/sessions', manager, { title: { ko: 'x'.repeat(201) }, startsAt: 'tomorrow', venue: '', capacity: 0 });
@@ -245,10 +254,19 @@ for (const kind of DB_KINDS) {
       const fields = badSession.json().error.fields.map((f: Json) => f.field);
       for (const f of ['title.ko', 'startsAt', 'venue', 'capacity']) assert.ok(fields.includes(f), `${f} in ${fields}`);
       const backwards = await call('POST', '/api/academy/sessions', manager, {
-        title: { ko: '거꾸로' }, startsAt: at(50 * HOUR), endsAt: at(48 * HOUR), venue: '시청', capacity: 5, registrationOpensAt: at(-HOUR), registrationClosesAt: at(HOUR),
+        title: { ko: '거꾸로' },
+        startsAt: at(50 * HOUR),
+        endsAt: at(48 * HOUR),
+        venue: '시청',
+        capacity: 5,
+        registrationOpensAt: at(-HOUR),
+        registrationClosesAt: at(HOUR),
       });
       assert.equal(backwards.statusCode, 400);
-      assert.deepEqual(backwards.json().error.fields.map((f: Json) => f.field), ['endsAt']);
+      assert.deepEqual(
+        backwards.json().error.fields.map((f: Json) => f.field),
+        ['endsAt'],
+      );
       assert.deepEqual(await counts(), before);
 
       const script = '<script>alert(1)</script>=cmd|" /C calc"!A0';
@@ -270,26 +288,45 @@ for (const kind of DB_KINDS) {
         return res.json();
       };
       const whole = await page('');
-      assert.deepEqual(whole.items.map((r: Json) => r.id), ids, 'default limit 100 holds all seven, in id order');
+      assert.deepEqual(
+        whole.items.map((r: Json) => r.id),
+        ids,
+        'default limit 100 holds all seven, in id order',
+      );
       assert.equal(whole.total, 7);
       assert.equal(whole.nextAfter, null);
       const first = await page('?limit=3');
-      assert.deepEqual(first.items.map((r: Json) => r.id), ids.slice(0, 3));
+      assert.deepEqual(
+        first.items.map((r: Json) => r.id),
+        ids.slice(0, 3),
+      );
       assert.equal(first.total, 7);
       assert.equal(first.nextAfter, ids[2]);
       const second = await page(`?limit=3&after=${first.nextAfter}`);
-      assert.deepEqual(second.items.map((r: Json) => r.id), ids.slice(3, 6));
+      assert.deepEqual(
+        second.items.map((r: Json) => r.id),
+        ids.slice(3, 6),
+      );
       assert.equal(second.total, null, 'deeper pages do not count again');
       assert.equal(second.nextAfter, ids[5]);
       const last = await page(`?limit=3&after=${second.nextAfter}`);
-      assert.deepEqual(last.items.map((r: Json) => r.id), ids.slice(6));
+      assert.deepEqual(
+        last.items.map((r: Json) => r.id),
+        ids.slice(6),
+      );
       assert.equal(last.nextAfter, null);
       const exact = await page(`?limit=7`);
       assert.equal(exact.nextAfter, null, 'no next page when the rows end exactly at the limit');
       const kims = await page(`?q=${encodeURIComponent('김페이지')}&limit=2`);
-      assert.deepEqual(kims.items.map((r: Json) => r.id), [ids[1], ids[3]]);
+      assert.deepEqual(
+        kims.items.map((r: Json) => r.id),
+        [ids[1], ids[3]],
+      );
       assert.equal(kims.total, 3);
-      assert.deepEqual((await page(`?q=${encodeURIComponent('김페이지')}&limit=2&after=${kims.nextAfter}`)).items.map((r: Json) => r.id), [ids[5]]);
+      assert.deepEqual(
+        (await page(`?q=${encodeURIComponent('김페이지')}&limit=2&after=${kims.nextAfter}`)).items.map((r: Json) => r.id),
+        [ids[5]],
+      );
       for (const bad of ['?limit=0', '?limit=501', '?after=-1', '?after=x']) {
         const res = await call('GET', `/api/academy/sessions/${s.id}/registrations${bad}`, viewer);
         assert.equal(res.statusCode, 400, `${bad}: ${res.body}`);
@@ -307,7 +344,9 @@ for (const kind of DB_KINDS) {
       await call('POST', `/api/academy/sessions/${live.id}/check-in`, officer, { token: a.token });
       // Move the session into the past (as if time had passed).
       await t.database.db.execute(sql`update academy_sessions set starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours' where id = ${live.id}`);
-      await t.database.db.execute(sql`update capacity_pools set opens_at = now() - interval '5 hours', closes_at = now() - interval '4 hours', starts_at = now() - interval '3 hours' where id = (select pool_id from academy_sessions where id = ${live.id})`);
+      await t.database.db.execute(
+        sql`update capacity_pools set opens_at = now() - interval '5 hours', closes_at = now() - interval '4 hours', starts_at = now() - interval '3 hours' where id = (select pool_id from academy_sessions where id = ${live.id})`,
+      );
       void b;
 
       assert.equal((await call('POST', `/api/academy/sessions/${s.id}/survey`, manager)).json().queued, 0);
@@ -358,7 +397,11 @@ for (const kind of DB_KINDS) {
       await newSession(past(10));
       const cancelled = await newSession(past(17));
       await call('PATCH', `/api/academy/sessions/${cancelled.id}`, manager, { cancelled: true });
-      const shown = async () => (await call('GET', `/api/plans/${planId}`, null)).json().schedule.flatMap((e: Json) => e.actions).find((a: Json) => a.id === academy.id);
+      const shown = async () =>
+        (await call('GET', `/api/plans/${planId}`, null))
+          .json()
+          .schedule.flatMap((e: Json) => e.actions)
+          .find((a: Json) => a.id === academy.id);
       assert.equal((await shown()).progress, 50, 'one held of two');
       await newSession(past(24));
       assert.equal((await shown()).progress, 100);

@@ -26,14 +26,22 @@ for (const kind of DB_KINDS) {
     const seen = (res: Awaited<ReturnType<typeof login>>) => ({
       status: res.statusCode,
       body: res.body,
-      headers: Object.keys(res.headers).filter((h) => !['date', 'x-request-id'].includes(h)).sort(),
+      headers: Object.keys(res.headers)
+        .filter((h) => !['date', 'x-request-id'].includes(h))
+        .sort(),
       retryAfter: res.headers['retry-after'] !== undefined,
       cookies: res.cookies.length,
     });
     /** Time passes for the throttle (it counts on the database's clock). */
     const waitOut = (key: string) => t.database.db.update(loginThrottle).set({ blockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottle.key, key));
     const auditActions = async (userId: number) =>
-      (await t.database.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(userId))).orderBy(auditLog.id)).map((r) => r.a);
+      (
+        await t.database.db
+          .select({ a: auditLog.action })
+          .from(auditLog)
+          .where(eq(auditLog.entityId, String(userId)))
+          .orderBy(auditLog.id)
+      ).map((r) => r.a);
 
     it('signs in with an HttpOnly, SameSite cookie; /me knows the user; sign-out ends the session', async () => {
       const user = await createStaff(t.database, 'manager');
@@ -76,9 +84,15 @@ for (const kind of DB_KINDS) {
         const seenAll: ReturnType<typeof seen>[] = [];
         for (let i = 0; i < 5; i++) seenAll.push(seen(await from(stranger, email, `guess ${i}`)));
         // The fifth failure made the address wait 1 s (on the database's clock); hold that wait for the test.
-        const [row] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginKey(email, stranger)));
+        const [row] = await t.database.db
+          .select()
+          .from(loginThrottle)
+          .where(eq(loginThrottle.key, loginKey(email, stranger)));
         assert.equal(row!.blockedUntil!.getTime() - row!.lastFailedAt.getTime(), 1000, 'the first wait is 1 s');
-        await t.database.db.update(loginThrottle).set({ blockedUntil: sql`now() + interval '30 seconds'` }).where(eq(loginThrottle.key, loginKey(email, stranger)));
+        await t.database.db
+          .update(loginThrottle)
+          .set({ blockedUntil: sql`now() + interval '30 seconds'` })
+          .where(eq(loginThrottle.key, loginKey(email, stranger)));
         // While it waits, tries from that address are refused unchecked — even the right password.
         const right = await from(stranger, email, TEST_PASSWORD);
         seenAll.push(seen(await from(stranger, email, 'guess 5')), seen(right));
@@ -94,7 +108,10 @@ for (const kind of DB_KINDS) {
         [...Array(5).fill([401, false, 0]), ...Array(2).fill([401, true, 0])],
       );
       assert.equal(JSON.parse(known[6]!.body).error.message.en, 'E-mail or password is incorrect.');
-      const [waiting] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginKey(user.email, stranger)));
+      const [waiting] = await t.database.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, loginKey(user.email, stranger)));
       assert.equal(waiting!.failures, 5, 'refused tries are not counted');
       // The admin, at another address, is not locked out.
       assert.equal((await from('192.0.2.10', user.email, TEST_PASSWORD)).statusCode, 200);
@@ -105,12 +122,24 @@ for (const kind of DB_KINDS) {
       const again = await from(stranger, user.email, 'guess 6');
       assert.equal(again.statusCode, 401);
       assert.equal(again.headers['retry-after'], undefined);
-      const [row] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginKey(user.email, stranger)));
+      const [row] = await t.database.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, loginKey(user.email, stranger)));
       assert.equal(row!.failures, 6);
       assert.equal(row!.blockedUntil!.getTime() - row!.lastFailedAt.getTime(), 2000, 'the sixth failure waits 2 s');
       await waitOut(loginKey(user.email, stranger));
       assert.equal((await from(stranger, user.email, TEST_PASSWORD)).statusCode, 200, 'after the wait the right password works');
-      assert.equal((await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginKey(user.email, stranger)))).length, 0, 'a success clears the count');
+      assert.equal(
+        (
+          await t.database.db
+            .select()
+            .from(loginThrottle)
+            .where(eq(loginThrottle.key, loginKey(user.email, stranger)))
+        ).length,
+        0,
+        'a success clears the count',
+      );
     });
 
     it('guesses spread over many addresses make every failing address wait from its first failure; the right password from a clean one still gets in', async () => {
@@ -132,17 +161,48 @@ for (const kind of DB_KINDS) {
           assert.equal((await from(`203.0.113.${i}`, email, 'guess')).statusCode, 401);
           assert.equal(await waitOf(loginKey(email, `203.0.113.${i}`)), 1000, `address ${i}, ${email}`);
         }
-        const [count] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginEmailKey(email)));
+        const [count] = await t.database.db
+          .select()
+          .from(loginThrottle)
+          .where(eq(loginThrottle.key, loginEmailKey(email)));
         assert.equal(count!.failures, 8);
       }
       // The e-mail's count only slows: the right password from an address that has not failed gets in.
       assert.equal((await from('192.0.2.20', user.email, TEST_PASSWORD)).statusCode, 200, 'not locked out');
-      assert.equal((await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginEmailKey(user.email)))).length, 0, 'a success clears the count');
+      assert.equal(
+        (
+          await t.database.db
+            .select()
+            .from(loginThrottle)
+            .where(eq(loginThrottle.key, loginEmailKey(user.email)))
+        ).length,
+        0,
+        'a success clears the count',
+      );
       // Idle counts are forgotten and deleted by the hourly job.
-      await t.database.db.update(loginThrottle).set({ lastFailedAt: sql`now() - interval '2 hours'`, blockedUntil: null }).where(eq(loginThrottle.key, loginEmailKey(unknown)));
+      await t.database.db
+        .update(loginThrottle)
+        .set({ lastFailedAt: sql`now() - interval '2 hours'`, blockedUntil: null })
+        .where(eq(loginThrottle.key, loginEmailKey(unknown)));
       await deleteStaleAttempts(t.database.db);
-      assert.equal((await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginEmailKey(unknown)))).length, 0);
-      assert.ok((await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, loginKey(unknown, '203.0.113.8')))).length === 1, 'fresh counts stay');
+      assert.equal(
+        (
+          await t.database.db
+            .select()
+            .from(loginThrottle)
+            .where(eq(loginThrottle.key, loginEmailKey(unknown)))
+        ).length,
+        0,
+      );
+      assert.ok(
+        (
+          await t.database.db
+            .select()
+            .from(loginThrottle)
+            .where(eq(loginThrottle.key, loginKey(unknown, '203.0.113.8')))
+        ).length === 1,
+        'fresh counts stay',
+      );
     });
 
     it('ends a session 24 hours after sign-in however busy it is; sliding never goes past that', async () => {
@@ -155,7 +215,10 @@ for (const kind of DB_KINDS) {
         .where(eq(sessions.userId, user.id));
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers })).statusCode, 200);
       const [row] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
-      assert.ok(row!.expiresAt.getTime() <= row!.createdAt.getTime() + 24 * 3_600_000 + 1000, `expires ${row!.expiresAt.toISOString()} after created ${row!.createdAt.toISOString()} + 24 h`);
+      assert.ok(
+        row!.expiresAt.getTime() <= row!.createdAt.getTime() + 24 * 3_600_000 + 1000,
+        `expires ${row!.expiresAt.toISOString()} after created ${row!.createdAt.toISOString()} + 24 h`,
+      );
       // 24 h and a minute old, though its sliding expiry lies ahead: refused, and deleted by the hourly job.
       await t.database.db
         .update(sessions)
@@ -184,7 +247,11 @@ for (const kind of DB_KINDS) {
       assert.equal(cookieOf(plain).secure, undefined);
       assert.equal(cookieOf(plain).maxAge, 24 * 60 * 60, 'the cookie may live as long as the session (24 h)');
       const behindProxy = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicUrl: 'https://finhub.example' }, database: t.database, web: false });
-      const trustsProxy = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicUrl: 'http://finhub.test', trustProxy: true }, database: t.database, web: false });
+      const trustsProxy = await buildApp({
+        config: { logLevel: 'silent', loginRateLimit: 0, publicUrl: 'http://finhub.test', trustProxy: true },
+        database: t.database,
+        web: false,
+      });
       try {
         // The proxy speaks plain http to the app: the configured https address decides.
         const res = await behindProxy.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: user.email, password: TEST_PASSWORD } });
@@ -266,13 +333,27 @@ for (const kind of DB_KINDS) {
       assert.equal((await login(user.email, TEST_PASSWORD)).statusCode, 200, 'the password did not change');
       await waitOut(passwordKey(user.id));
       assert.equal((await change(TEST_PASSWORD)).statusCode, 204, 'after the wait the right current password works');
-      assert.equal((await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, passwordKey(user.id)))).length, 0);
+      assert.equal(
+        (
+          await t.database.db
+            .select()
+            .from(loginThrottle)
+            .where(eq(loginThrottle.key, passwordKey(user.id)))
+        ).length,
+        0,
+      );
     });
 
     it('validates the login body field by field', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: 'not-an-email' } });
       assert.equal(res.statusCode, 400);
-      assert.deepEqual(res.json().error.fields.map((f: { field: string }) => f.field).sort(), ['email', 'password']);
+      assert.deepEqual(
+        res
+          .json()
+          .error.fields.map((f: { field: string }) => f.field)
+          .sort(),
+        ['email', 'password'],
+      );
     });
   });
 }

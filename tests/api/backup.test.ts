@@ -96,7 +96,10 @@ function storeFiles(dataDir: string): Record<string, string> {
   const root = path.join(dataDir, 'files');
   if (!fs.existsSync(root)) return {};
   const out: Record<string, string> = {};
-  for (const d of fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).sort()) {
+  for (const d of fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .sort()) {
     const full = path.join(d.parentPath, d.name);
     out[path.relative(root, full)] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
   }
@@ -110,7 +113,10 @@ function assertRestored(restored: Record<string, string[]>, source: Record<strin
     NOT_BACKED_UP[table] ? rows?.map((r) => JSON.stringify({ ...JSON.parse(r), ...Object.fromEntries(NOT_BACKED_UP[table]!.map((c) => [c, null])) })) : rows;
   const { audit_log: audit, ...rest } = Object.fromEntries(Object.entries(restored).map(([t, rows]) => [t, carried(t, rows)])) as Record<string, string[]>;
   const { audit_log: sourceAudit, ...sourceRest } = Object.fromEntries(Object.entries(source).map(([t, rows]) => [t, carried(t, rows)])) as Record<string, string[]>;
-  assert.ok((restored.outbox ?? []).every((r) => JSON.parse(r).link_token === null), 'no link token restored');
+  assert.ok(
+    (restored.outbox ?? []).every((r) => JSON.parse(r).link_token === null),
+    'no link token restored',
+  );
   assert.deepEqual(rest, sourceRest);
   assert.deepEqual(audit!.slice(0, -1), sourceAudit);
   const last = JSON.parse(audit!.at(-1)!) as Json;
@@ -131,7 +137,12 @@ async function populate(site: Site): Promise<Populated> {
   const imported = finhub(['import-plan', SEED_PLAN_FILE], site.env);
   assert.equal(imported.code, 0, imported.stderr);
   const database = await open(site);
-  const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test' }, database, dataDir: site.dataDir, web: false });
+  const app = await buildApp({
+    config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test' },
+    database,
+    dataDir: site.dataDir,
+    web: false,
+  });
   const t: TestApp = { app, database, dataDir: site.dataDir, close: async () => {} };
   try {
     const manager = await staffSession(t, 'manager');
@@ -151,7 +162,11 @@ async function populate(site: Site): Promise<Populated> {
       registrationClosesAt: at(24 * HOUR),
       lecturer: '김강사',
     });
-    for (const [name, phone] of [['홍길동', '010-1234-5678'], ['김철수', '010-9876-5432'], ['이영희', '010-5555-0001']] as const)
+    for (const [name, phone] of [
+      ['홍길동', '010-1234-5678'],
+      ['김철수', '010-9876-5432'],
+      ['이영희', '010-5555-0001'],
+    ] as const)
       await call('POST', `/api/academy/sessions/${academy.id}/registrations`, null, { consent: true, waitlist: true, name, phone, email: `${phone}@example.org` });
     const event = await call('POST', '/api/events', manager, {
       kind: 'seminar',
@@ -176,7 +191,10 @@ async function populate(site: Site): Promise<Populated> {
       [samples.pdf(), 'report.pdf'],
       [samples.txt(), '결과.txt'],
     ] as const) {
-      const body = multipart([{ name: 'title', value: `증빙 ${fileName}` }, { name: 'file', file: bytes, fileName }]);
+      const body = multipart([
+        { name: 'title', value: `증빙 ${fileName}` },
+        { name: 'file', file: bytes, fileName },
+      ]);
       const res = await app.inject({ method: 'POST', url: `/api/actions/${actionId}/evidence`, headers: { ...manager.headers, ...body.headers }, payload: body.payload });
       assert.equal(res.statusCode, 201, res.body);
     }
@@ -231,7 +249,10 @@ async function serveRestored(site: Site, src: Populated, backupFile: string): Pr
     const text = await res.text();
     assert.equal(res.status, 201, text);
     // The answer names no id or status: the staff list and the registrant's message do.
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const list = (await (await fetch(`${server.url}/api/academy/sessions/${src.academySessionId}/registrations`, { headers: { cookie } })).json()) as { items: Json[] };
     const reg = list.items.find((r) => r.name === '새신청')!;
     assert.equal(reg.id, src.maxRegistrationId + 1);
@@ -291,12 +312,28 @@ describe('finhub backup and restore on PGlite', () => {
   });
 
   it('the populated source has rows in every part and three stored files', () => {
-    for (const t of ['plans', 'phase_items', 'users', 'sessions', 'academy_sessions', 'registrations', 'events', 'event_registrations', 'speakers', 'evidence', 'audit_log', 'outbox'])
+    for (const t of [
+      'plans',
+      'phase_items',
+      'users',
+      'sessions',
+      'academy_sessions',
+      'registrations',
+      'events',
+      'event_registrations',
+      'speakers',
+      'evidence',
+      'audit_log',
+      'outbox',
+    ])
       assert.ok(src.rows[t]!.length > 0, `${t} has rows`);
     assert.equal(Object.keys(src.files).length, 3);
     assert.ok(src.rows.programme_speakers!.length > 1000 && src.rows.audit_log!.length > 2000, 'several pages');
     assert.ok(src.rows.audit_log!.some((r) => r.includes('123456789012345678901234567890.5')));
-    assert.ok(src.rows.phase_items!.some((r) => JSON.parse(r).parent_id !== null), 'a tree (self-referencing rows) is included');
+    assert.ok(
+      src.rows.phase_items!.some((r) => JSON.parse(r).parent_id !== null),
+      'a tree (self-referencing rows) is included',
+    );
   });
 
   it('PGlite → PGlite: every row and every file, then the server runs on it with fresh ids', async () => {
@@ -335,11 +372,9 @@ describe('finhub restore refusals', () => {
     const noTrailer = path.join(dir, 'no-trailer.gz');
     rewrite(src.backup, noTrailer, (lines) => lines.filter((l) => !l.startsWith('{"trailer"')));
     const lostRow = path.join(dir, 'lost-row.gz');
-    rewrite(src.backup, lostRow, (lines) => lines.filter((l, i) => i !== lines.findIndex((x) => x.startsWith('{"t":"actions"'))));
+    rewrite(src.backup, lostRow, (lines) => lines.filter((_line, i) => i !== lines.findIndex((x) => x.startsWith('{"t":"actions"'))));
     const badFile = path.join(dir, 'bad-file.gz');
-    rewrite(src.backup, badFile, (lines) =>
-      lines.map((l) => (l.startsWith('{"file"') ? l.replace(/"base64":"(.)/, (_, c: string) => `"base64":"${c === 'A' ? 'B' : 'A'}`) : l)),
-    );
+    rewrite(src.backup, badFile, (lines) => lines.map((l) => (l.startsWith('{"file"') ? l.replace(/"base64":"(.)/, (_, c: string) => `"base64":"${c === 'A' ? 'B' : 'A'}`) : l)));
     const notGzip = path.join(dir, 'plain.txt');
     fs.writeFileSync(notGzip, 'hello\n');
     const otherMigrations = path.join(dir, 'migrations.gz');
@@ -376,7 +411,10 @@ describe('finhub restore refusals', () => {
       assert.equal(r.code, 1, r.stdout);
       assert.match(r.stderr, /nothing was restored/);
       const after = await snapshot(site);
-      assert.deepEqual(Object.entries(after).filter(([, rows]) => rows.length > 0), []);
+      assert.deepEqual(
+        Object.entries(after).filter(([, rows]) => rows.length > 0),
+        [],
+      );
       assert.deepEqual(storeFiles(site.dataDir), {});
     }
   });

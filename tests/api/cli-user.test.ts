@@ -41,7 +41,8 @@ describe('finhub user', () => {
     try {
       database = await openDatabase({ databaseUrl: pg.url, dataDir: '', command: 'test' });
       const app = await buildApp({ config: { logLevel: 'silent', loginRateLimit: 0 }, database, web: false });
-      const login = () => app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: 'admin@jeonju.test', password: 'first admin password' } });
+      const login = () =>
+        app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: 'admin@jeonju.test', password: 'first admin password' } });
       assert.equal((await login()).statusCode, 200);
       const disabled = finhub(['disable', '--email', 'admin@jeonju.test']);
       assert.equal(disabled.code, 0, disabled.stderr);

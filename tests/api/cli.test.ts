@@ -25,7 +25,9 @@ const tmp = (name: string) => {
   made.push(dir);
   return dir;
 };
-after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('finhub import-plan on the embedded database', () => {
   it('--json prints the normalized plan and writes nothing', () => {

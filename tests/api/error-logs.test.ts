@@ -92,7 +92,7 @@ for (const kind of DB_KINDS) {
       for (const secret of [PHONE, NAME, EMAIL, '9876-5432', '01098765432']) assert.ok(!text.includes(secret), `${secret} in the log:\n${text}`);
     };
 
-    it("logs an unhandled SQL error as code, constraint, table and query text, without params or detail, and answers a bare 500", async () => {
+    it('logs an unhandled SQL error as code, constraint, table and query text, without params or detail, and answers a bare 500', async () => {
       for (const how of ['cast', 'unique']) {
         const before = lines.length;
         const res = await t.app.inject({ method: 'POST', url: `/api/test/sql-error/${how}`, headers: { origin: ORIGIN } });
@@ -124,7 +124,14 @@ for (const kind of DB_KINDS) {
             table: 'registrations',
           }),
         });
-      const failing = new Proxy({}, { get: () => () => { throw failure(); } }) as unknown as Db;
+      const failing = new Proxy(
+        {},
+        {
+          get: () => () => {
+            throw failure();
+          },
+        },
+      ) as unknown as Db;
       const before = lines.length;
       const stopJobs = startJobs(failing, t.app.log);
       const worker = startOutboxWorker({ db: failing, channels: {} as Channels, log: t.app.log, pollMs: 60_000 });

@@ -36,7 +36,7 @@ async function pdfText(buf: Buffer): Promise<{ pages: number; text: string }> {
   let text = '';
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join(' ') + '\n';
+    text += `${content.items.map((it) => ('str' in it ? it.str : '')).join(' ')}\n`;
   }
   const pages = doc.numPages;
   await doc.destroy();
@@ -71,7 +71,16 @@ for (const kind of DB_KINDS) {
       viewer = await staffSession(t, 'viewer');
       const [e] = await t.database.db
         .insert(events)
-        .values({ kind: 'forum', edition: 7, titleKo: '제7회 지니포럼', titleEn: '7th GENIE Forum', startsAt: new Date(Date.now() + 72 * HOUR), endsAt: new Date(Date.now() + 80 * HOUR), venueKo: '전주 그랜드힐스턴', published: true })
+        .values({
+          kind: 'forum',
+          edition: 7,
+          titleKo: '제7회 지니포럼',
+          titleEn: '7th GENIE Forum',
+          startsAt: new Date(Date.now() + 72 * HOUR),
+          endsAt: new Date(Date.now() + 80 * HOUR),
+          venueKo: '전주 그랜드힐스턴',
+          published: true,
+        })
         .returning();
       eventId = e!.id;
       const window = { opensAt: at(-HOUR), closesAt: at(48 * HOUR) };
@@ -91,7 +100,17 @@ for (const kind of DB_KINDS) {
       assert.equal(dup.json().error.code, 'CATEGORY_EXISTS');
       for (const [key, body] of [
         ['text', { kind: 'text', label: { ko: '관심 분야', en: 'Field of interest' }, required: true, maxLength: 20 }],
-        ['choice', { kind: 'choice', label: { ko: '오찬', en: 'Lunch' }, options: [{ value: 'lunch', ko: '참석', en: 'Yes' }, { value: 'none', ko: '불참', en: 'No' }] }],
+        [
+          'choice',
+          {
+            kind: 'choice',
+            label: { ko: '오찬', en: 'Lunch' },
+            options: [
+              { value: 'lunch', ko: '참석', en: 'Yes' },
+              { value: 'none', ko: '불참', en: 'No' },
+            ],
+          },
+        ],
         ['country', { kind: 'country', label: { ko: '국적', en: 'Nationality' } }],
         ['affiliation', { kind: 'affiliation', label: { ko: '소속 기관', en: 'Organisation' }, maxLength: 50 }],
       ] as const) {
@@ -106,7 +125,10 @@ for (const kind of DB_KINDS) {
       vipCodes = codes.json().codes;
       assert.equal(vipCodes.length, 3);
       const stored = await queryRows<{ code_hash: string }>(t.database.db, sql`select code_hash from invitation_codes`);
-      assert.ok(stored.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !vipCodes.includes(r.code_hash)), 'only hashes are stored');
+      assert.ok(
+        stored.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash) && !vipCodes.includes(r.code_hash)),
+        'only hashes are stored',
+      );
     });
     after(() => t.close());
 
@@ -141,7 +163,10 @@ for (const kind of DB_KINDS) {
       assert.equal(online.statusCode, 201, online.body);
       assert.equal(online.json().status, 'pending');
 
-      const mail = await queryRows<Json>(t.database.db, sql`select recipient, subject, body, meta, link_token from outbox where kind = 'registration.confirmed' order by id limit 1`);
+      const mail = await queryRows<Json>(
+        t.database.db,
+        sql`select recipient, subject, body, meta, link_token from outbox where kind = 'registration.confirmed' order by id limit 1`,
+      );
       const m = mail[0]!;
       assert.match(m.subject, /제7회 지니포럼 \(일반\)/);
       assert.match(m.body, /QR/);
@@ -186,7 +211,10 @@ for (const kind of DB_KINDS) {
       for (const invitationCode of [undefined, 'WRONG-CODE1', vipCodes[0]]) {
         const res = await registerAs({ category: 'vip', ...(invitationCode ? { invitationCode } : {}) });
         assert.equal(res.statusCode, 400, res.body);
-        assert.deepEqual(res.json().error.fields.map((f: Json) => f.field), ['invitationCode']);
+        assert.deepEqual(
+          res.json().error.fields.map((f: Json) => f.field),
+          ['invitationCode'],
+        );
       }
       assert.deepEqual(await counts(), before);
       // a code of another category does not open this one
@@ -198,7 +226,10 @@ for (const kind of DB_KINDS) {
       const second = await registerAs({ category: 'online', name: '두번째' });
       const third = await registerAs({ category: 'online', name: '세번째' });
       const pending = (await call('GET', `/api/events/${eventId}/attendees?category=online`, viewer)).json().items as Json[];
-      assert.deepEqual(pending.map((p) => p.status), ['pending_approval', 'pending_approval', 'pending_approval']);
+      assert.deepEqual(
+        pending.map((p) => p.status),
+        ['pending_approval', 'pending_approval', 'pending_approval'],
+      );
       assert.equal((await call('POST', `/api/events/${eventId}/attendees/${pending[0]!.id}/approval`, officer, { approve: true })).statusCode, 403);
       const a = await call('POST', `/api/events/${eventId}/attendees/${pending[0]!.id}/approval`, manager, { approve: true });
       assert.equal(a.statusCode, 200, a.body);
@@ -208,7 +239,10 @@ for (const kind of DB_KINDS) {
       const c = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: false });
       assert.equal(c.json().status, 'cancelled');
       const decided = (await call('GET', `/api/events/${eventId}/attendees?category=online`, viewer)).json().items as Json[];
-      assert.deepEqual(decided.map((p) => p.approval), ['approved', 'approved', 'rejected']);
+      assert.deepEqual(
+        decided.map((p) => p.approval),
+        ['approved', 'approved', 'rejected'],
+      );
       const again = await call('POST', `/api/events/${eventId}/attendees/${third.json().id}/approval`, manager, { approve: true });
       assert.equal(again.statusCode, 409);
       const told = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from outbox where kind in ('registration.pending', 'registration.rejected')`);
@@ -219,7 +253,16 @@ for (const kind of DB_KINDS) {
       const phone = nextPhone();
       const first = await registerAs({ category: 'general', phone });
       assert.equal(first.statusCode, 201);
-      const again = (over: Json) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: '남', phone, email: 'other@example.com', consent: true, answers: validAnswers(), ...over });
+      const again = (over: Json) =>
+        call('POST', `/api/events/${eventId}/registrations`, null, {
+          category: 'general',
+          name: '남',
+          phone,
+          email: 'other@example.com',
+          consent: true,
+          answers: validAnswers(),
+          ...over,
+        });
       const full = await registerAs({ category: 'general' });
       assert.equal(full.statusCode, 409);
       assert.equal(full.json().error.code, 'REGISTRATION_FULL');
@@ -232,7 +275,10 @@ for (const kind of DB_KINDS) {
       assert.deepEqual([dup.statusCode, dup.body], [201, waiting.body], 'the same answer as a newcomer on the waiting list');
       const rows = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from registrations where phone = ${phone.replace(/-/g, '')}`);
       assert.equal(rows[0]!.n, 1);
-      const told = await queryRows<Json>(t.database.db, sql`select channel::text as channel from outbox where kind = 'registration.duplicate_attempt' and recipient = ${phone.replace(/-/g, '')}`);
+      const told = await queryRows<Json>(
+        t.database.db,
+        sql`select channel::text as channel from outbox where kind = 'registration.duplicate_attempt' and recipient = ${phone.replace(/-/g, '')}`,
+      );
       assert.deepEqual(told, [{ channel: 'sms' }]);
       assert.equal((await registerAs({ category: 'press', waitlist: true })).statusCode, 201);
       const cancel = await t.app.inject({ method: 'POST', url: `/api/registrations/${first.json().token}/cancel`, headers: { origin: ORIGIN } });
@@ -265,13 +311,28 @@ for (const kind of DB_KINDS) {
         answers: { [q.text!]: '가'.repeat(21), [q.choice!]: 'dinner', [q.country!]: 'Korea', 999999: 'who?' },
       });
       assert.equal(res.statusCode, 400, res.body);
-      assert.deepEqual(res.json().error.fields.map((f: Json) => f.field).sort(), ['answers.999999', `answers.${q.choice}`, `answers.${q.country}`, `answers.${q.text}`, 'country'].sort());
+      assert.deepEqual(
+        res
+          .json()
+          .error.fields.map((f: Json) => f.field)
+          .sort(),
+        ['answers.999999', `answers.${q.choice}`, `answers.${q.country}`, `answers.${q.text}`, 'country'].sort(),
+      );
       const missing = await registerAs({ category: 'student', answers: { [q.choice!]: 'none' } });
       assert.equal(missing.statusCode, 400);
-      assert.deepEqual(missing.json().error.fields.map((f: Json) => f.field), [`answers.${q.text}`]);
+      assert.deepEqual(
+        missing.json().error.fields.map((f: Json) => f.field),
+        [`answers.${q.text}`],
+      );
       const schema = await registerAs({ category: 'student', consent: false });
       assert.equal(schema.statusCode, 400);
-      const noCategory = await call('POST', `/api/events/${eventId + 1000}/registrations`, null, { category: 'general', name: 'x', phone: nextPhone(), email: 'x@example.com', consent: true });
+      const noCategory = await call('POST', `/api/events/${eventId + 1000}/registrations`, null, {
+        category: 'general',
+        name: 'x',
+        phone: nextPhone(),
+        email: 'x@example.com',
+        consent: true,
+      });
       assert.equal(noCategory.statusCode, 404);
       assert.deepEqual(await counts(), before);
     });
@@ -281,12 +342,18 @@ for (const kind of DB_KINDS) {
       const token = r.json().token;
       assert.equal((await call('POST', `/api/events/${eventId}/check-in`, viewer, { token })).statusCode, 403);
       const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', `/api/events/${eventId}/check-in`, officer, { token })));
-      assert.ok(results.every((x) => x.statusCode === 200), results.map((x) => x.body).join('\n'));
+      assert.ok(
+        results.every((x) => x.statusCode === 200),
+        results.map((x) => x.body).join('\n'),
+      );
       assert.equal(results.filter((x) => !x.json().alreadyCheckedIn).length, 1);
       const twice = await call('POST', `/api/events/${eventId}/check-in`, officer, { registrationId: r.json().id });
       assert.equal(twice.json().alreadyCheckedIn, true);
       assert.equal(twice.json().registration.name, '이입장');
-      const audits = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.check_in' and entity_id = ${String(r.json().id)}`);
+      const audits = await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from audit_log where action = 'registration.check_in' and entity_id = ${String(r.json().id)}`,
+      );
       assert.equal(Number(audits[0]!.n), 1);
       assert.equal((await call('POST', `/api/events/${eventId}/check-in`, officer, { token: 'x'.repeat(43) })).statusCode, 404);
       const pendingOne = await registerAs({ category: 'online', name: '대기 승인' });
@@ -344,7 +411,11 @@ for (const kind of DB_KINDS) {
       assert.equal(all.total, all.items.length);
       assert.equal(all.nextAfter, null);
       const ids = all.items.map((a: Json) => a.id);
-      assert.deepEqual(ids, [...ids].sort((a: number, b: number) => a - b), 'in id order');
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a: number, b: number) => a - b),
+        'in id order',
+      );
       assert.ok(ids.length >= 3, `${ids.length} attendees to page through`);
       const seen: number[] = [];
       let after: number | null = null;
@@ -365,7 +436,10 @@ for (const kind of DB_KINDS) {
       assert.equal(general.items[0].category, 'general');
       assert.equal(general.total, all.items.filter((a: Json) => a.category === 'general').length);
       const byEnglish = (await call('GET', `/api/events/${eventId}/attendees?q=${encodeURIComponent('kim genie')}`, viewer)).json();
-      assert.deepEqual(byEnglish.items.map((a: Json) => a.name), ['김지니']);
+      assert.deepEqual(
+        byEnglish.items.map((a: Json) => a.name),
+        ['김지니'],
+      );
       assert.equal(byEnglish.total, 1);
       for (const bad of ['?limit=0', '?limit=501', '?after=-5']) assert.equal((await call('GET', `/api/events/${eventId}/attendees${bad}`, viewer)).statusCode, 400, bad);
     });
@@ -379,10 +453,16 @@ for (const kind of DB_KINDS) {
       assert.equal(f.total.attended, 1);
       assert.equal(f.total.noShow, confirmed.length - 1);
       assert.equal(f.total.noShowRate, Math.round(((confirmed.length - 1) / confirmed.length) * 1000) / 10);
-      assert.deepEqual(f.byCategory.map((c: Json) => c.category), ['general', 'student', 'press', 'vip', 'online']);
+      assert.deepEqual(
+        f.byCategory.map((c: Json) => c.category),
+        ['general', 'student', 'press', 'vip', 'online'],
+      );
       const student = f.byCategory.find((c: Json) => c.category === 'student');
       assert.equal(student.attended, 1);
-      assert.equal(f.byCountry.reduce((a: number, c: Json) => a + c.registered, 0), confirmed.length);
+      assert.equal(
+        f.byCountry.reduce((a: number, c: Json) => a + c.registered, 0),
+        confirmed.length,
+      );
       assert.ok(f.byCountry.some((c: Json) => c.country === 'GB' && c.registered === 1));
     });
 

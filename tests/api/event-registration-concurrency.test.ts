@@ -47,7 +47,12 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
         { category: 'general', capacity: seats, waitlist: false },
         { category: 'vip', capacity: 1000, requiresInvitation: true },
       ]) {
-        const res = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories`, headers: manager.headers, payload: { ...body, opensAt: at(-HOUR), closesAt: at(24 * HOUR) } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/events/${eventId}/categories`,
+          headers: manager.headers,
+          payload: { ...body, opensAt: at(-HOUR), closesAt: at(24 * HOUR) },
+        });
         assert.equal(res.statusCode, 201, res.body);
         if (body.category === 'vip') vipCategoryId = res.json().id;
       }
@@ -60,20 +65,26 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
     it('confirms exactly the capacity and refuses the rest with 409, no 5xx', async () => {
       const results = await Promise.all(
         Array.from({ length: registrants }, (_, i) =>
-          postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'general', name: `참가자${i}`, phone: `010-6${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `r${i}@example.com`, consent: true }),
+          postJson(agent, base, `/api/events/${eventId}/registrations`, {
+            category: 'general',
+            name: `참가자${i}`,
+            phone: `010-6${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`,
+            email: `r${i}@example.com`,
+            consent: true,
+          }),
         ),
       );
       const byStatus = new Map<number, number>();
       for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
-      assert.deepEqual(
-        [...byStatus].sort(),
-        [
-          [201, seats],
-          [409, registrants - seats],
-        ],
-      );
+      assert.deepEqual([...byStatus].sort(), [
+        [201, seats],
+        [409, registrants - seats],
+      ]);
       const rows = await queryRows<Json>(t.database.db, sql`select status, count(*)::int as n from registrations group by status`);
-      assert.deepEqual(rows.map((r) => [r.status, Number(r.n)]), [['confirmed', seats]]);
+      assert.deepEqual(
+        rows.map((r) => [r.status, Number(r.n)]),
+        [['confirmed', seats]],
+      );
       const links = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from event_registrations`);
       assert.equal(Number(links[0]!.n), seats);
     });
@@ -83,7 +94,14 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
       const code = codes.json().codes[0];
       const results = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: `초청${i}`, phone: `010-5${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, email: `v${i}@example.com`, consent: true, invitationCode: code }),
+          postJson(agent, base, `/api/events/${eventId}/registrations`, {
+            category: 'vip',
+            name: `초청${i}`,
+            phone: `010-5${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`,
+            email: `v${i}@example.com`,
+            consent: true,
+            invitationCode: code,
+          }),
         ),
       );
       assert.equal(results.filter((r) => r.status === 201).length, 5);
@@ -95,11 +113,21 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
     it('20 staff scanning one ticket at once record one check-in', async () => {
       const officer = await staffSession(t, 'officer');
       const reg = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/categories/${vipCategoryId}/codes`, headers: manager.headers, payload: {} });
-      const r = await postJson(agent, base, `/api/events/${eventId}/registrations`, { category: 'vip', name: '입장객', phone: '010-4444-0000', email: 'in@example.com', consent: true, invitationCode: reg.json().codes[0] });
+      const r = await postJson(agent, base, `/api/events/${eventId}/registrations`, {
+        category: 'vip',
+        name: '입장객',
+        phone: '010-4444-0000',
+        email: 'in@example.com',
+        consent: true,
+        invitationCode: reg.json().codes[0],
+      });
       assert.equal(r.status, 201);
       const { token } = await registeredAs(t.database.db, '010-4444-0000');
       const scans = await Promise.all(Array.from({ length: 20 }, () => postJson(agent, base, `/api/events/${eventId}/check-in`, { token }, { cookie: officer.headers.cookie })));
-      assert.ok(scans.every((s) => s.status === 200), JSON.stringify(scans.find((s) => s.status !== 200)));
+      assert.ok(
+        scans.every((s) => s.status === 200),
+        JSON.stringify(scans.find((s) => s.status !== 200)),
+      );
       assert.equal(scans.filter((s) => !s.json.alreadyCheckedIn).length, 1);
       const audits = await queryRows<Json>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.check_in'`);
       assert.equal(Number(audits[0]!.n), 1);

@@ -40,7 +40,6 @@ function parseIcs(ics: string): Parsed {
   return JSON.parse(execFileSync(PYTHON, ['-c', READER], { input: ics, encoding: 'utf8' })) as Parsed;
 }
 
-
 /** A whole VEVENT (and a stray calendar property) smuggled into a title. */
 const INJECTED = 'BEGIN:VEVENT\r\nUID:evil@attacker.test\r\nDTSTART:20260101T000000Z\r\nSUMMARY:피싱 Phishing\r\nURL:https://attacker.test\r\nEND:VEVENT\r\nX-EVIL:1';
 const TITLE_KO = `지니포럼\r\nEND:VCALENDAR\r\n${INJECTED}`;
@@ -75,7 +74,15 @@ for (const kind of DB_KINDS) {
       const [room] = await t.database.db.insert(eventRooms).values({ eventId, nameKo: '1층\nEND:VEVENT', nameEn: null }).returning();
       const [item] = await t.database.db
         .insert(eventProgramme)
-        .values({ eventId, kind: 'talk', titleKo: '기조연설\r\nBEGIN:VEVENT', titleEn: null, startsAt: new Date('2026-09-17T01:00:00Z'), endsAt: new Date('2026-09-17T02:00:00Z'), roomId: room!.id })
+        .values({
+          eventId,
+          kind: 'talk',
+          titleKo: '기조연설\r\nBEGIN:VEVENT',
+          titleEn: null,
+          startsAt: new Date('2026-09-17T01:00:00Z'),
+          endsAt: new Date('2026-09-17T02:00:00Z'),
+          roomId: room!.id,
+        })
         .returning();
       itemId = item!.id;
     });

@@ -40,7 +40,10 @@ for (const kind of DB_KINDS) {
         }
       };
       const first = await snapshot();
-      assert.deepEqual(first.map((r) => r.edition), [3, 4, 5, 6]);
+      assert.deepEqual(
+        first.map((r) => r.edition),
+        [3, 4, 5, 6],
+      );
       for (const r of first) {
         assert.equal(r.date_approximate, true);
         assert.equal(r.published, false);

@@ -21,7 +21,10 @@ const TABLES = ['events', 'event_rooms', 'event_programme', 'speakers', 'program
 
 /** Unfolds RFC 5545 content lines and unescapes a TEXT value. */
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
-const prop = (ics: string, name: string) => unfold(ics).split('\r\n').find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
+const prop = (ics: string, name: string) =>
+  unfold(ics)
+    .split('\r\n')
+    .find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
 const unescapeText = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
 
 for (const kind of DB_KINDS) {
@@ -65,7 +68,11 @@ for (const kind of DB_KINDS) {
       assert.equal(e.startsAt, '2026-09-17T00:00:00.000Z');
       assert.equal(e.status, 'planned');
       const room = (await call('POST', `/api/events/${e.id}/rooms`, manager, { name: { ko: '대공연장', en: 'Main hall' } })).json();
-      const sp = await call('POST', `/api/events/${e.id}/speakers`, manager, { name: { ko: '김연사', en: 'Kim Yeonsa' }, affiliation: { ko: '국민연금공단' }, bio: { ko: '기금운용 전문가', en: 'Fund manager' } });
+      const sp = await call('POST', `/api/events/${e.id}/speakers`, manager, {
+        name: { ko: '김연사', en: 'Kim Yeonsa' },
+        affiliation: { ko: '국민연금공단' },
+        bio: { ko: '기금운용 전문가', en: 'Fund manager' },
+      });
       assert.equal(sp.statusCode, 201, sp.body);
       const item = await call('POST', `/api/events/${e.id}/programme`, manager, {
         kind: 'keynote',
@@ -85,14 +92,18 @@ for (const kind of DB_KINDS) {
       assert.equal(upd.statusCode, 200, upd.body);
       const pub = (await call('GET', `/api/events/${e.id}`, null)).json();
       assert.deepEqual(pub.title, { ko: '전주 금융세미나 2026', en: 'Jeonju Finance Seminar 2026' });
-      assert.deepEqual(pub.rooms.map((r: Json) => r.name.en), ['Main hall']);
+      assert.deepEqual(
+        pub.rooms.map((r: Json) => r.name.en),
+        ['Main hall'],
+      );
       assert.equal(pub.programme.length, 1);
       assert.equal(pub.programme[0].roomId, room.id);
       assert.deepEqual(pub.speakers[0].affiliation, { ko: '국민연금공단', en: null });
       assert.equal(pub.speakers[0].photoUrl, null);
       assert.deepEqual([pub.categories, pub.questions], [[], []]);
       const actions = (await rows<{ action: string }>(t.database.db, sql`select action from audit_log where action like 'event.%' order by id`)).map((r) => r.action);
-      for (const a of ['event.create', 'event.room.create', 'event.speaker.create', 'event.programme.create', 'event.programme.update', 'event.update']) assert.ok(actions.includes(a), a);
+      for (const a of ['event.create', 'event.room.create', 'event.speaker.create', 'event.programme.create', 'event.programme.update', 'event.update'])
+        assert.ok(actions.includes(a), a);
       // officers and viewers may not write; viewers read the staff list
       assert.equal((await call('POST', '/api/events', officer, {})).statusCode, 403);
       assert.equal((await call('GET', '/api/manage/events', viewer)).statusCode, 200);
@@ -101,27 +112,72 @@ for (const kind of DB_KINDS) {
     it('refuses bad input with a 400 naming the fields and writes nothing', async () => {
       const e = await newEvent({ title: { ko: '검증용 행사' } });
       const before = await counts();
-      const long = await call('POST', '/api/events', manager, { kind: 'forum', title: { ko: '가'.repeat(201) }, startsAt: '2026-09-17T09:00:00+09:00', endsAt: '2026-09-17T18:00:00+09:00' });
+      const long = await call('POST', '/api/events', manager, {
+        kind: 'forum',
+        title: { ko: '가'.repeat(201) },
+        startsAt: '2026-09-17T09:00:00+09:00',
+        endsAt: '2026-09-17T18:00:00+09:00',
+      });
       assert.equal(long.statusCode, 400);
-      assert.ok(long.json().error.fields.some((f: Json) => f.field.startsWith('title')), long.body);
-      const backwards = await call('POST', '/api/events', manager, { kind: 'forum', title: { ko: '거꾸로' }, startsAt: '2026-09-17T18:00:00+09:00', endsAt: '2026-09-17T09:00:00+09:00' });
+      assert.ok(
+        long.json().error.fields.some((f: Json) => f.field.startsWith('title')),
+        long.body,
+      );
+      const backwards = await call('POST', '/api/events', manager, {
+        kind: 'forum',
+        title: { ko: '거꾸로' },
+        startsAt: '2026-09-17T18:00:00+09:00',
+        endsAt: '2026-09-17T09:00:00+09:00',
+      });
       assert.equal(backwards.statusCode, 400);
-      assert.deepEqual(backwards.json().error.fields.map((f: Json) => f.field), ['endsAt']);
+      assert.deepEqual(
+        backwards.json().error.fields.map((f: Json) => f.field),
+        ['endsAt'],
+      );
       assert.ok(backwards.json().error.message.ko && backwards.json().error.message.en);
-      const badRoom = await call('POST', `/api/events/${e.id}/programme`, manager, { kind: 'talk', title: { ko: '발표' }, startsAt: '2026-09-17T11:00:00+09:00', endsAt: '2026-09-17T12:00:00+09:00', roomId: 999_999 });
+      const badRoom = await call('POST', `/api/events/${e.id}/programme`, manager, {
+        kind: 'talk',
+        title: { ko: '발표' },
+        startsAt: '2026-09-17T11:00:00+09:00',
+        endsAt: '2026-09-17T12:00:00+09:00',
+        roomId: 999_999,
+      });
       assert.equal(badRoom.statusCode, 400);
-      assert.deepEqual(badRoom.json().error.fields.map((f: Json) => f.field), ['roomId']);
-      const badSpeaker = await call('POST', `/api/events/${e.id}/programme`, manager, { kind: 'talk', title: { ko: '발표' }, startsAt: '2026-09-17T11:00:00+09:00', endsAt: '2026-09-17T12:00:00+09:00', speakers: [{ speakerId: 999_999 }] });
+      assert.deepEqual(
+        badRoom.json().error.fields.map((f: Json) => f.field),
+        ['roomId'],
+      );
+      const badSpeaker = await call('POST', `/api/events/${e.id}/programme`, manager, {
+        kind: 'talk',
+        title: { ko: '발표' },
+        startsAt: '2026-09-17T11:00:00+09:00',
+        endsAt: '2026-09-17T12:00:00+09:00',
+        speakers: [{ speakerId: 999_999 }],
+      });
       assert.equal(badSpeaker.statusCode, 400);
-      assert.deepEqual(badSpeaker.json().error.fields.map((f: Json) => f.field), ['speakers']);
-      const itemBackwards = await call('POST', `/api/events/${e.id}/programme`, manager, { kind: 'break', title: { ko: '휴식' }, startsAt: '2026-09-17T12:00:00+09:00', endsAt: '2026-09-17T11:00:00+09:00' });
+      assert.deepEqual(
+        badSpeaker.json().error.fields.map((f: Json) => f.field),
+        ['speakers'],
+      );
+      const itemBackwards = await call('POST', `/api/events/${e.id}/programme`, manager, {
+        kind: 'break',
+        title: { ko: '휴식' },
+        startsAt: '2026-09-17T12:00:00+09:00',
+        endsAt: '2026-09-17T11:00:00+09:00',
+      });
       assert.equal(itemBackwards.statusCode, 400);
       const patchBackwards = await call('PATCH', `/api/events/${e.id}`, manager, { endsAt: '2026-09-16T09:00:00+09:00' });
       assert.equal(patchBackwards.statusCode, 400);
-      assert.deepEqual(patchBackwards.json().error.fields.map((f: Json) => f.field), ['endsAt']);
+      assert.deepEqual(
+        patchBackwards.json().error.fields.map((f: Json) => f.field),
+        ['endsAt'],
+      );
       const badAction = await call('PATCH', `/api/events/${e.id}`, manager, { planActionId: 999_999 });
       assert.equal(badAction.statusCode, 400);
-      assert.deepEqual(badAction.json().error.fields.map((f: Json) => f.field), ['planActionId']);
+      assert.deepEqual(
+        badAction.json().error.fields.map((f: Json) => f.field),
+        ['planActionId'],
+      );
       const badStream = await call('PATCH', `/api/events/${e.id}`, manager, { streamUrl: 'javascript:alert(1)' });
       assert.equal(badStream.statusCode, 400);
       assert.deepEqual(await counts(), before);
@@ -145,7 +201,13 @@ for (const kind of DB_KINDS) {
       const e = await newEvent({ title: { ko: '지니포럼; 전주, 금융\\중심', en: 'GENIE' } });
       const room = (await call('POST', `/api/events/${e.id}/rooms`, manager, { name: { ko: '2층 회의실' } })).json();
       const item = (
-        await call('POST', `/api/events/${e.id}/programme`, manager, { kind: 'panel', title: { ko: '토론: 연기금, 자산운용', en: 'Panel' }, startsAt: '2026-09-17T14:00:00+09:00', endsAt: '2026-09-17T15:30:00+09:00', roomId: room.id })
+        await call('POST', `/api/events/${e.id}/programme`, manager, {
+          kind: 'panel',
+          title: { ko: '토론: 연기금, 자산운용', en: 'Panel' },
+          startsAt: '2026-09-17T14:00:00+09:00',
+          endsAt: '2026-09-17T15:30:00+09:00',
+          roomId: room.id,
+        })
       ).json();
       const res = await call('GET', `/api/events/${e.id}/calendar.ics`, null);
       assert.equal(res.statusCode, 200);
@@ -179,7 +241,10 @@ for (const kind of DB_KINDS) {
       const before = await counts();
       const pdf = await upload(samples.pdf(), 'photo.png');
       assert.equal(pdf.statusCode, 415, pdf.body);
-      assert.deepEqual(pdf.json().error.fields.map((f: Json) => f.field), ['file']);
+      assert.deepEqual(
+        pdf.json().error.fields.map((f: Json) => f.field),
+        ['file'],
+      );
       const notImage = await upload(samples.pdf(), 'cv.pdf');
       assert.equal(notImage.statusCode, 415);
       assert.deepEqual(await counts(), before);
@@ -194,7 +259,10 @@ for (const kind of DB_KINDS) {
       const hidden = await newEvent({ title: { ko: '비공개 사진 행사' }, published: false });
       const sp2 = (await call('POST', `/api/events/${hidden.id}/speakers`, manager, { name: { ko: '최연사' } })).json();
       const body = multipart([{ name: 'file', file: samples.jpeg(), fileName: 'me.jpg' }]);
-      assert.equal((await t.app.inject({ method: 'POST', url: `/api/speakers/${sp2.id}/photo`, payload: body.payload, headers: { ...manager.headers, ...body.headers } })).statusCode, 200);
+      assert.equal(
+        (await t.app.inject({ method: 'POST', url: `/api/speakers/${sp2.id}/photo`, payload: body.payload, headers: { ...manager.headers, ...body.headers } })).statusCode,
+        200,
+      );
       assert.equal((await call('GET', `/api/speakers/${sp2.id}/photo`, null)).statusCode, 404);
       assert.equal((await call('GET', `/api/speakers/${sp2.id}/photo`, viewer)).statusCode, 200);
     });
@@ -206,8 +274,14 @@ for (const kind of DB_KINDS) {
       assert.equal(first.length, 4);
       assert.deepEqual(await seedGenieForumEditions(t.database.db), []);
       const all = (await call('GET', '/api/manage/events?kind=forum', viewer)).json().items.filter((x: Json) => x.edition >= 3 && x.edition <= 6);
-      assert.deepEqual(all.map((x: Json) => x.edition), [3, 4, 5, 6]);
-      assert.deepEqual(all.map((x: Json) => x.startsAt), ['2022-06-30T15:00:00.000Z', '2023-06-30T15:00:00.000Z', '2024-06-30T15:00:00.000Z', '2025-09-30T15:00:00.000Z']);
+      assert.deepEqual(
+        all.map((x: Json) => x.edition),
+        [3, 4, 5, 6],
+      );
+      assert.deepEqual(
+        all.map((x: Json) => x.startsAt),
+        ['2022-06-30T15:00:00.000Z', '2023-06-30T15:00:00.000Z', '2024-06-30T15:00:00.000Z', '2025-09-30T15:00:00.000Z'],
+      );
       assert.ok(all.every((x: Json) => x.dateApproximate && !x.published && x.status === 'planned'));
       assert.equal(all[1].title.ko, '제4회 지니포럼 (GENIE Forum)');
       assert.equal(all[1].title.en, 'The 4th GENIE Forum (Global Emerging Network In Economy forum)');

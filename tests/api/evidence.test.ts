@@ -19,7 +19,11 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 function storedFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'files');
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(root, path.join(d.parentPath, d.name))).sort();
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
+    .sort();
 }
 
 for (const kind of DB_KINDS) {
@@ -35,7 +39,12 @@ for (const kind of DB_KINDS) {
 
     const upload = (who: Session | null, parts: Part[], actionId = action.id) => {
       const body = multipart(parts);
-      return t.app.inject({ method: 'POST', url: `/api/actions/${actionId}/evidence`, headers: { ...(who ? who.headers : { origin: ORIGIN }), ...body.headers }, payload: body.payload });
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/actions/${actionId}/evidence`,
+        headers: { ...(who ? who.headers : { origin: ORIGIN }), ...body.headers },
+        payload: body.payload,
+      });
     };
     const file = (bytes: Buffer, fileName: string, extra: Part[] = []): Part[] => [{ name: 'title', value: `증빙 ${fileName}` }, { name: 'file', file: bytes, fileName }, ...extra];
     const call = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', url: string, who: Session | null, payload?: object) =>
@@ -108,7 +117,14 @@ for (const kind of DB_KINDS) {
         [file(Buffer.alloc(0), 'empty.txt'), 400, 'file'],
         [[{ name: 'title', value: '파일 없음' }], 400, 'file'],
         [file(samples.pdf(), 'a.pdf', [{ name: 'published', value: 'yes' }]), 400, 'published'],
-        [[{ name: 'title', value: 'x'.repeat(201) }, { name: 'file', file: samples.pdf(), fileName: 'a.pdf' }], 400, 'title'],
+        [
+          [
+            { name: 'title', value: 'x'.repeat(201) },
+            { name: 'file', file: samples.pdf(), fileName: 'a.pdf' },
+          ],
+          400,
+          'title',
+        ],
         [[...file(samples.pdf(), 'a.pdf'), { name: 'owner', value: '1' }], 400, 'owner'],
         [[...file(samples.pdf(), 'a.pdf'), { name: 'file', file: samples.png(), fileName: 'b.png' }], 400, 'file'],
         [file(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024)]), 'huge.pdf'), 413, 'file'],
@@ -191,7 +207,7 @@ for (const kind of DB_KINDS) {
     });
 
     it('renames, publishes and deletes evidence with audit rows; the file goes when nothing else holds it', async () => {
-      const bytes = Buffer.from('고유한 내용 ' + Date.now());
+      const bytes = Buffer.from(`고유한 내용 ${Date.now()}`);
       const a = (await upload(officerA, file(bytes, 'one.txt'))).json();
       const b = (await upload(officerA, file(bytes, 'two.txt'))).json();
       const stored = path.join(t.dataDir, 'files', sha256(bytes).slice(0, 2), sha256(bytes));

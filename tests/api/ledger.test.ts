@@ -8,7 +8,6 @@ import { DB_KINDS } from '../support/db.ts';
 import { countRows, RUNNING_TABLES } from '../support/running.ts';
 import type { Json } from '../support/json.ts';
 
-
 for (const kind of DB_KINDS) {
   describe(`budget ledger on ${kind}`, () => {
     let t: TestApp;
@@ -88,7 +87,10 @@ for (const kind of DB_KINDS) {
       // the public plan shows executed against planned, by year
       const pub = (await call('GET', `/api/plans/${planId}`, null)).json().ledger;
       assert.deepEqual([pub.plannedKrw, pub.securedKrw, pub.executedKrw, pub.executionRate], [1_170_000_000, 240_000_000, 120_000_000, 10.3]);
-      assert.deepEqual(pub.byYear.find((y: Json) => y.year === 2023), { year: 2023, plannedKrw: 240_000_000, securedKrw: 240_000_000, executedKrw: 120_000_000, executionRate: 50 });
+      assert.deepEqual(
+        pub.byYear.find((y: Json) => y.year === 2023),
+        { year: 2023, plannedKrw: 240_000_000, securedKrw: 240_000_000, executedKrw: 120_000_000, executionRate: 50 },
+      );
       assert.equal(JSON.stringify(pub).includes('강사료'), false, 'execution descriptions are staff data');
 
       assert.equal((await call('DELETE', `/api/executions/${x2.json().id}`, manager)).statusCode, 204);
@@ -118,7 +120,10 @@ for (const kind of DB_KINDS) {
       for (const [payload, field] of cases) {
         const res = await call('POST', `/api/plans/${planId}/executions`, manager, payload);
         assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
-        assert.ok(res.json().error.fields.some((f: Json) => f.field === field), `${field}: ${JSON.stringify(res.json().error.fields)}`);
+        assert.ok(
+          res.json().error.fields.some((f: Json) => f.field === field),
+          `${field}: ${JSON.stringify(res.json().error.fields)}`,
+        );
         assert.ok(res.json().error.fields[0].message.ko && res.json().error.fields[0].message.en);
       }
       for (const [payload, field] of [

@@ -53,7 +53,15 @@ for (const kind of DB_KINDS) {
         method: 'POST',
         url: '/api/academy/sessions',
         headers: manager.headers,
-        payload: { title: { ko: '로그 시험' }, startsAt: hours(48), endsAt: hours(50), venue: '시청', capacity: 5, registrationOpensAt: hours(-1), registrationClosesAt: hours(24) },
+        payload: {
+          title: { ko: '로그 시험' },
+          startsAt: hours(48),
+          endsAt: hours(50),
+          venue: '시청',
+          capacity: 5,
+          registrationOpensAt: hours(-1),
+          registrationClosesAt: hours(24),
+        },
       });
       assert.equal(session.statusCode, 201, session.body);
       const registered = await t.app.inject({
@@ -66,7 +74,7 @@ for (const kind of DB_KINDS) {
       // The answer carries no token (it must not tell whether a phone is registered): the link is in the registrant's message.
       const real = (await registeredAs(t.database.db, '010-5555-0101')).token;
       assert.equal((await t.app.inject(`/api/registrations/${real}`)).statusCode, 200);
-      const tokens = [real, randomBytes(32).toString('base64url'), 'Zz9TOKEN' + randomBytes(6).toString('hex')];
+      const tokens = [real, randomBytes(32).toString('base64url'), `Zz9TOKEN${randomBytes(6).toString('hex')}`];
       const cookie = `finhub_session=COOKIE${randomBytes(12).toString('hex')}`;
       const requests: { method: 'GET' | 'POST'; url: (token: string) => string; payload?: object }[] = [
         { method: 'GET', url: (x) => `/api/registrations/${x}` },
@@ -118,7 +126,9 @@ for (const kind of DB_KINDS) {
       const before = lines.length;
       for (const broken of ['Bad Header', 'Content-Length: abc']) {
         await new Promise<void>((resolve) => {
-          const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET /api/registrations/${token} HTTP/1.1\r\nHost: x\r\nCookie: finhub_session=${cookie}\r\n${broken}\r\n\r\n`));
+          const socket = net.connect(port, '127.0.0.1', () =>
+            socket.write(`GET /api/registrations/${token} HTTP/1.1\r\nHost: x\r\nCookie: finhub_session=${cookie}\r\n${broken}\r\n\r\n`),
+          );
           socket.on('data', () => {});
           socket.on('close', () => resolve());
           socket.on('error', () => resolve());

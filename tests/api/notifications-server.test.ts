@@ -62,7 +62,7 @@ describe('finhub serve delivers the outbox', () => {
     await smtp.close();
     await database.close();
     await drop();
-    dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
   const post = (s: ServerProcess, body: unknown) =>
@@ -71,7 +71,13 @@ describe('finhub serve delivers the outbox', () => {
   it('with SMTP_URL: e-mail through the SMTP server, SMS as files', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-serve-smtp-'));
     dirs.push(dataDir);
-    server = await startServerProcess({ DATABASE_URL: url, FINHUB_DATA_DIR: dataDir, SMTP_URL: smtp.url, MAIL_FROM: 'finhub <no-reply@jeonju.test>', FINHUB_PUBLIC_URL: 'https://finhub.jeonju.test' });
+    server = await startServerProcess({
+      DATABASE_URL: url,
+      FINHUB_DATA_DIR: dataDir,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'finhub <no-reply@jeonju.test>',
+      FINHUB_PUBLIC_URL: 'https://finhub.jeonju.test',
+    });
     const res = await post(server, application('전주 중앙중학교', 'jung@jungang.test'));
     assert.equal(res.status, 201, await res.clone().text());
     assert.equal(((await res.json()) as { status: string }).status, 'received', 'the answer carries no link');

@@ -169,7 +169,10 @@ for (const kind of DB_KINDS) {
       for (let i = 0; i < 12; i++) ids.push(await enqueue(database, `many${i}@school.test`, 'test.many'));
       const [a, b] = await Promise.all([drainOutbox(database.db, slow, { batch: 3 }), drainOutbox(database.db, slow, { batch: 3 })]);
       assert.equal(a.sent + b.sent, 12);
-      assert.deepEqual([...sent].sort((x, y) => x - y), ids);
+      assert.deepEqual(
+        [...sent].sort((x, y) => x - y),
+        ids,
+      );
     });
 
     it('the running worker delivers what is queued, and stops cleanly', async () => {
@@ -207,7 +210,7 @@ for (const kind of DB_KINDS) {
     });
 
     it('migration 0012 takes the tokens out of bodies queued before link_token: kept beside a pending one, dropped from a sent one', async () => {
-      const token = 'a'.repeat(21) + '_-' + 'B'.repeat(20);
+      const token = `${'a'.repeat(21)}_-${'B'.repeat(20)}`;
       const body = `신청 확인: http://x.test/registrations/${token}?cancel=1 / http://x.test/surveys/${token} / http://x.test/school/applications/${token}`;
       const [pending] = await database.db.insert(outbox).values({ channel: 'sms', recipient: '01000000000', subject: 's', body, kind: 'test.old', status: 'failed' }).returning();
       const [sent] = await database.db.insert(outbox).values({ channel: 'sms', recipient: '01000000001', subject: 's', body, kind: 'test.old', status: 'sent' }).returning();

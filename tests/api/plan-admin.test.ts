@@ -27,7 +27,8 @@ for (const kind of DB_KINDS) {
       return t.app.inject({ method: 'POST', url, headers: { ...(who ? who.headers : { origin: ORIGIN }), ...body.headers }, payload: body.payload });
     };
     const doc = (text: string, name = 'plan.txt'): Part => ({ name: 'file', file: Buffer.from(text, 'utf8'), fileName: name, contentType: 'text/plain' });
-    const patch = (id: number, who: Session | null, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/plans/${id}`, headers: who ? who.headers : { origin: ORIGIN }, payload });
+    const patch = (id: number, who: Session | null, payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/plans/${id}`, headers: who ? who.headers : { origin: ORIGIN }, payload });
     const counts = () => countRows(t, TABLES);
 
     before(async () => {
@@ -180,7 +181,10 @@ for (const kind of DB_KINDS) {
       for (const [payload, status, field] of cases) {
         const r = await patch(seedId, manager, payload);
         assert.equal(r.statusCode, status, `${JSON.stringify(payload)}: ${r.body}`);
-        assert.ok(r.json().error.fields.some((f: Json) => f.field === field), `${field}: ${r.body}`);
+        assert.ok(
+          r.json().error.fields.some((f: Json) => f.field === field),
+          `${field}: ${r.body}`,
+        );
       }
       assert.equal((await patch(seedId, officer, { title: 'x' })).statusCode, 403);
       assert.equal((await patch(seedId, null, { title: 'x' })).statusCode, 401);

@@ -44,7 +44,11 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 200, res.body);
       const items = res.json().items as Json[];
       const list = (await call('GET', '/api/plans', null)).json().items as Json[];
-      assert.deepEqual(items.map((i) => i.id), list.map((p) => p.id), 'the plans, in the order of GET /api/plans');
+      assert.deepEqual(
+        items.map((i) => i.id),
+        list.map((p) => p.id),
+        'the plans, in the order of GET /api/plans',
+      );
       for (const item of items) {
         const plan = (await call('GET', `/api/plans/${item.id}`, null)).json();
         assert.deepEqual(item.figures, plan.figures.overall, `figures of plan ${item.id}`);
@@ -81,7 +85,13 @@ for (const kind of DB_KINDS) {
           const put = await call('PUT', `/api/plans/${planId}/ledger/secured`, manager, { sourceLabel: row.sourceLabel, year: row.year, securedKrw: 12_345_678 });
           assert.equal(put.statusCode, 200, put.body);
           for (const amountKrw of [33_333_333, 1]) {
-            const x = await call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: row.sourceLabel, year: row.year, executedOn: `${row.year}-05-01`, amountKrw, description: '집행' });
+            const x = await call('POST', `/api/plans/${planId}/executions`, manager, {
+              sourceLabel: row.sourceLabel,
+              year: row.year,
+              executedOn: `${row.year}-05-01`,
+              amountKrw,
+              description: '집행',
+            });
             assert.equal(x.statusCode, 201, x.body);
           }
         }

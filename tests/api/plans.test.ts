@@ -20,7 +20,11 @@ const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledge
 function normalizedPart(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizedPart);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !ADDED.has(k)).map(([k, v]) => [k, normalizedPart(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !ADDED.has(k))
+        .map(([k, v]) => [k, normalizedPart(v)]),
+    );
   }
   return value;
 }

@@ -53,7 +53,13 @@ async function assertCounts(database: Database, poolId: number, step: string) {
 }
 
 const newPool = (database: Database, capacity: number): Promise<Pool> =>
-  createPool(database.db, 'counter_test', { capacity, opensAt: new Date(Date.now() - HOUR), closesAt: new Date(Date.now() + 24 * HOUR), startsAt: new Date(Date.now() + 48 * HOUR), offerTtlMinutes: 60 });
+  createPool(database.db, 'counter_test', {
+    capacity,
+    opensAt: new Date(Date.now() - HOUR),
+    closesAt: new Date(Date.now() + 24 * HOUR),
+    startsAt: new Date(Date.now() + 48 * HOUR),
+    offerTtlMinutes: 60,
+  });
 
 for (const kind of DB_KINDS) {
   describe(`pool counts on ${kind}`, () => {
@@ -90,7 +96,7 @@ for (const kind of DB_KINDS) {
               } else if (o.kind === 'cancel' && tokens.length) await cancelByToken(database.db, ctx, SYSTEM_ACTOR, tokens[o.which % tokens.length]!);
               else if (o.kind === 'accept' && tokens.length) await acceptOffer(database.db, ctx, SYSTEM_ACTOR, tokens[o.which % tokens.length]!);
               else if ((o.kind === 'approve' || o.kind === 'refuse') && ids.length)
-                await database.db.transaction((tx) => decidePending(tx, ctx, SYSTEM_ACTOR, ids[o.which % ids.length]!, o.kind === 'approve'));
+                await database.db.transaction((tx) => decidePending(tx, SYSTEM_ACTOR, ids[o.which % ids.length]!, o.kind === 'approve'));
               else if (o.kind === 'expire') {
                 await database.db.execute(sql`update registrations set offer_expires_at = now() - interval '1 minute' where pool_id = ${pool.id} and status = 'offered'`);
                 await expireOffers(database.db, ctx);

@@ -76,7 +76,17 @@ for (const kind of DB_KINDS) {
         method: 'POST',
         url: '/api/school/applications',
         headers: { origin: ORIGIN },
-        payload: { schoolName: '전주 서곡초등학교', level: 'elementary', teacherName: '최교사', teacherPhone: '010-3333-4444', grade: '6학년', students: 30, preferredDates: [`${YEAR}-12-01`], topics: '저축', consent: true },
+        payload: {
+          schoolName: '전주 서곡초등학교',
+          level: 'elementary',
+          teacherName: '최교사',
+          teacherPhone: '010-3333-4444',
+          grade: '6학년',
+          students: 30,
+          preferredDates: [`${YEAR}-12-01`],
+          topics: '저축',
+          consent: true,
+        },
       });
       assert.equal(app.statusCode, 201, app.body);
       const [receipt] = await t.database.db.select().from(outbox).where(eq(outbox.kind, 'school.received'));
@@ -96,7 +106,7 @@ for (const kind of DB_KINDS) {
       assert.ok(eml, files.join(', '));
       const mail = await simpleParser(fs.readFileSync(path.join(t.dataDir, 'outbox', eml)));
       const link = /http:\/\/finhub\.test(\/registrations\/[A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
-      assert.ok(link, mail.text || "no text");
+      assert.ok(link, mail.text || 'no text');
       const status = await t.app.inject({ method: 'GET', url: `/api${link[1]}` });
       assert.equal(status.statusCode, 200, 'the link in the mail works');
       const backup = path.join(t.dataDir, 'backup.ndjson.gz');
@@ -187,7 +197,12 @@ for (const kind of DB_KINDS) {
       assert.deepEqual([item.teacherName, item.teacherPhoneMasked, item.teacherEmailMasked, item.anonymized], [ERASED_NAME, null, null, true]);
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/school/applications/${appToken}` })).statusCode, 200);
       // a decision can no longer be made (nobody to tell)
-      const d = await t.app.inject({ method: 'POST', url: `/api/school/applications/${a!.id}/decision`, headers: manager.headers, payload: { decision: 'rejected', reason: '기간 경과' } });
+      const d = await t.app.inject({
+        method: 'POST',
+        url: `/api/school/applications/${a!.id}/decision`,
+        headers: manager.headers,
+        payload: { decision: 'rejected', reason: '기간 경과' },
+      });
       assert.equal(d.statusCode, 409);
     });
   });
@@ -206,7 +221,9 @@ describe('finhub purge-personal-data', { skip: process.env.FINHUB_TEST_NO_SPAWN 
       .insert(capacityPools)
       .values({ ownerKind: 'test', capacity: 5, opensAt: new Date(long.getTime() - 2 * DAY), closesAt: new Date(long.getTime() - DAY), startsAt: long, retentionDays: 365 })
       .returning();
-    await database.db.insert(registrations).values({ poolId: pool!.id, status: 'confirmed', name: '김시민', phone: '01055556666', consentAt: long, consentVersion: 'test', tokenHash: 'x'.repeat(64) });
+    await database.db
+      .insert(registrations)
+      .values({ poolId: pool!.id, status: 'confirmed', name: '김시민', phone: '01055556666', consentAt: long, consentVersion: 'test', tokenHash: 'x'.repeat(64) });
     await database.close();
   });
   after(() => drop());
@@ -241,4 +258,3 @@ describe('finhub purge-personal-data', { skip: process.env.FINHUB_TEST_NO_SPAWN 
     assert.equal(finhub(['purge-personal-data', '--bogus']).code, 2);
   });
 });
-

@@ -38,7 +38,15 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
         method: 'POST',
         url: '/api/academy/sessions',
         headers: manager.headers,
-        payload: { title: { ko: '동시 신청 시험' }, startsAt: at(48 * HOUR), endsAt: at(50 * HOUR), venue: '시청', capacity: seats, registrationOpensAt: at(-HOUR), registrationClosesAt: at(24 * HOUR) },
+        payload: {
+          title: { ko: '동시 신청 시험' },
+          startsAt: at(48 * HOUR),
+          endsAt: at(50 * HOUR),
+          venue: '시청',
+          capacity: seats,
+          registrationOpensAt: at(-HOUR),
+          registrationClosesAt: at(24 * HOUR),
+        },
       });
       assert.equal(res.statusCode, 201, res.body);
       sessionId = res.json().id;
@@ -52,13 +60,21 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
     it('confirms exactly the capacity, waitlists the rest, no duplicates, no 5xx', async () => {
       const results = await Promise.all(
         Array.from({ length: registrants }, (_, i) =>
-          postJson(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `신청자${i}`, phone: `010-7${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`, consent: true, waitlist: true }),
+          postJson(agent, base, `/api/academy/sessions/${sessionId}/registrations`, {
+            name: `신청자${i}`,
+            phone: `010-7${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`,
+            consent: true,
+            waitlist: true,
+          }),
         ),
       );
       const byStatus = new Map<number, number>();
       for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
       assert.deepEqual([...byStatus], [[201, registrants]], 'every request answered 201');
-      assert.ok(results.every((r) => r.json.status === 'received'), 'one answer for all (the statuses go by text message)');
+      assert.ok(
+        results.every((r) => r.json.status === 'received'),
+        'one answer for all (the statuses go by text message)',
+      );
 
       const rows = await queryRows<Json>(
         t.database.db,
@@ -87,7 +103,14 @@ for (const { kind, registrants, seats } of RUSHES.filter((r) => DB_KINDS.include
 
     it('the same phone sent many times at once registers once, and every answer is the same', async () => {
       const results = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => postJson(agent, base, `/api/academy/sessions/${sessionId}/registrations`, { name: `중복${i}`, phone: i % 2 ? '010-9999-0000' : '+82 10 9999 0000', consent: true, waitlist: true })),
+        Array.from({ length: 30 }, (_, i) =>
+          postJson(agent, base, `/api/academy/sessions/${sessionId}/registrations`, {
+            name: `중복${i}`,
+            phone: i % 2 ? '010-9999-0000' : '+82 10 9999 0000',
+            consent: true,
+            waitlist: true,
+          }),
+        ),
       );
       assert.equal(results.filter((r) => r.status === 201).length, 30);
       assert.equal(new Set(results.map((r) => JSON.stringify(r.json))).size, 1);

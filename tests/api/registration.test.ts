@@ -137,10 +137,18 @@ for (const kind of DB_KINDS) {
     });
 
     it('the answer does not tell whether a phone is registered: the same bytes, no second row, the owner is texted', async () => {
-      const answer = (res: { statusCode: number; body: string; headers: Record<string, unknown> }) => ({ status: res.statusCode, type: res.headers['content-type'], body: res.body });
-      const rows = (phone: string) => queryRows<Json>(t.database.db, sql`select id, status::text as status from registrations where phone = ${phone.replace(/-/g, '')} order by id`);
+      const answer = (res: { statusCode: number; body: string; headers: Record<string, unknown> }) => ({
+        status: res.statusCode,
+        type: res.headers['content-type'],
+        body: res.body,
+      });
+      const rows = (phone: string) =>
+        queryRows<Json>(t.database.db, sql`select id, status::text as status from registrations where phone = ${phone.replace(/-/g, '')} order by id`);
       const notices = (phone: string) =>
-        queryRows<Json>(t.database.db, sql`select channel::text as channel, body, meta, link_token from outbox where recipient = ${phone.replace(/-/g, '')} and kind = 'registration.duplicate_attempt' order by id`);
+        queryRows<Json>(
+          t.database.db,
+          sql`select channel::text as channel, body, meta, link_token from outbox where recipient = ${phone.replace(/-/g, '')} and kind = 'registration.duplicate_attempt' order by id`,
+        );
       const payload = (phone: string, over: Json = {}) => ({ name: '신청자', phone, email: 'someone@example.org', consent: true, waitlist: true, ...over });
 
       // An open session: a first registration and a second one with the same phone.
@@ -151,7 +159,11 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(answer(again), answer(fresh));
       assert.deepEqual(fresh.json(), { status: 'received', message: fresh.json().message });
       assert.ok(!/"id"|token|https?:|registrations\//.test(fresh.body), `no id, token or link in the answer: ${fresh.body}`);
-      assert.deepEqual((await rows(owner)).map((r) => r.status), ['confirmed'], 'no second registration');
+      assert.deepEqual(
+        (await rows(owner)).map((r) => r.status),
+        ['confirmed'],
+        'no second registration',
+      );
       const [notice, ...more] = await notices(owner);
       assert.ok(notice, "the number's owner is told");
       assert.equal(notice.channel, 'sms', 'through the number itself, not the e-mail the stranger typed');
@@ -172,7 +184,10 @@ for (const kind of DB_KINDS) {
       const repeat = await post(full.id, payload(seated));
       assert.deepEqual(answer(repeat), answer(newcomer));
       assert.deepEqual(answer(repeat), answer(fresh));
-      assert.deepEqual((await rows(seated)).map((r) => r.status), ['confirmed']);
+      assert.deepEqual(
+        (await rows(seated)).map((r) => r.status),
+        ['confirmed'],
+      );
       assert.equal((await notices(seated)).length, 1);
       // … and without asking for the waiting list: the same refusal either way.
       const refusedNew = await post(full.id, payload(nextPhone(), { waitlist: false }));
@@ -210,7 +225,12 @@ describe('public write rate limit', () => {
   it('limits registrations per client address (FINHUB_PUBLIC_RATE_LIMIT), with a bilingual 429', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/academy/sessions/999/registrations', headers: { origin: ORIGIN }, payload: { name: 'a', phone: nextPhone(), consent: true } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/academy/sessions/999/registrations',
+        headers: { origin: ORIGIN },
+        payload: { name: 'a', phone: nextPhone(), consent: true },
+      });
       codes.push(res.statusCode);
       if (res.statusCode === 429) assert.ok(res.json().error.message.ko && res.json().error.message.en);
     }

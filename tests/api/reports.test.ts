@@ -60,7 +60,13 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 200, res.body);
       const { reported, reportedAt, report } = res.json();
       assert.deepEqual([reported, reportedAt], [false, null]);
-      assert.deepEqual(report.plan, { id: planId, title: '전북금융중심지 지정을 위한 협력 및 기반 구축', pledge: '100만 통합 전주 광역도시 생활권 조성', category: '도시', number: 10 });
+      assert.deepEqual(report.plan, {
+        id: planId,
+        title: '전북금융중심지 지정을 위한 협력 및 기반 구축',
+        pledge: '100만 통합 전주 광역도시 생활권 조성',
+        category: '도시',
+        number: 10,
+      });
       assert.deepEqual(
         report.entries.map((e: Json) => [e.year, e.period, e.actions.length]),
         [[2023, 'Q3', 3]],

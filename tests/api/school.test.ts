@@ -87,7 +87,12 @@ for (const kind of DB_KINDS) {
       const again = await t.app.inject({ method: 'POST', url: '/api/school/surveys', headers: manager.headers, payload: body });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'SCHOOL_SURVEY_EXISTS');
-      const backwards = await t.app.inject({ method: 'POST', url: '/api/school/surveys', headers: manager.headers, payload: { ...body, year: YEAR + 1, closesAt: body.opensAt, opensAt: body.closesAt } });
+      const backwards = await t.app.inject({
+        method: 'POST',
+        url: '/api/school/surveys',
+        headers: manager.headers,
+        payload: { ...body, year: YEAR + 1, closesAt: body.opensAt, opensAt: body.closesAt },
+      });
       assert.equal(backwards.statusCode, 400);
       assert.equal(backwards.json().error.fields[0].field, 'closesAt');
       const current = await t.app.inject({ method: 'GET', url: '/api/school/surveys/current' });
@@ -102,7 +107,16 @@ for (const kind of DB_KINDS) {
       assert.equal(a.statusCode, 201, a.body);
       assert.deepEqual(a.json(), RECEIVED, 'no status, id or link in the answer');
       tokens.a = await tokenOf(application().schoolName as string);
-      const b = await apply(application({ schoolName: '전주 효자중학교', level: 'middle', teacherName: '이교사', teacherPhone: '+82 10 2222 3333', teacherEmail: undefined, preferredDates: [`${YEAR}-06-10`] }));
+      const b = await apply(
+        application({
+          schoolName: '전주 효자중학교',
+          level: 'middle',
+          teacherName: '이교사',
+          teacherPhone: '+82 10 2222 3333',
+          teacherEmail: undefined,
+          preferredDates: [`${YEAR}-06-10`],
+        }),
+      );
       assert.equal(b.statusCode, 201, b.body);
       tokens.b = await tokenOf('전주 효자중학교');
       const c = await apply(application({ schoolName: '전주 덕진고등학교', level: 'high', teacherName: '박교사', teacherPhone: '01044445555', teacherEmail: 'park@deokjin.test' }));
@@ -133,7 +147,7 @@ for (const kind of DB_KINDS) {
       assert.ok(renderBody(received[0]!.body, received[0]!.linkToken).includes(statusUrl), 'the message carries the status link when sent');
     });
 
-    it('the same school twice in a year → the same answer, nothing stored; the school\'s contact and the second teacher are told', async () => {
+    it("the same school twice in a year → the same answer, nothing stored; the school's contact and the second teacher are told", async () => {
       const before = await counts();
       const res = await apply(application({ teacherName: '최교사', teacherPhone: '01099998888', teacherEmail: undefined }));
       assert.equal(res.statusCode, 201);
@@ -148,7 +162,10 @@ for (const kind of DB_KINDS) {
           ['school.duplicate_application', '01099998888', ids.a],
         ],
       );
-      assert.ok(told.every((m) => !m.linkToken), 'no link to the existing application');
+      assert.ok(
+        told.every((m) => !m.linkToken),
+        'no link to the existing application',
+      );
     });
 
     it('bad input → 400 naming the fields, nothing written', async () => {
@@ -219,7 +236,10 @@ for (const kind of DB_KINDS) {
       assert.equal(unmask.statusCode, 200, unmask.body);
       assert.deepEqual(unmask.json(), { teacherName: '김교사', teacherPhone: '01012345678', teacherEmail: 'teacher@wansan.test' });
       const looks = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'school.application.unmask'));
-      assert.deepEqual(looks.map((l) => [l.entityId, l.actorId]), [[String(ids.a), manager.userId]]);
+      assert.deepEqual(
+        looks.map((l) => [l.entityId, l.actorId]),
+        [[String(ids.a), manager.userId]],
+      );
     });
 
     it('decisions with a reason up to the target; beyond it → 409; the school is told', async () => {
@@ -252,7 +272,10 @@ for (const kind of DB_KINDS) {
 
       const status = await t.app.inject({ method: 'GET', url: `/api/school/applications/${tokens.c}` });
       assert.deepEqual([status.json().status, status.json().decisionReason], ['rejected', '목표 학교 수 초과']);
-      const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'school.application.decide'), eq(auditLog.entityId, String(ids.c))));
+      const audits = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'school.application.decide'), eq(auditLog.entityId, String(ids.c))));
       assert.equal(audits.length, 1);
       assert.equal(audits[0]!.actorId, manager.userId);
     });
@@ -260,7 +283,9 @@ for (const kind of DB_KINDS) {
     it('two managers selecting at once cannot pass the target', async () => {
       // the nasty one and c compete for no place left: both refused
       const [x, y] = await Promise.all(
-        [ids.nasty!, ids.c!].map((id) => t.app.inject({ method: 'POST', url: `/api/school/applications/${id}/decision`, headers: manager.headers, payload: { decision: 'selected', reason: '동시' } })),
+        [ids.nasty!, ids.c!].map((id) =>
+          t.app.inject({ method: 'POST', url: `/api/school/applications/${id}/decision`, headers: manager.headers, payload: { decision: 'selected', reason: '동시' } }),
+        ),
       );
       assert.deepEqual([x!.statusCode, y!.statusCode], [409, 409]);
       const [{ n }] = (await t.database.db
@@ -271,7 +296,8 @@ for (const kind of DB_KINDS) {
     });
 
     it('classes are scheduled for selected schools (the school is told) and their results recorded', async () => {
-      const schedule = (id: number, body: unknown) => t.app.inject({ method: 'POST', url: `/api/school/applications/${id}/classes`, headers: manager.headers, payload: body as object });
+      const schedule = (id: number, body: unknown) =>
+        t.app.inject({ method: 'POST', url: `/api/school/applications/${id}/classes`, headers: manager.headers, payload: body as object });
       assert.equal((await schedule(ids.c!, { heldOn: `${YEAR}-05-20`, lecturer: '금융감독원 강사', classes: 2 })).statusCode, 409);
       assert.equal((await schedule(ids.a!, { heldOn: `${YEAR}-02-30`, lecturer: '강사', classes: 2 })).statusCode, 400);
       assert.equal((await schedule(ids.a!, { heldOn: `${YEAR}-05-20`, lecturer: '강사', classes: 0 })).statusCode, 400);
@@ -287,10 +313,16 @@ for (const kind of DB_KINDS) {
       assert.equal(status.json().status, 'scheduled');
       assert.deepEqual(status.json().classes, [{ heldOn: `${YEAR}-05-20`, lecturer: '금융감독원 강사', classes: 2 }]);
       // a scheduled school's decision can no longer change
-      const change = await t.app.inject({ method: 'POST', url: `/api/school/applications/${ids.a}/decision`, headers: manager.headers, payload: { decision: 'rejected', reason: '변경' } });
+      const change = await t.app.inject({
+        method: 'POST',
+        url: `/api/school/applications/${ids.a}/decision`,
+        headers: manager.headers,
+        payload: { decision: 'rejected', reason: '변경' },
+      });
       assert.equal(change.statusCode, 409);
 
-      const record = (id: number, body: unknown, who = officer) => t.app.inject({ method: 'PATCH', url: `/api/school/classes/${id}`, headers: who.headers, payload: body as object });
+      const record = (id: number, body: unknown, who = officer) =>
+        t.app.inject({ method: 'PATCH', url: `/api/school/classes/${id}`, headers: who.headers, payload: body as object });
       assert.equal((await record(cls.id, { studentsReached: -1 })).statusCode, 400);
       assert.equal((await record(cls.id, { studentsReached: 10, evidenceUrl: 'javascript:alert(1)' })).statusCode, 400);
       assert.equal((await record(999999, { studentsReached: 10 })).statusCode, 404);
@@ -365,7 +397,14 @@ for (const kind of DB_KINDS) {
         racers.push(row!.id);
       }
       const results = await Promise.all(
-        racers.map((id, i) => t.app.inject({ method: 'POST', url: `/api/school/applications/${id}/decision`, headers: (i ? other : manager).headers, payload: { decision: 'selected', reason: '경합' } })),
+        racers.map((id, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: `/api/school/applications/${id}/decision`,
+            headers: (i ? other : manager).headers,
+            payload: { decision: 'selected', reason: '경합' },
+          }),
+        ),
       );
       assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
       const list = await t.app.inject({ method: 'GET', url: `/api/school/surveys/${survey.json().id}/applications`, headers: viewer.headers });
@@ -387,4 +426,3 @@ for (const kind of DB_KINDS) {
     });
   });
 }
-

@@ -54,11 +54,27 @@ for (const kind of DB_KINDS) {
         .values({ kind: 'seminar', titleKo: '제어 문자 세미나', startsAt: new Date(Date.now() + 72 * HOUR), endsAt: new Date(Date.now() + 80 * HOUR), published: true })
         .returning();
       eventId = e!.id;
-      assert.equal((await call('POST', `/api/events/${eventId}/categories`, manager, { category: 'general', capacity: 100, opensAt: iso(-HOUR), closesAt: iso(48 * HOUR) })).statusCode, 201);
-      const s = await call('POST', '/api/academy/sessions', manager, { title: { ko: '강좌' }, venue: '전주시청', capacity: 100, startsAt: iso(72 * HOUR), endsAt: iso(74 * HOUR), registrationOpensAt: iso(-HOUR), registrationClosesAt: iso(48 * HOUR) });
+      assert.equal(
+        (await call('POST', `/api/events/${eventId}/categories`, manager, { category: 'general', capacity: 100, opensAt: iso(-HOUR), closesAt: iso(48 * HOUR) })).statusCode,
+        201,
+      );
+      const s = await call('POST', '/api/academy/sessions', manager, {
+        title: { ko: '강좌' },
+        venue: '전주시청',
+        capacity: 100,
+        startsAt: iso(72 * HOUR),
+        endsAt: iso(74 * HOUR),
+        registrationOpensAt: iso(-HOUR),
+        registrationClosesAt: iso(48 * HOUR),
+      });
       assert.equal(s.statusCode, 201, s.body);
       sessionId = s.json().id;
-      const survey = await call('POST', '/api/school/surveys', manager, { year: Number(seoulDate(0).slice(0, 4)), opensAt: iso(-HOUR), closesAt: iso(14 * 24 * HOUR), targetSchools: 3 });
+      const survey = await call('POST', '/api/school/surveys', manager, {
+        year: Number(seoulDate(0).slice(0, 4)),
+        opensAt: iso(-HOUR),
+        closesAt: iso(14 * 24 * HOUR),
+        targetSchools: 3,
+      });
       assert.equal(survey.statusCode, 201, survey.body);
       planId = (await seedPlanIfEmpty(t.database.db))!;
       actionId = (await planActions(t, planId))[0]!.id;
@@ -74,27 +90,109 @@ for (const kind of DB_KINDS) {
       ['events', 'title.en', (x) => call('PATCH', `/api/events/${eventId}`, manager, { title: { ko: '세미나', en: x } })],
       ['events', 'venue.ko', (x) => call('PATCH', `/api/events/${eventId}`, manager, { venue: { ko: x } })],
       ['events', 'name.ko', (x) => call('POST', `/api/events/${eventId}/rooms`, manager, { name: { ko: x } })],
-      ['events', 'title.ko', (x) => call('POST', `/api/events/${eventId}/programme`, manager, { kind: 'talk', title: { ko: x }, startsAt: iso(73 * HOUR), endsAt: iso(74 * HOUR) })],
+      [
+        'events',
+        'title.ko',
+        (x) => call('POST', `/api/events/${eventId}/programme`, manager, { kind: 'talk', title: { ko: x }, startsAt: iso(73 * HOUR), endsAt: iso(74 * HOUR) }),
+      ],
       ['events', 'name.en', (x) => call('POST', `/api/events/${eventId}/speakers`, manager, { name: { ko: '김연사', en: x } })],
       ['events', 'label.ko', (x) => call('POST', `/api/events/${eventId}/questions`, manager, { kind: 'text', label: { ko: x } })],
-      ['events', 'name', (x) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: x, phone: phone(), email: `p${seq}@example.com`, consent: true })],
-      ['events', 'nameEn', (x) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: '홍길동', nameEn: x, phone: phone(), email: `q${seq}@example.com`, consent: true })],
-      ['events', 'affiliation', (x) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: '홍길동', affiliation: x, phone: phone(), email: `r${seq}@example.com`, consent: true })],
-      ['academy', 'title.ko', (x) => call('POST', '/api/academy/sessions', manager, { title: { ko: x }, venue: '전주', capacity: 5, startsAt: iso(72 * HOUR), endsAt: iso(74 * HOUR), registrationOpensAt: iso(-HOUR), registrationClosesAt: iso(48 * HOUR) })],
+      [
+        'events',
+        'name',
+        (x) => call('POST', `/api/events/${eventId}/registrations`, null, { category: 'general', name: x, phone: phone(), email: `p${seq}@example.com`, consent: true }),
+      ],
+      [
+        'events',
+        'nameEn',
+        (x) =>
+          call('POST', `/api/events/${eventId}/registrations`, null, {
+            category: 'general',
+            name: '홍길동',
+            nameEn: x,
+            phone: phone(),
+            email: `q${seq}@example.com`,
+            consent: true,
+          }),
+      ],
+      [
+        'events',
+        'affiliation',
+        (x) =>
+          call('POST', `/api/events/${eventId}/registrations`, null, {
+            category: 'general',
+            name: '홍길동',
+            affiliation: x,
+            phone: phone(),
+            email: `r${seq}@example.com`,
+            consent: true,
+          }),
+      ],
+      [
+        'academy',
+        'title.ko',
+        (x) =>
+          call('POST', '/api/academy/sessions', manager, {
+            title: { ko: x },
+            venue: '전주',
+            capacity: 5,
+            startsAt: iso(72 * HOUR),
+            endsAt: iso(74 * HOUR),
+            registrationOpensAt: iso(-HOUR),
+            registrationClosesAt: iso(48 * HOUR),
+          }),
+      ],
       ['academy', 'venue', (x) => call('PATCH', `/api/academy/sessions/${sessionId}`, manager, { venue: x })],
       ['academy', 'name', (x) => call('POST', `/api/academy/sessions/${sessionId}/registrations`, null, { name: x, phone: phone(), consent: true })],
       ['academy', 'title.en', (x) => call('POST', '/api/academy/programmes', manager, { year: 2026, title: { ko: '과정', en: x } })],
-      ['school', 'schoolName', (x) => call('POST', '/api/school/applications', null, { schoolName: x, level: 'elementary', teacherName: '최교사', teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈', consent: true })],
-      ['school', 'teacherName', (x) => call('POST', '/api/school/applications', null, { schoolName: `학교 ${seq++}`, level: 'elementary', teacherName: x, teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈', consent: true })],
+      [
+        'school',
+        'schoolName',
+        (x) =>
+          call('POST', '/api/school/applications', null, {
+            schoolName: x,
+            level: 'elementary',
+            teacherName: '최교사',
+            teacherPhone: '063-222-1234',
+            grade: '5학년',
+            students: 28,
+            preferredDates: [seoulDate(30)],
+            topics: '용돈',
+            consent: true,
+          }),
+      ],
+      [
+        'school',
+        'teacherName',
+        (x) =>
+          call('POST', '/api/school/applications', null, {
+            schoolName: `학교 ${seq++}`,
+            level: 'elementary',
+            teacherName: x,
+            teacherPhone: '063-222-1234',
+            grade: '5학년',
+            students: 28,
+            preferredDates: [seoulDate(30)],
+            topics: '용돈',
+            consent: true,
+          }),
+      ],
       ['plan', 'title', (x) => call('POST', `/api/actions/${actionId}/links`, manager, { title: x, url: 'https://example.org/b' })],
       ['plan', 'title', (x) => call('PATCH', `/api/evidence/${evidenceId}`, manager, { title: x })],
       ['plan', 'title', (x) => call('PATCH', `/api/plans/${planId}`, manager, { title: x })],
-      ['plan', 'sourceLabel', (x) => call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: x, year: 2023, executedOn: '2023-08-10', amountKrw: 1000, description: '집행' })],
+      [
+        'plan',
+        'sourceLabel',
+        (x) => call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: x, year: 2023, executedOn: '2023-08-10', amountKrw: 1000, description: '집행' }),
+      ],
       [
         'plan (multipart)',
         'title',
         (x) => {
-          const mp = multipart([{ name: 'title', value: x }, { name: 'file', file: Buffer.from('hello\n'), fileName: 'memo.txt', contentType: 'text/plain' }]);
+          const mp = multipart([
+            { name: 'title', value: x },
+            { name: 'file', file: Buffer.from('hello\n'), fileName: 'memo.txt', contentType: 'text/plain' },
+          ]);
           return t.app.inject({ method: 'POST', url: `/api/actions/${actionId}/evidence`, headers: { ...manager.headers, ...mp.headers }, payload: mp.payload });
         },
       ],
@@ -146,8 +244,25 @@ for (const kind of DB_KINDS) {
         ['description.ko', () => call('PATCH', `/api/events/${eventId}`, manager, { description: { ko: '설명\u0007' } })],
         ['bio.ko', () => call('POST', `/api/events/${eventId}/speakers`, manager, { name: { ko: '김연사' }, bio: { ko: '약력\u0085' } })],
         ['comment', () => call('PATCH', `/api/actions/${actionId}`, manager, { comment: '의견\u001b[31m' })],
-        ['topics', () => call('POST', '/api/school/applications', null, { schoolName: `학교 ${seq++}`, level: 'elementary', teacherName: '최교사', teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈\t관리', consent: true })],
-        ['description', () => call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 1000, description: '집행\u007f' })],
+        [
+          'topics',
+          () =>
+            call('POST', '/api/school/applications', null, {
+              schoolName: `학교 ${seq++}`,
+              level: 'elementary',
+              teacherName: '최교사',
+              teacherPhone: '063-222-1234',
+              grade: '5학년',
+              students: 28,
+              preferredDates: [seoulDate(30)],
+              topics: '용돈\t관리',
+              consent: true,
+            }),
+        ],
+        [
+          'description',
+          () => call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 1000, description: '집행\u007f' }),
+        ],
       ];
       for (const [field, send] of multiLineCases) await assertRefused(field, field, send, MULTI_LINE_MESSAGE);
       const ok = await call('PATCH', `/api/actions/${actionId}`, manager, { comment: '첫 줄\n둘째 줄' });

@@ -133,7 +133,10 @@ for (const kind of DB_KINDS) {
         assert.equal(res.statusCode, 400, JSON.stringify(payload));
         const { error } = res.json();
         assert.equal(error.code, 'VALIDATION_FAILED');
-        assert.ok(error.fields.some((f: Json) => f.field === field), `${JSON.stringify(payload)} → ${JSON.stringify(error.fields)}`);
+        assert.ok(
+          error.fields.some((f: Json) => f.field === field),
+          `${JSON.stringify(payload)} → ${JSON.stringify(error.fields)}`,
+        );
         assert.ok(error.message.ko && error.message.en);
       }
       const missing = await call('PATCH', '/api/actions/999999', manager, { status: 'done' });
@@ -176,7 +179,10 @@ for (const kind of DB_KINDS) {
       assert.equal(plan.figures.overall.done, 2);
       const y2023 = plan.figures.byYear.find((y: Json) => y.year === 2023);
       assert.deepEqual(y2023, { year: 2023, ...figuresOf(plan.schedule.filter((e: Json) => e.year === 2023).flatMap((e: Json) => e.actions)) });
-      assert.deepEqual(plan.figures.byQuarter.find((q: Json) => q.year === 2023 && q.quarter === 3), { year: 2023, quarter: 3, ...q3.figures });
+      assert.deepEqual(
+        plan.figures.byQuarter.find((q: Json) => q.year === 2023 && q.quarter === 3),
+        { year: 2023, quarter: 3, ...q3.figures },
+      );
       assert.equal(plan.figures.byQuarter.find((q: Json) => q.year === 2026).quarter, 2, 'H1 is due in Q2');
 
       const text = res.body;
@@ -240,7 +246,10 @@ for (const kind of DB_KINDS) {
       } finally {
         unregister();
       }
-      assert.equal((await call('GET', '/api/measures', viewer)).json().items.some((m: Json) => m.key.startsWith('test.')), false);
+      assert.equal(
+        (await call('GET', '/api/measures', viewer)).json().items.some((m: Json) => m.key.startsWith('test.')),
+        false,
+      );
       assert.equal((await call('GET', '/api/measures', null)).statusCode, 401);
     });
 

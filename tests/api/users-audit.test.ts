@@ -28,7 +28,13 @@ for (const kind of DB_KINDS) {
     it('lets an admin add a department and a user, auditing each with before/after and no password hash', async () => {
       const dept = await call('POST', '/api/departments', { name: '금융산업과', nameEn: 'Finance Industry Division' });
       assert.equal(dept.statusCode, 201);
-      const res = await call('POST', '/api/users', { email: 'Officer.Kim@Jeonju.test', name: '김주무관', role: 'officer', departmentId: dept.json().id, password: 'a long enough password' });
+      const res = await call('POST', '/api/users', {
+        email: 'Officer.Kim@Jeonju.test',
+        name: '김주무관',
+        role: 'officer',
+        departmentId: dept.json().id,
+        password: 'a long enough password',
+      });
       assert.equal(res.statusCode, 201, res.body);
       const user = res.json();
       assert.equal(user.email, 'officer.kim@jeonju.test');
@@ -49,7 +55,13 @@ for (const kind of DB_KINDS) {
       const [users, audit] = [await count('users'), await count('audit_log')];
       const bad = await call('POST', '/api/users', { email: 'nope', name: '', role: 'king', password: 'x' });
       assert.equal(bad.statusCode, 400);
-      assert.deepEqual(bad.json().error.fields.map((f: { field: string }) => f.field).sort(), ['email', 'name', 'role']);
+      assert.deepEqual(
+        bad
+          .json()
+          .error.fields.map((f: { field: string }) => f.field)
+          .sort(),
+        ['email', 'name', 'role'],
+      );
       const short = await call('POST', '/api/users', { email: 'short@jeonju.test', name: '짧은', role: 'viewer', password: 'short' });
       assert.equal(short.statusCode, 400);
       assert.equal(short.json().error.fields[0].field, 'password');

@@ -55,7 +55,11 @@ describe('education pages pass axe-core', () => {
         await staff.goto(`${h.server.url}${url}?lang=${lang}`);
         await staff.getByTestId(testId).waitFor();
         await staff.waitForLoadState('networkidle');
-        await staff.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await staff.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => {
+            d.open = true;
+          }),
+        );
         const violations = await axeViolations(staff);
         assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
       }

@@ -18,7 +18,6 @@ describe('financial academy in chromium', () => {
   let tokenA = '';
   let tokenB = '';
 
-
   it('a manager creates a one-seat session in the staff form; empty fields are refused by field', async () => {
     const context = await h.newContext();
     const page = await signInPage(context, h.server.url, 'manager@jeonju.test');
@@ -73,8 +72,14 @@ describe('financial academy in chromium', () => {
     await form.locator('input[name="phone"]').fill('010-12');
     await form.getByTestId('register-submit').click();
     const errors = await form.getByTestId('field-error').allInnerTexts();
-    assert.ok(errors.some((e) => /휴대전화 번호 형식/.test(e)), `phone error: ${errors}`);
-    assert.ok(errors.some((e) => /동의/.test(e)), `consent error: ${errors}`);
+    assert.ok(
+      errors.some((e) => /휴대전화 번호 형식/.test(e)),
+      `phone error: ${errors}`,
+    );
+    assert.ok(
+      errors.some((e) => /동의/.test(e)),
+      `consent error: ${errors}`,
+    );
     assert.equal(await form.locator('input[name="phone"]').getAttribute('aria-invalid'), 'true');
 
     await form.locator('input[name="phone"]').fill('010-1111-2222');
@@ -256,7 +261,11 @@ describe('financial academy in chromium', () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     const big = await createOpenSession(manager, '대형 강좌', 500);
     for (let i = 0; i < 130; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, k) => registerByApi(h.server.url, big, { name: `수강생${i + k}`, phone: `010-3${String(i + k).padStart(3, '0')}-${String(i + k).padStart(4, '0')}` })));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          registerByApi(h.server.url, big, { name: `수강생${i + k}`, phone: `010-3${String(i + k).padStart(3, '0')}-${String(i + k).padStart(4, '0')}` }),
+        ),
+      );
     }
     const context = await h.newContext();
     const page = await signInPage(context, h.server.url, 'officer@jeonju.test');

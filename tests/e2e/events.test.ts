@@ -79,7 +79,13 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     // Categories and codes through the API (the forms are exercised by the pages' axe runs).
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     await manager.call('POST', `/api/events/${eventId}/categories`, { category: 'general', capacity: 50, opensAt: iso(-1), closesAt: iso(24 * 9) });
-    const vip = await manager.call<{ id: number }>('POST', `/api/events/${eventId}/categories`, { category: 'vip', capacity: 10, opensAt: iso(-1), closesAt: iso(24 * 9), requiresInvitation: true });
+    const vip = await manager.call<{ id: number }>('POST', `/api/events/${eventId}/categories`, {
+      category: 'vip',
+      capacity: 10,
+      opensAt: iso(-1),
+      closesAt: iso(24 * 9),
+      requiresInvitation: true,
+    });
     assert.ok(vip.id);
     // Invitation codes from the staff page, shown once.
     await staff.reload();
@@ -116,7 +122,13 @@ describe('GENIE Forum: publish, register, check in, export', () => {
   it('registers in the general category and, with a code, in the invited one (a wrong code is a field error)', async () => {
     const page = await (await h.newContext()).newPage();
     await page.goto(`${h.server.url}/events/${eventId}`);
-    const form = await fill(page, 'event-registration-form', { name: '홍길동', nameEn: 'Hong Gildong', phone: '010-2345-6789', email: 'hong@example.kr', affiliation: '전북대학교' });
+    const form = await fill(page, 'event-registration-form', {
+      name: '홍길동',
+      nameEn: 'Hong Gildong',
+      phone: '010-2345-6789',
+      email: 'hong@example.kr',
+      affiliation: '전북대학교',
+    });
     await form.locator('select[name="country"]').selectOption('KR');
     await form.getByLabel(/동의합니다|agree/).check();
     await form.getByTestId('event-register-submit').click();
@@ -169,14 +181,21 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     it(`axe-core finds no violations on the event pages, and a phone needs no sideways scroll (${lang})`, async () => {
       const context = await h.newContext();
       const page = await context.newPage();
-      for (const [url, testId] of [['/events', 'upcoming-events'], [`/events/${eventId}`, 'event-registration-form']] as const) {
+      for (const [url, testId] of [
+        ['/events', 'upcoming-events'],
+        [`/events/${eventId}`, 'event-registration-form'],
+      ] as const) {
         await page.goto(`${h.server.url}${url}?lang=${lang}`);
         await page.getByTestId(testId).waitFor();
         await page.waitForLoadState('networkidle');
         assert.deepEqual(await axeViolations(page), [], `${url} (${lang})`);
       }
       const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD, `?lang=${lang}`);
-      for (const [url, testId] of [['/staff/events', 'staff-events'], [`/staff/events/${eventId}`, 'attendee-table'], [`/staff/events/${eventId}/check-in`, 'attendee-table']] as const) {
+      for (const [url, testId] of [
+        ['/staff/events', 'staff-events'],
+        [`/staff/events/${eventId}`, 'attendee-table'],
+        [`/staff/events/${eventId}/check-in`, 'attendee-table'],
+      ] as const) {
         await staff.goto(`${h.server.url}${url}?lang=${lang}`);
         await staff.getByTestId(testId).waitFor();
         await staff.waitForLoadState('networkidle');

@@ -93,7 +93,11 @@ describe('public plan page in chromium', () => {
   it('switches to English and back, and keeps the choice on reload', async () => {
     const page = await open(`/plans/${planId}`);
     const koHeading = await page.locator('h2').first().innerText();
-    await page.getByTestId('lang-switch').getByRole('link', { name: /English/ }).or(page.getByTestId('lang-switch').getByRole('button', { name: /English/ })).click();
+    await page
+      .getByTestId('lang-switch')
+      .getByRole('link', { name: /English/ })
+      .or(page.getByTestId('lang-switch').getByRole('button', { name: /English/ }))
+      .click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const enHeading = await page.locator('h2').first().innerText();
     assert.notEqual(enHeading, koHeading);

@@ -274,7 +274,11 @@ describe('staff workspace in chromium', () => {
     const publicB = pub.locator(`[data-testid="public-action"][data-action-id="${b!.id}"]`);
     assert.equal((await publicB.getByTestId('action-status').innerText()).trim(), '완료');
     const evidence = await publicA.getByTestId('public-evidence').allInnerTexts();
-    assert.deepEqual(evidence.map((e) => e.replace(/\s*\(.*\)$/, '')), ['지니포럼 협의 결과'], 'only published evidence; never the internal link');
+    assert.deepEqual(
+      evidence.map((e) => e.replace(/\s*\(.*\)$/, '')),
+      ['지니포럼 협의 결과'],
+      'only published evidence; never the internal link',
+    );
     assert.doesNotMatch(await pub.locator('main').innerText(), /1차 협의 완료|내부 검토 메모/, 'internal comments and evidence stay internal');
     const href = await publicA.getByTestId('public-evidence').locator('a').getAttribute('href');
     const file = await fetch(`${server.url}${href}`);
@@ -476,7 +480,10 @@ describe('staff workspace in chromium', () => {
     await save.click();
     await waitForText(page.getByTestId('import-save').getByTestId('form-alert'), /.+/);
     assert.equal(await save.isDisabled(), true, 'saving waits for the replace choice');
-    await page.getByTestId('import-save').getByLabel(/기존 계획을 이 문서로 바꾸기/).check();
+    await page
+      .getByTestId('import-save')
+      .getByLabel(/기존 계획을 이 문서로 바꾸기/)
+      .check();
     await save.click();
     await waitForText(page.getByTestId('import-saved'), /바꾸었습니다/);
     await page.getByTestId('import-saved').getByRole('link').click();
@@ -611,7 +618,11 @@ describe('staff workspace in chromium', () => {
         await page.getByTestId(ready).first().waitFor();
         await page.waitForLoadState('networkidle');
         // Open the disclosures (history, evidence, assignment) so their forms are checked too.
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await page.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => {
+            d.open = true;
+          }),
+        );
         await page.waitForLoadState('networkidle');
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);

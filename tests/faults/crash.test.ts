@@ -43,7 +43,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: n
   }
 }
 
-const rows = <T,>(database: Database, query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
+const rows = <T>(database: Database, query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
 
 describe('kill -9 in the middle of a registration rush, then restart', () => {
   let pgdb: { url: string; drop: () => Promise<void> };
@@ -191,7 +191,11 @@ describe('kill -9 in the middle of a registration rush, then restart', () => {
     const waitlisted = regs.filter((r) => r.status === 'waitlisted').map((r) => r.id);
     assert.equal(confirmed.length + waitlisted.length, regs.length, 'only confirmed and waitlisted');
     assert.equal(confirmed.length, Math.min(CAPACITY, regs.length));
-    assert.deepEqual(confirmed, regs.slice(0, CAPACITY).map((r) => r.id), 'the seats went to the first in line');
+    assert.deepEqual(
+      confirmed,
+      regs.slice(0, CAPACITY).map((r) => r.id),
+      'the seats went to the first in line',
+    );
 
     // Restart on the same database: the worker sends everything still queued, including the
     // in-flight rows once their lease (LEASE_MS) has run out.

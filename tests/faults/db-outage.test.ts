@@ -160,11 +160,7 @@ describe('database outage under load', () => {
         const during = samples.filter((s) => s.start >= stoppedAt && s.end <= restartAt);
         const first503 = samples.filter((s) => s.status === 503 && s.end >= stopAt).sort((a, b) => a.end - b.end)[0];
         assert.ok(during.length > 40, `${mode}: load ran during the outage (${during.length} requests)`);
-        assert.deepEqual(
-          [...new Set(during.map((s) => s.status))],
-          [503],
-          `${mode}: every request during the outage answered 503`,
-        );
+        assert.deepEqual([...new Set(during.map((s) => s.status))], [503], `${mode}: every request during the outage answered 503`);
         figures.push({
           mode,
           requestsDuringOutage: during.length,
@@ -183,7 +179,11 @@ describe('database outage under load', () => {
 
     // Over the whole run, outages included: every request answered (no hang, no dropped
     // connection), quickly, with 2xx or 503 only, and every 503 is the bilingual body with nothing internal.
-    assert.deepEqual(samples.filter((s) => s.status === 0).map((s) => s.body), [], 'no request went unanswered');
+    assert.deepEqual(
+      samples.filter((s) => s.status === 0).map((s) => s.body),
+      [],
+      'no request went unanswered',
+    );
     assert.deepEqual(
       samples.filter((s) => s.end - s.start >= MAX_ANSWER_MS).map((s) => [s.kind, s.status, s.end - s.start]),
       [],
@@ -212,14 +212,16 @@ describe('database outage under load', () => {
     const deadline = Date.now() + 20_000;
     let counts: { pending: number; sent: number; registrations: number; incomplete: number } | undefined;
     for (;;) {
-      counts = (await rows<typeof counts>(
-        db.db,
-        sql`select (select count(*)::int from outbox where status = 'pending') as pending,
+      counts = (
+        await rows<typeof counts>(
+          db.db,
+          sql`select (select count(*)::int from outbox where status = 'pending') as pending,
                    (select count(*)::int from outbox where status = 'sent') as sent,
                    (select count(*)::int from registrations) as registrations,
                    (select count(*)::int from registrations r where not exists (select 1 from outbox o where (o.meta->>'registrationId')::int = r.id)
                                                          or not exists (select 1 from audit_log a where a.entity = 'registration' and a.entity_id = r.id::text)) as incomplete`,
-      ))[0];
+        )
+      )[0];
       if (counts!.pending === 0 || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -227,6 +229,15 @@ describe('database outage under load', () => {
     assert.equal(counts!.incomplete, 0, 'no registration without its message and audit row');
     const created = samples.filter((s) => s.status === 201).length;
     assert.ok(counts!.registrations >= created, 'every 201 is in the database');
-    console.log(JSON.stringify({ fault: 'database outage', requests: samples.length, answered503: unavailable.length, registrations: counts!.registrations, messagesSent: counts!.sent, cycles: figures }));
+    console.log(
+      JSON.stringify({
+        fault: 'database outage',
+        requests: samples.length,
+        answered503: unavailable.length,
+        registrations: counts!.registrations,
+        messagesSent: counts!.sent,
+        cycles: figures,
+      }),
+    );
   });
 });

@@ -186,7 +186,13 @@ describe('slow, refusing and absent SMTP server', () => {
         const res = await fetch(`${base}/api/academy/sessions/${session.id}/registrations`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: base },
-          body: JSON.stringify({ name: `시민${k}`, phone: `010-6${String(k).padStart(3, '0')}-${String(5000 + k)}`, email: `mail${k}@example.test`, consent: true, waitlist: true }),
+          body: JSON.stringify({
+            name: `시민${k}`,
+            phone: `010-6${String(k).padStart(3, '0')}-${String(5000 + k)}`,
+            email: `mail${k}@example.test`,
+            consent: true,
+            waitlist: true,
+          }),
         });
         const ms = Date.now() - start;
         assert.equal(res.status, 201, await res.text());
@@ -205,9 +211,27 @@ describe('slow, refusing and absent SMTP server', () => {
     };
 
     try {
-      await phase('refusing with 451', async () => void (smtp.mode = '451'), 2500);
-      await phase('refusing with 550', async () => void (smtp.mode = '550'), 2500);
-      await phase('slow', async () => void (smtp.mode = 'slow'), 3500);
+      await phase(
+        'refusing with 451',
+        async () => {
+          smtp.mode = '451';
+        },
+        2500,
+      );
+      await phase(
+        'refusing with 550',
+        async () => {
+          smtp.mode = '550';
+        },
+        2500,
+      );
+      await phase(
+        'slow',
+        async () => {
+          smtp.mode = 'slow';
+        },
+        3500,
+      );
       await phase('not listening', () => smtp.down(), 3000);
 
       const [{ sent }] = (await queryRows<{ sent: number }>(database.db, sql`select count(*)::int as sent from outbox where status <> 'pending'`)) as [{ sent: number }];
@@ -220,12 +244,17 @@ describe('slow, refusing and absent SMTP server', () => {
       await registerSome(2);
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const [c] = await queryRows<{ pending: number; failed: number }>(database.db, sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed from outbox`);
+        const [c] = await queryRows<{ pending: number; failed: number }>(
+          database.db,
+          sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed from outbox`,
+        );
         assert.equal(c!.failed, 0, 'no message given up on');
         if (c!.pending === 0) break;
         if (Date.now() > deadline) {
           const left = await queryRows<Row>(database.db, sql`select id, status, attempts, next_attempt_at, last_error from outbox where status = 'pending'`);
-          assert.fail(`not sent within 60 s of the server being healthy: ${JSON.stringify(left)}; accepted ${smtp.accepted.length}, connections ${smtp.connections}\n${server.output().slice(-3000)}`);
+          assert.fail(
+            `not sent within 60 s of the server being healthy: ${JSON.stringify(left)}; accepted ${smtp.accepted.length}, connections ${smtp.connections}\n${server.output().slice(-3000)}`,
+          );
         }
         await sleep(100);
       }
@@ -236,10 +265,22 @@ describe('slow, refusing and absent SMTP server', () => {
 
       assert.deepEqual(violations, [], 'nothing marked sent that was not accepted');
       // The errors the worker recorded show each fault and its timeout.
-      assert.ok(errorsByPhase['refusing with 451']!.some((e) => /451|Try again later|rejected/i.test(e)), JSON.stringify(errorsByPhase));
-      assert.ok(errorsByPhase['refusing with 550']!.some((e) => /550|Mailbox unavailable|rejected/i.test(e)), JSON.stringify(errorsByPhase));
-      assert.ok(errorsByPhase.slow!.some((e) => /Greeting never received|timeout/i.test(e)), JSON.stringify(errorsByPhase));
-      assert.ok(errorsByPhase['not listening']!.some((e) => /ECONNREFUSED|connect/i.test(e)), JSON.stringify(errorsByPhase));
+      assert.ok(
+        errorsByPhase['refusing with 451']!.some((e) => /451|Try again later|rejected/i.test(e)),
+        JSON.stringify(errorsByPhase),
+      );
+      assert.ok(
+        errorsByPhase['refusing with 550']!.some((e) => /550|Mailbox unavailable|rejected/i.test(e)),
+        JSON.stringify(errorsByPhase),
+      );
+      assert.ok(
+        errorsByPhase.slow!.some((e) => /Greeting never received|timeout/i.test(e)),
+        JSON.stringify(errorsByPhase),
+      );
+      assert.ok(
+        errorsByPhase['not listening']!.some((e) => /ECONNREFUSED|connect/i.test(e)),
+        JSON.stringify(errorsByPhase),
+      );
 
       // Backoff: after the k-th failure the row is not tried again for backoffMs(k); the first
       // row's attempts are spaced at least that far apart, and growing.
@@ -261,8 +302,16 @@ describe('slow, refusing and absent SMTP server', () => {
       const rows = (await queryRows<{ id: number }>(database.db, sql`select id from outbox order by id`)).map((r) => r.id);
       const count = new Map<number, number>();
       for (const a of smtp.accepted) count.set(a.outboxId, (count.get(a.outboxId) ?? 0) + 1);
-      assert.deepEqual([...count.keys()].sort((a, b) => a - b), rows, 'every message arrived');
-      assert.deepEqual([...count].filter(([, c]) => c !== 1), [], 'each exactly once');
+      assert.deepEqual(
+        [...count.keys()].sort((a, b) => a - b),
+        rows,
+        'every message arrived',
+      );
+      assert.deepEqual(
+        [...count].filter(([, c]) => c !== 1),
+        [],
+        'each exactly once',
+      );
       assert.equal(new Set(smtp.accepted.map((a) => a.messageId)).size, rows.length);
 
       console.log(
@@ -282,4 +331,3 @@ describe('slow, refusing and absent SMTP server', () => {
     }
   });
 });
-

@@ -102,7 +102,11 @@ function assertRouterNotFound(body: string, label: string) {
  * the text alone, before any lookup, so it cannot tell a real token from a made-up one: the same
  * tampering applied to random tokens must give the very same answer.
  */
-async function refusedBeforeLookup(res: { statusCode: number; body: string }, send: (token: string) => Promise<{ statusCode: number; body: string }>, label: string): Promise<boolean> {
+async function refusedBeforeLookup(
+  res: { statusCode: number; body: string },
+  send: (token: string) => Promise<{ statusCode: number; body: string }>,
+  label: string,
+): Promise<boolean> {
   if (res.statusCode !== 400) return false;
   assert.equal(JSON.parse(res.body).error.code, 'VALIDATION_FAILED', `${label}: ${res.body}`);
   const control = await send(tamperedTokens(randomToken(), { token: randomToken(), id: 987654, hash: sha256(randomToken()) })[label]!);
@@ -125,7 +129,7 @@ for (const kind of DB_KINDS) {
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const snapshot = async () => ({
-      rows: (await rows<unknown>(t.database.db, sql`select id, status, token_hash, checked_in_at, offer_expires_at, name, phone, email from registrations order by id`)),
+      rows: await rows<unknown>(t.database.db, sql`select id, status, token_hash, checked_in_at, offer_expires_at, name, phone, email from registrations order by id`),
       counts: await countRows(t, ['registrations', 'survey_responses', 'event_registrations', 'audit_log', 'outbox']),
     });
 
@@ -159,7 +163,14 @@ for (const kind of DB_KINDS) {
 
       const [e] = await t.database.db
         .insert(events)
-        .values({ kind: 'seminar', titleKo: '토큰 세미나', titleEn: 'Token seminar', startsAt: new Date(Date.now() + 72 * HOUR), endsAt: new Date(Date.now() + 74 * HOUR), published: true })
+        .values({
+          kind: 'seminar',
+          titleKo: '토큰 세미나',
+          titleEn: 'Token seminar',
+          startsAt: new Date(Date.now() + 72 * HOUR),
+          endsAt: new Date(Date.now() + 74 * HOUR),
+          published: true,
+        })
         .returning();
       eventId = e!.id;
       const cat = await call('POST', `/api/events/${eventId}/categories`, manager, { category: 'general', capacity: 5, opensAt: at(-HOUR), closesAt: at(48 * HOUR) });
@@ -190,8 +201,16 @@ for (const kind of DB_KINDS) {
 
     it('covers every token-addressed route (a new one must be added here)', () => {
       const tokenRoutes = t.app.apiRoutes.filter((r) => SECRET_PARAM.test(r.url)).map((r) => `${r.method} ${r.url}`);
-      assert.deepEqual(tokenRoutes.filter((r) => !(r in TOKEN_ROUTES)), [], 'token routes this test does not cover');
-      assert.deepEqual(Object.keys(TOKEN_ROUTES).filter((r) => !tokenRoutes.includes(r)), [], 'rows for routes that no longer exist');
+      assert.deepEqual(
+        tokenRoutes.filter((r) => !(r in TOKEN_ROUTES)),
+        [],
+        'token routes this test does not cover',
+      );
+      assert.deepEqual(
+        Object.keys(TOKEN_ROUTES).filter((r) => !tokenRoutes.includes(r)),
+        [],
+        'rows for routes that no longer exist',
+      );
       for (const r of t.app.apiRoutes.filter((r) => SECRET_PARAM.test(r.url))) assert.ok('public' in r.policy, `${r.method} ${r.url} is public (the token is the credential)`);
     });
 
@@ -259,7 +278,7 @@ for (const kind of DB_KINDS) {
       assert.ok(!qr.body.includes(people.B.token));
     });
 
-    it("staff check-in refuses a token of another session or event, and an id of another session", async () => {
+    it('staff check-in refuses a token of another session or event, and an id of another session', async () => {
       const before = await snapshot();
       const wrongSession = await call('POST', `/api/academy/sessions/${otherSessionId}/check-in`, officer, { token: people.B.token });
       assert.equal(wrongSession.statusCode, 404, wrongSession.body);
@@ -295,7 +314,7 @@ for (const kind of DB_KINDS) {
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const snapshot = async () => ({
-      rows: (await rows<unknown>(t.database.db, sql`select * from school_applications order by id`)),
+      rows: await rows<unknown>(t.database.db, sql`select * from school_applications order by id`),
       counts: await countRows(t, ['school_applications', 'school_classes', 'audit_log', 'outbox']),
     });
 
@@ -322,7 +341,10 @@ for (const kind of DB_KINDS) {
         });
         assert.equal(res.statusCode, 201, res.body);
         const [row] = await rows<{ id: number }>(t.database.db, sql`select id from school_applications where school_name = ${schoolName}`);
-        const [receipt] = await rows<{ link_token: string }>(t.database.db, sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(row!.id)}`);
+        const [receipt] = await rows<{ link_token: string }>(
+          t.database.db,
+          sql`select link_token from outbox where kind = 'school.received' and meta->>'applicationId' = ${String(row!.id)}`,
+        );
         schools[key] = { token: receipt!.link_token, id: Number(row!.id), schoolName, teacherName, teacherPhone, teacherEmail };
       }
       assert.match(schools.X.token, /^[A-Za-z0-9_-]{43}$/);
@@ -343,7 +365,8 @@ for (const kind of DB_KINDS) {
         if (await refusedBeforeLookup(res, (tok) => call('GET', `/api/school/applications/${tok}`, null), label)) continue;
         assert.equal(res.statusCode, 404, `${label}: ${res.statusCode} ${res.body}`);
         if (res.body !== unknown.body) assertRouterNotFound(res.body, label);
-        for (const secret of [y.schoolName, y.teacherName, y.teacherPhone, y.teacherPhone.replace(/-/g, ''), y.teacherEmail]) assert.ok(!res.body.includes(secret), `${label} shows ${secret}`);
+        for (const secret of [y.schoolName, y.teacherName, y.teacherPhone, y.teacherPhone.replace(/-/g, ''), y.teacherEmail])
+          assert.ok(!res.body.includes(secret), `${label} shows ${secret}`);
       }
       const long = await call('GET', `/api/school/applications/${y.token}${randomToken().repeat(5)}`, null);
       const longRandom = await call('GET', `/api/school/applications/${randomToken().repeat(6)}`, null);
@@ -385,7 +408,10 @@ for (const kind of DB_KINDS) {
       const unmasked = await call('POST', `/api/school/applications/${schools.Y.id}/unmask`, manager);
       assert.equal(unmasked.statusCode, 200, unmasked.body);
       assert.equal(unmasked.json().teacherEmail, schools.Y.teacherEmail);
-      const [audit] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'school.application.unmask' and entity_id = ${String(schools.Y.id)}`);
+      const [audit] = await rows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from audit_log where action = 'school.application.unmask' and entity_id = ${String(schools.Y.id)}`,
+      );
       assert.equal(Number(audit!.n), 1, 'the manager’s unmasking is audited');
     });
   });
@@ -485,8 +511,7 @@ for (const kind of DB_KINDS) {
     });
 
     it("unmasking a registrant's phone needs a manager, and only the manager's unmasking is audited", async () => {
-      const audited = async () =>
-        Number((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.unmask'`))[0]!.n);
+      const audited = async () => Number((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'registration.unmask'`))[0]!.n);
       const before = await audited();
       for (const [who, expected] of [
         [null, 401],
@@ -500,7 +525,11 @@ for (const kind of DB_KINDS) {
         assert.ok(!res.body.includes('3141') && !res.body.includes('pi@example.com'), 'no contact in a refusal');
       }
       // Staff lists show masked contacts only.
-      const list = await call('GET', `/api/academy/sessions/${(await rows<{ id: number }>(t.database.db, sql`select id from academy_sessions limit 1`))[0]!.id}/registrations`, viewer);
+      const list = await call(
+        'GET',
+        `/api/academy/sessions/${(await rows<{ id: number }>(t.database.db, sql`select id from academy_sessions limit 1`))[0]!.id}/registrations`,
+        viewer,
+      );
       assert.equal(list.statusCode, 200, list.body);
       assert.ok(!list.body.includes('3141-5926') && !list.body.includes('pi@example.com'), list.body);
       assert.equal(await audited(), before, 'refused unmasking writes no audit row');
@@ -518,9 +547,32 @@ for (const kind of DB_KINDS) {
     it('odd ids answer 400 or 404, never 500, on every route with a path parameter', async () => {
       const admin = await staffSession(t, 'admin');
       // Values that cannot name a row: each must be refused as such.
-      const garbage = ['-1', '0', '99999999999999999999', '2147483648', '1;drop', '1%3Bdrop%20table%20users', '1.5', 'abc', 'NaN', 'Infinity', '..%2F..%2Fapi%2Fhealth', '%2e%2e', '1%00', '%27%20OR%201%3D1', '1%20OR%201%3D1'];
+      const garbage = [
+        '-1',
+        '0',
+        '99999999999999999999',
+        '2147483648',
+        '1;drop',
+        '1%3Bdrop%20table%20users',
+        '1.5',
+        'abc',
+        'NaN',
+        'Infinity',
+        '..%2F..%2Fapi%2Fhealth',
+        '%2e%2e',
+        '1%00',
+        '%27%20OR%201%3D1',
+        '1%20OR%201%3D1',
+      ];
       // Values a lenient parser reads as a number: never a 500, and never a different object than the plain number names.
-      const lenient: [string, string][] = [['1e3', '1000'], ['0x10', '16'], ['+1', '1'], ['1.0', '1'], ['%201', '1'], ['010', '10']];
+      const lenient: [string, string][] = [
+        ['1e3', '1000'],
+        ['0x10', '16'],
+        ['+1', '1'],
+        ['1.0', '1'],
+        ['%201', '1'],
+        ['010', '10'],
+      ];
       const failures: string[] = [];
       const routes = t.app.apiRoutes.filter((r) => r.url.includes(':') && !r.url.startsWith('/api/docs'));
       for (const { method, url } of routes) {

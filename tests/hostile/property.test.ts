@@ -141,7 +141,13 @@ const ROUTES: Record<string, RouteSpec> = {
         )
         .map(([text, choice, country, affiliation, extra]) => {
           const out: Record<string, unknown> = { ...extra };
-          for (const [k, v] of [[q.text, text], [q.choice, choice], [q.country, country], [q.affiliation, affiliation]] as const) if (typeof v !== 'symbol') out[String(k)] = v;
+          for (const [k, v] of [
+            [q.text, text],
+            [q.choice, choice],
+            [q.country, country],
+            [q.affiliation, affiliation],
+          ] as const)
+            if (typeof v !== 'symbol') out[String(k)] = v;
           return out;
         });
       return fc.record({
@@ -172,7 +178,12 @@ const ROUTES: Record<string, RouteSpec> = {
       fc.record({
         url: fc.constant('/api/school/applications'),
         payload: body({
-          schoolName: field(fc.oneof(name, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map((s) => `${s}초등학교`))),
+          schoolName: field(
+            fc.oneof(
+              name,
+              fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map((s) => `${s}초등학교`),
+            ),
+          ),
           level: field(fc.constantFrom('elementary', 'middle', 'high', 'special', 'other')),
           teacherName: field(name),
           teacherPhone: field(fc.oneof(phone, fc.constant('063-222-1234'))),
@@ -186,7 +197,17 @@ const ROUTES: Record<string, RouteSpec> = {
       }),
     valid: () => ({
       url: '/api/school/applications',
-      body: JSON.stringify({ schoolName: '코르푸스초등학교', level: 'elementary', teacherName: '최교사', teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈 관리', consent: true }),
+      body: JSON.stringify({
+        schoolName: '코르푸스초등학교',
+        level: 'elementary',
+        teacherName: '최교사',
+        teacherPhone: '063-222-1234',
+        grade: '5학년',
+        students: 28,
+        preferredDates: [seoulDate(30)],
+        topics: '용돈 관리',
+        consent: true,
+      }),
     }),
     expectSuccess: true,
   },
@@ -206,7 +227,8 @@ for (const kind of DB_KINDS) {
      */
     let badUrlWired = false;
     const badUrlGaps: string[] = [];
-    const rawFastifyBadUrl = (status: number, text: string) => (status === 400 || status === 414) && /^\{"error":"Bad Request","code":"FST_ERR_(BAD_URL|MAX_PARAM_LENGTH)"/.test(text);
+    const rawFastifyBadUrl = (status: number, text: string) =>
+      (status === 400 || status === 414) && /^\{"error":"Bad Request","code":"FST_ERR_(BAD_URL|MAX_PARAM_LENGTH)"/.test(text);
 
     const call = (method: string, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method: method as 'POST', url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
@@ -220,25 +242,54 @@ for (const kind of DB_KINDS) {
       assert.ok(tables.includes('audit_log') && tables.includes('outbox') && tables.includes('registrations'), tables.join());
 
       const s = await call('POST', '/api/academy/sessions', manager, {
-        title: { ko: '속성 기반 시험 강좌' }, venue: '전주시청', capacity: 100_000, startsAt: iso(72 * HOUR), endsAt: iso(74 * HOUR), registrationOpensAt: iso(-HOUR), registrationClosesAt: iso(48 * HOUR),
+        title: { ko: '속성 기반 시험 강좌' },
+        venue: '전주시청',
+        capacity: 100_000,
+        startsAt: iso(72 * HOUR),
+        endsAt: iso(74 * HOUR),
+        registrationOpensAt: iso(-HOUR),
+        registrationClosesAt: iso(48 * HOUR),
       });
       assert.equal(s.statusCode, 201, s.body);
       f.sessionId = s.json().id;
 
       const [e] = await t.database.db
         .insert(events)
-        .values({ kind: 'seminar', edition: 901, titleKo: '속성 시험 세미나', titleEn: 'Property seminar', startsAt: new Date(Date.now() + 72 * HOUR), endsAt: new Date(Date.now() + 80 * HOUR), published: true })
+        .values({
+          kind: 'seminar',
+          edition: 901,
+          titleKo: '속성 시험 세미나',
+          titleEn: 'Property seminar',
+          startsAt: new Date(Date.now() + 72 * HOUR),
+          endsAt: new Date(Date.now() + 80 * HOUR),
+          published: true,
+        })
         .returning();
       f.eventId = e!.id;
       const window = { opensAt: iso(-HOUR), closesAt: iso(48 * HOUR) };
-      for (const extra of [{ category: 'general', capacity: 100_000 }, { category: 'student', capacity: 1, waitlist: false }, { category: 'vip', capacity: 100, requiresInvitation: true }, { category: 'online', capacity: 100, requiresApproval: true }]) {
+      for (const extra of [
+        { category: 'general', capacity: 100_000 },
+        { category: 'student', capacity: 1, waitlist: false },
+        { category: 'vip', capacity: 100, requiresInvitation: true },
+        { category: 'online', capacity: 100, requiresApproval: true },
+      ]) {
         const res = await call('POST', `/api/events/${f.eventId}/categories`, manager, { ...window, ...extra });
         assert.equal(res.statusCode, 201, res.body);
       }
       const qs = {} as Json;
       for (const [key, b] of [
         ['text', { kind: 'text', label: { ko: '관심 분야' }, required: true, maxLength: 20 }],
-        ['choice', { kind: 'choice', label: { ko: '오찬' }, options: [{ value: 'lunch', ko: '참석' }, { value: 'none', ko: '불참' }] }],
+        [
+          'choice',
+          {
+            kind: 'choice',
+            label: { ko: '오찬' },
+            options: [
+              { value: 'lunch', ko: '참석' },
+              { value: 'none', ko: '불참' },
+            ],
+          },
+        ],
         ['country', { kind: 'country', label: { ko: '국적' } }],
         ['affiliation', { kind: 'affiliation', label: { ko: '소속' }, maxLength: 50 }],
       ] as const) {
@@ -275,14 +326,23 @@ for (const kind of DB_KINDS) {
     it('covers every public write route the app has', () => {
       const publicWrites = t.app.apiRoutes.filter((r) => 'public' in r.policy && WRITE_METHODS.includes(r.method)).map((r) => `${r.method} ${r.url}`);
       assert.ok(publicWrites.length >= 7, publicWrites.join('\n'));
-      assert.deepEqual(publicWrites.filter((k) => !(k in ROUTES)), [], 'public write routes that tests/hostile/property.test.ts does not cover: add them to ROUTES');
-      assert.deepEqual(Object.keys(ROUTES).filter((k) => !publicWrites.includes(k)), [], 'ROUTES names a route that is gone or no longer public');
+      assert.deepEqual(
+        publicWrites.filter((k) => !(k in ROUTES)),
+        [],
+        'public write routes that tests/hostile/property.test.ts does not cover: add them to ROUTES',
+      );
+      assert.deepEqual(
+        Object.keys(ROUTES).filter((k) => !publicWrites.includes(k)),
+        [],
+        'ROUTES names a route that is gone or no longer public',
+      );
     });
 
     for (const [route, spec] of Object.entries(ROUTES)) {
       const method = route.split(' ')[0]!;
       it(`${route}: never a 5xx, 4xx bilingual, a 4xx writes nothing (${NUM_RUNS} runs)`, async () => {
-        const s: Record<string, number> = (stats[route] = {});
+        const s: Record<string, number> = {};
+        stats[route] = s;
         await fc.assert(
           fc.asyncProperty(spec.gen(f), async (req) => {
             const beforeSums = await tableChecksums(t, tables);
@@ -294,7 +354,13 @@ for (const kind of DB_KINDS) {
             });
             const label = `${route} ${req.url.slice(0, 120)} → ${res.statusCode}`;
             // FINHUB_FC_DEBUG=1: which fields each 400 names (to tune the generators).
-            if (process.env.FINHUB_FC_DEBUG && res.statusCode === 400) console.log(`# 400 ${req.url.slice(0, 60)} ${res.json().error.fields?.map((x: Json) => x.field).join(',')}`);
+            if (process.env.FINHUB_FC_DEBUG && res.statusCode === 400)
+              console.log(
+                `# 400 ${req.url.slice(0, 60)} ${res
+                  .json()
+                  .error.fields?.map((x: Json) => x.field)
+                  .join(',')}`,
+              );
             if (res.statusCode >= 500) console.log(`# 5xx for ${JSON.stringify(req).slice(0, 2000)}`);
             s[res.statusCode] = (s[res.statusCode] ?? 0) + 1;
             assert.ok(res.statusCode < 500, `${label}: ${res.body.slice(0, 300)}`);
@@ -303,7 +369,7 @@ for (const kind of DB_KINDS) {
               assert.deepEqual(changedTables(beforeSums, await tableChecksums(t, tables)), [], `${label} wrote`);
               return;
             }
-            assert.ok(res.statusCode >= 200 && res.statusCode < 300 || res.statusCode >= 400, label);
+            assert.ok((res.statusCode >= 200 && res.statusCode < 300) || res.statusCode >= 400, label);
             if (res.statusCode >= 400) {
               assertErrorShape(res.statusCode, res.body, label);
               assert.deepEqual(countedRefusal(route, res.statusCode, changedTables(beforeSums, await tableChecksums(t, tables))), [], `${label} wrote: ${res.body.slice(0, 300)}`);
@@ -317,8 +383,12 @@ for (const kind of DB_KINDS) {
             examples: [[{ url: spec.valid(f).url, payload: JSON.parse(spec.valid(f).body) }]],
           },
         );
-        const ok = Object.entries(s).filter(([k]) => k.startsWith('2')).reduce((n, [, v]) => n + v, 0);
-        const refused = Object.entries(s).filter(([k]) => k.startsWith('4')).reduce((n, [, v]) => n + v, 0);
+        const ok = Object.entries(s)
+          .filter(([k]) => k.startsWith('2'))
+          .reduce((n, [, v]) => n + v, 0);
+        const refused = Object.entries(s)
+          .filter(([k]) => k.startsWith('4'))
+          .reduce((n, [, v]) => n + v, 0);
         assert.ok(refused > 0, `${route}: no request was refused: ${JSON.stringify(s)}`);
         if (spec.expectSuccess) assert.ok(ok > 0, `${route}: no request got through, the generator tests too little: ${JSON.stringify(s)}`);
       });

@@ -17,7 +17,11 @@ async function refused(promise: Promise<unknown>, code: ErrorCode, field?: strin
   await assert.rejects(promise, (e: unknown) => {
     assert.ok(e instanceof AppError, `an AppError, got ${String(e)}`);
     assert.equal(e.code, code, e.message);
-    if (field) assert.deepEqual(e.fields?.map((f) => f.field), [field]);
+    if (field)
+      assert.deepEqual(
+        e.fields?.map((f) => f.field),
+        [field],
+      );
     error = e;
     return true;
   });
@@ -44,7 +48,11 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(await auditActions(s.db, 'user', user.id), ['user.create']);
       await refused(createUser(s.db, s.actor, { email: 'KIM@jeonju.test', name: '김2', role: 'viewer', password: PASSWORD }), 'EMAIL_TAKEN', 'email');
       await refused(createUser(s.db, s.actor, { email: 'short@jeonju.test', name: '짧', role: 'viewer', password: 'short' }), 'VALIDATION_FAILED', 'password');
-      await refused(createUser(s.db, s.actor, { email: 'nodept@jeonju.test', name: '무', role: 'officer', departmentId: 999_999, password: PASSWORD }), 'VALIDATION_FAILED', 'departmentId');
+      await refused(
+        createUser(s.db, s.actor, { email: 'nodept@jeonju.test', name: '무', role: 'officer', departmentId: 999_999, password: PASSWORD }),
+        'VALIDATION_FAILED',
+        'departmentId',
+      );
       assert.equal((await s.db.select().from(users).where(eq(users.email, 'short@jeonju.test'))).length, 0);
     });
 

@@ -78,7 +78,10 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(await getReport(s.db, p!.id, year, 1), first);
       // Out of the plan's period, or a quarter not begun: a field error, not a report.
       await assert.rejects(createReport(s.db, s.actor, s.manager.id, p!.id, year - 1, 1), (e: AppError) => e.code === 'VALIDATION_FAILED' && e.fields?.[0]?.field === 'year');
-      await assert.rejects(createReport(s.db, s.actor, s.manager.id, p!.id, year, 2, new Date(Date.UTC(year, 0, 15))), (e: AppError) => e.code === 'VALIDATION_FAILED' && e.fields?.[0]?.field === 'quarter');
+      await assert.rejects(
+        createReport(s.db, s.actor, s.manager.id, p!.id, year, 2, new Date(Date.UTC(year, 0, 15))),
+        (e: AppError) => e.code === 'VALIDATION_FAILED' && e.fields?.[0]?.field === 'quarter',
+      );
     });
 
     it('an officer changes only the actions of their own department (OTHER_DEPARTMENT otherwise); history and audit follow', async () => {

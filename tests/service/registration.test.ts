@@ -29,7 +29,11 @@ async function refused(promise: Promise<unknown>, code: ErrorCode, field?: strin
   await assert.rejects(promise, (e: unknown) => {
     assert.ok(e instanceof AppError, `an AppError, got ${String(e)}`);
     assert.equal(e.code, code, e.message);
-    if (field) assert.deepEqual(e.fields?.map((f) => f.field), [field]);
+    if (field)
+      assert.deepEqual(
+        e.fields?.map((f) => f.field),
+        [field],
+      );
     return true;
   });
 }
@@ -61,8 +65,14 @@ for (const kind of DB_KINDS) {
       const b = await registerIn(pool.id);
       const c = await registerIn(pool.id);
       const d = await registerIn(pool.id);
-      assert.deepEqual([a, b, c, d].map((r) => r.registration?.status), ['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-      assert.deepEqual([a, b, c, d].map((r) => r.waitlistPosition), [null, null, 1, 2]);
+      assert.deepEqual(
+        [a, b, c, d].map((r) => r.registration?.status),
+        ['confirmed', 'confirmed', 'waitlisted', 'waitlisted'],
+      );
+      assert.deepEqual(
+        [a, b, c, d].map((r) => r.waitlistPosition),
+        [null, null, 1, 2],
+      );
       assert.match(a.links!.statusUrl, /^http:\/\/finhub\.test\/registrations\/[A-Za-z0-9_-]{43}$/);
       assert.deepEqual(await counts(pool.id), { taken: 2, waiting: 2 });
       assert.deepEqual(await messages(a.registration!.id), ['registration.confirmed']);
@@ -94,10 +104,13 @@ for (const kind of DB_KINDS) {
       const first = await registerIn(pool.id, { phone });
       const again = await registerIn(pool.id, { phone: phone.replaceAll('-', ''), name: '다른 사람' });
       const third = await registerIn(pool.id, { phone });
-      assert.deepEqual([again, third], [
-        { registration: null, token: null, links: null, waitlistPosition: null },
-        { registration: null, token: null, links: null, waitlistPosition: null },
-      ]);
+      assert.deepEqual(
+        [again, third],
+        [
+          { registration: null, token: null, links: null, waitlistPosition: null },
+          { registration: null, token: null, links: null, waitlistPosition: null },
+        ],
+      );
       const inPool = await s.db.select().from(registrations).where(eq(registrations.poolId, pool.id));
       assert.equal(inPool.length, 1);
       assert.deepEqual(await messages(first.registration!.id), ['registration.confirmed', 'registration.duplicate_attempt']);
@@ -105,7 +118,10 @@ for (const kind of DB_KINDS) {
         s.db,
         sql`select after from audit_log where action = 'registration.duplicate_attempt' and entity_id = ${String(first.registration!.id)} order by id`,
       );
-      assert.deepEqual(audits.map((a) => a.after.ownerTold), [true, false]);
+      assert.deepEqual(
+        audits.map((a) => a.after.ownerTold),
+        [true, false],
+      );
       // Once cancelled, the phone may register again.
       await cancelByToken(s.db, s.engine, s.actor, first.token!);
       assert.equal((await registerIn(pool.id, { phone })).registration?.status, 'confirmed');
@@ -163,9 +179,12 @@ for (const kind of DB_KINDS) {
       const pool = await newPool({ capacity: 1 });
       const held = [await registerIn(pool.id, { hold: true }), await registerIn(pool.id, { hold: true })];
       const third = await registerIn(pool.id, { hold: true });
-      assert.deepEqual([...held, third].map((r) => r.registration!.status), ['pending', 'pending', 'pending']);
+      assert.deepEqual(
+        [...held, third].map((r) => r.registration!.status),
+        ['pending', 'pending', 'pending'],
+      );
       assert.deepEqual(await counts(pool.id), { taken: 0, waiting: 0 });
-      const decide = (id: number, approve: boolean) => s.db.transaction((tx) => decidePending(tx, s.engine, s.actor, id, approve));
+      const decide = (id: number, approve: boolean) => s.db.transaction((tx) => decidePending(tx, s.actor, id, approve));
       assert.equal((await decide(held[0]!.registration!.id, true)).status, 'confirmed');
       assert.equal((await decide(held[1]!.registration!.id, true)).status, 'waitlisted', 'approved when full: the waiting list');
       assert.equal((await decide(third.registration!.id, false)).status, 'cancelled');

@@ -24,7 +24,12 @@ export async function openTestApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
   const app = await buildApp({
     logStream: opts.logStream,
-    config: { logLevel: opts.logLevel ?? 'silent', loginRateLimit: opts.loginRateLimit ?? 0, publicRateLimit: opts.publicRateLimit ?? 0, publicUrl: opts.publicUrl ?? 'http://finhub.test' },
+    config: {
+      logLevel: opts.logLevel ?? 'silent',
+      loginRateLimit: opts.loginRateLimit ?? 0,
+      publicRateLimit: opts.publicRateLimit ?? 0,
+      publicUrl: opts.publicUrl ?? 'http://finhub.test',
+    },
     database,
     dataDir,
     web: false,

@@ -36,7 +36,10 @@ export type DbKind = (typeof ALL_KINDS)[number];
 
 function kindsFromEnv(value: string | undefined): readonly DbKind[] {
   if (!value) return ALL_KINDS;
-  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const kinds = value
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   for (const k of kinds) if (!(ALL_KINDS as readonly string[]).includes(k)) throw new Error(`FINHUB_TEST_DB_KINDS: unknown kind ${k} (pglite, postgres)`);
   return ALL_KINDS.filter((k) => kinds.includes(k));
 }

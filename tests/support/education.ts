@@ -100,7 +100,16 @@ const iso = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOStr
 
 /** A session open for registration now, starting in three days, made through the API. */
 export async function createOpenSession(manager: ApiSession, title: string, capacity: number): Promise<number> {
-  const body = { title: { ko: title, en: `${title} (en)` }, lecturer: '정강사', venue: '전주시청 강당', capacity, startsAt: iso(72), endsAt: iso(74), registrationOpensAt: iso(-1), registrationClosesAt: iso(48) };
+  const body = {
+    title: { ko: title, en: `${title} (en)` },
+    lecturer: '정강사',
+    venue: '전주시청 강당',
+    capacity,
+    startsAt: iso(72),
+    endsAt: iso(74),
+    registrationOpensAt: iso(-1),
+    registrationClosesAt: iso(48),
+  };
   return (await manager.call<{ id: number }>('POST', '/api/academy/sessions', body)).id;
 }
 
@@ -156,7 +165,17 @@ export async function schoolByApi(base: string, manager: ApiSession, schoolName:
   const res = await fetch(`${base}/api/school/applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ schoolName, level: 'elementary', teacherName: '최교사', teacherPhone: '063-222-1234', grade: '5학년', students: 28, preferredDates: [seoulDate(30)], topics: '용돈 관리', consent: true }),
+    body: JSON.stringify({
+      schoolName,
+      level: 'elementary',
+      teacherName: '최교사',
+      teacherPhone: '063-222-1234',
+      grade: '5학년',
+      students: 28,
+      preferredDates: [seoulDate(30)],
+      topics: '용돈 관리',
+      consent: true,
+    }),
   });
   if (res.status !== 201) throw new Error(`apply: ${res.status} ${await res.text()}`);
   return deliveredToken(dataDir, '063-222-1234', 'school/applications');

@@ -45,7 +45,7 @@ export const UNICODE = [
 ] as const;
 
 /** Starts a spreadsheet would run as a formula. */
-export const FORMULAS = ['=HYPERLINK("http://evil.test","x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'] as const;
+export const FORMULAS = ['=HYPERLINK("http://evil.test","x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"] as const;
 
 export const HOSTILE_TEXT = [...XSS, ...SQLI, ...UNICODE, ...FORMULAS] as const;
 
@@ -79,11 +79,7 @@ export const OMIT = Symbol('omit');
 
 /** A field: usually valid, sometimes hostile, sometimes missing. */
 export function field<T>(valid: fc.Arbitrary<T>, opts: { omit?: number; hostile?: number } = {}): fc.Arbitrary<T | unknown> {
-  return fc.oneof(
-    { arbitrary: valid, weight: 24 },
-    { arbitrary: hostileValue, weight: opts.hostile ?? 2 },
-    { arbitrary: fc.constant(OMIT), weight: opts.omit ?? 1 },
-  );
+  return fc.oneof({ arbitrary: valid, weight: 24 }, { arbitrary: hostileValue, weight: opts.hostile ?? 2 }, { arbitrary: fc.constant(OMIT), weight: opts.omit ?? 1 });
 }
 
 /** A body from a model of fields (see `field`), with extra unknown fields now and then; or not an object at all. */
@@ -111,7 +107,10 @@ export function segment(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: valid, weight: 6 },
     { arbitrary: fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom(...HOSTILE_TEXT)).map(encodeSegment), weight: 3 },
-    { arbitrary: fc.constantFrom('%00', '%', '%zz', '%ff%fe', '..%2f..', '0', '-1', '1e3', '2147483648', '99999999999999999999', '%20', "1' OR '1'='1", 'a'.repeat(500)), weight: 2 },
+    {
+      arbitrary: fc.constantFrom('%00', '%', '%zz', '%ff%fe', '..%2f..', '0', '-1', '1e3', '2147483648', '99999999999999999999', '%20', "1' OR '1'='1", 'a'.repeat(500)),
+      weight: 2,
+    },
   );
 }
 
@@ -122,7 +121,11 @@ export function encodeSegment(s: string): string {
 
 export const phone = fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1000, max: 9999 })).map(([a, b]) => `010-${a}-${b}`);
 export const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), fc.constantFrom('example.com', 'test.kr', 'mail.go.kr')).map(([u, d]) => `${u}@${d}`);
-export const name = fc.oneof(fc.constantFrom('홍길동', '김지니', 'Jane Doe', HANGUL_NFC, HANGUL_NFD), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.constantFrom(...HOSTILE_TEXT.filter((s) => s.length <= 50)));
+export const name = fc.oneof(
+  fc.constantFrom('홍길동', '김지니', 'Jane Doe', HANGUL_NFC, HANGUL_NFD),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+  fc.constantFrom(...HOSTILE_TEXT.filter((s) => s.length <= 50)),
+);
 
 // ── Malformed JSON corpus ────────────────────────────────────────────────────────────────────
 
@@ -139,7 +142,7 @@ export function malformedCorpus(valid: string): MalformedCase[] {
   const j = 'application/json';
   const inner = valid.slice(1, -1);
   const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
-  const deepObj = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+  const deepObj = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
   return [
     { name: 'truncated', payload: valid.slice(0, Math.max(1, Math.floor(valid.length / 2))), contentType: j, parserLevel: true },
     { name: '{"a":', payload: '{"a":', contentType: j, parserLevel: true },
@@ -149,7 +152,12 @@ export function malformedCorpus(valid: string): MalformedCase[] {
     { name: 'empty', payload: '', contentType: j, parserLevel: true },
     { name: 'NaN literal', payload: `{${inner},"x":NaN}`, contentType: j, parserLevel: true },
     { name: 'BOM-prefixed', payload: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]), contentType: j, parserLevel: true },
-    { name: 'invalid UTF-8 in a string', payload: Buffer.concat([Buffer.from(`{${inner},"x":"`), Buffer.from([0xff, 0xfe, 0xc0, 0xaf]), Buffer.from('"}')]), contentType: j, parserLevel: true },
+    {
+      name: 'invalid UTF-8 in a string',
+      payload: Buffer.concat([Buffer.from(`{${inner},"x":"`), Buffer.from([0xff, 0xfe, 0xc0, 0xaf]), Buffer.from('"}')]),
+      contentType: j,
+      parserLevel: true,
+    },
     { name: 'overlong UTF-8 slash', payload: Buffer.concat([Buffer.from(`{${inner},"x":"a`), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]), contentType: j, parserLevel: true },
     { name: 'UTF-16 body', payload: Buffer.from(valid, 'utf16le'), contentType: j, parserLevel: true },
     { name: 'duplicate keys', payload: `{${inner},${inner}}`, contentType: j, parserLevel: true },
@@ -228,7 +236,9 @@ export async function allTables(t: TestApp): Promise<string[]> {
 
 /** One query: count and md5 of the text of every row of every table. */
 export async function tableChecksums(t: TestApp, tables: string[]): Promise<Record<string, string>> {
-  const q = tables.map((name) => `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as s from "${name}" x`).join(' union all ');
+  const q = tables
+    .map((name) => `select '${name}' as t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as s from "${name}" x`)
+    .join(' union all ');
   const res = await rows<{ t: string; s: string }>(t.database.db, sql.raw(q));
   return Object.fromEntries(res.map((r) => [r.t, r.s]));
 }

@@ -27,19 +27,25 @@ export interface Registered {
 /** The newest registration in the pool (any pool when omitted) with this phone, as its message tells the registrant. */
 export async function registeredAs(db: Db, phone: string, poolId?: number): Promise<Registered> {
   const digits = normalizePhone(phone) ?? phone;
-  const result = await rows<Json>(db, sql`
+  const result = await rows<Json>(
+    db,
+    sql`
     select r.id, r.status::text as status, r.pool_id, o.body, o.link_token
     from registrations r
     join outbox o on o.meta->>'registrationId' = r.id::text and o.link_token is not null and o.body like '%/registrations/%'
     where r.phone = ${digits} ${poolId === undefined ? sql`` : sql`and r.pool_id = ${poolId}`}
-    order by r.id desc, o.id desc limit 1`);
+    order by r.id desc, o.id desc limit 1`,
+  );
   const row = result[0];
   assert.ok(row, `a registration with ${digits} and its message with the link`);
   const body = renderBody(row.body as string, row.link_token as string);
   const statusUrl = /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]{43}(?!\?)/.exec(body)?.[0];
   assert.ok(statusUrl, `the status link in ${body}`);
-  const position = await rows<Json>(db, sql`
-    select count(*)::int as n from registrations where pool_id = ${row.pool_id} and status = 'waitlisted' and id <= ${row.id}`);
+  const position = await rows<Json>(
+    db,
+    sql`
+    select count(*)::int as n from registrations where pool_id = ${row.pool_id} and status = 'waitlisted' and id <= ${row.id}`,
+  );
   return {
     id: Number(row.id),
     status: row.status as string,

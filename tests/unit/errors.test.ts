@@ -15,7 +15,19 @@ import { routeErrorCodes } from '../../src/server/route-errors.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ANY_KIND } from '../support/db.ts';
 
-const GENERIC: ErrorCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNPROCESSABLE', 'RATE_LIMITED', 'INTERNAL', 'DB_UNAVAILABLE'];
+const GENERIC: ErrorCode[] = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNPROCESSABLE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'DB_UNAVAILABLE',
+];
 
 describe('error table', () => {
   it('gives every code an HTTP error status, used by AppError and its body', () => {
@@ -131,7 +143,12 @@ describe('route error responses', () => {
       const doc = (await t.app.inject('/api/openapi.json')).json();
       const error = doc.components.schemas.Error;
       assert.deepEqual(error.properties.error.properties.code.enum, ERROR_CODES);
-      const operations = Object.values(doc.paths as Record<string, Record<string, { operationId: string; description?: string; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>).flatMap((p) => Object.values(p));
+      const operations = Object.values(
+        doc.paths as Record<
+          string,
+          Record<string, { operationId: string; description?: string; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>
+        >,
+      ).flatMap((p) => Object.values(p));
       const documented = new Set<string>();
       for (const op of operations) {
         // The health check answers its own 503 body, for load balancers.
@@ -142,7 +159,8 @@ describe('route error responses', () => {
           for (const media of Object.values(res.content ?? {})) assert.equal(media.schema.$ref, '#/components/schemas/Error', `${op.operationId} ${status}`);
           assert.ok(res.content, `${op.operationId} ${status}`);
           // The response's own description names the same codes.
-          for (const code of (res as { description: string }).description.split(', ')) assert.equal(ERROR_STATUS[code as ErrorCode], Number(status), `${op.operationId} ${status}: ${code}`);
+          for (const code of (res as { description: string }).description.split(', '))
+            assert.equal(ERROR_STATUS[code as ErrorCode], Number(status), `${op.operationId} ${status}: ${code}`);
           // Each documented error status names its codes in the description, and only codes of that status.
           const line = op.description?.split('\n').find((l) => l.startsWith(`- ${status}: `));
           assert.ok(line, `${op.operationId}: no codes for ${status}`);

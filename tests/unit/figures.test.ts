@@ -1,7 +1,18 @@
 /** The roll-up arithmetic: 이행률, 완료율, quarters of entries, report figures, ledger rates, measured progress. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entryQuarter, executionRate, figuresOf, ledgerOf, measuredProgress, percent, reportFigures, rollUp, shownWon, type ActionFigureInput } from '../../src/modules/plan/figures.ts';
+import {
+  entryQuarter,
+  executionRate,
+  figuresOf,
+  ledgerOf,
+  measuredProgress,
+  percent,
+  reportFigures,
+  rollUp,
+  shownWon,
+  type ActionFigureInput,
+} from '../../src/modules/plan/figures.ts';
 import { isCalendarDate, periodRange, quarterDates, quarterOf, quarterRange, seoulDate } from '../../src/modules/plan/seoul-time.ts';
 import type { ActionStatus } from '../../src/modules/plan/types.ts';
 
@@ -35,10 +46,7 @@ describe('figuresOf', () => {
 
 describe('entryQuarter and rollUp', () => {
   it('maps Q1–Q4 as is, H1 → 2, H2 and FY → 4', () => {
-    assert.deepEqual(
-      (['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY'] as const).map(entryQuarter),
-      [1, 2, 3, 4, 2, 4, 4],
-    );
+    assert.deepEqual((['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY'] as const).map(entryQuarter), [1, 2, 3, 4, 2, 4, 4]);
   });
 
   it('rolls up by action (not by averaging averages), per year and per quarter, in order', () => {
@@ -93,11 +101,14 @@ describe('ledger and measured progress', () => {
       { sourceLabel: '도비', year: 2023, amountKrw: 20_000_000 },
     ];
     const l = ledgerOf(lines, executions);
-    assert.deepEqual(l.rows.map((r) => [r.sourceLabel, r.year, r.executedKrw, r.executionRate]), [
-      ['시비', 2023, 120_000_000, 50],
-      ['도비', 2023, 20_000_000, 33.3],
-      ['시비', 2024, 0, null],
-    ]);
+    assert.deepEqual(
+      l.rows.map((r) => [r.sourceLabel, r.year, r.executedKrw, r.executionRate]),
+      [
+        ['시비', 2023, 120_000_000, 50],
+        ['도비', 2023, 20_000_000, 33.3],
+        ['시비', 2024, 0, null],
+      ],
+    );
     assert.deepEqual(l.byYear, [
       { year: 2023, plannedKrw: 300_000_000, securedKrw: 240_000_000, executedKrw: 140_000_000, executionRate: 46.7 },
       { year: 2024, plannedKrw: 0, securedKrw: 0, executedKrw: 0, executionRate: null },

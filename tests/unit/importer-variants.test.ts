@@ -26,25 +26,24 @@ describe('importer variants', () => {
   it('warns when the 합계 row differs from the sum of the sources', () => {
     const budget = DEFAULT_PARTS.budget.replace('합계\t6.0\t0.5\t4.5\t1.5\t1.5\t1.5\t1.0', '합계\t6.0\t0.5\t4.5\t1.5\t1.4\t1.6\t1.0');
     const plan = parsePlanText(planText({ budget }));
-    assert.ok(plan.warnings.some((w) => /합계 행이 재원별 합과 다릅니다.*2024, 2025/.test(w)), plan.warnings.join('\n'));
+    assert.ok(
+      plan.warnings.some((w) => /합계 행이 재원별 합과 다릅니다.*2024, 2025/.test(w)),
+      plan.warnings.join('\n'),
+    );
   });
 
   it('warns, and keeps the header reading, when no reading makes the sums hold', () => {
     const budget = DEFAULT_PARTS.budget.replace('시비\t4.0\t0.5\t2.5', '시비\t4.0\t0.5\t2.7');
     const plan = parsePlanText(planText({ budget }));
-    assert.ok(plan.warnings.some((w) => w.includes('do not hold') && w.includes('시비')), plan.warnings.join('\n'));
+    assert.ok(
+      plan.warnings.some((w) => w.includes('do not hold') && w.includes('시비')),
+      plan.warnings.join('\n'),
+    );
     assert.deepEqual(plan.budget.years, [2023, 2024, 2025]);
   });
 
   it('reads amounts in 백만원 exactly, with thousands separators', () => {
-    const budget = [
-      '(단위 : 백만원)',
-      "구분\t총투자 규모\t기투자\t임기 내\t\t'27~",
-      "\t\t\t소계\t'22\t",
-      '도비\t"1,250"\t0\t"1,250"\t"1,250"\t',
-    ]
-      .join('\n')
-      .replace(/"/g, '');
+    const budget = ['(단위 : 백만원)', "구분\t총투자 규모\t기투자\t임기 내\t\t'27~", "\t\t\t소계\t'22\t", '도비\t"1,250"\t0\t"1,250"\t"1,250"\t'].join('\n').replace(/"/g, '');
     const plan = parsePlanText(planText({ budget, overview: DEFAULT_PARTS.overview.replace('6.0억원', '1,250백만원').replace('2023.~2025.', '2022.~2022.') }));
     assert.equal(plan.totalBudgetKrw, 1_250_000_000);
     assert.deepEqual(plan.budget.rows[0]!.yearsKrw, { '2022': 1_250_000_000 });
@@ -84,7 +83,7 @@ describe('importer variants', () => {
   });
 
   it('accepts Windows line endings and a byte-order mark', () => {
-    const plan = parsePlanFile(bytes('\uFEFF' + planText().replace(/\n/g, '\r\n')));
+    const plan = parsePlanFile(bytes(`\uFEFF${planText().replace(/\n/g, '\r\n')}`));
     assert.equal(plan.number, 7);
     assert.equal(plan.schedule.length, 4);
   });
@@ -120,14 +119,24 @@ describe('amounts and characters the importer refuses, naming the place', () => 
     assert.throws(
       () => (typeof text === 'string' ? parsePlanText(text) : parsePlanFile(text)),
       (e: unknown) =>
-        e instanceof PlanFormatError && e.field === field && en.test(e.en) && e.en.includes(field) && e.ko.includes(field) && /[가-힣]/.test(e.ko) && !/[을를이가은는]\(/.test(e.ko),
+        e instanceof PlanFormatError &&
+        e.field === field &&
+        en.test(e.en) &&
+        e.en.includes(field) &&
+        e.ko.includes(field) &&
+        /[가-힣]/.test(e.ko) &&
+        !/[을를이가은는]\(/.test(e.ko),
     );
 
   it('refuses a negative amount in any budget cell, naming it budget.<source>.<column>', () => {
     refused(planText({ budget: DEFAULT_PARTS.budget.replace('시비\t4.0\t0.5\t2.5\t0.5', '시비\t4.0\t0.5\t2.5\t-0.5') }), "budget.시비.'23", /negative amount: "-0.5"/);
     refused(planText({ budget: DEFAULT_PARTS.budget.replace('국비\t2.0\t0', '국비\t2.0\t−1') }), 'budget.국비.기투자', /negative/);
     refused(planText({ budget: DEFAULT_PARTS.budget.replace('합계\t6.0', '합계\t-6.0') }), 'budget.합계.총투자 규모', /negative/);
-    refused(planText({ budget: DEFAULT_PARTS.budget.replace("시비\t4.0\t0.5\t2.5\t0.5\t1.0\t1.0\t1.0", "시비\t4.0\t0.5\t2.5\t0.5\t1.0\t1.0\t-1.0") }), "budget.시비.'26~", /negative/);
+    refused(
+      planText({ budget: DEFAULT_PARTS.budget.replace('시비\t4.0\t0.5\t2.5\t0.5\t1.0\t1.0\t1.0', '시비\t4.0\t0.5\t2.5\t0.5\t1.0\t1.0\t-1.0') }),
+      "budget.시비.'26~",
+      /negative/,
+    );
     refused(planText({ budget: DEFAULT_PARTS.budget.replace('국비\t2.0', '국비\t많음') }), 'budget.국비.총투자 규모', /not a number: "많음"/);
   });
 
@@ -156,7 +165,10 @@ describe('amounts and characters the importer refuses, naming the place', () => 
     refused(bytes(withNul), 'line 5', /NUL \(U\+0000\)/);
     // Valid references still decode: &#x2022; is a bullet, &#44032; is 가, &amp;#0; is the text "&#0;".
     const fine = parsePlanText(text.replace('• 교재 제작', '&#x2022; 교재 &#44032; &amp;#0;'));
-    assert.deepEqual(fine.schedule[0]!.actions.map((a) => a.text), ['강사 모집(10명)', '교재 가 &#0;']);
+    assert.deepEqual(
+      fine.schedule[0]!.actions.map((a) => a.text),
+      ['강사 모집(10명)', '교재 가 &#0;'],
+    );
   });
 });
 

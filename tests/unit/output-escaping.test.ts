@@ -43,7 +43,10 @@ describe('CSV: line breaks inside a cell are quoted', () => {
   it('python csv reads one row per attendee, each cell as stored', () => {
     const csv = attendeesCsv(ROWS);
     const rows = JSON.parse(
-      execFileSync(PYTHON, ['-c', 'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: csv.replace(/^\uFEFF/, ''), encoding: 'utf8' }),
+      execFileSync(PYTHON, ['-c', 'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], {
+        input: csv.replace(/^\uFEFF/, ''),
+        encoding: 'utf8',
+      }),
     ) as string[][];
     assert.equal(rows.length, 1 + ROWS.length, `one header and ${ROWS.length} rows: ${JSON.stringify(rows)}`);
     assert.deepEqual(
@@ -82,7 +85,10 @@ print(json.dumps({'strings': strings, 'title': title.text if title is not None e
       const { strings, title } = JSON.parse(out) as { strings: string[]; title: string | null };
       assert.ok(strings.includes('홍\n길동'), JSON.stringify(strings));
       assert.ok(strings.includes('이름, "따옴표"'));
-      assert.ok(strings.some((s) => s.startsWith('김') && s.includes('지니')), JSON.stringify(strings));
+      assert.ok(
+        strings.some((s) => s.startsWith('김') && s.includes('지니')),
+        JSON.stringify(strings),
+      );
       assert.equal(title, '행사 제목 ', 'the workbook title on one line');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -107,7 +113,11 @@ describe('PDF badges: every text on one line', () => {
       [0, ['지니포럼 2026', 'GENIE Forum', '홍 길동', 'Hong Gil-dong', '전주시 금융과']],
       [1, ['김 지니', 'Kim Genie', '=cmd|']],
     ] as const) {
-      for (const text of expected) assert.ok(pages[page]!.some((s) => s.trim() === text), `page ${page + 1} draws ${JSON.stringify(text)} on one line: ${joined[page]}`);
+      for (const text of expected)
+        assert.ok(
+          pages[page]!.some((s) => s.trim() === text),
+          `page ${page + 1} draws ${JSON.stringify(text)} on one line: ${joined[page]}`,
+        );
     }
   });
 });
@@ -117,7 +127,15 @@ describe('e-mail: a subject with a line break starts no header', () => {
   let dataDir: string;
   const SUBJECT = '[지니포럼\r\nBcc: evil@attacker.test\r\n\r\n본문 주입] 신청이 확정되었습니다\u0007\u0085';
   const SHOWN = '[지니포럼 Bcc: evil@attacker.test 본문 주입] 신청이 확정되었습니다 ';
-  const message = (id: number) => ({ id, channel: 'email' as const, recipient: 'person@example.com', subject: SUBJECT, body: '안내 / Notice', kind: 'registration.confirmed', createdAt: new Date() });
+  const message = (id: number) => ({
+    id,
+    channel: 'email' as const,
+    recipient: 'person@example.com',
+    subject: SUBJECT,
+    body: '안내 / Notice',
+    kind: 'registration.confirmed',
+    createdAt: new Date(),
+  });
 
   before(async () => {
     smtp = await startSmtp();

@@ -37,10 +37,13 @@ function migrationsInOrder(): { tag: string; sql: string }[] {
 
 describe('src/db/functions', () => {
   it('finds the definition and its end, whatever the dollar tag', () => {
-    const sql = "-- c\nCREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $body$ select $$;$$ $body$;\n--> statement-breakpoint\nSELECT 1;";
+    const sql = '-- c\nCREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $body$ select $$;$$ $body$;\n--> statement-breakpoint\nSELECT 1;';
     assert.equal(definitionOf(sql, 'f'), 'CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $body$ select $$;$$ $body$;');
     assert.equal(definitionOf(sql, 'g'), null);
-    assert.equal(definitionOf('create function f() returns void language plpgsql as $$ begin end $$;', 'f'), 'create function f() returns void language plpgsql as $$ begin end $$;');
+    assert.equal(
+      definitionOf('create function f() returns void language plpgsql as $$ begin end $$;', 'f'),
+      'create function f() returns void language plpgsql as $$ begin end $$;',
+    );
   });
 
   it('finhub_take_seat.sql is there', () => {

@@ -30,7 +30,12 @@ export function rawWrites(source: string): string[] {
 }
 
 it('the scan sees SQL text and Drizzle writes', () => {
-  assert.deepEqual(rawWrites('sql`insert into audit_log (a) values (1)`; tx.update(outbox).set({}); db.delete( auditLog ); sql`UPDATE "outbox" SET x = 1`'), ['audit_log', 'outbox', 'outbox', 'audit_log']);
+  assert.deepEqual(rawWrites('sql`insert into audit_log (a) values (1)`; tx.update(outbox).set({}); db.delete( auditLog ); sql`UPDATE "outbox" SET x = 1`'), [
+    'audit_log',
+    'outbox',
+    'outbox',
+    'audit_log',
+  ]);
   assert.deepEqual(rawWrites('db.select().from(outbox); sql`select * from audit_log`; const outboxDir = 1; // update outboxes'), []);
 });
 

@@ -47,7 +47,8 @@ export function requestTextLeaves(doc: Schema): TextLeaf[] {
   };
   for (const [url, ops] of Object.entries((doc.paths ?? {}) as Record<string, Schema>)) {
     for (const [method, op] of Object.entries(ops)) {
-      for (const [type, content] of Object.entries((op?.requestBody?.content ?? {}) as Record<string, Schema>)) walk(`${method.toUpperCase()} ${url} (${type})`, content.schema, '', '', new Set());
+      for (const [type, content] of Object.entries((op?.requestBody?.content ?? {}) as Record<string, Schema>))
+        walk(`${method.toUpperCase()} ${url} (${type})`, content.schema, '', '', new Set());
     }
   }
   return out;
@@ -141,9 +142,18 @@ describe('typed text refuses control characters in every route', () => {
       },
     };
     const problems = controlCharProblems(requestTextLeaves(doc));
-    assert.ok(problems.some((p) => p.includes('title.ko: accepts "\\r\\n"')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('speakerName: accepts "\\n"')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('notes: accepts "\\u0007"')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('title.ko: accepts "\\r\\n"')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('speakerName: accepts "\\n"')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('notes: accepts "\\u0007"')),
+      problems.join('\n'),
+    );
     assert.ok(!problems.some((p) => p.includes('password')));
   });
 });

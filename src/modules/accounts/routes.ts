@@ -7,7 +7,6 @@ import { DepartmentSchema, IdParams, LoginBody, NewDepartmentBody, NewUserBody, 
 import { AppError } from '../../server/errors.ts';
 import { changePassword, createDepartment, createUser, listDepartments, listUsers, login, logout, SESSION_MAX_AGE_MS, updateUser } from './service.ts';
 
-
 /** The session token of a signed-in request; without one (no or a dead cookie) a bilingual 401, never a crash. */
 function sessionTokenOf(req: FastifyRequest): string {
   if (!req.user || !req.sessionToken) throw new AppError('UNAUTHENTICATED', { ko: '로그인이 필요합니다.', en: 'Sign-in required.' });
@@ -66,13 +65,19 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secu
 
   app.get(
     '/api/users',
-    { config: { policy: ADMINS }, schema: { operationId: 'listUsers', summary: 'Staff users / 사용자 목록', tags: ['users'], response: { 200: z.object({ items: z.array(UserAdminSchema) }) } } },
+    {
+      config: { policy: ADMINS },
+      schema: { operationId: 'listUsers', summary: 'Staff users / 사용자 목록', tags: ['users'], response: { 200: z.object({ items: z.array(UserAdminSchema) }) } },
+    },
     async () => ({ items: await listUsers(app.db) }),
   );
 
   app.post(
     '/api/users',
-    { config: { policy: ADMINS, errors: ['EMAIL_TAKEN'] }, schema: { operationId: 'createUser', summary: 'Add a staff user / 사용자 추가', tags: ['users'], body: NewUserBody, response: { 201: UserSchema } } },
+    {
+      config: { policy: ADMINS, errors: ['EMAIL_TAKEN'] },
+      schema: { operationId: 'createUser', summary: 'Add a staff user / 사용자 추가', tags: ['users'], body: NewUserBody, response: { 201: UserSchema } },
+    },
     async (req, reply) => reply.status(201).send(await createUser(app.db, actorOf(req), req.body)),
   );
 
@@ -80,20 +85,33 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secu
     '/api/users/:id',
     {
       config: { policy: ADMINS, errors: ['OWN_ACCOUNT'] },
-      schema: { operationId: 'updateUser', summary: 'Change role, department, or disable / 사용자 변경', tags: ['users'], params: IdParams, body: UserPatchBody, response: { 200: UserAdminSchema } },
+      schema: {
+        operationId: 'updateUser',
+        summary: 'Change role, department, or disable / 사용자 변경',
+        tags: ['users'],
+        params: IdParams,
+        body: UserPatchBody,
+        response: { 200: UserAdminSchema },
+      },
     },
     async (req) => updateUser(app.db, actorOf(req), req.params.id, req.body),
   );
 
   app.get(
     '/api/departments',
-    { config: { policy: STAFF }, schema: { operationId: 'listDepartments', summary: 'Departments / 부서 목록', tags: ['users'], response: { 200: z.object({ items: z.array(DepartmentSchema) }) } } },
+    {
+      config: { policy: STAFF },
+      schema: { operationId: 'listDepartments', summary: 'Departments / 부서 목록', tags: ['users'], response: { 200: z.object({ items: z.array(DepartmentSchema) }) } },
+    },
     async () => ({ items: await listDepartments(app.db) }),
   );
 
   app.post(
     '/api/departments',
-    { config: { policy: ADMINS, errors: ['DEPARTMENT_EXISTS'] }, schema: { operationId: 'createDepartment', summary: 'Add a department / 부서 추가', tags: ['users'], body: NewDepartmentBody, response: { 201: DepartmentSchema } } },
+    {
+      config: { policy: ADMINS, errors: ['DEPARTMENT_EXISTS'] },
+      schema: { operationId: 'createDepartment', summary: 'Add a department / 부서 추가', tags: ['users'], body: NewDepartmentBody, response: { 201: DepartmentSchema } },
+    },
     async (req, reply) => reply.status(201).send(await createDepartment(app.db, actorOf(req), req.body)),
   );
 };

@@ -28,7 +28,6 @@ const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt
 
 const msInterval = (ms: number) => sql.raw(`interval '${ms} milliseconds'`);
 
-
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 function checkPassword(password: string): void {
@@ -74,9 +73,7 @@ export async function createUser(db: Executor, actor: Actor, input: NewUser): Pr
 async function requireDepartment(db: Executor, id: number) {
   const [d] = await db.select().from(departments).where(eq(departments.id, id));
   if (!d) {
-    throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [
-      fieldError('departmentId', '없는 부서입니다.', 'No such department.'),
-    ]);
+    throw new AppError('VALIDATION_FAILED', { ko: '없는 부서입니다.', en: 'No such department.' }, [fieldError('departmentId', '없는 부서입니다.', 'No such department.')]);
   }
   return d;
 }
@@ -122,7 +119,10 @@ export async function listUsers(db: Executor) {
 }
 
 export async function findUserByEmail(db: Executor, email: string) {
-  const [u] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return u;
 }
 
@@ -243,7 +243,10 @@ export async function createDepartment(db: Executor, actor: Actor, input: { name
         fieldError('name', '이미 있는 부서입니다.', 'Already exists.'),
       ]);
     }
-    const [row] = await tx.insert(departments).values({ name: input.name, nameEn: input.nameEn ?? null }).returning();
+    const [row] = await tx
+      .insert(departments)
+      .values({ name: input.name, nameEn: input.nameEn ?? null })
+      .returning();
     await recordAudit(tx, actor, { action: 'department.create', entity: 'department', entityId: row!.id, after: row });
     return { id: row!.id, name: row!.name, nameEn: row!.nameEn };
   });

@@ -31,8 +31,7 @@ export const loginEmailKey = (email: string) => `login-email:${email}`;
 export const passwordKey = (userId: number) => `password:${userId}`;
 
 /** The wait after `attempts` unsuccessful attempts, of which `free` go unpunished. */
-export const delayAfter = (attempts: number, free = FREE_FAILURES): number =>
-  attempts < free ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempts - free));
+export const delayAfter = (attempts: number, free = FREE_FAILURES): number => (attempts < free ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempts - free)));
 
 const interval = (ms: number): SQL => sql.raw(`interval '${Math.round(ms)} milliseconds'`);
 
@@ -68,7 +67,11 @@ export async function countAttempt(db: Executor, key: string, free?: number): Pr
       return { waitSeconds: Math.max(1, Math.ceil(Number(left?.seconds ?? 1))) };
     }
     const delay = free === undefined ? 0 : delayAfter(row.failures, free);
-    if (delay > 0) await tx.update(loginThrottle).set({ blockedUntil: sql`now() + ${interval(delay)}` }).where(eq(loginThrottle.key, key));
+    if (delay > 0)
+      await tx
+        .update(loginThrottle)
+        .set({ blockedUntil: sql`now() + ${interval(delay)}` })
+        .where(eq(loginThrottle.key, key));
     return { attempts: row.failures };
   });
 }
@@ -91,10 +94,5 @@ export async function clearAttempts(db: Executor, ...keys: string[]): Promise<vo
 export async function deleteStaleAttempts(db: Executor): Promise<void> {
   await db
     .delete(loginThrottle)
-    .where(
-      and(
-        lt(loginThrottle.lastFailedAt, sql`now() - ${interval(FORGET_AFTER_MS)}`),
-        or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, sql`now()`)),
-      ),
-    );
+    .where(and(lt(loginThrottle.lastFailedAt, sql`now() - ${interval(FORGET_AFTER_MS)}`), or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, sql`now()`))));
 }

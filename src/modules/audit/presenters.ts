@@ -10,5 +10,5 @@ export const auditView = (r: AuditRow) => ({ ...r, at: r.at.toISOString() });
 /** The rows as CSV (formula cells neutralised), UTF-8 with a byte-order mark so that Korean opens correctly in Excel. */
 export function auditCsv(items: AuditRow[]): string {
   const rows = items.map((r) => [r.at.toISOString(), r.actorEmail, r.action, r.entity, r.entityId, JSON.stringify(r.before), JSON.stringify(r.after), r.ip].map(safeCsvCell));
-  return '\uFEFF' + stringify([['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'ip'], ...rows]);
+  return `\uFEFF${stringify([['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'ip'], ...rows])}`;
 }

@@ -48,7 +48,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'listAudit', summary: 'Audit trail / 감사 기록', tags: ['audit'], querystring: Filter, response: { 200: z.object({ items: z.array(AuditRow), total: z.number().int() }) } },
+      schema: {
+        operationId: 'listAudit',
+        summary: 'Audit trail / 감사 기록',
+        tags: ['audit'],
+        querystring: Filter,
+        response: { 200: z.object({ items: z.array(AuditRow), total: z.number().int() }) },
+      },
     },
     async (req) => {
       const q = req.query;

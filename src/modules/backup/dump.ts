@@ -108,7 +108,7 @@ export async function writeBackup(database: Database, dataDir: string, file: str
       };
       const storeRoot = fileStoreDir(dataDir);
       async function* lines(): AsyncGenerator<string> {
-        yield JSON.stringify(manifest) + '\n';
+        yield `${JSON.stringify(manifest)}\n`;
         for (const table of tables) {
           for await (const r of tableRows(tx, table)) {
             rows[table.name]!++;
@@ -130,10 +130,10 @@ export async function writeBackup(database: Database, dataDir: string, file: str
           }
           files++;
           fileBytes += bytes.byteLength;
-          yield JSON.stringify({ file: rel, sha256, size: bytes.byteLength, base64: bytes.toString('base64') }) + '\n';
+          yield `${JSON.stringify({ file: rel, sha256, size: bytes.byteLength, base64: bytes.toString('base64') })}\n`;
         }
         const trailer: Trailer = { rows, files, fileBytes };
-        yield JSON.stringify({ trailer }) + '\n';
+        yield `${JSON.stringify({ trailer })}\n`;
       }
       try {
         await pipeline(lines, zlib.createGzip(), fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));

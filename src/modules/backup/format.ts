@@ -106,8 +106,7 @@ export async function* readLines(file: string): AsyncGenerator<string> {
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
       let start = 0;
-      let nl: number;
-      while ((nl = chunk.indexOf(10, start)) !== -1) {
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
         pending.push(chunk.subarray(start, nl));
         yield Buffer.concat(pending).toString('utf8');
         pending = [];
@@ -137,5 +136,4 @@ export const truncated = (file: string, why = '') =>
     `The backup file is incomplete or cut off${why ? ` (${why})` : ''}: ${file}. Nothing was written.`,
   );
 
-export const notBackup = (file: string, why: string) =>
-  new BackupError(`finhub 백업 파일이 아닙니다(${why}): ${file}`, `Not a finhub backup file (${why}): ${file}`);
+export const notBackup = (file: string, why: string) => new BackupError(`finhub 백업 파일이 아닙니다(${why}): ${file}`, `Not a finhub backup file (${why}): ${file}`);

@@ -117,8 +117,7 @@ async function walk(file: string, h: Handlers = {}): Promise<BackupContents> {
       await finishTablesUpTo(manifest.tables.length);
       trailer = value.trailer;
       const expected = trailer.rows ?? {};
-      for (const t of manifest.tables)
-        if (expected[t] !== rows.get(t)) throw truncated(file, `${t}: ${rows.get(t)} rows, the trailer says ${expected[t]}`);
+      for (const t of manifest.tables) if (expected[t] !== rows.get(t)) throw truncated(file, `${t}: ${rows.get(t)} rows, the trailer says ${expected[t]}`);
       if (trailer.files !== files || trailer.fileBytes !== fileBytes) throw truncated(file, `${files} files, the trailer says ${trailer.files}`);
       continue;
     }
@@ -137,10 +136,8 @@ export async function inspectBackup(file: string): Promise<BackupContents> {
   if (theirs.length !== code.length || theirs.some((m, i) => m.hash !== code[i]!.hash)) {
     const name = (ms: { tag: string | null; hash: string }[]) => ms.map((m) => m.tag ?? m.hash.slice(0, 12)).join(', ') || '(none)';
     throw new BackupError(
-      `백업의 데이터베이스 구조(마이그레이션 ${name(theirs)})가 이 finhub(${name(code)})와 다릅니다. ` +
-        `백업을 만든 것과 같은 버전의 finhub로 복원하십시오.`,
-      `The backup's database structure (migrations ${name(theirs)}) differs from this finhub's (${name(code)}). ` +
-        `Restore it with the finhub version that made it.`,
+      `백업의 데이터베이스 구조(마이그레이션 ${name(theirs)})가 이 finhub(${name(code)})와 다릅니다. 백업을 만든 것과 같은 버전의 finhub로 복원하십시오.`,
+      `The backup's database structure (migrations ${name(theirs)}) differs from this finhub's (${name(code)}). Restore it with the finhub version that made it.`,
     );
   }
   const known = new Set(backupTables().map((t) => t.name));
@@ -170,22 +167,15 @@ async function nonEmptyTables(database: Database): Promise<string[]> {
 }
 
 /** `opts.contents`: the result of inspectBackup(file) when the caller checked the file already. */
-export async function restoreBackup(
-  database: Database,
-  dataDir: string,
-  file: string,
-  opts: { force?: boolean; contents?: BackupContents } = {},
-): Promise<RestoreSummary> {
+export async function restoreBackup(database: Database, dataDir: string, file: string, opts: { force?: boolean; contents?: BackupContents } = {}): Promise<RestoreSummary> {
   const started = process.hrtime.bigint();
   const { manifest, trailer } = opts.contents ?? (await inspectBackup(file));
   await database.migrate();
   const occupied = await nonEmptyTables(database);
   if (occupied.length > 0 && !opts.force)
     throw new BackupError(
-      `복원할 데이터베이스가 비어 있지 않습니다(${occupied.join(', ')}). 아무것도 바꾸지 않았습니다. ` +
-        `기존 데이터를 모두 지우고 복원하려면 --force를 붙이십시오.`,
-      `The target database is not empty (${occupied.join(', ')}). Nothing was changed. ` +
-        `Add --force to delete all its finhub data and restore the backup in its place.`,
+      `복원할 데이터베이스가 비어 있지 않습니다(${occupied.join(', ')}). 아무것도 바꾸지 않았습니다. 기존 데이터를 모두 지우고 복원하려면 --force를 붙이십시오.`,
+      `The target database is not empty (${occupied.join(', ')}). Nothing was changed. Add --force to delete all its finhub data and restore the backup in its place.`,
     );
 
   const tables = new Map(backupTables().map((t) => [t.name, t]));

@@ -35,7 +35,13 @@ export const SessionBody = z
     onlineUrl: httpUrl.optional(),
     programmeId: z.number().int().positive().max(2_147_483_647).optional(),
     waitlist: z.boolean().optional().describe('take a waiting list when full (default true)'),
-    offerTtlMinutes: z.number().int().min(5).max(14 * 24 * 60).optional().describe('how long an offered seat waits for its acceptance (default 1440)'),
+    offerTtlMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(14 * 24 * 60)
+      .optional()
+      .describe('how long an offered seat waits for its acceptance (default 1440)'),
   })
   .strict();
 
@@ -54,7 +60,11 @@ export const SessionPatchBody = z
     videoUrl: httpUrl.nullable(),
     programmeId: z.number().int().positive().max(2_147_483_647).nullable(),
     waitlist: z.boolean(),
-    offerTtlMinutes: z.number().int().min(5).max(14 * 24 * 60),
+    offerTtlMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(14 * 24 * 60),
     cancelled: z.literal(true).describe('cancel the session (registrants are told); cannot be undone'),
   })
   .partial()
@@ -128,9 +138,7 @@ export const CheckInBody = z
   .strict()
   .refine((b) => (b.token === undefined) !== (b.registrationId === undefined), { message: 'Give either token or registrationId', path: ['token'] });
 
-export const SurveyAnswerBody = z
-  .object({ rating: z.number().int().min(1).max(5), comment: multiLine(2000, { min: 0 }).optional() })
-  .strict();
+export const SurveyAnswerBody = z.object({ rating: z.number().int().min(1).max(5), comment: multiLine(2000, { min: 0 }).optional() }).strict();
 
 export const SurveyInfoSchema = z.object({
   session: z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string() }),
@@ -155,9 +163,7 @@ export const FiguresSchema = z
 
 export const FiguresQuery = z.object({ year: wholeNumber(2000, 2200).optional() });
 
-export const ProgrammeBody = z
-  .object({ year: z.number().int().min(2000).max(2200), title: titleIn, description: descriptionIn.optional() })
-  .strict();
+export const ProgrammeBody = z.object({ year: z.number().int().min(2000).max(2200), title: titleIn, description: descriptionIn.optional() }).strict();
 
 export const ProgrammeSchema = z
   .object({ id: z.number().int(), year: z.number().int(), title: bilingualOut, description: bilingualOut.nullable(), createdAt: z.string() })

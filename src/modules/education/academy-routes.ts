@@ -44,7 +44,13 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/academy/sessions',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listAcademySessions', summary: 'Academy sessions: upcoming (default) or past / 금융아카데미 강좌', tags, querystring: SessionListQuery, response: { 200: z.object({ items: z.array(SessionSchema) }) } },
+      schema: {
+        operationId: 'listAcademySessions',
+        summary: 'Academy sessions: upcoming (default) or past / 금융아카데미 강좌',
+        tags,
+        querystring: SessionListQuery,
+        response: { 200: z.object({ items: z.array(SessionSchema) }) },
+      },
     },
     async (req) => ({ items: await listSessions(app.db, req.query.when) }),
   );
@@ -204,7 +210,13 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
     '/api/academy/programmes',
     {
       config: { policy: MANAGERS, errors: ['PROGRAMME_EXISTS'] },
-      schema: { operationId: 'createAcademyProgramme', summary: "A year's academy programme (one per year) / 연간 계획 수립", tags, body: ProgrammeBody, response: { 201: ProgrammeSchema } },
+      schema: {
+        operationId: 'createAcademyProgramme',
+        summary: "A year's academy programme (one per year) / 연간 계획 수립",
+        tags,
+        body: ProgrammeBody,
+        response: { 201: ProgrammeSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createProgramme(app.db, actorOf(req), req.body)),
   );

@@ -65,7 +65,9 @@ export const schoolSurveys = pgTable('school_surveys', {
   closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
   /** How many schools the year's plan targets ("실시(3개교)"). */
   targetSchools: integer('target_schools').notNull(),
-  retentionDays: integer('retention_days').notNull().default(365 * 3),
+  retentionDays: integer('retention_days')
+    .notNull()
+    .default(365 * 3),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -59,7 +59,13 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/surveys',
     {
       config: { policy: MANAGERS, errors: ['SCHOOL_SURVEY_EXISTS'] },
-      schema: { operationId: 'createSchoolSurvey', summary: "Open a year's demand survey with its target / 수요조사 등록", tags, body: SurveyBody, response: { 201: SurveySchema } },
+      schema: {
+        operationId: 'createSchoolSurvey',
+        summary: "Open a year's demand survey with its target / 수요조사 등록",
+        tags,
+        body: SurveyBody,
+        response: { 201: SurveySchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createSurvey(app.db, actorOf(req), req.body)),
   );
@@ -88,7 +94,13 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/applications/:token',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'schoolApplicationStatus', summary: "An application's status by its link / 신청 진행 상황", tags, params: TokenParams, response: { 200: ApplicationStatusSchema } },
+      schema: {
+        operationId: 'schoolApplicationStatus',
+        summary: "An application's status by its link / 신청 진행 상황",
+        tags,
+        params: TokenParams,
+        response: { 200: ApplicationStatusSchema },
+      },
     },
     async (req) => applicationByToken(app.db, req.params.token),
   );
@@ -97,7 +109,13 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/surveys/:id/applications',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'listSchoolApplications', summary: "A survey's applications (phones masked) / 신청 목록", tags, params: IdParams, response: { 200: ApplicationListSchema } },
+      schema: {
+        operationId: 'listSchoolApplications',
+        summary: "A survey's applications (phones masked) / 신청 목록",
+        tags,
+        params: IdParams,
+        response: { 200: ApplicationListSchema },
+      },
     },
     async (req) => listApplications(app.db, req.params.id),
   );
@@ -137,7 +155,14 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/applications/:id/classes',
     {
       config: { policy: MANAGERS, errors: ['APPLICATION_NOT_SELECTED'] },
-      schema: { operationId: 'scheduleSchoolClass', summary: 'Schedule a class; the school is told / 수업 일정', tags, params: IdParams, body: ClassBody, response: { 201: ClassSchema } },
+      schema: {
+        operationId: 'scheduleSchoolClass',
+        summary: 'Schedule a class; the school is told / 수업 일정',
+        tags,
+        params: IdParams,
+        body: ClassBody,
+        response: { 201: ClassSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await scheduleClass(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -155,7 +180,13 @@ export const schoolRoutes: FastifyPluginAsyncZod<SchoolRouteOptions> = async (ap
     '/api/school/figures',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'schoolFigures', summary: 'Schools and students reached per quarter and year against the target / 실적', tags, querystring: YearQuery, response: { 200: SchoolFiguresSchema } },
+      schema: {
+        operationId: 'schoolFigures',
+        summary: 'Schools and students reached per quarter and year against the target / 실적',
+        tags,
+        querystring: YearQuery,
+        response: { 200: SchoolFiguresSchema },
+      },
     },
     async (req) => schoolFigures(app.db, req.query.year ?? quarterOf(new Date()).year),
   );

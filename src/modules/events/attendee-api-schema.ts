@@ -22,7 +22,10 @@ export const EventRegistrationBody = z
     email: z.email().max(200),
     affiliation: singleLine(200).optional(),
     country: singleLine(2).length(2).optional().describe('ISO 3166-1 alpha-2, e.g. KR'),
-    answers: z.record(z.string().regex(/^\d{1,9}$/), multiLine(5000, { min: 0, trim: false })).optional().describe('{questionId: value}'),
+    answers: z
+      .record(z.string().regex(/^\d{1,9}$/), multiLine(5000, { min: 0, trim: false }))
+      .optional()
+      .describe('{questionId: value}'),
     invitationCode: singleLine(100).optional(),
     consent: z.literal(true),
     waitlist: z.boolean().optional(),
@@ -42,7 +45,14 @@ export const CategoryBody = z
   .strict();
 
 export const CategoryPatchBody = z
-  .object({ capacity: z.number().int().min(0).max(100_000), opensAt: instant, closesAt: instant, requiresInvitation: z.boolean(), requiresApproval: z.boolean(), waitlist: z.boolean() })
+  .object({
+    capacity: z.number().int().min(0).max(100_000),
+    opensAt: instant,
+    closesAt: instant,
+    requiresInvitation: z.boolean(),
+    requiresApproval: z.boolean(),
+    waitlist: z.boolean(),
+  })
   .partial()
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change: send at least one field' });

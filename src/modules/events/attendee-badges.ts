@@ -105,26 +105,47 @@ export async function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], per
     const inner = w - 2 * pad;
     const scale = perSheet === 8 ? 0.7 : 1;
     if (perSheet !== 1) doc.save().lineWidth(0.5).dash(3, { space: 3 }).strokeColor('#999999').rect(x, y, w, h).stroke().restore();
-    doc.fillColor('#003675').rect(x, y, w, 14 * MM * scale).fill();
+    doc
+      .fillColor('#003675')
+      .rect(x, y, w, 14 * MM * scale)
+      .fill();
     doc
       .fillColor('#ffffff')
       .font('bold')
       .fontSize(10 * scale)
       .text(oneLine(event.titleKo), x + pad, y + 3 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
-    if (event.titleEn) doc.font('regular').fontSize(7 * scale).text(oneLine(event.titleEn), x + pad, y + 8 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+    if (event.titleEn)
+      doc
+        .font('regular')
+        .fontSize(7 * scale)
+        .text(oneLine(event.titleEn), x + pad, y + 8 * MM * scale, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
     let cy = y + h * 0.32;
-    doc.fillColor('#111111').font('bold').fontSize(28 * scale).text(oneLine(a.r.name), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+    doc
+      .fillColor('#111111')
+      .font('bold')
+      .fontSize(28 * scale)
+      .text(oneLine(a.r.name), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
     cy += 36 * scale;
     if (a.er.nameEn) {
-      doc.font('regular').fontSize(14 * scale).text(oneLine(a.er.nameEn), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+      doc
+        .font('regular')
+        .fontSize(14 * scale)
+        .text(oneLine(a.er.nameEn), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
       cy += 22 * scale;
     }
     if (a.er.affiliation) {
-      doc.fillColor('#333333').font('regular').fontSize(12 * scale).text(oneLine(a.er.affiliation), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+      doc
+        .fillColor('#333333')
+        .font('regular')
+        .fontSize(12 * scale)
+        .text(oneLine(a.er.affiliation), x + pad, cy, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
     }
     const label = CATEGORY_LABELS[a.category];
     const bandH = 12 * MM * scale;
-    doc.fillColor('#e6eef8').rect(x, y + h - bandH, w, bandH).fill();
+    doc
+      .fillColor('#e6eef8')
+      .rect(x, y + h - bandH, w, bandH)
+      .fill();
     doc
       .fillColor('#003675')
       .font('bold')

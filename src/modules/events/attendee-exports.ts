@@ -10,7 +10,19 @@ import { oneLine } from '../../server/text.ts';
 import { CATEGORY_LABELS } from './attendees/categories.ts';
 import type { AttendeeRow } from './presenters.ts';
 
-export const HEADERS = ['id', '구분 category', '상태 status', '이름 name', '영문 이름 name (en)', '소속 affiliation', '국가 country', '전화 phone', '이메일 e-mail', '신청 registered at', '입장 checked in at'];
+export const HEADERS = [
+  'id',
+  '구분 category',
+  '상태 status',
+  '이름 name',
+  '영문 이름 name (en)',
+  '소속 affiliation',
+  '국가 country',
+  '전화 phone',
+  '이메일 e-mail',
+  '신청 registered at',
+  '입장 checked in at',
+];
 
 function cells(a: AttendeeRow): (string | number)[] {
   const label = CATEGORY_LABELS[a.category];
@@ -30,7 +42,7 @@ function cells(a: AttendeeRow): (string | number)[] {
 }
 
 export function attendeesCsv(rows: AttendeeRow[]): string {
-  return '\uFEFF' + stringify([HEADERS, ...rows.map((a) => cells(a).map(safeCsvCell))]);
+  return `\uFEFF${stringify([HEADERS, ...rows.map((a) => cells(a).map(safeCsvCell))])}`;
 }
 
 export async function attendeesXlsx(title: string, rows: AttendeeRow[]): Promise<Buffer> {

@@ -76,7 +76,13 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/categories',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listEventCategories', summary: 'Registration categories with seats left / 참가 구분', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(CategorySchema) }) } },
+      schema: {
+        operationId: 'listEventCategories',
+        summary: 'Registration categories with seats left / 참가 구분',
+        tags,
+        params: EventIdParams,
+        response: { 200: z.object({ items: z.array(CategorySchema) }) },
+      },
     },
     async (req) => {
       await visibleEvent(req.params.id, req.user !== null);
@@ -88,7 +94,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/categories',
     {
       config: { policy: MANAGERS, errors: ['CATEGORY_EXISTS'] },
-      schema: { operationId: 'createEventCategory', summary: 'Add a registration category with its capacity / 참가 구분 추가', tags, params: EventIdParams, body: CategoryBody, response: { 201: CategorySchema } },
+      schema: {
+        operationId: 'createEventCategory',
+        summary: 'Add a registration category with its capacity / 참가 구분 추가',
+        tags,
+        params: EventIdParams,
+        body: CategoryBody,
+        response: { 201: CategorySchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createCategory(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -97,7 +110,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/categories/:categoryId',
     {
       config: { policy: MANAGERS, errors: ['CAPACITY_BELOW_TAKEN'] },
-      schema: { operationId: 'updateEventCategory', summary: 'Change a category (more capacity offers seats to the waiting list) / 참가 구분 수정', tags, params: CategoryParams, body: CategoryPatchBody, response: { 200: CategorySchema } },
+      schema: {
+        operationId: 'updateEventCategory',
+        summary: 'Change a category (more capacity offers seats to the waiting list) / 참가 구분 수정',
+        tags,
+        params: CategoryParams,
+        body: CategoryPatchBody,
+        response: { 200: CategorySchema },
+      },
     },
     async (req) => updateCategory(app.db, engine, actorOf(req), req.params.id, req.params.categoryId, req.body),
   );
@@ -106,7 +126,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/categories/:categoryId/codes',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createInvitationCodes', summary: 'New invitation codes, shown once (only their hash is kept) / 초청 코드 발급', tags, params: CategoryParams, body: CodesBody, response: { 201: CodesCreated } },
+      schema: {
+        operationId: 'createInvitationCodes',
+        summary: 'New invitation codes, shown once (only their hash is kept) / 초청 코드 발급',
+        tags,
+        params: CategoryParams,
+        body: CodesBody,
+        response: { 201: CodesCreated },
+      },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
@@ -118,7 +145,13 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/questions',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listEventQuestions', summary: 'The custom registration questions / 신청 질문', tags, params: EventIdParams, response: { 200: z.object({ items: z.array(QuestionSchema) }) } },
+      schema: {
+        operationId: 'listEventQuestions',
+        summary: 'The custom registration questions / 신청 질문',
+        tags,
+        params: EventIdParams,
+        response: { 200: z.object({ items: z.array(QuestionSchema) }) },
+      },
     },
     async (req) => {
       await visibleEvent(req.params.id, req.user !== null);
@@ -130,7 +163,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/questions',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createEventQuestion', summary: 'Add a registration question (text, choice, country, affiliation) / 신청 질문 추가', tags, params: EventIdParams, body: QuestionBody, response: { 201: QuestionSchema } },
+      schema: {
+        operationId: 'createEventQuestion',
+        summary: 'Add a registration question (text, choice, country, affiliation) / 신청 질문 추가',
+        tags,
+        params: EventIdParams,
+        body: QuestionBody,
+        response: { 201: QuestionSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createQuestion(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -176,7 +216,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
         response: { 200: z.object({ id: z.number().int(), status: z.string() }) },
       },
     },
-    async (req) => decideApproval(app.db, engine, actorOf(req), req.params.id, req.params.registrationId, req.body.approve),
+    async (req) => decideApproval(app.db, actorOf(req), req.params.id, req.params.registrationId, req.body.approve),
   );
 
   app.post(
@@ -223,7 +263,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/attendees.xlsx',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'getEventAttendeesXlsx', summary: 'Attendees as an XLSX workbook / 참가자 엑셀', tags, params: EventIdParams, produces: [XLSX], response: { 200: z.unknown().describe('the workbook') } },
+      schema: {
+        operationId: 'getEventAttendeesXlsx',
+        summary: 'Attendees as an XLSX workbook / 참가자 엑셀',
+        tags,
+        params: EventIdParams,
+        produces: [XLSX],
+        response: { 200: z.unknown().describe('the workbook') },
+      },
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id);
@@ -237,7 +284,14 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/attendees.csv',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'getEventAttendeesCsv', summary: 'Attendees as CSV (UTF-8 with BOM) / 참가자 CSV', tags, params: EventIdParams, produces: ['text/csv'], response: { 200: z.unknown().describe('the CSV') } },
+      schema: {
+        operationId: 'getEventAttendeesCsv',
+        summary: 'Attendees as CSV (UTF-8 with BOM) / 참가자 CSV',
+        tags,
+        params: EventIdParams,
+        produces: ['text/csv'],
+        response: { 200: z.unknown().describe('the CSV') },
+      },
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id);
@@ -251,7 +305,13 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/figures',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'getEventFigures', summary: 'Registered vs attended by category and country, no-show rate / 참가 실적', tags, params: EventIdParams, response: { 200: EventFiguresSchema } },
+      schema: {
+        operationId: 'getEventFigures',
+        summary: 'Registered vs attended by category and country, no-show rate / 참가 실적',
+        tags,
+        params: EventIdParams,
+        response: { 200: EventFiguresSchema },
+      },
     },
     async (req) => eventFigures(app.db, req.params.id),
   );
@@ -260,7 +320,13 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
     '/api/events/:id/survey',
     {
       config: { policy: MANAGERS, errors: ['SURVEY_TOO_EARLY', 'SURVEY_ALREADY_SENT'] },
-      schema: { operationId: 'sendEventSurvey', summary: 'Send the survey to the attendees of an ended event (once) / 만족도 조사 발송', tags, params: EventIdParams, response: { 200: z.object({ queued: z.number().int() }) } },
+      schema: {
+        operationId: 'sendEventSurvey',
+        summary: 'Send the survey to the attendees of an ended event (once) / 만족도 조사 발송',
+        tags,
+        params: EventIdParams,
+        response: { 200: z.object({ queued: z.number().int() }) },
+      },
     },
     async (req) => sendEventSurvey(app.db, engine, actorOf(req), req.params.id),
   );

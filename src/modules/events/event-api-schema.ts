@@ -16,7 +16,11 @@ export const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export const ITEM_KINDS = ['keynote', 'talk', 'panel', 'break', 'other'] as const;
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-09-17T09:30:00+09:00');
-const httpUrl = z.url({ protocol: /^https?$/ }).max(500).check(noControlChars()).describe('an http(s) address');
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .check(noControlChars())
+  .describe('an http(s) address');
 type Text = (max: number) => z.ZodString;
 /** Korean required, English optional: `singleLine` for titles and names, `multiLine` for descriptions. */
 const bi = (max: number, text: Text = singleLine) => z.object({ ko: text(max), en: text(max).optional() }).strict();
@@ -106,7 +110,9 @@ export const EventDetailSchema = EventSummarySchema.extend({
 }).meta({ id: 'EventDetail' });
 
 export const RoomBody = z.object({ name: bi(100), position: z.number().int().min(0).max(1000).optional() }).strict();
-export const RoomPatchBody = RoomBody.partial().strict().refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
+export const RoomPatchBody = RoomBody.partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
 
 const itemSpeakers = z.array(z.object({ speakerId: z.number().int().positive().max(2_147_483_647), role: singleLine(50).optional() }).strict()).max(50);
 export const ProgrammeBody = z

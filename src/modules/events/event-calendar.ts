@@ -51,7 +51,12 @@ const bothText = (ko: string | null, en: string | null) =>
     .join(' / ');
 
 function description(e: EventRow, extra: string | null, publicUrl: string) {
-  const lines = [extra, e.dateApproximate ? '일정 미확정(분기 기준) / Date not yet fixed (quarter only)' : null, e.streamUrl ? `온라인 / Online: ${oneLine(e.streamUrl)}` : null, `${publicUrl}/events/${e.id}`];
+  const lines = [
+    extra,
+    e.dateApproximate ? '일정 미확정(분기 기준) / Date not yet fixed (quarter only)' : null,
+    e.streamUrl ? `온라인 / Online: ${oneLine(e.streamUrl)}` : null,
+    `${publicUrl}/events/${e.id}`,
+  ];
   return lines.filter((l): l is string => !!l).join('\n\n');
 }
 

@@ -44,7 +44,13 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'listEvents', summary: 'Published events (GENIE Forum, seminars, conferences) / 행사 목록', tags, querystring: EventListQuery, response: { 200: z.object({ items: z.array(EventSummarySchema) }) } },
+      schema: {
+        operationId: 'listEvents',
+        summary: 'Published events (GENIE Forum, seminars, conferences) / 행사 목록',
+        tags,
+        querystring: EventListQuery,
+        response: { 200: z.object({ items: z.array(EventSummarySchema) }) },
+      },
     },
     async (req) => ({ items: await listEvents(app.db, { kind: req.query.kind, publicOnly: true }) }),
   );
@@ -53,7 +59,13 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/manage/events',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'listAllEvents', summary: 'All events, unpublished included / 행사 목록(직원)', tags, querystring: EventListQuery, response: { 200: z.object({ items: z.array(EventSummarySchema) }) } },
+      schema: {
+        operationId: 'listAllEvents',
+        summary: 'All events, unpublished included / 행사 목록(직원)',
+        tags,
+        querystring: EventListQuery,
+        response: { 200: z.object({ items: z.array(EventSummarySchema) }) },
+      },
     },
     async (req) => ({ items: await listEvents(app.db, { kind: req.query.kind, publicOnly: false }) }),
   );
@@ -78,7 +90,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/calendar.ics',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getEventCalendar', summary: 'The event as iCalendar / 행사 일정(iCalendar)', tags, params: EventIdParams, produces: ['text/calendar'], response: { 200: ics } },
+      schema: {
+        operationId: 'getEventCalendar',
+        summary: 'The event as iCalendar / 행사 일정(iCalendar)',
+        tags,
+        params: EventIdParams,
+        produces: ['text/calendar'],
+        response: { 200: ics },
+      },
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id, { publicOnly: req.user === null });
@@ -93,7 +112,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/programme/:itemId/calendar.ics',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getProgrammeItemCalendar', summary: 'One session as iCalendar / 세션 일정(iCalendar)', tags, params: ItemParams, produces: ['text/calendar'], response: { 200: ics } },
+      schema: {
+        operationId: 'getProgrammeItemCalendar',
+        summary: 'One session as iCalendar / 세션 일정(iCalendar)',
+        tags,
+        params: ItemParams,
+        produces: ['text/calendar'],
+        response: { 200: ics },
+      },
     },
     async (req, reply) => {
       const { event, item, room } = await getProgrammeItem(app.db, req.params.id, req.params.itemId, { publicOnly: req.user === null });
@@ -106,7 +132,10 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
 
   app.post(
     '/api/events',
-    { config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS'] }, schema: { operationId: 'createEvent', summary: 'Create an event / 행사 등록', tags, body: EventBody, response: { 201: EventDetailSchema } } },
+    {
+      config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS'] },
+      schema: { operationId: 'createEvent', summary: 'Create an event / 행사 등록', tags, body: EventBody, response: { 201: EventDetailSchema } },
+    },
     async (req, reply) => reply.status(201).send(await createEvent(app.db, actorOf(req), req.body)),
   );
 
@@ -129,17 +158,26 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   // Rooms
   app.post(
     '/api/events/:id/rooms',
-    { config: { policy: MANAGERS }, schema: { operationId: 'createEventRoom', summary: 'Add a room or track / 장소 추가', tags, params: EventIdParams, body: RoomBody, response: { 201: RoomSchema } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'createEventRoom', summary: 'Add a room or track / 장소 추가', tags, params: EventIdParams, body: RoomBody, response: { 201: RoomSchema } },
+    },
     async (req, reply) => reply.status(201).send(await createRoom(app.db, actorOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/events/:id/rooms/:roomId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'updateEventRoom', summary: 'Change a room / 장소 수정', tags, params: RoomParams, body: RoomPatchBody, response: { 200: RoomSchema } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'updateEventRoom', summary: 'Change a room / 장소 수정', tags, params: RoomParams, body: RoomPatchBody, response: { 200: RoomSchema } },
+    },
     async (req) => updateRoom(app.db, actorOf(req), req.params.id, req.params.roomId, req.body),
   );
   app.delete(
     '/api/events/:id/rooms/:roomId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'deleteEventRoom', summary: 'Remove a room (its sessions keep no room) / 장소 삭제', tags, params: RoomParams, response: { 204: z.null() } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'deleteEventRoom', summary: 'Remove a room (its sessions keep no room) / 장소 삭제', tags, params: RoomParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deleteRoom(app.db, actorOf(req), req.params.id, req.params.roomId);
       return reply.status(204).send(null);
@@ -151,7 +189,14 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/programme',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createProgrammeItem', summary: 'Add a session to the timetable / 프로그램 추가', tags, params: EventIdParams, body: ProgrammeBody, response: { 201: ProgrammeItemSchema } },
+      schema: {
+        operationId: 'createProgrammeItem',
+        summary: 'Add a session to the timetable / 프로그램 추가',
+        tags,
+        params: EventIdParams,
+        body: ProgrammeBody,
+        response: { 201: ProgrammeItemSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createProgrammeItem(app.db, actorOf(req), req.params.id, req.body)),
   );
@@ -159,13 +204,23 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     '/api/events/:id/programme/:itemId',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'updateProgrammeItem', summary: 'Change a session (speakers replace the list) / 프로그램 수정', tags, params: ItemParams, body: ProgrammePatchBody, response: { 200: ProgrammeItemSchema } },
+      schema: {
+        operationId: 'updateProgrammeItem',
+        summary: 'Change a session (speakers replace the list) / 프로그램 수정',
+        tags,
+        params: ItemParams,
+        body: ProgrammePatchBody,
+        response: { 200: ProgrammeItemSchema },
+      },
     },
     async (req) => updateProgrammeItem(app.db, actorOf(req), req.params.id, req.params.itemId, req.body),
   );
   app.delete(
     '/api/events/:id/programme/:itemId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'deleteProgrammeItem', summary: 'Remove a session / 프로그램 삭제', tags, params: ItemParams, response: { 204: z.null() } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'deleteProgrammeItem', summary: 'Remove a session / 프로그램 삭제', tags, params: ItemParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await deleteProgrammeItem(app.db, actorOf(req), req.params.id, req.params.itemId);
       return reply.status(204).send(null);
@@ -175,12 +230,18 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   // Speakers
   app.post(
     '/api/events/:id/speakers',
-    { config: { policy: MANAGERS }, schema: { operationId: 'createSpeaker', summary: 'Add a speaker / 연사 추가', tags, params: EventIdParams, body: SpeakerBody, response: { 201: SpeakerSchema } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'createSpeaker', summary: 'Add a speaker / 연사 추가', tags, params: EventIdParams, body: SpeakerBody, response: { 201: SpeakerSchema } },
+    },
     async (req, reply) => reply.status(201).send(await createSpeaker(app.db, actorOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/events/:id/speakers/:speakerId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'updateSpeaker', summary: 'Change a speaker / 연사 수정', tags, params: SpeakerParams, body: SpeakerPatchBody, response: { 200: SpeakerSchema } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'updateSpeaker', summary: 'Change a speaker / 연사 수정', tags, params: SpeakerParams, body: SpeakerPatchBody, response: { 200: SpeakerSchema } },
+    },
     async (req) => updateSpeaker(app.db, actorOf(req), req.params.id, req.params.speakerId, req.body),
   );
   app.delete(

@@ -73,4 +73,3 @@ export async function seedGenieForumEditions(db: Executor): Promise<number[]> {
   }
   return created;
 }
-

@@ -100,7 +100,14 @@ export const categoryView = ({ c, pool }: { c: CategoryRow; pool: Pool }, now = 
   registrationState: registrationState(pool, pool.taken, now),
 });
 
-export const questionView = (q: QuestionRow): QuestionView => ({ id: q.id, kind: q.kind, label: { ko: q.labelKo, en: q.labelEn }, required: q.required, options: q.options ?? null, maxLength: q.maxLength });
+export const questionView = (q: QuestionRow): QuestionView => ({
+  id: q.id,
+  kind: q.kind,
+  label: { ko: q.labelKo, en: q.labelEn },
+  required: q.required,
+  options: q.options ?? null,
+  maxLength: q.maxLength,
+});
 
 /** The registration row, the event's own row and the category: what attendee lists, badges and exports read. */
 export interface AttendeeRow {

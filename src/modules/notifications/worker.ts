@@ -119,7 +119,15 @@ export async function drainOutbox(db: Executor, channels: Channels, opts: DrainO
         break;
       }
       seen.add(row.id);
-      const message: OutboundMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: renderBody(row.body, row.linkToken), kind: row.kind, createdAt: row.createdAt };
+      const message: OutboundMessage = {
+        id: row.id,
+        channel: row.channel,
+        recipient: row.recipient,
+        subject: row.subject,
+        body: renderBody(row.body, row.linkToken),
+        kind: row.kind,
+        createdAt: row.createdAt,
+      };
       let sendError: unknown = null;
       try {
         const attachments = await attachmentsFor(row);
@@ -144,7 +152,10 @@ export async function drainOutbox(db: Executor, channels: Channels, opts: DrainO
           .where(eq(outbox.id, row.id));
         if (giveUp) result.failed++;
         else result.retrying++;
-        opts.log?.warn({ outboxId: row.id, attempts: row.attempts, err: describe(e), retryAt: giveUp ? null : retryAt }, giveUp ? 'notification failed for good' : 'notification failed; will retry');
+        opts.log?.warn(
+          { outboxId: row.id, attempts: row.attempts, err: describe(e), retryAt: giveUp ? null : retryAt },
+          giveUp ? 'notification failed for good' : 'notification failed; will retry',
+        );
       }
     }
   }

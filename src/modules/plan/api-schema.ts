@@ -84,9 +84,7 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
   };
 }
 
-const StoredPlanBaseSchema = z.object(
-  storedPlanShape(z.object({ id: z.number().int(), text: z.string(), target: targetSchema }), {}),
-);
+const StoredPlanBaseSchema = z.object(storedPlanShape(z.object({ id: z.number().int(), text: z.string(), target: targetSchema }), {}));
 
 const NormalizedPhaseItemSchema = z
   .object({

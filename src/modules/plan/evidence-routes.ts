@@ -10,7 +10,6 @@ import { EvidenceSchema } from './api-schema.ts';
 import { addFileEvidence, addLinkEvidence, deleteEvidence, evidenceFile, updateEvidence } from './evidence-service.ts';
 import { ActionIdParams, EvidenceFileTitle, EvidenceIdParams, EvidencePatchBody, EvidenceUploadBody, LinkBody } from './tracking-api-schema.ts';
 
-
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/actions/:id/evidence',

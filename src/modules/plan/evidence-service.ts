@@ -73,7 +73,10 @@ export async function addFileEvidence(db: Executor, files: FileStore, actor: Act
           )
         : new AppError(
             'UNSUPPORTED_MEDIA_TYPE',
-            { ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`, en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.` },
+            {
+              ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`,
+              en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.`,
+            },
             field,
           );
     }
@@ -184,7 +187,10 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
 
 /** The file evidence to serve: published to anyone, unpublished to staff only (404 to others). */
 export async function evidenceFile(db: Executor, id: number, signedIn: boolean): Promise<EvidenceRow & { fileSha256: string; mimeType: string }> {
-  const [row] = await db.select().from(evidence).where(and(eq(evidence.id, id), eq(evidence.kind, 'file')));
-  if (!row || !row.fileSha256 || (!row.published && !signedIn)) throw notFound({ ko: `증빙 파일 ${id}`, en: `Evidence file ${id}` });
+  const [row] = await db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.id, id), eq(evidence.kind, 'file')));
+  if (!row?.fileSha256 || (!row.published && !signedIn)) throw notFound({ ko: `증빙 파일 ${id}`, en: `Evidence file ${id}` });
   return { ...row, fileSha256: row.fileSha256, mimeType: row.mimeType ?? 'application/octet-stream' };
 }

@@ -14,7 +14,7 @@ export const PlanFiguresListSchema = z.object({
       pledge: z.string(),
       title: z.string(),
       figures: FiguresSchema.describe("the plan's overall figures, as figures.overall of GET /api/plans/:id"),
-      ledger: LedgerAmountsSchema.describe("the ledger totals, as ledger of GET /api/plans/:id (without byYear)"),
+      ledger: LedgerAmountsSchema.describe('the ledger totals, as ledger of GET /api/plans/:id (without byYear)'),
     }),
   ),
 });

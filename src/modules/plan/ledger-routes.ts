@@ -6,7 +6,6 @@ import { PlanIdParams } from './api-schema.ts';
 import { ExecutionBody, ExecutionIdParams, ExecutionSchema, LedgerSchema, SecuredBody } from './ledger-api-schema.ts';
 import { addExecution, deleteExecution, getLedger, setSecured } from './ledger-service.ts';
 
-
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans/:id/ledger',

@@ -35,7 +35,12 @@ async function requireYearLine(db: Executor, planId: number, sourceLabel: string
     const years = [...new Set(lines.map((l) => l.year!))].sort();
     throw invalid(
       !sources.includes(sourceLabel)
-        ? [{ field: 'sourceLabel', message: { ko: `이 공약의 재원이 아닙니다. 재원: ${sources.join(', ')}`, en: `Not a funding source of this plan. Sources: ${sources.join(', ')}` } }]
+        ? [
+            {
+              field: 'sourceLabel',
+              message: { ko: `이 공약의 재원이 아닙니다. 재원: ${sources.join(', ')}`, en: `Not a funding source of this plan. Sources: ${sources.join(', ')}` },
+            },
+          ]
         : [{ field: 'year', message: { ko: `임기 내 예산 연도가 아닙니다: ${years.join(', ')}`, en: `Not a budget year within the term: ${years.join(', ')}` } }],
     );
   }

@@ -144,8 +144,6 @@ export async function findAction(db: Executor, id: number, opts: { lock?: boolea
 export async function getStaffAction(db: Executor, id: number): Promise<StaffAction> {
   const { action, planId, year, period } = await findAction(db, id);
   const evidenceRows = await db.select().from(evidence).where(eq(evidence.actionId, id)).orderBy(asc(evidence.createdAt), asc(evidence.id));
-  const progress = await resolveProgress(db, [
-    { planId, actionId: id, year, period, measureKey: action.measureKey, targetCount: action.targetCount, progress: action.progress },
-  ]);
+  const progress = await resolveProgress(db, [{ planId, actionId: id, year, period, measureKey: action.measureKey, targetCount: action.targetCount, progress: action.progress }]);
   return staffActionView(action, evidenceRows, progress.get(id)!);
 }

@@ -54,9 +54,7 @@ export const ReportSchema = z
       executedKrw: won.describe('executed up to the end of the quarter (by execution date)'),
       executionRate: z.number().nullable().describe('executedKrw / plannedKrw × 100, one decimal; null when nothing is planned'),
       quarterExecutedKrw: won.describe('executed within the quarter'),
-      executions: z.array(
-        z.object({ id: z.number().int(), sourceLabel: z.string(), year: z.number().int(), executedOn: z.string(), amountKrw: won, description: z.string() }),
-      ),
+      executions: z.array(z.object({ id: z.number().int(), sourceLabel: z.string(), year: z.number().int(), executedOn: z.string(), amountKrw: won, description: z.string() })),
     }),
   })
   .meta({ id: 'QuarterReport' });

@@ -76,7 +76,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ReportResponseSchema },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await createReport(app.db, actorOf(req), userOf(req).id, req.params.id, req.body.year, req.body.quarter)),
+    async (req, reply) => reply.status(201).send(await createReport(app.db, actorOf(req), userOf(req).id, req.params.id, req.body.year, req.body.quarter)),
   );
 };

@@ -16,7 +16,6 @@ import { plans } from './schema.ts';
 import { quarterDates, quarterRange } from './seoul-time.ts';
 import { quarterReports } from './tracking-schema.ts';
 
-
 /** Computes the report of a quarter from the current data (inside the caller's transaction, if any). */
 export async function buildReport(db: Executor, planId: number, year: number, quarter: number): Promise<Report> {
   const d = await loadPlanData(db, planId);
@@ -73,8 +72,7 @@ export async function buildReport(db: Executor, planId: number, year: number, qu
 }
 
 const reportedBy = { id: users.id, email: users.email, name: users.name };
-const actorRef = (u: { id: number | null; email: string | null; name: string | null } | null) =>
-  u && u.id !== null ? { id: u.id, email: u.email!, name: u.name! } : null;
+const actorRef = (u: { id: number | null; email: string | null; name: string | null } | null) => (u && u.id !== null ? { id: u.id, email: u.email!, name: u.name! } : null);
 
 /** A reported quarter's frozen snapshot, or the live report of an unreported one. */
 export async function getReport(db: Executor, planId: number, year: number, quarter: number): Promise<ReportResponse> {

@@ -44,10 +44,7 @@ export async function reportWorkbook({ report: r, reported, reportedAt }: Report
   s.addRow(['공약 / Pledge', r.plan.pledge]);
   s.addRow(['분야·번호 / Category, No.', `${r.plan.category} No. ${r.plan.number}`]);
   s.addRow(['보고 분기 / Quarter', `${r.year}년 ${r.quarter}분기 (${r.year} Q${r.quarter})`]);
-  s.addRow([
-    '상태 / State',
-    reported ? `보고됨 Reported ${reportedAt ?? ''}` : `미보고(현재 기준) Not reported (live, ${r.generatedAt})`,
-  ]);
+  s.addRow(['상태 / State', reported ? `보고됨 Reported ${reportedAt ?? ''}` : `미보고(현재 기준) Not reported (live, ${r.generatedAt})`]);
   s.addRow([]);
   header(s.addRow(['구분 / Scope', '이행률(%) / Progress rate', '완료율(%) / Completion rate', '대상 / Counted', '완료 / Done']));
   const fig = (label: string, f: Figures) => s.addRow([label, f.progressRate, f.completionRate, f.counted, f.done]);

@@ -37,7 +37,9 @@ export const planContents = pgTable(
   'plan_contents',
   {
     id: serial('id').primaryKey(),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     area: text('area').notNull(),
     text: text('text').notNull(),
@@ -50,7 +52,9 @@ export const budgetLines = pgTable(
   'budget_lines',
   {
     id: serial('id').primaryKey(),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     source: fundingSource('source').notNull(),
     sourceLabel: text('source_label').notNull(),
     /** Row order of the source in the document. */
@@ -71,7 +75,9 @@ export const phases = pgTable(
   'phases',
   {
     id: serial('id').primaryKey(),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     /** "YYYY-MM" */
@@ -86,7 +92,9 @@ export const phaseItems = pgTable(
   'phase_items',
   {
     id: serial('id').primaryKey(),
-    phaseId: integer('phase_id').notNull().references(() => phases.id, { onDelete: 'cascade' }),
+    phaseId: integer('phase_id')
+      .notNull()
+      .references(() => phases.id, { onDelete: 'cascade' }),
     parentId: integer('parent_id').references((): AnyPgColumn => phaseItems.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
@@ -98,7 +106,9 @@ export const scheduleEntries = pgTable(
   'schedule_entries',
   {
     id: serial('id').primaryKey(),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     year: integer('year').notNull(),
     period: schedulePeriod('period').notNull(),
@@ -110,7 +120,9 @@ export const goals = pgTable(
   'goals',
   {
     id: serial('id').primaryKey(),
-    entryId: integer('entry_id').notNull().references(() => scheduleEntries.id, { onDelete: 'cascade' }),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => scheduleEntries.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
   },
@@ -121,7 +133,9 @@ export const actions = pgTable(
   'actions',
   {
     id: serial('id').primaryKey(),
-    entryId: integer('entry_id').notNull().references(() => scheduleEntries.id, { onDelete: 'cascade' }),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => scheduleEntries.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
     targetCount: integer('target_count'),

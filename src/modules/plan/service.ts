@@ -35,10 +35,7 @@ export async function importPlan(db: Executor, plan: NormalizedPlan, opts: Impor
   return inTransaction(db, async (tx) => {
     // Serialise imports of the same pledge so two concurrent imports cannot both insert.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan:${plan.category}:${plan.number}`}))`);
-    const [existing] = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(sql`${plans.category} = ${plan.category} and ${plans.number} = ${plan.number}`);
+    const [existing] = await tx.select({ id: plans.id }).from(plans).where(sql`${plans.category} = ${plan.category} and ${plans.number} = ${plan.number}`);
     if (existing && !opts.replace) {
       throw new AppError('PLAN_EXISTS', {
         ko: `공약 ${withJosa(planLabel(plan), '이/가')} 이미 있습니다. 바꾸려면 교체를 선택하십시오(명령줄: --replace).`,
@@ -129,16 +126,13 @@ async function insertPlan(tx: Executor, plan: NormalizedPlan, sourceText: string
     await insertItems(tx, p!.id, null, phase.items);
   }
   for (const [position, entry] of plan.schedule.entries()) {
-    const [e] = await tx
-      .insert(scheduleEntries)
-      .values({ planId, position, year: entry.year, period: entry.period })
-      .returning({ id: scheduleEntries.id });
+    const [e] = await tx.insert(scheduleEntries).values({ planId, position, year: entry.year, period: entry.period }).returning({ id: scheduleEntries.id });
     const entryId = e!.id;
     if (entry.goals.length > 0) await tx.insert(goals).values(entry.goals.map((text, i) => ({ entryId, position: i, text })));
     if (entry.actions.length > 0) {
-      await tx.insert(actions).values(
-        entry.actions.map((a, i) => ({ entryId, position: i, text: a.text, targetCount: a.target?.count ?? null, targetUnit: a.target?.unit ?? null })),
-      );
+      await tx
+        .insert(actions)
+        .values(entry.actions.map((a, i) => ({ entryId, position: i, text: a.text, targetCount: a.target?.count ?? null, targetUnit: a.target?.unit ?? null })));
     }
   }
   return planId;
@@ -203,9 +197,7 @@ export async function loadPlan(db: Executor, id: number): Promise<LoadedPlan> {
   ]);
 
   const childrenOf = (phaseId: number, parentId: number | null): StoredPhaseItem[] =>
-    itemRows
-      .filter((r) => r.phaseId === phaseId && r.parentId === parentId)
-      .map((r) => ({ id: r.id, text: r.text, children: childrenOf(r.phaseId, r.id) }));
+    itemRows.filter((r) => r.phaseId === phaseId && r.parentId === parentId).map((r) => ({ id: r.id, text: r.text, children: childrenOf(r.phaseId, r.id) }));
 
   const plan: StoredPlanBase = {
     id: p.id,
@@ -287,14 +279,13 @@ export async function updatePlan(db: Executor, actor: Actor, id: number, patch: 
     const number = patch.number ?? before.number;
     if (category !== before.category || number !== before.number) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan:${category}:${number}`}))`);
-      const [clash] = await tx
-        .select({ id: plans.id })
-        .from(plans)
-        .where(sql`${plans.category} = ${category} and ${plans.number} = ${number} and ${plans.id} <> ${id}`);
+      const [clash] = await tx.select({ id: plans.id }).from(plans).where(sql`${plans.category} = ${category} and ${plans.number} = ${number} and ${plans.id} <> ${id}`);
       if (clash) {
-        throw new AppError('PLAN_EXISTS', { ko: `공약 ${withJosa(planLabel({ category, number }), '이/가')} 이미 있습니다.`, en: `Plan ${planLabel({ category, number })} already exists.` }, [
-          fieldError('number', '같은 분야와 번호의 공약이 이미 있습니다.', 'A plan with this category and number exists.'),
-        ]);
+        throw new AppError(
+          'PLAN_EXISTS',
+          { ko: `공약 ${withJosa(planLabel({ category, number }), '이/가')} 이미 있습니다.`, en: `Plan ${planLabel({ category, number })} already exists.` },
+          [fieldError('number', '같은 분야와 번호의 공약이 이미 있습니다.', 'A plan with this category and number exists.')],
+        );
       }
     }
     const [after] = await tx

@@ -7,7 +7,6 @@ import { getStaffPlan } from './plan-view.ts';
 import { ActionIdParams, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
 import { actionHistory, assignAction, updateAction } from './tracking-service.ts';
 
-
 export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/manage/plans/:id',

@@ -91,10 +91,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         .for('update', { of: registrations });
       const registrationIds = dueRegistrations.map((r) => r.id);
       if (registrationIds.length) {
-        await tx
-          .update(registrations)
-          .set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now })
-          .where(inArray(registrations.id, registrationIds));
+        await tx.update(registrations).set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now }).where(inArray(registrations.id, registrationIds));
         await tx.update(eventRegistrations).set({ nameEn: null, affiliation: null, answers: {} }).where(inArray(eventRegistrations.registrationId, registrationIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'registration', after: { count: registrationIds.length, ids: registrationIds } });
       }
@@ -120,8 +117,14 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       }
 
       // Their messages, and any left over from an earlier purge.
-      const anonymisedRegistration = tx.select({ id: sql`${registrations.id}::text` }).from(registrations).where(isNotNull(registrations.anonymizedAt));
-      const anonymisedApplication = tx.select({ id: sql`${schoolApplications.id}::text` }).from(schoolApplications).where(isNotNull(schoolApplications.anonymizedAt));
+      const anonymisedRegistration = tx
+        .select({ id: sql`${registrations.id}::text` })
+        .from(registrations)
+        .where(isNotNull(registrations.anonymizedAt));
+      const anonymisedApplication = tx
+        .select({ id: sql`${schoolApplications.id}::text` })
+        .from(schoolApplications)
+        .where(isNotNull(schoolApplications.anonymizedAt));
       const blanked = await blankMessagesOf(tx, { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication }, ERASED_NAME);
       if (blanked.length) {
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked } });
@@ -132,14 +135,25 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       const ids = [...files.keys()];
       const purgedIds: { id: number }[] = [];
       for (let i = 0; i < ids.length; i += 10_000) {
-        purgedIds.push(...(await tx.select({ id: outbox.id }).from(outbox).where(and(inArray(outbox.id, ids.slice(i, i + 10_000)), eq(outbox.recipient, '')))));
+        purgedIds.push(
+          ...(await tx
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(and(inArray(outbox.id, ids.slice(i, i + 10_000)), eq(outbox.recipient, '')))),
+        );
       }
       doomed = purgedIds.flatMap((r) => files.get(r.id) ?? []);
       if (doomed.length) {
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox_file', after: { count: doomed.length, ids: purgedIds.map((r) => r.id) } });
       }
 
-      const result: PurgeResult = { registrations: registrationIds.length, schoolApplications: applicationIds.length, outboxMessages: blanked.length, outboxFiles: doomed.length, dryRun };
+      const result: PurgeResult = {
+        registrations: registrationIds.length,
+        schoolApplications: applicationIds.length,
+        outboxMessages: blanked.length,
+        outboxFiles: doomed.length,
+        dryRun,
+      };
       if (dryRun) throw new Rollback(result);
       return result;
     });
@@ -156,4 +170,3 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
 export async function purgePersonalDataJob(db: Executor, config: { dataDir?: string } = {}): Promise<PurgeResult> {
   return purgePersonalData(db, new Date(), { dataDir: config.dataDir });
 }
-

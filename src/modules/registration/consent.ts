@@ -63,7 +63,10 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, ConsentNotice> = {
       ko: '행사 참가 신청 접수, 신청 확정·대기·취소 안내, 당일 입장 확인과 명찰 발급, 만족도 조사 안내',
       en: 'Taking your registration for the event; telling you it is confirmed, waiting-listed or cancelled; checking you in and printing your badge on the day; inviting you to the survey',
     },
-    items: { ko: '(필수) 이름, 휴대전화 번호, 이메일 주소 / (선택) 영문 이름, 소속, 국가, 행사별 질문 답변', en: '(required) name, mobile phone number, e-mail address / (optional) name in English, affiliation, country, answers to the event’s questions' },
+    items: {
+      ko: '(필수) 이름, 휴대전화 번호, 이메일 주소 / (선택) 영문 이름, 소속, 국가, 행사별 질문 답변',
+      en: '(required) name, mobile phone number, e-mail address / (optional) name in English, affiliation, country, answers to the event’s questions',
+    },
     retention: {
       ko: '행사 종료 후 1년간 보관하고, 기간이 끝나면 지체 없이 파기(익명 처리)합니다.',
       en: 'Kept for one year after the event, then deleted (anonymised) without delay.',

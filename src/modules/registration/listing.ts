@@ -72,8 +72,14 @@ export async function listPoolRegistrations(db: Executor, poolId: number, f: Pag
     .where(and(where, f.after !== undefined ? gt(registrations.id, f.after) : undefined))
     .orderBy(asc(registrations.id))
     .limit(pageLimit(f) + 1);
-  return toPage(rows, f, (r) => r.id, staffView, async () => {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(registrations).where(where);
-    return Number(row!.n);
-  });
+  return toPage(
+    rows,
+    f,
+    (r) => r.id,
+    staffView,
+    async () => {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(registrations).where(where);
+      return Number(row!.n);
+    },
+  );
 }

@@ -39,35 +39,68 @@ export type MessageKind = 'confirmed' | 'waitlisted' | 'offered' | 'offer_accept
 const seoulKo = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' });
 const seoulEnGb = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' });
 export const seoul = (d: Date) => seoulKo.format(d);
-export const seoulEn = (d: Date) => seoulEnGb.format(d) + ' (KST)';
+export const seoulEn = (d: Date) => `${seoulEnGb.format(d)} (KST)`;
 
 function text(kind: MessageKind, s: PoolSubject, extra: { offerExpiresAt?: Date | null; surveyUrl?: string }): { subject: Bilingual; lines: Bilingual } {
   const ko = s.title.ko;
   const en = s.title.en ?? s.title.ko;
   switch (kind) {
     case 'confirmed':
-      return { subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` }, lines: { ko: '신청이 확정되었습니다. 당일 입구에서 첨부한 QR 코드(또는 확인 링크의 QR 코드)를 보여 주십시오.', en: 'Your place is confirmed. Show the attached QR code (or the one on your status page) at the door.' } };
+      return {
+        subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` },
+        lines: {
+          ko: '신청이 확정되었습니다. 당일 입구에서 첨부한 QR 코드(또는 확인 링크의 QR 코드)를 보여 주십시오.',
+          en: 'Your place is confirmed. Show the attached QR code (or the one on your status page) at the door.',
+        },
+      };
     case 'waitlisted':
-      return { subject: { ko: `[${ko}] 대기자로 등록되었습니다`, en: `[${en}] You are on the waiting list` }, lines: { ko: '정원이 차서 대기자로 등록되었습니다. 자리가 나면 알려 드립니다.', en: 'The session is full; you are on the waiting list. We will tell you if a place frees up.' } };
+      return {
+        subject: { ko: `[${ko}] 대기자로 등록되었습니다`, en: `[${en}] You are on the waiting list` },
+        lines: {
+          ko: '정원이 차서 대기자로 등록되었습니다. 자리가 나면 알려 드립니다.',
+          en: 'The session is full; you are on the waiting list. We will tell you if a place frees up.',
+        },
+      };
     case 'offered': {
       const until = extra.offerExpiresAt!;
       return {
         subject: { ko: `[${ko}] 자리가 났습니다 — 수락해 주십시오`, en: `[${en}] A place is free for you — please accept` },
-        lines: { ko: `대기 순서가 되어 자리를 드립니다. ${seoul(until)}까지 대기 신청 때 받으신 확인 링크에서 수락하지 않으면 다음 분께 넘어갑니다.`, en: `A place has freed up for you. Accept it by ${seoulEn(until)} on the status page linked in your waiting-list message, or it passes to the next person.` },
+        lines: {
+          ko: `대기 순서가 되어 자리를 드립니다. ${seoul(until)}까지 대기 신청 때 받으신 확인 링크에서 수락하지 않으면 다음 분께 넘어갑니다.`,
+          en: `A place has freed up for you. Accept it by ${seoulEn(until)} on the status page linked in your waiting-list message, or it passes to the next person.`,
+        },
       };
     }
     case 'offer_accepted':
-      return { subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` }, lines: { ko: '제안을 수락하여 신청이 확정되었습니다.', en: 'You accepted the offer; your place is confirmed.' } };
+      return {
+        subject: { ko: `[${ko}] 신청이 확정되었습니다`, en: `[${en}] Your registration is confirmed` },
+        lines: { ko: '제안을 수락하여 신청이 확정되었습니다.', en: 'You accepted the offer; your place is confirmed.' },
+      };
     case 'cancelled':
-      return { subject: { ko: `[${ko}] 신청이 취소되었습니다`, en: `[${en}] Your registration is cancelled` }, lines: { ko: '요청하신 대로 신청을 취소했습니다.', en: 'Your registration has been cancelled as you asked.' } };
+      return {
+        subject: { ko: `[${ko}] 신청이 취소되었습니다`, en: `[${en}] Your registration is cancelled` },
+        lines: { ko: '요청하신 대로 신청을 취소했습니다.', en: 'Your registration has been cancelled as you asked.' },
+      };
     case 'offer_expired':
-      return { subject: { ko: `[${ko}] 자리 제안이 만료되었습니다`, en: `[${en}] The offered place has expired` }, lines: { ko: '기한 안에 수락하지 않아 자리가 다음 분께 넘어갔습니다.', en: 'The offer was not accepted in time and has passed to the next person.' } };
+      return {
+        subject: { ko: `[${ko}] 자리 제안이 만료되었습니다`, en: `[${en}] The offered place has expired` },
+        lines: { ko: '기한 안에 수락하지 않아 자리가 다음 분께 넘어갔습니다.', en: 'The offer was not accepted in time and has passed to the next person.' },
+      };
     case 'pool_cancelled':
-      return { subject: { ko: `[${ko}] 행사가 취소되었습니다`, en: `[${en}] The session has been cancelled` }, lines: { ko: '신청하신 행사가 취소되었습니다. 불편을 드려 죄송합니다.', en: 'The session you registered for has been cancelled. We apologise for the inconvenience.' } };
+      return {
+        subject: { ko: `[${ko}] 행사가 취소되었습니다`, en: `[${en}] The session has been cancelled` },
+        lines: { ko: '신청하신 행사가 취소되었습니다. 불편을 드려 죄송합니다.', en: 'The session you registered for has been cancelled. We apologise for the inconvenience.' },
+      };
     case 'pending':
-      return { subject: { ko: `[${ko}] 신청이 접수되었습니다 (승인 대기)`, en: `[${en}] Registration received, awaiting approval` }, lines: { ko: '신청이 접수되었습니다. 담당자가 승인하면 확정 안내를 보내 드립니다.', en: 'Your registration was received; we will tell you once staff have approved it.' } };
+      return {
+        subject: { ko: `[${ko}] 신청이 접수되었습니다 (승인 대기)`, en: `[${en}] Registration received, awaiting approval` },
+        lines: { ko: '신청이 접수되었습니다. 담당자가 승인하면 확정 안내를 보내 드립니다.', en: 'Your registration was received; we will tell you once staff have approved it.' },
+      };
     case 'rejected':
-      return { subject: { ko: `[${ko}] 신청이 승인되지 않았습니다`, en: `[${en}] Your registration was not approved` }, lines: { ko: '죄송합니다. 이번 신청은 승인되지 않았습니다.', en: 'We are sorry: this registration was not approved.' } };
+      return {
+        subject: { ko: `[${ko}] 신청이 승인되지 않았습니다`, en: `[${en}] Your registration was not approved` },
+        lines: { ko: '죄송합니다. 이번 신청은 승인되지 않았습니다.', en: 'We are sorry: this registration was not approved.' },
+      };
     case 'survey':
       return {
         subject: { ko: `[${ko}] 만족도 조사에 참여해 주십시오`, en: `[${en}] Please tell us how it went` },
@@ -98,19 +131,12 @@ export interface Recipient {
  * The message to a registrant: e-mail when they gave an address, otherwise SMS to their phone;
  * null for an anonymised registrant (no address left).
  */
-export function registrantMessage(
-  kind: MessageKind,
-  r: Recipient,
-  subject: PoolSubject,
-  opts: MessageOptions,
-): Notification | null {
+export function registrantMessage(kind: MessageKind, r: Recipient, subject: PoolSubject, opts: MessageOptions): Notification | null {
   const channel = r.email ? 'email' : r.phone ? 'sms' : null;
   if (!channel) return null;
   const { subject: subj, lines } = text(kind, subject, opts);
   const when = { ko: seoul(subject.startsAt), en: seoulEn(subject.startsAt) };
-  const link = opts.links
-    ? { ko: `\n확인·취소: ${opts.links.statusUrl}`, en: `\nStatus and cancellation: ${opts.links.statusUrl}` }
-    : { ko: '', en: '' };
+  const link = opts.links ? { ko: `\n확인·취소: ${opts.links.statusUrl}`, en: `\nStatus and cancellation: ${opts.links.statusUrl}` } : { ko: '', en: '' };
   const body = [
     `${r.name}님, ${lines.ko}`,
     `일시: ${when.ko} · 장소: ${subject.venue}${link.ko}`,
@@ -166,13 +192,7 @@ export function duplicateAttemptMessage(existing: { id: number; phone: string; s
 }
 
 /** Queues one message to a registrant (see registrantMessage) in the caller's transaction. */
-export async function notifyRegistrant(
-  tx: Executor,
-  kind: MessageKind,
-  r: Recipient,
-  subject: PoolSubject,
-  opts: MessageOptions,
-): Promise<void> {
+export async function notifyRegistrant(tx: Executor, kind: MessageKind, r: Recipient, subject: PoolSubject, opts: MessageOptions): Promise<void> {
   const message = registrantMessage(kind, r, subject, opts);
   if (message) await enqueueNotification(tx, message);
 }

@@ -40,4 +40,12 @@ export const registrationStatusView = ({ registration: r, pool, subject, waitlis
 });
 
 /** The consent notice a form shows (GET /api/privacy/consent). */
-export const consentNoticeView = (n: ConsentNotice) => ({ kind: n.purpose, version: n.version, title: n.title, purpose: n.purposeText, items: n.items, retention: n.retention, refusal: n.refusal });
+export const consentNoticeView = (n: ConsentNotice) => ({
+  kind: n.purpose,
+  version: n.version,
+  title: n.title,
+  purpose: n.purposeText,
+  items: n.items,
+  retention: n.retention,
+  refusal: n.refusal,
+});

@@ -22,7 +22,14 @@ export interface PublicWriteOptions {
 }
 
 /** The codes a registration (academy session, event category) may be refused with (src/modules/registration/engine/register.ts). */
-export const REGISTRATION_REFUSALS = ['SESSION_CANCELLED', 'SESSION_STARTED', 'REGISTRATION_NOT_OPEN', 'REGISTRATION_CLOSED', 'REGISTRATION_FULL', 'REGISTRATION_FULL_NO_WAITLIST'] as const satisfies readonly ErrorCode[];
+export const REGISTRATION_REFUSALS = [
+  'SESSION_CANCELLED',
+  'SESSION_STARTED',
+  'REGISTRATION_NOT_OPEN',
+  'REGISTRATION_CLOSED',
+  'REGISTRATION_FULL',
+  'REGISTRATION_FULL_NO_WAITLIST',
+] as const satisfies readonly ErrorCode[];
 
 export const publicRateLimitConfig = (max: number) => (max > 0 ? { max, timeWindow: '1 minute' } : false);
 

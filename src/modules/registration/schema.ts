@@ -23,7 +23,9 @@ export const capacityPools = pgTable(
     /** When the thing itself starts: registration refuses once it has started. */
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     /** How long a seat offered to the next in line stays open before passing on. */
-    offerTtlMinutes: integer('offer_ttl_minutes').notNull().default(24 * 60),
+    offerTtlMinutes: integer('offer_ttl_minutes')
+      .notNull()
+      .default(24 * 60),
     /** Days after the thing ends that registrants' personal data is kept, then anonymised. */
     retentionDays: integer('retention_days').notNull().default(365),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -68,8 +70,6 @@ export const registrations = pgTable(
     // Staff lists page by keyset (pool, id > after order by id): src/modules/registration/listing.ts.
     index('registrations_pool_id_idx').on(t.poolId, t.id),
     // One live registration per phone per pool; a cancelled one may register again.
-    uniqueIndex('registrations_live_phone_uq')
-      .on(t.poolId, t.phone)
-      .where(sql`${t.status} in ('confirmed', 'waitlisted', 'offered') and ${t.phone} is not null`),
+    uniqueIndex('registrations_live_phone_uq').on(t.poolId, t.phone).where(sql`${t.status} in ('confirmed', 'waitlisted', 'offered') and ${t.phone} is not null`),
   ],
 );

@@ -31,7 +31,12 @@ async function requireProgramme(tx: Executor, programmeId: number | null | undef
 }
 
 export async function createSession(db: Executor, actor: Actor, input: SessionInput): Promise<SessionView> {
-  const times = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), opensAt: new Date(input.registrationOpensAt), closesAt: new Date(input.registrationClosesAt) };
+  const times = {
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    opensAt: new Date(input.registrationOpensAt),
+    closesAt: new Date(input.registrationClosesAt),
+  };
   checkTimes(times);
   const id = await inTransaction(db, async (tx) => {
     await requireProgramme(tx, input.programmeId);

@@ -75,7 +75,15 @@ export async function academyFigures(db: Executor, year: number): Promise<Figure
     const attended = live.reduce((a, s) => a + s.attended, 0);
     const responses = live.reduce((a, s) => a + s.responses, 0);
     const ratingSum = live.reduce((a, s) => a + s.ratingSum, 0);
-    return { sessions: live.length, held: live.filter((s) => s.held).length, registered, attended, attendanceRate: percent(attended, registered), satisfaction: mean2(ratingSum, responses), responses };
+    return {
+      sessions: live.length,
+      held: live.filter((s) => s.held).length,
+      registered,
+      attended,
+      attendanceRate: percent(attended, registered),
+      satisfaction: mean2(ratingSum, responses),
+      responses,
+    };
   };
   return {
     year: { year, ...roll(sessions) },

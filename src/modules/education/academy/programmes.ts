@@ -18,7 +18,13 @@ export async function createProgramme(db: Executor, actor: Actor, input: Program
   return inTransaction(db, async (tx) => {
     const [p] = await tx
       .insert(academyProgrammes)
-      .values({ year: input.year, titleKo: input.title.ko, titleEn: input.title.en ?? null, descriptionKo: input.description?.ko ?? null, descriptionEn: input.description?.en ?? null })
+      .values({
+        year: input.year,
+        titleKo: input.title.ko,
+        titleEn: input.title.en ?? null,
+        descriptionKo: input.description?.ko ?? null,
+        descriptionEn: input.description?.en ?? null,
+      })
       .onConflictDoNothing()
       .returning();
     if (!p) {

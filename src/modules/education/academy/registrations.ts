@@ -31,7 +31,12 @@ export async function sessionRegistrations(db: Executor, sessionId: number, f: P
   return listPoolRegistrations(db, row.poolId, f);
 }
 
-export async function checkInAtSession(db: Executor, actor: Actor, sessionId: number, by: { token?: string; registrationId?: number }): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {
+export async function checkInAtSession(
+  db: Executor,
+  actor: Actor,
+  sessionId: number,
+  by: { token?: string; registrationId?: number },
+): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {
   const { pool } = await loadSession(db, sessionId);
   const r: CheckInResult = await checkIn(db, actor, pool.id, by);
   return { registration: staffView(r.registration), alreadyCheckedIn: r.alreadyCheckedIn };

@@ -16,9 +16,13 @@ export async function sendSurvey(db: Executor, ctx: EngineContext, actor: Actor,
   return inTransaction(db, async (tx) => {
     const { s, pool } = await loadSession(tx, sessionId, true);
     if (pool.cancelledAt) throw new AppError('SESSION_CANCELLED', { ko: '취소된 강좌입니다.', en: 'The session was cancelled.' });
-    if (s.endsAt > new Date()) throw new AppError('SURVEY_TOO_EARLY', { ko: '강좌가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the session has ended.' });
+    if (s.endsAt > new Date())
+      throw new AppError('SURVEY_TOO_EARLY', { ko: '강좌가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the session has ended.' });
     if (s.surveySentAt) {
-      throw new AppError('SURVEY_ALREADY_SENT', { ko: `만족도 조사는 이미 ${s.surveySentAt.toISOString()}에 보냈습니다.`, en: `The survey was already sent at ${s.surveySentAt.toISOString()}.` });
+      throw new AppError('SURVEY_ALREADY_SENT', {
+        ko: `만족도 조사는 이미 ${s.surveySentAt.toISOString()}에 보냈습니다.`,
+        en: `The survey was already sent at ${s.surveySentAt.toISOString()}.`,
+      });
     }
     const attendees = await tx
       .select()
@@ -67,7 +71,12 @@ export async function answerSurvey(db: Executor, actor: Actor, token: string, in
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AppError('SURVEY_ALREADY_ANSWERED', { ko: '이미 응답하셨습니다. 감사합니다.', en: 'You have already answered. Thank you.' });
-    await recordAudit(tx, actor, { action: entity === 'academy_session' ? 'academy.survey.answer' : `${entity}.survey.answer`, entity, entityId: s.id, after: { rating: input.rating } });
+    await recordAudit(tx, actor, {
+      action: entity === 'academy_session' ? 'academy.survey.answer' : `${entity}.survey.answer`,
+      entity,
+      entityId: s.id,
+      after: { rating: input.rating },
+    });
     return { id: row.id, rating: row.rating };
   });
 }

@@ -20,8 +20,7 @@ export interface SchoolContext {
   publicUrl: string;
 }
 
-export const statusUrlFor = (publicUrl: string, token: string) =>
-  `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
+export const statusUrlFor = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
 
 type ApplicationRow = typeof schoolApplications.$inferSelect;
 
@@ -140,7 +139,11 @@ async function duplicateApplication(db: Executor, input: ApplicationInput, phone
       // Under the existing application's id, so the retention purge of that year's applications takes it too.
       meta: { applicationId: a.id, duplicate: true },
     });
-    await recordAudit(tx, { userId: null, email: null, ip: null }, { action: 'school.duplicate_attempt', entity: 'school_application', entityId: a.id, after: { surveyYear: year } });
+    await recordAudit(
+      tx,
+      { userId: null, email: null, ip: null },
+      { action: 'school.duplicate_attempt', entity: 'school_application', entityId: a.id, after: { surveyYear: year } },
+    );
   });
   return { application: null, statusUrl: null, token: null };
 }

@@ -19,7 +19,14 @@ export const CHOSEN = ['selected', 'scheduled', 'completed'] as const;
 export const conflict = (code: ErrorCode, ko: string, en: string) => new AppError(code, { ko, en });
 
 /** Queues a message to the school's contact teacher: e-mail when given, else SMS. */
-export async function tellSchool(tx: Executor, a: Pick<ApplicationRow, 'id' | 'teacherEmail' | 'teacherPhone' | 'anonymizedAt'>, kind: string, subject: string, body: string, linkToken: string | null = null) {
+export async function tellSchool(
+  tx: Executor,
+  a: Pick<ApplicationRow, 'id' | 'teacherEmail' | 'teacherPhone' | 'anonymizedAt'>,
+  kind: string,
+  subject: string,
+  body: string,
+  linkToken: string | null = null,
+) {
   if (a.anonymizedAt) return;
   const channel = a.teacherEmail ? 'email' : 'sms';
   const recipient = a.teacherEmail ?? a.teacherPhone;

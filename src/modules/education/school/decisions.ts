@@ -33,7 +33,14 @@ export async function listApplications(db: Executor, surveyId: number, now = new
  * Selects or rejects an application, with a reason. The survey row is locked first, so two
  * managers selecting at once cannot pass the target between them.
  */
-export async function decideApplication(db: Executor, actor: Actor, userId: number | null, id: number, body: { decision: 'selected' | 'rejected'; reason: string }, now = new Date()) {
+export async function decideApplication(
+  db: Executor,
+  actor: Actor,
+  userId: number | null,
+  id: number,
+  body: { decision: 'selected' | 'rejected'; reason: string },
+  now = new Date(),
+) {
   return inTransaction(db, async (tx) => {
     const peek = await requireApplication(tx, id);
     const survey = await requireSurvey(tx, peek.surveyId, true);
@@ -77,7 +84,9 @@ export async function decideApplication(db: Executor, actor: Actor, userId: numb
         ? `${a.teacherName} 선생님, ${survey.year}년 찾아가는 금융학교에 선정되었습니다. 수업 일정은 따로 알려 드립니다.`
         : `${a.teacherName} 선생님, 아쉽게도 ${survey.year}년 찾아가는 금융학교에 선정되지 않았습니다.`) +
         `\n사유: ${body.reason}\n\n` +
-        (selected ? `Your school has been selected for the visiting financial school (${survey.year}).` : `Your school was not selected for the visiting financial school (${survey.year}).`) +
+        (selected
+          ? `Your school has been selected for the visiting financial school (${survey.year}).`
+          : `Your school was not selected for the visiting financial school (${survey.year}).`) +
         ` Reason: ${body.reason}`,
     );
     const classes = await tx.select().from(schoolClasses).where(eq(schoolClasses.applicationId, id));

@@ -74,7 +74,10 @@ export async function createCategory(db: Executor, actor: Actor, eventId: number
   if (opensAt >= closesAt) throw windowError();
   const id = await inTransaction(db, async (tx) => {
     const e = await loadEvent(tx, eventId);
-    const [exists] = await tx.select({ id: eventCategories.id }).from(eventCategories).where(and(eq(eventCategories.eventId, eventId), eq(eventCategories.category, input.category)));
+    const [exists] = await tx
+      .select({ id: eventCategories.id })
+      .from(eventCategories)
+      .where(and(eq(eventCategories.eventId, eventId), eq(eventCategories.category, input.category)));
     if (exists) {
       throw new AppError('CATEGORY_EXISTS', { ko: '이 행사에 이미 있는 참가 구분입니다.', en: 'The event already has this category.' }, [
         fieldError('category', '이미 있습니다.', 'Already exists.'),
@@ -91,7 +94,14 @@ export async function createCategory(db: Executor, actor: Actor, eventId: number
   return (await listCategories(db, eventId)).find((c) => c.id === id)!;
 }
 
-export async function updateCategory(db: Executor, ctx: EngineContext, actor: Actor, eventId: number, categoryId: number, patch: z.infer<typeof CategoryPatchBody>): Promise<CategoryView> {
+export async function updateCategory(
+  db: Executor,
+  ctx: EngineContext,
+  actor: Actor,
+  eventId: number,
+  categoryId: number,
+  patch: z.infer<typeof CategoryPatchBody>,
+): Promise<CategoryView> {
   await inTransaction(db, async (tx) => {
     const [row] = (await categoriesOf(tx, eventId)).filter((r) => r.c.id === categoryId);
     if (!row) throw notFound({ ko: `참가 구분 ${categoryId}`, en: `Category ${categoryId}` });
@@ -112,7 +122,14 @@ export async function updateCategory(db: Executor, ctx: EngineContext, actor: Ac
       action: 'event.category.update',
       entity: 'event_category',
       entityId: categoryId,
-      before: { capacity: row.pool.capacity, opensAt: row.pool.opensAt.toISOString(), closesAt: row.pool.closesAt.toISOString(), requiresInvitation: row.c.requiresInvitation, requiresApproval: row.c.requiresApproval, waitlist: row.pool.waitlistEnabled },
+      before: {
+        capacity: row.pool.capacity,
+        opensAt: row.pool.opensAt.toISOString(),
+        closesAt: row.pool.closesAt.toISOString(),
+        requiresInvitation: row.c.requiresInvitation,
+        requiresApproval: row.c.requiresApproval,
+        waitlist: row.pool.waitlistEnabled,
+      },
       after: patch,
     });
   });

@@ -34,12 +34,20 @@ export const codeRefused = (en: string, ko: string) => invalid([{ field: 'invita
 
 export async function createCodes(db: Executor, actor: Actor, eventId: number, categoryId: number, input: z.infer<typeof CodesBody>) {
   return inTransaction(db, async (tx) => {
-    const [c] = await tx.select().from(eventCategories).where(and(eq(eventCategories.id, categoryId), eq(eventCategories.eventId, eventId)));
+    const [c] = await tx
+      .select()
+      .from(eventCategories)
+      .where(and(eq(eventCategories.id, categoryId), eq(eventCategories.eventId, eventId)));
     if (!c) throw notFound({ ko: `참가 구분 ${categoryId}`, en: `Category ${categoryId}` });
     const codes = Array.from({ length: input.count ?? 1 }, newCode);
     const maxUses = input.maxUses ?? 1;
     await tx.insert(invitationCodes).values(codes.map((code) => ({ categoryId, codeHash: hashCode(code), label: input.label ?? null, maxUses, createdBy: actor.userId })));
-    await recordAudit(tx, actor, { action: 'event.invitation_codes.create', entity: 'event_category', entityId: categoryId, after: { count: codes.length, maxUses, label: input.label ?? null } });
+    await recordAudit(tx, actor, {
+      action: 'event.invitation_codes.create',
+      entity: 'event_category',
+      entityId: categoryId,
+      after: { count: codes.length, maxUses, label: input.label ?? null },
+    });
     return { codes, maxUses, label: input.label ?? null };
   });
 }

@@ -25,7 +25,9 @@ export async function eventFigures(db: Executor, eventId: number): Promise<Figur
     for (const a of rows) m.set(key(a), [...(m.get(key(a)) ?? []), a]);
     return [...m.entries()];
   };
-  const categories = (await db.select({ category: eventCategories.category }).from(eventCategories).where(eq(eventCategories.eventId, eventId)).orderBy(asc(eventCategories.id))).map((c) => c.category);
+  const categories = (
+    await db.select({ category: eventCategories.category }).from(eventCategories).where(eq(eventCategories.eventId, eventId)).orderBy(asc(eventCategories.id))
+  ).map((c) => c.category);
   return {
     total: roll(rows),
     byCategory: categories.map((category) => ({ category, ...roll(rows.filter((a) => a.category === category)) })),

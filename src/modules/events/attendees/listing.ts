@@ -44,13 +44,19 @@ export async function listAttendees(db: Executor, eventId: number, f: PageParams
     .where(and(where, f.after !== undefined ? gt(eventRegistrations.registrationId, f.after) : undefined))
     .orderBy(asc(eventRegistrations.registrationId))
     .limit(pageLimit(f) + 1);
-  return toPage(rows, f, (a) => a.er.registrationId, attendeeView, async () => {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(eventRegistrations)
-      .innerJoin(registrations, eq(registrations.id, eventRegistrations.registrationId))
-      .innerJoin(eventCategories, eq(eventCategories.id, eventRegistrations.categoryId))
-      .where(where);
-    return Number(row!.n);
-  });
+  return toPage(
+    rows,
+    f,
+    (a) => a.er.registrationId,
+    attendeeView,
+    async () => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(eventRegistrations)
+        .innerJoin(registrations, eq(registrations.id, eventRegistrations.registrationId))
+        .innerJoin(eventCategories, eq(eventCategories.id, eventRegistrations.categoryId))
+        .where(where);
+      return Number(row!.n);
+    },
+  );
 }

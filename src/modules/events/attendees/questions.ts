@@ -30,8 +30,10 @@ export async function listQuestions(db: Executor, eventId: number): Promise<Ques
 }
 
 export async function createQuestion(db: Executor, actor: Actor, eventId: number, input: z.infer<typeof QuestionBody>): Promise<QuestionView> {
-  if (input.kind === 'choice' && !input.options?.length) throw invalid([{ field: 'options', message: { ko: '선택형 질문에는 보기가 필요합니다.', en: 'A choice question needs options.' } }]);
-  if (input.kind !== 'choice' && input.options) throw invalid([{ field: 'options', message: { ko: '보기는 선택형 질문에만 있습니다.', en: 'Only choice questions have options.' } }]);
+  if (input.kind === 'choice' && !input.options?.length)
+    throw invalid([{ field: 'options', message: { ko: '선택형 질문에는 보기가 필요합니다.', en: 'A choice question needs options.' } }]);
+  if (input.kind !== 'choice' && input.options)
+    throw invalid([{ field: 'options', message: { ko: '보기는 선택형 질문에만 있습니다.', en: 'Only choice questions have options.' } }]);
   return inTransaction(db, async (tx) => {
     await loadEvent(tx, eventId);
     const [q] = await tx
@@ -54,7 +56,10 @@ export async function createQuestion(db: Executor, actor: Actor, eventId: number
 
 export async function deleteQuestion(db: Executor, actor: Actor, eventId: number, questionId: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const [q] = await tx.delete(eventQuestions).where(and(eq(eventQuestions.id, questionId), eq(eventQuestions.eventId, eventId))).returning();
+    const [q] = await tx
+      .delete(eventQuestions)
+      .where(and(eq(eventQuestions.id, questionId), eq(eventQuestions.eventId, eventId)))
+      .returning();
     if (!q) throw notFound({ ko: `질문 ${questionId}`, en: `Question ${questionId}` });
     await recordAudit(tx, actor, { action: 'event.question.delete', entity: 'event_question', entityId: questionId, before: questionView(q) });
   });

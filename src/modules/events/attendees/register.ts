@@ -23,12 +23,16 @@ export async function registerForEvent(db: Executor, ctx: EngineContext, actor: 
   const e = await loadEvent(db, eventId);
   if (!e.published) throw eventNotFound(eventId);
   const errors: FieldError[] = [];
-  const [cat] = await db.select().from(eventCategories).where(and(eq(eventCategories.eventId, eventId), eq(eventCategories.category, input.category)));
+  const [cat] = await db
+    .select()
+    .from(eventCategories)
+    .where(and(eq(eventCategories.eventId, eventId), eq(eventCategories.category, input.category)));
   if (!cat) errors.push({ field: 'category', message: { ko: '이 행사에 없는 참가 구분입니다.', en: 'The event has no such category.' } });
   let country: string | null = null;
   if (input.country) {
     country = input.country.toUpperCase();
-    if (!isCountryCode(country)) errors.push({ field: 'country', message: { ko: 'ISO 3166-1 두 글자 국가 코드가 아닙니다(예: KR).', en: 'Not an ISO 3166-1 alpha-2 country code (e.g. KR).' } });
+    if (!isCountryCode(country))
+      errors.push({ field: 'country', message: { ko: 'ISO 3166-1 두 글자 국가 코드가 아닙니다(예: KR).', en: 'Not an ISO 3166-1 alpha-2 country code (e.g. KR).' } });
   }
   const questions = await db.select().from(eventQuestions).where(eq(eventQuestions.eventId, eventId));
   const answers = checkAnswers(questions, input.answers ?? {}, errors);
@@ -36,7 +40,10 @@ export async function registerForEvent(db: Executor, ctx: EngineContext, actor: 
   if (cat?.requiresInvitation) {
     if (!input.invitationCode) errors.push({ field: 'invitationCode', message: { ko: '초청 코드가 필요합니다.', en: 'This category needs an invitation code.' } });
     else {
-      [code] = await db.select().from(invitationCodes).where(and(eq(invitationCodes.codeHash, hashCode(input.invitationCode)), eq(invitationCodes.categoryId, cat.id)));
+      [code] = await db
+        .select()
+        .from(invitationCodes)
+        .where(and(eq(invitationCodes.codeHash, hashCode(input.invitationCode)), eq(invitationCodes.categoryId, cat.id)));
       if (!code) errors.push({ field: 'invitationCode', message: { ko: '올바른 초청 코드가 아닙니다.', en: 'Not a valid invitation code.' } });
     }
   }

@@ -18,7 +18,8 @@ import { EVENT_POOL } from './categories.ts';
 export async function sendEventSurvey(db: Executor, ctx: EngineContext, actor: Actor, eventId: number): Promise<{ queued: number }> {
   return inTransaction(db, async (tx) => {
     const e = await loadEvent(tx, eventId);
-    if (e.endsAt > new Date()) throw new AppError('SURVEY_TOO_EARLY', { ko: '행사가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the event has ended.' });
+    if (e.endsAt > new Date())
+      throw new AppError('SURVEY_TOO_EARLY', { ko: '행사가 끝난 뒤에 만족도 조사를 보낼 수 있습니다.', en: 'The survey can be sent once the event has ended.' });
     const [sent] = await rows(tx, sql`select 1 from audit_log where action = 'event.survey.send' and entity = 'event' and entity_id = ${String(eventId)} limit 1`);
     if (sent) throw new AppError('SURVEY_ALREADY_SENT', { ko: '만족도 조사는 이미 보냈습니다.', en: 'The survey was already sent.' });
     const attendees = await tx

@@ -37,13 +37,23 @@ export async function getEventDetail(db: Executor, id: number, opts: { publicOnl
     ? await db
         .select({ programmeId: programmeSpeakers.programmeId, speakerId: programmeSpeakers.speakerId, role: programmeSpeakers.role })
         .from(programmeSpeakers)
-        .where(inArray(programmeSpeakers.programmeId, items.map((i) => i.id)))
+        .where(
+          inArray(
+            programmeSpeakers.programmeId,
+            items.map((i) => i.id),
+          ),
+        )
         .orderBy(asc(programmeSpeakers.speakerId))
     : [];
   return eventDetailView(e, { rooms, items, links, speakers: people, categories: await listCategories(db, id), questions: await listQuestions(db, id) });
 }
 
-export async function getProgrammeItem(db: Executor, eventId: number, itemId: number, opts: { publicOnly: boolean }): Promise<{ event: EventRow; item: ItemRow; room: RoomRow | null }> {
+export async function getProgrammeItem(
+  db: Executor,
+  eventId: number,
+  itemId: number,
+  opts: { publicOnly: boolean },
+): Promise<{ event: EventRow; item: ItemRow; room: RoomRow | null }> {
   const event = await loadEvent(db, eventId, opts);
   const [row] = await db
     .select({ item: eventProgramme, room: eventRooms })
@@ -80,30 +90,29 @@ export async function createEvent(db: Executor, actor: Actor, input: EventInput)
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) throw invalid([{ field: 'endsAt', message: endAfterStart }]);
   const id = await inTransaction(db, async (tx) => {
-      await checkPlanAction(tx, input.planActionId);
-      const [e] = await tx
-        .insert(events)
-        .values({
-          kind: input.kind,
-          edition: input.edition ?? null,
-          titleKo: input.title.ko,
-          titleEn: input.title.en ?? null,
-          descriptionKo: input.description?.ko ?? null,
-          descriptionEn: input.description?.en ?? null,
-          startsAt,
-          endsAt,
-          dateApproximate: input.dateApproximate ?? false,
-          venueKo: input.venue?.ko ?? null,
-          venueEn: input.venue?.en ?? null,
-          streamUrl: input.streamUrl ?? null,
-          published: input.published ?? false,
-          planActionId: input.planActionId ?? null,
-        })
-        .returning();
-      await recordAudit(tx, actor, { action: 'event.create', entity: 'event', entityId: e!.id, after: summaryView(e!) });
-      return e!.id;
-    })
-    .catch(uniqueEdition);
+    await checkPlanAction(tx, input.planActionId);
+    const [e] = await tx
+      .insert(events)
+      .values({
+        kind: input.kind,
+        edition: input.edition ?? null,
+        titleKo: input.title.ko,
+        titleEn: input.title.en ?? null,
+        descriptionKo: input.description?.ko ?? null,
+        descriptionEn: input.description?.en ?? null,
+        startsAt,
+        endsAt,
+        dateApproximate: input.dateApproximate ?? false,
+        venueKo: input.venue?.ko ?? null,
+        venueEn: input.venue?.en ?? null,
+        streamUrl: input.streamUrl ?? null,
+        published: input.published ?? false,
+        planActionId: input.planActionId ?? null,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'event.create', entity: 'event', entityId: e!.id, after: summaryView(e!) });
+    return e!.id;
+  }).catch(uniqueEdition);
   return getEventDetail(db, id, { publicOnly: false });
 }
 
@@ -111,36 +120,35 @@ const HELD_COMMENT = (e: EventRow) => `행사 개최 완료: ${e.titleKo} (event
 
 export async function updateEvent(db: Executor, actor: Actor, user: SessionUser, id: number, patch: EventPatch): Promise<EventDetail> {
   await inTransaction(db, async (tx) => {
-      const e = await loadEvent(tx, id, { lock: true });
-      const startsAt = patch.startsAt ? new Date(patch.startsAt) : e.startsAt;
-      const endsAt = patch.endsAt ? new Date(patch.endsAt) : e.endsAt;
-      if (endsAt <= startsAt) throw invalid([{ field: 'endsAt', message: endAfterStart }]);
-      await checkPlanAction(tx, patch.planActionId);
-      const set: Partial<EventRow> = { updatedAt: new Date() };
-      if (patch.kind) set.kind = patch.kind;
-      if (patch.edition !== undefined) set.edition = patch.edition;
-      if (patch.title) Object.assign(set, { titleKo: patch.title.ko, titleEn: patch.title.en ?? null });
-      if (patch.description !== undefined) Object.assign(set, { descriptionKo: patch.description?.ko ?? null, descriptionEn: patch.description?.en ?? null });
-      if (patch.venue !== undefined) Object.assign(set, { venueKo: patch.venue?.ko ?? null, venueEn: patch.venue?.en ?? null });
-      if (patch.outcome !== undefined) Object.assign(set, { outcomeKo: patch.outcome?.ko ?? null, outcomeEn: patch.outcome?.en ?? null });
-      if (patch.startsAt) set.startsAt = startsAt;
-      if (patch.endsAt) set.endsAt = endsAt;
-      // Setting the dates makes them exact unless the caller says otherwise.
-      if (patch.dateApproximate !== undefined) set.dateApproximate = patch.dateApproximate;
-      else if (patch.startsAt || patch.endsAt) set.dateApproximate = false;
-      if (patch.streamUrl !== undefined) set.streamUrl = patch.streamUrl;
-      if (patch.published !== undefined) set.published = patch.published;
-      if (patch.planActionId !== undefined) set.planActionId = patch.planActionId;
-      if (patch.status) set.status = patch.status;
-      const [after] = await tx.update(events).set(set).where(eq(events.id, id)).returning();
-      await recordAudit(tx, actor, { action: 'event.update', entity: 'event', entityId: id, before: summaryView(e), after: { ...summaryView(after!), patch } });
-      // Bound to the plan: an event becoming held marks its action done (history + audit by the plan module).
-      if (patch.status === 'held' && e.status !== 'held' && after!.planActionId !== null) {
-        const { action } = await findAction(tx, after!.planActionId);
-        const change = action.measureKey === null ? { status: 'done' as const, progress: 100 } : { status: 'done' as const };
-        await updateAction(tx, actor, user, after!.planActionId, { ...change, comment: HELD_COMMENT(after!) });
-      }
-    })
-    .catch(uniqueEdition);
+    const e = await loadEvent(tx, id, { lock: true });
+    const startsAt = patch.startsAt ? new Date(patch.startsAt) : e.startsAt;
+    const endsAt = patch.endsAt ? new Date(patch.endsAt) : e.endsAt;
+    if (endsAt <= startsAt) throw invalid([{ field: 'endsAt', message: endAfterStart }]);
+    await checkPlanAction(tx, patch.planActionId);
+    const set: Partial<EventRow> = { updatedAt: new Date() };
+    if (patch.kind) set.kind = patch.kind;
+    if (patch.edition !== undefined) set.edition = patch.edition;
+    if (patch.title) Object.assign(set, { titleKo: patch.title.ko, titleEn: patch.title.en ?? null });
+    if (patch.description !== undefined) Object.assign(set, { descriptionKo: patch.description?.ko ?? null, descriptionEn: patch.description?.en ?? null });
+    if (patch.venue !== undefined) Object.assign(set, { venueKo: patch.venue?.ko ?? null, venueEn: patch.venue?.en ?? null });
+    if (patch.outcome !== undefined) Object.assign(set, { outcomeKo: patch.outcome?.ko ?? null, outcomeEn: patch.outcome?.en ?? null });
+    if (patch.startsAt) set.startsAt = startsAt;
+    if (patch.endsAt) set.endsAt = endsAt;
+    // Setting the dates makes them exact unless the caller says otherwise.
+    if (patch.dateApproximate !== undefined) set.dateApproximate = patch.dateApproximate;
+    else if (patch.startsAt || patch.endsAt) set.dateApproximate = false;
+    if (patch.streamUrl !== undefined) set.streamUrl = patch.streamUrl;
+    if (patch.published !== undefined) set.published = patch.published;
+    if (patch.planActionId !== undefined) set.planActionId = patch.planActionId;
+    if (patch.status) set.status = patch.status;
+    const [after] = await tx.update(events).set(set).where(eq(events.id, id)).returning();
+    await recordAudit(tx, actor, { action: 'event.update', entity: 'event', entityId: id, before: summaryView(e), after: { ...summaryView(after!), patch } });
+    // Bound to the plan: an event becoming held marks its action done (history + audit by the plan module).
+    if (patch.status === 'held' && e.status !== 'held' && after!.planActionId !== null) {
+      const { action } = await findAction(tx, after!.planActionId);
+      const change = action.measureKey === null ? { status: 'done' as const, progress: 100 } : { status: 'done' as const };
+      await updateAction(tx, actor, user, after!.planActionId, { ...change, comment: HELD_COMMENT(after!) });
+    }
+  }).catch(uniqueEdition);
   return getEventDetail(db, id, { publicOnly: false });
 }

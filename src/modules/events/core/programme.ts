@@ -14,15 +14,22 @@ type ItemRow = typeof eventProgramme.$inferSelect;
 async function checkItemRefs(tx: Executor, eventId: number, input: { roomId?: number | null; speakers?: { speakerId: number }[] }) {
   const fields: FieldError[] = [];
   if (input.roomId !== undefined && input.roomId !== null) {
-    const [r] = await tx.select({ id: eventRooms.id }).from(eventRooms).where(and(eq(eventRooms.id, input.roomId), eq(eventRooms.eventId, eventId)));
+    const [r] = await tx
+      .select({ id: eventRooms.id })
+      .from(eventRooms)
+      .where(and(eq(eventRooms.id, input.roomId), eq(eventRooms.eventId, eventId)));
     if (!r) fields.push({ field: 'roomId', message: { ko: '이 행사에 없는 장소입니다.', en: 'No such room in this event.' } });
   }
   if (input.speakers?.length) {
     const ids = [...new Set(input.speakers.map((s) => s.speakerId))];
     if (ids.length !== input.speakers.length) fields.push({ field: 'speakers', message: { ko: '같은 연사가 두 번 있습니다.', en: 'A speaker is listed twice.' } });
-    const found = await tx.select({ id: speakers.id }).from(speakers).where(and(inArray(speakers.id, ids), eq(speakers.eventId, eventId)));
+    const found = await tx
+      .select({ id: speakers.id })
+      .from(speakers)
+      .where(and(inArray(speakers.id, ids), eq(speakers.eventId, eventId)));
     const missing = ids.filter((i) => !found.some((f) => f.id === i));
-    if (missing.length) fields.push({ field: 'speakers', message: { ko: `이 행사에 없는 연사입니다: ${missing.join(', ')}`, en: `No such speaker in this event: ${missing.join(', ')}` } });
+    if (missing.length)
+      fields.push({ field: 'speakers', message: { ko: `이 행사에 없는 연사입니다: ${missing.join(', ')}`, en: `No such speaker in this event: ${missing.join(', ')}` } });
   }
   if (fields.length) throw invalid(fields);
 }
@@ -65,7 +72,11 @@ export async function createProgrammeItem(db: Executor, actor: Actor, eventId: n
 }
 
 async function loadItem(tx: Executor, eventId: number, itemId: number) {
-  const [i] = await tx.select().from(eventProgramme).where(and(eq(eventProgramme.id, itemId), eq(eventProgramme.eventId, eventId))).for('update');
+  const [i] = await tx
+    .select()
+    .from(eventProgramme)
+    .where(and(eq(eventProgramme.id, itemId), eq(eventProgramme.eventId, eventId)))
+    .for('update');
   if (!i) throw notFound({ ko: `프로그램 항목 ${itemId}`, en: `Programme item ${itemId}` });
   return i;
 }

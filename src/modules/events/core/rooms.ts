@@ -25,7 +25,11 @@ export async function createRoom(db: Executor, actor: Actor, eventId: number, in
 }
 
 async function loadRoom(tx: Executor, eventId: number, roomId: number) {
-  const [r] = await tx.select().from(eventRooms).where(and(eq(eventRooms.id, roomId), eq(eventRooms.eventId, eventId))).for('update');
+  const [r] = await tx
+    .select()
+    .from(eventRooms)
+    .where(and(eq(eventRooms.id, roomId), eq(eventRooms.eventId, eventId)))
+    .for('update');
   if (!r) throw notFound({ ko: `행사 ${eventId}의 장소 ${roomId}`, en: `Room ${roomId} of event ${eventId}` });
   return r;
 }

@@ -79,7 +79,11 @@ export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Act
   const found = await recognise(file.bytes, file.fileName);
   const field = [{ field: 'file', message: { ko: '허용 형식: PNG, JPEG, GIF, WebP', en: 'Allowed: PNG, JPEG, GIF, WebP' } }];
   if (!found.ok || !(PHOTO_KINDS as readonly string[]).includes(found.kind)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { ko: '사진은 PNG, JPEG, GIF, WebP 이미지만 올릴 수 있습니다(내용으로 확인).', en: 'A photo must be a PNG, JPEG, GIF or WebP image (checked by content).' }, field);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      { ko: '사진은 PNG, JPEG, GIF, WebP 이미지만 올릴 수 있습니다(내용으로 확인).', en: 'A photo must be a PNG, JPEG, GIF or WebP image (checked by content).' },
+      field,
+    );
   }
   const sha256 = sha256Of(file.bytes);
   return inTransaction(db, async (tx) => {
@@ -88,7 +92,13 @@ export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Act
     await files.put(file.bytes);
     const [s] = await tx.update(speakers).set({ photoSha256: sha256, photoMimeType: found.mimeType }).where(eq(speakers.id, speakerId)).returning();
     const view = speakerView(s!);
-    await recordAudit(tx, actor, { action: 'event.speaker.photo', entity: 'speaker', entityId: speakerId, before: { photoSha256: before.photoSha256 }, after: { photoSha256: sha256, mimeType: found.mimeType } });
+    await recordAudit(tx, actor, {
+      action: 'event.speaker.photo',
+      entity: 'speaker',
+      entityId: speakerId,
+      before: { photoSha256: before.photoSha256 },
+      after: { photoSha256: sha256, mimeType: found.mimeType },
+    });
     return view;
   });
 }

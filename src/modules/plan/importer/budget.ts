@@ -78,7 +78,12 @@ function amount(row: RawRow, col: number | null, unit: string): number {
 
 /** A column's name as its header writes it: the lowest label standing over it ("'23", "소계", "기투자"). */
 function columnName(headerRows: string[][], col: number): string {
-  return headerRows.map((r) => cellText(r[col] ?? '')).filter(Boolean).at(-1) ?? `${col + 1}열`;
+  return (
+    headerRows
+      .map((r) => cellText(r[col] ?? ''))
+      .filter(Boolean)
+      .at(-1) ?? `${col + 1}열`
+  );
 }
 
 /**
@@ -100,7 +105,11 @@ function checkAmounts(rows: RawRow[], layout: Layout, headerRows: string[][], un
         throw new PlanFormatError(`${cell}에 숫자가 아닌 금액이 있습니다: "${raw}" (${field})`, `${cellEn} holds an amount that is not a number: "${raw}" (${field})`, field);
       }
       if (won < 0) {
-        throw new PlanFormatError(`${cell}의 금액이 음수입니다: "${raw}". 금액은 0 이상이어야 합니다. (${field})`, `${cellEn} holds a negative amount: "${raw}". Amounts must be 0 or more. (${field})`, field);
+        throw new PlanFormatError(
+          `${cell}의 금액이 음수입니다: "${raw}". 금액은 0 이상이어야 합니다. (${field})`,
+          `${cellEn} holds a negative amount: "${raw}". Amounts must be 0 or more. (${field})`,
+          field,
+        );
       }
       if (won > MAX_PLAN_KRW) {
         throw new PlanFormatError(
@@ -164,17 +173,17 @@ export function parseBudget(lines: string[], warnings: string[]): Budget {
   };
   const firstData = table.findIndex(isDataRow);
   if (firstData <= 0) {
-    throw new PlanFormatError(
-      '재원투자 표의 머리글이나 재원 행을 찾을 수 없습니다.',
-      'The budget table has no header or no funding-source rows.',
-    );
+    throw new PlanFormatError('재원투자 표의 머리글이나 재원 행을 찾을 수 없습니다.', 'The budget table has no header or no funding-source rows.');
   }
   const headerRows = table.slice(0, firstData);
   const layout = readLayout(headerRows);
   if (layout.yearCols.length === 0) {
     throw new PlanFormatError('재원투자 표에 연도 열이 없습니다.', 'The budget table has no year columns.');
   }
-  const rows: RawRow[] = table.slice(firstData).filter(isDataRow).map((cells) => ({ label: cellText(cells[0]!), cells }));
+  const rows: RawRow[] = table
+    .slice(firstData)
+    .filter(isDataRow)
+    .map((cells) => ({ label: cellText(cells[0]!), cells }));
   checkAmounts(rows, layout, headerRows, unit);
 
   const readings = candidateReadings(layout);
@@ -186,9 +195,7 @@ export function parseBudget(lines: string[], warnings: string[]): Budget {
       chosen = holding;
       warnings.push(holding.description!);
     } else {
-      warnings.push(
-        `재원투자 표의 합계가 맞지 않습니다(머리글대로 읽음). / The budget table's sums do not hold (read as headed): ${literalFailures.join('; ')}`,
-      );
+      warnings.push(`재원투자 표의 합계가 맞지 않습니다(머리글대로 읽음). / The budget table's sums do not hold (read as headed): ${literalFailures.join('; ')}`);
     }
   }
 
@@ -199,7 +206,8 @@ export function parseBudget(lines: string[], warnings: string[]): Budget {
     const priorKrw = amount(raw, l.priorCol, unit);
     const afterKrw = l.afterCol === null ? null : amount(raw, l.afterCol, unit);
     const source = SOURCE_BY_LABEL[raw.label];
-    if (!source && !isTotal) warnings.push(`알 수 없는 재원 '${raw.label}'${josa(raw.label, '을/를')} 기타로 분류했습니다. / Unknown funding source '${raw.label}' filed as other.`);
+    if (!source && !isTotal)
+      warnings.push(`알 수 없는 재원 '${raw.label}'${josa(raw.label, '을/를')} 기타로 분류했습니다. / Unknown funding source '${raw.label}' filed as other.`);
     const within = Object.values(yearsKrw).reduce((s, v) => s + v, 0);
     return {
       source: source ?? 'other',

@@ -106,9 +106,7 @@ function parseOverview(lines: string[], warnings: string[]) {
 
 /** "('22. 7.~'23. 12.)" → ["2022-07", "2023-12"]. */
 function phaseMonths(text: string): [string | null, string | null] {
-  const found = [...text.matchAll(/['’‘`]?(\d{2}|\d{4})\s*[.년]\s*(\d{1,2})\s*[.월]?/g)].map(
-    (m) => `${fullYear(m[1]!)}-${m[2]!.padStart(2, '0')}`,
-  );
+  const found = [...text.matchAll(/['’‘`]?(\d{2}|\d{4})\s*[.년]\s*(\d{1,2})\s*[.월]?/g)].map((m) => `${fullYear(m[1]!)}-${m[2]!.padStart(2, '0')}`);
   return [found[0] ?? null, found[1] ?? found[0] ?? null];
 }
 
@@ -149,7 +147,7 @@ export function parsePlanText(text: string): NormalizedPlan {
   checkCharacters(lines);
   const { head, sections } = splitSections(lines);
   const header = parseHead(head);
-  if (!header || !header.title) {
+  if (!header?.title) {
     throw new PlanFormatError(
       '공약 실천계획 문서가 아닙니다: "No. N" 공약 번호와 제목을 찾을 수 없습니다.',
       'This is not a pledge plan: no "No. N" pledge number and title were found.',

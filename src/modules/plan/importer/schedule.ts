@@ -47,7 +47,10 @@ export function parseSchedule(lines: string[], warnings: string[]): ScheduleEntr
       }
       continue;
     }
-    const yearCell = cells.slice(0, periodAt).map(cellText).find((c) => /^\d{4}(년)?$/.test(c));
+    const yearCell = cells
+      .slice(0, periodAt)
+      .map(cellText)
+      .find((c) => /^\d{4}(년)?$/.test(c));
     if (yearCell) year = Number(yearCell.slice(0, 4));
     if (year === null) {
       throw new PlanFormatError('추진계획 표의 첫 행에 연도가 없습니다.', 'The first row of the schedule table has no year.');

@@ -12,7 +12,10 @@ import { fillFreeSeats } from './waitlist.ts';
 /** The registration behind a link token (404 for a malformed, unknown or anonymised one). */
 export async function registrationByToken(db: Executor, token: string): Promise<Registration> {
   if (!TOKEN_PATTERN.test(token)) throw tokenNotFound();
-  const [r] = await db.select().from(registrations).where(eq(registrations.tokenHash, hashToken(token)));
+  const [r] = await db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.tokenHash, hashToken(token)));
   if (!r || r.anonymizedAt) throw tokenNotFound();
   return r;
 }
@@ -52,7 +55,8 @@ export async function cancelByToken(db: Executor, ctx: EngineContext, actor: Act
   return inTransaction(db, async (tx) => {
     const { pool, r } = await lockByToken(tx, token);
     if (r.status === 'cancelled') return r;
-    if (r.status === 'expired') throw conflict('OFFER_EXPIRED', { ko: '제안 기한이 지나 이미 만료된 신청입니다.', en: 'This registration has already expired (the offer was not accepted in time).' });
+    if (r.status === 'expired')
+      throw conflict('OFFER_EXPIRED', { ko: '제안 기한이 지나 이미 만료된 신청입니다.', en: 'This registration has already expired (the offer was not accepted in time).' });
     const now = new Date();
     if (now >= pool.startsAt) throw conflict('SESSION_STARTED', REFUSALS.started);
     const [updated] = await tx.update(registrations).set({ status: 'cancelled', cancelledAt: now, offerExpiresAt: null }).where(eq(registrations.id, r.id)).returning();
@@ -66,6 +70,9 @@ export async function cancelByToken(db: Executor, ctx: EngineContext, actor: Act
 /** For the survey: a fresh token for a registration (the link in the invitation), replacing the old one. */
 export async function rotateToken(tx: Executor, registrationId: number): Promise<string> {
   const token = randomToken();
-  await tx.update(registrations).set({ tokenHash: hashToken(token) }).where(eq(registrations.id, registrationId));
+  await tx
+    .update(registrations)
+    .set({ tokenHash: hashToken(token) })
+    .where(eq(registrations.id, registrationId));
   return token;
 }

@@ -22,7 +22,10 @@ export async function checkIn(db: Executor, actor: Actor, poolId: number, by: { 
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
     if (r!.checkedInAt) return { registration: r!, alreadyCheckedIn: true };
     if (r!.status !== 'confirmed') {
-      throw conflict('REGISTRATION_NOT_CONFIRMED', { ko: `확정된 신청이 아닙니다(상태: ${r!.status}). 입장 확인을 할 수 없습니다.`, en: `Not a confirmed registration (status: ${r!.status}); cannot check in.` });
+      throw conflict('REGISTRATION_NOT_CONFIRMED', {
+        ko: `확정된 신청이 아닙니다(상태: ${r!.status}). 입장 확인을 할 수 없습니다.`,
+        en: `Not a confirmed registration (status: ${r!.status}); cannot check in.`,
+      });
     }
     const [updated] = await tx.update(registrations).set({ checkedInAt: new Date() }).where(eq(registrations.id, r!.id)).returning();
     await recordAudit(tx, actor, { action: 'registration.check_in', entity: 'registration', entityId: r!.id, after: { checkedInAt: updated!.checkedInAt!.toISOString() } });

@@ -41,7 +41,10 @@ export interface PoolInput {
 }
 
 export async function createPool(tx: Executor, ownerKind: string, input: PoolInput): Promise<Pool> {
-  const [pool] = await tx.insert(capacityPools).values({ ownerKind, ...input }).returning();
+  const [pool] = await tx
+    .insert(capacityPools)
+    .values({ ownerKind, ...input })
+    .returning();
   return pool!;
 }
 

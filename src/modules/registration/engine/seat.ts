@@ -22,18 +22,7 @@ import { registrations } from '../schema.ts';
 type Registration = typeof registrations.$inferSelect;
 
 /** What the seat decision said: a status the new registration takes, or why it was refused. */
-export type SeatOutcome =
-  | 'confirmed'
-  | 'waitlisted'
-  | 'pending'
-  | 'not_found'
-  | 'cancelled'
-  | 'started'
-  | 'not_open'
-  | 'closed'
-  | 'duplicate'
-  | 'full'
-  | 'full_no_waitlist';
+export type SeatOutcome = 'confirmed' | 'waitlisted' | 'pending' | 'not_found' | 'cancelled' | 'started' | 'not_open' | 'closed' | 'duplicate' | 'full' | 'full_no_waitlist';
 
 export type TakenStatus = 'confirmed' | 'waitlisted' | 'pending';
 

@@ -31,7 +31,10 @@ export async function updatePool(tx: Executor, ctx: EngineContext, poolId: numbe
   const [updated] = Object.keys(set).length ? await tx.update(capacityPools).set(set).where(eq(capacityPools.id, poolId)).returning() : [pool];
   if (set.cancelledAt) {
     const subject = await subjectOf(tx, updated!);
-    const active = await tx.select().from(registrations).where(and(eq(registrations.poolId, poolId), inArray(registrations.status, ACTIVE)));
+    const active = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.poolId, poolId), inArray(registrations.status, ACTIVE)));
     for (const r of active) await notifyRegistrant(tx, 'pool_cancelled', { registrationId: r.id, ...r }, subject, { ownerKind: pool.ownerKind });
   } else {
     await fillFreeSeats(tx, ctx, updated!, new Date());

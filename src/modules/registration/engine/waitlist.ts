@@ -29,7 +29,13 @@ export async function fillFreeSeats(tx: Executor, _ctx: EngineContext, pool: Poo
     // The token is not kept: the offer message points to the status page through the link the
     // registrant already has; it names the deadline.
     await notifyRegistrant(tx, 'offered', { registrationId: r.id, ...r }, subject, { offerExpiresAt, ownerKind: pool.ownerKind });
-    await recordAudit(tx, SYSTEM_ACTOR, { action: 'registration.offered', entity: 'registration', entityId: r.id, before: { status: r.status }, after: { status: 'offered', offerExpiresAt: offerExpiresAt.toISOString() } });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'registration.offered',
+      entity: 'registration',
+      entityId: r.id,
+      before: { status: r.status },
+      after: { status: 'offered', offerExpiresAt: offerExpiresAt.toISOString() },
+    });
     free--;
   }
   return next.length;
