@@ -44,7 +44,7 @@ function RegistrationForm({ session, notice }: { session: AcademySession; notice
     if (full && !waitlist) gaps.waitlist = t('waitlistRequired');
     setLocal(gaps);
     if (Object.keys(gaps).length > 0) return;
-    const body = { name: name.trim(), phone: phone.trim(), ...(email.trim() ? { email: email.trim() } : {}), consent, ...(full ? { waitlist: true } : {}) };
+    const body = { name: name.trim(), phone: phone.trim(), ...(email.trim() ? { email: email.trim() } : {}), consent: true as const, ...(full ? { waitlist: true } : {}) };
     const created = await mutation.run(() => register(session.id, body));
     if (created) setReceived(created);
   };

@@ -20,13 +20,14 @@ const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   offered: 'regOffered',
   cancelled: 'regCancelled',
   expired: 'regExpired',
+  pending: 'regPendingApproval',
 };
 
 function Actions({ token, view, onChanged }: { token: string; view: RegistrationView; onChanged: () => Promise<void> }) {
   const { lang, t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation();
-  const live = view.canCancel ?? (view.status === 'confirmed' || view.status === 'waitlisted' || view.status === 'offered');
+  const live = view.canCancel;
   const error = errorMessage(mutation.error, lang, t);
 
   const cancel = async () => {

@@ -56,7 +56,7 @@ export function SchoolApplicationPage({ token }: { token: string }) {
         ) : (
           <ul className="plain-list" data-testid="application-classes">
             {app.classes.map((c, i) => (
-              <li key={c.id ?? i}>{t('classLine', { date: c.heldOn, lecturer: c.lecturer, classes: c.classes })}</li>
+              <li key={`${c.heldOn}-${i}`}>{t('classLine', { date: c.heldOn, lecturer: c.lecturer, classes: c.classes })}</li>
             ))}
           </ul>
         )}

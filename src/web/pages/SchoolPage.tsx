@@ -62,7 +62,7 @@ function ApplicationForm({ notice }: { notice: Notice }) {
       students,
       preferredDates: chosen,
       topics: v.topics.trim(),
-      consent,
+      consent: true as const,
     };
     const created = await mutation.run(() => applySchool(body));
     if (created) setReceived(created);

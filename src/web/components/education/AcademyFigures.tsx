@@ -97,7 +97,7 @@ export function AcademyFigures({ sessionId }: { sessionId?: number }) {
                   .filter((s) => sessionId === undefined || s.id === sessionId)
                   .map((s) => (
                     <tr key={s.id} data-session-id={s.id}>
-                      <th scope="row">{localText(s.title as Localizable, lang)}</th>
+                      <th scope="row">{localText(s.title, lang)}</th>
                       <Cells row={s} />
                     </tr>
                   ))}

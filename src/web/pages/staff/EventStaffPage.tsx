@@ -13,7 +13,7 @@ import { CategoriesEditor, ProgrammeEditor, QuestionsEditor, RoomsEditor, Speake
 import { CATEGORY_LABELS, labelOr, plainText } from '../../components/events/EventText.tsx';
 import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { formatPercent } from '../../education-format.ts';
-import { badgesUrl, eventFigures, eventWithRegistration, exportUrl, manageEvent, sendEventSurvey, type EventFigures, type FigureRow } from '../../events-api.ts';
+import { badgesUrl, eventFigures, exportUrl, manageEvent, sendEventSurvey, type EventFigures, type FigureRow } from '../../events-api.ts';
 import { formErrors } from '../../form-errors.ts';
 import { useApi, useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -21,11 +21,7 @@ import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../sessio
 
 const isEditor = (user: { role: (typeof EDITOR_ROLES)[number] }) => EDITOR_ROLES.includes(user.role);
 
-async function load(id: number, signal: AbortSignal) {
-  const event = await manageEvent(id, signal);
-  if (event.categories && event.questions) return event;
-  return eventWithRegistration(id, signal);
-}
+const load = (id: number, signal: AbortSignal) => manageEvent(id, signal);
 
 function FigureTable({ rows, label, title, testId }: { rows: { key: string; name: string; row: FigureRow }[]; label: string; title: string; testId: string }) {
   const { t } = useI18n();

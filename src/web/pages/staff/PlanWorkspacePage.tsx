@@ -37,9 +37,8 @@ function groupByYear(entries: StaffEntry[]): [number, StaffEntry[]][] {
   return [...groups.entries()].sort(([a], [b]) => a - b);
 }
 
-function FiguresLine({ figures }: { figures: Figures | undefined }) {
+function FiguresLine({ figures }: { figures: Figures }) {
   const { t } = useI18n();
-  if (!figures) return null;
   return (
     <p className="entry-figures">
       {t('progressRate')} {formatRate(figures.progressRate)} · {t('completionRate')} {formatRate(figures.completionRate)} ·{' '}
@@ -64,7 +63,7 @@ export function PlanWorkspacePage({ id }: { id: number }) {
   const plan = state.data;
   const departments = lists.status === 'ok' ? lists.data.departments : [];
   const measures = lists.status === 'ok' ? lists.data.measures : [];
-  const overall = plan.figures?.overall;
+  const overall = plan.figures.overall;
   const years = groupByYear(plan.schedule);
 
   return (

@@ -140,7 +140,7 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
       <p className={`report-state ${answer.reported ? 'report-frozen' : 'report-live'}`} data-testid="report-state" data-reported={answer.reported}>
         {answer.reported
           ? t('reportFrozen', { at: formatDateTime(answer.reportedAt, lang), by: answer.reportedBy?.name ?? answer.reportedBy?.email ?? '–' })
-          : t('reportLive', { at: formatDateTime(answer.report.generatedAt ?? new Date().toISOString(), lang) })}
+          : t('reportLive', { at: formatDateTime(answer.report.generatedAt, lang) })}
       </p>
       <div className="page-actions no-print">
         <a className="button-secondary" href={reportXlsxUrl(planId, year, quarter)} download data-testid="xlsx-link">

@@ -61,7 +61,7 @@ function ApplicationCard({ app, manager, editor, onSaved }: { app: StaffApplicat
         </div>
         <div>
           <dt>{t('teacherPhone')}</dt>
-          <dd data-testid="application-phone">{app.teacherPhoneMasked ?? app.teacherPhone ?? '–'}</dd>
+          <dd data-testid="application-phone">{app.teacherPhoneMasked ?? '–'}</dd>
         </div>
         <div>
           <dt>{t('grade')}</dt>
@@ -125,7 +125,7 @@ function Figures() {
   const [state, retry] = useApi(`school-figures-${year}`, (signal) => schoolFigures(year, signal));
   const data: SchoolFigures | null = state.status === 'ok' ? state.data : null;
   const total = data?.total;
-  const target = data?.target ?? total?.target ?? null;
+  const target = data?.target ?? null;
   return (
     <section className="plan-section" aria-labelledby="school-figures-heading" data-testid="school-figures">
       <h2 id="school-figures-heading">{t('schoolFiguresHeading')}</h2>
