@@ -4,10 +4,12 @@ import './styles.css';
 import './staff.css';
 import './education.css';
 import './events.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { langFromSearch, storedLang, withLang } from './i18n.ts';
+import { queryClient } from './queries.ts';
 
 // A returning English reader who opens a bare link gets `?lang=en` written into the URL, so
 // what they copy and share shows the page in the language they see.
@@ -21,6 +23,8 @@ const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

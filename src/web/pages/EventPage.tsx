@@ -9,7 +9,8 @@ import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx'
 import { EventRegistrationForm } from '../components/events/EventRegistrationForm.tsx';
 import { eventDates, formatDay, formatTime, KIND_LABELS, labelOr, LocalText, plainText, PROGRAMME_LABELS, seoulDay } from '../components/events/EventText.tsx';
 import { eventConsent, eventDetail, eventIcsUrl, sessionIcsUrl, type EventDetail, type ProgrammeItem, type Speaker } from '../events-api.ts';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 import { EVENT_STATUS_LABELS } from './EventsPage.tsx';
 
@@ -108,7 +109,7 @@ async function load(id: number, signal: AbortSignal) {
 
 export function EventPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`event-${id}`, (signal) => load(id, signal));
+  const { state, retry } = useLoad(keys.event(id), (signal) => load(id, signal));
   const title = state.status === 'ok' ? plainText(state.data.event.title, lang) : null;
   useDocumentTitle(state.status === 'notFound' ? t('notFoundTitle') : title, t('titleSuffix'));
   if (state.status === 'loading') return <Loading />;

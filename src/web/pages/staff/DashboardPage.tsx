@@ -3,7 +3,8 @@ import { Link } from '../../components/Link.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatEok, formatRate } from '../../format.ts';
-import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
 import { fetchPlanFigures, type PlanFigureRow } from '../../staff-api.ts';
@@ -62,7 +63,7 @@ function PlanRow({ plan }: { plan: PlanFigureRow }) {
 export function DashboardPage() {
   const { t } = useI18n();
   const user = useUser();
-  const [state, retry] = useApi('staff-plans', loadPlans);
+  const { state, retry } = useLoad(keys.staffPlans(), loadPlans);
   useDocumentTitle(t('dashboardTitle'), t('staffTitleSuffix'));
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
   return (

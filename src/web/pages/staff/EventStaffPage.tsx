@@ -15,7 +15,8 @@ import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { formatPercent } from '../../education-format.ts';
 import { badgesUrl, eventFigures, exportUrl, manageEvent, sendEventSurvey, type EventFigures, type FigureRow } from '../../events-api.ts';
 import { formErrors } from '../../form-errors.ts';
-import { useApi, useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
+import { invalidate, keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 
@@ -54,9 +55,9 @@ function FigureTable({ rows, label, title, testId }: { rows: { key: string; name
   );
 }
 
-function Figures({ id, version }: { id: number; version: number }) {
+function Figures({ id }: { id: number }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`event-figures-${id}-${version}`, (signal) => eventFigures(id, signal));
+  const { state, retry } = useLoad(keys.staffEventFigures(id), (signal) => eventFigures(id, signal));
   const body = (data: EventFigures) => (
     <>
       <FigureTable label={t('figCategory')} title={t('figByCategory')} testId="figures-by-category" rows={[...data.byCategory.map((r) => ({ key: r.category, name: labelOr(CATEGORY_LABELS, r.category, t), row: r })), { key: 'total', name: t('figTotal'), row: data.total }]} />
@@ -77,13 +78,14 @@ export function EventStaffPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const manager = isManager(user);
-  const { state, retry, refresh } = useResource(`staff-event-${id}`, (signal) => load(id, signal));
+  const { state, retry, refresh } = useLoad(keys.staffEvent(id), (signal) => load(id, signal));
   const [version, setVersion] = useState(0);
   const survey = useMutation();
   const onChanged = useCallback(() => {
     refresh().catch(() => retry());
+    void invalidate(keys.staffEventFigures(id));
     setVersion((v) => v + 1);
-  }, [refresh, retry]);
+  }, [refresh, retry, id]);
   const title = state.status === 'ok' ? plainText(state.data.title, lang) : null;
   useDocumentTitle(title, t('staffTitleSuffix'));
   if (state.status === 'loading') return <Loading />;
@@ -153,7 +155,7 @@ export function EventStaffPage({ id }: { id: number }) {
           {t('partnerNoPersonalData')}
         </p>
       )}
-      <Figures id={event.id} version={version} />
+      <Figures id={event.id} />
       {manager && (
         <section className="plan-section" aria-labelledby="event-survey-heading">
           <h2 id="event-survey-heading">{t('sendEventSurvey')}</h2>

@@ -12,7 +12,8 @@ import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ReportView } from '../../components/staff/ReportView.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useApi, useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n, withLang } from '../../i18n.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { isManager, useUser } from '../../session.ts';
@@ -43,7 +44,7 @@ export function ReportsPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const location = useLocation();
-  const { state, retry, refresh } = useResource(`reports-${id}`, (signal) => loadPlan(id, signal));
+  const { state, retry, refresh } = useLoad(keys.staffReports(id), (signal) => loadPlan(id, signal));
   useDocumentTitle(state.status === 'ok' ? `${state.data.plan.title} · ${t('linkReports')}` : null, t('staffTitleSuffix'));
 
   if (state.status === 'loading') return <Loading />;
@@ -114,7 +115,7 @@ export function ReportsPage({ id }: { id: number }) {
 
 function QuarterReport({ planId, year, quarter, canReport, onReported }: { planId: number; year: number; quarter: number; canReport: boolean; onReported: () => void }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`report-${planId}-${year}-${quarter}`, (signal) => fetchReport(planId, year, quarter, signal));
+  const { state, retry } = useLoad(keys.staffReport(planId, year, quarter), (signal) => fetchReport(planId, year, quarter, signal));
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation();
 
