@@ -1,4 +1,4 @@
-/** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, React root. */
+/** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, the router and the query client around App. */
 import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles.css';
 import './staff.css';
@@ -7,6 +7,7 @@ import './events.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { langFromSearch, storedLang, withLang } from './i18n.ts';
 import { queryClient } from './queries.ts';
@@ -24,7 +25,9 @@ if (!container) throw new Error('#root missing from index.html');
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,
 );

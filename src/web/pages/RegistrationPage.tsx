@@ -13,7 +13,7 @@ import { errorMessage } from '../form-errors.ts';
 import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { useLocation } from '../router.ts';
+import { useLocation } from 'react-router';
 
 const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   confirmed: 'regConfirmed',

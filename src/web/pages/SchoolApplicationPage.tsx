@@ -4,7 +4,7 @@ import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx'
 import { useDocumentTitle, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { useLocation } from '../router.ts';
+import { useLocation } from 'react-router';
 
 export const APPLICATION_LABELS: Record<ApplicationStatus, MessageKey> = {
   submitted: 'appSubmitted',

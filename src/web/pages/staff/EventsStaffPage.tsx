@@ -1,5 +1,6 @@
 /** `/staff/events`: every event (published or not), and a form for a new one (managers). */
 import { useId } from 'react';
+import { useNavigate } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { EventForm } from '../../components/events/EventForm.tsx';
@@ -8,11 +9,11 @@ import { manageEvents } from '../../events-api.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n, withLang } from '../../i18n.ts';
-import { navigate } from '../../router.ts';
 import { isManager, useUser } from '../../session.ts';
 import { EVENT_STATUS_LABELS } from '../EventsPage.tsx';
 
 export function EventsStaffPage() {
+  const navigate = useNavigate();
   const { lang, t } = useI18n();
   const user = useUser();
   const caption = useId();

@@ -15,7 +15,7 @@ import { formatDateTime } from '../../format.ts';
 import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n, withLang } from '../../i18n.ts';
-import { navigate, useLocation } from '../../router.ts';
+import { useLocation, useNavigate } from 'react-router';
 import { isManager, useUser } from '../../session.ts';
 import { fetchReport, fetchReports, reportQuarter, reportXlsxUrl } from '../../staff-api.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -44,6 +44,7 @@ export function ReportsPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const location = useLocation();
+  const navigate = useNavigate();
   const { state, retry, refresh } = useLoad(keys.staffReports(id), (signal) => loadPlan(id, signal));
   useDocumentTitle(state.status === 'ok' ? `${state.data.plan.title} · ${t('linkReports')}` : null, t('staffTitleSuffix'));
 
