@@ -59,16 +59,16 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       <SessionContext.Provider value={session}>
         <RouteContext.Provider value={current}>
-        <div className="skip-link">
-          <a href="#main-content">{i18n.t('skipLink')}</a>
-        </div>
-        <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
-        <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
-          <div className="inner">
-            {route.name === 'notFound' ? <NotFoundPage /> : page}
+          <div className="skip-link">
+            <a href="#main-content">{i18n.t('skipLink')}</a>
           </div>
-        </main>
-        <SiteFooter />
+          <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
+          <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
+            <div className="inner">
+              {route.name === 'notFound' ? <NotFoundPage /> : page}
+            </div>
+          </main>
+          <SiteFooter />
         </RouteContext.Provider>
       </SessionContext.Provider>
     </I18nContext.Provider>
