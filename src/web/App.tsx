@@ -1,27 +1,19 @@
 /**
- * The page shell (KRDS order: skip link, masthead + header, main, footer) and the routes.
+ * The page shell (KRDS order: skip link, masthead + header, main, footer) with the page of the
+ * matched route (routes.tsx) in <main>.
  * The language is derived from the URL on every render, so back/forward restore it too.
  * Staff pages (/staff/…) share the shell; the header then carries the staff menu, and a page
  * that needs a session sends a signed-out visitor to /staff/login (and back afterwards).
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { StaffNav } from './components/staff/StaffNav.tsx';
 import { I18nContext, langFromSearch, storeLang, storedLang, translator, withLang } from './i18n.ts';
-import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PlanPage } from './pages/PlanPage.tsx';
-import { AcademyPage } from './pages/AcademyPage.tsx';
-import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
-import { RegistrationPage } from './pages/RegistrationPage.tsx';
-import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
-import { SchoolPage } from './pages/SchoolPage.tsx';
-import { SurveyPage } from './pages/SurveyPage.tsx';
-import { EventPage } from './pages/EventPage.tsx';
-import { EventsPage } from './pages/EventsPage.tsx';
-import { StaffPages } from './pages/staff/StaffPages.tsx';
-import { isStaffRoute, matchRoute, navigate, useLocation } from './router.ts';
+import { isStaffRoute, matchRoute, RouteContext } from './router.ts';
+import { routes } from './routes.tsx';
 import { SessionContext, useSessionLoader } from './session.ts';
 
 export function App() {
@@ -29,7 +21,10 @@ export function App() {
   const urlLang = langFromSearch(location.search);
   const lang = urlLang ?? storedLang() ?? 'ko';
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
-  const route = matchRoute(location.pathname);
+  const current = useMemo(() => matchRoute(routes, location), [location]);
+  const { route } = current;
+  const page = useRoutes(routes, location);
+  const navigate = useNavigate();
   const staff = isStaffRoute(route);
   const session = useSessionLoader(staff);
   const mainRef = useRef<HTMLElement>(null);
@@ -46,7 +41,7 @@ export function App() {
     if (!staff || route.name === 'staffLogin' || !signedOut) return;
     const next = encodeURIComponent(location.pathname);
     navigate(withLang(`/staff/login?next=${next}`, lang), { replace: true });
-  }, [staff, route.name, signedOut, location.pathname, lang]);
+  }, [staff, route.name, signedOut, location.pathname, lang, navigate]);
 
   // After a client-side page change, start at the top and put focus on <main>, the way a
   // full page load would for screen-reader and keyboard users. Comparing paths (not "first
@@ -63,27 +58,18 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <SessionContext.Provider value={session}>
-        <div className="skip-link">
-          <a href="#main-content">{i18n.t('skipLink')}</a>
-        </div>
-        <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
-        <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
-          <div className="inner">
-            {route.name === 'home' && <HomePage />}
-            {route.name === 'plan' && <PlanPage key={route.id} id={route.id} />}
-            {route.name === 'notFound' && <NotFoundPage />}
-            {route.name === 'academy' && <AcademyPage />}
-            {route.name === 'academySession' && <AcademySessionPage key={route.id} id={route.id} />}
-            {route.name === 'registration' && <RegistrationPage key={route.token} token={route.token} />}
-            {route.name === 'survey' && <SurveyPage key={route.token} token={route.token} />}
-            {route.name === 'school' && <SchoolPage />}
-            {route.name === 'schoolApplication' && <SchoolApplicationPage key={route.token} token={route.token} />}
-            {route.name === 'events' && <EventsPage />}
-            {route.name === 'event' && <EventPage key={route.id} id={route.id} />}
-            {staff && <StaffPages route={route} />}
+        <RouteContext.Provider value={current}>
+          <div className="skip-link">
+            <a href="#main-content">{i18n.t('skipLink')}</a>
           </div>
-        </main>
-        <SiteFooter />
+          <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
+          <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
+            <div className="inner">
+              {route.name === 'notFound' ? <NotFoundPage /> : page}
+            </div>
+          </main>
+          <SiteFooter />
+        </RouteContext.Provider>
       </SessionContext.Provider>
     </I18nContext.Provider>
   );

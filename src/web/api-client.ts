@@ -3,57 +3,23 @@
  * else that is not a 2xx, or a network failure, is an ApiError shown by the error view.
  * Staff calls (staff-api.ts) go through the same `request`, which also sends JSON and forms.
  */
-import type { ActionStatus, NormalizedPlan, PlanAction, ScheduleEntry } from '../modules/plan/types.ts';
+import type { z } from 'zod';
+import type { FiguresSchema, LedgerAmountsSchema, PlanFiguresSchema, PlanListSchema, PlanSchema, PublicActionSchema, PublicEvidenceSchema } from '../modules/plan/api-schema.ts';
 import type { Lang } from './i18n.ts';
 
-export interface PlanSummary {
-  id: number;
-  category: string;
-  number: number;
-  pledge: string;
-  title: string;
-  period: { start: number; end: number };
-  totalBudgetKrw: number;
-}
+// The answers' shapes are the server's own zod schemas (the ones that serialise the responses
+// and make the OpenAPI document at /api/docs). `import type` is erased by Vite: zod stays out
+// of the bundle.
 
+export type PlanSummary = z.infer<typeof PlanListSchema>['items'][number];
 /** 이행률 (mean progress) and 완료율 (share done), computed by the server; null when nothing counts. */
-export interface Figures {
-  progressRate: number | null;
-  completionRate: number | null;
-  counted: number;
-  done: number;
-}
-
-export interface PublicEvidence {
-  id: number;
-  kind: 'file' | 'link';
-  title: string;
-  url: string;
-}
-
-/** Fields the plan-running back end adds; optional so the page still reads an older server. */
-export type PublicAction = PlanAction & { id: number; status?: ActionStatus; progress?: number; evidence?: PublicEvidence[] };
-export type PublicEntry = Omit<ScheduleEntry, 'actions'> & { id: number; actions: PublicAction[]; figures?: Figures };
-
-export interface LedgerFigures {
-  plannedKrw: number;
-  securedKrw: number;
-  executedKrw: number;
-  executionRate: number | null;
-}
-
-export interface PlanFigures {
-  overall: Figures;
-  byYear: (Figures & { year: number })[];
-  byQuarter: (Figures & { year: number; quarter: number })[];
-}
-
-export type Plan = Omit<NormalizedPlan, 'schedule'> & {
-  id: number;
-  schedule: PublicEntry[];
-  figures?: PlanFigures;
-  ledger?: LedgerFigures & { byYear: (LedgerFigures & { year: number })[] };
-};
+export type Figures = z.infer<typeof FiguresSchema>;
+export type PublicEvidence = z.infer<typeof PublicEvidenceSchema>;
+export type PublicAction = z.infer<typeof PublicActionSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type PublicEntry = Plan['schedule'][number];
+export type LedgerFigures = z.infer<typeof LedgerAmountsSchema>;
+export type PlanFigures = z.infer<typeof PlanFiguresSchema>;
 
 export type Bilingual = Partial<Record<Lang, string>>;
 

@@ -1,73 +1,52 @@
 /**
- * Calls for the financial academy and the visiting financial school (docs/education-api.md).
- * Shapes follow the contract; fields the contract leaves open are optional so the pages still
- * read a server that adds or omits them. Times are ISO strings, shown in Asia/Seoul.
+ * Calls for the financial academy and the visiting financial school (docs/education-api.md for
+ * the flows; the shapes are the server's zod schemas, imported as types only, the same ones the
+ * OpenAPI document at /api/docs is made from). Times are ISO strings, shown in Asia/Seoul.
  */
+import type { z } from 'zod';
+import type { ReceivedSchema } from '../server/api-schema.ts';
+import type {
+  CheckInBody,
+  ConsentSchema,
+  FiguresSchema,
+  RegistrationBody,
+  RegistrationStatusSchema,
+  SessionBody,
+  SessionPatchBody,
+  SessionSchema,
+  StaffRegistrationSchema,
+  SurveyAnswerBody,
+  SurveyInfoSchema,
+} from '../modules/education/academy-api-schema.ts';
+import type {
+  ApplicationBody,
+  ApplicationListSchema,
+  ApplicationStatusSchema,
+  ClassBody,
+  ClassResultBody,
+  ClassSchema,
+  DecisionBody,
+  SchoolFiguresSchema,
+  SurveyBody,
+  SurveySchema,
+} from '../modules/education/school-api-schema.ts';
 import { request } from './api-client.ts';
 
-export interface LocalText {
-  ko: string;
-  en?: string | null;
-}
+/** A bilingual text as the server writes it: Korean always, English when there is one. */
+export type LocalText = AcademySession['title'];
 
-export type RegistrationState = 'not_open' | 'open' | 'closed' | 'full' | 'started' | 'cancelled';
-
-export interface AcademySession {
-  id: number;
-  title: LocalText;
-  description?: LocalText | string | null;
-  lecturer?: string | null;
-  startsAt: string;
-  endsAt: string;
-  venue: string;
-  onlineUrl?: string | null;
-  videoUrl?: string | null;
-  capacity: number;
-  seatsLeft: number;
-  waitlistLength: number;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  registrationState: RegistrationState;
-  cancelled?: boolean;
-  programmeId?: number | null;
-}
-
-export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+export type AcademySession = z.infer<typeof SessionSchema>;
+export type RegistrationState = AcademySession['registrationState'];
+export type RegistrationView = z.infer<typeof RegistrationStatusSchema>;
+export type RegistrationStatus = RegistrationView['status'];
 
 /**
  * The answer to every registration and school application: the same whatever happened (a phone
  * already registered is not told apart), with no status or link; those come by text or e-mail.
  */
-export interface Received {
-  status: 'received';
-  message: { ko: string; en: string };
-}
-
-export interface RegistrationView {
-  status: RegistrationStatus;
-  name: string;
-  session: { id: number; title: LocalText; startsAt: string; venue: string };
-  offerExpiresAt?: string | null;
-  waitlistPosition?: number | null;
-  checkedInAt?: string | null;
-  /** Whether the link may still cancel (not after the session started); absent from an older server. */
-  canCancel?: boolean;
-}
-
-export interface ConsentNotice {
-  title?: LocalText;
-  purpose: LocalText | string;
-  items: LocalText | string | (LocalText | string)[];
-  retention: LocalText | string;
-  refusal: LocalText | string;
-  version?: string;
-}
-
-export interface SurveyView {
-  session?: { id: number; title: LocalText; startsAt?: string };
-  answered?: boolean;
-  rating?: number | null;
-}
+export type Received = z.infer<typeof ReceivedSchema>;
+export type ConsentNotice = z.infer<typeof ConsentSchema>;
+export type SurveyView = z.infer<typeof SurveyInfoSchema>;
 
 export const academySessions = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) =>
   request<{ items: AcademySession[] }>(`/api/academy/sessions?when=${when}`, { signal });
@@ -75,13 +54,7 @@ export const academySession = (id: number, signal?: AbortSignal) => request<Acad
 export const consentNotice = (purpose: 'academy' | 'school', signal?: AbortSignal) =>
   request<ConsentNotice>(`/api/privacy/consent?purpose=${purpose}`, { signal });
 
-export interface RegistrationInput {
-  name: string;
-  phone: string;
-  email?: string;
-  consent: boolean;
-  waitlist?: boolean;
-}
+export type RegistrationInput = z.input<typeof RegistrationBody>;
 
 export const register = (sessionId: number, body: RegistrationInput) =>
   request<Received>(`/api/academy/sessions/${sessionId}/registrations`, { method: 'POST', json: body });
@@ -92,7 +65,7 @@ export const acceptOffer = (token: string) =>
   request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: {} });
 export const qrUrl = (token: string) => `/api/registrations/${encodeURIComponent(token)}/qr.svg`;
 export const survey = (token: string, signal?: AbortSignal) => request<SurveyView>(`/api/surveys/${encodeURIComponent(token)}`, { signal });
-export const answerSurvey = (token: string, body: { rating: number; comment?: string }) =>
+export const answerSurvey = (token: string, body: z.input<typeof SurveyAnswerBody>) =>
   request<unknown>(`/api/surveys/${encodeURIComponent(token)}`, { method: 'POST', json: body });
 
 /** The last path segment of a status or cancel URL the server returned: the token. */
@@ -104,148 +77,48 @@ export function tokenFromUrl(url: string | undefined, fallback: string): string 
 
 // ---- staff: academy ----
 
-export interface SessionInput {
-  title: { ko: string; en?: string };
-  lecturer?: string;
-  description?: string;
-  startsAt: string;
-  endsAt: string;
-  venue: string;
-  onlineUrl?: string;
-  videoUrl?: string;
-  capacity: number;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  cancelled?: boolean;
-}
-
-export type SessionPatch = Partial<Omit<SessionInput, 'lecturer' | 'onlineUrl' | 'videoUrl'>> & {
-  lecturer?: string | null;
-  onlineUrl?: string | null;
-  videoUrl?: string | null;
-};
-
-export interface Registrant {
-  id: number;
-  status: RegistrationStatus;
-  name: string;
-  phoneMasked: string | null;
-  email?: string | null;
-  createdAt: string;
-  checkedInAt: string | null;
-}
-
-export interface FigureRow {
-  registered: number;
-  attended: number;
-  attendanceRate: number | null;
-  satisfaction: number | null;
-  sessions?: number;
-}
-
-export interface AcademyFigures {
-  sessions: (FigureRow & { id: number; title: LocalText | string })[];
-  byQuarter: (FigureRow & { quarter: number; year?: number })[];
-  year: FigureRow & { year?: number };
-}
+export type SessionInput = z.input<typeof SessionBody>;
+export type SessionPatch = z.input<typeof SessionPatchBody>;
+export type Registrant = z.infer<typeof StaffRegistrationSchema>;
+export type AcademyFigures = z.infer<typeof FiguresSchema>;
+/** The counts every row of the academy's figures has (the year, a quarter, a session). */
+export type FigureRow = Pick<AcademyFigures['year'], 'registered' | 'attended' | 'attendanceRate' | 'satisfaction' | 'responses'>;
 
 export const createSession = (body: SessionInput) => request<AcademySession>('/api/academy/sessions', { method: 'POST', json: body });
 export const updateSession = (id: number, body: SessionPatch) => request<AcademySession>(`/api/academy/sessions/${id}`, { method: 'PATCH', json: body });
 export const unmask = (registrationId: number) => request<{ phone: string | null; email: string | null }>(`/api/registrations/${registrationId}/unmask`, { method: 'POST', json: {} });
-export const checkIn = (sessionId: number, body: { token: string } | { registrationId: number }) =>
+export const checkIn = (sessionId: number, body: z.input<typeof CheckInBody>) =>
   request<{ registration: Registrant; alreadyCheckedIn: boolean }>(`/api/academy/sessions/${sessionId}/check-in`, { method: 'POST', json: body });
 export const sendSurvey = (sessionId: number) => request<{ queued: number }>(`/api/academy/sessions/${sessionId}/survey`, { method: 'POST', json: {} });
 export const academyFigures = (year: number, signal?: AbortSignal) => request<AcademyFigures>(`/api/academy/figures?year=${year}`, { signal });
 
 // ---- the visiting school ----
 
-export type SchoolLevel = 'elementary' | 'middle' | 'high' | 'special' | 'other';
+export type SchoolSurvey = z.infer<typeof SurveySchema>;
+export type ApplicationInput = z.input<typeof ApplicationBody>;
+export type SchoolLevel = ApplicationInput['level'];
 export const SCHOOL_LEVELS: readonly SchoolLevel[] = ['elementary', 'middle', 'high', 'special', 'other'];
-export type ApplicationStatus = 'submitted' | 'selected' | 'rejected' | 'scheduled' | 'completed' | 'withdrawn';
-
-export interface SchoolSurvey {
-  id: number;
-  year: number;
-  opensAt: string;
-  closesAt: string;
-  open: boolean;
-  targetSchools?: number;
-}
-
-export interface ApplicationInput {
-  schoolName: string;
-  level: SchoolLevel;
-  teacherName: string;
-  teacherPhone: string;
-  teacherEmail?: string;
-  grade: string;
-  students: number;
-  preferredDates: string[];
-  topics: string;
-  consent: boolean;
-}
-
-export interface SchoolClass {
-  id?: number;
-  heldOn: string;
-  lecturer: string;
-  classes: number;
-  studentsReached?: number | null;
-  notes?: string | null;
-  evidenceUrl?: string | null;
-}
-
-export interface ApplicationView {
-  status: ApplicationStatus;
-  schoolName: string;
-  decisionReason: string | null;
-  classes: SchoolClass[];
-}
-
-export interface StaffApplication {
-  id: number;
-  status: ApplicationStatus;
-  schoolName: string;
-  level: SchoolLevel;
-  teacherName: string;
-  teacherPhone?: string | null;
-  teacherPhoneMasked?: string | null;
-  grade: string;
-  students: number;
-  preferredDates: string[];
-  topics: string;
-  decisionReason: string | null;
-  classes?: SchoolClass[];
-  createdAt?: string;
-}
-
-export interface SchoolFigureRow {
-  classes?: number;
-  schools: number;
-  students: number;
-  quarter?: number;
-}
-
-export interface SchoolFigures {
-  year: number;
-  target?: number | null;
-  byQuarter?: SchoolFigureRow[];
-  total?: SchoolFigureRow & { target?: number | null; rate?: number | null };
-}
+export type SchoolClass = z.infer<typeof ClassSchema>;
+export type ApplicationView = z.infer<typeof ApplicationStatusSchema>;
+export type ApplicationStatus = ApplicationView['status'];
+export type ApplicationList = z.infer<typeof ApplicationListSchema>;
+export type StaffApplication = ApplicationList['items'][number];
+export type SchoolFigures = z.infer<typeof SchoolFiguresSchema>;
+export type SchoolFigureRow = SchoolFigures['byQuarter'][number];
 
 export const currentSchoolSurvey = (signal?: AbortSignal) => request<SchoolSurvey>('/api/school/surveys/current', { signal });
 export const applySchool = (body: ApplicationInput) => request<Received>('/api/school/applications', { method: 'POST', json: body });
 export const schoolApplication = (token: string, signal?: AbortSignal) =>
   request<ApplicationView>(`/api/school/applications/${encodeURIComponent(token)}`, { signal });
 export const schoolSurveys = (signal?: AbortSignal) => request<{ items: SchoolSurvey[] }>('/api/school/surveys', { signal });
-export const createSchoolSurvey = (body: { year: number; opensAt: string; closesAt: string; targetSchools: number }) =>
+export const createSchoolSurvey = (body: z.input<typeof SurveyBody>) =>
   request<SchoolSurvey>('/api/school/surveys', { method: 'POST', json: body });
 export const surveyApplications = (surveyId: number, signal?: AbortSignal) =>
-  request<{ items: StaffApplication[]; target: number; selected: number }>(`/api/school/surveys/${surveyId}/applications`, { signal });
-export const decide = (applicationId: number, body: { decision: 'selected' | 'rejected'; reason: string }) =>
+  request<ApplicationList>(`/api/school/surveys/${surveyId}/applications`, { signal });
+export const decide = (applicationId: number, body: z.input<typeof DecisionBody>) =>
   request<unknown>(`/api/school/applications/${applicationId}/decision`, { method: 'POST', json: body });
-export const scheduleClass = (applicationId: number, body: { heldOn: string; lecturer: string; classes: number }) =>
+export const scheduleClass = (applicationId: number, body: z.input<typeof ClassBody>) =>
   request<SchoolClass>(`/api/school/applications/${applicationId}/classes`, { method: 'POST', json: body });
-export const recordClass = (classId: number, body: { studentsReached: number; notes?: string; evidenceUrl?: string }) =>
+export const recordClass = (classId: number, body: z.input<typeof ClassResultBody>) =>
   request<SchoolClass>(`/api/school/classes/${classId}`, { method: 'PATCH', json: body });
 export const schoolFigures = (year: number, signal?: AbortSignal) => request<SchoolFigures>(`/api/school/figures?year=${year}`, { signal });

@@ -1,4 +1,5 @@
 /** Small React hooks shared by the pages. */
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { NotFoundError } from './api-client.ts';
 
@@ -8,37 +9,34 @@ export type AsyncState<T> =
   | { status: 'notFound' }
   | { status: 'error'; error: unknown };
 
+export interface Loaded<T> {
+  state: AsyncState<T>;
+  /** From the error view: forget what failed and load again, showing "loading". */
+  retry: () => void;
+  /**
+   * Loads again in the background and swaps the data in when it arrives, without the loading
+   * view (forms on the page keep their place and focus); rejects when the load fails.
+   */
+  refresh: () => Promise<void>;
+}
+
 /**
- * Loads data for a page. `key` identifies the request (e.g. the plan id): a new key starts a
- * new load and aborts the old one, so a slow answer for a previous page never wins.
+ * A page's data through TanStack Query (queries.ts has the client and the keys). `key` names
+ * the resource: a new key starts a new load, and the load of a key no page shows any more is
+ * aborted (the query function passes on TanStack's AbortSignal), so a slow answer for a previous
+ * page never wins. A 404 is the not-found view; data once shown stays while it reloads.
  */
-export function useApi<T>(key: string, load: (signal: AbortSignal) => Promise<T>): [AsyncState<T>, () => void] {
-  const [state, setState] = useState<{ key: string; attempt: number; value: AsyncState<T> }>({
-    key,
-    attempt: 0,
-    value: { status: 'loading' },
-  });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ key, attempt, value: { status: 'loading' } });
-    load(controller.signal).then(
-      (data) => setState({ key, attempt, value: { status: 'ok', data } }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const value: AsyncState<T> = error instanceof NotFoundError ? { status: 'notFound' } : { status: 'error', error };
-        setState({ key, attempt, value });
-      },
-    );
-    return () => controller.abort();
-    // `load` is recreated each render on purpose; `key` is what identifies the request.
-  }, [key, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  // Until the effect for a new key has run, report loading rather than the previous page's data.
-  const current = state.key === key && state.attempt === attempt ? state.value : { status: 'loading' as const };
-  return [current, retry];
+export function useLoad<T>(key: QueryKey, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => load(signal) });
+  const retry = () => void client.resetQueries({ queryKey: key, exact: true });
+  const refresh = () => client.refetchQueries({ queryKey: key, exact: true }, { throwOnError: true });
+  let state: AsyncState<T>;
+  if (query.data !== undefined) state = { status: 'ok', data: query.data };
+  else if (query.isPending || query.isFetching) state = { status: 'loading' };
+  else if (query.error instanceof NotFoundError) state = { status: 'notFound' };
+  else state = { status: 'error', error: query.error };
+  return { state, retry, refresh };
 }
 
 /** Sets <title>: "page | service". */
@@ -46,26 +44,6 @@ export function useDocumentTitle(page: string | null, suffix: string): void {
   useEffect(() => {
     document.title = page ? `${page} | ${suffix}` : suffix;
   }, [page, suffix]);
-}
-
-/**
- * useApi plus `refresh`: loads again in the background and swaps the data in when it arrives,
- * without the loading view (so forms on the page keep their place and focus).
- */
-export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
-  const [state, retryLoad] = useApi(key, load);
-  const [fresh, setFresh] = useState<{ key: string; data: T } | null>(null);
-  const refresh = useCallback(async () => {
-    const data = await load(new AbortController().signal);
-    setFresh({ key, data });
-    // `load` changes every render; the key names what it loads.
-  }, [key]);
-  const retry = useCallback(() => {
-    setFresh(null);
-    retryLoad();
-  }, [retryLoad]);
-  const current: AsyncState<T> = state.status === 'ok' && fresh?.key === key ? { status: 'ok', data: fresh.data } : state;
-  return { state: current, retry, refresh };
 }
 
 export interface Mutation {

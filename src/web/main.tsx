@@ -1,13 +1,16 @@
-/** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, React root. */
+/** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, the router and the query client around App. */
 import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles.css';
 import './staff.css';
 import './education.css';
 import './events.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { langFromSearch, storedLang, withLang } from './i18n.ts';
+import { queryClient } from './queries.ts';
 
 // A returning English reader who opens a bare link gets `?lang=en` written into the URL, so
 // what they copy and share shows the page in the language they see.
@@ -21,6 +24,10 @@ const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </QueryClientProvider>
   </StrictMode>,
 );

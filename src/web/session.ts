@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { Role } from '../modules/accounts/roles.ts';
 import { ApiError, UNAUTHORIZED_EVENT } from './api-client.ts';
+import { forgetStaffData } from './queries.ts';
 import { fetchMe, type User } from './staff-api.ts';
 
 export type SessionState =
@@ -69,12 +70,16 @@ export function useSessionLoader(active: boolean): Session {
   }, [active, loaded, attempt]);
 
   useEffect(() => {
-    const onUnauthorized = () => setState({ status: 'signedOut' });
+    const onUnauthorized = () => {
+      forgetStaffData();
+      setState({ status: 'signedOut' });
+    };
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
   }, []);
 
   const setUser = useCallback((user: User | null) => {
+    forgetStaffData();
     setState(user ? { status: 'signedIn', user } : { status: 'signedOut' });
     setLoaded(true);
   }, []);

@@ -2,149 +2,46 @@
  * The staff workspace's API calls (docs/staff-api.md). Shapes mirror the contract; money is
  * integer won everywhere, dates are ISO strings.
  */
-import type { Role } from '../modules/accounts/roles.ts';
-import type { ActionStatus, ActionTarget, NormalizedPlan, Period } from '../modules/plan/types.ts';
-import { request, type Figures, type Plan, type PublicEvidence } from './api-client.ts';
+import type { z } from 'zod';
+import type { DepartmentSchema, UserAdminSchema, UserSchema } from '../modules/accounts/api-schema.ts';
+import type { AuditRow as AuditRowSchema } from '../modules/audit/routes.ts';
+import type { EvidenceSchema, NormalizedPlanSchema, StaffActionSchema, StaffPlanSchema } from '../modules/plan/api-schema.ts';
+import type { ExecutionSchema, LedgerSchema } from '../modules/plan/ledger-api-schema.ts';
+import type { ReportListSchema, ReportResponseSchema, ReportSchema } from '../modules/plan/report-api-schema.ts';
+import type { ActionPatchBody, ActorSchema, AssignmentBody, HistorySchema, MeasureListSchema } from '../modules/plan/tracking-api-schema.ts';
+import type { NewUserBody, UserPatchBody } from '../modules/accounts/api-schema.ts';
+import type { PlanPatchBody } from '../modules/plan/import-routes.ts';
+import type { PlanFiguresListSchema } from '../modules/plan/figures-routes.ts';
+import { request } from './api-client.ts';
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  departmentId: number | null;
-}
+// Shapes: the server's zod schemas (`import type`, erased from the bundle); the OpenAPI
+// document at /api/docs is generated from the same schemas.
 
-export type AdminUser = User & { disabled: boolean };
-
-export interface Department {
-  id: number;
-  name: string;
-  nameEn: string | null;
-}
-
-export interface Measure {
-  key: string;
-  label: { ko: string; en: string };
-  unit: string;
-}
-
-export type StaffEvidence = PublicEvidence & {
-  published: boolean;
-  fileName?: string | null;
-  mimeType?: string | null;
-  sizeBytes?: number | null;
-};
-
-export interface StaffAction {
-  id: number;
-  text: string;
-  target: ActionTarget | null;
-  status: ActionStatus;
-  progress: number;
-  evidence: StaffEvidence[];
-  ownerDepartmentId: number | null;
-  measureKey: string | null;
-  measured: number | null;
-  progressSource: 'manual' | 'measure';
-  updatedAt?: string | null;
-}
-
-export interface StaffEntry {
-  id: number;
-  year: number;
-  period: Period;
-  goals: string[];
-  actions: StaffAction[];
-  figures?: Figures;
-}
-
-export type StaffPlan = Omit<Plan, 'schedule'> & { schedule: StaffEntry[] };
-
-export interface HistoryItem {
-  at: string;
-  actor: { id: number; email: string; name: string } | null;
-  statusBefore: ActionStatus;
-  statusAfter: ActionStatus;
-  progressBefore: number;
-  progressAfter: number;
-  comment: string | null;
-}
-
-export interface LedgerRow {
-  sourceLabel: string;
-  source: string;
-  year: number;
-  plannedKrw: number;
-  securedKrw: number;
-  executedKrw: number;
-  executionRate: number | null;
-}
-
-export interface Execution {
-  id: number;
-  sourceLabel: string;
-  year: number;
-  executedOn: string;
-  amountKrw: number;
-  description: string;
-  createdBy?: ActorRef;
-}
-
-export interface Ledger {
-  rows: LedgerRow[];
-  executions: Execution[];
-  totals: Partial<LedgerRow> & { plannedKrw: number; securedKrw: number; executedKrw: number; executionRate: number | null };
-}
-
-export type ActorRef = { id: number; email: string; name: string } | null;
-
-export interface ReportListItem {
-  year: number;
-  quarter: number;
-  reportedAt: string;
-  reportedBy: ActorRef;
-}
-
-export interface ReportAction {
-  id: number;
-  text: string;
-  target: ActionTarget | null;
-  status: ActionStatus;
-  progress: number;
-  ownerDepartment: { id: number; name: string; nameEn?: string | null } | null;
-  evidence: { title: string; kind: 'file' | 'link'; published: boolean }[];
-}
-
-export interface Report {
-  plan: { id: number; title: string; pledge: string; category: string; number: number };
-  year: number;
-  quarter: number;
-  /** When the figures were computed (for a reported quarter: at reporting). */
-  generatedAt?: string;
-  figures: { quarter: Figures; cumulative: Figures; overall: Figures };
-  entries: { year: number; period: Period; goals: string[]; actions: ReportAction[] }[];
-  budget: { executedKrw: number; plannedKrw: number; executionRate: number | null; quarterExecutedKrw?: number; executions: Execution[] };
-}
-
-export interface ReportAnswer {
-  reported: boolean;
-  reportedAt: string | null;
-  reportedBy?: ActorRef;
-  report: Report;
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+export type User = z.infer<typeof UserSchema>;
+export type AdminUser = z.infer<typeof UserAdminSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type Measure = z.infer<typeof MeasureListSchema>['items'][number];
+export type StaffEvidence = z.infer<typeof EvidenceSchema>;
+export type StaffAction = z.infer<typeof StaffActionSchema>;
+export type StaffPlan = z.infer<typeof StaffPlanSchema>;
+/** A plan's overall figures and ledger totals, as the staff dashboard lists them. */
+export type PlanFigureRow = z.infer<typeof PlanFiguresListSchema>['items'][number];
+export type StaffEntry = StaffPlan['schedule'][number];
+export type HistoryItem = z.infer<typeof HistorySchema>['items'][number];
+export type Ledger = z.infer<typeof LedgerSchema>;
+export type LedgerRow = Ledger['rows'][number];
+export type Execution = z.infer<typeof ExecutionSchema>;
+export type ActorRef = z.infer<typeof ActorSchema>;
+export type ReportListItem = z.infer<typeof ReportListSchema>['items'][number];
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportAction = Report['entries'][number]['actions'][number];
+export type ReportAnswer = z.infer<typeof ReportResponseSchema>;
+export type AuditRow = z.infer<typeof AuditRowSchema>;
+export type NormalizedPlan = z.infer<typeof NormalizedPlanSchema>;
+export type ActionPatch = z.input<typeof ActionPatchBody>;
+export type AssignmentPatch = z.input<typeof AssignmentBody>;
+export type NewUser = z.input<typeof NewUserBody>;
+export type UserPatch = z.input<typeof UserPatchBody>;
 
 export interface AuditFilter {
   entity?: string;
@@ -167,31 +64,25 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 
 // ---- users and departments
 export const fetchUsers = (signal?: Signal) => request<{ items: AdminUser[] }>('/api/users', { signal });
-export const createUser = (body: { email: string; name: string; role: Role; departmentId: number | null; password: string }) =>
+export const createUser = (body: NewUser) =>
   request<User>('/api/users', { method: 'POST', json: body });
-export const updateUser = (id: number, body: Partial<Pick<AdminUser, 'name' | 'role' | 'departmentId' | 'disabled'>>) =>
+export const updateUser = (id: number, body: UserPatch) =>
   request<AdminUser>(`/api/users/${id}`, { method: 'PATCH', json: body });
 export const fetchDepartments = (signal?: Signal) => request<{ items: Department[] }>('/api/departments', { signal });
 export const createDepartment = (body: { name: string; nameEn: string | null }) =>
   request<Department>('/api/departments', { method: 'POST', json: body });
 
 // ---- plans and actions
-export interface PlanHeader {
-  pledge?: string;
-  title?: string;
-  category?: string;
-  number?: number;
-  period?: { start: number; end: number };
-  effects?: string[];
-}
+export type PlanHeader = z.input<typeof PlanPatchBody>;
 export const updatePlanHeader = (id: number, body: PlanHeader) => request<StaffPlan>(`/api/plans/${id}`, { method: 'PATCH', json: body });
+export const fetchPlanFigures = (signal?: Signal) => request<{ items: PlanFigureRow[] }>('/api/plans/figures', { signal });
 export const fetchStaffPlan = (id: number, signal?: Signal) => request<StaffPlan>(`/api/manage/plans/${id}`, { signal });
 export const fetchMeasures = (signal?: Signal) => request<{ items: Measure[] }>('/api/measures', { signal });
 export const fetchHistory = (actionId: number, signal?: Signal) =>
   request<{ items: HistoryItem[] }>(`/api/actions/${actionId}/history`, { signal });
-export const updateAction = (actionId: number, body: { status?: ActionStatus; progress?: number; comment?: string }) =>
+export const updateAction = (actionId: number, body: ActionPatch) =>
   request<StaffAction>(`/api/actions/${actionId}`, { method: 'PATCH', json: body });
-export const updateAssignment = (actionId: number, body: { ownerDepartmentId?: number | null; measureKey?: string | null }) =>
+export const updateAssignment = (actionId: number, body: AssignmentPatch) =>
   request<StaffAction>(`/api/actions/${actionId}/assignment`, { method: 'PATCH', json: body });
 
 // ---- evidence

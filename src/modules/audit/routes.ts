@@ -17,7 +17,7 @@ const Filter = z.object({
   pageSize: wholeNumber(1, 200).default(50),
 });
 
-const AuditRow = z.object({
+export const AuditRow = z.object({
   id: z.number().int(),
   at: z.string(),
   actorId: z.number().int().nullable(),

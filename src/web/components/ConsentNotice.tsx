@@ -4,14 +4,8 @@
  */
 import { useId } from 'react';
 import type { ConsentNotice as Notice } from '../education-api.ts';
-import { localText, type Localizable } from '../education-format.ts';
+import { localText } from '../education-format.ts';
 import { useI18n } from '../i18n.ts';
-
-function items(notice: Notice, lang: 'ko' | 'en'): string[] {
-  const raw = notice.items;
-  if (Array.isArray(raw)) return raw.map((i) => localText(i as Localizable, lang));
-  return [localText(raw as Localizable, lang)];
-}
 
 export function ConsentNotice({
   notice,
@@ -30,26 +24,16 @@ export function ConsentNotice({
   const errorId = `${id}-error`;
   return (
     <fieldset className={`consent-notice${error ? ' field-invalid' : ''}`} data-testid="consent-notice">
-      <legend id={headingId}>{notice.title ? localText(notice.title, lang) : t('consentHeading')}</legend>
+      <legend id={headingId}>{localText(notice.title, lang)}</legend>
       <dl className="consent-list">
         <dt>{t('consentPurpose')}</dt>
-        <dd>{localText(notice.purpose as Localizable, lang)}</dd>
+        <dd>{localText(notice.purpose, lang)}</dd>
         <dt>{t('consentItems')}</dt>
-        <dd>
-          {items(notice, lang).length > 1 ? (
-            <ul>
-              {items(notice, lang).map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          ) : (
-            items(notice, lang)[0]
-          )}
-        </dd>
+        <dd>{localText(notice.items, lang)}</dd>
         <dt>{t('consentRetention')}</dt>
-        <dd>{localText(notice.retention as Localizable, lang)}</dd>
+        <dd>{localText(notice.retention, lang)}</dd>
         <dt>{t('consentRefusal')}</dt>
-        <dd>{localText(notice.refusal as Localizable, lang)}</dd>
+        <dd>{localText(notice.refusal, lang)}</dd>
       </dl>
       <div className="field-check">
         <input

@@ -89,32 +89,27 @@ function YearTable({ rows }: { rows: YearRow[] }) {
 export function PlanProgress({ plan }: { plan: Plan }) {
   const { t } = useI18n();
   const { figures, ledger } = plan;
-  if (!figures && !ledger) return <p>{t('progressUnavailable')}</p>;
   const years = new Map<number, YearRow>();
-  for (const f of figures?.byYear ?? []) years.set(f.year, { year: f.year, figures: f });
-  for (const l of ledger?.byYear ?? []) years.set(l.year, { ...(years.get(l.year) ?? { year: l.year }), ledger: l });
+  for (const f of figures.byYear) years.set(f.year, { year: f.year, figures: f });
+  for (const l of ledger.byYear) years.set(l.year, { ...(years.get(l.year) ?? { year: l.year }), ledger: l });
   const rows = [...years.values()].sort((a, b) => a.year - b.year);
-  const overall = figures?.overall;
+  const overall = figures.overall;
   return (
     <>
       <dl className="figure-cards">
-        {overall && (
-          <>
-            <FigureCard
-              label={t('progressRate')}
-              value={overall.progressRate}
-              note={t('progressRateNote', { counted: overall.counted })}
-              testId="progress-rate"
-            />
-            <FigureCard
-              label={t('completionRate')}
-              value={overall.completionRate}
-              note={t('completionRateNote', { done: overall.done, counted: overall.counted })}
-              testId="completion-rate"
-            />
-          </>
-        )}
-        {ledger && <BudgetCard ledger={ledger} />}
+        <FigureCard
+          label={t('progressRate')}
+          value={overall.progressRate}
+          note={t('progressRateNote', { counted: overall.counted })}
+          testId="progress-rate"
+        />
+        <FigureCard
+          label={t('completionRate')}
+          value={overall.completionRate}
+          note={t('completionRateNote', { done: overall.done, counted: overall.counted })}
+          testId="completion-rate"
+        />
+        <BudgetCard ledger={ledger} />
       </dl>
       <p className="figure-help">{t('figuresHelp')}</p>
       {rows.length > 0 && (

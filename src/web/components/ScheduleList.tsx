@@ -46,15 +46,11 @@ function Action({ action }: { action: PublicAction }) {
           </span>
         </>
       )}
-      {action.status && (
-        <span className="action-state">
-          <StatusBadge status={action.status} testId="action-status" />
-          {action.progress !== undefined && (
-            <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: action.text })} testId="action-progress" whole />
-          )}
-        </span>
-      )}
-      {action.evidence && <EvidenceLinks items={action.evidence} />}
+      <span className="action-state">
+        <StatusBadge status={action.status} testId="action-status" />
+        <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: action.text })} testId="action-progress" whole />
+      </span>
+      <EvidenceLinks items={action.evidence} />
     </li>
   );
 }
@@ -65,7 +61,7 @@ function Entry({ entry }: { entry: PublicEntry }) {
   return (
     <li className="schedule-entry" data-testid="schedule-entry" data-year={entry.year} data-period={entry.period}>
       <h4>{periodLabel(entry.period, lang)}</h4>
-      {entry.figures && entry.figures.counted > 0 && (
+      {entry.figures.counted > 0 && (
         <p className="entry-figures" data-testid="entry-figures">
           {t('progressRate')} {formatRate(entry.figures.progressRate)} · {t('completionRate')} {formatRate(entry.figures.completionRate)}
         </p>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LANGS, useI18n, type Lang } from '../i18n.ts';
-import { handleLinkClick, isStaffRoute, useLocation, type Route } from '../router.ts';
+import { Link as RouterLink, useLocation } from 'react-router';
+import { isStaffRoute, type Route } from '../router.ts';
 import { Link } from './Link.tsx';
 
 /** Language names are written in their own language, as KRDS language switchers do. */
@@ -42,15 +43,9 @@ export function SiteHeader({ route, children }: { route?: Route; children?: Reac
           <ul className="lang-switch" data-testid="lang-switch" aria-label={t('langSwitchLabel')}>
             {LANGS.map((option) => (
               <li key={option}>
-                <a
-                  href={hrefFor(option)}
-                  lang={option}
-                  hrefLang={option}
-                  aria-current={option === lang ? 'true' : undefined}
-                  onClick={handleLinkClick}
-                >
+                <RouterLink to={hrefFor(option)} lang={option} hrefLang={option} aria-current={option === lang ? 'true' : undefined}>
                   {LANG_NAMES[option]}
-                </a>
+                </RouterLink>
               </li>
             ))}
           </ul>

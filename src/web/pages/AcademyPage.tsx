@@ -3,7 +3,8 @@ import { academySessions, type AcademySession } from '../education-api.ts';
 import { formatDateTime, localText, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 
 export const STATE_LABELS: Record<AcademySession['registrationState'], MessageKey> = {
@@ -75,7 +76,7 @@ async function load(signal: AbortSignal) {
 
 export function AcademyPage() {
   const { t } = useI18n();
-  const [state, retry] = useApi('academy', load);
+  const { state, retry } = useLoad(keys.academy(), load);
   useDocumentTitle(t('academyTitle'), t('titleSuffix'));
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
   return (

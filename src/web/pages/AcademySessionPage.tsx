@@ -14,7 +14,8 @@ import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx'
 import { Field } from '../components/staff/Field.tsx';
 import { FormAlert } from '../components/staff/Notice.tsx';
 import { formErrors, NO_ERRORS } from '../form-errors.ts';
-import { useApi, useDocumentTitle, useMutation } from '../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 import { STATE_LABELS, STATE_NOTES } from './AcademyPage.tsx';
 
@@ -44,7 +45,7 @@ function RegistrationForm({ session, notice }: { session: AcademySession; notice
     if (full && !waitlist) gaps.waitlist = t('waitlistRequired');
     setLocal(gaps);
     if (Object.keys(gaps).length > 0) return;
-    const body = { name: name.trim(), phone: phone.trim(), ...(email.trim() ? { email: email.trim() } : {}), consent, ...(full ? { waitlist: true } : {}) };
+    const body = { name: name.trim(), phone: phone.trim(), ...(email.trim() ? { email: email.trim() } : {}), consent: true as const, ...(full ? { waitlist: true } : {}) };
     const created = await mutation.run(() => register(session.id, body));
     if (created) setReceived(created);
   };
@@ -102,7 +103,7 @@ async function load(id: number, signal: AbortSignal) {
 
 export function AcademySessionPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`academy-session-${id}`, (signal) => load(id, signal));
+  const { state, retry } = useLoad(keys.academySession(id), (signal) => load(id, signal));
   const title = state.status === 'ok' ? localText(state.data.session.title, lang) : null;
   useDocumentTitle(state.status === 'notFound' ? t('notFoundTitle') : title, t('titleSuffix'));
   if (state.status === 'loading') return <Loading />;

@@ -8,16 +8,17 @@ import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { EventRegistrationForm } from '../components/events/EventRegistrationForm.tsx';
 import { eventDates, formatDay, formatTime, KIND_LABELS, labelOr, LocalText, plainText, PROGRAMME_LABELS, seoulDay } from '../components/events/EventText.tsx';
-import { eventConsent, eventWithRegistration, eventIcsUrl, sessionIcsUrl, type EventDetail, type ProgrammeItem, type Speaker } from '../events-api.ts';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { eventConsent, eventDetail, eventIcsUrl, sessionIcsUrl, type EventDetail, type ProgrammeItem, type Speaker } from '../events-api.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 import { EVENT_STATUS_LABELS } from './EventsPage.tsx';
 
 function Agenda({ event }: { event: EventDetail }) {
   const { lang, t } = useI18n();
-  const items = [...(event.programme ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.roomId ?? 0) - (b.roomId ?? 0));
-  const rooms = new Map((event.rooms ?? []).map((r) => [r.id, r.name]));
-  const speakers = new Map((event.speakers ?? []).map((s) => [s.id, s]));
+  const items = [...event.programme].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.roomId ?? 0) - (b.roomId ?? 0));
+  const rooms = new Map(event.rooms.map((r) => [r.id, r.name]));
+  const speakers = new Map(event.speakers.map((s) => [s.id, s]));
   const days = new Map<string, ProgrammeItem[]>();
   for (const item of items) {
     const day = seoulDay(item.startsAt);
@@ -48,9 +49,9 @@ function Agenda({ event }: { event: EventDetail }) {
                     <span className="badge">{labelOr(PROGRAMME_LABELS, item.kind, t)}</span> <LocalText text={item.title} testId="agenda-title" />
                   </p>
                   <LocalText text={item.description} as="p" className="agenda-description" />
-                  {(item.speakers ?? []).length > 0 && (
+                  {item.speakers.length > 0 && (
                     <ul className="agenda-speakers">
-                      {(item.speakers ?? []).map((ref) => {
+                      {item.speakers.map((ref) => {
                         const s = speakers.get(ref.id);
                         return s ? (
                           <li key={ref.id}>
@@ -102,13 +103,13 @@ function SpeakerCard({ speaker }: { speaker: Speaker }) {
 }
 
 async function load(id: number, signal: AbortSignal) {
-  const [event, notice] = await Promise.all([eventWithRegistration(id, signal), eventConsent(signal)]);
+  const [event, notice] = await Promise.all([eventDetail(id, signal), eventConsent(signal)]);
   return { event, notice };
 }
 
 export function EventPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`event-${id}`, (signal) => load(id, signal));
+  const { state, retry } = useLoad(keys.event(id), (signal) => load(id, signal));
   const title = state.status === 'ok' ? plainText(state.data.event.title, lang) : null;
   useDocumentTitle(state.status === 'notFound' ? t('notFoundTitle') : title, t('titleSuffix'));
   if (state.status === 'loading') return <Loading />;
@@ -176,17 +177,17 @@ export function EventPage({ id }: { id: number }) {
         </p>
       )}
       <Agenda event={event} />
-      {(event.speakers ?? []).length > 0 && (
+      {event.speakers.length > 0 && (
         <section className="plan-section" aria-labelledby="speakers-heading">
           <h2 id="speakers-heading">{t('speakersHeading')}</h2>
           <ul className="speaker-list" data-testid="speakers">
-            {(event.speakers ?? []).map((s) => (
+            {event.speakers.map((s) => (
               <SpeakerCard key={s.id} speaker={s} />
             ))}
           </ul>
         </section>
       )}
-      {upcoming && (event.categories ?? []).length > 0 && <EventRegistrationForm event={event} notice={notice} />}
+      {upcoming && event.categories.length > 0 && <EventRegistrationForm event={event} notice={notice} />}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { eventDates, KIND_LABELS, labelOr, LocalText } from '../components/events/EventText.tsx';
 import { events, type EventSummary } from '../events-api.ts';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 
 export const EVENT_STATUS_LABELS: Record<string, MessageKey> = { planned: 'statusPlanned', held: 'statusHeld', cancelled: 'statusCancelled' };
@@ -59,7 +60,7 @@ export function EventList({ items, testId }: { items: EventSummary[]; testId: st
 
 export function EventsPage() {
   const { t } = useI18n();
-  const [state, retry] = useApi('events', (signal) => events(signal));
+  const { state, retry } = useLoad(keys.events(), (signal) => events(signal));
   useDocumentTitle(t('eventsTitle'), t('titleSuffix'));
   if (state.status === 'error' || state.status === 'notFound') return <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />;
   const now = Date.now();

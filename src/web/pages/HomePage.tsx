@@ -3,7 +3,8 @@ import { fetchPlans, type PlanSummary } from '../api-client.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatEok, formatKrwCompact } from '../format.ts';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 
 function PlanCard({ plan }: { plan: PlanSummary }) {
@@ -35,7 +36,7 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
 
 export function HomePage() {
   const { t } = useI18n();
-  const [state, retry] = useApi('plans', fetchPlans);
+  const { state, retry } = useLoad(keys.plans(), fetchPlans);
   useDocumentTitle(state.status === 'error' ? t('errorTitle') : null, t('titleSuffix'));
 
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;

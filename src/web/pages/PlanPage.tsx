@@ -9,7 +9,8 @@ import { PlanProgress } from '../components/PlanProgress.tsx';
 import { ScheduleList } from '../components/ScheduleList.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatEok, formatKrwCompact } from '../format.ts';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -119,7 +120,7 @@ function PlanView({ plan }: { plan: Plan }) {
 
 export function PlanPage({ id }: { id: number }) {
   const { t } = useI18n();
-  const [state, retry] = useApi(`plan-${id}`, (signal) => fetchPlan(id, signal));
+  const { state, retry } = useLoad(keys.plan(id), (signal) => fetchPlan(id, signal));
   const title =
     state.status === 'ok'
       ? state.data.title

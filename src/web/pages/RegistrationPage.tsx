@@ -10,9 +10,10 @@ import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { FormAlert, StatusMessage } from '../components/staff/Notice.tsx';
 import { errorMessage } from '../form-errors.ts';
-import { useDocumentTitle, useMutation, useResource } from '../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { useLocation } from '../router.ts';
+import { useLocation } from 'react-router';
 
 const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   confirmed: 'regConfirmed',
@@ -20,13 +21,14 @@ const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   offered: 'regOffered',
   cancelled: 'regCancelled',
   expired: 'regExpired',
+  pending: 'regPendingApproval',
 };
 
 function Actions({ token, view, onChanged }: { token: string; view: RegistrationView; onChanged: () => Promise<void> }) {
   const { lang, t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation();
-  const live = view.canCancel ?? (view.status === 'confirmed' || view.status === 'waitlisted' || view.status === 'offered');
+  const live = view.canCancel;
   const error = errorMessage(mutation.error, lang, t);
 
   const cancel = async () => {
@@ -81,7 +83,7 @@ export function RegistrationPage({ token }: { token: string }) {
   const { lang, t } = useI18n();
   const location = useLocation();
   const isNew = new URLSearchParams(location.search).get('new') === '1';
-  const { state, retry, refresh } = useResource(`registration-${token}`, (signal) => registration(token, signal));
+  const { state, retry, refresh } = useLoad(keys.registration(token), (signal) => registration(token, signal));
   useDocumentTitle(isNew ? t('registrationDoneTitle') : t('registrationTitle'), t('titleSuffix'));
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'notFound') return <NotFoundView />;

@@ -1,9 +1,10 @@
 /** `/school/applications/:token`: a school's application status, decision and scheduled classes. */
 import { schoolApplication, type ApplicationStatus } from '../education-api.ts';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
-import { useApi, useDocumentTitle } from '../hooks.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
-import { useLocation } from '../router.ts';
+import { useLocation } from 'react-router';
 
 export const APPLICATION_LABELS: Record<ApplicationStatus, MessageKey> = {
   submitted: 'appSubmitted',
@@ -18,7 +19,7 @@ export function SchoolApplicationPage({ token }: { token: string }) {
   const { t } = useI18n();
   const location = useLocation();
   const isNew = new URLSearchParams(location.search).get('new') === '1';
-  const [state, retry] = useApi(`school-app-${token}`, (signal) => schoolApplication(token, signal));
+  const { state, retry } = useLoad(keys.schoolApplication(token), (signal) => schoolApplication(token, signal));
   useDocumentTitle(t('applicationTitle'), t('titleSuffix'));
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'notFound') return <NotFoundView />;
@@ -56,7 +57,7 @@ export function SchoolApplicationPage({ token }: { token: string }) {
         ) : (
           <ul className="plain-list" data-testid="application-classes">
             {app.classes.map((c, i) => (
-              <li key={c.id ?? i}>{t('classLine', { date: c.heldOn, lecturer: c.lecturer, classes: c.classes })}</li>
+              <li key={`${c.heldOn}-${i}`}>{t('classLine', { date: c.heldOn, lecturer: c.lecturer, classes: c.classes })}</li>
             ))}
           </ul>
         )}

@@ -13,7 +13,8 @@ import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { Field } from '../components/staff/Field.tsx';
 import { FormAlert } from '../components/staff/Notice.tsx';
 import { formErrors, NO_ERRORS } from '../form-errors.ts';
-import { useApi, useDocumentTitle, useMutation } from '../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 
 export const LEVEL_LABELS: Record<SchoolLevel, MessageKey> = {
@@ -62,7 +63,7 @@ function ApplicationForm({ notice }: { notice: Notice }) {
       students,
       preferredDates: chosen,
       topics: v.topics.trim(),
-      consent,
+      consent: true as const,
     };
     const created = await mutation.run(() => applySchool(body));
     if (created) setReceived(created);
@@ -164,7 +165,7 @@ async function load(signal: AbortSignal): Promise<{ survey: SchoolSurvey | null;
 
 export function SchoolPage() {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi('school', load);
+  const { state, retry } = useLoad(keys.school(), load);
   useDocumentTitle(t('schoolTitle'), t('titleSuffix'));
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
   return (

@@ -6,14 +6,15 @@ import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx'
 import { Field } from '../components/staff/Field.tsx';
 import { FormAlert, StatusMessage } from '../components/staff/Notice.tsx';
 import { formErrors, NO_ERRORS } from '../form-errors.ts';
-import { useApi, useDocumentTitle, useMutation } from '../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
+import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
 export function SurveyPage({ token }: { token: string }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`survey-${token}`, (signal) => survey(token, signal));
+  const { state, retry } = useLoad(keys.survey(token), (signal) => survey(token, signal));
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});

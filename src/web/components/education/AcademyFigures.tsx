@@ -2,7 +2,8 @@
 import { useId, useState } from 'react';
 import { academyFigures, type FigureRow } from '../../education-api.ts';
 import { formatPercent, formatScore, localText, seoulYear, type Localizable } from '../../education-format.ts';
-import { useApi } from '../../hooks.ts';
+import { useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 
@@ -38,7 +39,7 @@ export function AcademyFigures({ sessionId }: { sessionId?: number }) {
   const yearId = useId();
   const sessionsCaption = useId();
   const quarterCaption = useId();
-  const [state, retry] = useApi(`academy-figures-${year}`, (signal) => academyFigures(year, signal));
+  const { state, retry } = useLoad(keys.staffAcademyFigures(year), (signal) => academyFigures(year, signal));
   return (
     <section className="plan-section" aria-labelledby="figures-heading" data-testid="academy-figures">
       <h2 id="figures-heading">{t('academyFiguresHeading')}</h2>
@@ -97,7 +98,7 @@ export function AcademyFigures({ sessionId }: { sessionId?: number }) {
                   .filter((s) => sessionId === undefined || s.id === sessionId)
                   .map((s) => (
                     <tr key={s.id} data-session-id={s.id}>
-                      <th scope="row">{localText(s.title as Localizable, lang)}</th>
+                      <th scope="row">{localText(s.title, lang)}</th>
                       <Cells row={s} />
                     </tr>
                   ))}

@@ -4,6 +4,8 @@
  * page's phone-width version (name, status, check-in). The server pages the list by id
  * (?after=&limit=, docs/education-api.md): the first page shows, "more" appends the next.
  */
+import type { z } from 'zod';
+import type { pageSchema } from '../../../modules/registration/listing.ts';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { request } from '../../api-client.ts';
 import { errorMessage } from '../../form-errors.ts';
@@ -22,15 +24,12 @@ export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   offered: 'regOffered',
   cancelled: 'regCancelled',
   expired: 'regExpired',
+  pending: 'regPendingApproval',
 };
 
 
-/** One page of a staff list (src/modules/registration/listing.ts). */
-export interface ListPage<T> {
-  items: T[];
-  nextAfter: number | null;
-  total: number | null;
-}
+/** One page of a staff list (pageSchema in src/modules/registration/listing.ts). */
+export type ListPage<T> = Omit<z.infer<ReturnType<typeof pageSchema>>, 'items'> & { items: T[] };
 
 export const PAGE_SIZE = 100;
 const PAGE_MAX = 500;

@@ -90,7 +90,7 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
           <span data-testid="action-owner">
             {t('ownerDepartment')}: {owner ?? t('unassigned')}
           </span>
-          {action.updatedAt && <span>{t('updatedAt', { at: formatDateTime(action.updatedAt, lang) })}</span>}
+          <span>{t('updatedAt', { at: formatDateTime(action.updatedAt, lang) })}</span>
         </p>
       </header>
 

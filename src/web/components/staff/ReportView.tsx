@@ -4,14 +4,14 @@
  */
 import { useId } from 'react';
 import { formatEok, formatRate, formatWon, periodLabel } from '../../format.ts';
-import { useI18n, type Lang } from '../../i18n.ts';
+import { useI18n } from '../../i18n.ts';
 import type { Figures } from '../../api-client.ts';
 import type { Report, ReportAction } from '../../staff-api.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
 
-function ownerName(owner: ReportAction['ownerDepartment'], lang: Lang): string {
-  if (!owner) return '–';
-  return lang === 'en' && owner.nameEn ? owner.nameEn : owner.name;
+/** The department as the report froze it (the snapshot keeps the Korean name only). */
+function ownerName(owner: ReportAction['ownerDepartment']): string {
+  return owner ? owner.name : '–';
 }
 
 function FiguresTable({ figures }: { figures: Report['figures'] }) {
@@ -76,7 +76,7 @@ function ActionsTable({ actions, caption }: { actions: ReportAction[]; caption: 
                 {a.text}
                 {a.target && <> ({t('actionTarget', { count: a.target.count, unit: a.target.unit })})</>}
               </th>
-              <td>{ownerName(a.ownerDepartment, lang)}</td>
+              <td>{ownerName(a.ownerDepartment)}</td>
               <td>
                 <StatusBadge status={a.status} />
               </td>
@@ -116,12 +116,10 @@ function Budget({ budget }: { budget: Report['budget'] }) {
           <dt>{t('executionRate')}</dt>
           <dd>{formatRate(budget.executionRate)}</dd>
         </div>
-        {budget.quarterExecutedKrw !== undefined && (
-          <div>
-            <dt>{t('budgetExecutedInQuarter')}</dt>
-            <dd>{t('eokValue', { amount: formatEok(budget.quarterExecutedKrw) })}</dd>
-          </div>
-        )}
+        <div>
+          <dt>{t('budgetExecutedInQuarter')}</dt>
+          <dd>{t('eokValue', { amount: formatEok(budget.quarterExecutedKrw) })}</dd>
+        </div>
       </dl>
       <h3>{t('executionsInQuarter')}</h3>
       {executions.length === 0 ? (

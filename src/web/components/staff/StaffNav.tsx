@@ -5,7 +5,8 @@
 import { ROLE_LABELS } from '../../../modules/accounts/roles.ts';
 import { logout, type User } from '../../staff-api.ts';
 import { useI18n, withLang, type MessageKey } from '../../i18n.ts';
-import { navigate, type Route } from '../../router.ts';
+import { useNavigate } from 'react-router';
+import type { Route } from '../../router.ts';
 import { isManager, useSession } from '../../session.ts';
 import { Link } from '../Link.tsx';
 
@@ -18,6 +19,7 @@ interface Item {
 export function StaffNav({ user, route }: { user: User; route: Route }) {
   const { lang, t } = useI18n();
   const session = useSession();
+  const navigate = useNavigate();
   const items: Item[] = [
     { href: '/staff', label: 'navDashboard', current: ['staffHome', 'staffPlan', 'staffLedger', 'staffReports', 'staffImport'].includes(route.name) },
   ];

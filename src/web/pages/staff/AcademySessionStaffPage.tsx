@@ -12,7 +12,8 @@ import { AcademyFigures } from '../../components/education/AcademyFigures.tsx';
 import { Registrants } from '../../components/education/Registrants.tsx';
 import { SessionForm } from '../../components/education/SessionForm.tsx';
 import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
-import { useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 import { STATE_LABELS } from '../AcademyPage.tsx';
@@ -46,7 +47,7 @@ export function AcademySessionStaffPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const manager = isManager(user);
-  const { state, retry, refresh } = useResource(`staff-session-${id}`, (signal) => academySession(id, signal));
+  const { state, retry, refresh } = useLoad(keys.staffAcademySession(id), (signal) => academySession(id, signal));
   const title = state.status === 'ok' ? localText(state.data.title, lang) : null;
   useDocumentTitle(title ?? t('staffAcademyTitle'), t('staffTitleSuffix'));
   if (state.status === 'loading') return <Loading />;

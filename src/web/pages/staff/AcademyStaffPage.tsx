@@ -6,7 +6,8 @@ import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { AcademyFigures } from '../../components/education/AcademyFigures.tsx';
 import { SessionForm } from '../../components/education/SessionForm.tsx';
-import { useDocumentTitle, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
 import { STATE_LABELS } from '../AcademyPage.tsx';
@@ -20,7 +21,7 @@ export function AcademyStaffPage() {
   const { lang, t } = useI18n();
   const user = useUser();
   const caption = useId();
-  const { state, retry, refresh } = useResource('staff-academy', load);
+  const { state, retry, refresh } = useLoad(keys.staffAcademy(), load);
   const onSaved = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);

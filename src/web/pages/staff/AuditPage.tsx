@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { AuditTable } from '../../components/staff/AuditTable.tsx';
 import { Field } from '../../components/staff/Field.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
-import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { auditCsvUrl, fetchAudit, type AuditFilter } from '../../staff-api.ts';
 
@@ -46,7 +47,7 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const [dateError, setDateError] = useState<string | undefined>();
   const filter = toApiFilter(applied);
-  const [state, retry] = useApi(`audit-${JSON.stringify(filter)}-${page}`, (signal) => fetchAudit({ ...filter, page, pageSize: PAGE_SIZE }, signal));
+  const { state, retry } = useLoad(keys.staffAudit(filter, page), (signal) => fetchAudit({ ...filter, page, pageSize: PAGE_SIZE }, signal));
   useDocumentTitle(t('auditTitle'), t('staffTitleSuffix'));
 
   const submit = (event: FormEvent) => {

@@ -9,7 +9,8 @@ import { localText, textLang } from '../../education-format.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
 import { Registrants, useCheckIn } from '../../components/education/Registrants.tsx';
-import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
 
@@ -17,7 +18,7 @@ export function CheckInPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const [refreshKey, setRefreshKey] = useState(0);
-  const [state, retry] = useApi(`checkin-session-${id}`, (signal) => academySession(id, signal));
+  const { state, retry } = useLoad(keys.staffAcademySession(id), (signal) => academySession(id, signal));
   const checking = useCheckIn(id, () => setRefreshKey((k) => k + 1));
   const title = state.status === 'ok' ? localText(state.data.title, lang) : null;
   useDocumentTitle(t('checkInTitle'), t('staffTitleSuffix'));

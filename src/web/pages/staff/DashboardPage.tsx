@@ -1,28 +1,16 @@
 /** `/staff`: every plan with its 이행률 and 완료율 (GET /api/plans/figures), and the ways into running it. */
-import { request, type Figures, type LedgerFigures } from '../../api-client.ts';
 import { Link } from '../../components/Link.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatEok, formatRate } from '../../format.ts';
-import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
-
-/** A plan's figures as GET /api/plans/figures gives them (docs/staff-api.md). */
-interface PlanFigureRow {
-  id: number;
-  category: string;
-  number: number;
-  pledge: string;
-  title: string;
-  figures: Figures;
-  ledger: LedgerFigures;
-}
+import { fetchPlanFigures, type PlanFigureRow } from '../../staff-api.ts';
 
 /** One read for every plan: the server sums the figures in SQL instead of sending each plan's full view. */
-async function loadPlans(signal: AbortSignal): Promise<PlanFigureRow[]> {
-  return (await request<{ items: PlanFigureRow[] }>('/api/plans/figures', { signal })).items;
-}
+const loadPlans = async (signal: AbortSignal) => (await fetchPlanFigures(signal)).items;
 
 function PlanRow({ plan }: { plan: PlanFigureRow }) {
   const { t } = useI18n();
@@ -75,7 +63,7 @@ function PlanRow({ plan }: { plan: PlanFigureRow }) {
 export function DashboardPage() {
   const { t } = useI18n();
   const user = useUser();
-  const [state, retry] = useApi('staff-plans', loadPlans);
+  const { state, retry } = useLoad(keys.staffPlans(), loadPlans);
   useDocumentTitle(t('dashboardTitle'), t('staffTitleSuffix'));
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
   return (

@@ -10,13 +10,14 @@ import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.t
 import { Attendees, useEventCheckIn } from '../../components/events/Attendees.tsx';
 import { LocalText, plainText } from '../../components/events/EventText.tsx';
 import { manageEvent } from '../../events-api.ts';
-import { useApi, useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 
 export function EventCheckInPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const [version, setVersion] = useState(0);
-  const [state, retry] = useApi(`checkin-event-${id}`, (signal) => manageEvent(id, signal));
+  const { state, retry } = useLoad(keys.staffEvent(id), (signal) => manageEvent(id, signal));
   const checking = useEventCheckIn(id, () => setVersion((v) => v + 1));
   useDocumentTitle(t('checkInTitle'), t('staffTitleSuffix'));
   if (state.status === 'loading') return <Loading />;

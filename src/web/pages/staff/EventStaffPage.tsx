@@ -13,19 +13,16 @@ import { CategoriesEditor, ProgrammeEditor, QuestionsEditor, RoomsEditor, Speake
 import { CATEGORY_LABELS, labelOr, plainText } from '../../components/events/EventText.tsx';
 import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { formatPercent } from '../../education-format.ts';
-import { badgesUrl, eventFigures, eventWithRegistration, exportUrl, manageEvent, sendEventSurvey, type EventFigures, type FigureRow } from '../../events-api.ts';
+import { badgesUrl, eventFigures, exportUrl, manageEvent, sendEventSurvey, type EventFigures, type FigureRow } from '../../events-api.ts';
 import { formErrors } from '../../form-errors.ts';
-import { useApi, useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
+import { invalidate, keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 
 const isEditor = (user: { role: (typeof EDITOR_ROLES)[number] }) => EDITOR_ROLES.includes(user.role);
 
-async function load(id: number, signal: AbortSignal) {
-  const event = await manageEvent(id, signal);
-  if (event.categories && event.questions) return event;
-  return eventWithRegistration(id, signal);
-}
+const load = (id: number, signal: AbortSignal) => manageEvent(id, signal);
 
 function FigureTable({ rows, label, title, testId }: { rows: { key: string; name: string; row: FigureRow }[]; label: string; title: string; testId: string }) {
   const { t } = useI18n();
@@ -58,9 +55,9 @@ function FigureTable({ rows, label, title, testId }: { rows: { key: string; name
   );
 }
 
-function Figures({ id, version }: { id: number; version: number }) {
+function Figures({ id }: { id: number }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`event-figures-${id}-${version}`, (signal) => eventFigures(id, signal));
+  const { state, retry } = useLoad(keys.staffEventFigures(id), (signal) => eventFigures(id, signal));
   const body = (data: EventFigures) => (
     <>
       <FigureTable label={t('figCategory')} title={t('figByCategory')} testId="figures-by-category" rows={[...data.byCategory.map((r) => ({ key: r.category, name: labelOr(CATEGORY_LABELS, r.category, t), row: r })), { key: 'total', name: t('figTotal'), row: data.total }]} />
@@ -81,13 +78,14 @@ export function EventStaffPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const manager = isManager(user);
-  const { state, retry, refresh } = useResource(`staff-event-${id}`, (signal) => load(id, signal));
+  const { state, retry, refresh } = useLoad(keys.staffEvent(id), (signal) => load(id, signal));
   const [version, setVersion] = useState(0);
   const survey = useMutation();
   const onChanged = useCallback(() => {
     refresh().catch(() => retry());
+    void invalidate(keys.staffEventFigures(id));
     setVersion((v) => v + 1);
-  }, [refresh, retry]);
+  }, [refresh, retry, id]);
   const title = state.status === 'ok' ? plainText(state.data.title, lang) : null;
   useDocumentTitle(title, t('staffTitleSuffix'));
   if (state.status === 'loading') return <Loading />;
@@ -157,7 +155,7 @@ export function EventStaffPage({ id }: { id: number }) {
           {t('partnerNoPersonalData')}
         </p>
       )}
-      <Figures id={event.id} version={version} />
+      <Figures id={event.id} />
       {manager && (
         <section className="plan-section" aria-labelledby="event-survey-heading">
           <h2 id="event-survey-heading">{t('sendEventSurvey')}</h2>

@@ -1,21 +1,23 @@
 /** `/staff/events`: every event (published or not), and a form for a new one (managers). */
 import { useId } from 'react';
+import { useNavigate } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { EventForm } from '../../components/events/EventForm.tsx';
 import { eventDates, KIND_LABELS, labelOr, LocalText } from '../../components/events/EventText.tsx';
 import { manageEvents } from '../../events-api.ts';
-import { useDocumentTitle, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n, withLang } from '../../i18n.ts';
-import { navigate } from '../../router.ts';
 import { isManager, useUser } from '../../session.ts';
 import { EVENT_STATUS_LABELS } from '../EventsPage.tsx';
 
 export function EventsStaffPage() {
+  const navigate = useNavigate();
   const { lang, t } = useI18n();
   const user = useUser();
   const caption = useId();
-  const { state, retry } = useResource('staff-events', (signal) => manageEvents(signal));
+  const { state, retry } = useLoad(keys.staffEvents(), (signal) => manageEvents(signal));
   useDocumentTitle(t('staffEventsTitle'), t('staffTitleSuffix'));
   if (state.status === 'loading') return <Loading />;
   if (state.status !== 'ok') return <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />;

@@ -6,7 +6,8 @@ import { ExecutionForm, SecuredForm } from '../../components/staff/LedgerForms.t
 import { LedgerTable } from '../../components/staff/LedgerTable.tsx';
 import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
-import { useDocumentTitle, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
 import { fetchLedger } from '../../staff-api.ts';
@@ -20,7 +21,7 @@ async function load(id: number, signal: AbortSignal) {
 export function LedgerPage({ id }: { id: number }) {
   const { t } = useI18n();
   const user = useUser();
-  const { state, retry, refresh } = useResource(`ledger-${id}`, (signal) => load(id, signal));
+  const { state, retry, refresh } = useLoad(keys.staffLedger(id), (signal) => load(id, signal));
   const onChanged = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);

@@ -5,7 +5,7 @@ import { Field } from '../../components/staff/Field.tsx';
 import { FormAlert } from '../../components/staff/Notice.tsx';
 import { useDocumentTitle, useMutation } from '../../hooks.ts';
 import { useI18n, withLang } from '../../i18n.ts';
-import { navigate, useLocation } from '../../router.ts';
+import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../session.ts';
 import { login } from '../../staff-api.ts';
 
@@ -18,6 +18,7 @@ function nextPath(search: string): string {
 export function LoginPage() {
   const { lang, t } = useI18n();
   const location = useLocation();
+  const navigate = useNavigate();
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -28,7 +29,7 @@ export function LoginPage() {
   const signedIn = session.state.status === 'signedIn';
   useEffect(() => {
     if (signedIn) navigate(withLang(nextPath(location.search), lang), { replace: true });
-  }, [signedIn, location.search, lang]);
+  }, [signedIn, location.search, lang, navigate]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -10,7 +10,8 @@ import { PlanHeaderForm } from '../../components/staff/PlanHeaderForm.tsx';
 import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatRate, periodLabel } from '../../format.ts';
-import { useApi, useDocumentTitle, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, useUser } from '../../session.ts';
 import { fetchDepartments, fetchMeasures, fetchStaffPlan, type Department, type Measure, type StaffAction, type StaffEntry, type User } from '../../staff-api.ts';
@@ -37,9 +38,8 @@ function groupByYear(entries: StaffEntry[]): [number, StaffEntry[]][] {
   return [...groups.entries()].sort(([a], [b]) => a - b);
 }
 
-function FiguresLine({ figures }: { figures: Figures | undefined }) {
+function FiguresLine({ figures }: { figures: Figures }) {
   const { t } = useI18n();
-  if (!figures) return null;
   return (
     <p className="entry-figures">
       {t('progressRate')} {formatRate(figures.progressRate)} · {t('completionRate')} {formatRate(figures.completionRate)} ·{' '}
@@ -51,8 +51,8 @@ function FiguresLine({ figures }: { figures: Figures | undefined }) {
 export function PlanWorkspacePage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
-  const { state, retry, refresh } = useResource(`staff-plan-${id}`, (signal) => fetchStaffPlan(id, signal));
-  const [lists] = useApi('staff-lists', loadLists);
+  const { state, retry, refresh } = useLoad(keys.staffPlan(id), (signal) => fetchStaffPlan(id, signal));
+  const { state: lists } = useLoad(keys.staffLists(), loadLists);
   const onChanged = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);
@@ -64,7 +64,7 @@ export function PlanWorkspacePage({ id }: { id: number }) {
   const plan = state.data;
   const departments = lists.status === 'ok' ? lists.data.departments : [];
   const measures = lists.status === 'ok' ? lists.data.measures : [];
-  const overall = plan.figures?.overall;
+  const overall = plan.figures.overall;
   const years = groupByYear(plan.schedule);
 
   return (

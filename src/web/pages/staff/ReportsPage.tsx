@@ -12,9 +12,10 @@ import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ReportView } from '../../components/staff/ReportView.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useApi, useDocumentTitle, useMutation, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n, withLang } from '../../i18n.ts';
-import { navigate, useLocation } from '../../router.ts';
+import { useLocation, useNavigate } from 'react-router';
 import { isManager, useUser } from '../../session.ts';
 import { fetchReport, fetchReports, reportQuarter, reportXlsxUrl } from '../../staff-api.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
@@ -43,7 +44,8 @@ export function ReportsPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
   const location = useLocation();
-  const { state, retry, refresh } = useResource(`reports-${id}`, (signal) => loadPlan(id, signal));
+  const navigate = useNavigate();
+  const { state, retry, refresh } = useLoad(keys.staffReports(id), (signal) => loadPlan(id, signal));
   useDocumentTitle(state.status === 'ok' ? `${state.data.plan.title} · ${t('linkReports')}` : null, t('staffTitleSuffix'));
 
   if (state.status === 'loading') return <Loading />;
@@ -114,7 +116,7 @@ export function ReportsPage({ id }: { id: number }) {
 
 function QuarterReport({ planId, year, quarter, canReport, onReported }: { planId: number; year: number; quarter: number; canReport: boolean; onReported: () => void }) {
   const { lang, t } = useI18n();
-  const [state, retry] = useApi(`report-${planId}-${year}-${quarter}`, (signal) => fetchReport(planId, year, quarter, signal));
+  const { state, retry } = useLoad(keys.staffReport(planId, year, quarter), (signal) => fetchReport(planId, year, quarter, signal));
   const [confirming, setConfirming] = useState(false);
   const mutation = useMutation();
 
@@ -140,7 +142,7 @@ function QuarterReport({ planId, year, quarter, canReport, onReported }: { planI
       <p className={`report-state ${answer.reported ? 'report-frozen' : 'report-live'}`} data-testid="report-state" data-reported={answer.reported}>
         {answer.reported
           ? t('reportFrozen', { at: formatDateTime(answer.reportedAt, lang), by: answer.reportedBy?.name ?? answer.reportedBy?.email ?? '–' })
-          : t('reportLive', { at: formatDateTime(answer.report.generatedAt ?? new Date().toISOString(), lang) })}
+          : t('reportLive', { at: formatDateTime(answer.report.generatedAt, lang) })}
       </p>
       <div className="page-actions no-print">
         <a className="button-secondary" href={reportXlsxUrl(planId, year, quarter)} download data-testid="xlsx-link">

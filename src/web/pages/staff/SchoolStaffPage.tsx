@@ -8,7 +8,8 @@ import { schoolFigures, schoolSurveys, surveyApplications, type SchoolClass, typ
 import { formatDateTime, formatPercent, seoulYear } from '../../education-format.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { ClassForm, DecisionForm, ResultForm, SurveyForm } from '../../components/education/SchoolForms.tsx';
-import { useApi, useDocumentTitle, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 import { LEVEL_LABELS } from '../SchoolPage.tsx';
@@ -61,7 +62,7 @@ function ApplicationCard({ app, manager, editor, onSaved }: { app: StaffApplicat
         </div>
         <div>
           <dt>{t('teacherPhone')}</dt>
-          <dd data-testid="application-phone">{app.teacherPhoneMasked ?? app.teacherPhone ?? '–'}</dd>
+          <dd data-testid="application-phone">{app.teacherPhoneMasked ?? '–'}</dd>
         </div>
         <div>
           <dt>{t('grade')}</dt>
@@ -122,10 +123,10 @@ function Figures() {
   const [year, setYear] = useState(seoulYear());
   const yearId = useId();
   const caption = useId();
-  const [state, retry] = useApi(`school-figures-${year}`, (signal) => schoolFigures(year, signal));
+  const { state, retry } = useLoad(keys.staffSchoolFigures(year), (signal) => schoolFigures(year, signal));
   const data: SchoolFigures | null = state.status === 'ok' ? state.data : null;
   const total = data?.total;
-  const target = data?.target ?? total?.target ?? null;
+  const target = data?.target ?? null;
   return (
     <section className="plan-section" aria-labelledby="school-figures-heading" data-testid="school-figures">
       <h2 id="school-figures-heading">{t('schoolFiguresHeading')}</h2>
@@ -190,7 +191,7 @@ export function SchoolStaffPage() {
   const editor = EDITOR_ROLES.includes(user.role);
   const [chosen, setChosen] = useState<number | null>(null);
   const surveyPick = useId();
-  const { state, retry, refresh } = useResource(`staff-school-${chosen ?? 'latest'}`, (signal) => load(chosen, seesPersonalData(user), signal));
+  const { state, retry, refresh } = useLoad(keys.staffSchool(chosen, seesPersonalData(user)), (signal) => load(chosen, seesPersonalData(user), signal));
   const onSaved = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);

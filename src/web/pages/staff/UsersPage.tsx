@@ -3,7 +3,8 @@ import { useCallback, useId } from 'react';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { NewDepartmentForm, NewUserForm } from '../../components/staff/UserForms.tsx';
 import { UserRow } from '../../components/staff/UserRow.tsx';
-import { useDocumentTitle, useResource } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { useUser } from '../../session.ts';
 import { fetchDepartments, fetchUsers } from '../../staff-api.ts';
@@ -18,7 +19,7 @@ export function UsersPage() {
   const me = useUser();
   const usersCaption = useId();
   const deptCaption = useId();
-  const { state, retry, refresh } = useResource('users', load);
+  const { state, retry, refresh } = useLoad(keys.staffUsers(), load);
   const onChanged = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);

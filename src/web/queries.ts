@@ -1,0 +1,64 @@
+/**
+ * Server state: one TanStack Query client for the app, and the query key of every resource the
+ * pages load. Keys are arrays from the general to the particular, so invalidating a prefix
+ * (`['staff', 'plans', 3]`) reloads everything under it (the plan, its ledger, its reports).
+ * Everything a signed-in user loads sits under `['staff']` and is dropped when the user changes.
+ */
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A failed load shows the error view with its own retry button at once, as before;
+      // a 404 is an answer (the not-found view), never worth repeating.
+      retry: false,
+      // Data changes when someone saves, not when the window gets focus: a refetch on focus
+      // would only move a form's figures under the user's hands.
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export const keys = {
+  plans: () => ['plans'] as const,
+  plan: (id: number) => ['plans', id] as const,
+  academy: () => ['academy', 'page'] as const,
+  academySession: (id: number) => ['academy', 'sessions', id, 'page'] as const,
+  survey: (token: string) => ['surveys', token] as const,
+  registration: (token: string) => ['registrations', token] as const,
+  school: () => ['school', 'page'] as const,
+  schoolApplication: (token: string) => ['school', 'applications', token] as const,
+  events: () => ['events'] as const,
+  event: (id: number) => ['events', id, 'page'] as const,
+
+  staff: () => ['staff'] as const,
+  staffPlans: () => ['staff', 'plans'] as const,
+  staffPlan: (id: number) => ['staff', 'plans', id] as const,
+  staffLedger: (id: number) => ['staff', 'plans', id, 'ledger'] as const,
+  staffReports: (id: number) => ['staff', 'plans', id, 'reports'] as const,
+  staffReport: (id: number, year: number, quarter: number) => ['staff', 'plans', id, 'reports', year, quarter] as const,
+  staffLists: () => ['staff', 'lists'] as const,
+  staffUsers: () => ['staff', 'users'] as const,
+  staffAudit: (filter: object, page: number) => ['staff', 'audit', filter, page] as const,
+  staffAcademy: () => ['staff', 'academy', 'sessions'] as const,
+  staffAcademySession: (id: number) => ['staff', 'academy', 'sessions', id] as const,
+  staffAcademyFigures: (year: number) => ['staff', 'academy', 'figures', year] as const,
+  staffSchool: (surveyId: number | null, withApplications: boolean) => ['staff', 'school', 'surveys', surveyId, withApplications] as const,
+  staffSchoolFigures: (year: number) => ['staff', 'school', 'figures', year] as const,
+  staffEvents: () => ['staff', 'events'] as const,
+  staffEvent: (id: number) => ['staff', 'events', id] as const,
+  staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
+} satisfies Record<string, (...args: never[]) => QueryKey>;
+
+/**
+ * Loads again, in the background, everything under `key` that a page shows (the rest is marked
+ * stale and loads when next shown). For the form side: call it after a save.
+ */
+export function invalidate(key: QueryKey): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: key });
+}
+
+/** After sign-in or sign-out: nothing the previous user loaded may show. */
+export function forgetStaffData(): void {
+  queryClient.removeQueries({ queryKey: keys.staff() });
+}

@@ -1,0 +1,94 @@
+/**
+ * The route table (react-router, rendered by App with useRoutes). Each route names itself in
+ * `handle` (router.ts matchRoute: the header and the staff menu mark the current section with
+ * it); staff pages sit under the staff area, which waits for the session and checks the
+ * route's roles before showing them.
+ */
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import type { Role } from '../modules/accounts/roles.ts';
+import { AcademyPage } from './pages/AcademyPage.tsx';
+import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
+import { EventPage } from './pages/EventPage.tsx';
+import { EventsPage } from './pages/EventsPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlanPage } from './pages/PlanPage.tsx';
+import { RegistrationPage } from './pages/RegistrationPage.tsx';
+import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
+import { SchoolPage } from './pages/SchoolPage.tsx';
+import { SurveyPage } from './pages/SurveyPage.tsx';
+import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
+import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
+import { AuditPage } from './pages/staff/AuditPage.tsx';
+import { CheckInPage } from './pages/staff/CheckInPage.tsx';
+import { DashboardPage } from './pages/staff/DashboardPage.tsx';
+import { EventCheckInPage } from './pages/staff/EventCheckInPage.tsx';
+import { EventsStaffPage } from './pages/staff/EventsStaffPage.tsx';
+import { EventStaffPage } from './pages/staff/EventStaffPage.tsx';
+import { ImportPage } from './pages/staff/ImportPage.tsx';
+import { LedgerPage } from './pages/staff/LedgerPage.tsx';
+import { LoginPage } from './pages/staff/LoginPage.tsx';
+import { PasswordPage } from './pages/staff/PasswordPage.tsx';
+import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
+import { ReportsPage } from './pages/staff/ReportsPage.tsx';
+import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
+import { StaffArea } from './pages/staff/StaffArea.tsx';
+import { UsersPage } from './pages/staff/UsersPage.tsx';
+import { useRoute, type RouteHandle } from './router.ts';
+import { EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
+
+/** A page for one id (`:id`), remounted when the id changes. */
+function IdPage({ page: Page }: { page: ComponentType<{ id: number }> }) {
+  const route = useRoute();
+  return 'id' in route ? <Page key={route.id} id={route.id} /> : <NotFoundPage />;
+}
+
+/** A page for one link token (`:token`), remounted when the token changes. */
+function TokenPage({ page: Page }: { page: ComponentType<{ token: string }> }) {
+  const route = useRoute();
+  return 'token' in route ? <Page key={route.token} token={route.token} /> : <NotFoundPage />;
+}
+
+const handle = (name: RouteHandle['name'], roles?: readonly Role[]): RouteHandle => (roles ? { name, roles } : { name });
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    children: [
+      { index: true, element: <HomePage />, handle: handle('home') },
+      { path: 'plans/:id', element: <IdPage page={PlanPage} />, handle: handle('plan') },
+      { path: 'academy', element: <AcademyPage />, handle: handle('academy') },
+      { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionPage} />, handle: handle('academySession') },
+      { path: 'registrations/:token', element: <TokenPage page={RegistrationPage} />, handle: handle('registration') },
+      { path: 'surveys/:token', element: <TokenPage page={SurveyPage} />, handle: handle('survey') },
+      { path: 'school', element: <SchoolPage />, handle: handle('school') },
+      { path: 'school/applications/:token', element: <TokenPage page={SchoolApplicationPage} />, handle: handle('schoolApplication') },
+      { path: 'events', element: <EventsPage />, handle: handle('events') },
+      { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
+      {
+        path: 'staff',
+        element: <StaffArea />,
+        children: [
+          { index: true, element: <DashboardPage />, handle: handle('staffHome') },
+          { path: 'login', element: <LoginPage />, handle: handle('staffLogin') },
+          { path: 'password', element: <PasswordPage />, handle: handle('staffPassword') },
+          { path: 'import', element: <ImportPage />, handle: handle('staffImport', MANAGER_ROLES) },
+          { path: 'users', element: <UsersPage />, handle: handle('staffUsers', ['admin']) },
+          { path: 'audit', element: <AuditPage />, handle: handle('staffAudit', MANAGER_ROLES) },
+          { path: 'plans/:id', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
+          { path: 'plans/:id/ledger', element: <IdPage page={LedgerPage} />, handle: handle('staffLedger') },
+          { path: 'plans/:id/reports', element: <IdPage page={ReportsPage} />, handle: handle('staffReports') },
+          { path: 'academy', element: <AcademyStaffPage />, handle: handle('staffAcademy') },
+          { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionStaffPage} />, handle: handle('staffAcademySession') },
+          { path: 'academy/sessions/:id/check-in', element: <IdPage page={CheckInPage} />, handle: handle('staffCheckIn', EDITOR_ROLES) },
+          { path: 'school', element: <SchoolStaffPage />, handle: handle('staffSchool') },
+          { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
+          { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
+          { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
+        ],
+      },
+      { path: '*', element: <NotFoundPage />, handle: handle('notFound') },
+    ],
+  },
+];
