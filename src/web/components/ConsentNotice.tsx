@@ -14,18 +14,21 @@ function items(notice: Notice, lang: 'ko' | 'en'): string[] {
 }
 
 export function ConsentNotice({
+  id: givenId,
   notice,
   checked,
   onChange,
   error,
 }: {
+  id?: string;
   notice: Notice;
   checked: boolean;
   onChange: (checked: boolean) => void;
   error?: string;
 }) {
   const { lang, t } = useI18n();
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const headingId = `${id}-heading`;
   const errorId = `${id}-error`;
   return (
