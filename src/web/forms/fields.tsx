@@ -144,14 +144,14 @@ export function SelectField({
 }
 
 /** A checkbox with its label on the right, and its error under it. */
-export function CheckField({ name, label, rules, testId, disabled }: { name: string; label: ReactNode; rules?: Rules; testId?: string; disabled?: boolean }) {
+export function CheckField({ name, label, rules, testId, disabled, value }: { name: string; label: ReactNode; rules?: Rules; testId?: string; disabled?: boolean; /** One of a group: the form value is the array of the ticked values. */ value?: string }) {
   const { register } = useFormContext();
   const id = useId();
   const error = useFieldError(name);
-  useTrackedField(name, id, label);
+  useTrackedField(value === undefined ? name : `${name}.${value}`, id, label);
   const check = (
     <div className="field-check">
-      <input id={id} type="checkbox" disabled={disabled} {...register(name, rules)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} data-testid={testId} />
+      <input id={id} type="checkbox" value={value} disabled={disabled} {...register(name, rules)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} data-testid={testId} />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -226,7 +226,7 @@ export function DateTimeField({ name, label, required, rules, className, testId,
   const { register } = useFormContext();
   const merged = useRules(required, { ...rules, validate: { ...(typeof rules?.validate === 'object' ? rules.validate : {}), time: (v: string) => !v || seoulInputToIso(v) !== '' || t('required') } });
   return (
-    <Field name={name} label={label} hint={hint ?? t('seoulTimeHint')} required={required} className={className}>
+    <Field name={name} label={label} hint={hint === undefined ? t('seoulTimeHint') : hint} required={required} className={className}>
       {(props) => <input type="datetime-local" {...props} {...register(name, merged)} data-testid={testId} />}
     </Field>
   );
@@ -248,7 +248,7 @@ export function ControlledField<V>({
   return <Controller name={name} control={control} rules={rules} render={({ field, fieldState }) => <>{render({ value: field.value as V, onChange: field.onChange, error: fieldState.error?.message, id })}</>} />;
 }
 
-/** A text in Korean and English side by side: the fields `${name}.ko` and `${name}.en`. */
+/** A text in Korean and English side by side: the fields `${name}.ko` and `${name}.en` (or flat). */
 export function BilingualField({
   name,
   labelKo,
@@ -256,8 +256,11 @@ export function BilingualField({
   multiline = false,
   maxLength = multiline ? 5000 : 300,
   requiredKo = false,
+  flat = false,
 }: {
   name: string;
+  /** Name the fields `${name}Ko` and `${name}En` (alias the server's `${name}.ko` to them). */
+  flat?: boolean;
   labelKo: string;
   labelEn: string;
   multiline?: boolean;
@@ -269,8 +272,8 @@ export function BilingualField({
   const extra = multiline ? { rows: 3 } : {};
   return (
     <div className="form-row">
-      <Control name={`${name}.ko`} label={labelKo} lang="ko" maxLength={maxLength} required={requiredKo} {...extra} />
-      <Control name={`${name}.en`} label={labelEn} lang="en" maxLength={maxLength} {...extra} />
+      <Control name={flat ? `${name}Ko` : `${name}.ko`} label={labelKo} maxLength={maxLength} required={requiredKo} {...extra} />
+      <Control name={flat ? `${name}En` : `${name}.en`} label={labelEn} lang="en" maxLength={maxLength} {...extra} />
     </div>
   );
 }

@@ -55,6 +55,20 @@ export interface KitFormOptions<T extends FieldValues> {
   describeError?: (error: unknown, lang: Lang, t: Translate) => string | null;
 }
 
+/** Thrown from a submit to say something in the summary that is no failure (e.g. "nothing changed"). */
+export class SummaryMessage extends Error {}
+
+/** Everything the server said about a failure in one line (its message and each field's), for an alert outside a form. */
+export function failureText(error: unknown, lang: Lang, t: Translate): string | null {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return t('unexpectedError');
+  const fields = error.fields.map((f) => {
+    const text = f.message[lang] ?? f.message.ko ?? f.message.en ?? '';
+    return f.field ? `${f.field}: ${text}` : text;
+  });
+  return [error.describe(lang), ...fields].filter(Boolean).join(' ') || t('unexpectedError');
+}
+
 /** One line for an alert: the server's message, a generic one for other failures, null for none. */
 export function errorMessage(error: unknown, lang: Lang, t: Translate): string | null {
   if (error instanceof ApiError) return error.describe(lang);
@@ -79,6 +93,10 @@ export function useKitForm<T extends FieldValues>({ defaultValues, aliases = {},
   const { setError } = methods;
   const fail = useCallback(
     (error: unknown) => {
+      if (error instanceof SummaryMessage) {
+        setSummary(error.message);
+        return;
+      }
       const own = describeError?.(error, lang, t);
       if (!(error instanceof ApiError)) {
         setSummary(own ?? t('unexpectedError'));

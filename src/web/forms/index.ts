@@ -7,7 +7,7 @@
  *     <Submit>{t('save')}</Submit>
  *   </Form>
  */
-export { ErrorSummary, errorMessage, Form, FormAlert, StatusMessage, Submit, useKit, useKitForm, type KitForm } from './form.tsx';
+export { ErrorSummary, errorMessage, failureText, Form, FormAlert, StatusMessage, Submit, SummaryMessage, useKit, useKitForm, type KitForm } from './form.tsx';
 export { bilingual, BilingualField, CheckField, ControlledField, DateTimeField, Field, RadioGroup, SelectField, TextArea, TextField, type Choice, type Option } from './fields.tsx';
 export { MoneyField, noMoney, wonOf, type MoneyValue } from './money.tsx';
-export { ConsentField, formatPhone, looksLikeEmail, PersonFields, WaitlistField } from './person.tsx';
+export { ConsentField, EmailField, formatPhone, looksLikeEmail, PersonFields, PhoneField, WaitlistField } from './person.tsx';

@@ -26,37 +26,47 @@ export interface PersonValues {
   email: string;
 }
 
-/**
- * Name (and the English name), phone, e-mail, each in the form's `form-row`s. The e-mail is
- * optional unless `emailRequired`.
- */
-export function PersonFields({ nameMax = 100, phoneMax = 30, nameEn = false, emailRequired = false }: { nameMax?: number; phoneMax?: number; nameEn?: boolean; emailRequired?: boolean }) {
+/** A mobile or landline number in Korea, checked with libphonenumber-js. */
+export function PhoneField({ name = 'phone', label, maxLength = 30 }: { name?: string; label?: string; maxLength?: number }) {
   const { t } = useI18n();
-  const phone = (
+  return (
     <TextField
-      name="phone"
-      label={t('applicantPhone')}
+      name={name}
+      label={label ?? t('applicantPhone')}
       hint={t('phoneHint')}
       type="tel"
       inputMode="tel"
       autoComplete="tel"
-      maxLength={phoneMax}
+      maxLength={maxLength}
       required
       rules={{ validate: (v: string) => !v.trim() || isValidPhoneNumber(v.trim(), 'KR') || t('phoneInvalid') }}
     />
   );
-  const email = (
+}
+
+/** An e-mail address; optional (with the hint that notices then come by e-mail too) unless `required`. */
+export function EmailField({ name = 'email', label, required = false }: { name?: string; label?: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
     <TextField
-      name="email"
-      label={emailRequired ? t('emailRequired') : t('applicantEmailOptional')}
-      hint={emailRequired ? undefined : t('emailHint')}
+      name={name}
+      label={label ?? (required ? t('emailRequired') : t('applicantEmailOptional'))}
+      hint={required ? undefined : t('emailHint')}
       type="email"
       autoComplete="email"
       maxLength={200}
-      required={emailRequired}
+      required={required}
       rules={{ validate: (v: string) => !v.trim() || looksLikeEmail(v.trim()) || t('emailInvalid') }}
     />
   );
+}
+
+/**
+ * Name (and the English name), phone, e-mail, in the form's `form-row`s. The e-mail is optional
+ * unless `emailRequired`.
+ */
+export function PersonFields({ nameMax = 100, phoneMax = 30, nameEn = false, emailRequired = false }: { nameMax?: number; phoneMax?: number; nameEn?: boolean; emailRequired?: boolean }) {
+  const { t } = useI18n();
   const name = <TextField name="name" label={t('applicantName')} autoComplete="name" maxLength={nameMax} required />;
   if (nameEn) {
     return (
@@ -66,8 +76,8 @@ export function PersonFields({ nameMax = 100, phoneMax = 30, nameEn = false, ema
           <TextField name="nameEn" label={t('nameEn')} lang="en" maxLength={nameMax} />
         </div>
         <div className="form-row">
-          {phone}
-          {email}
+          <PhoneField maxLength={phoneMax} />
+          <EmailField required={emailRequired} />
         </div>
       </>
     );
@@ -76,9 +86,9 @@ export function PersonFields({ nameMax = 100, phoneMax = 30, nameEn = false, ema
     <>
       <div className="form-row">
         {name}
-        {phone}
+        <PhoneField maxLength={phoneMax} />
       </div>
-      {email}
+      <EmailField required={emailRequired} />
     </>
   );
 }
