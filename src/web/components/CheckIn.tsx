@@ -4,11 +4,10 @@
  * the fallback, and the result ("checked in" / "already checked in").
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../form-errors.ts';
 import { tokenFromScan } from '../education-format.ts';
 import { useMutation } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
-import { FormAlert } from './staff/Notice.tsx';
+import { errorMessage, FormAlert } from '../forms/index.ts';
 
 export type CheckInBody = { token: string } | { registrationId: number };
 interface CheckInAnswer {

@@ -29,11 +29,18 @@ interface FieldProps {
   children: (props: ControlProps) => ReactNode;
 }
 
-/** The layout: label (with required mark), control, hint, error. */
-export function Field({ name, label, hint, required, className, children }: FieldProps) {
+/** The layout: label (with required mark), control, hint, error — for a field of a kit form. */
+export function Field({ name, ...layout }: FieldProps) {
   const id = useId();
   const error = useFieldError(name);
-  useTrackedField(name, id, label);
+  useTrackedField(name, id, layout.label);
+  return <LabelledField {...layout} id={id} error={error} />;
+}
+
+/** The same layout for a control outside a kit form (e.g. a picker that changes the URL). */
+export function LabelledField({ id: givenId, label, hint, error, required, className, children }: Omit<FieldProps, 'name'> & { id?: string; error?: string }) {
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');

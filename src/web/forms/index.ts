@@ -8,6 +8,6 @@
  *   </Form>
  */
 export { ErrorSummary, errorMessage, failureText, Form, FormAlert, StatusMessage, Submit, SummaryMessage, useKit, useKitForm, type KitForm } from './form.tsx';
-export { bilingual, BilingualField, CheckField, ControlledField, DateTimeField, Field, RadioGroup, SelectField, TextArea, TextField, type Choice, type Option } from './fields.tsx';
+export { bilingual, BilingualField, CheckField, ControlledField, DateTimeField, Field, LabelledField, RadioGroup, SelectField, TextArea, TextField, type Choice, type Option } from './fields.tsx';
 export { MoneyField, noMoney, wonOf, type MoneyValue } from './money.tsx';
-export { ConsentField, EmailField, formatPhone, looksLikeEmail, PersonFields, PhoneField, WaitlistField } from './person.tsx';
+export { ConsentField, EmailField, formatPhone, PersonFields, PhoneField, WaitlistField } from './person.tsx';

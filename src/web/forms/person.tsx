@@ -5,6 +5,7 @@
  */
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ConsentNotice as Notice } from '../education-api.ts';
+import { looksLikeEmail, looksLikePhone } from '../education-format.ts';
 import { useI18n } from '../i18n.ts';
 import { ConsentNotice } from '../components/ConsentNotice.tsx';
 import { Controller, useFormContext } from 'react-hook-form';
@@ -16,8 +17,6 @@ import { useId } from 'react';
 export function formatPhone(input: string): string {
   return parsePhoneNumberFromString(input.trim(), 'KR')?.formatNational() ?? input.trim();
 }
-
-export const looksLikeEmail = (input: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input);
 
 export interface PersonValues {
   name: string;
@@ -39,7 +38,8 @@ export function PhoneField({ name = 'phone', label, maxLength = 30 }: { name?: s
       autoComplete="tel"
       maxLength={maxLength}
       required
-      rules={{ validate: (v: string) => !v.trim() || isValidPhoneNumber(v.trim(), 'KR') || t('phoneInvalid') }}
+      // libphonenumber-js knows Korean numbering; the server's own rule (0 and 9–11 digits) must hold too.
+      rules={{ validate: (v: string) => !v.trim() || (isValidPhoneNumber(v.trim(), 'KR') && looksLikePhone(v)) || t('phoneInvalid') }}
     />
   );
 }

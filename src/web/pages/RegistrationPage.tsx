@@ -8,11 +8,10 @@ import { acceptOffer, cancelRegistration, qrUrl, registration, type Registration
 import { formatDateTime, localText, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
-import { FormAlert, StatusMessage } from '../components/staff/Notice.tsx';
-import { errorMessage } from '../form-errors.ts';
 import { useDocumentTitle, useMutation, useResource } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useLocation } from '../router.ts';
+import { errorMessage, FormAlert, StatusMessage } from '../forms/index.ts';
 
 const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   confirmed: 'regConfirmed',

@@ -6,15 +6,14 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { request } from '../../api-client.ts';
-import { errorMessage } from '../../form-errors.ts';
 import { checkIn, unmask, type Registrant, type RegistrationStatus } from '../../education-api.ts';
 import { formatDateTime } from '../../education-format.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n, type Lang, type MessageKey } from '../../i18n.ts';
 import { ButtonText } from '../staff/ButtonText.tsx';
-import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
+import { errorMessage, FormAlert, StatusMessage } from '../../forms/index.ts';
 
 export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   confirmed: 'regConfirmed',

@@ -5,17 +5,16 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { request } from '../../api-client.ts';
-import { errorMessage } from '../../form-errors.ts';
 import { approve, eventCheckIn, type Attendee } from '../../events-api.ts';
 import { formatDateTime } from '../../education-format.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { MoreRows, pageUrl, REG_STATUS_LABELS, usePagedList, type ListPage } from '../education/Registrants.tsx';
-import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 import { countryName } from './countries.ts';
 import { CATEGORY_LABELS, labelOr } from './EventText.tsx';
+import { errorMessage, FormAlert, StatusMessage } from '../../forms/index.ts';
 
 export const useEventCheckIn = (eventId: number, onDone: () => void) => useCheckInAction((body) => eventCheckIn(eventId, body), onDone);
 
