@@ -91,6 +91,7 @@ export function useKitForm<T extends FieldValues>({ defaultValues, aliases = {},
     [fields],
   );
   const { setError } = methods;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: aliases and describeError are fixed per form
   const fail = useCallback(
     (error: unknown) => {
       if (error instanceof SummaryMessage) {
@@ -113,7 +114,6 @@ export function useKitForm<T extends FieldValues>({ defaultValues, aliases = {},
       for (const [name, message] of placed) setError(name as Path<T>, { type: 'server', message });
       setSummary(own ?? ([error.describe(lang), ...unplaced].filter(Boolean).join(' ') || t('unexpectedError')));
     },
-    // aliases and describeError are fixed per form
     [lang, t, fields, setError],
   );
   const kit = useMemo<Kit>(() => ({ summary, done, focusSummary, setSummary, setDone, fields, track, fail }), [summary, done, focusSummary, fields, track, fail]);
@@ -146,7 +146,7 @@ type FormAria = { 'aria-label'?: string; 'aria-labelledby'?: string };
 export interface FormProps<T extends FieldValues> extends FormAria {
   form: KitForm<T>;
   /** Sends the (valid) values; a returned string is the success message. Throws → error summary. */
-  onSubmit: (values: T) => Promise<string | void | undefined> | string | void;
+  onSubmit: (values: T) => unknown;
   /** Shown above the error summary (a heading, a note). */
   head?: ReactNode;
   children: ReactNode;
