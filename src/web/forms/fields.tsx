@@ -46,14 +46,17 @@ export function LabelledField({ id: givenId, label, hint, error, required, class
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && (
+      {required ? (
+        // The mark stays outside the label, so the label's text is the field's name alone.
+        <span className="field-label">
+          <label htmlFor={id}>{label}</label>
           <span className="required-mark" aria-hidden="true">
             *
           </span>
-        )}
-      </label>
+        </span>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined, 'aria-required': required ? true : undefined })}
       {hint && (
         <p className="field-hint" id={hintId}>
