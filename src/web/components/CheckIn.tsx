@@ -3,12 +3,11 @@
  * browser's BarcodeDetector, where there is one; no library), typing the token from the QR as
  * the fallback, and the result ("checked in" / "already checked in").
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../form-errors.ts';
+import { useEffect, useRef, useState } from 'react';
 import { tokenFromScan } from '../education-format.ts';
 import { useMutation } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
-import { FormAlert } from './staff/Notice.tsx';
+import { errorMessage, FormAlert, SearchForm } from '../forms/index.ts';
 
 export type CheckInBody = { token: string } | { registrationId: number };
 interface CheckInAnswer {
@@ -38,11 +37,8 @@ export type CheckInAction = ReturnType<typeof useCheckInAction>;
 /** The scanner, the typed-token form and the result, for a check-in page. */
 export function CheckInPanel({ checking }: { checking: CheckInAction }) {
   const { lang, t } = useI18n();
-  const tokenId = useId();
-  const [token, setToken] = useState('');
-  const submitToken = (event: FormEvent) => {
-    event.preventDefault();
-    const value = tokenFromScan(token);
+  const submitToken = (text: string) => {
+    const value = tokenFromScan(text);
     if (value) void checking.run({ token: value });
   };
   const error = errorMessage(checking.mutation.error, lang, t);
@@ -50,15 +46,17 @@ export function CheckInPanel({ checking }: { checking: CheckInAction }) {
     <section className="plan-section" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scanHeading')}</h2>
       <Scanner onToken={(scanned) => void checking.run({ token: scanned })} />
-      <form className="search-form" onSubmit={submitToken} data-testid="token-form">
-        <label htmlFor={tokenId}>{t('typeToken')}</label>
-        <div className="search-row">
-          <input id={tokenId} type="text" name="token" autoComplete="off" autoCapitalize="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} />
-          <button type="submit" className="button-primary" disabled={checking.mutation.busy}>
-            {t('checkIn')}
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        label={t('typeToken')}
+        button={t('checkIn')}
+        name="token"
+        search={false}
+        buttonClassName="button-primary"
+        busy={checking.mutation.busy}
+        onSearch={submitToken}
+        testId="token-form"
+        input={{ autoComplete: 'off', autoCapitalize: 'off', spellCheck: false }}
+      />
       <FormAlert message={error} focus />
       <p className={`form-status check-in-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="scan-result">
         {checking.message}

@@ -8,18 +8,21 @@ import { localText } from '../education-format.ts';
 import { useI18n } from '../i18n.ts';
 
 export function ConsentNotice({
+  id: givenId,
   notice,
   checked,
   onChange,
   error,
 }: {
+  id?: string;
   notice: Notice;
   checked: boolean;
   onChange: (checked: boolean) => void;
   error?: string;
 }) {
   const { lang, t } = useI18n();
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const headingId = `${id}-heading`;
   const errorId = `${id}-error`;
   return (

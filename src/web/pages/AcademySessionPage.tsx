@@ -4,95 +4,47 @@
  * the waiting list when the session is full). A registration goes to its status page, which
  * shows the QR code for check-in.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { academySession, consentNotice, register, type AcademySession, type ConsentNotice as Notice, type Received } from '../education-api.ts';
 import { ReceivedNotice } from '../components/ReceivedNotice.tsx';
-import { formatDateTime, localText, looksLikeEmail, looksLikePhone, textLang } from '../education-format.ts';
-import { ConsentNotice } from '../components/ConsentNotice.tsx';
+import { formatDateTime, localText, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
-import { Field } from '../components/staff/Field.tsx';
-import { FormAlert } from '../components/staff/Notice.tsx';
-import { formErrors, NO_ERRORS } from '../form-errors.ts';
-import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
+import { ConsentField, Form, formatPhone, PersonFields, Submit, useKitForm, WaitlistField } from '../forms/index.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 import { STATE_LABELS, STATE_NOTES } from './AcademyPage.tsx';
 
-const FIELDS = ['name', 'phone', 'email', 'consent', 'waitlist'] as const;
-
 function RegistrationForm({ session, notice }: { session: AcademySession; notice: Notice }) {
-  const { lang, t } = useI18n();
-  const [name, setName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
-  const [consent, setConsent] = useState(false);
-  const [waitlist, setWaitlist] = useState(false);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const mutation = useMutation();
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { name: '', phone: '', email: '', consent: false, waitlist: false }, focusSummary: true });
   const [received, setReceived] = useState<Received | null>(null);
   const full = session.registrationState === 'full';
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    mutation.reset();
-    const gaps: Record<string, string> = {};
-    if (!name.trim()) gaps.name = t('required');
-    if (!phone.trim()) gaps.phone = t('required');
-    else if (!looksLikePhone(phone)) gaps.phone = t('phoneInvalid');
-    if (email.trim() && !looksLikeEmail(email.trim())) gaps.email = t('emailInvalid');
-    if (!consent) gaps.consent = t('consentRequired');
-    if (full && !waitlist) gaps.waitlist = t('waitlistRequired');
-    setLocal(gaps);
-    if (Object.keys(gaps).length > 0) return;
-    const body = { name: name.trim(), phone: phone.trim(), ...(email.trim() ? { email: email.trim() } : {}), consent: true as const, ...(full ? { waitlist: true } : {}) };
-    const created = await mutation.run(() => register(session.id, body));
-    if (created) setReceived(created);
-  };
-
   if (received) return <ReceivedNotice received={received} />;
-
-  const server = mutation.error ? formErrors(mutation.error, lang, t, FIELDS) : NO_ERRORS;
-  const errors: Record<string, string | undefined> = { ...server.fields, ...local };
-  const localSummary = Object.keys(local).length > 0 ? t('formHasErrors') : null;
   return (
-    <form className="staff-form public-form" onSubmit={submit} noValidate data-testid="registration-form" aria-labelledby="register-heading">
-      <h2 id="register-heading">{full ? t('joinWaitlistHeading') : t('registerHeading')}</h2>
-      {full && <p className="read-only-note">{t('sessionFullNote', { count: session.waitlistLength })}</p>}
-      <FormAlert message={server.summary ?? localSummary} focus />
-      <div className="form-row">
-        <Field label={t('applicantName')} error={errors.name}>
-          {(props) => <input {...props} name="name" type="text" autoComplete="name" maxLength={50} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t('applicantPhone')} hint={t('phoneHint')} error={errors.phone}>
-          {(props) => (
-            <input {...props} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} value={phone} onChange={(e) => setPhone(e.target.value)} />
-          )}
-        </Field>
-      </div>
-      <Field label={t('applicantEmailOptional')} hint={t('emailHint')} error={errors.email}>
-        {(props) => <input {...props} name="email" type="email" autoComplete="email" maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />}
-      </Field>
-      <ConsentNotice notice={notice} checked={consent} onChange={setConsent} error={errors.consent} />
-      {full && (
-        <div className={errors.waitlist ? 'field-invalid' : undefined}>
-          <div className="field-check">
-            <input id="waitlist-choice" type="checkbox" name="waitlist" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} aria-invalid={errors.waitlist ? true : undefined} aria-describedby={errors.waitlist ? 'waitlist-error' : undefined} />
-            <label htmlFor="waitlist-choice">{t('waitlistChoice')}</label>
-          </div>
-          {errors.waitlist && (
-            <p className="field-error" id="waitlist-error" data-testid="field-error">
-              {errors.waitlist}
-            </p>
-          )}
-        </div>
-      )}
-      <p className="form-actions">
-        <button type="submit" className="button-primary" disabled={mutation.busy} data-testid="register-submit">
-          {full ? t('joinWaitlist') : t('registerSubmit')}
-        </button>
-      </p>
-    </form>
+    <Form
+      form={form}
+      className="staff-form public-form"
+      testId="registration-form"
+      aria-labelledby="register-heading"
+      status={false}
+      head={
+        <>
+          <h2 id="register-heading">{full ? t('joinWaitlistHeading') : t('registerHeading')}</h2>
+          {full && <p className="read-only-note">{t('sessionFullNote', { count: session.waitlistLength })}</p>}
+        </>
+      }
+      onSubmit={async ({ name, phone, email, consent }) => {
+        const body = { name: name.trim(), phone: formatPhone(phone), ...(email.trim() ? { email: email.trim() } : {}), consent: consent as true, ...(full ? { waitlist: true } : {}) };
+        setReceived(await register(session.id, body));
+      }}
+    >
+      <PersonFields nameMax={50} phoneMax={20} />
+      <ConsentField notice={notice} />
+      {full && <WaitlistField />}
+      <Submit testId="register-submit">{full ? t('joinWaitlist') : t('registerSubmit')}</Submit>
+    </Form>
   );
 }
 

@@ -8,12 +8,11 @@ import { acceptOffer, cancelRegistration, qrUrl, registration, type Registration
 import { formatDateTime, localText, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
-import { FormAlert, StatusMessage } from '../components/staff/Notice.tsx';
-import { errorMessage } from '../form-errors.ts';
 import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useLocation } from 'react-router';
+import { errorMessage, FormAlert, StatusMessage } from '../forms/index.ts';
 
 const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   confirmed: 'regConfirmed',

@@ -3,17 +3,14 @@
  * and, while it is open, the application form with the consent notice; up to three preferred
  * dates. A submitted application goes to its status page.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { NotFoundError } from '../api-client.ts';
 import { applySchool, consentNotice, currentSchoolSurvey, SCHOOL_LEVELS, type ConsentNotice as Notice, type SchoolLevel, type SchoolSurvey, type Received } from '../education-api.ts';
-import { formatDateTime, looksLikeEmail, looksLikePhone, seoulToday } from '../education-format.ts';
-import { ConsentNotice } from '../components/ConsentNotice.tsx';
+import { formatDateTime, seoulToday } from '../education-format.ts';
 import { ReceivedNotice } from '../components/ReceivedNotice.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { Field } from '../components/staff/Field.tsx';
-import { FormAlert } from '../components/staff/Notice.tsx';
-import { formErrors, NO_ERRORS } from '../form-errors.ts';
-import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
+import { ConsentField, ControlledField, EmailField, Form, formatPhone, PhoneField, SelectField, Submit, TextArea, TextField, useKitForm } from '../forms/index.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 
@@ -25,131 +22,104 @@ export const LEVEL_LABELS: Record<SchoolLevel, MessageKey> = {
   other: 'levelOther',
 };
 
-const FIELDS = ['schoolName', 'level', 'teacherName', 'teacherPhone', 'teacherEmail', 'grade', 'students', 'preferredDates', 'topics', 'consent'] as const;
+/** Up to three preferred dates (the form field `preferredDates`, three date inputs). */
+function PreferredDates() {
+  const { t } = useI18n();
+  const today = seoulToday();
+  const check = (dates: string[]) => {
+    const chosen = dates.filter(Boolean);
+    if (chosen.length === 0) return t('preferredDatesRequired');
+    return new Set(chosen).size === chosen.length || t('preferredDatesDistinct');
+  };
+  return (
+    <ControlledField<string[]>
+      name="preferredDates"
+      rules={{ validate: check }}
+      render={({ value, onChange, error, id }) => (
+        <fieldset className={`date-choices${error ? ' field-invalid' : ''}`} aria-describedby={`dates-hint${error ? ' dates-error' : ''}`}>
+          <legend>{t('preferredDates')}</legend>
+          <p className="field-hint" id="dates-hint">
+            {t('preferredDatesHint')}
+          </p>
+          <div className="form-row">
+            {value.map((d, i) => (
+              <div className="field" key={i}>
+                <label htmlFor={i === 0 ? id : `${id}-${i}`}>{t('preferredDateN', { n: i + 1 })}</label>
+                <input id={i === 0 ? id : `${id}-${i}`} name={`preferredDate${i + 1}`} type="date" min={today} value={d} onChange={(e) => onChange(value.map((x, j) => (j === i ? e.target.value : x)))} />
+              </div>
+            ))}
+          </div>
+          {error && (
+            <p className="field-error" id="dates-error" data-testid="field-error">
+              {error}
+            </p>
+          )}
+        </fieldset>
+      )}
+    />
+  );
+}
 
 function ApplicationForm({ notice }: { notice: Notice }) {
-  const { lang, t } = useI18n();
-  const [v, setV] = useState({ schoolName: '', level: 'elementary' as SchoolLevel, teacherName: '', teacherPhone: '', teacherEmail: '', grade: '', students: '', topics: '' });
-  const [dates, setDates] = useState(['', '', '']);
-  const [consent, setConsent] = useState(false);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const mutation = useMutation();
+  const { t } = useI18n();
   const [received, setReceived] = useState<Received | null>(null);
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    mutation.reset();
-    const gaps: Record<string, string> = {};
-    for (const key of ['schoolName', 'teacherName', 'grade', 'topics'] as const) if (!v[key].trim()) gaps[key] = t('required');
-    if (!v.teacherPhone.trim()) gaps.teacherPhone = t('required');
-    else if (!looksLikePhone(v.teacherPhone)) gaps.teacherPhone = t('phoneInvalid');
-    if (v.teacherEmail.trim() && !looksLikeEmail(v.teacherEmail.trim())) gaps.teacherEmail = t('emailInvalid');
-    const students = Number(v.students);
-    if (!/^\d+$/.test(v.students.trim()) || students < 1) gaps.students = t('studentsInvalid');
-    const chosen = dates.filter(Boolean);
-    if (chosen.length === 0) gaps.preferredDates = t('preferredDatesRequired');
-    else if (new Set(chosen).size !== chosen.length) gaps.preferredDates = t('preferredDatesDistinct');
-    if (!consent) gaps.consent = t('consentRequired');
-    setLocal(gaps);
-    if (Object.keys(gaps).length > 0) return;
-    const body = {
-      schoolName: v.schoolName.trim(),
-      level: v.level,
-      teacherName: v.teacherName.trim(),
-      teacherPhone: v.teacherPhone.trim(),
-      ...(v.teacherEmail.trim() ? { teacherEmail: v.teacherEmail.trim() } : {}),
-      grade: v.grade.trim(),
-      students,
-      preferredDates: chosen,
-      topics: v.topics.trim(),
-      consent: true as const,
-    };
-    const created = await mutation.run(() => applySchool(body));
-    if (created) setReceived(created);
-  };
-
+  const form = useKitForm({
+    defaultValues: { schoolName: '', level: 'elementary' as SchoolLevel, teacherName: '', teacherPhone: '', teacherEmail: '', grade: '', students: '', preferredDates: ['', '', ''], topics: '', consent: false },
+    aliases: { 'preferredDates.0': 'preferredDates', 'preferredDates.1': 'preferredDates', 'preferredDates.2': 'preferredDates' },
+    focusSummary: true,
+  });
   if (received) return <ReceivedNotice received={received} />;
-
-  const server = mutation.error ? formErrors(mutation.error, lang, t, FIELDS, { 'preferredDates.0': 'preferredDates', 'preferredDates.1': 'preferredDates', 'preferredDates.2': 'preferredDates' }) : NO_ERRORS;
-  const errors: Record<string, string | undefined> = { ...server.fields, ...local };
-  const localSummary = Object.keys(local).length > 0 ? t('formHasErrors') : null;
-  const today = seoulToday();
   return (
-    <form className="staff-form public-form" onSubmit={submit} noValidate data-testid="school-form" aria-labelledby="apply-heading">
-      <h2 id="apply-heading">{t('schoolApplyHeading')}</h2>
-      <FormAlert message={server.summary ?? localSummary} focus />
+    <Form
+      form={form}
+      className="staff-form public-form"
+      testId="school-form"
+      aria-labelledby="apply-heading"
+      status={false}
+      head={<h2 id="apply-heading">{t('schoolApplyHeading')}</h2>}
+      onSubmit={async (v) => {
+        const body = {
+          schoolName: v.schoolName.trim(),
+          level: v.level,
+          teacherName: v.teacherName.trim(),
+          teacherPhone: formatPhone(v.teacherPhone),
+          ...(v.teacherEmail.trim() ? { teacherEmail: v.teacherEmail.trim() } : {}),
+          grade: v.grade.trim(),
+          students: Number(v.students),
+          preferredDates: v.preferredDates.filter(Boolean),
+          topics: v.topics.trim(),
+          // ConsentField refuses an unticked box before submit; the value sent is the box's own.
+          consent: v.consent as true,
+        };
+        setReceived(await applySchool(body));
+      }}
+    >
       <div className="form-row">
-        <Field label={t('schoolName')} error={errors.schoolName}>
-          {(props) => <input {...props} name="schoolName" type="text" autoComplete="organization" maxLength={100} value={v.schoolName} onChange={set('schoolName')} />}
-        </Field>
-        <Field label={t('schoolLevel')} error={errors.level}>
-          {(props) => (
-            <select {...props} name="level" value={v.level} onChange={set('level')}>
-              {SCHOOL_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(LEVEL_LABELS[l])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField name="schoolName" label={t('schoolName')} autoComplete="organization" maxLength={100} required />
+        <SelectField name="level" label={t('schoolLevel')} options={SCHOOL_LEVELS.map((l) => ({ value: l, label: t(LEVEL_LABELS[l]) }))} />
       </div>
       <div className="form-row">
-        <Field label={t('teacherName')} error={errors.teacherName}>
-          {(props) => <input {...props} name="teacherName" type="text" autoComplete="name" maxLength={50} value={v.teacherName} onChange={set('teacherName')} />}
-        </Field>
-        <Field label={t('teacherPhone')} hint={t('phoneHint')} error={errors.teacherPhone}>
-          {(props) => <input {...props} name="teacherPhone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} value={v.teacherPhone} onChange={set('teacherPhone')} />}
-        </Field>
+        <TextField name="teacherName" label={t('teacherName')} autoComplete="name" maxLength={50} required />
+        <PhoneField name="teacherPhone" label={t('teacherPhone')} maxLength={20} />
       </div>
-      <Field label={t('teacherEmailOptional')} hint={t('emailHint')} error={errors.teacherEmail}>
-        {(props) => <input {...props} name="teacherEmail" type="email" autoComplete="email" maxLength={200} value={v.teacherEmail} onChange={set('teacherEmail')} />}
-      </Field>
+      <EmailField name="teacherEmail" label={t('teacherEmailOptional')} />
       <div className="form-row">
-        <Field label={t('grade')} hint={t('gradeHint')} error={errors.grade}>
-          {(props) => <input {...props} name="grade" type="text" maxLength={50} value={v.grade} onChange={set('grade')} />}
-        </Field>
-        <Field label={t('students')} error={errors.students}>
-          {(props) => <input {...props} name="students" type="number" inputMode="numeric" min={1} max={10000} value={v.students} onChange={set('students')} />}
-        </Field>
+        <TextField name="grade" label={t('grade')} hint={t('gradeHint')} maxLength={50} required />
+        <TextField
+          name="students"
+          label={t('students')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10000}
+          rules={{ validate: (v: string) => (/^\d+$/.test(v.trim()) && Number(v) >= 1) || t('studentsInvalid') }}
+        />
       </div>
-      <fieldset className={`date-choices${errors.preferredDates ? ' field-invalid' : ''}`} aria-describedby={`dates-hint${errors.preferredDates ? ' dates-error' : ''}`}>
-        <legend>{t('preferredDates')}</legend>
-        <p className="field-hint" id="dates-hint">
-          {t('preferredDatesHint')}
-        </p>
-        <div className="form-row">
-          {dates.map((d, i) => (
-            <div className="field" key={i}>
-              <label htmlFor={`preferred-${i}`}>{t('preferredDateN', { n: i + 1 })}</label>
-              <input
-                id={`preferred-${i}`}
-                name={`preferredDate${i + 1}`}
-                type="date"
-                min={today}
-                value={d}
-                onChange={(e) => setDates((old) => old.map((x, j) => (j === i ? e.target.value : x)))}
-              />
-            </div>
-          ))}
-        </div>
-        {errors.preferredDates && (
-          <p className="field-error" id="dates-error" data-testid="field-error">
-            {errors.preferredDates}
-          </p>
-        )}
-      </fieldset>
-      <Field label={t('topics')} hint={t('topicsHint')} error={errors.topics}>
-        {(props) => <textarea {...props} name="topics" rows={3} maxLength={2000} value={v.topics} onChange={set('topics')} />}
-      </Field>
-      <ConsentNotice notice={notice} checked={consent} onChange={setConsent} error={errors.consent} />
-      <p className="form-actions">
-        <button type="submit" className="button-primary" disabled={mutation.busy} data-testid="school-submit">
-          {t('schoolApplySubmit')}
-        </button>
-      </p>
-    </form>
+      <PreferredDates />
+      <TextArea name="topics" label={t('topics')} hint={t('topicsHint')} rows={3} maxLength={2000} required />
+      <ConsentField notice={notice} />
+      <Submit testId="school-submit">{t('schoolApplySubmit')}</Submit>
+    </Form>
   );
 }
 

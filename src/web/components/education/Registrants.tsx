@@ -6,17 +6,16 @@
  */
 import type { z } from 'zod';
 import type { pageSchema } from '../../../modules/registration/listing.ts';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { request } from '../../api-client.ts';
-import { errorMessage } from '../../form-errors.ts';
 import { checkIn, unmask, type Registrant, type RegistrationStatus } from '../../education-api.ts';
 import { formatDateTime } from '../../education-format.ts';
 import { useMutation } from '../../hooks.ts';
-import { useI18n, type Lang, type MessageKey } from '../../i18n.ts';
+import { useI18n, type MessageKey } from '../../i18n.ts';
 import { ButtonText } from '../staff/ButtonText.tsx';
-import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
+import { errorMessage, FormAlert, MoreRows, SearchForm, StatusMessage } from '../../forms/index.ts';
 
 export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   confirmed: 'regConfirmed',
@@ -103,29 +102,11 @@ export function usePagedList<T>(key: string, fetchPage: (after: number | null, l
   return { state, more, loadingMore, moreError, refresh, retry };
 }
 
-/** "Shown n of total" and the "more" button under a paged list. */
-export function MoreRows({ shown, total, hasMore, busy, onMore, lang, testId }: { shown: number; total: number | null; hasMore: boolean; busy: boolean; onMore: () => void; lang: Lang; testId: string }) {
-  if (!hasMore && (total === null || total <= shown)) return null;
-  const count = total === null ? '' : lang === 'ko' ? `${total}명 중 ${shown}명 표시` : `Showing ${shown} of ${total}`;
-  return (
-    <p className="page-actions" data-testid={`${testId}-more-row`}>
-      {count && <span role="status">{count}</span>}{' '}
-      {hasMore && (
-        <button type="button" className="button-secondary" onClick={onMore} disabled={busy} data-testid={`${testId}-more`}>
-          {lang === 'ko' ? '더 보기' : 'Show more'}
-        </button>
-      )}
-    </p>
-  );
-}
-
 export const useCheckIn = (sessionId: number, onDone: () => void) => useCheckInAction((body) => checkIn(sessionId, body), onDone);
 
 export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false }: { sessionId: number; canUnmask: boolean; canCheckIn: boolean; compact?: boolean }) {
   const { lang, t } = useI18n();
-  const searchId = useId();
   const caption = useId();
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const { state, retry, refresh, more, loadingMore, moreError } = usePagedList<Registrant>(`registrants-${sessionId}-${q}`, (after, limit, signal) =>
     request<ListPage<Registrant>>(pageUrl(`/api/academy/sessions/${sessionId}/registrations`, { q, after, limit }), { signal }),
@@ -136,10 +117,6 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
     refresh().catch(() => retry());
   });
 
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setQ(draft.trim());
-  };
   const reveal = async (r: Registrant) => {
     const contact = await unmasking.run(() => unmask(r.id));
     if (contact) setUnmasked((old) => ({ ...old, [r.id]: contact }));
@@ -149,15 +126,7 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
   return (
     <section className="plan-section" aria-labelledby={`${caption}-heading`} data-testid="registrants">
       <h2 id={`${caption}-heading`}>{compact ? t('checkInByName') : t('registrantsHeading')}</h2>
-      <form className="search-form" role="search" onSubmit={search} data-testid="registrant-search">
-        <label htmlFor={searchId}>{t('searchByName')}</label>
-        <div className="search-row">
-          <input id={searchId} type="search" name="q" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
-          <button type="submit" className="button-secondary">
-            {t('search')}
-          </button>
-        </div>
-      </form>
+      <SearchForm label={t('searchByName')} button={t('search')} onSearch={setQ} testId="registrant-search" input={{ maxLength: 100 }} />
       {!compact && canUnmask && <p className="field-hint">{t('unmaskLogged')}</p>}
       <FormAlert message={errorText(checking.mutation.error) ?? errorText(unmasking.error) ?? errorText(moreError)} focus />
       <p className={`form-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="check-in-result">

@@ -3,16 +3,10 @@
  * online URL, recording URL, capacity and the registration window. Times are typed in Seoul
  * time (`datetime-local`) and sent as ISO 8601.
  */
-import { useState, type FormEvent } from 'react';
 import { createSession, updateSession, type AcademySession, type SessionInput, type SessionPatch } from '../../education-api.ts';
 import { isoToSeoulInput, seoulInputToIso } from '../../education-format.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
-import { useMutation } from '../../hooks.ts';
+import { BilingualField, CheckField, DateTimeField, Form, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
-import { CheckboxField, Field } from '../staff/Field.tsx';
-import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
-
-const FIELDS = ['title.ko', 'title.en', 'lecturer', 'description', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'videoUrl', 'capacity', 'registrationOpensAt', 'registrationClosesAt'] as const;
 
 const initial = (s?: AcademySession) => ({
   titleKo: s?.title.ko ?? '',
@@ -26,30 +20,20 @@ const initial = (s?: AcademySession) => ({
   capacity: s ? String(s.capacity) : '',
   registrationOpensAt: isoToSeoulInput(s?.registrationOpensAt),
   registrationClosesAt: isoToSeoulInput(s?.registrationClosesAt),
+  cancelled: s?.registrationState === 'cancelled' || s?.cancelled === true,
 });
 
-export function SessionForm({ session, onSaved }: { session?: AcademySession; onSaved: (saved: AcademySession) => void }) {
-  const { lang, t } = useI18n();
-  const [v, setV] = useState(() => initial(session));
-  const wasCancelled = session?.registrationState === 'cancelled' || session?.cancelled === true;
-  const [cancelled, setCancelled] = useState(wasCancelled);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const mutation = useMutation();
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
+/** `later` must be after the field `earlier` (both Seoul `datetime-local` values). */
+const after = (earlier: string, message: string) => (v: string, all: object) => {
+  const from = seoulInputToIso((all as Record<string, string>)[earlier] ?? '');
+  return !from || !seoulInputToIso(v) || seoulInputToIso(v) > from || message;
+};
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    mutation.reset();
-    const gaps: Record<string, string> = {};
-    if (!v.titleKo.trim()) gaps['title.ko'] = t('required');
-    if (!v.venue.trim()) gaps.venue = t('required');
-    for (const key of ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt'] as const) if (!seoulInputToIso(v[key])) gaps[key] = t('required');
-    if (!/^\d+$/.test(v.capacity.trim()) || Number(v.capacity) < 1) gaps.capacity = t('capacityInvalid');
-    if (!gaps.startsAt && !gaps.endsAt && seoulInputToIso(v.endsAt) <= seoulInputToIso(v.startsAt)) gaps.endsAt = t('endAfterStart');
-    if (!gaps.registrationOpensAt && !gaps.registrationClosesAt && seoulInputToIso(v.registrationClosesAt) <= seoulInputToIso(v.registrationOpensAt))
-      gaps.registrationClosesAt = t('closeAfterOpen');
-    setLocal(gaps);
-    if (Object.keys(gaps).length > 0) return;
+export function SessionForm({ session, onSaved }: { session?: AcademySession; onSaved: (saved: AcademySession) => void }) {
+  const { t } = useI18n();
+  const wasCancelled = session?.registrationState === 'cancelled' || session?.cancelled === true;
+  const form = useKitForm({ defaultValues: initial(session), aliases: { 'title.ko': 'titleKo', 'title.en': 'titleEn' } });
+  const send = async (v: ReturnType<typeof initial>) => {
     const body: SessionInput = {
       title: { ko: v.titleKo.trim(), ...(v.titleEn.trim() ? { en: v.titleEn.trim() } : {}) },
       startsAt: seoulInputToIso(v.startsAt),
@@ -61,87 +45,60 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
       ...(v.lecturer.trim() ? { lecturer: v.lecturer.trim() } : {}),
       ...(v.onlineUrl.trim() ? { onlineUrl: v.onlineUrl.trim() } : {}),
     };
-    let saved: AcademySession | undefined;
     if (session && wasCancelled) {
       // The server refuses any other change to a cancelled session.
-      saved = await mutation.run(() => updateSession(session.id, { videoUrl: v.videoUrl.trim() || null }), t('sessionSaved'));
-    } else if (session) {
+      onSaved(await updateSession(session.id, { videoUrl: v.videoUrl.trim() || null }));
+      return t('sessionSaved');
+    }
+    if (session) {
       const patch: SessionPatch = {
         ...body,
         lecturer: v.lecturer.trim() || null,
         onlineUrl: v.onlineUrl.trim() || null,
         videoUrl: v.videoUrl.trim() || null,
-        ...(cancelled && session.registrationState !== 'cancelled' ? { cancelled: true } : {}),
+        ...(v.cancelled && session.registrationState !== 'cancelled' ? { cancelled: true } : {}),
       };
-      saved = await mutation.run(() => updateSession(session.id, patch), t('sessionSaved'));
-    } else {
-      saved = await mutation.run(() => createSession(body), t('sessionCreated', { title: body.title.ko }));
-      if (saved) setV(initial());
+      onSaved(await updateSession(session.id, patch));
+      return t('sessionSaved');
     }
-    if (saved) onSaved(saved);
+    const saved = await createSession(body);
+    form.reset(initial());
+    onSaved(saved);
+    return t('sessionCreated', { title: body.title.ko });
   };
-
-  const server = mutation.error ? formErrors(mutation.error, lang, t, FIELDS) : NO_ERRORS;
-  const errors: Record<string, string | undefined> = { ...server.fields, ...local };
   return (
-    <form className="staff-form" onSubmit={submit} noValidate data-testid="session-form" aria-labelledby="session-form-heading">
-      <h2 id="session-form-heading">{session ? t('editSession') : t('newSession')}</h2>
-      <FormAlert message={server.summary ?? (Object.keys(local).length ? t('formHasErrors') : null)} />
+    <Form
+      form={form}
+      testId="session-form"
+      aria-labelledby="session-form-heading"
+      head={<h2 id="session-form-heading">{session ? t('editSession') : t('newSession')}</h2>}
+      onSubmit={send}
+    >
       {wasCancelled && <p className="read-only-note">{t('cancelledSessionNote')}</p>}
+      <BilingualField name="title" flat labelKo={t('titleKo')} labelEn={t('titleEn')} maxLength={200} requiredKo />
       <div className="form-row">
-        <Field label={t('titleKo')} error={errors['title.ko']}>
-          {(props) => <input {...props} name="titleKo" type="text" maxLength={200} value={v.titleKo} onChange={set('titleKo')} />}
-        </Field>
-        <Field label={t('titleEn')} error={errors['title.en']}>
-          {(props) => <input {...props} name="titleEn" type="text" lang="en" maxLength={200} value={v.titleEn} onChange={set('titleEn')} />}
-        </Field>
+        <TextField name="lecturer" label={t('sessionLecturer')} maxLength={100} />
+        <TextField name="venue" label={t('sessionVenue')} maxLength={200} required />
       </div>
       <div className="form-row">
-        <Field label={t('sessionLecturer')} error={errors.lecturer}>
-          {(props) => <input {...props} name="lecturer" type="text" maxLength={100} value={v.lecturer} onChange={set('lecturer')} />}
-        </Field>
-        <Field label={t('sessionVenue')} error={errors.venue}>
-          {(props) => <input {...props} name="venue" type="text" maxLength={200} value={v.venue} onChange={set('venue')} />}
-        </Field>
+        <DateTimeField name="startsAt" label={t('startsAt')} required />
+        <DateTimeField name="endsAt" label={t('endsAt')} required rules={{ validate: { after: after('startsAt', t('endAfterStart')) } }} />
       </div>
       <div className="form-row">
-        <Field label={t('startsAt')} hint={t('seoulTimeHint')} error={errors.startsAt}>
-          {(props) => <input {...props} name="startsAt" type="datetime-local" value={v.startsAt} onChange={set('startsAt')} />}
-        </Field>
-        <Field label={t('endsAt')} hint={t('seoulTimeHint')} error={errors.endsAt}>
-          {(props) => <input {...props} name="endsAt" type="datetime-local" value={v.endsAt} onChange={set('endsAt')} />}
-        </Field>
+        <DateTimeField name="registrationOpensAt" label={t('registrationOpensAt')} hint={null} required />
+        <DateTimeField name="registrationClosesAt" label={t('registrationClosesAt')} hint={null} required rules={{ validate: { after: after('registrationOpensAt', t('closeAfterOpen')) } }} />
       </div>
       <div className="form-row">
-        <Field label={t('registrationOpensAt')} error={errors.registrationOpensAt}>
-          {(props) => <input {...props} name="registrationOpensAt" type="datetime-local" value={v.registrationOpensAt} onChange={set('registrationOpensAt')} />}
-        </Field>
-        <Field label={t('registrationClosesAt')} error={errors.registrationClosesAt}>
-          {(props) => <input {...props} name="registrationClosesAt" type="datetime-local" value={v.registrationClosesAt} onChange={set('registrationClosesAt')} />}
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('capacity')} error={errors.capacity}>
-          {(props) => <input {...props} name="capacity" type="number" inputMode="numeric" min={1} value={v.capacity} onChange={set('capacity')} />}
-        </Field>
-        <Field label={t('onlineUrl')} error={errors.onlineUrl}>
-          {(props) => <input {...props} name="onlineUrl" type="url" maxLength={500} value={v.onlineUrl} onChange={set('onlineUrl')} />}
-        </Field>
+        <TextField name="capacity" label={t('capacity')} type="number" inputMode="numeric" min={1} rules={{ validate: (v: string) => (/^\d+$/.test(v.trim()) && Number(v) >= 1) || t('capacityInvalid') }} />
+        <TextField name="onlineUrl" label={t('onlineUrl')} type="url" maxLength={500} />
       </div>
       {session && (
         <>
-          <Field label={t('videoUrl')} hint={t('videoUrlHint')} error={errors.videoUrl}>
-            {(props) => <input {...props} name="videoUrl" type="url" maxLength={500} value={v.videoUrl} onChange={set('videoUrl')} />}
-          </Field>
-          <CheckboxField label={t('cancelSession')} checked={cancelled} onChange={setCancelled} name="cancelled" disabled={wasCancelled} />
+          <TextField name="videoUrl" label={t('videoUrl')} hint={t('videoUrlHint')} type="url" maxLength={500} />
+          <CheckField name="cancelled" label={t('cancelSession')} disabled={wasCancelled} />
         </>
       )}
-      <p className="form-actions">
-        <button type="submit" className="button-primary" disabled={mutation.busy} data-testid="session-submit">
-          {session ? t('saveSession') : t('createSession')}
-        </button>
-      </p>
-      <StatusMessage message={mutation.done} />
-    </form>
+      <Submit testId="session-submit">{session ? t('saveSession') : t('createSession')}</Submit>
+    </Form>
   );
 }

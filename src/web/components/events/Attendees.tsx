@@ -3,19 +3,18 @@
  * waiting for approval and a check-in button. `compact` is the check-in page's phone version.
  * The server pages the list by id (?after=&limit=, docs/events-api.md): "more" appends the next page.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { request } from '../../api-client.ts';
-import { errorMessage } from '../../form-errors.ts';
 import { approve, eventCheckIn, type Attendee } from '../../events-api.ts';
 import { formatDateTime } from '../../education-format.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { MoreRows, pageUrl, REG_STATUS_LABELS, usePagedList, type ListPage } from '../education/Registrants.tsx';
-import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
+import { pageUrl, REG_STATUS_LABELS, usePagedList, type ListPage } from '../education/Registrants.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 import { countryName } from './countries.ts';
 import { CATEGORY_LABELS, labelOr } from './EventText.tsx';
+import { errorMessage, FormAlert, MoreRows, SearchForm, StatusMessage } from '../../forms/index.ts';
 
 export const useEventCheckIn = (eventId: number, onDone: () => void) => useCheckInAction((body) => eventCheckIn(eventId, body), onDone);
 
@@ -27,9 +26,7 @@ const statusLabel = (status: string, t: ReturnType<typeof useI18n>['t']): string
 
 export function Attendees({ eventId, canApprove, canCheckIn, compact = false, version = 0 }: { eventId: number; canApprove: boolean; canCheckIn: boolean; compact?: boolean; version?: number }) {
   const { lang, t } = useI18n();
-  const searchId = useId();
   const caption = useId();
-  const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const { state, retry, refresh, more, loadingMore, moreError } = usePagedList<Attendee>(`attendees-${eventId}-${q}-${version}`, (after, limit, signal) =>
     request<ListPage<Attendee>>(pageUrl(`/api/events/${eventId}/attendees`, { q, after, limit }), { signal }),
@@ -39,10 +36,6 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
   };
   const checking = useEventCheckIn(eventId, reload);
   const approving = useMutation();
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    setQ(draft.trim());
-  };
   const decide = async (a: Attendee, yes: boolean) => {
     const done = await approving.run(() => approve(eventId, a.id, yes), t('eventSaved'));
     if (done !== undefined) reload();
@@ -51,15 +44,7 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
   return (
     <section className="plan-section" aria-labelledby={`${caption}-heading`} data-testid="attendees">
       <h2 id={`${caption}-heading`}>{compact ? t('checkInByName') : t('attendeesHeading')}</h2>
-      <form className="search-form" role="search" onSubmit={search} data-testid="attendee-search">
-        <label htmlFor={searchId}>{t('searchByName')}</label>
-        <div className="search-row">
-          <input id={searchId} type="search" name="q" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
-          <button type="submit" className="button-secondary">
-            {t('search')}
-          </button>
-        </div>
-      </form>
+      <SearchForm label={t('searchByName')} button={t('search')} onSearch={setQ} testId="attendee-search" input={{ maxLength: 100 }} />
       <FormAlert message={errorText(checking.mutation.error) ?? errorText(approving.error) ?? errorText(moreError)} />
       <p className={`form-status${checking.result?.already ? ' check-in-already' : ''}`} role="status" data-testid="attendee-check-in-result">
         {checking.message}

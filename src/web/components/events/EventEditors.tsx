@@ -3,9 +3,7 @@
  * the timetable, categories with invitation codes (shown once), and questions. Each editor is a
  * small form that posts one thing and asks the page to load the event again.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { CheckboxField, Field } from '../staff/Field.tsx';
-import { FormAlert, StatusMessage } from '../staff/Notice.tsx';
+import { useState, type ReactNode } from 'react';
 import { formatDateTime, isoToSeoulInput, seoulInputToIso } from '../../education-format.ts';
 import {
   addCategory,
@@ -25,10 +23,11 @@ import {
   type ProgrammeKind,
   type QuestionKind,
 } from '../../events-api.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
-import { useMutation, type Mutation } from '../../hooks.ts';
+import { bilingual, BilingualField, CheckField, DateTimeField, failureText, Form, FormAlert, SelectField, StatusMessage, Submit, TextArea, TextField, useKitForm, type KitForm } from '../../forms/index.ts';
+import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { CATEGORY_LABELS, formatTime, labelOr, LocalText, plainText, PROGRAMME_LABELS } from './EventText.tsx';
+import type { FieldValues } from 'react-hook-form';
 
 interface EditorProps {
   event: EventDetail;
@@ -36,49 +35,18 @@ interface EditorProps {
   onChanged: () => void;
 }
 
-const opt = (ko: string, en: string) => ({ ko: ko.trim(), ...(en.trim() ? { en: en.trim() } : {}) });
+const empty = { ko: '', en: '' };
 
-function useForm(known: readonly string[]) {
-  const { lang, t } = useI18n();
-  const mutation = useMutation();
-  const errors = mutation.error ? formErrors(mutation.error, lang, t, known) : NO_ERRORS;
-  return { mutation, errors, t, lang };
-}
-
-function EditorForm({ testId, mutation, summary, submit, label, children }: { testId: string; mutation: Mutation; summary: string | null; submit: () => Promise<void>; label: string; children: ReactNode }) {
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit();
-  };
+/** One editor's small form: its fields in a fieldset named like its button. */
+function EditorForm<T extends FieldValues>({ form, testId, label, onSubmit, children }: { form: KitForm<T>; testId: string; label: string; onSubmit: (values: T) => unknown; children: ReactNode }) {
   return (
-    <form className="staff-form editor-form" onSubmit={onSubmit} noValidate data-testid={testId}>
-      <FormAlert message={summary} />
-      <fieldset disabled={mutation.busy}>
+    <Form form={form} className="staff-form editor-form" testId={testId} onSubmit={onSubmit}>
+      <fieldset>
         <legend>{label}</legend>
         {children}
-        <p className="form-actions">
-          <button type="submit" className="button-primary">
-            {label}
-          </button>
-        </p>
+        <Submit>{label}</Submit>
       </fieldset>
-      <StatusMessage message={mutation.done} />
-    </form>
-  );
-}
-
-function BilingualInputs({ ko, en, setKo, setEn, labelKo, labelEn, errorKo, errorEn, multiline = false }: { ko: string; en: string; setKo: (v: string) => void; setEn: (v: string) => void; labelKo: string; labelEn: string; errorKo?: string; errorEn?: string; multiline?: boolean }) {
-  const input = (value: string, set: (v: string) => void, lang: string) => (props: object) =>
-    multiline ? <textarea {...props} lang={lang} rows={3} maxLength={5000} value={value} onChange={(e) => set(e.target.value)} /> : <input {...props} lang={lang} type="text" maxLength={300} value={value} onChange={(e) => set(e.target.value)} />;
-  return (
-    <div className="form-row">
-      <Field label={labelKo} error={errorKo}>
-        {input(ko, setKo, 'ko')}
-      </Field>
-      <Field label={labelEn} error={errorEn}>
-        {input(en, setEn, 'en')}
-      </Field>
-    </div>
+    </Form>
   );
 }
 
@@ -106,18 +74,8 @@ function RemoveButton({ onRemove, label }: { onRemove: () => Promise<unknown>; l
 }
 
 export function RoomsEditor({ event, canEdit, onChanged }: EditorProps) {
-  const { mutation, errors, t } = useForm(['name.ko', 'name.en']);
-  const [ko, setKo] = useState('');
-  const [en, setEn] = useState('');
-  const submit = async () => {
-    if (!ko.trim()) return;
-    const saved = await mutation.run(() => addRoom(event.id, { name: opt(ko, en) }), t('eventSaved'));
-    if (saved) {
-      setKo('');
-      setEn('');
-      onChanged();
-    }
-  };
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { name: empty } });
   return (
     <section className="plan-section" aria-labelledby="rooms-heading" data-testid="rooms-editor">
       <h2 id="rooms-heading">{t('roomsHeading')}</h2>
@@ -129,8 +87,18 @@ export function RoomsEditor({ event, canEdit, onChanged }: EditorProps) {
         ))}
       </ul>
       {canEdit && (
-        <EditorForm testId="room-form" mutation={mutation} summary={errors.summary} submit={submit} label={t('addRoom')}>
-          <BilingualInputs ko={ko} en={en} setKo={setKo} setEn={setEn} labelKo={t('roomNameKo')} labelEn={t('roomNameEn')} errorKo={errors.fields['name.ko']} errorEn={errors.fields['name.en']} />
+        <EditorForm
+          form={form}
+          testId="room-form"
+          label={t('addRoom')}
+          onSubmit={async ({ name }) => {
+            await addRoom(event.id, { name: bilingual(name) });
+            form.reset();
+            onChanged();
+            return t('eventSaved');
+          }}
+        >
+          <BilingualField name="name" labelKo={t('roomNameKo')} labelEn={t('roomNameEn')} requiredKo />
         </EditorForm>
       )}
     </section>
@@ -138,25 +106,15 @@ export function RoomsEditor({ event, canEdit, onChanged }: EditorProps) {
 }
 
 export function SpeakersEditor({ event, canEdit, onChanged }: EditorProps) {
-  const { mutation, errors, t } = useForm(['name.ko', 'name.en', 'affiliation.ko', 'affiliation.en', 'bio.ko', 'bio.en']);
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { name: empty, affiliation: empty, bio: empty } });
   const photo = useMutation();
-  const [f, setF] = useState({ nameKo: '', nameEn: '', affKo: '', affEn: '', bioKo: '', bioEn: '' });
-  const set = (k: keyof typeof f) => (v: string) => setF((o) => ({ ...o, [k]: v }));
-  const submit = async () => {
-    if (!f.nameKo.trim()) return;
-    const body = { name: opt(f.nameKo, f.nameEn), ...(f.affKo.trim() ? { affiliation: opt(f.affKo, f.affEn) } : {}), ...(f.bioKo.trim() ? { bio: opt(f.bioKo, f.bioEn) } : {}) };
-    const saved = await mutation.run(() => addSpeaker(event.id, body), t('eventSaved'));
-    if (saved) {
-      setF({ nameKo: '', nameEn: '', affKo: '', affEn: '', bioKo: '', bioEn: '' });
-      onChanged();
-    }
-  };
   const upload = async (speakerId: number, file: File | undefined) => {
     if (!file) return;
     const done = await photo.run(() => uploadSpeakerPhoto(speakerId, file), t('photoUploaded'));
     if (done !== undefined) onChanged();
   };
-  const photoError = photo.error ? formErrors(photo.error, 'ko', t, []).summary : null;
+  const photoError = failureText(photo.error, 'ko', t);
   return (
     <section className="plan-section" aria-labelledby="speakers-editor-heading" data-testid="speakers-editor">
       <h2 id="speakers-editor-heading">{t('speakersHeading')}</h2>
@@ -190,10 +148,20 @@ export function SpeakersEditor({ event, canEdit, onChanged }: EditorProps) {
         })}
       </ul>
       {canEdit && (
-        <EditorForm testId="speaker-form" mutation={mutation} summary={errors.summary} submit={submit} label={t('addSpeaker')}>
-          <BilingualInputs ko={f.nameKo} en={f.nameEn} setKo={set('nameKo')} setEn={set('nameEn')} labelKo={t('speakerNameKo')} labelEn={t('speakerNameEn')} errorKo={errors.fields['name.ko']} errorEn={errors.fields['name.en']} />
-          <BilingualInputs ko={f.affKo} en={f.affEn} setKo={set('affKo')} setEn={set('affEn')} labelKo={t('affiliationKo')} labelEn={t('affiliationEn')} errorKo={errors.fields['affiliation.ko']} errorEn={errors.fields['affiliation.en']} />
-          <BilingualInputs multiline ko={f.bioKo} en={f.bioEn} setKo={set('bioKo')} setEn={set('bioEn')} labelKo={t('bioKo')} labelEn={t('bioEn')} errorKo={errors.fields['bio.ko']} errorEn={errors.fields['bio.en']} />
+        <EditorForm
+          form={form}
+          testId="speaker-form"
+          label={t('addSpeaker')}
+          onSubmit={async ({ name, affiliation, bio }) => {
+            await addSpeaker(event.id, { name: bilingual(name), ...(affiliation.ko.trim() ? { affiliation: bilingual(affiliation) } : {}), ...(bio.ko.trim() ? { bio: bilingual(bio) } : {}) });
+            form.reset();
+            onChanged();
+            return t('eventSaved');
+          }}
+        >
+          <BilingualField name="name" labelKo={t('speakerNameKo')} labelEn={t('speakerNameEn')} requiredKo />
+          <BilingualField name="affiliation" labelKo={t('affiliationKo')} labelEn={t('affiliationEn')} />
+          <BilingualField name="bio" multiline labelKo={t('bioKo')} labelEn={t('bioEn')} />
         </EditorForm>
       )}
     </section>
@@ -201,29 +169,26 @@ export function SpeakersEditor({ event, canEdit, onChanged }: EditorProps) {
 }
 
 export function ProgrammeEditor({ event, canEdit, onChanged }: EditorProps) {
-  const { mutation, errors, t, lang } = useForm(['kind', 'title.ko', 'title.en', 'startsAt', 'endsAt', 'roomId', 'speakers']);
+  const { lang, t } = useI18n();
   const day = isoToSeoulInput(event.startsAt);
-  const [f, setF] = useState({ kind: 'talk' as ProgrammeKind, ko: '', en: '', startsAt: day, endsAt: day, roomId: '' });
-  const [speakerIds, setSpeakerIds] = useState<number[]>([]);
-  const set = (k: keyof typeof f) => (v: string) => setF((o) => ({ ...o, [k]: v }));
+  const defaults = { kind: 'talk' as ProgrammeKind, title: empty, startsAt: day, endsAt: day, roomId: '', speakers: [] as string[] };
+  const form = useKitForm({ defaultValues: defaults });
   const rooms = new Map((event.rooms ?? []).map((r) => [r.id, r.name]));
   const speakers = new Map((event.speakers ?? []).map((s) => [s.id, s]));
-  const submit = async () => {
-    if (!f.ko.trim() || !seoulInputToIso(f.startsAt) || !seoulInputToIso(f.endsAt)) return;
+  const send = async (v: typeof defaults) => {
+    const ids = (Array.isArray(v.speakers) ? v.speakers : []).map(Number);
     const body = {
-      kind: f.kind,
-      title: opt(f.ko, f.en),
-      startsAt: seoulInputToIso(f.startsAt),
-      endsAt: seoulInputToIso(f.endsAt),
-      ...(f.roomId ? { roomId: Number(f.roomId) } : {}),
-      ...(speakerIds.length ? { speakers: speakerIds.map((speakerId) => ({ speakerId, role: 'speaker' })) } : {}),
+      kind: v.kind,
+      title: bilingual(v.title),
+      startsAt: seoulInputToIso(v.startsAt),
+      endsAt: seoulInputToIso(v.endsAt),
+      ...(v.roomId ? { roomId: Number(v.roomId) } : {}),
+      ...(ids.length ? { speakers: ids.map((speakerId) => ({ speakerId, role: 'speaker' })) } : {}),
     };
-    const saved = await mutation.run(() => addProgramme(event.id, body), t('eventSaved'));
-    if (saved) {
-      setF((o) => ({ ...o, ko: '', en: '', startsAt: f.endsAt, endsAt: f.endsAt }));
-      setSpeakerIds([]);
-      onChanged();
-    }
+    await addProgramme(event.id, body);
+    form.reset({ ...v, title: empty, startsAt: v.endsAt, endsAt: v.endsAt, speakers: [] });
+    onChanged();
+    return t('eventSaved');
   };
   const items = [...(event.programme ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
@@ -245,52 +210,21 @@ export function ProgrammeEditor({ event, canEdit, onChanged }: EditorProps) {
         ))}
       </ol>
       {canEdit && (
-        <EditorForm testId="programme-form" mutation={mutation} summary={errors.summary} submit={submit} label={t('addProgramme')}>
+        <EditorForm form={form} testId="programme-form" label={t('addProgramme')} onSubmit={send}>
           <div className="form-row">
-            <Field label={t('programmeKind')} error={errors.fields.kind}>
-              {(props) => (
-                <select {...props} name="kind" value={f.kind} onChange={(e) => set('kind')(e.target.value)}>
-                  {PROGRAMME_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {labelOr(PROGRAMME_LABELS, k, t)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('programmeRoom')} error={errors.fields.roomId}>
-              {(props) => (
-                <select {...props} name="roomId" value={f.roomId} onChange={(e) => set('roomId')(e.target.value)}>
-                  <option value="">{t('roomAll')}</option>
-                  {(event.rooms ?? []).map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {plainText(r.name, lang)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField name="kind" label={t('programmeKind')} options={PROGRAMME_KINDS.map((k) => ({ value: k, label: labelOr(PROGRAMME_LABELS, k, t) }))} />
+            <SelectField name="roomId" label={t('programmeRoom')} placeholder={t('roomAll')} options={(event.rooms ?? []).map((r) => ({ value: r.id, label: plainText(r.name, lang) }))} />
           </div>
-          <BilingualInputs ko={f.ko} en={f.en} setKo={set('ko')} setEn={set('en')} labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} errorKo={errors.fields['title.ko']} errorEn={errors.fields['title.en']} />
+          <BilingualField name="title" labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} requiredKo />
           <div className="form-row">
-            <Field label={t('startsAt')} error={errors.fields.startsAt}>
-              {(props) => <input {...props} name="startsAt" type="datetime-local" value={f.startsAt} onChange={(e) => set('startsAt')(e.target.value)} />}
-            </Field>
-            <Field label={t('endsAt')} error={errors.fields.endsAt}>
-              {(props) => <input {...props} name="endsAt" type="datetime-local" value={f.endsAt} onChange={(e) => set('endsAt')(e.target.value)} />}
-            </Field>
+            <DateTimeField name="startsAt" label={t('startsAt')} hint={null} required />
+            <DateTimeField name="endsAt" label={t('endsAt')} hint={null} required />
           </div>
           {(event.speakers ?? []).length > 0 && (
             <fieldset className="checkbox-group">
               <legend>{t('programmeSpeakers')}</legend>
               {(event.speakers ?? []).map((s) => (
-                <CheckboxField
-                  key={s.id}
-                  name="speakers"
-                  label={plainText(s.name, lang)}
-                  checked={speakerIds.includes(s.id)}
-                  onChange={(on) => setSpeakerIds((ids) => (on ? [...ids, s.id] : ids.filter((x) => x !== s.id)))}
-                />
+                <CheckField key={s.id} name="speakers" value={String(s.id)} label={plainText(s.name, lang)} />
               ))}
             </fieldset>
           )}
@@ -301,19 +235,18 @@ export function ProgrammeEditor({ event, canEdit, onChanged }: EditorProps) {
 }
 
 function CodesForm({ eventId, categoryId }: { eventId: number; categoryId: number }) {
-  const { mutation, errors, t } = useForm(['count', 'maxUses', 'label']);
-  const [count, setCount] = useState('5');
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { count: '5' } });
   const [codes, setCodes] = useState<string[] | null>(null);
-  const submit = async () => {
-    const made = await mutation.run(() => createCodes(eventId, categoryId, { count: Math.max(1, Number(count) || 1) }));
-    if (made) setCodes(made.codes);
-  };
   return (
     <div className="codes-form">
-      <EditorForm testId="codes-form" mutation={mutation} summary={errors.summary} submit={submit} label={t('codesCreate')}>
-        <Field label={t('codesCount')} error={errors.fields.count}>
-          {(props) => <input {...props} name="count" type="number" inputMode="numeric" min={1} max={500} value={count} onChange={(e) => setCount(e.target.value)} />}
-        </Field>
+      <EditorForm
+        form={form}
+        testId="codes-form"
+        label={t('codesCreate')}
+        onSubmit={async ({ count }) => setCodes((await createCodes(eventId, categoryId, { count: Math.max(1, Number(count) || 1) })).codes)}
+      >
+        <TextField name="count" label={t('codesCount')} type="number" inputMode="numeric" min={1} max={500} />
       </EditorForm>
       {codes && (
         <div className="codes-once" role="status">
@@ -332,16 +265,10 @@ function CodesForm({ eventId, categoryId }: { eventId: number; categoryId: numbe
 }
 
 export function CategoriesEditor({ event, canEdit, onChanged }: EditorProps) {
-  const { mutation, errors, t, lang } = useForm(['category', 'capacity', 'opensAt', 'closesAt']);
-  const [f, setF] = useState({ category: 'general' as Category, capacity: '100', opensAt: isoToSeoulInput(new Date().toISOString()), closesAt: isoToSeoulInput(event.startsAt) });
-  const [invitation, setInvitation] = useState(false);
-  const [approval, setApproval] = useState(false);
-  const set = (k: keyof typeof f) => (v: string) => setF((o) => ({ ...o, [k]: v }));
-  const submit = async () => {
-    const body = { category: f.category, capacity: Number(f.capacity) || 0, opensAt: seoulInputToIso(f.opensAt), closesAt: seoulInputToIso(f.closesAt), requiresInvitation: invitation, requiresApproval: approval };
-    const saved = await mutation.run(() => addCategory(event.id, body), t('eventSaved'));
-    if (saved) onChanged();
-  };
+  const { lang, t } = useI18n();
+  const form = useKitForm({
+    defaultValues: { category: 'general' as Category, capacity: '100', opensAt: isoToSeoulInput(new Date().toISOString()), closesAt: isoToSeoulInput(event.startsAt), requiresInvitation: false, requiresApproval: false },
+  });
   return (
     <section className="plan-section" aria-labelledby="categories-heading" data-testid="categories-editor">
       <h2 id="categories-heading">{t('categoriesHeading')}</h2>
@@ -362,33 +289,26 @@ export function CategoriesEditor({ event, canEdit, onChanged }: EditorProps) {
         ))}
       </ul>
       {canEdit && (
-        <EditorForm testId="category-form" mutation={mutation} summary={errors.summary} submit={submit} label={t('addCategory')}>
+        <EditorForm
+          form={form}
+          testId="category-form"
+          label={t('addCategory')}
+          onSubmit={async (v) => {
+            await addCategory(event.id, { ...v, capacity: Number(v.capacity) || 0, opensAt: seoulInputToIso(v.opensAt), closesAt: seoulInputToIso(v.closesAt) });
+            onChanged();
+            return t('eventSaved');
+          }}
+        >
           <div className="form-row">
-            <Field label={t('categoryChoice')} error={errors.fields.category}>
-              {(props) => (
-                <select {...props} name="category" value={f.category} onChange={(e) => set('category')(e.target.value)}>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {labelOr(CATEGORY_LABELS, c, t)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('capacity')} error={errors.fields.capacity}>
-              {(props) => <input {...props} name="capacity" type="number" inputMode="numeric" min={0} value={f.capacity} onChange={(e) => set('capacity')(e.target.value)} />}
-            </Field>
+            <SelectField name="category" label={t('categoryChoice')} options={CATEGORIES.map((c) => ({ value: c, label: labelOr(CATEGORY_LABELS, c, t) }))} />
+            <TextField name="capacity" label={t('capacity')} type="number" inputMode="numeric" min={0} />
           </div>
           <div className="form-row">
-            <Field label={t('opensAt')} error={errors.fields.opensAt}>
-              {(props) => <input {...props} name="opensAt" type="datetime-local" value={f.opensAt} onChange={(e) => set('opensAt')(e.target.value)} />}
-            </Field>
-            <Field label={t('closesAt')} error={errors.fields.closesAt}>
-              {(props) => <input {...props} name="closesAt" type="datetime-local" value={f.closesAt} onChange={(e) => set('closesAt')(e.target.value)} />}
-            </Field>
+            <DateTimeField name="opensAt" label={t('opensAt')} hint={null} />
+            <DateTimeField name="closesAt" label={t('closesAt')} hint={null} />
           </div>
-          <CheckboxField name="requiresInvitation" label={t('requiresInvitation')} checked={invitation} onChange={setInvitation} />
-          <CheckboxField name="requiresApproval" label={t('requiresApproval')} checked={approval} onChange={setApproval} />
+          <CheckField name="requiresInvitation" label={t('requiresInvitation')} />
+          <CheckField name="requiresApproval" label={t('requiresApproval')} />
         </EditorForm>
       )}
     </section>
@@ -403,24 +323,9 @@ const QUESTION_KINDS: { kind: QuestionKind; label: 'qText' | 'qChoice' | 'qCount
 ];
 
 export function QuestionsEditor({ event, canEdit, onChanged }: EditorProps) {
-  const { mutation, errors, t, lang } = useForm(['kind', 'label.ko', 'label.en', 'options', 'maxLength']);
-  const [kind, setKind] = useState<QuestionKind>('text');
-  const [ko, setKo] = useState('');
-  const [en, setEn] = useState('');
-  const [required, setRequired] = useState(false);
-  const [options, setOptions] = useState('');
-  const submit = async () => {
-    if (!ko.trim()) return;
-    const lines = options.split('\n').map((l) => l.trim()).filter(Boolean);
-    const body = { kind, label: opt(ko, en), required, ...(kind === 'choice' && lines.length ? { options: lines.map((l, i) => ({ value: String(i + 1), ko: l })) } : {}) };
-    const saved = await mutation.run(() => addQuestion(event.id, body), t('eventSaved'));
-    if (saved) {
-      setKo('');
-      setEn('');
-      setOptions('');
-      onChanged();
-    }
-  };
+  const { lang, t } = useI18n();
+  const form = useKitForm({ defaultValues: { kind: 'text' as QuestionKind, label: empty, required: false, options: '' } });
+  const kind = form.watch('kind');
   return (
     <section className="plan-section" aria-labelledby="questions-editor-heading" data-testid="questions-editor">
       <h2 id="questions-editor-heading">{t('questionsStaffHeading')}</h2>
@@ -433,25 +338,23 @@ export function QuestionsEditor({ event, canEdit, onChanged }: EditorProps) {
         ))}
       </ul>
       {canEdit && (
-        <EditorForm testId="question-form" mutation={mutation} summary={errors.summary} submit={submit} label={t('addQuestion')}>
-          <Field label={t('questionKind')} error={errors.fields.kind}>
-            {(props) => (
-              <select {...props} name="kind" value={kind} onChange={(e) => setKind(e.target.value as QuestionKind)}>
-                {QUESTION_KINDS.map((k) => (
-                  <option key={k.kind} value={k.kind}>
-                    {t(k.label)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <BilingualInputs ko={ko} en={en} setKo={setKo} setEn={setEn} labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} errorKo={errors.fields['label.ko']} errorEn={errors.fields['label.en']} />
-          {kind === 'choice' && (
-            <Field label={t('questionOptions')} error={errors.fields.options}>
-              {(props) => <textarea {...props} name="options" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} />}
-            </Field>
-          )}
-          <CheckboxField name="required" label={t('questionRequired')} checked={required} onChange={setRequired} />
+        <EditorForm
+          form={form}
+          testId="question-form"
+          label={t('addQuestion')}
+          onSubmit={async (v) => {
+            const lines = v.options.split('\n').map((l) => l.trim()).filter(Boolean);
+            const body = { kind: v.kind, label: bilingual(v.label), required: v.required, ...(v.kind === 'choice' && lines.length ? { options: lines.map((l, i) => ({ value: String(i + 1), ko: l })) } : {}) };
+            await addQuestion(event.id, body);
+            form.reset({ ...v, label: empty, options: '' });
+            onChanged();
+            return t('eventSaved');
+          }}
+        >
+          <SelectField name="kind" label={t('questionKind')} options={QUESTION_KINDS.map((k) => ({ value: k.kind, label: t(k.label) }))} />
+          <BilingualField name="label" labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} requiredKo />
+          {kind === 'choice' && <TextArea name="options" label={t('questionOptions')} rows={3} />}
+          <CheckField name="required" label={t('questionRequired')} />
         </EditorForm>
       )}
     </section>

@@ -4,22 +4,17 @@
  * their fields. Progress bound to a measure is read-only. History, evidence and (managers)
  * assignment follow in their own disclosures.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../../modules/plan/types.ts';
 import { departmentName } from '../../departments.ts';
 import { formatDateTime } from '../../format.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
-import { useMutation } from '../../hooks.ts';
+import { Form, SelectField, Submit, SummaryMessage, TextArea, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
 import { updateAction, type Department, type Measure, type StaffAction } from '../../staff-api.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { ActionHistory } from './ActionHistory.tsx';
 import { AssignmentForm } from './AssignmentForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
-import { Field } from './Field.tsx';
-import { FormAlert, StatusMessage } from './Notice.tsx';
-
-const FIELDS = ['status', 'progress', 'comment'] as const;
 
 export interface ActionCardProps {
   action: StaffAction;
@@ -33,50 +28,33 @@ export interface ActionCardProps {
 
 export function ActionCard({ action, canEdit, canManage, departments, measures, onChanged }: ActionCardProps) {
   const { lang, t } = useI18n();
-  const [status, setStatus] = useState<ActionStatus>(action.status);
-  const [progress, setProgress] = useState(String(action.progress));
-  const [comment, setComment] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [note, setNote] = useState<string | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const mutation = useMutation();
+  const form = useKitForm({ defaultValues: { status: action.status, progress: String(action.progress), comment: '' } });
   const measured = action.progressSource === 'measure';
   const headingId = `action-${action.id}-heading`;
 
   // A newer server value (after a save, or someone else's) replaces the form's values.
-  useEffect(() => setStatus(action.status), [action.status]);
-  useEffect(() => setProgress(String(action.progress)), [action.progress]);
+  const { resetField } = form;
+  useEffect(() => resetField('status', { defaultValue: action.status }), [resetField, action.status]);
+  useEffect(() => resetField('progress', { defaultValue: String(action.progress) }), [resetField, action.progress]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    mutation.reset();
-    setNote(null);
+  const send = async (v: { status: ActionStatus; progress: string; comment: string }) => {
     const body: { status?: ActionStatus; progress?: number; comment?: string } = {};
-    const errors: Record<string, string> = {};
-    if (status !== action.status) body.status = status;
-    if (!measured) {
-      const value = Number(progress);
-      if (progress.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) errors.progress = t('progressInvalid');
-      else if (value !== action.progress) body.progress = value;
-    }
-    if (comment.length > 2000) errors.comment = t('commentTooLong');
-    if (comment.trim()) body.comment = comment.trim();
-    setLocal(errors);
-    if (Object.keys(errors).length > 0) return;
-    if (body.status === undefined && body.progress === undefined && body.comment === undefined) {
-      setNote(t('nothingChanged'));
-      return;
-    }
-    const saved = await mutation.run(() => updateAction(action.id, body), t('actionSaved'));
-    if (saved) {
-      setComment('');
-      setHistoryVersion((v) => v + 1);
-      onChanged();
-    }
+    if (v.status !== action.status) body.status = v.status;
+    if (!measured && Number(v.progress) !== action.progress) body.progress = Number(v.progress);
+    if (v.comment.trim()) body.comment = v.comment.trim();
+    if (body.status === undefined && body.progress === undefined && body.comment === undefined) throw new SummaryMessage(t('nothingChanged'));
+    await updateAction(action.id, body);
+    form.resetField('comment');
+    setHistoryVersion((n) => n + 1);
+    onChanged();
+    return t('actionSaved');
+  };
+  const progressRule = (v: string) => {
+    const value = Number(v);
+    return measured || (v.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= 100) || t('progressInvalid');
   };
 
-  const server = mutation.error ? formErrors(mutation.error, lang, t, FIELDS) : NO_ERRORS;
-  const errors = { ...server.fields, ...local };
   const owner = departmentName(departments, action.ownerDepartmentId, lang);
   const measure = measures.find((m) => m.key === action.measureKey);
 
@@ -99,55 +77,29 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
           {t('readOnlyAction')}
         </p>
       )}
-      <form className="staff-form action-form" onSubmit={submit} noValidate>
-        <FormAlert message={server.summary ?? note} />
-        <fieldset disabled={!canEdit || mutation.busy}>
+      <Form form={form} className="staff-form action-form" onSubmit={send}>
+        <fieldset disabled={!canEdit}>
           <legend className="visually-hidden">{t('actionUpdate')}</legend>
           <div className="form-row">
-            <Field label={t('status')} error={errors.status}>
-              {(props) => (
-                <select {...props} name="status" value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)} data-testid="status-select">
-                  {ACTION_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {ACTION_STATUS_LABELS[s][lang]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
+            <SelectField name="status" label={t('status')} options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s][lang] }))} testId="status-select" />
+            <TextField
+              name="progress"
               label={t('progressPercent')}
-              error={errors.progress}
               hint={measured ? t('measuredNote', { measured: action.measured ?? '–', unit: measure?.unit ?? action.target?.unit ?? '' }) : undefined}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  name="progress"
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={100}
-                  step={1}
-                  value={progress}
-                  readOnly={measured}
-                  onChange={(e) => setProgress(e.target.value)}
-                  data-testid="progress-input"
-                />
-              )}
-            </Field>
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              readOnly={measured}
+              rules={{ validate: progressRule }}
+              testId="progress-input"
+            />
           </div>
-          <Field label={t('comment')} hint={t('commentHint')} error={errors.comment}>
-            {(props) => <textarea {...props} name="comment" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />}
-          </Field>
-          <p className="form-actions">
-            <button type="submit" className="button-primary" data-testid="save-action">
-              {t('save')}
-            </button>
-          </p>
+          <TextArea name="comment" label={t('comment')} hint={t('commentHint')} rows={2} maxLength={2000} rules={{ maxLength: { value: 2000, message: t('commentTooLong') } }} />
+          <Submit testId="save-action">{t('save')}</Submit>
         </fieldset>
-        <StatusMessage message={mutation.done} />
-      </form>
+      </Form>
 
       <ActionHistory actionId={action.id} version={historyVersion} />
       <EvidencePanel action={action} canEdit={canEdit} onChanged={onChanged} />

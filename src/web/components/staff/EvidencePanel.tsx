@@ -4,13 +4,12 @@
  */
 import { useState } from 'react';
 import { formatBytes } from '../../format.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { deleteEvidence, updateEvidence, type StaffAction, type StaffEvidence } from '../../staff-api.ts';
 import { EvidenceLinkForm, EvidenceUploadForm } from './EvidenceForms.tsx';
 import { ButtonText } from './ButtonText.tsx';
-import { FormAlert } from './Notice.tsx';
+import { failureText, FormAlert } from '../../forms/index.ts';
 
 function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEdit: boolean; onChanged: () => void }) {
   const { lang, t } = useI18n();
@@ -26,7 +25,7 @@ function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEd
     setConfirming(false);
     if (ok) onChanged();
   };
-  const errors = mutation.error ? formErrors(mutation.error, lang, t, []) : NO_ERRORS;
+  const failure = failureText(mutation.error, lang, t);
 
   return (
     <li className="evidence-item" data-testid="evidence-item" data-evidence-id={item.id} data-published={item.published}>
@@ -64,7 +63,7 @@ function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEd
           )}
         </div>
       )}
-      <FormAlert message={errors.summary} />
+      <FormAlert message={failure} />
     </li>
   );
 }

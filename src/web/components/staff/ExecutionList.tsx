@@ -1,12 +1,11 @@
 /** The executions (집행 내역) of a plan, newest first as the server sends them; managers delete. */
 import { useId, useState } from 'react';
 import { formatEok, formatWon } from '../../format.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { deleteExecution, type Execution } from '../../staff-api.ts';
 import { ButtonText } from './ButtonText.tsx';
-import { FormAlert } from './Notice.tsx';
+import { failureText, FormAlert } from '../../forms/index.ts';
 
 function DeleteButton({ execution, onDeleted }: { execution: Execution; onDeleted: () => void }) {
   const { lang, t } = useI18n();
@@ -18,7 +17,7 @@ function DeleteButton({ execution, onDeleted }: { execution: Execution; onDelete
     setConfirming(false);
     if (ok) onDeleted();
   };
-  const errors = mutation.error ? formErrors(mutation.error, lang, t, []) : NO_ERRORS;
+  const failure = failureText(mutation.error, lang, t);
   return (
     <>
       {confirming ? (
@@ -35,7 +34,7 @@ function DeleteButton({ execution, onDeleted }: { execution: Execution; onDelete
           <ButtonText text={t('deleteNamed')} object={name} />
         </button>
       )}
-      <FormAlert message={errors.summary} />
+      <FormAlert message={failure} />
     </>
   );
 }

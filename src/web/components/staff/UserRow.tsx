@@ -2,12 +2,11 @@
 import { useEffect, useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '../../../modules/accounts/roles.ts';
 import { departmentLabel } from '../../departments.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { updateUser, type AdminUser, type Department } from '../../staff-api.ts';
 import { ButtonText } from './ButtonText.tsx';
-import { FormAlert } from './Notice.tsx';
+import { failureText, FormAlert } from '../../forms/index.ts';
 
 interface Props {
   user: AdminUser;
@@ -33,7 +32,7 @@ export function UserRow({ user, departments, isSelf, onChanged }: Props) {
   const toggleDisabled = async () => {
     if (await mutation.run(() => updateUser(user.id, { disabled: !user.disabled }), t('userSaved'))) onChanged();
   };
-  const errors = mutation.error ? formErrors(mutation.error, lang, t, []) : NO_ERRORS;
+  const failure = failureText(mutation.error, lang, t);
 
   return (
     <tr data-testid="user-row" data-email={user.email} data-disabled={user.disabled}>
@@ -78,7 +77,7 @@ export function UserRow({ user, departments, isSelf, onChanged }: Props) {
             </button>
           )}
         </div>
-        <FormAlert message={errors.summary} />
+        <FormAlert message={failure} />
       </td>
     </tr>
   );

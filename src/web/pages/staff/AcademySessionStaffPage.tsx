@@ -3,7 +3,6 @@
  * managers), check-in, the satisfaction survey, the session's figures and (managers) editing.
  */
 import { useState } from 'react';
-import { errorMessage } from '../../form-errors.ts';
 import { academySession, sendSurvey } from '../../education-api.ts';
 import { formatDateTime, localText, textLang } from '../../education-format.ts';
 import { Link } from '../../components/Link.tsx';
@@ -11,12 +10,12 @@ import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.t
 import { AcademyFigures } from '../../components/education/AcademyFigures.tsx';
 import { Registrants } from '../../components/education/Registrants.tsx';
 import { SessionForm } from '../../components/education/SessionForm.tsx';
-import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
 import { STATE_LABELS } from '../AcademyPage.tsx';
+import { errorMessage, FormAlert, StatusMessage } from '../../forms/index.ts';
 
 function SurveyButton({ sessionId, ended }: { sessionId: number; ended: boolean }) {
   const { lang, t } = useI18n();

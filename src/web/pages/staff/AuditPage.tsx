@@ -2,10 +2,10 @@
  * `/staff/audit` (admins, managers): the audit trail filtered by entity, action and dates (Seoul
  * days, both ends included), a page at a time; the CSV link exports the same filter.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { AuditTable } from '../../components/staff/AuditTable.tsx';
-import { Field } from '../../components/staff/Field.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { Form, TextField, useKitForm } from '../../forms/index.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
@@ -42,50 +42,36 @@ function toApiFilter(f: Filters): AuditFilter {
 
 export function AuditPage() {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const form = useKitForm({ defaultValues: EMPTY });
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
-  const [dateError, setDateError] = useState<string | undefined>();
   const filter = toApiFilter(applied);
   const { state, retry } = useLoad(keys.staffAudit(filter, page), (signal) => fetchAudit({ ...filter, page, pageSize: PAGE_SIZE }, signal));
   useDocumentTitle(t('auditTitle'), t('staffTitleSuffix'));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (draft.from && draft.to && draft.from > draft.to) {
-      setDateError(t('dateRangeInvalid'));
-      return;
-    }
-    setDateError(undefined);
-    setApplied(draft);
+  const apply = (filters: Filters) => {
+    setApplied(filters);
     setPage(1);
   };
   const reset = () => {
-    setDraft(EMPTY);
-    setApplied(EMPTY);
-    setPage(1);
-    setDateError(undefined);
+    form.reset(EMPTY);
+    apply(EMPTY);
   };
-  const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const toAfterFrom = (to: string, all: object) => {
+    const from = (all as Filters).from;
+    return !from || !to || from <= to || t('dateRangeInvalid');
+  };
   const pages = state.status === 'ok' ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
       <h1>{t('auditTitle')}</h1>
-      <form className="staff-form audit-filters" onSubmit={submit} noValidate aria-label={t('auditFilters')} data-testid="audit-filters">
+      <Form form={form} className="staff-form audit-filters" aria-label={t('auditFilters')} testId="audit-filters" status={false} onSubmit={apply}>
         <div className="form-row form-row-4">
-          <Field label={t('auditEntity')}>
-            {(props) => <input {...props} type="text" list="audit-entities" value={draft.entity} onChange={(e) => set('entity')(e.target.value)} />}
-          </Field>
-          <Field label={t('auditAction')} hint={t('auditActionHint')}>
-            {(props) => <input {...props} type="text" value={draft.action} onChange={(e) => set('action')(e.target.value)} />}
-          </Field>
-          <Field label={t('auditFrom')}>
-            {(props) => <input {...props} type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />}
-          </Field>
-          <Field label={t('auditTo')} error={dateError}>
-            {(props) => <input {...props} type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />}
-          </Field>
+          <TextField name="entity" label={t('auditEntity')} list="audit-entities" />
+          <TextField name="action" label={t('auditAction')} hint={t('auditActionHint')} />
+          <TextField name="from" label={t('auditFrom')} type="date" />
+          <TextField name="to" label={t('auditTo')} type="date" rules={{ validate: toAfterFrom }} />
         </div>
         <datalist id="audit-entities">
           {ENTITIES.map((e) => (
@@ -103,7 +89,7 @@ export function AuditPage() {
             {t('downloadCsv')}
           </a>
         </p>
-      </form>
+      </Form>
 
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorView error={state.error} onRetry={retry} />}

@@ -11,14 +11,13 @@ import { countryName } from '../../components/events/countries.ts';
 import { EventForm } from '../../components/events/EventForm.tsx';
 import { CategoriesEditor, ProgrammeEditor, QuestionsEditor, RoomsEditor, SpeakersEditor } from '../../components/events/EventEditors.tsx';
 import { CATEGORY_LABELS, labelOr, plainText } from '../../components/events/EventText.tsx';
-import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { formatPercent } from '../../education-format.ts';
 import { badgesUrl, eventFigures, exportUrl, manageEvent, sendEventSurvey, type EventFigures, type FigureRow } from '../../events-api.ts';
-import { formErrors } from '../../form-errors.ts';
 import { useDocumentTitle, useMutation, useLoad } from '../../hooks.ts';
 import { invalidate, keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
+import { failureText, FormAlert, StatusMessage } from '../../forms/index.ts';
 
 const isEditor = (user: { role: (typeof EDITOR_ROLES)[number] }) => EDITOR_ROLES.includes(user.role);
 
@@ -159,7 +158,7 @@ export function EventStaffPage({ id }: { id: number }) {
       {manager && (
         <section className="plan-section" aria-labelledby="event-survey-heading">
           <h2 id="event-survey-heading">{t('sendEventSurvey')}</h2>
-          <FormAlert message={survey.error ? formErrors(survey.error, lang, t, []).summary : null} />
+          <FormAlert message={failureText(survey.error, lang, t)} />
           <p>
             <button type="button" className="button-secondary" disabled={survey.busy} onClick={() => void survey.run(() => sendEventSurvey(event.id), t('eventSurveySent'))} data-testid="send-event-survey">
               {t('sendEventSurvey')}

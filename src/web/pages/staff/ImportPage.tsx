@@ -3,15 +3,13 @@
  * warnings) before anything is written, then save. A plan with the same category and number
  * exists → 409, and the page offers to replace it.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { NormalizedPlan } from '../../../modules/plan/types.ts';
 import { ApiError } from '../../api-client.ts';
 import { BudgetTable } from '../../components/BudgetTable.tsx';
 import { Link } from '../../components/Link.tsx';
-import { CheckboxField, Field } from '../../components/staff/Field.tsx';
-import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { formatEok, formatKrwCompact } from '../../format.ts';
-import { formErrors, NO_ERRORS } from '../../form-errors.ts';
+import { failureText, Form, FormAlert, StatusMessage, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useDocumentTitle, useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { previewImport, saveImport } from '../../staff-api.ts';
@@ -70,34 +68,30 @@ function Preview({ plan, warnings }: { plan: NormalizedPlan; warnings: string[] 
 
 export function ImportPage() {
   const { lang, t } = useI18n();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [preview, setPreview] = useState<{ plan: NormalizedPlan; warnings: string[] } | null>(null);
+  const form = useKitForm<{ file: FileList | null }>({ defaultValues: { file: null }, focusSummary: true });
+  const [preview, setPreview] = useState<{ file: File; plan: NormalizedPlan; warnings: string[] } | null>(null);
   /** The last save was refused as a duplicate without `replace`: offer to replace. */
   const [conflict, setConflict] = useState(false);
   const [replace, setReplace] = useState(false);
   const [saved, setSaved] = useState<{ id: number; replaced: boolean } | null>(null);
-  const previewing = useMutation();
   const saving = useMutation();
   useDocumentTitle(t('importTitle'), t('staffTitleSuffix'));
 
-  const onPreview = async (event: FormEvent) => {
-    event.preventDefault();
+  const forget = () => {
     setPreview(null);
     setSaved(null);
+  };
+  const onPreview = async ({ file }: { file: FileList | null }) => {
+    forget();
     setConflict(false);
     setReplace(false);
     saving.reset();
-    setFileError(file ? undefined : t('fileRequired'));
-    if (!file) return;
-    const result = await previewing.run(() => previewImport(file));
-    if (result) setPreview(result);
+    const chosen = file![0]!;
+    setPreview({ file: chosen, ...(await previewImport(chosen)) });
   };
-
   const onSave = async () => {
-    if (!file) return;
-    const result = await saving.run(() => saveImport(file, replace), t('importSaved'));
+    if (!preview) return;
+    const result = await saving.run(() => saveImport(preview.file, replace), t('importSaved'));
     if (result) {
       setSaved(result);
       setConflict(false);
@@ -105,44 +99,34 @@ export function ImportPage() {
   };
   // A 409 with replace ticked is final (the plan is already being run): the message says why.
   const isConflict = conflict && saving.error instanceof ApiError && saving.error.status === 409;
-  const previewErrors = previewing.error ? formErrors(previewing.error, lang, t, ['file']) : NO_ERRORS;
-  const saveErrors = saving.error ? formErrors(saving.error, lang, t, []) : NO_ERRORS;
 
   return (
     <>
       <h1>{t('importTitle')}</h1>
       <p className="lead">{t('importIntro')}</p>
-      <form className="staff-form narrow-form" onSubmit={onPreview} noValidate data-testid="import-form">
-        <FormAlert message={previewErrors.summary} focus />
-        <Field label={t('planDocument')} hint={t('planDocumentHint')} error={fileError ?? previewErrors.fields.file}>
-          {(props) => (
-            <input
-              {...props}
-              ref={fileRef}
-              type="file"
-              name="file"
-              accept=".txt,text/plain"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setPreview(null);
-                setSaved(null);
-              }}
-            />
-          )}
-        </Field>
-        <p className="form-actions">
-          <button type="submit" className="button-secondary" disabled={previewing.busy}>
-            {t('previewButton')}
-          </button>
-        </p>
-      </form>
+      <Form form={form} className="staff-form narrow-form" testId="import-form" status={false} onSubmit={onPreview}>
+        <TextField
+          name="file"
+          label={t('planDocument')}
+          hint={t('planDocumentHint')}
+          type="file"
+          accept=".txt,text/plain"
+          rules={{ validate: (files: FileList | null) => Boolean(files?.[0]) || t('fileRequired'), onChange: forget }}
+        />
+        <Submit className="button-secondary">{t('previewButton')}</Submit>
+      </Form>
 
       {preview && (
         <>
           <Preview plan={preview.plan} warnings={preview.warnings} />
           <div className="staff-form save-import" data-testid="import-save">
-            <FormAlert message={saveErrors.summary} focus />
-            {isConflict && <CheckboxField label={t('replaceExisting')} checked={replace} onChange={setReplace} name="replace" />}
+            <FormAlert message={failureText(saving.error, lang, t)} focus />
+            {isConflict && (
+              <div className="field-check">
+                <input id="import-replace" type="checkbox" name="replace" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+                <label htmlFor="import-replace">{t('replaceExisting')}</label>
+              </div>
+            )}
             <p className="form-actions">
               <button type="button" className="button-primary" onClick={onSave} disabled={saving.busy || (isConflict && !replace) || saved !== null}>
                 {t('saveImport')}

@@ -5,9 +5,7 @@
  */
 import { useState } from 'react';
 import { fetchPlan } from '../../api-client.ts';
-import { errorMessage } from '../../form-errors.ts';
 import { Link } from '../../components/Link.tsx';
-import { FormAlert, StatusMessage } from '../../components/staff/Notice.tsx';
 import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ReportView } from '../../components/staff/ReportView.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
@@ -19,7 +17,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { isManager, useUser } from '../../session.ts';
 import { fetchReport, fetchReports, reportQuarter, reportXlsxUrl } from '../../staff-api.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
-import { Field } from '../../components/staff/Field.tsx';
+import { errorMessage, FormAlert, LabelledField, StatusMessage } from '../../forms/index.ts';
 
 /** The current quarter in Seoul. */
 function seoulQuarter(): { year: number; quarter: number } {
@@ -74,7 +72,7 @@ export function ReportsPage({ id }: { id: number }) {
         <PlanTabs planId={plan.id} current="reports" />
         <form className="staff-form report-picker" onSubmit={(e) => e.preventDefault()} aria-label={t('reportPickerLabel')}>
           <div className="form-row">
-            <Field label={t('colYear')}>
+            <LabelledField label={t('colYear')}>
               {(props) => (
                 <select {...props} value={year} onChange={(e) => choose({ year: Number(e.target.value), quarter })} data-testid="report-year">
                   {years.map((y) => (
@@ -84,8 +82,8 @@ export function ReportsPage({ id }: { id: number }) {
                   ))}
                 </select>
               )}
-            </Field>
-            <Field label={t('quarter')}>
+            </LabelledField>
+            <LabelledField label={t('quarter')}>
               {(props) => (
                 <select {...props} value={quarter} onChange={(e) => choose({ year, quarter: Number(e.target.value) })} data-testid="report-quarter">
                   {[1, 2, 3, 4].map((q) => (
@@ -95,7 +93,7 @@ export function ReportsPage({ id }: { id: number }) {
                   ))}
                 </select>
               )}
-            </Field>
+            </LabelledField>
           </div>
         </form>
         {reports.length > 0 && (

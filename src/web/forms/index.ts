@@ -1,0 +1,15 @@
+/**
+ * The form and list kit (react-hook-form underneath). A form is:
+ *
+ *   const form = useKitForm<Values>({ defaultValues });
+ *   <Form form={form} onSubmit={(v) => send(v).then(() => t('saved'))} head={<h2>…</h2>}>
+ *     <TextField name="title" label={t('title')} required />
+ *     <Submit>{t('save')}</Submit>
+ *   </Form>
+ */
+export { ErrorSummary, errorMessage, failureText, Form, FormAlert, StatusMessage, Submit, SummaryMessage, useKit, useKitForm, type KitForm } from './form.tsx';
+export { bilingual, BilingualField, CheckField, ControlledField, DateTimeField, Field, LabelledField, RadioGroup, SelectField, TextArea, TextField, type Choice, type Option } from './fields.tsx';
+export { MoneyField, noMoney, wonOf, type MoneyValue } from './money.tsx';
+export { ConsentField, EmailField, formatPhone, PersonFields, PhoneField, WaitlistField } from './person.tsx';
+export { MoreRows } from './paged-list.tsx';
+export { SearchForm } from './search.tsx';
