@@ -64,9 +64,7 @@ export function App() {
           </div>
           <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
           <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
-            <div className="inner">
-              {route.name === 'notFound' ? <NotFoundPage /> : page}
-            </div>
+            <div className="inner">{route.name === 'notFound' ? <NotFoundPage /> : page}</div>
           </main>
           <SiteFooter />
         </RouteContext.Provider>

@@ -48,21 +48,17 @@ export type Received = z.infer<typeof ReceivedSchema>;
 export type ConsentNotice = z.infer<typeof ConsentSchema>;
 export type SurveyView = z.infer<typeof SurveyInfoSchema>;
 
-export const academySessions = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) =>
-  request<{ items: AcademySession[] }>(`/api/academy/sessions?when=${when}`, { signal });
+export const academySessions = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) => request<{ items: AcademySession[] }>(`/api/academy/sessions?when=${when}`, { signal });
 export const academySession = (id: number, signal?: AbortSignal) => request<AcademySession>(`/api/academy/sessions/${id}`, { signal });
-export const consentNotice = (purpose: 'academy' | 'school', signal?: AbortSignal) =>
-  request<ConsentNotice>(`/api/privacy/consent?purpose=${purpose}`, { signal });
+export const consentNotice = (purpose: 'academy' | 'school', signal?: AbortSignal) => request<ConsentNotice>(`/api/privacy/consent?purpose=${purpose}`, { signal });
 
 export type RegistrationInput = z.input<typeof RegistrationBody>;
 
-export const register = (sessionId: number, body: RegistrationInput) =>
-  request<Received>(`/api/academy/sessions/${sessionId}/registrations`, { method: 'POST', json: body });
+export const register = (sessionId: number, body: RegistrationInput) => request<Received>(`/api/academy/sessions/${sessionId}/registrations`, { method: 'POST', json: body });
 export const registration = (token: string, signal?: AbortSignal) => request<RegistrationView>(`/api/registrations/${encodeURIComponent(token)}`, { signal });
 export const cancelRegistration = (token: string) =>
   request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/cancel`, { method: 'POST', json: {} });
-export const acceptOffer = (token: string) =>
-  request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: {} });
+export const acceptOffer = (token: string) => request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: {} });
 export const qrUrl = (token: string) => `/api/registrations/${encodeURIComponent(token)}/qr.svg`;
 export const survey = (token: string, signal?: AbortSignal) => request<SurveyView>(`/api/surveys/${encodeURIComponent(token)}`, { signal });
 export const answerSurvey = (token: string, body: z.input<typeof SurveyAnswerBody>) =>
@@ -86,7 +82,8 @@ export type FigureRow = Pick<AcademyFigures['year'], 'registered' | 'attended' |
 
 export const createSession = (body: SessionInput) => request<AcademySession>('/api/academy/sessions', { method: 'POST', json: body });
 export const updateSession = (id: number, body: SessionPatch) => request<AcademySession>(`/api/academy/sessions/${id}`, { method: 'PATCH', json: body });
-export const unmask = (registrationId: number) => request<{ phone: string | null; email: string | null }>(`/api/registrations/${registrationId}/unmask`, { method: 'POST', json: {} });
+export const unmask = (registrationId: number) =>
+  request<{ phone: string | null; email: string | null }>(`/api/registrations/${registrationId}/unmask`, { method: 'POST', json: {} });
 export const checkIn = (sessionId: number, body: z.input<typeof CheckInBody>) =>
   request<{ registration: Registrant; alreadyCheckedIn: boolean }>(`/api/academy/sessions/${sessionId}/check-in`, { method: 'POST', json: body });
 export const sendSurvey = (sessionId: number) => request<{ queued: number }>(`/api/academy/sessions/${sessionId}/survey`, { method: 'POST', json: {} });
@@ -108,17 +105,13 @@ export type SchoolFigureRow = SchoolFigures['byQuarter'][number];
 
 export const currentSchoolSurvey = (signal?: AbortSignal) => request<SchoolSurvey>('/api/school/surveys/current', { signal });
 export const applySchool = (body: ApplicationInput) => request<Received>('/api/school/applications', { method: 'POST', json: body });
-export const schoolApplication = (token: string, signal?: AbortSignal) =>
-  request<ApplicationView>(`/api/school/applications/${encodeURIComponent(token)}`, { signal });
+export const schoolApplication = (token: string, signal?: AbortSignal) => request<ApplicationView>(`/api/school/applications/${encodeURIComponent(token)}`, { signal });
 export const schoolSurveys = (signal?: AbortSignal) => request<{ items: SchoolSurvey[] }>('/api/school/surveys', { signal });
-export const createSchoolSurvey = (body: z.input<typeof SurveyBody>) =>
-  request<SchoolSurvey>('/api/school/surveys', { method: 'POST', json: body });
-export const surveyApplications = (surveyId: number, signal?: AbortSignal) =>
-  request<ApplicationList>(`/api/school/surveys/${surveyId}/applications`, { signal });
+export const createSchoolSurvey = (body: z.input<typeof SurveyBody>) => request<SchoolSurvey>('/api/school/surveys', { method: 'POST', json: body });
+export const surveyApplications = (surveyId: number, signal?: AbortSignal) => request<ApplicationList>(`/api/school/surveys/${surveyId}/applications`, { signal });
 export const decide = (applicationId: number, body: z.input<typeof DecisionBody>) =>
   request<unknown>(`/api/school/applications/${applicationId}/decision`, { method: 'POST', json: body });
 export const scheduleClass = (applicationId: number, body: z.input<typeof ClassBody>) =>
   request<SchoolClass>(`/api/school/applications/${applicationId}/classes`, { method: 'POST', json: body });
-export const recordClass = (classId: number, body: z.input<typeof ClassResultBody>) =>
-  request<SchoolClass>(`/api/school/classes/${classId}`, { method: 'PATCH', json: body });
+export const recordClass = (classId: number, body: z.input<typeof ClassResultBody>) => request<SchoolClass>(`/api/school/classes/${classId}`, { method: 'PATCH', json: body });
 export const schoolFigures = (year: number, signal?: AbortSignal) => request<SchoolFigures>(`/api/school/figures?year=${year}`, { signal });

@@ -53,7 +53,7 @@ export function textLang(text: Localizable, lang: Lang): Lang {
 /** The same rule as the server's normalisation: 0 and 9–11 digits, +82 allowed. */
 export function looksLikePhone(input: string): boolean {
   let digits = input.replace(/[\s\-().]/g, '');
-  if (digits.startsWith('+82')) digits = '0' + digits.slice(3);
+  if (digits.startsWith('+82')) digits = `0${digits.slice(3)}`;
   return /^0\d{8,10}$/.test(digits);
 }
 

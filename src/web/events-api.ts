@@ -60,8 +60,7 @@ export const eventConsent = (signal?: AbortSignal) => request<ConsentNotice>('/a
 export type EventRegistrationInput = z.input<typeof EventRegistrationBody>;
 
 /** The same answer whatever happened (see Received); the result comes by text or e-mail. */
-export const registerForEvent = (id: number, body: EventRegistrationInput) =>
-  request<Received>(`/api/events/${id}/registrations`, { method: 'POST', json: body });
+export const registerForEvent = (id: number, body: EventRegistrationInput) => request<Received>(`/api/events/${id}/registrations`, { method: 'POST', json: body });
 
 // ---- staff ----
 

@@ -3,11 +3,7 @@ import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { NotFoundError } from './api-client.ts';
 
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'notFound' }
-  | { status: 'error'; error: unknown };
+export type AsyncState<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'notFound' } | { status: 'error'; error: unknown };
 
 export interface Loaded<T> {
   state: AsyncState<T>;
@@ -60,7 +56,7 @@ export function useMutation(): Mutation {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const run = useCallback(async <R,>(send: () => Promise<R>, success?: string): Promise<R | undefined> => {
+  const run = useCallback(async <R>(send: () => Promise<R>, success?: string): Promise<R | undefined> => {
     setBusy(true);
     setError(null);
     setDone(null);

@@ -272,7 +272,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   completionRate: 'Completion rate (완료율)',
   progressRateNote: 'Mean progress of {counted} counted actions',
   completionRateNote: '{done} of {counted} counted actions done',
-  figuresHelp: 'The progress rate is the mean progress (0–100%) of the actions; the completion rate is the share of actions done or done and continuing. Dropped actions count in neither.',
+  figuresHelp:
+    'The progress rate is the mean progress (0–100%) of the actions; the completion rate is the share of actions done or done and continuing. Dropped actions count in neither.',
   progressByYear: 'Progress by year',
   progressByYearCaption: 'Progress rate, completion rate and budget execution by year (amounts in 억원 = KRW 100 million)',
   budgetExecuted: 'Budget executed',

@@ -76,7 +76,8 @@ const en: Record<MessageKey, string> = {
   skipLink: 'Skip to content',
   langSwitchLabel: 'Language',
   homeTitle: 'Jeonbuk Financial Center Pledge Plans',
-  homeIntro: 'Jeonju City publishes the action plans, funding, phases and yearly schedule of its pledge to have Jeonbuk designated as a financial center. Plan content is in Korean.',
+  homeIntro:
+    'Jeonju City publishes the action plans, funding, phases and yearly schedule of its pledge to have Jeonbuk designated as a financial center. Plan content is in Korean.',
   planListHeading: 'Action plans',
   planListEmpty: 'No action plans have been published yet.',
   categoryNumber: '{category} · Pledge No. {number}',

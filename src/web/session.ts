@@ -9,11 +9,7 @@ import { ApiError, UNAUTHORIZED_EVENT } from './api-client.ts';
 import { forgetStaffData } from './queries.ts';
 import { fetchMe, type User } from './staff-api.ts';
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'signedIn'; user: User }
-  | { status: 'signedOut' }
-  | { status: 'error'; error: unknown };
+export type SessionState = { status: 'loading' } | { status: 'signedIn'; user: User } | { status: 'signedOut' } | { status: 'error'; error: unknown };
 
 export interface Session {
   state: SessionState;
@@ -49,6 +45,7 @@ export function useSessionLoader(active: boolean): Session {
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger of a retry
   useEffect(() => {
     if (!active || loaded) return;
     const controller = new AbortController();

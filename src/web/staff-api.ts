@@ -55,22 +55,17 @@ export interface AuditFilter {
 type Signal = AbortSignal | undefined;
 
 // ---- session
-export const login = (email: string, password: string) =>
-  request<{ user: User }>('/api/auth/login', { method: 'POST', json: { email, password }, quiet401: true });
+export const login = (email: string, password: string) => request<{ user: User }>('/api/auth/login', { method: 'POST', json: { email, password }, quiet401: true });
 export const logout = () => request<void>('/api/auth/logout', { method: 'POST' });
 export const fetchMe = (signal?: Signal) => request<{ user: User }>('/api/auth/me', { signal, quiet401: true });
-export const changePassword = (currentPassword: string, newPassword: string) =>
-  request<void>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } });
+export const changePassword = (currentPassword: string, newPassword: string) => request<void>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } });
 
 // ---- users and departments
 export const fetchUsers = (signal?: Signal) => request<{ items: AdminUser[] }>('/api/users', { signal });
-export const createUser = (body: NewUser) =>
-  request<User>('/api/users', { method: 'POST', json: body });
-export const updateUser = (id: number, body: UserPatch) =>
-  request<AdminUser>(`/api/users/${id}`, { method: 'PATCH', json: body });
+export const createUser = (body: NewUser) => request<User>('/api/users', { method: 'POST', json: body });
+export const updateUser = (id: number, body: UserPatch) => request<AdminUser>(`/api/users/${id}`, { method: 'PATCH', json: body });
 export const fetchDepartments = (signal?: Signal) => request<{ items: Department[] }>('/api/departments', { signal });
-export const createDepartment = (body: { name: string; nameEn: string | null }) =>
-  request<Department>('/api/departments', { method: 'POST', json: body });
+export const createDepartment = (body: { name: string; nameEn: string | null }) => request<Department>('/api/departments', { method: 'POST', json: body });
 
 // ---- plans and actions
 export type PlanHeader = z.input<typeof PlanPatchBody>;
@@ -78,12 +73,9 @@ export const updatePlanHeader = (id: number, body: PlanHeader) => request<StaffP
 export const fetchPlanFigures = (signal?: Signal) => request<{ items: PlanFigureRow[] }>('/api/plans/figures', { signal });
 export const fetchStaffPlan = (id: number, signal?: Signal) => request<StaffPlan>(`/api/manage/plans/${id}`, { signal });
 export const fetchMeasures = (signal?: Signal) => request<{ items: Measure[] }>('/api/measures', { signal });
-export const fetchHistory = (actionId: number, signal?: Signal) =>
-  request<{ items: HistoryItem[] }>(`/api/actions/${actionId}/history`, { signal });
-export const updateAction = (actionId: number, body: ActionPatch) =>
-  request<StaffAction>(`/api/actions/${actionId}`, { method: 'PATCH', json: body });
-export const updateAssignment = (actionId: number, body: AssignmentPatch) =>
-  request<StaffAction>(`/api/actions/${actionId}/assignment`, { method: 'PATCH', json: body });
+export const fetchHistory = (actionId: number, signal?: Signal) => request<{ items: HistoryItem[] }>(`/api/actions/${actionId}/history`, { signal });
+export const updateAction = (actionId: number, body: ActionPatch) => request<StaffAction>(`/api/actions/${actionId}`, { method: 'PATCH', json: body });
+export const updateAssignment = (actionId: number, body: AssignmentPatch) => request<StaffAction>(`/api/actions/${actionId}/assignment`, { method: 'PATCH', json: body });
 
 // ---- evidence
 export function uploadEvidence(actionId: number, file: File, title: string, published: boolean) {
@@ -96,27 +88,21 @@ export function uploadEvidence(actionId: number, file: File, title: string, publ
 }
 export const addLink = (actionId: number, body: { title: string; url: string; published: boolean }) =>
   request<StaffEvidence>(`/api/actions/${actionId}/links`, { method: 'POST', json: body });
-export const updateEvidence = (id: number, body: { title?: string; published?: boolean }) =>
-  request<StaffEvidence>(`/api/evidence/${id}`, { method: 'PATCH', json: body });
+export const updateEvidence = (id: number, body: { title?: string; published?: boolean }) => request<StaffEvidence>(`/api/evidence/${id}`, { method: 'PATCH', json: body });
 export const deleteEvidence = (id: number) => request<void>(`/api/evidence/${id}`, { method: 'DELETE' });
 
 // ---- ledger
 export const fetchLedger = (planId: number, signal?: Signal) => request<Ledger>(`/api/plans/${planId}/ledger`, { signal });
 export const setSecured = (planId: number, body: { sourceLabel: string; year: number; securedKrw: number }) =>
   request<unknown>(`/api/plans/${planId}/ledger/secured`, { method: 'PUT', json: body });
-export const addExecution = (
-  planId: number,
-  body: { sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string },
-) => request<Execution>(`/api/plans/${planId}/executions`, { method: 'POST', json: body });
+export const addExecution = (planId: number, body: { sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }) =>
+  request<Execution>(`/api/plans/${planId}/executions`, { method: 'POST', json: body });
 export const deleteExecution = (id: number) => request<void>(`/api/executions/${id}`, { method: 'DELETE' });
 
 // ---- reports
-export const fetchReports = (planId: number, signal?: Signal) =>
-  request<{ items: ReportListItem[] }>(`/api/plans/${planId}/reports`, { signal });
-export const fetchReport = (planId: number, year: number, quarter: number, signal?: Signal) =>
-  request<ReportAnswer>(`/api/plans/${planId}/reports/${year}/${quarter}`, { signal });
-export const reportQuarter = (planId: number, year: number, quarter: number) =>
-  request<unknown>(`/api/plans/${planId}/reports`, { method: 'POST', json: { year, quarter } });
+export const fetchReports = (planId: number, signal?: Signal) => request<{ items: ReportListItem[] }>(`/api/plans/${planId}/reports`, { signal });
+export const fetchReport = (planId: number, year: number, quarter: number, signal?: Signal) => request<ReportAnswer>(`/api/plans/${planId}/reports/${year}/${quarter}`, { signal });
+export const reportQuarter = (planId: number, year: number, quarter: number) => request<unknown>(`/api/plans/${planId}/reports`, { method: 'POST', json: { year, quarter } });
 export const reportXlsxUrl = (planId: number, year: number, quarter: number) => `/api/plans/${planId}/reports/${year}/${quarter}.xlsx`;
 
 // ---- import
@@ -139,6 +125,5 @@ function auditQuery(filter: AuditFilter): string {
   const query = params.toString();
   return query ? `?${query}` : '';
 }
-export const fetchAudit = (filter: AuditFilter, signal?: Signal) =>
-  request<{ items: AuditRow[]; total: number }>(`/api/audit${auditQuery(filter)}`, { signal });
+export const fetchAudit = (filter: AuditFilter, signal?: Signal) => request<{ items: AuditRow[]; total: number }>(`/api/audit${auditQuery(filter)}`, { signal });
 export const auditCsvUrl = (filter: AuditFilter) => `/api/audit.csv${auditQuery({ ...filter, page: undefined, pageSize: undefined })}`;

@@ -122,7 +122,10 @@ function Scanner({ onToken }: { onToken: (token: string) => void }) {
       .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       .then(async (s) => {
         stream = s;
-        if (stopped || !videoRef.current) return s.getTracks().forEach((track) => track.stop());
+        if (stopped || !videoRef.current) {
+          for (const track of s.getTracks()) track.stop();
+          return;
+        }
         videoRef.current.srcObject = s;
         await videoRef.current.play().catch(() => undefined);
         void tick();
@@ -134,19 +137,36 @@ function Scanner({ onToken }: { onToken: (token: string) => void }) {
     return () => {
       stopped = true;
       window.clearTimeout(timer);
-      stream?.getTracks().forEach((track) => track.stop());
+      for (const track of stream?.getTracks() ?? []) track.stop();
     };
   }, [active, t]);
 
-  if (!supported) return <p className="read-only-note" data-testid="scanner-unsupported">{t('scannerUnsupported')}</p>;
+  if (!supported)
+    return (
+      <p className="read-only-note" data-testid="scanner-unsupported">
+        {t('scannerUnsupported')}
+      </p>
+    );
   return (
     <div className="qr-scanner" data-testid="qr-scanner">
       <p>
-        <button type="button" className={active ? 'button-secondary' : 'button-primary'} onClick={() => { setProblem(null); setActive((a) => !a); }} data-testid="scan-toggle">
+        <button
+          type="button"
+          className={active ? 'button-secondary' : 'button-primary'}
+          onClick={() => {
+            setProblem(null);
+            setActive((a) => !a);
+          }}
+          data-testid="scan-toggle"
+        >
           {active ? t('stopScanning') : t('startScanning')}
         </button>
       </p>
-      {problem && <p className="form-alert" role="alert">{problem}</p>}
+      {problem && (
+        <p className="form-alert" role="alert">
+          {problem}
+        </p>
+      )}
       {active && <video ref={videoRef} className="scanner-video" muted playsInline aria-label={t('cameraView')} />}
     </div>
   );

@@ -97,12 +97,7 @@ export function PlanProgress({ plan }: { plan: Plan }) {
   return (
     <>
       <dl className="figure-cards">
-        <FigureCard
-          label={t('progressRate')}
-          value={overall.progressRate}
-          note={t('progressRateNote', { counted: overall.counted })}
-          testId="progress-rate"
-        />
+        <FigureCard label={t('progressRate')} value={overall.progressRate} note={t('progressRateNote', { counted: overall.counted })} testId="progress-rate" />
         <FigureCard
           label={t('completionRate')}
           value={overall.completionRate}

@@ -37,8 +37,7 @@ export function SiteHeader({ route, children }: { route?: Route; children?: Reac
       <div className="header-bar">
         <div className="inner">
           <Link href="/" className="service-name">
-            <span className="service-logo">finhub</span>{' '}
-            <span className="service-title">{t('serviceTitle')}</span>
+            <span className="service-logo">finhub</span> <span className="service-title">{t('serviceTitle')}</span>
           </Link>
           <ul className="lang-switch" data-testid="lang-switch" aria-label={t('langSwitchLabel')}>
             {LANGS.map((option) => (

@@ -80,10 +80,7 @@ function useRules(required: boolean | undefined, rules: Rules | undefined): Rule
   const notBlank = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v != null && v !== false) || t('required');
   return {
     ...rules,
-    validate:
-      typeof validate === 'function'
-        ? { notBlank, own: validate }
-        : { notBlank, ...(validate ?? {}) },
+    validate: typeof validate === 'function' ? { notBlank, own: validate } : { notBlank, ...(validate ?? {}) },
   };
 }
 
@@ -97,7 +94,17 @@ interface Common {
   testId?: string;
 }
 
-export function TextField({ name, label, hint, required, rules, className, testId, type = 'text', ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>) {
+export function TextField({
+  name,
+  label,
+  hint,
+  required,
+  rules,
+  className,
+  testId,
+  type = 'text',
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>) {
   const { register } = useFormContext();
   const merged = useRules(required, rules);
   return (
@@ -154,14 +161,37 @@ export function SelectField({
 }
 
 /** A checkbox with its label on the right, and its error under it. */
-export function CheckField({ name, label, rules, testId, disabled, value }: { name: string; label: ReactNode; rules?: Rules; testId?: string; disabled?: boolean; /** One of a group: the form value is the array of the ticked values. */ value?: string }) {
+export function CheckField({
+  name,
+  label,
+  rules,
+  testId,
+  disabled,
+  value,
+}: {
+  name: string;
+  label: ReactNode;
+  rules?: Rules;
+  testId?: string;
+  disabled?: boolean /** One of a group: the form value is the array of the ticked values. */;
+  value?: string;
+}) {
   const { register } = useFormContext();
   const id = useId();
   const error = useFieldError(name);
   useTrackedField(value === undefined ? name : `${name}.${value}`, id, label);
   const check = (
     <div className="field-check">
-      <input id={id} type="checkbox" value={value} disabled={disabled} {...register(name, rules)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} data-testid={testId} />
+      <input
+        id={id}
+        type="checkbox"
+        value={value}
+        disabled={disabled}
+        {...register(name, rules)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-testid={testId}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -234,7 +264,10 @@ export function RadioGroup({
 export function DateTimeField({ name, label, required, rules, className, testId, hint }: Common) {
   const { t } = useI18n();
   const { register } = useFormContext();
-  const merged = useRules(required, { ...rules, validate: { ...(typeof rules?.validate === 'object' ? rules.validate : {}), time: (v: string) => !v || seoulInputToIso(v) !== '' || t('required') } });
+  const merged = useRules(required, {
+    ...rules,
+    validate: { ...(typeof rules?.validate === 'object' ? rules.validate : {}), time: (v: string) => !v || seoulInputToIso(v) !== '' || t('required') },
+  });
   return (
     <Field name={name} label={label} hint={hint === undefined ? t('seoulTimeHint') : hint} required={required} className={className}>
       {(props) => <input type="datetime-local" {...props} {...register(name, merged)} data-testid={testId} />}
@@ -255,7 +288,14 @@ export function ControlledField<V>({
   const { control } = useFormContext();
   const id = useId();
   useTrackedField(name, id, null);
-  return <Controller name={name} control={control} rules={rules} render={({ field, fieldState }) => <>{render({ value: field.value as V, onChange: field.onChange, error: fieldState.error?.message, id })}</>} />;
+  return (
+    <Controller
+      name={name}
+      control={control}
+      rules={rules}
+      render={({ field, fieldState }) => <>{render({ value: field.value as V, onChange: field.onChange, error: fieldState.error?.message, id })}</>}
+    />
+  );
 }
 
 /** A text in Korean and English side by side: the fields `${name}.ko` and `${name}.en` (or flat). */

@@ -8,17 +8,7 @@
  * the summary, so nothing the server said is lost.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import {
-  FormProvider,
-  get,
-  useForm,
-  useFormState,
-  type DefaultValues,
-  type FieldValues,
-  type Path,
-  type Resolver,
-  type UseFormReturn,
-} from 'react-hook-form';
+import { FormProvider, get, useForm, useFormState, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { ApiError } from '../api-client.ts';
 import { useI18n, type Lang, type Translate } from '../i18n.ts';
 

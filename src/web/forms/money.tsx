@@ -18,7 +18,7 @@ export interface MoneyValue {
 export const wonOf = (value: MoneyValue): number | null => parseMoney(value.text, value.unit);
 export const noMoney = (unit: MoneyUnit = 'eok'): MoneyValue => ({ text: '', unit });
 
-export function MoneyField({ name, label, testId, positive = false }: { name: string; label: string; testId?: string; /** more than 0 won */ positive?: boolean }) {
+export function MoneyField({ name, label, testId, positive = false }: { name: string; label: string; testId?: string /** more than 0 won */; positive?: boolean }) {
   const { t } = useI18n();
   const { control } = useFormContext();
   const id = useId();

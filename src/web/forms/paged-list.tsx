@@ -5,7 +5,23 @@
 import type { Lang } from '../i18n.ts';
 
 /** "Shown n of total" and the "more" button under a paged list. */
-export function MoreRows({ shown, total, hasMore, busy, onMore, lang, testId }: { shown: number; total: number | null; hasMore: boolean; busy: boolean; onMore: () => void; lang: Lang; testId: string }) {
+export function MoreRows({
+  shown,
+  total,
+  hasMore,
+  busy,
+  onMore,
+  lang,
+  testId,
+}: {
+  shown: number;
+  total: number | null;
+  hasMore: boolean;
+  busy: boolean;
+  onMore: () => void;
+  lang: Lang;
+  testId: string;
+}) {
   if (!hasMore && (total === null || total <= shown)) return null;
   const count = total === null ? '' : lang === 'ko' ? `${total}명 중 ${shown}명 표시` : `Showing ${shown} of ${total}`;
   return (

@@ -65,7 +65,17 @@ export function EmailField({ name = 'email', label, required = false }: { name?:
  * Name (and the English name), phone, e-mail, in the form's `form-row`s. The e-mail is optional
  * unless `emailRequired`.
  */
-export function PersonFields({ nameMax = 100, phoneMax = 30, nameEn = false, emailRequired = false }: { nameMax?: number; phoneMax?: number; nameEn?: boolean; emailRequired?: boolean }) {
+export function PersonFields({
+  nameMax = 100,
+  phoneMax = 30,
+  nameEn = false,
+  emailRequired = false,
+}: {
+  nameMax?: number;
+  phoneMax?: number;
+  nameEn?: boolean;
+  emailRequired?: boolean;
+}) {
   const { t } = useI18n();
   const name = <TextField name="name" label={t('applicantName')} autoComplete="name" maxLength={nameMax} required />;
   if (nameEn) {

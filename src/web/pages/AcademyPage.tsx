@@ -51,7 +51,9 @@ function SessionCard({ session, past }: { session: AcademySession; past: boolean
           <div>
             <dt>{t('registrationState')}</dt>
             <dd>
-              <span className={`badge reg-state reg-${session.registrationState}`}>{STATE_LABELS[session.registrationState] ? t(STATE_LABELS[session.registrationState]) : session.registrationState}</span>{' '}
+              <span className={`badge reg-state reg-${session.registrationState}`}>
+                {STATE_LABELS[session.registrationState] ? t(STATE_LABELS[session.registrationState]) : session.registrationState}
+              </span>{' '}
               {session.registrationState === 'open' && t('seatsLeftValue', { left: session.seatsLeft, capacity: session.capacity })}
             </dd>
           </div>
@@ -61,7 +63,10 @@ function SessionCard({ session, past }: { session: AcademySession; past: boolean
         <p>
           <a href={session.videoUrl} rel="noopener noreferrer" target="_blank" data-testid="video-link">
             {t('watchVideo')}
-            <span className="visually-hidden"> {localText(session.title, lang)} {t('opensNewWindow')}</span>
+            <span className="visually-hidden">
+              {' '}
+              {localText(session.title, lang)} {t('opensNewWindow')}
+            </span>
           </a>
         </p>
       )}

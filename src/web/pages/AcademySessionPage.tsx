@@ -36,7 +36,13 @@ function RegistrationForm({ session, notice }: { session: AcademySession; notice
         </>
       }
       onSubmit={async ({ name, phone, email, consent }) => {
-        const body = { name: name.trim(), phone: formatPhone(phone), ...(email.trim() ? { email: email.trim() } : {}), consent: consent as true, ...(full ? { waitlist: true } : {}) };
+        const body = {
+          name: name.trim(),
+          phone: formatPhone(phone),
+          ...(email.trim() ? { email: email.trim() } : {}),
+          consent: consent as true,
+          ...(full ? { waitlist: true } : {}),
+        };
         setReceived(await register(session.id, body));
       }}
     >
@@ -141,7 +147,13 @@ export function AcademySessionPage({ id }: { id: number }) {
           </a>
         </p>
       )}
-      {canRegister ? <RegistrationForm session={session} notice={notice} /> : <p className="read-only-note" data-testid="registration-closed">{t(STATE_NOTES[session.registrationState])}</p>}
+      {canRegister ? (
+        <RegistrationForm session={session} notice={notice} />
+      ) : (
+        <p className="read-only-note" data-testid="registration-closed">
+          {t(STATE_NOTES[session.registrationState])}
+        </p>
+      )}
     </>
   );
 }

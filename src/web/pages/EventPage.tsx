@@ -60,7 +60,8 @@ function Agenda({ event }: { event: EventDetail }) {
                             </a>
                             {s.affiliation && (s.affiliation.ko || s.affiliation.en) && (
                               <>
-                                {' '}(<LocalText text={s.affiliation} />)
+                                {' '}
+                                (<LocalText text={s.affiliation} />)
                               </>
                             )}
                             {ref.role && <> · {ref.role}</>}
@@ -133,7 +134,12 @@ export function EventPage({ id }: { id: number }) {
       <p className="event-kind">
         <span className="badge">{labelOr(KIND_LABELS, event.kind, t)}</span>
         {event.edition != null && <> {t('editionValue', { edition: event.edition })}</>}
-        {event.status && event.status !== 'planned' && <> <span className="badge">{EVENT_STATUS_LABELS[event.status] ? t(EVENT_STATUS_LABELS[event.status]!) : event.status}</span></>}
+        {event.status && event.status !== 'planned' && (
+          <>
+            {' '}
+            <span className="badge">{EVENT_STATUS_LABELS[event.status] ? t(EVENT_STATUS_LABELS[event.status]!) : event.status}</span>
+          </>
+        )}
       </p>
       <LocalText text={event.title} as="h1" testId="event-title" />
       <LocalText text={event.description} as="p" className="lead" testId="event-description" />

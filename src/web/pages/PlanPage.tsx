@@ -121,14 +121,7 @@ function PlanView({ plan }: { plan: Plan }) {
 export function PlanPage({ id }: { id: number }) {
   const { t } = useI18n();
   const { state, retry } = useLoad(keys.plan(id), (signal) => fetchPlan(id, signal));
-  const title =
-    state.status === 'ok'
-      ? state.data.title
-      : state.status === 'error'
-        ? t('errorTitle')
-        : state.status === 'notFound'
-          ? t('notFoundTitle')
-          : null;
+  const title = state.status === 'ok' ? state.data.title : state.status === 'error' ? t('errorTitle') : state.status === 'notFound' ? t('notFoundTitle') : null;
   useDocumentTitle(title, t('titleSuffix'));
 
   switch (state.status) {

@@ -5,7 +5,16 @@
  */
 import { useState } from 'react';
 import { NotFoundError } from '../api-client.ts';
-import { applySchool, consentNotice, currentSchoolSurvey, SCHOOL_LEVELS, type ConsentNotice as Notice, type SchoolLevel, type SchoolSurvey, type Received } from '../education-api.ts';
+import {
+  applySchool,
+  consentNotice,
+  currentSchoolSurvey,
+  SCHOOL_LEVELS,
+  type ConsentNotice as Notice,
+  type SchoolLevel,
+  type SchoolSurvey,
+  type Received,
+} from '../education-api.ts';
 import { formatDateTime, seoulToday } from '../education-format.ts';
 import { ReceivedNotice } from '../components/ReceivedNotice.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
@@ -45,7 +54,14 @@ function PreferredDates() {
             {value.map((d, i) => (
               <div className="field" key={i}>
                 <label htmlFor={i === 0 ? id : `${id}-${i}`}>{t('preferredDateN', { n: i + 1 })}</label>
-                <input id={i === 0 ? id : `${id}-${i}`} name={`preferredDate${i + 1}`} type="date" min={today} value={d} onChange={(e) => onChange(value.map((x, j) => (j === i ? e.target.value : x)))} />
+                <input
+                  id={i === 0 ? id : `${id}-${i}`}
+                  name={`preferredDate${i + 1}`}
+                  type="date"
+                  min={today}
+                  value={d}
+                  onChange={(e) => onChange(value.map((x, j) => (j === i ? e.target.value : x)))}
+                />
               </div>
             ))}
           </div>
@@ -64,7 +80,18 @@ function ApplicationForm({ notice }: { notice: Notice }) {
   const { t } = useI18n();
   const [received, setReceived] = useState<Received | null>(null);
   const form = useKitForm({
-    defaultValues: { schoolName: '', level: 'elementary' as SchoolLevel, teacherName: '', teacherPhone: '', teacherEmail: '', grade: '', students: '', preferredDates: ['', '', ''], topics: '', consent: false },
+    defaultValues: {
+      schoolName: '',
+      level: 'elementary' as SchoolLevel,
+      teacherName: '',
+      teacherPhone: '',
+      teacherEmail: '',
+      grade: '',
+      students: '',
+      preferredDates: ['', '', ''],
+      topics: '',
+      consent: false,
+    },
     aliases: { 'preferredDates.0': 'preferredDates', 'preferredDates.1': 'preferredDates', 'preferredDates.2': 'preferredDates' },
     focusSummary: true,
   });

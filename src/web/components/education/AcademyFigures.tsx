@@ -1,7 +1,7 @@
 /** Academy figures for a year: per session, per quarter and the whole year (registered, attended, rate, satisfaction). */
 import { useId, useState } from 'react';
 import { academyFigures, type FigureRow } from '../../education-api.ts';
-import { formatPercent, formatScore, localText, seoulYear, type Localizable } from '../../education-format.ts';
+import { formatPercent, formatScore, localText, seoulYear } from '../../education-format.ts';
 import { useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';

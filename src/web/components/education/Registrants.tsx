@@ -26,7 +26,6 @@ export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
   pending: 'regPendingApproval',
 };
 
-
 /** One page of a staff list (pageSchema in src/modules/registration/listing.ts). */
 export type ListPage<T> = Omit<z.infer<ReturnType<typeof pageSchema>>, 'items'> & { items: T[] };
 
@@ -56,6 +55,7 @@ export function usePagedList<T>(key: string, fetchPage: (after: number | null, l
   fetchRef.current = fetchPage;
   const stateRef = useRef(state);
   stateRef.current = state;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key and attempt are the triggers (a new search, a retry); the loader is read through a ref
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
@@ -164,7 +164,7 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
                       <td>{REG_STATUS_LABELS[r.status] ? t(REG_STATUS_LABELS[r.status]) : r.status}</td>
                       {!compact && (
                         <td>
-                          <span data-testid="registrant-phone">{contact ? contact.phone ?? '–' : r.phoneMasked ?? '–'}</span>
+                          <span data-testid="registrant-phone">{contact ? (contact.phone ?? '–') : (r.phoneMasked ?? '–')}</span>
                           {canUnmask && !contact && (
                             <>
                               {' '}
@@ -175,13 +175,11 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
                           )}
                         </td>
                       )}
-                      {!compact && <td>{contact ? contact.email ?? '–' : r.email ?? '–'}</td>}
+                      {!compact && <td>{contact ? (contact.email ?? '–') : (r.email ?? '–')}</td>}
                       {!compact && <td>{formatDateTime(r.createdAt, lang)}</td>}
                       <td>
                         {!r.checkedInAt && !(canCheckIn && r.status === 'confirmed') ? '–' : null}
-                        {r.checkedInAt ? (
-                          <span data-testid="checked-in-at">{t('checkedInAt', { at: formatDateTime(r.checkedInAt, lang) })}</span>
-                        ) : null}
+                        {r.checkedInAt ? <span data-testid="checked-in-at">{t('checkedInAt', { at: formatDateTime(r.checkedInAt, lang) })}</span> : null}
                         {canCheckIn && r.status === 'confirmed' && (
                           <>
                             {r.checkedInAt ? ' ' : ''}
@@ -205,7 +203,15 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
           </div>
         ))}
       {state.status === 'ok' && state.items.length > 0 && (
-        <MoreRows shown={state.items.length} total={state.total} hasMore={state.nextAfter !== null} busy={loadingMore} onMore={() => void more()} lang={lang} testId="registrants" />
+        <MoreRows
+          shown={state.items.length}
+          total={state.total}
+          hasMore={state.nextAfter !== null}
+          busy={loadingMore}
+          onMore={() => void more()}
+          lang={lang}
+          testId="registrants"
+        />
       )}
       <StatusMessage message={unmasking.done} />
     </section>

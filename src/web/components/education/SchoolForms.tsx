@@ -28,7 +28,14 @@ export function SurveyForm({ onSaved }: { onSaved: () => void }) {
     >
       <div className="form-row">
         <TextField name="year" label={t('surveyYear')} type="number" inputMode="numeric" rules={{ validate: (v: string) => /^\d{4}$/.test(v) || t('yearInvalid') }} />
-        <TextField name="targetSchools" label={t('targetSchools')} type="number" inputMode="numeric" min={1} rules={{ validate: (v: string) => wholeNumber(v, 1) || t('targetInvalid') }} />
+        <TextField
+          name="targetSchools"
+          label={t('targetSchools')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          rules={{ validate: (v: string) => wholeNumber(v, 1) || t('targetInvalid') }}
+        />
       </div>
       <div className="form-row">
         <DateTimeField name="opensAt" label={t('surveyOpensAt')} required />
@@ -106,7 +113,11 @@ export function ClassForm({ applicationId, schoolName, onSaved }: { applicationI
 export function ResultForm({ schoolClass, onSaved }: { schoolClass: SchoolClass & { id: number }; onSaved: () => void }) {
   const { t } = useI18n();
   const form = useKitForm({
-    defaultValues: { studentsReached: schoolClass.studentsReached != null ? String(schoolClass.studentsReached) : '', notes: schoolClass.notes ?? '', evidenceUrl: schoolClass.evidenceUrl ?? '' },
+    defaultValues: {
+      studentsReached: schoolClass.studentsReached != null ? String(schoolClass.studentsReached) : '',
+      notes: schoolClass.notes ?? '',
+      evidenceUrl: schoolClass.evidenceUrl ?? '',
+    },
   });
   return (
     <Form
@@ -115,14 +126,25 @@ export function ResultForm({ schoolClass, onSaved }: { schoolClass: SchoolClass 
       testId="result-form"
       aria-label={t('recordResultFor', { date: schoolClass.heldOn })}
       onSubmit={async (v) => {
-        const body = { studentsReached: Number(v.studentsReached), ...(v.notes.trim() ? { notes: v.notes.trim() } : {}), ...(v.evidenceUrl.trim() ? { evidenceUrl: v.evidenceUrl.trim() } : {}) };
+        const body = {
+          studentsReached: Number(v.studentsReached),
+          ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+          ...(v.evidenceUrl.trim() ? { evidenceUrl: v.evidenceUrl.trim() } : {}),
+        };
         await recordClass(schoolClass.id, body);
         onSaved();
         return t('resultRecorded');
       }}
     >
       <div className="form-row">
-        <TextField name="studentsReached" label={t('studentsReached')} type="number" inputMode="numeric" min={0} rules={{ validate: (v: string) => wholeNumber(v, 0) || t('studentsInvalid') }} />
+        <TextField
+          name="studentsReached"
+          label={t('studentsReached')}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          rules={{ validate: (v: string) => wholeNumber(v, 0) || t('studentsInvalid') }}
+        />
         <TextField name="evidenceUrl" label={t('evidenceUrl')} type="url" maxLength={500} />
       </div>
       <TextArea name="notes" label={t('classNotes')} rows={2} maxLength={2000} />

@@ -86,10 +86,23 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
       </div>
       <div className="form-row">
         <DateTimeField name="registrationOpensAt" label={t('registrationOpensAt')} hint={null} required />
-        <DateTimeField name="registrationClosesAt" label={t('registrationClosesAt')} hint={null} required rules={{ validate: { after: after('registrationOpensAt', t('closeAfterOpen')) } }} />
+        <DateTimeField
+          name="registrationClosesAt"
+          label={t('registrationClosesAt')}
+          hint={null}
+          required
+          rules={{ validate: { after: after('registrationOpensAt', t('closeAfterOpen')) } }}
+        />
       </div>
       <div className="form-row">
-        <TextField name="capacity" label={t('capacity')} type="number" inputMode="numeric" min={1} rules={{ validate: (v: string) => (/^\d+$/.test(v.trim()) && Number(v) >= 1) || t('capacityInvalid') }} />
+        <TextField
+          name="capacity"
+          label={t('capacity')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          rules={{ validate: (v: string) => (/^\d+$/.test(v.trim()) && Number(v) >= 1) || t('capacityInvalid') }}
+        />
         <TextField name="onlineUrl" label={t('onlineUrl')} type="url" maxLength={500} />
       </div>
       {session && (

@@ -24,7 +24,19 @@ const statusLabel = (status: string, t: ReturnType<typeof useI18n>['t']): string
   return key ? t(key) : status;
 };
 
-export function Attendees({ eventId, canApprove, canCheckIn, compact = false, version = 0 }: { eventId: number; canApprove: boolean; canCheckIn: boolean; compact?: boolean; version?: number }) {
+export function Attendees({
+  eventId,
+  canApprove,
+  canCheckIn,
+  compact = false,
+  version = 0,
+}: {
+  eventId: number;
+  canApprove: boolean;
+  canCheckIn: boolean;
+  compact?: boolean;
+  version?: number;
+}) {
   const { lang, t } = useI18n();
   const caption = useId();
   const [q, setQ] = useState('');
@@ -106,7 +118,13 @@ export function Attendees({ eventId, canApprove, canCheckIn, compact = false, ve
                         </>
                       )}
                       {canCheckIn && a.status === 'confirmed' && !a.checkedInAt && (
-                        <button type="button" className="button-primary" onClick={() => void checking.run({ registrationId: a.id })} disabled={checking.mutation.busy} data-testid="attendee-check-in">
+                        <button
+                          type="button"
+                          className="button-primary"
+                          onClick={() => void checking.run({ registrationId: a.id })}
+                          disabled={checking.mutation.busy}
+                          data-testid="attendee-check-in"
+                        >
                           {t('checkIn')}
                           <span className="visually-hidden"> {a.name}</span>
                         </button>

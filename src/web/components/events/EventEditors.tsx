@@ -23,7 +23,22 @@ import {
   type ProgrammeKind,
   type QuestionKind,
 } from '../../events-api.ts';
-import { bilingual, BilingualField, CheckField, DateTimeField, failureText, Form, FormAlert, SelectField, StatusMessage, Submit, TextArea, TextField, useKitForm, type KitForm } from '../../forms/index.ts';
+import {
+  bilingual,
+  BilingualField,
+  CheckField,
+  DateTimeField,
+  failureText,
+  Form,
+  FormAlert,
+  SelectField,
+  StatusMessage,
+  Submit,
+  TextArea,
+  TextField,
+  useKitForm,
+  type KitForm,
+} from '../../forms/index.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { CATEGORY_LABELS, formatTime, labelOr, LocalText, plainText, PROGRAMME_LABELS } from './EventText.tsx';
@@ -38,7 +53,19 @@ interface EditorProps {
 const empty = { ko: '', en: '' };
 
 /** One editor's small form: its fields in a fieldset named like its button. */
-function EditorForm<T extends FieldValues>({ form, testId, label, onSubmit, children }: { form: KitForm<T>; testId: string; label: string; onSubmit: (values: T) => unknown; children: ReactNode }) {
+function EditorForm<T extends FieldValues>({
+  form,
+  testId,
+  label,
+  onSubmit,
+  children,
+}: {
+  form: KitForm<T>;
+  testId: string;
+  label: string;
+  onSubmit: (values: T) => unknown;
+  children: ReactNode;
+}) {
   return (
     <Form form={form} className="staff-form editor-form" testId={testId} onSubmit={onSubmit}>
       <fieldset>
@@ -153,7 +180,11 @@ export function SpeakersEditor({ event, canEdit, onChanged }: EditorProps) {
           testId="speaker-form"
           label={t('addSpeaker')}
           onSubmit={async ({ name, affiliation, bio }) => {
-            await addSpeaker(event.id, { name: bilingual(name), ...(affiliation.ko.trim() ? { affiliation: bilingual(affiliation) } : {}), ...(bio.ko.trim() ? { bio: bilingual(bio) } : {}) });
+            await addSpeaker(event.id, {
+              name: bilingual(name),
+              ...(affiliation.ko.trim() ? { affiliation: bilingual(affiliation) } : {}),
+              ...(bio.ko.trim() ? { bio: bilingual(bio) } : {}),
+            });
             form.reset();
             onChanged();
             return t('eventSaved');
@@ -213,7 +244,12 @@ export function ProgrammeEditor({ event, canEdit, onChanged }: EditorProps) {
         <EditorForm form={form} testId="programme-form" label={t('addProgramme')} onSubmit={send}>
           <div className="form-row">
             <SelectField name="kind" label={t('programmeKind')} options={PROGRAMME_KINDS.map((k) => ({ value: k, label: labelOr(PROGRAMME_LABELS, k, t) }))} />
-            <SelectField name="roomId" label={t('programmeRoom')} placeholder={t('roomAll')} options={(event.rooms ?? []).map((r) => ({ value: r.id, label: plainText(r.name, lang) }))} />
+            <SelectField
+              name="roomId"
+              label={t('programmeRoom')}
+              placeholder={t('roomAll')}
+              options={(event.rooms ?? []).map((r) => ({ value: r.id, label: plainText(r.name, lang) }))}
+            />
           </div>
           <BilingualField name="title" labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} requiredKo />
           <div className="form-row">
@@ -267,7 +303,14 @@ function CodesForm({ eventId, categoryId }: { eventId: number; categoryId: numbe
 export function CategoriesEditor({ event, canEdit, onChanged }: EditorProps) {
   const { lang, t } = useI18n();
   const form = useKitForm({
-    defaultValues: { category: 'general' as Category, capacity: '100', opensAt: isoToSeoulInput(new Date().toISOString()), closesAt: isoToSeoulInput(event.startsAt), requiresInvitation: false, requiresApproval: false },
+    defaultValues: {
+      category: 'general' as Category,
+      capacity: '100',
+      opensAt: isoToSeoulInput(new Date().toISOString()),
+      closesAt: isoToSeoulInput(event.startsAt),
+      requiresInvitation: false,
+      requiresApproval: false,
+    },
   });
   return (
     <section className="plan-section" aria-labelledby="categories-heading" data-testid="categories-editor">
@@ -343,8 +386,16 @@ export function QuestionsEditor({ event, canEdit, onChanged }: EditorProps) {
           testId="question-form"
           label={t('addQuestion')}
           onSubmit={async (v) => {
-            const lines = v.options.split('\n').map((l) => l.trim()).filter(Boolean);
-            const body = { kind: v.kind, label: bilingual(v.label), required: v.required, ...(v.kind === 'choice' && lines.length ? { options: lines.map((l, i) => ({ value: String(i + 1), ko: l })) } : {}) };
+            const lines = v.options
+              .split('\n')
+              .map((l) => l.trim())
+              .filter(Boolean);
+            const body = {
+              kind: v.kind,
+              label: bilingual(v.label),
+              required: v.required,
+              ...(v.kind === 'choice' && lines.length ? { options: lines.map((l, i) => ({ value: String(i + 1), ko: l })) } : {}),
+            };
             await addQuestion(event.id, body);
             form.reset({ ...v, label: empty, options: '' });
             onChanged();

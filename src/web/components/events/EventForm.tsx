@@ -10,28 +10,33 @@ import { KIND_LABELS, labelOr } from './EventText.tsx';
 
 const pair = (ko: string, en: string) => (ko.trim() ? { ko: ko.trim(), ...(en.trim() ? { en: en.trim() } : {}) } : null);
 const FLAT = ['title', 'description', 'venue', 'outcome'];
-const aliases = Object.fromEntries(FLAT.flatMap((n) => [[`${n}.ko`, `${n}Ko`], [`${n}.en`, `${n}En`]]));
+const aliases = Object.fromEntries(
+  FLAT.flatMap((n) => [
+    [`${n}.ko`, `${n}Ko`],
+    [`${n}.en`, `${n}En`],
+  ]),
+);
 
 export function EventForm({ event, onSaved }: { event?: EventDetail; onSaved: (saved: EventDetail) => void }) {
   const { t } = useI18n();
   const editing = Boolean(event);
   const defaults = {
-      kind: event?.kind ?? 'forum',
-      edition: event?.edition != null ? String(event.edition) : '',
-      titleKo: event?.title.ko ?? '',
-      titleEn: event?.title.en ?? '',
-      descriptionKo: event?.description?.ko ?? '',
-      descriptionEn: event?.description?.en ?? '',
-      venueKo: event?.venue?.ko ?? '',
-      venueEn: event?.venue?.en ?? '',
-      streamUrl: event?.streamUrl ?? '',
-      startsAt: isoToSeoulInput(event?.startsAt),
-      endsAt: isoToSeoulInput(event?.endsAt),
-      dateApproximate: event?.dateApproximate ?? false,
-      published: event?.published ?? false,
-      status: (event?.status ?? 'planned') as EventStatus,
-      outcomeKo: event?.outcome?.ko ?? '',
-      outcomeEn: event?.outcome?.en ?? '',
+    kind: event?.kind ?? 'forum',
+    edition: event?.edition != null ? String(event.edition) : '',
+    titleKo: event?.title.ko ?? '',
+    titleEn: event?.title.en ?? '',
+    descriptionKo: event?.description?.ko ?? '',
+    descriptionEn: event?.description?.en ?? '',
+    venueKo: event?.venue?.ko ?? '',
+    venueEn: event?.venue?.en ?? '',
+    streamUrl: event?.streamUrl ?? '',
+    startsAt: isoToSeoulInput(event?.startsAt),
+    endsAt: isoToSeoulInput(event?.endsAt),
+    dateApproximate: event?.dateApproximate ?? false,
+    published: event?.published ?? false,
+    status: (event?.status ?? 'planned') as EventStatus,
+    outcomeKo: event?.outcome?.ko ?? '',
+    outcomeEn: event?.outcome?.en ?? '',
   };
   const form = useKitForm({ defaultValues: defaults, aliases, focusSummary: true });
   const send = async (v: typeof defaults) => {

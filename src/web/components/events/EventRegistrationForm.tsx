@@ -29,7 +29,9 @@ function QuestionField({ question }: { question: Question }) {
   const rules = { validate: (v: string) => (question.required && !v.trim() ? t('required') : v.trim().length > max ? t('tooLong', { max }) : true) };
   if ((question.kind === 'choice' && question.options?.length) || question.kind === 'country') {
     const options =
-      question.kind === 'country' ? countries(lang).map((c) => ({ value: c.code, label: c.name })) : question.options!.map((o) => ({ value: o.value, label: lang === 'en' ? o.en || o.ko : o.ko }));
+      question.kind === 'country'
+        ? countries(lang).map((c) => ({ value: c.code, label: c.name }))
+        : question.options!.map((o) => ({ value: o.value, label: lang === 'en' ? o.en || o.ko : o.ko }));
     return <SelectField name={name} label={label} placeholder={t('countryNone')} options={options} rules={rules} />;
   }
   return max > 200 ? <TextArea name={name} label={label} rows={3} maxLength={max} rules={rules} /> : <TextField name={name} label={label} maxLength={max} rules={rules} />;
@@ -50,7 +52,12 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
   const [received, setReceived] = useState<Received | null>(null);
   const category = categories.find((c) => String(c.id) === form.watch('category')) ?? null;
 
-  if (!categories.some(open)) return <p className="read-only-note" data-testid="registration-closed">{t('eventRegistrationClosed')}</p>;
+  if (!categories.some(open))
+    return (
+      <p className="read-only-note" data-testid="registration-closed">
+        {t('eventRegistrationClosed')}
+      </p>
+    );
   if (received) return <ReceivedNotice received={received} />;
 
   const choices = categories.map((c) => ({
@@ -78,7 +85,11 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
       head={<h2 id="event-register-heading">{t('eventRegisterHeading')}</h2>}
       onSubmit={async (v) => {
         if (!category) return;
-        const filled = Object.fromEntries(Object.entries(v.answers).filter(([, a]) => a.trim()).map(([k, a]) => [k, a.trim()]));
+        const filled = Object.fromEntries(
+          Object.entries(v.answers)
+            .filter(([, a]) => a.trim())
+            .map(([k, a]) => [k, a.trim()]),
+        );
         const body = {
           category: category.category,
           name: v.name.trim(),
@@ -95,15 +106,38 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
         setReceived(await registerForEvent(event.id, body));
       }}
     >
-      <RadioGroup name="category" legend={t('categoryChoice')} choices={choices} className="category-choice" optionClassName="field-check category-option" testId="category-choice" rules={{ required: t('required') }} />
+      <RadioGroup
+        name="category"
+        legend={t('categoryChoice')}
+        choices={choices}
+        className="category-choice"
+        optionClassName="field-check category-option"
+        testId="category-choice"
+        rules={{ required: t('required') }}
+      />
       {category?.requiresApproval && <p className="read-only-note">{t('catApproval')}</p>}
       {category?.requiresInvitation && (
-        <TextField name="invitationCode" label={t('invitationCode')} hint={t('invitationHint')} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={100} required />
+        <TextField
+          name="invitationCode"
+          label={t('invitationCode')}
+          hint={t('invitationHint')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={100}
+          required
+        />
       )}
       <PersonFields nameEn emailRequired />
       <div className="form-row">
         <TextField name="affiliation" label={t('affiliationOptional')} autoComplete="organization" maxLength={200} />
-        <SelectField name="country" label={t('country')} autoComplete="country" placeholder={t('countryNone')} options={countries(lang).map((c) => ({ value: c.code, label: c.name }))} />
+        <SelectField
+          name="country"
+          label={t('country')}
+          autoComplete="country"
+          placeholder={t('countryNone')}
+          options={countries(lang).map((c) => ({ value: c.code, label: c.name }))}
+        />
       </div>
       {questions.length > 0 && (
         <fieldset className="event-questions" data-testid="event-questions">

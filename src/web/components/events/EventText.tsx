@@ -20,7 +20,17 @@ export function pickText(text: Text2 | string | null | undefined, lang: Lang): {
 export const plainText = (text: Text2 | string | null | undefined, lang: Lang): string => pickText(text, lang).text;
 
 /** The text in an element of `as`, with the fallback note after it when the language is missing. */
-export function LocalText({ text, as = 'span', className, testId }: { text: Text2 | string | null | undefined; as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div'; className?: string; testId?: string }): ReactNode {
+export function LocalText({
+  text,
+  as = 'span',
+  className,
+  testId,
+}: {
+  text: Text2 | string | null | undefined;
+  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'div';
+  className?: string;
+  testId?: string;
+}): ReactNode {
   const { lang, t } = useI18n();
   const picked = pickText(text, lang);
   if (!picked.text) return null;
@@ -42,7 +52,13 @@ export function LocalText({ text, as = 'span', className, testId }: { text: Text
 
 export const KIND_LABELS: Record<EventKind, MessageKey> = { forum: 'kindForum', seminar: 'kindSeminar', conference: 'kindConference' };
 export const PROGRAMME_LABELS: Record<ProgrammeKind, MessageKey> = { keynote: 'progKeynote', talk: 'progTalk', panel: 'progPanel', break: 'progBreak', other: 'progOther' };
-export const CATEGORY_LABELS: Record<EventCategory['category'], MessageKey> = { general: 'catGeneral', student: 'catStudent', press: 'catPress', vip: 'catVip', online: 'catOnline' };
+export const CATEGORY_LABELS: Record<EventCategory['category'], MessageKey> = {
+  general: 'catGeneral',
+  student: 'catStudent',
+  press: 'catPress',
+  vip: 'catVip',
+  online: 'catOnline',
+};
 
 export const labelOr = <K extends string>(labels: Record<K, MessageKey>, key: K, t: Translate): string => (labels[key] ? t(labels[key]) : key);
 
@@ -74,7 +90,5 @@ export function eventDates(event: Pick<EventSummary, 'startsAt' | 'endsAt' | 'da
   }
   const first = dateFormats[lang].format(start);
   const sameDay = seoulDay(event.startsAt) === seoulDay(event.endsAt);
-  return sameDay
-    ? `${first} ${formatTime(event.startsAt, lang)}–${formatTime(event.endsAt, lang)}`
-    : `${first} – ${dateFormats[lang].format(new Date(event.endsAt))}`;
+  return sameDay ? `${first} ${formatTime(event.startsAt, lang)}–${formatTime(event.endsAt, lang)}` : `${first} – ${dateFormats[lang].format(new Date(event.endsAt))}`;
 }

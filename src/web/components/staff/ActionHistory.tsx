@@ -16,6 +16,7 @@ export function ActionHistory({ actionId, version }: { actionId: number; version
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<State>({ status: 'idle' });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger: a saved update loads the history again
   useEffect(() => {
     if (!open) return;
     const controller = new AbortController();

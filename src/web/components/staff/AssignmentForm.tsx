@@ -24,7 +24,10 @@ export function AssignmentForm({ action, departments, measures, onChanged }: Pro
         form={form}
         className="staff-form disclosure-body"
         onSubmit={async (v) => {
-          await updateAssignment(action.id, { ownerDepartmentId: v.ownerDepartmentId === '' ? null : Number(v.ownerDepartmentId), measureKey: v.measureKey === '' ? null : v.measureKey });
+          await updateAssignment(action.id, {
+            ownerDepartmentId: v.ownerDepartmentId === '' ? null : Number(v.ownerDepartmentId),
+            measureKey: v.measureKey === '' ? null : v.measureKey,
+          });
           onChanged();
           return t('assignmentSaved');
         }}

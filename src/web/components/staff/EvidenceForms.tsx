@@ -52,7 +52,14 @@ export function EvidenceLinkForm({ actionId, onAdded }: { actionId: number; onAd
       }}
     >
       <TextField name="title" label={t('evidenceTitle')} maxLength={200} required />
-      <TextField name="url" label={t('url')} hint={t('urlHint')} type="url" inputMode="url" rules={{ validate: (v: string) => /^https?:\/\/\S+$/i.test(v.trim()) || t('urlInvalid') }} />
+      <TextField
+        name="url"
+        label={t('url')}
+        hint={t('urlHint')}
+        type="url"
+        inputMode="url"
+        rules={{ validate: (v: string) => /^https?:\/\/\S+$/i.test(v.trim()) || t('urlInvalid') }}
+      />
       <CheckField name="published" label={t('publishNow')} />
       <Submit className="button-secondary">{t('addLink')}</Submit>
     </Form>

@@ -74,14 +74,26 @@ export function ExecutionForm({ planId, rows, years, onSaved }: FormProps) {
       testId="execution-form"
       head={<h3>{t('executionFormTitle')}</h3>}
       onSubmit={async (v) => {
-        await addExecution(planId, { sourceLabel: v.sourceLabel, year: Number(v.year), executedOn: v.executedOn, amountKrw: wonOf(v.amountKrw)!, description: v.description.trim() });
+        await addExecution(planId, {
+          sourceLabel: v.sourceLabel,
+          year: Number(v.year),
+          executedOn: v.executedOn,
+          amountKrw: wonOf(v.amountKrw)!,
+          description: v.description.trim(),
+        });
         form.reset({ ...v, amountKrw: { ...v.amountKrw, text: '' }, description: '' });
         onSaved();
         return t('executionAdded');
       }}
     >
       <SourceYearFields rows={rows} years={years} />
-      <TextField name="executedOn" label={t('executedOn')} type="date" rules={{ validate: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) || t('dateInvalid') }} testId="executed-on" />
+      <TextField
+        name="executedOn"
+        label={t('executedOn')}
+        type="date"
+        rules={{ validate: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) || t('dateInvalid') }}
+        testId="executed-on"
+      />
       <MoneyField name="amountKrw" label={t('executionAmount')} testId="execution-amount" positive />
       <TextField name="description" label={t('description')} maxLength={500} required testId="execution-description" />
       <Submit>{t('addExecution')}</Submit>

@@ -11,10 +11,21 @@ const year = /^\d{4}$/;
 export function PlanHeaderForm({ plan, onSaved }: { plan: StaffPlan; onSaved: () => void }) {
   const { t } = useI18n();
   const form = useKitForm({
-    defaultValues: { pledge: plan.pledge, title: plan.title, category: plan.category, number: String(plan.number), start: String(plan.period.start), end: String(plan.period.end), effects: plan.effects.join('\n') },
+    defaultValues: {
+      pledge: plan.pledge,
+      title: plan.title,
+      category: plan.category,
+      number: String(plan.number),
+      start: String(plan.period.start),
+      end: String(plan.period.end),
+      effects: plan.effects.join('\n'),
+    },
     aliases: { period: 'start', 'period.start': 'start', 'period.end': 'start' },
   });
-  const periodValid = (_: string, all: object) => { const v = all as { start: string; end: string }; return (year.test(v.start.trim()) && year.test(v.end.trim()) && Number(v.start) <= Number(v.end)) || t('periodInvalid'); };
+  const periodValid = (_: string, all: object) => {
+    const v = all as { start: string; end: string };
+    return (year.test(v.start.trim()) && year.test(v.end.trim()) && Number(v.start) <= Number(v.end)) || t('periodInvalid');
+  };
   return (
     <details className="disclosure" data-testid="plan-header">
       <summary>{t('editPlan')}</summary>
@@ -26,7 +37,10 @@ export function PlanHeaderForm({ plan, onSaved }: { plan: StaffPlan; onSaved: ()
           for (const key of ['pledge', 'title', 'category'] as const) if (v[key].trim() !== plan[key]) body[key] = v[key].trim();
           if (Number(v.number) !== plan.number) body.number = Number(v.number);
           if (Number(v.start) !== plan.period.start || Number(v.end) !== plan.period.end) body.period = { start: Number(v.start), end: Number(v.end) };
-          const lines = v.effects.split('\n').map((l) => l.trim()).filter(Boolean);
+          const lines = v.effects
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
           if (lines.join('\n') !== plan.effects.join('\n')) body.effects = lines;
           if (Object.keys(body).length === 0) throw new SummaryMessage(t('nothingChangedPlan'));
           await updatePlanHeader(plan.id, body);

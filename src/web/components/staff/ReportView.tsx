@@ -52,7 +52,7 @@ function FiguresTable({ figures }: { figures: Report['figures'] }) {
 }
 
 function ActionsTable({ actions, caption }: { actions: ReportAction[]; caption: string }) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const captionId = useId();
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>

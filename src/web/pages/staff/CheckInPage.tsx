@@ -27,7 +27,6 @@ export function CheckInPage({ id }: { id: number }) {
   if (state.status === 'notFound') return <NotFoundView />;
   if (state.status === 'error') return <ErrorView error={state.error} onRetry={retry} />;
 
-
   return (
     <div className="check-in-page">
       <nav className="breadcrumb" aria-label={t('breadcrumbLabel')}>

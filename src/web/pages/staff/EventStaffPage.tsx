@@ -59,8 +59,18 @@ function Figures({ id }: { id: number }) {
   const { state, retry } = useLoad(keys.staffEventFigures(id), (signal) => eventFigures(id, signal));
   const body = (data: EventFigures) => (
     <>
-      <FigureTable label={t('figCategory')} title={t('figByCategory')} testId="figures-by-category" rows={[...data.byCategory.map((r) => ({ key: r.category, name: labelOr(CATEGORY_LABELS, r.category, t), row: r })), { key: 'total', name: t('figTotal'), row: data.total }]} />
-      <FigureTable label={t('figCountry')} title={t('figByCountry')} testId="figures-by-country" rows={data.byCountry.map((r) => ({ key: r.country ?? '-', name: countryName(r.country, lang), row: r }))} />
+      <FigureTable
+        label={t('figCategory')}
+        title={t('figByCategory')}
+        testId="figures-by-category"
+        rows={[...data.byCategory.map((r) => ({ key: r.category, name: labelOr(CATEGORY_LABELS, r.category, t), row: r })), { key: 'total', name: t('figTotal'), row: data.total }]}
+      />
+      <FigureTable
+        label={t('figCountry')}
+        title={t('figByCountry')}
+        testId="figures-by-country"
+        rows={data.byCountry.map((r) => ({ key: r.country ?? '-', name: countryName(r.country, lang), row: r }))}
+      />
     </>
   );
   return (
@@ -116,7 +126,11 @@ export function EventStaffPage({ id }: { id: number }) {
       </p>
       <section className="plan-section" aria-labelledby="event-basics-heading">
         <h2 id="event-basics-heading">{t('eventBasics')}</h2>
-        {manager ? <EventForm key={`${event.id}-${version}`} event={event} onSaved={onChanged} /> : <p className="read-only-note">{event.published ? t('published') : t('unpublished')}</p>}
+        {manager ? (
+          <EventForm key={`${event.id}-${version}`} event={event} onSaved={onChanged} />
+        ) : (
+          <p className="read-only-note">{event.published ? t('published') : t('unpublished')}</p>
+        )}
       </section>
       <RoomsEditor {...props} />
       <SpeakersEditor {...props} />
@@ -160,7 +174,13 @@ export function EventStaffPage({ id }: { id: number }) {
           <h2 id="event-survey-heading">{t('sendEventSurvey')}</h2>
           <FormAlert message={failureText(survey.error, lang, t)} />
           <p>
-            <button type="button" className="button-secondary" disabled={survey.busy} onClick={() => void survey.run(() => sendEventSurvey(event.id), t('eventSurveySent'))} data-testid="send-event-survey">
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={survey.busy}
+              onClick={() => void survey.run(() => sendEventSurvey(event.id), t('eventSurveySent'))}
+              data-testid="send-event-survey"
+            >
               {t('sendEventSurvey')}
             </button>
           </p>

@@ -20,8 +20,14 @@ import { NotFoundPage } from '../NotFoundPage.tsx';
 /** Lists that only enrich the page: a failure leaves them empty rather than failing it. */
 async function loadLists(signal: AbortSignal): Promise<{ departments: Department[]; measures: Measure[] }> {
   const [departments, measures] = await Promise.all([
-    fetchDepartments(signal).then((r) => r.items, () => []),
-    fetchMeasures(signal).then((r) => r.items, () => []),
+    fetchDepartments(signal).then(
+      (r) => r.items,
+      () => [],
+    ),
+    fetchMeasures(signal).then(
+      (r) => r.items,
+      () => [],
+    ),
   ]);
   return { departments, measures };
 }
@@ -107,9 +113,7 @@ export function PlanWorkspacePage({ id }: { id: number }) {
               data-year={entry.year}
               data-period={entry.period}
             >
-              <h3 id={`entry-${entry.id}`}>
-                {t('yearPeriod', { year: entry.year, period: periodLabel(entry.period, lang) })}
-              </h3>
+              <h3 id={`entry-${entry.id}`}>{t('yearPeriod', { year: entry.year, period: periodLabel(entry.period, lang) })}</h3>
               <FiguresLine figures={entry.figures} />
               {entry.goals.length > 0 && (
                 <div className="entry-goals">

@@ -58,8 +58,7 @@ export function ReportsPage({ id }: { id: number }) {
   for (let y = plan.period.start; y <= plan.period.end; y++) years.push(y);
   if (!years.includes(year)) years.push(year);
 
-  const choose = (next: { year: number; quarter: number }) =>
-    navigate(withLang(`/staff/plans/${id}/reports?year=${next.year}&quarter=${next.quarter}`, lang), { replace: true });
+  const choose = (next: { year: number; quarter: number }) => navigate(withLang(`/staff/plans/${id}/reports?year=${next.year}&quarter=${next.quarter}`, lang), { replace: true });
 
   return (
     <article className="reports-page" data-testid="reports-page">
