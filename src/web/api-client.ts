@@ -4,7 +4,7 @@
  * Staff calls (staff-api.ts) go through the same `request`, which also sends JSON and forms.
  */
 import type { z } from 'zod';
-import type { FiguresSchema, LedgerAmountsSchema, PlanFiguresSchema, PlanListSchema, PlanSchema, PublicActionSchema, PublicEvidenceSchema } from '../modules/plan/api-schema.ts';
+import type { FiguresSchema, LedgerAmountsSchema, PlanListSchema, PlanSchema, PublicActionSchema, PublicEvidenceSchema } from '../modules/plan/api-schema.ts';
 import type { Lang } from './i18n.ts';
 
 // The answers' shapes are the server's own zod schemas (the ones that serialise the responses
@@ -19,7 +19,6 @@ export type PublicAction = z.infer<typeof PublicActionSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PublicEntry = Plan['schedule'][number];
 export type LedgerFigures = z.infer<typeof LedgerAmountsSchema>;
-export type PlanFigures = z.infer<typeof PlanFiguresSchema>;
 
 export type Bilingual = Partial<Record<Lang, string>>;
 

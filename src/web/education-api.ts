@@ -32,11 +32,7 @@ import type {
 } from '../modules/education/school-api-schema.ts';
 import { request } from './api-client.ts';
 
-/** A bilingual text as the server writes it: Korean always, English when there is one. */
-export type LocalText = AcademySession['title'];
-
 export type AcademySession = z.infer<typeof SessionSchema>;
-export type RegistrationState = AcademySession['registrationState'];
 export type RegistrationView = z.infer<typeof RegistrationStatusSchema>;
 export type RegistrationStatus = RegistrationView['status'];
 
@@ -63,13 +59,6 @@ export const qrUrl = (token: string) => `/api/registrations/${encodeURIComponent
 export const survey = (token: string, signal?: AbortSignal) => request<SurveyView>(`/api/surveys/${encodeURIComponent(token)}`, { signal });
 export const answerSurvey = (token: string, body: z.input<typeof SurveyAnswerBody>) =>
   request<unknown>(`/api/surveys/${encodeURIComponent(token)}`, { method: 'POST', json: body });
-
-/** The last path segment of a status or cancel URL the server returned: the token. */
-export function tokenFromUrl(url: string | undefined, fallback: string): string {
-  if (!url) return fallback;
-  const match = /\/registrations\/([^/?#]+)/.exec(url);
-  return match?.[1] ? decodeURIComponent(match[1]) : fallback;
-}
 
 // ---- staff: academy ----
 

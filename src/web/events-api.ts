@@ -53,7 +53,6 @@ export const events = (signal?: AbortSignal) => request<{ items: EventSummary[] 
 export const eventDetail = (id: number, signal?: AbortSignal) => request<EventDetail>(`/api/events/${id}`, { signal });
 export const eventIcsUrl = (id: number) => `/api/events/${id}/calendar.ics`;
 export const sessionIcsUrl = (id: number, itemId: number) => `/api/events/${id}/programme/${itemId}/calendar.ics`;
-export const speakerPhotoUrl = (s: Speaker) => s.photoUrl ?? null;
 
 export const eventConsent = (signal?: AbortSignal) => request<ConsentNotice>('/api/privacy/consent?purpose=event', { signal });
 

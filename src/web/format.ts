@@ -5,8 +5,6 @@
 import type { Period } from '../modules/plan/types.ts';
 import type { Lang } from './i18n.ts';
 
-export const WON_PER_EOK = 100_000_000;
-
 const eokFormat = new Intl.NumberFormat('ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Won → 억원 with one decimal. Rounds on integers (tenths of 억 = 10,000,000 won) to avoid float drift. */

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { NotFoundError } from './api-client.ts';
 
-export type AsyncState<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'notFound' } | { status: 'error'; error: unknown };
+type AsyncState<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'notFound' } | { status: 'error'; error: unknown };
 
 export interface Loaded<T> {
   state: AsyncState<T>;

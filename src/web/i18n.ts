@@ -136,7 +136,7 @@ export function translator(lang: Lang): Translate {
   return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
 }
 
-export function isLang(value: unknown): value is Lang {
+function isLang(value: unknown): value is Lang {
   return value === 'ko' || value === 'en';
 }
 

@@ -9,7 +9,7 @@ import { createContext, useContext } from 'react';
 import { matchRoutes, type Location, type RouteObject } from 'react-router';
 import type { Role } from '../modules/accounts/roles.ts';
 
-export type StaffRouteName =
+type StaffRouteName =
   | 'staffLogin'
   | 'staffHome'
   | 'staffPassword'

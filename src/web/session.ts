@@ -9,7 +9,7 @@ import { ApiError, UNAUTHORIZED_EVENT } from './api-client.ts';
 import { forgetStaffData } from './queries.ts';
 import { fetchMe, type User } from './staff-api.ts';
 
-export type SessionState = { status: 'loading' } | { status: 'signedIn'; user: User } | { status: 'signedOut' } | { status: 'error'; error: unknown };
+type SessionState = { status: 'loading' } | { status: 'signedIn'; user: User } | { status: 'signedOut' } | { status: 'error'; error: unknown };
 
 export interface Session {
   state: SessionState;

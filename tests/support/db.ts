@@ -49,7 +49,7 @@ export const DB_KINDS: readonly DbKind[] = kindsFromEnv(process.env.FINHUB_TEST_
 /** For a test about something the database kind does not change: the first of DB_KINDS (PGlite in the whole suite). */
 export const ANY_KIND: DbKind = DB_KINDS[0]!;
 
-export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MIGRATIONS = path.join(ROOT, 'src/db/migrations');

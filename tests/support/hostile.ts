@@ -62,7 +62,7 @@ export const anyString = fc.oneof(
 );
 
 /** Anything but a string: wrong types. */
-export const wrongType = fc.oneof(
+const wrongType = fc.oneof(
   fc.constant(null),
   fc.boolean(),
   fc.integer(),
@@ -75,7 +75,7 @@ export const wrongType = fc.oneof(
 
 export const hostileValue = fc.oneof({ arbitrary: anyString, weight: 3 }, { arbitrary: wrongType, weight: 2 });
 
-export const OMIT = Symbol('omit');
+const OMIT = Symbol('omit');
 
 /** A field: usually valid, sometimes hostile, sometimes missing. */
 export function field<T>(valid: fc.Arbitrary<T>, opts: { omit?: number; hostile?: number } = {}): fc.Arbitrary<T | unknown> {
@@ -114,7 +114,7 @@ export function segment(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
   );
 }
 
-export function encodeSegment(s: string): string {
+function encodeSegment(s: string): string {
   const wellFormed = (s as string & { toWellFormed(): string }).toWellFormed();
   return encodeURIComponent(wellFormed) || '%20';
 }

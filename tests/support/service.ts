@@ -14,7 +14,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../src/modules/audit/service.ts';
 import type { EngineContext } from '../../src/modules/registration/engine/state.ts';
 import { openTestDatabase, type DbKind } from './db.ts';
 
-export const PUBLIC_URL = 'http://finhub.test';
+const PUBLIC_URL = 'http://finhub.test';
 
 export interface ServiceTest {
   database: Database;

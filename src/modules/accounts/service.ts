@@ -9,7 +9,7 @@ import type { Role } from './roles.ts';
 import { departments, sessions, users } from './schema.ts';
 import { clearAttempts, countAttempt, FREE_FAILURES, recentAttempts, loginEmailKey, loginKey, passwordKey } from './throttle.ts';
 
-export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day; refreshed while in use
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day; refreshed while in use
 /** However much it is used, a session ends this long after sign-in. */
 export const SESSION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -28,7 +28,7 @@ const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt
 
 const msInterval = (ms: number) => sql.raw(`interval '${ms} milliseconds'`);
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
@@ -250,8 +250,4 @@ export async function createDepartment(db: Executor, actor: Actor, input: { name
     await recordAudit(tx, actor, { action: 'department.create', entity: 'department', entityId: row!.id, after: row });
     return { id: row!.id, name: row!.name, nameEn: row!.nameEn };
   });
-}
-
-export async function getDepartment(db: Executor, id: number) {
-  return requireDepartment(db, id);
 }

@@ -22,16 +22,16 @@ import { inTransaction, type Executor } from '../../db/executor.ts';
 import { loginThrottle } from './schema.ts';
 
 export const FREE_FAILURES = 5;
-export const FIRST_DELAY_MS = 1000;
-export const MAX_DELAY_MS = 15 * 60 * 1000;
-export const FORGET_AFTER_MS = 60 * 60 * 1000;
+const FIRST_DELAY_MS = 1000;
+const MAX_DELAY_MS = 15 * 60 * 1000;
+const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 export const loginKey = (email: string, address: string | null) => `login:${email}|${address ?? ''}`;
 export const loginEmailKey = (email: string) => `login-email:${email}`;
 export const passwordKey = (userId: number) => `password:${userId}`;
 
 /** The wait after `attempts` unsuccessful attempts, of which `free` go unpunished. */
-export const delayAfter = (attempts: number, free = FREE_FAILURES): number => (attempts < free ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempts - free)));
+const delayAfter = (attempts: number, free = FREE_FAILURES): number => (attempts < free ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempts - free)));
 
 const interval = (ms: number): SQL => sql.raw(`interval '${Math.round(ms)} milliseconds'`);
 

@@ -42,13 +42,6 @@ export interface Trailer {
   fileBytes: number;
 }
 
-export interface FileLine {
-  file: string;
-  sha256: string;
-  size: number;
-  base64: string;
-}
-
 /** A refusal, said in Korean and English; the command prints both and exits 1. */
 export class BackupError extends Error {
   constructor(
@@ -60,7 +53,7 @@ export class BackupError extends Error {
   }
 }
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'migrations');
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'migrations');
 
 /** The migrations this code applies, in order, as tag + hash (the hash drizzle stores when it applies one). */
 export function codeMigrations(): MigrationRef[] {

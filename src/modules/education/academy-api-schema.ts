@@ -73,7 +73,7 @@ export const SessionPatchBody = z
 
 const bilingualOut = z.object({ ko: z.string(), en: z.string().nullable() });
 
-export const REGISTRATION_STATES = ['not_open', 'open', 'closed', 'full', 'started', 'cancelled'] as const;
+const REGISTRATION_STATES = ['not_open', 'open', 'closed', 'full', 'started', 'cancelled'] as const;
 
 export const SessionSchema = z
   .object({

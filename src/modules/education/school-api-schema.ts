@@ -14,8 +14,8 @@ const httpUrl = z
   .check(noControlChars())
   .describe('http(s) link');
 
-export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'special', 'other'] as const;
-export const APPLICATION_STATUSES = ['submitted', 'selected', 'rejected', 'scheduled', 'completed', 'withdrawn'] as const;
+const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'special', 'other'] as const;
+const APPLICATION_STATUSES = ['submitted', 'selected', 'rejected', 'scheduled', 'completed', 'withdrawn'] as const;
 
 export const IdParams = z.object({ id: id.describe('id') });
 export const TokenParams = z.object({ token: z.string().min(1).max(200).describe('the token from the status link') });

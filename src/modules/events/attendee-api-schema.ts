@@ -11,7 +11,7 @@ export const CategoryParams = z.object({ id: id.describe('event id'), categoryId
 export const AttendeeParams = z.object({ id: id.describe('event id'), registrationId: id.describe('registration id') });
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-09-05T09:00:00+09:00');
-export const CATEGORIES = ['general', 'student', 'press', 'vip', 'online'] as const;
+const CATEGORIES = ['general', 'student', 'press', 'vip', 'online'] as const;
 
 export const EventRegistrationBody = z
   .object({

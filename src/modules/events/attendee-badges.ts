@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url);
  * access (seconds per PDF with a Hangul font); the unpacked font makes a badge sheet take
  * milliseconds.
  */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
   const numTables = woff.readUInt16BE(12);
   const tables = Array.from({ length: numTables }, (_, i) => {

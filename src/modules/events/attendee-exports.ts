@@ -10,7 +10,7 @@ import { oneLine } from '../../server/text.ts';
 import { CATEGORY_LABELS } from './attendees/categories.ts';
 import type { AttendeeRow } from './presenters.ts';
 
-export const HEADERS = [
+const HEADERS = [
   'id',
   '구분 category',
   '상태 status',

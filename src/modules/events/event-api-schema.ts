@@ -11,9 +11,9 @@ export const ItemParams = z.object({ id: idNum, itemId: idNum });
 export const SpeakerParams = z.object({ id: idNum, speakerId: idNum });
 export const SpeakerIdParams = z.object({ id: idNum.describe('speaker id') });
 
-export const EVENT_KINDS = ['forum', 'seminar', 'conference'] as const;
-export const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
-export const ITEM_KINDS = ['keynote', 'talk', 'panel', 'break', 'other'] as const;
+const EVENT_KINDS = ['forum', 'seminar', 'conference'] as const;
+const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
+const ITEM_KINDS = ['keynote', 'talk', 'panel', 'break', 'other'] as const;
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-09-17T09:30:00+09:00');
 const httpUrl = z

@@ -24,7 +24,7 @@ const both = (ko: string | null, en: string | null) =>
     .join(' / ');
 
 /** RFC 5545 §3.3.11 TEXT, for the properties ical-generator does not escape: \\ ; , escaped, on one line. */
-export function calendarName(s: string): string {
+function calendarName(s: string): string {
   return oneLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 

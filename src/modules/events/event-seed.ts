@@ -12,11 +12,11 @@ import { quarterRange } from '../plan/seoul-time.ts';
 import { events } from './schema.ts';
 
 /** The plan this module seeds from: 도시 No. 10 (전북금융중심지 지정을 위한 협력 및 기반 구축). */
-export const PLAN_REF = { category: '도시', number: 10 } as const;
+const PLAN_REF = { category: '도시', number: 10 } as const;
 
 const ORDINAL_EN: Record<number, string> = { 3: '3rd', 4: '4th', 5: '5th', 6: '6th' };
 
-export const GENIE_EDITIONS = [
+const GENIE_EDITIONS = [
   { edition: 3, year: 2022, quarter: 3, participation: true },
   { edition: 4, year: 2023, quarter: 3, participation: false },
   { edition: 5, year: 2024, quarter: 3, participation: false },

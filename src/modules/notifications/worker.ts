@@ -21,10 +21,10 @@ import { safeError, safeErrorText } from '../../server/safe-error.ts';
 import { renderBody } from './service.ts';
 
 export const MAX_ATTEMPTS = 10;
-export const BASE_BACKOFF_MS = 30_000;
-export const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
 /** How long a claimed row is left alone before another run may retry it (a send never takes this long). */
-export const LEASE_MS = 5 * 60 * 1000;
+const LEASE_MS = 5 * 60 * 1000;
 
 /** The wait after the given number of failed attempts (1 → 30 s, 2 → 60 s, … capped at 1 h). */
 export function backoffMs(attempts: number, base = BASE_BACKOFF_MS): number {

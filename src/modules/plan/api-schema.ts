@@ -6,7 +6,7 @@ import { ACTION_STATUSES, FUNDING_SOURCES, PERIODS } from './types.ts';
 const won = z.number().int().describe('integer won (1억원 = 100,000,000)');
 const yearSpan = z.object({ start: z.number().int(), end: z.number().int() });
 
-export const PlanSummarySchema = z
+const PlanSummarySchema = z
   .object({
     id: z.number().int(),
     category: z.string(),
@@ -20,7 +20,7 @@ export const PlanSummarySchema = z
 
 export const PlanListSchema = z.object({ items: z.array(PlanSummarySchema) });
 
-export const PhaseItemSchema = z
+const PhaseItemSchema = z
   .object({
     id: z.number().int(),
     text: z.string(),
@@ -156,7 +156,7 @@ const ledgerAmountsShape = {
   executionRate: rate.describe('executed / planned × 100; null when nothing is planned'),
 };
 
-export const PublicLedgerSchema = z.object({
+const PublicLedgerSchema = z.object({
   ...ledgerAmountsShape,
   byYear: z.array(z.object({ year: z.number().int(), ...ledgerAmountsShape })),
 });
@@ -230,7 +230,6 @@ export const PlanIdParams = z.object({
 export type StoredPlanBase = z.infer<typeof StoredPlanBaseSchema>;
 export type PublicPlan = z.infer<typeof PlanSchema>;
 export type StaffPlan = z.infer<typeof StaffPlanSchema>;
-export type PublicAction = z.infer<typeof PublicActionSchema>;
 export type StaffAction = z.infer<typeof StaffActionSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type StoredPhaseItem = z.infer<typeof PhaseItemSchema>;

@@ -32,7 +32,7 @@ function checkTitle(title: string): string {
 }
 
 /** The last path segment, without control characters (C0, DEL, C1, line separators) or quotes, at most 200 characters (keeping the extension). */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = withoutControls(name.split(/[\\/]/).pop() ?? '')
     .replace(/"/g, '')
     .trim();

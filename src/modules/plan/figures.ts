@@ -88,7 +88,7 @@ export function entryQuarter(period: Period): Quarter {
 }
 
 /** Orders (year, quarter) pairs: negative when a is earlier. */
-export const compareQuarters = (a: { year: number; quarter: number }, b: { year: number; quarter: number }) => a.year - b.year || a.quarter - b.quarter;
+const compareQuarters = (a: { year: number; quarter: number }, b: { year: number; quarter: number }) => a.year - b.year || a.quarter - b.quarter;
 
 export interface PlanFigures {
   overall: Figures;

@@ -59,7 +59,7 @@ const executionView = (x: typeof budgetExecutions.$inferSelect, createdBy: Execu
   createdAt: x.createdAt.toISOString(),
 });
 
-export async function listExecutions(db: Executor, planId: number): Promise<Execution[]> {
+async function listExecutions(db: Executor, planId: number): Promise<Execution[]> {
   const rows = await db
     .select({ x: budgetExecutions, by: { id: users.id, email: users.email, name: users.name } })
     .from(budgetExecutions)

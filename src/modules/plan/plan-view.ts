@@ -16,7 +16,7 @@ import { loadPlan, type ActionRow, type EntryRow, type LoadedPlan } from './serv
 import { budgetExecutions, evidence } from './tracking-schema.ts';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
-export type ExecutionRow = typeof budgetExecutions.$inferSelect;
+type ExecutionRow = typeof budgetExecutions.$inferSelect;
 
 export interface PlanData extends LoadedPlan {
   evidence: EvidenceRow[];
@@ -42,9 +42,9 @@ export async function loadPlanData(db: Executor, id: number): Promise<PlanData> 
   return { ...loaded, evidence: evidenceRows, executions, progress };
 }
 
-export const evidenceUrl = (e: Pick<EvidenceRow, 'id' | 'kind' | 'url'>) => (e.kind === 'file' ? `/api/evidence/${e.id}/file` : e.url!);
+const evidenceUrl = (e: Pick<EvidenceRow, 'id' | 'kind' | 'url'>) => (e.kind === 'file' ? `/api/evidence/${e.id}/file` : e.url!);
 
-export const publicEvidenceView = (e: EvidenceRow) => ({ id: e.id, kind: e.kind, title: e.title, url: evidenceUrl(e) });
+const publicEvidenceView = (e: EvidenceRow) => ({ id: e.id, kind: e.kind, title: e.title, url: evidenceUrl(e) });
 
 export const evidenceView = (e: EvidenceRow): Evidence => ({
   ...publicEvidenceView(e),
@@ -82,7 +82,7 @@ export function figureInputs(d: PlanData): EntryFigureInput[] {
 }
 
 /** The ledger over the within-term year lines. */
-export function ledgerData(d: PlanData) {
+function ledgerData(d: PlanData) {
   const yearLines = d.lines.filter((l) => l.kind === 'year');
   return ledgerOf(
     yearLines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year!, plannedKrw: l.plannedKrw, securedKrw: l.securedKrw })),
@@ -90,7 +90,7 @@ export function ledgerData(d: PlanData) {
   );
 }
 
-export function toStaffPlan(d: PlanData): StaffPlan {
+function toStaffPlan(d: PlanData): StaffPlan {
   const inputs = figureInputs(d);
   const { byYear, totals } = ledgerData(d);
   return {
@@ -106,7 +106,7 @@ export function toStaffPlan(d: PlanData): StaffPlan {
 }
 
 /** The public view: nothing internal — no owners, measures, comments, unpublished evidence or file details. */
-export function toPublicPlan(d: PlanData): PublicPlan {
+function toPublicPlan(d: PlanData): PublicPlan {
   const staff = toStaffPlan(d);
   const published = new Set(d.evidence.filter((e) => e.published).map((e) => e.id));
   return {

@@ -17,7 +17,7 @@ import { quarterDates, quarterRange } from './seoul-time.ts';
 import { quarterReports } from './tracking-schema.ts';
 
 /** Computes the report of a quarter from the current data (inside the caller's transaction, if any). */
-export async function buildReport(db: Executor, planId: number, year: number, quarter: number): Promise<Report> {
+async function buildReport(db: Executor, planId: number, year: number, quarter: number): Promise<Report> {
   const d = await loadPlanData(db, planId);
   const ownerIds = [...new Set(d.actions.map((a) => a.ownerDepartmentId).filter((x): x is number => x !== null))];
   const depts = ownerIds.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ownerIds)) : [];

@@ -163,10 +163,10 @@ export async function listPlans(db: Executor): Promise<PlanSummary[]> {
   }));
 }
 
-export type PlanRow = typeof plans.$inferSelect;
+type PlanRow = typeof plans.$inferSelect;
 export type EntryRow = typeof scheduleEntries.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
-export type BudgetLineRow = typeof budgetLines.$inferSelect;
+type BudgetLineRow = typeof budgetLines.$inferSelect;
 
 /** The stored plan in the normalized shape with ids, and the rows the tracking views build on. */
 export interface LoadedPlan {

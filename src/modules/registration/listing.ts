@@ -13,8 +13,8 @@ import type { Executor } from '../../db/executor.ts';
 import { registrations } from './schema.ts';
 import { staffView, type StaffRegistration } from './presenters.ts';
 
-export const PAGE_DEFAULT = 100;
-export const PAGE_MAX = 500;
+const PAGE_DEFAULT = 100;
+const PAGE_MAX = 500;
 
 /** The query parameters of a paged list (merged into each list's own query schema). */
 export const PageQuery = z.object({
@@ -61,7 +61,7 @@ export async function toPage<R, T>(rows: R[], p: PageParams, idOf: (r: R) => num
 }
 
 /** Case-insensitive substring of the registrant's name (what `?q=` searches). */
-export const nameContains = (q: string | undefined): SQL | undefined => (q ? sql`strpos(lower(${registrations.name}), lower(${q})) > 0` : undefined);
+const nameContains = (q: string | undefined): SQL | undefined => (q ? sql`strpos(lower(${registrations.name}), lower(${q})) > 0` : undefined);
 
 /** A pool's registrations for staff (masked), in id order, one page; `q` filters by name. */
 export async function listPoolRegistrations(db: Executor, poolId: number, f: PageParams & { q?: string | undefined } = {}): Promise<Page<StaffRegistration>> {

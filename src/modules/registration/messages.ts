@@ -27,9 +27,6 @@ export function linksFor(publicUrl: string, token: string): Links {
   return { statusUrl: base, cancelUrl: `${base}?cancel=1` };
 }
 
-/** The links as a stored message holds them: the token rendered in by the outbox worker. */
-export const linkTemplates = (publicUrl: string): Links => linksFor(publicUrl, LINK_TOKEN);
-
 /** The survey page, as a stored message holds it (the token rendered in when sent). */
 export const surveyUrlTemplate = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/surveys/${LINK_TOKEN}`;
 

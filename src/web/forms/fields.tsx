@@ -9,7 +9,7 @@ import { seoulInputToIso } from '../education-format.ts';
 import { useI18n } from '../i18n.ts';
 import { useFieldError, useTrackedField } from './form.tsx';
 
-export interface ControlProps {
+interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: true;
@@ -30,7 +30,7 @@ interface FieldProps {
 }
 
 /** The layout: label (with required mark), control, hint, error — for a field of a kit form. */
-export function Field({ name, ...layout }: FieldProps) {
+function Field({ name, ...layout }: FieldProps) {
   const id = useId();
   const error = useFieldError(name);
   useTrackedField(name, id, layout.label);

@@ -18,7 +18,7 @@ interface Tracked {
 }
 
 /** What the kit keeps beside react-hook-form's state. */
-export interface Kit {
+interface Kit {
   /** The top message: the server's answer (with what no field shows), or the client's "check the form". */
   summary: string | null;
   /** The success message of the last submit. */
@@ -112,7 +112,7 @@ export function useKitForm<T extends FieldValues>({ defaultValues, aliases = {},
 
 const KitContext = createContext<Kit | null>(null);
 
-export function useKit(): Kit {
+function useKit(): Kit {
   const kit = useContext(KitContext);
   if (!kit) throw new Error('a kit field outside <Form>');
   return kit;
@@ -183,7 +183,7 @@ export function Form<T extends FieldValues>({ form, onSubmit, head, children, cl
  * The alert on top of a form: the message, then a link to each field in error (the link moves
  * focus to the field). It takes focus itself when the form asks for it.
  */
-export function ErrorSummary() {
+function ErrorSummary() {
   const kit = useKit();
   const { errors } = useFormState();
   const ref = useRef<HTMLDivElement>(null);

@@ -7,21 +7,18 @@
  *     <Submit>{t('save')}</Submit>
  *   </Form>
  */
-export { ErrorSummary, errorMessage, failureText, Form, FormAlert, StatusMessage, Submit, SummaryMessage, useKit, useKitForm, type KitForm } from './form.tsx';
+export { errorMessage, failureText, Form, FormAlert, StatusMessage, Submit, SummaryMessage, useKitForm, type KitForm } from './form.tsx';
 export {
   bilingual,
   BilingualField,
   CheckField,
   ControlledField,
   DateTimeField,
-  Field,
   LabelledField,
   RadioGroup,
   SelectField,
   TextArea,
   TextField,
-  type Choice,
-  type Option,
 } from './fields.tsx';
 export { MoneyField, noMoney, wonOf, type MoneyValue } from './money.tsx';
 export { ConsentField, EmailField, formatPhone, PersonFields, PhoneField, WaitlistField } from './person.tsx';

@@ -18,13 +18,6 @@ export function formatPhone(input: string): string {
   return parsePhoneNumberFromString(input.trim(), 'KR')?.formatNational() ?? input.trim();
 }
 
-export interface PersonValues {
-  name: string;
-  nameEn?: string;
-  phone: string;
-  email: string;
-}
-
 /** A mobile or landline number in Korea, checked with libphonenumber-js. */
 export function PhoneField({ name = 'phone', label, maxLength = 30 }: { name?: string; label?: string; maxLength?: number }) {
   const { t } = useI18n();

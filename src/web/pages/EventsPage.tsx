@@ -46,7 +46,7 @@ function EventCard({ event }: { event: EventSummary }) {
   );
 }
 
-export function EventList({ items, testId }: { items: EventSummary[]; testId: string }) {
+function EventList({ items, testId }: { items: EventSummary[]; testId: string }) {
   const { t } = useI18n();
   if (items.length === 0) return <p>{t('eventsNone')}</p>;
   return (

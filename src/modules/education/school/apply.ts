@@ -13,14 +13,14 @@ import { schoolApplications, schoolClasses, schoolSurveys } from '../schema.ts';
 import { conflict, tellSchool } from './common.ts';
 
 /** The version of the consent notice (GET /api/privacy/consent?purpose=school) applications agree to. */
-export const SCHOOL_CONSENT_VERSION = CONSENT_NOTICES.school.version;
+const SCHOOL_CONSENT_VERSION = CONSENT_NOTICES.school.version;
 
 export interface SchoolContext {
   /** The address citizens reach the site at, for the status link. */
   publicUrl: string;
 }
 
-export const statusUrlFor = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
+const statusUrlFor = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/school/applications/${token === LINK_TOKEN ? token : encodeURIComponent(token)}`;
 
 type ApplicationRow = typeof schoolApplications.$inferSelect;
 
@@ -96,7 +96,7 @@ export async function submitApplication(db: Executor, ctx: SchoolContext, input:
 }
 
 /** At most one message an hour to a school's contact about a second application. */
-export const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
+const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * A school that has applied this year applies again. The answer is the same as for a new

@@ -17,7 +17,7 @@ import { checkAnswers, isCountryCode } from './questions.ts';
 export type EventRegistrationInput = z.infer<typeof EventRegistrationBody>;
 export type PublicStatus = 'confirmed' | 'waitlisted' | 'pending_approval';
 
-export const publicStatus = (r: Registration): PublicStatus => (r.status === 'pending' ? 'pending_approval' : (r.status as 'confirmed' | 'waitlisted'));
+const publicStatus = (r: Registration): PublicStatus => (r.status === 'pending' ? 'pending_approval' : (r.status as 'confirmed' | 'waitlisted'));
 
 export async function registerForEvent(db: Executor, ctx: EngineContext, actor: Actor, eventId: number, input: EventRegistrationInput) {
   const e = await loadEvent(db, eventId);

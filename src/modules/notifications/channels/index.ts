@@ -3,9 +3,9 @@ import { EmailChannel } from './email.ts';
 import { FileChannel, FileSmsSender, SmsChannel, type SmsSender } from './file.ts';
 import type { Channels } from './types.ts';
 
-export type { Channel, Channels, OutboundMessage } from './types.ts';
+export type { Channels } from './types.ts';
 export { EmailChannel } from './email.ts';
-export { FileChannel, FileSmsSender, SmsChannel, outboxDir, type SmsSender } from './file.ts';
+export { FileChannel, FileSmsSender, SmsChannel } from './file.ts';
 
 export interface ChannelConfig {
   smtpUrl: string | undefined;

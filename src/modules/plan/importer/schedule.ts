@@ -15,7 +15,7 @@ const PERIOD_BY_LABEL: [RegExp, Period][] = [
   [/^연간$|^연중$|^FY$/i, 'FY'],
 ];
 
-export function parsePeriodLabel(label: string): Period | null {
+function parsePeriodLabel(label: string): Period | null {
   const t = cellText(label);
   return PERIOD_BY_LABEL.find(([re]) => re.test(t))?.[1] ?? null;
 }

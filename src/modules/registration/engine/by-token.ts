@@ -28,7 +28,7 @@ export async function lockByToken(tx: Executor, token: string): Promise<{ pool: 
   return { pool, r: r! };
 }
 
-export async function waitlistPosition(db: Executor, r: Registration): Promise<number | null> {
+async function waitlistPosition(db: Executor, r: Registration): Promise<number | null> {
   if (r.status !== 'waitlisted') return null;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -133,7 +133,7 @@ export async function register(db: Executor, ctx: EngineContext, actor: Actor, {
 }
 
 /** At most one text per registration in this time about attempts to register its phone again. */
-export const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
+const DUPLICATE_NOTICE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Someone registered with a phone that already has a live (or pending) registration in the pool.

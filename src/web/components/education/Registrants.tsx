@@ -29,7 +29,7 @@ export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
 /** One page of a staff list (pageSchema in src/modules/registration/listing.ts). */
 export type ListPage<T> = Omit<z.infer<ReturnType<typeof pageSchema>>, 'items'> & { items: T[] };
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 const PAGE_MAX = 500;
 
 /** `path?q=…&after=…&limit=…` for a paged staff list. */

@@ -7,7 +7,7 @@ import type { EventCategory, EventKind, EventSummary, ProgrammeKind, Text2 } fro
 import type { Lang, MessageKey, Translate } from '../../i18n.ts';
 import { useI18n } from '../../i18n.ts';
 
-export function pickText(text: Text2 | string | null | undefined, lang: Lang): { text: string; lang: Lang; fallback: boolean } {
+function pickText(text: Text2 | string | null | undefined, lang: Lang): { text: string; lang: Lang; fallback: boolean } {
   if (text == null) return { text: '', lang, fallback: false };
   if (typeof text === 'string') return { text, lang: 'ko', fallback: lang !== 'ko' };
   const own = lang === 'en' ? text.en : text.ko;

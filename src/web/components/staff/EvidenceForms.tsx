@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n.ts';
 import { addLink, uploadEvidence } from '../../staff-api.ts';
 
 /** What the server accepts (checked there by content, not by name). */
-export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.xlsx,.docx,.pptx,.hwp,.hwpx';
+const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.xlsx,.docx,.pptx,.hwp,.hwpx';
 const MAX_BYTES = 10 * 1024 * 1024;
 
 export function EvidenceUploadForm({ actionId, onAdded }: { actionId: number; onAdded: () => void }) {

@@ -32,7 +32,7 @@ async function loadLists(signal: AbortSignal): Promise<{ departments: Department
   return { departments, measures };
 }
 
-export function canEditAction(user: User, action: StaffAction): boolean {
+function canEditAction(user: User, action: StaffAction): boolean {
   if (!EDITOR_ROLES.includes(user.role)) return false;
   if (user.role !== 'officer') return true;
   return user.departmentId !== null && action.ownerDepartmentId === user.departmentId;
