@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, settled } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 
 describe('public plan page in chromium', () => {
@@ -36,7 +36,7 @@ describe('public plan page in chromium', () => {
     // Chromium itself logs every 4xx fetch as a console error; the page's own errors still count.
     page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
     await page.goto(`${server.url}${url}`);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
     return page;
   }

@@ -26,8 +26,19 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page and returns its violations. */
+/**
+ * Waits until the page shows its data: network idle, then no loading view left (on a busy machine
+ * the first data request can start after the idle window has already passed).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'));
+  await page.waitForLoadState('networkidle');
+}
+
+/** Runs axe-core in the settled page and returns its violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await settled(page);
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe.run();
