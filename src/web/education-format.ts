@@ -1,5 +1,6 @@
 /** Times in Asia/Seoul (fixed UTC+9) and bilingual texts for the education pages. */
-import type { Lang } from './i18n.ts';
+import type { RegistrationStatus } from './education-api.ts';
+import type { Lang, MessageKey } from './i18n.ts';
 
 const SEOUL_OFFSET_MS = 9 * 60 * 60 * 1000;
 
@@ -80,3 +81,13 @@ export function tokenFromScan(raw: string): string {
     return text;
   }
 }
+
+/** A registration status's label (the i18n key). */
+export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
+  confirmed: 'regConfirmed',
+  waitlisted: 'regWaitlisted',
+  offered: 'regOffered',
+  cancelled: 'regCancelled',
+  expired: 'regExpired',
+  pending: 'regPendingApproval',
+};

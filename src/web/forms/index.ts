@@ -22,5 +22,5 @@ export {
 } from './fields.tsx';
 export { MoneyField, noMoney, wonOf, type MoneyValue } from './money.tsx';
 export { ConsentField, EmailField, formatPhone, PersonFields, PhoneField, WaitlistField } from './person.tsx';
-export { MoreRows } from './paged-list.tsx';
+export { MoreRows, pageUrl, usePagedList, type ListPage } from './paged-list.tsx';
 export { SearchForm } from './search.tsx';

@@ -4,24 +4,15 @@
  * accepts an offered seat. `?new=1` marks the confirmation right after registering.
  */
 import { useState } from 'react';
-import { acceptOffer, cancelRegistration, qrUrl, registration, type RegistrationStatus, type RegistrationView } from '../education-api.ts';
-import { formatDateTime, localText, textLang } from '../education-format.ts';
+import { acceptOffer, cancelRegistration, qrUrl, registration, type RegistrationView } from '../education-api.ts';
+import { formatDateTime, localText, REG_STATUS_LABELS, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
-import { useI18n, type MessageKey } from '../i18n.ts';
+import { useI18n } from '../i18n.ts';
 import { useLocation } from 'react-router';
 import { errorMessage, FormAlert, StatusMessage } from '../forms/index.ts';
-
-const STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
-  confirmed: 'regConfirmed',
-  waitlisted: 'regWaitlisted',
-  offered: 'regOffered',
-  cancelled: 'regCancelled',
-  expired: 'regExpired',
-  pending: 'regPendingApproval',
-};
 
 function Actions({ token, view, onChanged }: { token: string; view: RegistrationView; onChanged: () => Promise<void> }) {
   const { lang, t } = useI18n();
@@ -119,7 +110,7 @@ export function RegistrationPage({ token }: { token: string }) {
           <dt>{t('registrationStatus')}</dt>
           <dd>
             <span className={`badge reg-status reg-status-${view.status}`} data-testid="registration-status" data-status={view.status}>
-              {STATUS_LABELS[view.status] ? t(STATUS_LABELS[view.status]) : pending ? t('regPendingApproval') : view.status}
+              {REG_STATUS_LABELS[view.status] ? t(REG_STATUS_LABELS[view.status]) : pending ? t('regPendingApproval') : view.status}
             </span>
             {view.status === 'waitlisted' && view.waitlistPosition != null && <> {t('waitlistPosition', { position: view.waitlistPosition })}</>}
           </dd>

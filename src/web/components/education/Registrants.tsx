@@ -4,103 +4,16 @@
  * page's phone-width version (name, status, check-in). The server pages the list by id
  * (?after=&limit=, docs/education-api.md): the first page shows, "more" appends the next.
  */
-import type { z } from 'zod';
-import type { pageSchema } from '../../../modules/registration/listing.ts';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { request } from '../../api-client.ts';
-import { checkIn, unmask, type Registrant, type RegistrationStatus } from '../../education-api.ts';
-import { formatDateTime } from '../../education-format.ts';
+import { checkIn, unmask, type Registrant } from '../../education-api.ts';
+import { formatDateTime, REG_STATUS_LABELS } from '../../education-format.ts';
 import { useMutation } from '../../hooks.ts';
-import { useI18n, type MessageKey } from '../../i18n.ts';
+import { useI18n } from '../../i18n.ts';
 import { ButtonText } from '../staff/ButtonText.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
-import { errorMessage, FormAlert, MoreRows, SearchForm, StatusMessage } from '../../forms/index.ts';
-
-export const REG_STATUS_LABELS: Record<RegistrationStatus, MessageKey> = {
-  confirmed: 'regConfirmed',
-  waitlisted: 'regWaitlisted',
-  offered: 'regOffered',
-  cancelled: 'regCancelled',
-  expired: 'regExpired',
-  pending: 'regPendingApproval',
-};
-
-/** One page of a staff list (pageSchema in src/modules/registration/listing.ts). */
-export type ListPage<T> = Omit<z.infer<ReturnType<typeof pageSchema>>, 'items'> & { items: T[] };
-
-const PAGE_SIZE = 100;
-const PAGE_MAX = 500;
-
-/** `path?q=…&after=…&limit=…` for a paged staff list. */
-export function pageUrl(path: string, params: Record<string, string | number | null | undefined>): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') qs.set(k, String(v));
-  const text = qs.toString();
-  return text ? `${path}?${text}` : path;
-}
-
-type PagedState<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; items: T[]; nextAfter: number | null; total: number | null };
-
-/**
- * A keyset-paged list: the first page on load (and whenever `key` changes), `more()` appends
- * the next page, `refresh()` reloads as many rows as are shown (after a check-in or approval).
- */
-export function usePagedList<T>(key: string, fetchPage: (after: number | null, limit: number, signal: AbortSignal) => Promise<ListPage<T>>) {
-  const [state, setState] = useState<PagedState<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key and attempt are the triggers (a new search, a retry); the loader is read through a ref
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    setMoreError(null);
-    fetchRef.current(null, PAGE_SIZE, controller.signal).then(
-      (page) => setState({ status: 'ok', ...page }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [key, attempt]);
-  const more = useCallback(async () => {
-    const s = stateRef.current;
-    if (s.status !== 'ok' || s.nextAfter === null) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchRef.current(s.nextAfter, PAGE_SIZE, new AbortController().signal);
-      setState({ status: 'ok', items: [...s.items, ...page.items], nextAfter: page.nextAfter, total: s.total });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, []);
-  const refresh = useCallback(async () => {
-    const s = stateRef.current;
-    const shown = s.status === 'ok' ? Math.max(PAGE_SIZE, s.items.length) : PAGE_SIZE;
-    const items: T[] = [];
-    let after: number | null = null;
-    let total: number | null = null;
-    let first = true;
-    do {
-      const page: ListPage<T> = await fetchRef.current(after, Math.min(PAGE_MAX, shown - items.length), new AbortController().signal);
-      if (first) total = page.total;
-      first = false;
-      items.push(...page.items);
-      after = page.nextAfter;
-    } while (after !== null && items.length < shown);
-    setState({ status: 'ok', items, nextAfter: after, total });
-  }, []);
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  return { state, more, loadingMore, moreError, refresh, retry };
-}
+import { errorMessage, FormAlert, MoreRows, pageUrl, SearchForm, StatusMessage, usePagedList, type ListPage } from '../../forms/index.ts';
 
 export const useCheckIn = (sessionId: number, onDone: () => void) => useCheckInAction((body) => checkIn(sessionId, body), onDone);
 

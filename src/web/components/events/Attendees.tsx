@@ -6,15 +6,14 @@
 import { useId, useState } from 'react';
 import { request } from '../../api-client.ts';
 import { approve, eventCheckIn, type Attendee } from '../../events-api.ts';
-import { formatDateTime } from '../../education-format.ts';
+import { formatDateTime, REG_STATUS_LABELS } from '../../education-format.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { pageUrl, REG_STATUS_LABELS, usePagedList, type ListPage } from '../education/Registrants.tsx';
 import { useCheckInAction } from '../CheckIn.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 import { countryName } from './countries.ts';
 import { CATEGORY_LABELS, labelOr } from './EventText.tsx';
-import { errorMessage, FormAlert, MoreRows, SearchForm, StatusMessage } from '../../forms/index.ts';
+import { errorMessage, FormAlert, MoreRows, pageUrl, SearchForm, StatusMessage, usePagedList, type ListPage } from '../../forms/index.ts';
 
 export const useEventCheckIn = (eventId: number, onDone: () => void) => useCheckInAction((body) => eventCheckIn(eventId, body), onDone);
 
