@@ -11,6 +11,7 @@ import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { ledgerOf } from './figures.ts';
 import type { Execution, Ledger } from './ledger-api-schema.ts';
+import { executionView } from './presenters.ts';
 import { budgetLines, plans } from './schema.ts';
 import { isCalendarDate } from './seoul-time.ts';
 import { budgetExecutions } from './tracking-schema.ts';
@@ -47,17 +48,6 @@ async function requireYearLine(db: Executor, planId: number, sourceLabel: string
   if (lock) await db.select({ id: budgetLines.id }).from(budgetLines).where(eq(budgetLines.id, line.id)).for('update');
   return line;
 }
-
-const executionView = (x: typeof budgetExecutions.$inferSelect, createdBy: Execution['createdBy']): Execution => ({
-  id: x.id,
-  sourceLabel: x.sourceLabel,
-  year: x.year,
-  executedOn: x.executedOn,
-  amountKrw: x.amountKrw,
-  description: x.description,
-  createdBy,
-  createdAt: x.createdAt.toISOString(),
-});
 
 async function listExecutions(db: Executor, planId: number): Promise<Execution[]> {
   const rows = await db
