@@ -4,15 +4,91 @@
  * owners, measures, comments or file details) and the staff one; plus evidence, budget
  * executions, quarterly reports and action history.
  */
-import type { Evidence, PublicPlan, StaffAction, StaffPlan } from './api-schema.ts';
-import { entryQuarter, executionRate, figuresOf, ledgerOf, reportFigures, rollUp, shownWon, sumWon, type EntryFigureInput } from './figures.ts';
+import type { Evidence, PublicPlan, StaffAction, StaffPlan, StoredPhaseItem, StoredPlanBase } from './api-schema.ts';
+import { entryQuarter, executionRate, figuresFromTotals, figuresOf, ledgerOf, reportFigures, rollUp, shownWon, sumWon, type EntryFigureInput } from './figures.ts';
+import type { PlanFiguresRow, PlanTotalsRow } from './figures-query.ts';
 import type { Execution } from './ledger-api-schema.ts';
 import type { ResolvedProgress } from './measures.ts';
 import type { EvidenceRow, PlanData } from './plan-read.ts';
 import type { Report, ReportResponse } from './report-api-schema.ts';
 import { quarterDates } from './seoul-time.ts';
-import type { ActionRow } from './service.ts';
+import type { actions, goals, phaseItems, phases, planContents, scheduleEntries } from './schema.ts';
+import type { ActionRow, BudgetLineRow, PlanRow, PlanSummary } from './service.ts';
 import type { actionUpdates, budgetExecutions, quarterReports } from './tracking-schema.ts';
+import type { BudgetRow } from './types.ts';
+
+export const planSummaryView = (p: PlanRow): PlanSummary => ({
+  id: p.id,
+  category: p.category,
+  number: p.number,
+  pledge: p.pledge,
+  title: p.title,
+  period: { start: p.periodStart, end: p.periodEnd },
+  totalBudgetKrw: shownWon(p.totalBudgetKrw),
+});
+
+/** Folds budget lines (source × prior | year | after) back into one row per source (amounts as shownWon shows them). */
+function budgetRows(lines: BudgetLineRow[]): BudgetRow[] {
+  const bySource = new Map<string, { row: BudgetRow; total: bigint }>();
+  for (const l of lines) {
+    let at = bySource.get(l.sourceLabel);
+    if (!at) {
+      at = { row: { source: l.source, sourceLabel: l.sourceLabel, priorKrw: 0, yearsKrw: {}, afterKrw: null, totalKrw: 0 }, total: 0n };
+      bySource.set(l.sourceLabel, at);
+    }
+    const won = shownWon(l.plannedKrw);
+    if (l.kind === 'prior') at.row.priorKrw = won;
+    else if (l.kind === 'after') at.row.afterKrw = won;
+    else at.row.yearsKrw[String(l.year)] = won;
+    at.total += sumWon([l.plannedKrw]);
+  }
+  return [...bySource.values()].map(({ row, total }) => ({ ...row, totalKrw: shownWon(total) }));
+}
+
+/** The rows of one plan, each list in its stored order. */
+export interface PlanRows {
+  contents: (typeof planContents.$inferSelect)[];
+  lines: BudgetLineRow[];
+  phaseRows: (typeof phases.$inferSelect)[];
+  itemRows: (typeof phaseItems.$inferSelect)[];
+  entryRows: (typeof scheduleEntries.$inferSelect)[];
+  goalRows: (typeof goals.$inferSelect)[];
+  actionRows: (typeof actions.$inferSelect)[];
+}
+
+/** The stored plan in the normalized shape with ids. */
+export function storedPlanView(p: PlanRow, { contents, lines, phaseRows, itemRows, entryRows, goalRows, actionRows }: PlanRows): StoredPlanBase {
+  const childrenOf = (phaseId: number, parentId: number | null): StoredPhaseItem[] =>
+    itemRows.filter((r) => r.phaseId === phaseId && r.parentId === parentId).map((r) => ({ id: r.id, text: r.text, children: childrenOf(r.phaseId, r.id) }));
+
+  return {
+    id: p.id,
+    category: p.category,
+    number: p.number,
+    pledge: p.pledge,
+    title: p.title,
+    period: { start: p.periodStart, end: p.periodEnd },
+    totalBudgetKrw: shownWon(p.totalBudgetKrw),
+    contents: contents.map((c) => ({ id: c.id, area: c.area, text: c.text })),
+    budget: { unit: p.budgetUnit, years: p.budgetYears, rows: budgetRows(lines) },
+    phases: phaseRows.map((r) => ({ id: r.id, name: r.name, start: r.startMonth, end: r.endMonth, items: childrenOf(r.id, null), notes: r.notes })),
+    effects: p.effects,
+    schedule: entryRows.map((e) => ({
+      id: e.id,
+      year: e.year,
+      period: e.period,
+      goals: goalRows.filter((g) => g.entryId === e.id).map((g) => g.text),
+      actions: actionRows
+        .filter((a) => a.entryId === e.id)
+        .map((a) => ({
+          id: a.id,
+          text: a.text,
+          target: a.targetCount === null || a.targetUnit === null ? null : { count: a.targetCount, unit: a.targetUnit },
+        })),
+    })),
+    warnings: p.importWarnings,
+  };
+}
 
 const evidenceUrl = (e: Pick<EvidenceRow, 'id' | 'kind' | 'url'>) => (e.kind === 'file' ? `/api/evidence/${e.id}/file` : e.url!);
 
@@ -195,3 +271,22 @@ export const actionUpdateView = (u: typeof actionUpdates.$inferSelect, actor: { 
   progressAfter: u.progressAfter,
   comment: u.comment,
 });
+
+/**
+ * A plan's overall figures and ledger totals from the database's sums, with `extra` the
+ * measure-bound actions summed after resolving their progress.
+ */
+export function planFiguresView(p: PlanTotalsRow, extra: { counted: number; done: number; progressSum: number }): PlanFiguresRow {
+  // Exact sums (text: a sum past bigint must not fail the query), shown as shownWon shows them.
+  const planned = BigInt(p.planned);
+  const executed = BigInt(p.executed);
+  return {
+    id: Number(p.id),
+    category: p.category,
+    number: Number(p.number),
+    pledge: p.pledge,
+    title: p.title,
+    figures: figuresFromTotals({ counted: Number(p.counted) + extra.counted, done: Number(p.done) + extra.done, progressSum: Number(p.progress_sum) + extra.progressSum }),
+    ledger: { plannedKrw: shownWon(planned), securedKrw: shownWon(BigInt(p.secured)), executedKrw: shownWon(executed), executionRate: executionRate(executed, planned) },
+  };
+}
