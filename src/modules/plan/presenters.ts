@@ -7,7 +7,7 @@
 import type { Evidence, PublicPlan, StaffAction, StaffPlan, StoredPhaseItem, StoredPlanBase } from './api-schema.ts';
 import { entryQuarter, executionRate, figuresFromTotals, figuresOf, ledgerOf, reportFigures, rollUp, shownWon, sumWon, type EntryFigureInput } from './figures.ts';
 import type { PlanFiguresRow, PlanTotalsRow } from './figures-query.ts';
-import type { Execution } from './ledger-api-schema.ts';
+import type { Execution, Ledger } from './ledger-api-schema.ts';
 import type { ResolvedProgress } from './measures.ts';
 import type { EvidenceRow, PlanData } from './plan-read.ts';
 import type { Report, ReportResponse } from './report-api-schema.ts';
@@ -185,6 +185,15 @@ export const executionView = (x: typeof budgetExecutions.$inferSelect, createdBy
 });
 
 type UserRef = { id: number | null; email: string | null; name: string | null } | null;
+
+/** The ledger of a plan from its within-term year lines (in order) and its executions. */
+export function ledgerView(lines: BudgetLineRow[], executions: Execution[]): Ledger {
+  const { rows, byYear, totals } = ledgerOf(
+    lines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year!, plannedKrw: l.plannedKrw, securedKrw: l.securedKrw })),
+    executions,
+  );
+  return { rows: rows.map((r, i) => ({ ...r, source: lines[i]!.source })), executions, byYear, totals };
+}
 
 /** A user joined by a left join (all columns null when there is none), or null. */
 const actorRef = (u: { id: number | null; email: string | null; name: string | null } | null) => (u && u.id !== null ? { id: u.id, email: u.email!, name: u.name! } : null);
