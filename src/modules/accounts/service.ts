@@ -4,6 +4,7 @@ import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
 import { hashToken, randomToken } from '../../server/tokens.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
+import { departmentView, toSessionUser, userAdminView } from './presenters.ts';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
 import type { Role } from './roles.ts';
 import { departments, sessions, users } from './schema.ts';
@@ -21,10 +22,8 @@ export interface SessionUser {
   departmentId: number | null;
 }
 
-type UserRow = typeof users.$inferSelect;
-const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, departmentId: u.departmentId });
 /** What the audit trail keeps of a user: never the password hash. */
-const auditView = (u: UserRow) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null });
+const auditView = userAdminView;
 
 const msInterval = (ms: number) => sql.raw(`interval '${ms} milliseconds'`);
 
@@ -109,13 +108,13 @@ export async function updateUser(db: Executor, actor: Actor, id: number, patch: 
     // A disabled user or a changed role ends the user's sessions at once.
     if (patch.disabled || (patch.role && patch.role !== before.role)) await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, before: auditView(before), after: auditView(after!) });
-    return { ...toSessionUser(after!), disabled: after!.disabledAt !== null };
+    return userAdminView(after!);
   });
 }
 
 export async function listUsers(db: Executor) {
   const rows = await db.select().from(users).orderBy(asc(users.email));
-  return rows.map((u) => ({ ...toSessionUser(u), disabled: u.disabledAt !== null }));
+  return rows.map(userAdminView);
 }
 
 export async function findUserByEmail(db: Executor, email: string) {
@@ -248,6 +247,6 @@ export async function createDepartment(db: Executor, actor: Actor, input: { name
       .values({ name: input.name, nameEn: input.nameEn ?? null })
       .returning();
     await recordAudit(tx, actor, { action: 'department.create', entity: 'department', entityId: row!.id, after: row });
-    return { id: row!.id, name: row!.name, nameEn: row!.nameEn };
+    return departmentView(row!);
   });
 }

@@ -14,7 +14,8 @@ import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import type { Evidence } from './api-schema.ts';
 import { assertCanEditAction } from './permissions.ts';
-import { evidenceView, findAction, type EvidenceRow } from './plan-view.ts';
+import { findAction, type EvidenceRow } from './plan-read.ts';
+import { evidenceView } from './presenters.ts';
 import { actions } from './schema.ts';
 import { evidence } from './tracking-schema.ts';
 

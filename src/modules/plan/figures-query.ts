@@ -9,8 +9,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/executor.ts';
-import { DONE_STATUSES, executionRate, figuresFromTotals, shownWon, type Figures } from './figures.ts';
+import { DONE_STATUSES, type Figures } from './figures.ts';
 import { resolveProgress, type ProgressInput } from './measures.ts';
+import { planFiguresView } from './presenters.ts';
 import type { ActionStatus, Period } from './types.ts';
 
 export interface PlanFiguresRow {
@@ -23,24 +24,27 @@ export interface PlanFiguresRow {
   ledger: { plannedKrw: number; securedKrw: number; executedKrw: number; executionRate: number | null };
 }
 
+/** One plan's totals as the database sums them (numbers may come back as text). */
+export interface PlanTotalsRow {
+  id: number;
+  category: string;
+  number: number;
+  pledge: string;
+  title: string;
+  counted: number;
+  done: number;
+  progress_sum: string | number;
+  planned: string;
+  secured: string;
+  executed: string;
+}
+
 type Rows<T> = { rows: T[] };
 const rowsOf = <T>(r: unknown) => (r as Rows<T>).rows;
 
 /** Every plan (ordered as GET /api/plans) with its overall figures and ledger totals. */
 export async function allPlanFigures(db: Executor): Promise<PlanFiguresRow[]> {
-  const plansRows = rowsOf<{
-    id: number;
-    category: string;
-    number: number;
-    pledge: string;
-    title: string;
-    counted: number;
-    done: number;
-    progress_sum: string | number;
-    planned: string;
-    secured: string;
-    executed: string;
-  }>(
+  const plansRows = rowsOf<PlanTotalsRow>(
     await db.execute(sql`
       with a as (
         select e.plan_id,
@@ -91,19 +95,5 @@ export async function allPlanFigures(db: Executor): Promise<PlanFiguresRow[]> {
     e.progressSum += resolved.get(Number(b.id))!.progress;
     extra.set(Number(b.plan_id), e);
   }
-  return plansRows.map((p) => {
-    const e = extra.get(Number(p.id)) ?? { counted: 0, done: 0, progressSum: 0 };
-    // Exact sums (text: a sum past bigint must not fail the query), shown as shownWon shows them.
-    const planned = BigInt(p.planned);
-    const executed = BigInt(p.executed);
-    return {
-      id: Number(p.id),
-      category: p.category,
-      number: Number(p.number),
-      pledge: p.pledge,
-      title: p.title,
-      figures: figuresFromTotals({ counted: Number(p.counted) + e.counted, done: Number(p.done) + e.done, progressSum: Number(p.progress_sum) + e.progressSum }),
-      ledger: { plannedKrw: shownWon(planned), securedKrw: shownWon(BigInt(p.secured)), executedKrw: shownWon(executed), executionRate: executionRate(executed, planned) },
-    };
-  });
+  return plansRows.map((p) => planFiguresView(p, extra.get(Number(p.id)) ?? { counted: 0, done: 0, progressSum: 0 }));
 }

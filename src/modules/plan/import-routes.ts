@@ -8,7 +8,7 @@ import { multiLine, singleLine } from '../../server/text.ts';
 import { NormalizedPlanSchema, PlanIdParams, StaffPlanSchema } from './api-schema.ts';
 import { parsePlanFile } from './importer/parse.ts';
 import { PlanFormatError } from './importer/text.ts';
-import { getStaffPlan } from './plan-view.ts';
+import { getStaffPlan } from './plan-read.ts';
 import { binary, multipartBody } from './tracking-api-schema.ts';
 import { importPlan, updatePlan } from './service.ts';
 import type { NormalizedPlan } from './types.ts';

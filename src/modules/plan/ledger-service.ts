@@ -9,8 +9,8 @@ import { invalidFields, notFound } from '../../server/errors.ts';
 import { users } from '../accounts/schema.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
-import { ledgerOf } from './figures.ts';
 import type { Execution, Ledger } from './ledger-api-schema.ts';
+import { executionView, ledgerView } from './presenters.ts';
 import { budgetLines, plans } from './schema.ts';
 import { isCalendarDate } from './seoul-time.ts';
 import { budgetExecutions } from './tracking-schema.ts';
@@ -48,17 +48,6 @@ async function requireYearLine(db: Executor, planId: number, sourceLabel: string
   return line;
 }
 
-const executionView = (x: typeof budgetExecutions.$inferSelect, createdBy: Execution['createdBy']): Execution => ({
-  id: x.id,
-  sourceLabel: x.sourceLabel,
-  year: x.year,
-  executedOn: x.executedOn,
-  amountKrw: x.amountKrw,
-  description: x.description,
-  createdBy,
-  createdAt: x.createdAt.toISOString(),
-});
-
 async function listExecutions(db: Executor, planId: number): Promise<Execution[]> {
   const rows = await db
     .select({ x: budgetExecutions, by: { id: users.id, email: users.email, name: users.name } })
@@ -79,11 +68,7 @@ export async function getLedger(db: Executor, planId: number): Promise<Ledger> {
       .orderBy(asc(budgetLines.position), asc(budgetLines.year)),
     listExecutions(db, planId),
   ]);
-  const { rows, byYear, totals } = ledgerOf(
-    lines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year!, plannedKrw: l.plannedKrw, securedKrw: l.securedKrw })),
-    executions,
-  );
-  return { rows: rows.map((r, i) => ({ ...r, source: lines[i]!.source })), executions, byYear, totals };
+  return ledgerView(lines, executions);
 }
 
 /** Sets the money secured (확보액) for a source and year. */

@@ -9,11 +9,11 @@ import { isUniqueViolation } from '../../server/db-errors.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { departments, users } from '../accounts/schema.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
-import { entryQuarter, executionRate, figuresOf, reportFigures, shownWon, sumWon } from './figures.ts';
-import { figureInputs, loadPlanData } from './plan-view.ts';
+import { loadPlanData } from './plan-read.ts';
+import { liveReportView, reportedView, reportSummaryView, toReport } from './presenters.ts';
 import type { Report, ReportResponse } from './report-api-schema.ts';
 import { plans } from './schema.ts';
-import { quarterDates, quarterRange } from './seoul-time.ts';
+import { quarterRange } from './seoul-time.ts';
 import { quarterReports } from './tracking-schema.ts';
 
 /** Computes the report of a quarter from the current data (inside the caller's transaction, if any). */
@@ -21,58 +21,10 @@ async function buildReport(db: Executor, planId: number, year: number, quarter: 
   const d = await loadPlanData(db, planId);
   const ownerIds = [...new Set(d.actions.map((a) => a.ownerDepartmentId).filter((x): x is number => x !== null))];
   const depts = ownerIds.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, ownerIds)) : [];
-  const inputs = figureInputs(d);
-
-  const entries = d.plan.schedule
-    .map((entry, i) => ({ entry, input: inputs[i]! }))
-    .filter(({ entry }) => entry.year === year && entryQuarter(entry.period) === quarter)
-    .map(({ entry, input }) => ({
-      id: entry.id,
-      year: entry.year,
-      period: entry.period,
-      goals: entry.goals,
-      figures: figuresOf(input.actions),
-      actions: entry.actions.map((stored) => {
-        const a = d.actions.find((x) => x.id === stored.id)!;
-        const p = d.progress.get(a.id)!;
-        return {
-          id: a.id,
-          text: a.text,
-          target: stored.target,
-          status: a.status,
-          progress: p.progress,
-          progressSource: p.progressSource,
-          ownerDepartment: depts.find((x) => x.id === a.ownerDepartmentId) ?? null,
-          evidence: d.evidence.filter((e) => e.actionId === a.id).map((e) => ({ id: e.id, title: e.title, kind: e.kind, published: e.published })),
-        };
-      }),
-    }));
-
-  const { from, to } = quarterDates(year, quarter);
-  const planned = sumWon(d.lines.filter((l) => l.kind === 'year' && l.year! <= year).map((l) => l.plannedKrw));
-  const executed = sumWon(d.executions.filter((x) => x.executedOn < to).map((x) => x.amountKrw));
-  const inQuarter = d.executions.filter((x) => x.executedOn >= from && x.executedOn < to);
-
-  return {
-    version: 1,
-    plan: { id: d.row.id, title: d.row.title, pledge: d.row.pledge, category: d.row.category, number: d.row.number },
-    year,
-    quarter,
-    generatedAt: new Date().toISOString(),
-    figures: reportFigures(inputs, year, quarter),
-    entries,
-    budget: {
-      plannedKrw: shownWon(planned),
-      executedKrw: shownWon(executed),
-      executionRate: executionRate(executed, planned),
-      quarterExecutedKrw: shownWon(sumWon(inQuarter.map((x) => x.amountKrw))),
-      executions: inQuarter.map((x) => ({ id: x.id, sourceLabel: x.sourceLabel, year: x.year, executedOn: x.executedOn, amountKrw: x.amountKrw, description: x.description })),
-    },
-  };
+  return toReport(d, depts, year, quarter, new Date());
 }
 
 const reportedBy = { id: users.id, email: users.email, name: users.name };
-const actorRef = (u: { id: number | null; email: string | null; name: string | null } | null) => (u && u.id !== null ? { id: u.id, email: u.email!, name: u.name! } : null);
 
 /** A reported quarter's frozen snapshot, or the live report of an unreported one. */
 export async function getReport(db: Executor, planId: number, year: number, quarter: number): Promise<ReportResponse> {
@@ -81,8 +33,8 @@ export async function getReport(db: Executor, planId: number, year: number, quar
     .from(quarterReports)
     .leftJoin(users, eq(users.id, quarterReports.reportedBy))
     .where(and(eq(quarterReports.planId, planId), eq(quarterReports.year, year), eq(quarterReports.quarter, quarter)));
-  if (row) return { reported: true, reportedAt: row.r.reportedAt.toISOString(), reportedBy: actorRef(row.by), report: row.r.snapshot as Report };
-  return { reported: false, reportedAt: null, reportedBy: null, report: await buildReport(db, planId, year, quarter) };
+  if (row) return reportedView(row.r, row.by);
+  return liveReportView(await buildReport(db, planId, year, quarter));
 }
 
 export async function listReports(db: Executor, planId: number) {
@@ -94,7 +46,7 @@ export async function listReports(db: Executor, planId: number) {
     .leftJoin(users, eq(users.id, quarterReports.reportedBy))
     .where(eq(quarterReports.planId, planId))
     .orderBy(desc(quarterReports.year), desc(quarterReports.quarter), asc(quarterReports.id));
-  return rows.map(({ r, by }) => ({ year: r.year, quarter: r.quarter, reportedAt: r.reportedAt.toISOString(), reportedBy: actorRef(by) }));
+  return rows.map(({ r, by }) => reportSummaryView(r, by));
 }
 
 const alreadyReported = (year: number, quarter: number) =>

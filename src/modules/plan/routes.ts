@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PUBLIC } from '../../server/auth.ts';
 import { PlanIdParams, PlanListSchema, PlanSchema } from './api-schema.ts';
-import { getPublicPlan } from './plan-view.ts';
+import { getPublicPlan } from './plan-read.ts';
 import { listPlans } from './service.ts';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {

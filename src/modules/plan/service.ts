@@ -6,9 +6,9 @@ import { withJosa } from '../../server/korean.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { actionUpdates, budgetExecutions, evidence, quarterReports } from './tracking-schema.ts';
 import { actions, budgetLines, goals, phaseItems, phases, planContents, plans, scheduleEntries } from './schema.ts';
-import type { StoredPlanBase, StoredPhaseItem } from './api-schema.ts';
-import type { BudgetRow, NormalizedPlan, PhaseItem } from './types.ts';
-import { shownWon, sumWon } from './figures.ts';
+import type { StoredPlanBase } from './api-schema.ts';
+import type { NormalizedPlan, PhaseItem } from './types.ts';
+import { planSummaryView, storedPlanView } from './presenters.ts';
 
 export interface PlanSummary {
   id: number;
@@ -152,21 +152,13 @@ export async function countPlans(db: Executor): Promise<number> {
 
 export async function listPlans(db: Executor): Promise<PlanSummary[]> {
   const rows = await db.select().from(plans).orderBy(asc(plans.category), asc(plans.number));
-  return rows.map((p) => ({
-    id: p.id,
-    category: p.category,
-    number: p.number,
-    pledge: p.pledge,
-    title: p.title,
-    period: { start: p.periodStart, end: p.periodEnd },
-    totalBudgetKrw: shownWon(p.totalBudgetKrw),
-  }));
+  return rows.map(planSummaryView);
 }
 
-type PlanRow = typeof plans.$inferSelect;
+export type PlanRow = typeof plans.$inferSelect;
 export type EntryRow = typeof scheduleEntries.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
-type BudgetLineRow = typeof budgetLines.$inferSelect;
+export type BudgetLineRow = typeof budgetLines.$inferSelect;
 
 /** The stored plan in the normalized shape with ids, and the rows the tracking views build on. */
 export interface LoadedPlan {
@@ -196,55 +188,8 @@ export async function loadPlan(db: Executor, id: number): Promise<LoadedPlan> {
     entryIds.length ? db.select().from(actions).where(inArray(actions.entryId, entryIds)).orderBy(asc(actions.position)) : [],
   ]);
 
-  const childrenOf = (phaseId: number, parentId: number | null): StoredPhaseItem[] =>
-    itemRows.filter((r) => r.phaseId === phaseId && r.parentId === parentId).map((r) => ({ id: r.id, text: r.text, children: childrenOf(r.phaseId, r.id) }));
-
-  const plan: StoredPlanBase = {
-    id: p.id,
-    category: p.category,
-    number: p.number,
-    pledge: p.pledge,
-    title: p.title,
-    period: { start: p.periodStart, end: p.periodEnd },
-    totalBudgetKrw: shownWon(p.totalBudgetKrw),
-    contents: contents.map((c) => ({ id: c.id, area: c.area, text: c.text })),
-    budget: { unit: p.budgetUnit, years: p.budgetYears, rows: budgetRows(lines) },
-    phases: phaseRows.map((r) => ({ id: r.id, name: r.name, start: r.startMonth, end: r.endMonth, items: childrenOf(r.id, null), notes: r.notes })),
-    effects: p.effects,
-    schedule: entryRows.map((e) => ({
-      id: e.id,
-      year: e.year,
-      period: e.period,
-      goals: goalRows.filter((g) => g.entryId === e.id).map((g) => g.text),
-      actions: actionRows
-        .filter((a) => a.entryId === e.id)
-        .map((a) => ({
-          id: a.id,
-          text: a.text,
-          target: a.targetCount === null || a.targetUnit === null ? null : { count: a.targetCount, unit: a.targetUnit },
-        })),
-    })),
-    warnings: p.importWarnings,
-  };
+  const plan = storedPlanView(p, { contents, lines, phaseRows, itemRows, entryRows, goalRows, actionRows });
   return { row: p, plan, entries: entryRows, actions: actionRows, lines };
-}
-
-/** Folds budget lines (source × prior | year | after) back into one row per source (amounts as shownWon shows them). */
-function budgetRows(lines: (typeof budgetLines.$inferSelect)[]): BudgetRow[] {
-  const bySource = new Map<string, { row: BudgetRow; total: bigint }>();
-  for (const l of lines) {
-    let at = bySource.get(l.sourceLabel);
-    if (!at) {
-      at = { row: { source: l.source, sourceLabel: l.sourceLabel, priorKrw: 0, yearsKrw: {}, afterKrw: null, totalKrw: 0 }, total: 0n };
-      bySource.set(l.sourceLabel, at);
-    }
-    const won = shownWon(l.plannedKrw);
-    if (l.kind === 'prior') at.row.priorKrw = won;
-    else if (l.kind === 'after') at.row.afterKrw = won;
-    else at.row.yearsKrw[String(l.year)] = won;
-    at.total += sumWon([l.plannedKrw]);
-  }
-  return [...bySource.values()].map(({ row, total }) => ({ ...row, totalKrw: shownWon(total) }));
 }
 
 export interface PlanPatch {

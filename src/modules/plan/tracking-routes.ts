@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, EDITORS, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
 import { PlanIdParams, StaffActionSchema, StaffPlanSchema } from './api-schema.ts';
 import { listMeasures } from './measures.ts';
-import { getStaffPlan } from './plan-view.ts';
+import { getStaffPlan } from './plan-read.ts';
 import { ActionIdParams, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
 import { actionHistory, assignAction, updateAction } from './tracking-service.ts';
 

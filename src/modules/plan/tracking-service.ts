@@ -11,7 +11,8 @@ import { recordAudit, type Actor } from '../audit/service.ts';
 import type { StaffAction } from './api-schema.ts';
 import { getMeasure } from './measures.ts';
 import { assertCanEditAction } from './permissions.ts';
-import { findAction, getStaffAction } from './plan-view.ts';
+import { findAction, getStaffAction } from './plan-read.ts';
+import { actionUpdateView } from './presenters.ts';
 import { actions } from './schema.ts';
 import { actionUpdates } from './tracking-schema.ts';
 import type { ActionStatus } from './types.ts';
@@ -119,14 +120,5 @@ export async function actionHistory(db: Executor, id: number) {
     .leftJoin(users, eq(users.id, actionUpdates.actorId))
     .where(eq(actionUpdates.actionId, id))
     .orderBy(desc(actionUpdates.at), desc(actionUpdates.id));
-  return rows.map(({ u, actor }) => ({
-    id: u.id,
-    at: u.at.toISOString(),
-    actor: actor && actor.id !== null ? actor : null,
-    statusBefore: u.statusBefore,
-    statusAfter: u.statusAfter,
-    progressBefore: u.progressBefore,
-    progressAfter: u.progressAfter,
-    comment: u.comment,
-  }));
+  return rows.map(({ u, actor }) => actionUpdateView(u, actor));
 }

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../../server/db-errors.ts';
 import { AppError, fieldError, invalidFields as invalid, notFound } from '../../../server/errors.ts';
 import type { SessionUser } from '../../accounts/service.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
-import { findAction } from '../../plan/plan-view.ts';
+import { findAction } from '../../plan/plan-read.ts';
 import { updateAction } from '../../plan/tracking-service.ts';
 import { listCategories } from '../attendees/categories.ts';
 import { listQuestions } from '../attendees/questions.ts';
