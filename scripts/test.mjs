@@ -6,7 +6,7 @@
 // `--fast` (`npm run test:fast`) is the inner loop: type check, tests/api on PostgreSQL only
 // (FINHUB_TEST_DB_KINDS=postgres), tests/service, tests/unit — without WHOLE_SUITE_ONLY (a
 // describe that spawns `finhub` inside a kept file skips on FINHUB_TEST_NO_SPAWN) and without
-// tests/e2e, tests/faults, tests/hostile.
+// tests/e2e, tests/faults, tests/hostile; its files share one process (OWN_PROCESS aside).
 // The type check runs beside the tests (its output is printed when both are done); either failing
 // fails the run. `--concurrency=N` sets how many test files run at once (default 2 for the whole
 // suite, 3 fast); other `--test-…` options go to `node --test` as they are (e.g.
@@ -31,6 +31,14 @@ const concurrency = concurrencyArg ? concurrencyArg.split('=')[1] : fast ? '3' :
 const runnerArgs = args.filter((a) => a.startsWith('--test-'));
 const targets = args.filter((a) => !a.startsWith('--'));
 
+/**
+ * Fast-tier files that need a process of their own: the rest of the fast tier shares one process
+ * (`--test-isolation=none`: the import graph is compiled once instead of once per file, which was
+ * most of the fast tier's time). password.test.ts checks the production scrypt cost, which a shared
+ * process has already lowered (tests/support/db.ts).
+ */
+const OWN_PROCESS = new Set(['tests/unit/password.test.ts']);
+
 /** `tsc --noEmit` in the background, its output kept for the end; resolves to its exit status. */
 function typeCheck() {
   const tsc = spawn('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -42,7 +50,7 @@ function typeCheck() {
 
 let files;
 if (targets.length) files = targets.map((t) => (t.endsWith('.ts') ? t : `${t.replace(/\/$/, '')}/**/*.test.ts`));
-// The longest files first (API, then service, then unit), so the last ones to finish are short.
+// API, then service, then unit.
 else if (fast)
   files = ['api', 'service', 'unit'].flatMap((dir) =>
     globSync(`tests/${dir}/**/*.test.ts`)
@@ -61,11 +69,24 @@ if (targets.length === 0 && !fast) {
   }
 }
 const checking = targets.length === 0 ? typeCheck() : null;
-const tests = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...runnerArgs, ...files], {
-  stdio: 'inherit',
-  env,
-});
-let status = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)));
+const runTests = (isolation, list) =>
+  new Promise((resolve) =>
+    spawn(process.execPath, ['--import', 'tsx', '--test', ...isolation, `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...runnerArgs, ...list], {
+      stdio: 'inherit',
+      env,
+    }).on('close', (code) => resolve(code ?? 1)),
+  );
+let status;
+if (fast && targets.length === 0) {
+  status = await runTests(
+    ['--test-isolation=none'],
+    files.filter((f) => !OWN_PROCESS.has(f)),
+  );
+  status ||= await runTests(
+    [],
+    files.filter((f) => OWN_PROCESS.has(f)),
+  );
+} else status = await runTests([], files);
 if (checking) {
   const { code, out } = await checking;
   if (code !== 0) {
