@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { closeChannels, createChannels } from '../modules/notifications/channels/index.ts';
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
+import { seedPartnerOrganisations } from '../modules/accounts/organisations.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { buildApp } from './app.ts';
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
+    const partners = await seedPartnerOrganisations(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     log = app.log;
     // A promise nobody awaited that fails (a driver callback during a database outage, a bug)
@@ -42,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const onUnhandledRejection = (reason: unknown) => app.log.error({ error: safeError(reason) }, 'unhandled promise rejection');
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    if (partners.length) app.log.info({ organisationIds: partners }, 'added the plan’s partner organisations');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);

@@ -5,7 +5,7 @@ import { ROLES } from './roles.ts';
 
 const email = singleLine(254).pipe(z.email());
 export const UserSchema = z
-  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.number().int().nullable() })
+  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.number().int().nullable(), organisationId: z.number().int().nullable() })
   .meta({ id: 'User' });
 export const UserAdminSchema = UserSchema.extend({ disabled: z.boolean() });
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
@@ -15,6 +15,7 @@ export const NewUserBody = z.object({
   name: singleLine(100),
   role: z.enum(ROLES),
   departmentId: z.number().int().positive().nullable().optional(),
+  organisationId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   password: z.string().max(200),
 });
 export const UserPatchBody = z
@@ -22,6 +23,7 @@ export const UserPatchBody = z
     name: singleLine(100),
     role: z.enum(ROLES),
     departmentId: z.number().int().positive().nullable(),
+    organisationId: z.number().int().positive().max(2_147_483_647).nullable(),
     disabled: z.boolean(),
   })
   .partial()

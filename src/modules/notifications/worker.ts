@@ -18,6 +18,7 @@ import { inTransaction, type Executor } from '../../db/executor.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
 import { safeError, safeErrorText } from '../../server/safe-error.ts';
+import { buildAttachments } from './attachments.ts';
 import { renderBody } from './service.ts';
 
 export const MAX_ATTEMPTS = 10;
@@ -70,16 +71,21 @@ async function claim(db: Executor, now: Date, limit: number, leaseMs: number, sk
 }
 
 /**
- * A row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
+ * Attachments named by the row's meta (`attach`, attachments.ts), built now from the record; and a
+ * row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
  * confirmation) gets the check-in token of its status link as a PNG attachment: rendered at send
  * time from the row's link token, so nothing more is stored, and nothing once the token is gone.
  */
-async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
-  if (row.channel !== 'email' || (row.meta as { qr?: unknown } | null)?.qr !== true) return undefined;
+async function attachmentsFor(db: Executor, row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
+  if (row.channel !== 'email') return undefined;
+  const meta = row.meta as Record<string, unknown> | null;
+  const files = await buildAttachments(db, meta);
   const token = row.linkToken;
-  if (!token) return undefined;
-  const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-  return [{ filename: 'check-in-qr.png', content, contentType: 'image/png' }];
+  if (meta?.qr === true && token) {
+    const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    files.push({ filename: 'check-in-qr.png', content, contentType: 'image/png' });
+  }
+  return files.length ? files : undefined;
 }
 
 /** A failed send as logged and kept in last_error: no SQL parameters, addresses or phones. */
@@ -130,7 +136,7 @@ export async function drainOutbox(db: Executor, channels: Channels, opts: DrainO
       };
       let sendError: unknown = null;
       try {
-        const attachments = await attachmentsFor(row);
+        const attachments = await attachmentsFor(db, row);
         if (attachments) message.attachments = attachments;
         await channels[row.channel].send(message);
       } catch (e) {
