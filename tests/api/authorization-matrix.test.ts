@@ -134,6 +134,27 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/events/:id/attendees.csv': CITY_STAFF,
   'GET /api/events/:id/figures': STAFF,
   'POST /api/events/:id/survey': MANAGERS,
+  // cooperation: partner organisations and regular consultations (a partner: its organisation's, checked in the service)
+  'GET /api/organisations': STAFF,
+  'POST /api/organisations': MANAGERS,
+  'PATCH /api/organisations/:id': MANAGERS,
+  'GET /api/meeting-series': STAFF,
+  'POST /api/meeting-series': MANAGERS,
+  'GET /api/meeting-series/:id': STAFF,
+  'POST /api/meeting-series/:id/meetings': MANAGERS,
+  'GET /api/meetings/:id': STAFF,
+  'PATCH /api/meetings/:id': MANAGERS,
+  'POST /api/meetings/:id/attendees': MANAGERS,
+  'DELETE /api/meetings/:id/attendees/:itemId': MANAGERS,
+  'POST /api/meetings/:id/agenda': MANAGERS,
+  'DELETE /api/meetings/:id/agenda/:itemId': MANAGERS,
+  'POST /api/meetings/:id/outcomes': MANAGERS,
+  'PATCH /api/outcomes/:id': ['admin', 'manager', 'partner'],
+  'POST /api/meetings/:id/invitations': MANAGERS,
+  'GET /api/meetings/:id/invitation.ics': STAFF,
+  'POST /api/meetings/:id/minutes/approve': MANAGERS,
+  'GET /api/meetings/:id/minutes.pdf': STAFF,
+  'GET /api/cooperation/overdue': STAFF,
 };
 
 const sample = (url: string) =>

@@ -2,7 +2,7 @@
  * Regular consultations with the partner organisations: the seeded organisations, a series with
  * three meetings whose open action items carry over (with history) until closed, a partner
  * account confined to its organisation, invitations (.ics METHOD:REQUEST read by python's
- * icalendar) and approved minutes (PDF read by poppler's pdftotext) through the outbox, overdue
+ * icalendar) and approved minutes (PDF read by pdf.js) through the outbox, overdue
  * items, and the measures bound to the plan's cooperation action — on PGlite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
@@ -30,7 +30,18 @@ print(json.dumps({'method': str(cal.get('METHOD')), 'uid': str(ev.get('UID')), '
   'start': ev.decoded('DTSTART').isoformat(), 'location': str(ev.get('LOCATION'))}))
 `;
 const readIcs = (ics: string) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ_ICS], { input: ics, encoding: 'utf8' }));
-const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+/** The text of every page of a PDF, through pdf.js (legacy build, for Node), without white space. */
+async function pdfText(buf: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buf), disableFontFace: true, useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((it) => ('str' in it ? it.str : '')).join('');
+  }
+  await doc.destroy();
+  return text.replace(/\s+/g, '');
+}
 
 for (const kind of DB_KINDS) {
   describe(`regular consultations on ${kind}`, () => {
@@ -101,9 +112,22 @@ for (const kind of DB_KINDS) {
     });
 
     it('carries open action items across three meetings until closed, with their history', async () => {
-      seriesId = (await ok('POST', '/api/meeting-series', manager, { title: { ko: '전북금융중심지 실무협의회', en: 'Jeonbuk financial hub working group' }, organisationIds: [province, nps] })).id;
+      seriesId = (
+        await ok('POST', '/api/meeting-series', manager, {
+          title: { ko: '전북금융중심지 실무협의회', en: 'Jeonbuk financial hub working group' },
+          organisationIds: [province, nps],
+        })
+      ).id;
       const before = await countRows(t, ['meetings', 'audit_log']);
-      m.push((await ok('POST', `/api/meeting-series/${seriesId}/meetings`, manager, { startsAt: '2026-11-02T14:00:00+09:00', endsAt: '2026-11-02T16:00:00+09:00', venue: '전주시청 회의실' })).id);
+      m.push(
+        (
+          await ok('POST', `/api/meeting-series/${seriesId}/meetings`, manager, {
+            startsAt: '2026-11-02T14:00:00+09:00',
+            endsAt: '2026-11-02T16:00:00+09:00',
+            venue: '전주시청 회의실',
+          })
+        ).id,
+      );
       m.push(
         (
           await ok('POST', `/api/meeting-series/${seriesId}/meetings`, manager, {
@@ -120,8 +144,22 @@ for (const kind of DB_KINDS) {
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.fields[0].field, 'endsAt');
 
-      const a = (await ok('POST', `/api/meetings/${m[0]}/outcomes`, manager, { kind: 'action', text: { ko: '공동 건의문 초안 작성', en: 'Draft the joint proposal' }, ownerOrganisationId: nps, dueOn: '2026-11-20' })).id;
-      const b = (await ok('POST', `/api/meetings/${m[0]}/outcomes`, manager, { kind: 'action', text: { ko: '도 의회 설명회 일정 조율' }, ownerOrganisationId: province, dueOn: '2027-01-20' })).id;
+      const a = (
+        await ok('POST', `/api/meetings/${m[0]}/outcomes`, manager, {
+          kind: 'action',
+          text: { ko: '공동 건의문 초안 작성', en: 'Draft the joint proposal' },
+          ownerOrganisationId: nps,
+          dueOn: '2026-11-20',
+        })
+      ).id;
+      const b = (
+        await ok('POST', `/api/meetings/${m[0]}/outcomes`, manager, {
+          kind: 'action',
+          text: { ko: '도 의회 설명회 일정 조율' },
+          ownerOrganisationId: province,
+          dueOn: '2027-01-20',
+        })
+      ).id;
       await ok('POST', `/api/meetings/${m[0]}/outcomes`, manager, { kind: 'decision', text: { ko: '분기마다 협의회를 연다' } });
       await ok('POST', `/api/meetings/${m[0]}/outcomes`, manager, { kind: 'information', text: { ko: '금융위원회 일정 공유' } });
 
@@ -157,7 +195,9 @@ for (const kind of DB_KINDS) {
           ['done', m[0], '12월 설명회 완료'],
         ],
       );
-      const c = (await ok('POST', `/api/meetings/${m[1]}/outcomes`, manager, { kind: 'action', text: { ko: '연기금 운용 인력 현황 공유' }, ownerOrganisationId: nps, dueOn: '2027-04-30' })).id;
+      const c = (
+        await ok('POST', `/api/meetings/${m[1]}/outcomes`, manager, { kind: 'action', text: { ko: '연기금 운용 인력 현황 공유' }, ownerOrganisationId: nps, dueOn: '2027-04-30' })
+      ).id;
       const second2 = await ok('GET', `/api/meetings/${m[1]}`, manager);
       assert.deepEqual(
         second2.carriedOver.map((o: Json) => o.id),
@@ -196,7 +236,14 @@ for (const kind of DB_KINDS) {
     it('confines a partner to its organisation’s series, meetings and action items', async () => {
       const other = (await ok('POST', '/api/meeting-series', manager, { title: { ko: '지역 정치권 정책간담회' }, organisationIds: [politics] })).id;
       const otherMeeting = (await ok('POST', `/api/meeting-series/${other}/meetings`, manager, { startsAt: '2027-03-02T10:00:00+09:00', endsAt: '2027-03-02T11:00:00+09:00' })).id;
-      const hidden = (await ok('POST', `/api/meetings/${otherMeeting}/outcomes`, manager, { kind: 'action', text: { ko: '의원실 자료 요청' }, ownerOrganisationId: politics, dueOn: '2026-01-01' })).id;
+      const hidden = (
+        await ok('POST', `/api/meetings/${otherMeeting}/outcomes`, manager, {
+          kind: 'action',
+          text: { ko: '의원실 자료 요청' },
+          ownerOrganisationId: politics,
+          dueOn: '2026-01-01',
+        })
+      ).id;
 
       const list = (await ok('GET', '/api/meeting-series', npsPartner)).items;
       assert.deepEqual(
@@ -204,7 +251,12 @@ for (const kind of DB_KINDS) {
         [seriesId],
       );
       assert.equal((await ok('GET', '/api/meeting-series', manager)).items.length, 2);
-      for (const url of [`/api/meeting-series/${other}`, `/api/meetings/${otherMeeting}`, `/api/meetings/${otherMeeting}/minutes.pdf`, `/api/meetings/${otherMeeting}/invitation.ics`]) {
+      for (const url of [
+        `/api/meeting-series/${other}`,
+        `/api/meetings/${otherMeeting}`,
+        `/api/meetings/${otherMeeting}/minutes.pdf`,
+        `/api/meetings/${otherMeeting}/invitation.ics`,
+      ]) {
         const res = await call('GET', url, npsPartner);
         assert.equal(res.statusCode, 403, url);
         assert.equal(res.json().error.code, 'OTHER_ORGANISATION');
@@ -242,7 +294,11 @@ for (const kind of DB_KINDS) {
       await ok('POST', `/api/meetings/${meeting}/attendees`, manager, { organisationId: nps, name: '박연금', title: '기금운용본부 팀장', email: 'park@nps.test' });
       await ok('POST', `/api/meetings/${meeting}/attendees`, manager, { organisationId: province, name: '이도청', email: 'lee@jeonbuk.test' });
       await ok('POST', `/api/meetings/${meeting}/attendees`, manager, { organisationId: province, name: '메일없음' });
-      await ok('POST', `/api/meetings/${meeting}/agenda`, manager, { title: { ko: '금융중심지 지정 추진 현황', en: 'Designation progress' }, presenter: '전주시', minutesAllotted: 20 });
+      await ok('POST', `/api/meetings/${meeting}/agenda`, manager, {
+        title: { ko: '금융중심지 지정 추진 현황', en: 'Designation progress' },
+        presenter: '전주시',
+        minutesAllotted: 20,
+      });
       const queued = await ok('POST', `/api/meetings/${meeting}/invitations`, manager, undefined, 202);
       assert.equal(queued.queued, 2);
       sent.length = 0;
@@ -260,7 +316,10 @@ for (const kind of DB_KINDS) {
       assert.match(ics.location, /국민연금공단 본부/);
 
       // Minutes: drafts are the city's; approval fixes them and mails the PDF to the attendees.
-      await ok('PATCH', `/api/meetings/${meeting}`, manager, { minutes: { ko: '연금공단과 공동 건의문 작성에 합의했다.\n다음 회의에서 점검한다.', en: 'Agreed on a joint proposal.' }, status: 'held' });
+      await ok('PATCH', `/api/meetings/${meeting}`, manager, {
+        minutes: { ko: '연금공단과 공동 건의문 작성에 합의했다.\n다음 회의에서 점검한다.', en: 'Agreed on a joint proposal.' },
+        status: 'held',
+      });
       assert.equal((await ok('GET', `/api/meetings/${meeting}`, npsPartner)).minutes, null, 'partners read minutes once approved');
       const early = await call('GET', `/api/meetings/${meeting}/minutes.pdf`, npsPartner);
       assert.equal(early.statusCode, 409);
@@ -273,8 +332,9 @@ for (const kind of DB_KINDS) {
       await drainOutbox(t.database.db, channels);
       assert.equal(sent.length, 2);
       const pdf = sent[0]!.attachments!.find((f) => f.contentType === 'application/pdf')!.content;
-      const text = pdfText(pdf);
-      for (const s of ['전북금융중심지 실무협의회', '공동 건의문 작성에 합의했다', '박연금', '국민연금공단', '금융중심지 지정 추진 현황', '연기금 운용 인력 현황 공유']) assert.ok(text.includes(s), `${s} in\n${text}`);
+      const text = await pdfText(pdf);
+      for (const s of ['전북금융중심지 실무협의회', '공동 건의문 작성에 합의했다', '박연금', '국민연금공단', '금융중심지 지정 추진 현황', '연기금 운용 인력 현황 공유'])
+        assert.ok(text.includes(s.replace(/\s+/g, '')), `${s} in\n${text}`);
       const res = await call('GET', `/api/meetings/${meeting}/minutes.pdf`, npsPartner);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'application/pdf');

@@ -5,7 +5,14 @@ import { ROLES } from './roles.ts';
 
 const email = singleLine(254).pipe(z.email());
 export const UserSchema = z
-  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.number().int().nullable(), organisationId: z.number().int().nullable() })
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    departmentId: z.number().int().nullable(),
+    organisationId: z.number().int().nullable(),
+  })
   .meta({ id: 'User' });
 export const UserAdminSchema = UserSchema.extend({ disabled: z.boolean() });
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });

@@ -35,9 +35,14 @@ export async function requireOrganisation(db: Executor, id: number, field = 'org
 /** Checks that every id names an organisation (400 naming `field` otherwise). */
 export async function requireOrganisations(db: Executor, ids: readonly number[], field: string): Promise<void> {
   if (ids.length === 0) return;
-  const found = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, [...ids]));
+  const found = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
   if (found.length !== new Set(ids).size) {
-    throw new AppError('VALIDATION_FAILED', { ko: '없는 기관이 있습니다.', en: 'An organisation does not exist.' }, [fieldError(field, '없는 기관이 있습니다.', 'No such organisation.')]);
+    throw new AppError('VALIDATION_FAILED', { ko: '없는 기관이 있습니다.', en: 'An organisation does not exist.' }, [
+      fieldError(field, '없는 기관이 있습니다.', 'No such organisation.'),
+    ]);
   }
 }
 
@@ -47,7 +52,9 @@ export async function listOrganisations(db: Executor) {
 }
 
 const nameTaken = (name: string) =>
-  new AppError('ORGANISATION_EXISTS', { ko: `이미 있는 기관입니다: ${name}`, en: `The organisation exists: ${name}` }, [fieldError('name.ko', '이미 있는 기관입니다.', 'Already exists.')]);
+  new AppError('ORGANISATION_EXISTS', { ko: `이미 있는 기관입니다: ${name}`, en: `The organisation exists: ${name}` }, [
+    fieldError('name.ko', '이미 있는 기관입니다.', 'Already exists.'),
+  ]);
 
 export async function createOrganisation(db: Executor, actor: Actor, input: OrganisationInput) {
   return inTransaction(db, async (tx) => {

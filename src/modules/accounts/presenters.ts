@@ -5,7 +5,14 @@ import type { SessionUser } from './service.ts';
 type UserRow = typeof users.$inferSelect;
 
 /** A user as a session and most answers know them: never the password hash. */
-export const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, departmentId: u.departmentId, organisationId: u.organisationId });
+export const toSessionUser = (u: UserRow): SessionUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  departmentId: u.departmentId,
+  organisationId: u.organisationId,
+});
 
 /** A user as administrators see them: with whether the account is disabled. */
 export const userAdminView = (u: UserRow): SessionUser & { disabled: boolean } => ({ ...toSessionUser(u), disabled: u.disabledAt !== null });

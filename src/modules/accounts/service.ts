@@ -114,7 +114,8 @@ export async function updateUser(db: Executor, actor: Actor, id: number, patch: 
       .where(eq(users.id, id))
       .returning();
     // A disabled user, a changed role or organisation ends the user's sessions at once.
-    if (patch.disabled || (patch.role && patch.role !== before.role) || (patch.organisationId !== undefined && patch.organisationId !== before.organisationId)) await tx.delete(sessions).where(eq(sessions.userId, id));
+    if (patch.disabled || (patch.role && patch.role !== before.role) || (patch.organisationId !== undefined && patch.organisationId !== before.organisationId))
+      await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, before: auditView(before), after: auditView(after!) });
     return userAdminView(after!);
   });

@@ -27,9 +27,7 @@ const ContactSchema = z
     phone: singleLine(40, { min: 0 }).nullable().optional(),
   })
   .strict();
-export const OrganisationSchema = z
-  .object({ id: z.number().int(), kind: z.enum(ORGANISATION_KINDS), name: biOut, contacts: z.array(ContactSchema) })
-  .meta({ id: 'Organisation' });
+export const OrganisationSchema = z.object({ id: z.number().int(), kind: z.enum(ORGANISATION_KINDS), name: biOut, contacts: z.array(ContactSchema) }).meta({ id: 'Organisation' });
 export const OrganisationBody = z.object({ kind: z.enum(ORGANISATION_KINDS), name: bi(200), contacts: z.array(ContactSchema).max(50).optional() }).strict();
 export const OrganisationPatchBody = OrganisationBody.partial()
   .strict()
@@ -64,9 +62,7 @@ const videoUrl = z
   .max(500)
   .check(noControlChars())
   .describe('an http(s) address');
-export const MeetingBody = z
-  .object({ startsAt: instant, endsAt: instant, venue: venue.nullable().optional(), videoUrl: videoUrl.nullable().optional() })
-  .strict();
+export const MeetingBody = z.object({ startsAt: instant, endsAt: instant, venue: venue.nullable().optional(), videoUrl: videoUrl.nullable().optional() }).strict();
 export const MeetingPatchBody = z
   .object({
     startsAt: instant,
@@ -124,7 +120,7 @@ export const OutcomeSchema = z
     history: z.array(HistorySchema),
   })
   .meta({ id: 'MeetingOutcome' });
-export const CarriedOverSchema = OutcomeSchema.extend({ fromMeetingId: z.number().int() }).meta({ id: 'CarriedOverItem' });
+const CarriedOverSchema = OutcomeSchema.extend({ fromMeetingId: z.number().int() }).meta({ id: 'CarriedOverItem' });
 export const MeetingSchema = z
   .object({
     id: z.number().int(),
@@ -135,9 +131,7 @@ export const MeetingSchema = z
     venue: biNullable.nullable(),
     videoUrl: z.string().nullable(),
     status: z.enum(MEETING_STATUSES),
-    attendees: z.array(
-      z.object({ id: z.number().int(), organisationId: z.number().int(), name: z.string(), title: z.string().nullable(), email: z.string().nullable() }),
-    ),
+    attendees: z.array(z.object({ id: z.number().int(), organisationId: z.number().int(), name: z.string(), title: z.string().nullable(), email: z.string().nullable() })),
     agenda: z.array(
       z.object({
         id: z.number().int(),

@@ -12,8 +12,7 @@ import type { meetingView } from './meetings-presenters.ts';
 type Detail = ReturnType<typeof meetingView>;
 type Bi = { ko: string; en: string | null };
 
-const seoul = (iso: string) =>
-  new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+const seoul = (iso: string) => new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 const both = (t: Bi) => (t.en ? `${oneLine(t.ko)} / ${oneLine(t.en)}` : oneLine(t.ko));
 const KIND: Record<string, string> = { information: '정보 / Information', decision: '결정 / Decision', action: '조치사항 / Action item' };
 const STATUS: Record<string, string> = { open: '진행 중 / open', done: '완료 / done' };
@@ -46,7 +45,9 @@ export async function minutesPdf(m: Detail, orgNames: Map<number, string>): Prom
 
   heading('안건 / Agenda');
   if (m.agenda.length === 0) line('—');
-  m.agenda.forEach((a, i) => line(`${i + 1}. ${both(a.title)}${a.presenter ? ` — ${oneLine(a.presenter)}` : ''}${a.minutesAllotted ? ` (${a.minutesAllotted}분 / min)` : ''}`));
+  m.agenda.forEach((a, i) => {
+    line(`${i + 1}. ${both(a.title)}${a.presenter ? ` — ${oneLine(a.presenter)}` : ''}${a.minutesAllotted ? ` (${a.minutesAllotted}분 / min)` : ''}`);
+  });
 
   heading('회의 내용 / Minutes');
   line(m.minutes ? cleanLines(m.minutes.ko) : '—');

@@ -18,7 +18,7 @@ export interface HistoryEntry {
 
 const bi = (ko: string, en: string | null) => ({ ko, en });
 
-export const orgRef = (o: Org) => ({ id: o.id, kind: o.kind, name: { ko: o.nameKo, en: o.nameEn ?? o.nameKo } });
+const orgRef = (o: Org) => ({ id: o.id, kind: o.kind, name: { ko: o.nameKo, en: o.nameEn ?? o.nameKo } });
 
 export const seriesView = (s: Series, orgs: Org[], list: Meeting[]) => ({
   id: s.id,
@@ -30,7 +30,7 @@ export const seriesView = (s: Series, orgs: Org[], list: Meeting[]) => ({
 });
 
 /** Open, with a due date before today (Asia/Seoul). */
-export const isOverdue = (o: Outcome, now = new Date()) => o.kind === 'action' && o.status === 'open' && o.dueOn !== null && o.dueOn < seoulDate(now);
+const isOverdue = (o: Outcome, now = new Date()) => o.kind === 'action' && o.status === 'open' && o.dueOn !== null && o.dueOn < seoulDate(now);
 
 export const outcomeView = (o: Outcome, history: HistoryEntry[] = []) => ({
   id: o.id,

@@ -94,20 +94,33 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
     '/api/meetings/:id',
     {
       config: { policy: MANAGERS, errors: ['MINUTES_APPROVED'] },
-      schema: { operationId: 'updateMeeting', summary: 'Change time, place, status or minutes / 회의 변경', tags, params: IdParams, body: MeetingPatchBody, response: { 200: MeetingSchema } },
+      schema: {
+        operationId: 'updateMeeting',
+        summary: 'Change time, place, status or minutes / 회의 변경',
+        tags,
+        params: IdParams,
+        body: MeetingPatchBody,
+        response: { 200: MeetingSchema },
+      },
     },
     async (req) => updateMeeting(app.db, actorOf(req), userOf(req), req.params.id, req.body),
   );
 
   app.post(
     '/api/meetings/:id/attendees',
-    { config: { policy: MANAGERS }, schema: { operationId: 'addMeetingAttendee', summary: 'Add an attendee / 참석자 추가', tags, params: IdParams, body: AttendeeBody, response: created } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'addMeetingAttendee', summary: 'Add an attendee / 참석자 추가', tags, params: IdParams, body: AttendeeBody, response: created },
+    },
     async (req, reply) => reply.status(201).send(await addAttendee(app.db, actorOf(req), userOf(req), req.params.id, req.body)),
   );
 
   app.delete(
     '/api/meetings/:id/attendees/:itemId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'removeMeetingAttendee', summary: 'Remove an attendee / 참석자 삭제', tags, params: MeetingItemParams, response: { 204: z.null() } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'removeMeetingAttendee', summary: 'Remove an attendee / 참석자 삭제', tags, params: MeetingItemParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await removeAttendee(app.db, actorOf(req), userOf(req), req.params.id, req.params.itemId);
       return reply.status(204).send(null);
@@ -116,13 +129,19 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
 
   app.post(
     '/api/meetings/:id/agenda',
-    { config: { policy: MANAGERS }, schema: { operationId: 'addAgendaItem', summary: 'Add an agenda item / 안건 추가', tags, params: IdParams, body: AgendaBody, response: created } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'addAgendaItem', summary: 'Add an agenda item / 안건 추가', tags, params: IdParams, body: AgendaBody, response: created },
+    },
     async (req, reply) => reply.status(201).send(await addAgendaItem(app.db, actorOf(req), userOf(req), req.params.id, req.body)),
   );
 
   app.delete(
     '/api/meetings/:id/agenda/:itemId',
-    { config: { policy: MANAGERS }, schema: { operationId: 'removeAgendaItem', summary: 'Remove an agenda item / 안건 삭제', tags, params: MeetingItemParams, response: { 204: z.null() } } },
+    {
+      config: { policy: MANAGERS },
+      schema: { operationId: 'removeAgendaItem', summary: 'Remove an agenda item / 안건 삭제', tags, params: MeetingItemParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await removeAgendaItem(app.db, actorOf(req), userOf(req), req.params.id, req.params.itemId);
       return reply.status(204).send(null);
@@ -133,7 +152,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
     '/api/meetings/:id/outcomes',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createMeetingOutcome', summary: 'Record information, a decision or an action item / 회의 결과 기록', tags, params: IdParams, body: OutcomeBody, response: created },
+      schema: {
+        operationId: 'createMeetingOutcome',
+        summary: 'Record information, a decision or an action item / 회의 결과 기록',
+        tags,
+        params: IdParams,
+        body: OutcomeBody,
+        response: created,
+      },
     },
     async (req, reply) => reply.status(201).send(await createOutcome(app.db, actorOf(req), userOf(req), req.params.id, req.body)),
   );

@@ -18,7 +18,12 @@ export async function addAttendee(db: Executor, actor: Actor, viewer: Viewer, me
       .insert(meetingAttendees)
       .values({ meetingId, organisationId: input.organisationId, name: input.name, title: input.title || null, email: input.email ?? null })
       .returning();
-    await recordAudit(tx, actor, { action: 'meeting.attendee.add', entity: 'meeting_attendee', entityId: a!.id, after: { meetingId, organisationId: a!.organisationId, name: a!.name } });
+    await recordAudit(tx, actor, {
+      action: 'meeting.attendee.add',
+      entity: 'meeting_attendee',
+      entityId: a!.id,
+      after: { meetingId, organisationId: a!.organisationId, name: a!.name },
+    });
     return { id: a!.id };
   });
 }
@@ -31,7 +36,12 @@ export async function removeAttendee(db: Executor, actor: Actor, viewer: Viewer,
       .where(and(eq(meetingAttendees.id, attendeeId), eq(meetingAttendees.meetingId, meetingId)))
       .returning();
     if (!a) throw notFound({ ko: `회의 ${meetingId}의 참석자 ${attendeeId}`, en: `Attendee ${attendeeId} of meeting ${meetingId}` });
-    await recordAudit(tx, actor, { action: 'meeting.attendee.remove', entity: 'meeting_attendee', entityId: attendeeId, before: { meetingId, organisationId: a.organisationId, name: a.name } });
+    await recordAudit(tx, actor, {
+      action: 'meeting.attendee.remove',
+      entity: 'meeting_attendee',
+      entityId: attendeeId,
+      before: { meetingId, organisationId: a.organisationId, name: a.name },
+    });
   });
 }
 

@@ -30,7 +30,11 @@ export async function invitationIcs(db: Executor, meetingId: number, ctx: MailCo
   const [m] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   const [s] = await db.select().from(meetingSeries).where(eq(meetingSeries.id, m!.seriesId));
   const attendees = await db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(meetingAttendees.id));
-  const agenda = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id));
+  const agenda = await db
+    .select()
+    .from(meetingAgendaItems)
+    .where(eq(meetingAgendaItems.meetingId, meetingId))
+    .orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id));
   const host = hostOf(ctx.publicUrl);
   return meetingInvitation({
     meeting: m!,

@@ -118,7 +118,10 @@ export async function getMeeting(db: Executor, id: number, viewer: Viewer) {
   const agenda = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, id)).orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id));
   const own = await db.select().from(meetingOutcomes).where(eq(meetingOutcomes.meetingId, id)).orderBy(asc(meetingOutcomes.id));
   const carried = await carriedOverInto(db, m);
-  const history = await historyOf(db, [...own, ...carried].map((o) => o.id));
+  const history = await historyOf(
+    db,
+    [...own, ...carried].map((o) => o.id),
+  );
   // Partners read the minutes once approved (shared with the attendees then).
   const shown = viewer.role === 'partner' && !m.minutesApprovedAt ? { ...m, minutesKo: null, minutesEn: null } : m;
   return meetingView(shown, s!, {

@@ -12,7 +12,7 @@ import { loadMeeting, type Viewer } from './access.ts';
 import { type MailContext, minutesPdfOf, queueToAttendees } from './mail.ts';
 import { minutesApproved } from './meetings.ts';
 
-export const minutesNotReady = (en: string, ko: string) => new AppError('MINUTES_NOT_READY', { ko, en });
+const minutesNotReady = (en: string, ko: string) => new AppError('MINUTES_NOT_READY', { ko, en });
 
 export async function sendInvitations(db: Executor, actor: Actor, viewer: Viewer, meetingId: number, ctx: MailContext) {
   return inTransaction(db, async (tx) => {

@@ -78,7 +78,13 @@ export async function updateOutcome(db: Executor, actor: Actor, viewer: Viewer, 
     const [after] = await tx.update(meetingOutcomes).set({ status: patch.status, closedAt }).where(eq(meetingOutcomes.id, id)).returning();
     const meetingId = await reviewMeeting(tx, before);
     await tx.insert(meetingOutcomeUpdates).values({ outcomeId: id, meetingId, status: patch.status, note: patch.note || null, userId: actor.userId });
-    await recordAudit(tx, actor, { action: 'meeting.outcome.update', entity: 'meeting_outcome', entityId: id, before: auditOf(before), after: { ...auditOf(after!), note: patch.note ?? null } });
+    await recordAudit(tx, actor, {
+      action: 'meeting.outcome.update',
+      entity: 'meeting_outcome',
+      entityId: id,
+      before: auditOf(before),
+      after: { ...auditOf(after!), note: patch.note ?? null },
+    });
     return outcomeView(after!, (await historyOf(tx, [id])).get(id));
   });
 }
