@@ -54,10 +54,17 @@ export async function userCommand(config: Config, args: string[]): Promise<numbe
     // The plan's partner organisations exist from the first start, for `--organisation` too.
     await seedPartnerOrganisations(db);
     if (sub === 'add') {
-      const user = await createUser(db, cliActor(), { email: values.email!, name: values.name ?? values.email!, role: values.role as Role, organisationId: organisation, password });
+      const user = await createUser(db, cliActor(), {
+        email: values.email!,
+        name: values.name ?? values.email!,
+        role: values.role as Role,
+        organisationId: organisation,
+        password,
+      });
       console.log(`사용자 추가 / Added user ${user.id}: ${user.email} (${user.role})`);
     } else if (sub === 'list') {
-      for (const u of await listUsers(db)) console.log(`${u.id}\t${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}${u.organisationId ? `\torganisation ${u.organisationId}` : ''}`);
+      for (const u of await listUsers(db))
+        console.log(`${u.id}\t${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}${u.organisationId ? `\torganisation ${u.organisationId}` : ''}`);
     } else {
       const user = await findUserByEmail(db, values.email!);
       if (!user) {

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
+import { cooperationEn, cooperationKo } from './i18n-cooperation.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
@@ -66,6 +67,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...cooperationKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -125,6 +127,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...cooperationEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

@@ -25,9 +25,21 @@ type StaffRouteName =
   | 'staffSchool'
   | 'staffEvents'
   | 'staffEvent'
-  | 'staffEventCheckIn';
+  | 'staffEventCheckIn'
+  | 'staffMeetings'
+  | 'staffMeeting'
+  | 'staffMeetingMinutes';
 
-type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
+type StaffIdRouteName =
+  | 'staffPlan'
+  | 'staffLedger'
+  | 'staffReports'
+  | 'staffAcademySession'
+  | 'staffCheckIn'
+  | 'staffEvent'
+  | 'staffEventCheckIn'
+  | 'staffMeeting'
+  | 'staffMeetingMinutes';
 type IdRouteName = 'plan' | 'academySession' | 'event' | StaffIdRouteName;
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication';
 

@@ -29,6 +29,9 @@ import { EventStaffPage } from './pages/staff/EventStaffPage.tsx';
 import { ImportPage } from './pages/staff/ImportPage.tsx';
 import { LedgerPage } from './pages/staff/LedgerPage.tsx';
 import { LoginPage } from './pages/staff/LoginPage.tsx';
+import { MeetingMinutesPage } from './pages/staff/MeetingMinutesPage.tsx';
+import { MeetingsStaffPage } from './pages/staff/MeetingsStaffPage.tsx';
+import { MeetingStaffPage } from './pages/staff/MeetingStaffPage.tsx';
 import { PasswordPage } from './pages/staff/PasswordPage.tsx';
 import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
 import { ReportsPage } from './pages/staff/ReportsPage.tsx';
@@ -86,6 +89,9 @@ export const routes: RouteObject[] = [
           { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
           { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
           { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
+          { path: 'meetings', element: <MeetingsStaffPage />, handle: handle('staffMeetings') },
+          { path: 'meetings/:id', element: <IdPage page={MeetingStaffPage} />, handle: handle('staffMeeting') },
+          { path: 'meetings/:id/minutes', element: <IdPage page={MeetingMinutesPage} />, handle: handle('staffMeetingMinutes') },
         ],
       },
       { path: '*', element: <NotFoundPage />, handle: handle('notFound') },
