@@ -185,7 +185,8 @@ for (const kind of DB_KINDS) {
       assert.equal(second.carriedOver[0].text.ko, '공동 건의문 초안 작성');
       assert.equal(second.venue.en, 'NPS headquarters');
 
-      // B is closed before the second meeting: it no longer carries; a new item of meeting 2 carries into 3.
+      // B is closed before the second meeting: it is reported there as done, then no longer carries;
+      // a new item of meeting 2 carries into 3.
       const closed = await ok('PATCH', `/api/outcomes/${b}`, manager, { status: 'done', note: '12월 설명회 완료' });
       assert.equal(closed.status, 'done');
       assert.deepEqual(
@@ -200,8 +201,11 @@ for (const kind of DB_KINDS) {
       ).id;
       const second2 = await ok('GET', `/api/meetings/${m[1]}`, manager);
       assert.deepEqual(
-        second2.carriedOver.map((o: Json) => o.id),
-        [a],
+        second2.carriedOver.map((o: Json) => [o.id, o.status]),
+        [
+          [a, 'open'],
+          [b, 'done'],
+        ],
       );
       const third = await ok('GET', `/api/meetings/${m[2]}`, manager);
       assert.deepEqual(
@@ -333,7 +337,16 @@ for (const kind of DB_KINDS) {
       assert.equal(sent.length, 2);
       const pdf = sent[0]!.attachments!.find((f) => f.contentType === 'application/pdf')!.content;
       const text = await pdfText(pdf);
-      for (const s of ['전북금융중심지 실무협의회', '공동 건의문 작성에 합의했다', '박연금', '국민연금공단', '금융중심지 지정 추진 현황', '연기금 운용 인력 현황 공유'])
+      for (const s of [
+        '전북금융중심지 실무협의회',
+        '공동 건의문 작성에 합의했다',
+        '박연금',
+        '국민연금공단',
+        '금융중심지 지정 추진 현황',
+        '연기금 운용 인력 현황 공유',
+        '이월된 조치사항',
+        '공동 건의문 초안 작성',
+      ])
         assert.ok(text.includes(s.replace(/\s+/g, '')), `${s} in\n${text}`);
       const res = await call('GET', `/api/meetings/${meeting}/minutes.pdf`, npsPartner);
       assert.equal(res.statusCode, 200);

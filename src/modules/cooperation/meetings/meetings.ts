@@ -3,7 +3,7 @@
  * minutes until approved), read by staff and the series' partners with their attendees, agenda,
  * outcomes and the action items carried over from earlier meetings of the series.
  */
-import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, invalidField } from '../../../server/errors.ts';
@@ -91,10 +91,19 @@ export async function historyOf(db: Executor, outcomeIds: number[]): Promise<Map
 }
 
 /**
- * The action items a meeting inherits: those recorded at earlier meetings of its series that were
- * still open when it began (open now, or closed at or after its start).
+ * The action items a meeting inherits: those recorded at earlier meetings of its series that are
+ * still open, or were closed since the meeting before it began (so the closure is reported once,
+ * at the next meeting, and the item then leaves the agenda).
  */
 async function carriedOverInto(db: Executor, m: typeof meetings.$inferSelect) {
+  const earlier = or(lt(meetings.startsAt, m.startsAt), and(eq(meetings.startsAt, m.startsAt), lt(meetings.id, m.id)));
+  const [previous] = await db
+    .select({ startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, m.seriesId), earlier))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(1);
+  if (!previous) return [];
   return db
     .select({ o: meetingOutcomes })
     .from(meetingOutcomes)
@@ -102,9 +111,9 @@ async function carriedOverInto(db: Executor, m: typeof meetings.$inferSelect) {
     .where(
       and(
         eq(meetings.seriesId, m.seriesId),
-        or(lt(meetings.startsAt, m.startsAt), and(eq(meetings.startsAt, m.startsAt), lt(meetings.id, m.id))),
+        earlier,
         eq(meetingOutcomes.kind, 'action'),
-        or(sql`${meetingOutcomes.closedAt} is null`, sql`${meetingOutcomes.closedAt} >= ${m.startsAt}`),
+        or(sql`${meetingOutcomes.closedAt} is null`, gte(meetingOutcomes.closedAt, previous.startsAt)),
       ),
     )
     .orderBy(asc(meetings.startsAt), asc(meetingOutcomes.id))

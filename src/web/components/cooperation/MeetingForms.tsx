@@ -36,7 +36,7 @@ export function SeriesForm({ orgs, onSaved }: { orgs: readonly Organisation[]; o
   );
 }
 
-export function MeetingForm({ seriesId, onSaved }: { seriesId: number; onSaved: () => Promise<void> }) {
+export function MeetingForm({ seriesId, seriesTitle, onSaved }: { seriesId: number; seriesTitle: string; onSaved: () => Promise<void> }) {
   const { t } = useI18n();
   const initial = { startsAt: '', endsAt: '', venue: '', videoUrl: '' };
   const form = useKitForm({ defaultValues: initial });
@@ -52,7 +52,7 @@ export function MeetingForm({ seriesId, onSaved }: { seriesId: number; onSaved: 
     return t('meetingCreated');
   };
   return (
-    <Form form={form} testId={`meeting-form-${seriesId}`} aria-label={t('newMeeting')} head={<h3>{t('newMeeting')}</h3>} onSubmit={send}>
+    <Form form={form} testId={`meeting-form-${seriesId}`} aria-label={`${t('newMeeting')} — ${seriesTitle}`} head={<h3>{t('newMeeting')}</h3>} onSubmit={send}>
       <div className="form-row">
         <DateTimeField name="startsAt" label={t('startsAt')} required />
         <DateTimeField name="endsAt" label={t('endsAt')} required />

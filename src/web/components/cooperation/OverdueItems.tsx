@@ -13,7 +13,7 @@ export function OverdueItems() {
   const caption = useId();
   const { state, retry } = useLoad(keys.staffOverdue(), (signal) => overdueItems(signal));
   return (
-    <section className="plan-section" aria-labelledby="overdue-heading" data-testid="overdue-items">
+    <section className="plan-section" data-testid="overdue-items">
       <h2 id="overdue-heading">{t('overdueHeading')}</h2>
       {state.status === 'loading' && <Loading />}
       {state.status !== 'loading' && state.status !== 'ok' && <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />}

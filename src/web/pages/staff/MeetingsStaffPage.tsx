@@ -57,7 +57,7 @@ export function MeetingsStaffPage() {
                   ))}
                 </ul>
               )}
-              {manager && <MeetingForm seriesId={s.id} onSaved={series.refresh} />}
+              {manager && <MeetingForm seriesId={s.id} seriesTitle={localText(s.title, lang)} onSaved={series.refresh} />}
             </li>
           ))}
         </ul>
