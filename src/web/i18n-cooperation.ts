@@ -89,6 +89,9 @@ export const cooperationKo = {
   colItem: '조치사항',
   colOwner: '담당',
   colDue: '기한',
+  organisationLabel: '협력기관',
+  noOrganisation: '없음',
+  partnerNeedsOrganisation: '협력기관 계정은 소속 기관을 고르십시오.',
 };
 
 type CooperationMessageKey = keyof typeof cooperationKo;
@@ -183,4 +186,7 @@ export const cooperationEn: Record<CooperationMessageKey, string> = {
   colItem: 'Action item',
   colOwner: 'Owner',
   colDue: 'Due',
+  organisationLabel: 'Partner organisation',
+  noOrganisation: 'None',
+  partnerNeedsOrganisation: 'A partner account needs its organisation.',
 };
