@@ -78,11 +78,15 @@ export function outboxInsertSql(from: SQL, extraMeta: SQL): SQL {
 
 /**
  * The retention purge's part (privacy/purge.ts): every message about an anonymised record
- * (meta.registrationId / meta.applicationId among the ids the two subqueries give, as text) loses
+ * (meta.registrationId / meta.applicationId / meta.feedbackId among the ids the subqueries give, as text) loses
  * its recipient, body and link token; one still pending becomes failed. Messages blanked before
  * are left alone. Returns the ids blanked now.
  */
-export async function blankMessagesOf(tx: Executor, about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper }, erased: string): Promise<number[]> {
+export async function blankMessagesOf(
+  tx: Executor,
+  about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper; feedbackIds: SQLWrapper },
+  erased: string,
+): Promise<number[]> {
   const blanked = await tx
     .update(outbox)
     .set({
@@ -95,7 +99,11 @@ export async function blankMessagesOf(tx: Executor, about: { registrationIds: SQ
     .where(
       and(
         ne(outbox.recipient, ''),
-        or(inArray(sql`${outbox.meta}->>'registrationId'`, about.registrationIds), inArray(sql`${outbox.meta}->>'applicationId'`, about.applicationIds)),
+        or(
+          inArray(sql`${outbox.meta}->>'registrationId'`, about.registrationIds),
+          inArray(sql`${outbox.meta}->>'applicationId'`, about.applicationIds),
+          inArray(sql`${outbox.meta}->>'feedbackId'`, about.feedbackIds),
+        ),
       ),
     )
     .returning({ id: outbox.id });
