@@ -73,7 +73,7 @@ for (const kind of DB_KINDS) {
           assert.equal(f.milestones.length, 5);
           assert.deepEqual(Object.keys(f.milestones[0]).sort(), ['doneOn', 'name', 'plannedOn']);
         }
-        sportsId = items[2].id;
+        sportsId = items[2]!.id;
         const [link] = await rows<{ text: string }>(t.database.db, sql`select a.text from facilities f join actions a on a.id = f.plan_action_id where f.id = ${sportsId}`);
         const text = link?.text;
         assert.match(text ?? '', /건립 추진상황 점검/);
@@ -256,11 +256,12 @@ for (const kind of DB_KINDS) {
         assert.equal(board.statusCode, 200);
         const items = board.json().items as Json[];
         assert.equal(items.length, 1);
-        assert.deepEqual(Object.keys(items[0]).sort(), ['answer', 'category', 'id', 'text']);
-        assert.deepEqual(Object.keys(items[0].answer).sort(), ['answeredAt', 'department', 'text']);
-        assert.equal(items[0].answer.department, '대중교통과');
+        const first = items[0]!;
+        assert.deepEqual(Object.keys(first).sort(), ['answer', 'category', 'id', 'text']);
+        assert.deepEqual(Object.keys(first.answer).sort(), ['answeredAt', 'department', 'text']);
+        assert.equal(first.answer.department, '대중교통과');
         assert.ok(!/김철수|이영희|12가3456|010-9876-5432|younghee|박민수|063-281-1234/.test(board.body), board.body);
-        assert.match(items[0].text, /\[전화번호\]/);
+        assert.match(first.text, /\[전화번호\]/);
         // a manager's own edit of the redaction is what shows
         const edited = await call('POST', `/api/manage/settlement/feedback/${id}/publication`, manager, { published: true, text: '출퇴근 버스 배차가 깁니다.' });
         assert.equal(edited.statusCode, 200);

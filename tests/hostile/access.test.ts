@@ -42,6 +42,8 @@ const TOKEN_ROUTES: Record<string, object | undefined> = {
   'GET /api/surveys/:token': undefined,
   'POST /api/surveys/:token': { rating: 5, comment: '좋았습니다' },
   'GET /api/school/applications/:token': undefined,
+  'GET /api/settlement/feedback/:token': undefined,
+  'POST /api/settlement/feedback/:token/photo': undefined,
 };
 /** Path parameters that carry a secret rather than an id. */
 const SECRET_PARAM = /:(token|code|key|hash|secret)\b/;

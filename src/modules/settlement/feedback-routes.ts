@@ -100,6 +100,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRouteOptions> = async
       },
     },
     async (req, reply) => {
+      // An unknown token is the same 404 whatever the body (no multipart error first).
+      await feedbackByToken(app.db, req.params.token);
       const form = await readMultipart(req, 'file', []);
       const file = requireFile(form);
       reply.header('cache-control', 'no-store');
