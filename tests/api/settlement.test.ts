@@ -15,6 +15,7 @@ import { getMeasure } from '../../src/modules/plan/measures.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { quarterRange } from '../../src/modules/plan/seoul-time.ts';
 import { seedFacilities } from '../../src/modules/settlement/facilities/seed.ts';
+import { ANSWER_WITHIN_DAYS } from '../../src/modules/settlement/feedback/triage.ts';
 import { settlementFeedback } from '../../src/modules/settlement/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
@@ -121,10 +122,20 @@ for (const kind of DB_KINDS) {
           { name: 'file', file: samples.png(), fileName: 'site.png', contentType: 'image/png' },
           { name: 'caption', value: '골조 공사 현장' },
         ]);
-        const up = await t.app.inject({ method: 'POST', url: `/api/manage/inspections/${inspection.id}/photos`, headers: { ...officerA.headers, ...photo.headers }, payload: photo.payload });
+        const up = await t.app.inject({
+          method: 'POST',
+          url: `/api/manage/inspections/${inspection.id}/photos`,
+          headers: { ...officerA.headers, ...photo.headers },
+          payload: photo.payload,
+        });
         assert.equal(up.statusCode, 201, up.body);
         const pdf = multipart([{ name: 'file', file: samples.pdf(), fileName: 'report.pdf' }]);
-        const refused = await t.app.inject({ method: 'POST', url: `/api/manage/inspections/${inspection.id}/photos`, headers: { ...officerA.headers, ...pdf.headers }, payload: pdf.payload });
+        const refused = await t.app.inject({
+          method: 'POST',
+          url: `/api/manage/inspections/${inspection.id}/photos`,
+          headers: { ...officerA.headers, ...pdf.headers },
+          payload: pdf.payload,
+        });
         assert.equal(refused.statusCode, 415);
         const done = await call('PATCH', `/api/manage/follow-ups/${inspection.followUps[0].id}`, officerA, { done: true });
         assert.equal(done.statusCode, 200);
@@ -280,8 +291,11 @@ for (const kind of DB_KINDS) {
         const measure = getMeasure('settlement.feedback_answered_within_days')!;
         const now = Date.now();
         assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, from: new Date(now - DAY), to: new Date(now + DAY) }), 1);
-        await t.database.db.update(settlementFeedback).set({ createdAt: new Date(now - 20 * DAY) }).where(eq(settlementFeedback.id, id));
-        assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, from: new Date(now - 30 * DAY), to: new Date(now + DAY) }), 0, 'answered after 20 days');
+        await t.database.db
+          .update(settlementFeedback)
+          .set({ createdAt: new Date(now - (ANSWER_WITHIN_DAYS + 6) * DAY) })
+          .where(eq(settlementFeedback.id, id));
+        assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, from: new Date(now - 30 * DAY), to: new Date(now + DAY) }), 0, `answered after ${ANSWER_WITHIN_DAYS + 6} days`);
       });
     });
 
@@ -306,7 +320,13 @@ for (const kind of DB_KINDS) {
         });
         assert.equal(y2.statusCode, 200, y2.body);
         assert.equal((await call('PUT', '/api/manage/settlement/surveys/2025', officerA, { respondents: 1, results: [{ topic: 'transport', satisfied: 1 }] })).statusCode, 403);
-        const dup = await call('PUT', '/api/manage/settlement/surveys/2026', manager, { respondents: 1, results: [{ topic: 'transport', satisfied: 1 }, { topic: 'transport', satisfied: 2 }] });
+        const dup = await call('PUT', '/api/manage/settlement/surveys/2026', manager, {
+          respondents: 1,
+          results: [
+            { topic: 'transport', satisfied: 1 },
+            { topic: 'transport', satisfied: 2 },
+          ],
+        });
         assert.equal(dup.statusCode, 400);
         const res = await call('GET', '/api/settlement/surveys', null);
         assert.equal(res.statusCode, 200);
@@ -326,7 +346,10 @@ for (const kind of DB_KINDS) {
         assert.equal(transport.change, 6.7);
         assert.equal(body.comparison.find((c: Json) => c.topic === 'housing').change, -2.5);
         assert.equal(body.comparison.find((c: Json) => c.topic === 'medical').change, null);
-        assert.equal(body.comparison.find((c: Json) => c.topic === 'culture'), undefined);
+        assert.equal(
+          body.comparison.find((c: Json) => c.topic === 'culture'),
+          undefined,
+        );
       });
 
       it('checks improvement items each quarter; done items count for the measure', async () => {

@@ -27,7 +27,11 @@ describe('living infrastructure and settlement feedback in chromium', () => {
     form.append('file', new Blob([samples.png()], { type: 'image/png' }), 'site.png');
     form.append('caption', '부지 전경');
     const cookie = (manager as unknown as { cookie: string }).cookie;
-    const up = await fetch(`${h.server.url}/api/manage/inspections/${withInspection.inspections[0]!.id}/photos`, { method: 'POST', headers: { cookie, origin: h.server.url }, body: form });
+    const up = await fetch(`${h.server.url}/api/manage/inspections/${withInspection.inspections[0]!.id}/photos`, {
+      method: 'POST',
+      headers: { cookie, origin: h.server.url },
+      body: form,
+    });
     assert.equal(up.status, 201, await up.text());
 
     const context = await h.newContext();
@@ -52,7 +56,10 @@ describe('living infrastructure and settlement feedback in chromium', () => {
     });
     assert.match(await page.getByTestId('facility-photos').innerText(), /부지 전경/);
     await page.goto(`${h.server.url}/facilities/999999`);
-    await page.getByText(/찾을 수 없습니다|페이지를 찾을 수 없습니다/).first().waitFor();
+    await page
+      .getByText(/찾을 수 없습니다|페이지를 찾을 수 없습니다/)
+      .first()
+      .waitFor();
   });
 
   it('takes feedback through the form (a contact needs consent), tracks it, and shows the published, redacted answer on the board', async () => {

@@ -219,7 +219,9 @@ const ROUTES: Record<string, RouteSpec> = {
           category: field(fc.constantFrom('transport', 'housing', 'education', 'childcare', 'medical', 'culture', 'other')),
           text: field(fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), anyString)),
           anonymous: field(fc.boolean()),
-          contact: field(fc.record({ name: field(name, { omit: 2 }), phone: field(fc.oneof(phone, fc.constant('063-222-1234')), { omit: 3 }), email: field(email, { omit: 3 }) }), { omit: 2 }),
+          contact: field(fc.record({ name: field(name, { omit: 2 }), phone: field(fc.oneof(phone, fc.constant('063-222-1234')), { omit: 3 }), email: field(email, { omit: 3 }) }), {
+            omit: 2,
+          }),
           consent: field(fc.boolean(), { omit: 3 }),
         }),
       }),

@@ -89,7 +89,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const files = await outboxFiles(opts.dataDir);
   let doomed: string[] = [];
-  let doomedPhotos: string[] = [];
+  const doomedPhotos: string[] = [];
   try {
     const result = await inTransaction(db, async (tx) => {
       // Registrations whose retention ended: after the academy session's or event's end, else the pool's start.
@@ -174,11 +174,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         .select({ id: sql`${settlementFeedback.id}::text` })
         .from(settlementFeedback)
         .where(isNotNull(settlementFeedback.anonymizedAt));
-      const blanked = await blankMessagesOf(
-        tx,
-        { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, feedbackIds: anonymisedFeedback },
-        ERASED_NAME,
-      );
+      const blanked = await blankMessagesOf(tx, { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, feedbackIds: anonymisedFeedback }, ERASED_NAME);
       if (blanked.length) {
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked } });
       }

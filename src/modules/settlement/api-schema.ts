@@ -17,7 +17,9 @@ export const TokenParams = z.object({ token: z.string().min(1).max(200).describe
 
 // ── Facilities ──────────────────────────────────────────────────────────────
 
-export const MilestoneSchema = z.object({ id: z.number().int(), name: bilingual, plannedOn: z.string().nullable(), doneOn: z.string().nullable() }).meta({ id: 'FacilityMilestone' });
+const MilestoneSchema = z
+  .object({ id: z.number().int(), name: bilingual, plannedOn: z.string().nullable(), doneOn: z.string().nullable() })
+  .meta({ id: 'FacilityMilestone' });
 
 /** The public list's item, exactly as the contract (GET /api/facilities). */
 export const FacilityListItemSchema = z
@@ -30,13 +32,13 @@ export const FacilityListItemSchema = z
   })
   .meta({ id: 'FacilityListItem' });
 
-export const PhotoSchema = z.object({ id: z.number().int(), url: z.string(), caption: z.string().nullable(), takenOn: z.string() }).meta({ id: 'FacilityPhoto' });
+const PhotoSchema = z.object({ id: z.number().int(), url: z.string(), caption: z.string().nullable(), takenOn: z.string() }).meta({ id: 'FacilityPhoto' });
 
-export const BudgetLineSchema = z.object({ source: z.enum(FUNDING_SOURCES), amountWon: z.number().int() });
+const BudgetLineSchema = z.object({ source: z.enum(FUNDING_SOURCES), amountWon: z.number().int() });
 
-export const FollowUpSchema = z.object({ id: z.number().int(), text: z.string(), done: z.boolean(), doneAt: z.string().nullable() }).meta({ id: 'InspectionFollowUp' });
+const FollowUpSchema = z.object({ id: z.number().int(), text: z.string(), done: z.boolean(), doneAt: z.string().nullable() }).meta({ id: 'InspectionFollowUp' });
 
-export const InspectionSchema = z
+const InspectionSchema = z
   .object({ id: z.number().int(), heldOn: z.string(), findings: z.string(), photos: z.array(PhotoSchema), followUps: z.array(FollowUpSchema) })
   .meta({ id: 'FacilityInspection' });
 
@@ -72,13 +74,9 @@ export const MilestonePatchBody = z
 
 export const MilestoneParams = z.object({ id: id.describe('facility id'), milestoneId: id.describe('milestone id') });
 
-export const BudgetBody = z
-  .object({ lines: z.array(z.object({ source: z.enum(FUNDING_SOURCES), amountWon: z.number().int().min(0).max(1e15) }).strict()).max(4) })
-  .strict();
+export const BudgetBody = z.object({ lines: z.array(z.object({ source: z.enum(FUNDING_SOURCES), amountWon: z.number().int().min(0).max(1e15) }).strict()).max(4) }).strict();
 
-export const InspectionBody = z
-  .object({ heldOn: calendarDate, findings: multiLine(4000), followUps: z.array(singleLine(500)).max(20).optional() })
-  .strict();
+export const InspectionBody = z.object({ heldOn: calendarDate, findings: multiLine(4000), followUps: z.array(singleLine(500)).max(20).optional() }).strict();
 
 export const PhotoCaption = singleLine(200);
 
@@ -181,7 +179,12 @@ export const SurveyBody = z
   .strict();
 
 export const SurveyYearSchema = z
-  .object({ year: z.number().int(), respondents: z.number().int(), note: z.string().nullable(), results: z.array(z.object({ topic: z.enum(FEEDBACK_CATEGORIES), satisfied: z.number() })) })
+  .object({
+    year: z.number().int(),
+    respondents: z.number().int(),
+    note: z.string().nullable(),
+    results: z.array(z.object({ topic: z.enum(FEEDBACK_CATEGORIES), satisfied: z.number() })),
+  })
   .meta({ id: 'SettlementSurveyYear' });
 
 export const SurveysSchema = z

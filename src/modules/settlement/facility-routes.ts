@@ -81,7 +81,13 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/manage/facilities/:id',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'getFacilityStaff', summary: 'A facility with its inspections, findings and follow-ups / 시설 관리', tags, params: IdParams, response: { 200: FacilitySchema } },
+      schema: {
+        operationId: 'getFacilityStaff',
+        summary: 'A facility with its inspections, findings and follow-ups / 시설 관리',
+        tags,
+        params: IdParams,
+        response: { 200: FacilitySchema },
+      },
     },
     async (req) => facilityPage(app.db, req.params.id, 'staff'),
   );
@@ -122,7 +128,14 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/manage/facilities/:id/budget',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'setFacilityBudget', summary: 'The facility’s budget by funding source (won) / 재원별 사업비', tags, params: IdParams, body: BudgetBody, response: { 200: FacilitySchema } },
+      schema: {
+        operationId: 'setFacilityBudget',
+        summary: 'The facility’s budget by funding source (won) / 재원별 사업비',
+        tags,
+        params: IdParams,
+        body: BudgetBody,
+        response: { 200: FacilitySchema },
+      },
     },
     async (req) => setBudget(app.db, actorOf(req), req.params.id, req.body.lines),
   );
@@ -170,7 +183,14 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/manage/follow-ups/:id',
     {
       config: { policy: EDITORS },
-      schema: { operationId: 'setInspectionFollowUp', summary: 'Mark a follow-up item done or not / 후속 조치 완료', tags, params: IdParams, body: FollowUpBody, response: { 200: FacilitySchema } },
+      schema: {
+        operationId: 'setInspectionFollowUp',
+        summary: 'Mark a follow-up item done or not / 후속 조치 완료',
+        tags,
+        params: IdParams,
+        body: FollowUpBody,
+        response: { 200: FacilitySchema },
+      },
     },
     async (req) => setFollowUp(app.db, actorOf(req), req.params.id, req.body.done),
   );

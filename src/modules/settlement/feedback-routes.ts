@@ -128,7 +128,13 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRouteOptions> = async
     '/api/manage/settlement/feedback/:id/photo',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'getSettlementFeedbackPhoto', summary: 'The photo sent with a feedback item / 의견 사진', tags, params: IdParams, response: { 200: z.unknown().describe('the image') } },
+      schema: {
+        operationId: 'getSettlementFeedbackPhoto',
+        summary: 'The photo sent with a feedback item / 의견 사진',
+        tags,
+        params: IdParams,
+        response: { 200: z.unknown().describe('the image') },
+      },
     },
     async (req, reply) => {
       const p = await feedbackPhoto(app.db, req.params.id);
@@ -144,7 +150,14 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRouteOptions> = async
     '/api/manage/settlement/feedback/:id/assign',
     {
       config: { policy: MANAGERS, errors: ['FEEDBACK_STATUS_ORDER'] },
-      schema: { operationId: 'assignSettlementFeedback', summary: 'Assign to a department (received → assigned) / 부서 배정', tags, params: IdParams, body: AssignBody, response: { 200: StaffFeedbackSchema } },
+      schema: {
+        operationId: 'assignSettlementFeedback',
+        summary: 'Assign to a department (received → assigned) / 부서 배정',
+        tags,
+        params: IdParams,
+        body: AssignBody,
+        response: { 200: StaffFeedbackSchema },
+      },
     },
     async (req) => assignFeedback(app.db, actorOf(req), req.params.id, req.body.departmentId),
   );

@@ -25,7 +25,7 @@ type FeedbackRow = typeof settlementFeedback.$inferSelect;
 type Department = { id: number; name: string; nameEn: string | null };
 
 /** A facility's progress from its stage: planning 0, design 25, construction 50, completion 75, opening 100. */
-export const stageProgress = (stage: FacilityRow['stage']): number => FACILITY_STAGES.indexOf(stage) * 25;
+const stageProgress = (stage: FacilityRow['stage']): number => FACILITY_STAGES.indexOf(stage) * 25;
 
 const milestoneView = (m: MilestoneRow) => ({ id: m.id, name: { ko: m.nameKo, en: m.nameEn }, plannedOn: m.plannedOn, doneOn: m.doneOn });
 
@@ -123,11 +123,7 @@ export function staffFeedbackView(r: FeedbackRow, department: { id: number; name
 
 // ── Improvements ────────────────────────────────────────────────────────────
 
-export const improvementView = (
-  r: typeof settlementImprovements.$inferSelect,
-  department: string | null,
-  checks: (typeof improvementChecks.$inferSelect)[],
-) => ({
+export const improvementView = (r: typeof settlementImprovements.$inferSelect, department: string | null, checks: (typeof improvementChecks.$inferSelect)[]) => ({
   id: r.id,
   kind: r.kind,
   title: { ko: r.titleKo, en: r.titleEn },

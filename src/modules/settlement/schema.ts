@@ -4,7 +4,7 @@
  * and the departments' improvement items.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { departments, users } from '../accounts/schema.ts';
 import { actions, fundingSource } from '../plan/schema.ts';
 

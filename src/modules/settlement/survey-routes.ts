@@ -57,7 +57,13 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/manage/settlement/improvements',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createSettlementImprovement', summary: 'Add an improvement item / 개선 과제 등록', tags, body: ImprovementBody, response: { 201: ImprovementSchema } },
+      schema: {
+        operationId: 'createSettlementImprovement',
+        summary: 'Add an improvement item / 개선 과제 등록',
+        tags,
+        body: ImprovementBody,
+        response: { 201: ImprovementSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createImprovement(app.db, actorOf(req), req.body)),
   );

@@ -56,7 +56,12 @@ function FeedbackForm({ notice }: { notice: Notice }) {
         navigate(withLang(`/settlement/feedback/track/${encodeURIComponent(token)}?new=1`, lang));
       }}
     >
-      <SelectField name="category" label={t('feedbackCategory')} options={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(CATEGORY_LABELS[c]) }))} testId="feedback-category" />
+      <SelectField
+        name="category"
+        label={t('feedbackCategory')}
+        options={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(CATEGORY_LABELS[c]) }))}
+        testId="feedback-category"
+      />
       <TextArea name="text" label={t('feedbackText')} hint={t('feedbackTextHint')} rows={6} maxLength={4000} required testId="feedback-text" />
       <LabelledField label={t('feedbackPhoto')} hint={t('feedbackPhotoHint')}>
         {(props) => <input {...props} ref={photo} type="file" name="photo" accept="image/png,image/jpeg,image/gif,image/webp" data-testid="feedback-photo" />}

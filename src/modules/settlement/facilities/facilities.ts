@@ -24,7 +24,14 @@ export async function listFacilities(db: Executor) {
         )
         .orderBy(asc(facilityMilestones.position), asc(facilityMilestones.id))
     : [];
-  return { items: rows.map((f) => facilityListItem(f, ms.filter((m) => m.facilityId === f.id))) };
+  return {
+    items: rows.map((f) =>
+      facilityListItem(
+        f,
+        ms.filter((m) => m.facilityId === f.id),
+      ),
+    ),
+  };
 }
 
 async function loadFacility(db: Executor, id: number, lock = false): Promise<FacilityParts> {
@@ -36,7 +43,11 @@ async function loadFacility(db: Executor, id: number, lock = false): Promise<Fac
     : [];
   const milestones = await db.select().from(facilityMilestones).where(eq(facilityMilestones.facilityId, id)).orderBy(asc(facilityMilestones.position), asc(facilityMilestones.id));
   const budget = await db.select().from(facilityBudgets).where(eq(facilityBudgets.facilityId, id)).orderBy(asc(facilityBudgets.source));
-  const inspections = await db.select().from(facilityInspections).where(eq(facilityInspections.facilityId, id)).orderBy(asc(facilityInspections.heldOn), asc(facilityInspections.id));
+  const inspections = await db
+    .select()
+    .from(facilityInspections)
+    .where(eq(facilityInspections.facilityId, id))
+    .orderBy(asc(facilityInspections.heldOn), asc(facilityInspections.id));
   const ids = inspections.map((i) => i.id);
   const photos = ids.length ? await db.select().from(inspectionPhotos).where(inArray(inspectionPhotos.inspectionId, ids)).orderBy(asc(inspectionPhotos.id)) : [];
   const followUps = ids.length ? await db.select().from(inspectionFollowUps).where(inArray(inspectionFollowUps.inspectionId, ids)).orderBy(asc(inspectionFollowUps.id)) : [];
@@ -94,7 +105,13 @@ export async function updateMilestone(db: Executor, actor: Actor, facilityId: nu
     if (!m) throw notFound({ ko: `일정 ${milestoneId}`, en: `Milestone ${milestoneId}` });
     const set = { ...(patch.plannedOn !== undefined ? { plannedOn: patch.plannedOn } : {}), ...(patch.doneOn !== undefined ? { doneOn: patch.doneOn } : {}) };
     await tx.update(facilityMilestones).set(set).where(eq(facilityMilestones.id, milestoneId));
-    await recordAudit(tx, actor, { action: 'facility.milestone', entity: 'facility_milestone', entityId: milestoneId, before: { plannedOn: m.plannedOn, doneOn: m.doneOn }, after: set });
+    await recordAudit(tx, actor, {
+      action: 'facility.milestone',
+      entity: 'facility_milestone',
+      entityId: milestoneId,
+      before: { plannedOn: m.plannedOn, doneOn: m.doneOn },
+      after: set,
+    });
     return facilityView(await loadFacility(tx, facilityId), 'staff');
   });
 }
@@ -124,4 +141,3 @@ export async function setBudget(db: Executor, actor: Actor, facilityId: number, 
 
 /** For inspections: the facility must exist (locked), and its staff view once changed. */
 export const lockFacility = (db: Executor, id: number) => loadFacility(db, id, true);
-

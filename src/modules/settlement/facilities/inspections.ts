@@ -32,7 +32,13 @@ registerMeasure({
   },
 });
 
-export async function addInspection(db: Executor, actor: Actor, user: SessionUser, facilityId: number, input: { heldOn: string; findings: string; followUps?: string[] | undefined }) {
+export async function addInspection(
+  db: Executor,
+  actor: Actor,
+  user: SessionUser,
+  facilityId: number,
+  input: { heldOn: string; findings: string; followUps?: string[] | undefined },
+) {
   return inTransaction(db, async (tx) => {
     await lockFacility(tx, facilityId);
     const [i] = await tx.insert(facilityInspections).values({ facilityId, heldOn: input.heldOn, findings: input.findings, createdBy: user.id }).returning();
@@ -52,9 +58,11 @@ export async function checkImage(file: UploadedFile): Promise<{ fileName: string
     .slice(-200);
   const found = await recognise(file.bytes, name);
   if (!found.ok || !IMAGE_KINDS.has(found.kind)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { ko: '사진은 PNG, JPEG, GIF, WebP 이미지만 올릴 수 있습니다(내용으로 확인).', en: 'Photos must be PNG, JPEG, GIF or WebP images (checked by content).' }, [
-      { field: 'file', message: { ko: '허용 형식: PNG, JPEG, GIF, WebP', en: 'Allowed: PNG, JPEG, GIF, WebP' } },
-    ]);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      { ko: '사진은 PNG, JPEG, GIF, WebP 이미지만 올릴 수 있습니다(내용으로 확인).', en: 'Photos must be PNG, JPEG, GIF or WebP images (checked by content).' },
+      [{ field: 'file', message: { ko: '허용 형식: PNG, JPEG, GIF, WebP', en: 'Allowed: PNG, JPEG, GIF, WebP' } }],
+    );
   }
   return { fileName: found.fileName, mimeType: found.mimeType };
 }

@@ -13,14 +13,14 @@ import { facilities, facilityMilestones } from '../schema.ts';
 const PLAN_REF = { category: '도시', number: 10 } as const;
 const ACTION_TEXT = '건립 추진상황 점검';
 
-export const SEED_FACILITIES = [
+const SEED_FACILITIES = [
   { key: 'community-center', ko: '혁신동 주민센터', en: 'Hyeoksin-dong Community Service Center' },
   { key: 'innovation-complex', ko: '복합혁신센터', en: 'Innovation Complex Center' },
   { key: 'sports-center', ko: '혁신도시 다목적 체육센터', en: 'Innovation City Multipurpose Sports Center' },
   { key: 'family-space', ko: '어린이(가족) 친화공간', en: 'Child- and Family-Friendly Space' },
 ] as const;
 
-export const STAGE_MILESTONES = [
+const STAGE_MILESTONES = [
   { ko: '기본계획 수립', en: 'Master plan' },
   { ko: '설계', en: 'Design' },
   { ko: '착공', en: 'Construction start' },

@@ -35,10 +35,7 @@ const FULL_NAME = `(?:(?:${SURNAMES_2})[가-힣]{1,2}|[${SURNAMES_1}][가-힣]{2
 const NOT_NAMES = '(?!전주시|전북도|전라북|완주군|익산시|군산시|정읍시|남원시|김제시|시청|구청|도청|동사무|주민센|공단|고객|기사|주민|시민|선생|주무관|사무관|의원님)';
 /** Office titles after a name of two or three syllables, with or without a space. */
 const OFFICE_TITLES = '선생님|주무관|과장|팀장|계장|국장|소장|부장|대리|주임|사무관|원장|의원|교수|기자';
-const NAME_BEFORE_TITLE = new RegExp(
-  `(?<![가-힣])${NOT_NAMES}(?:${NAME}(?=\\s?(?:${OFFICE_TITLES}))|${FULL_NAME}(?=\\s?(?:씨(?![앗름발알])|님)))`,
-  'g',
-);
+const NAME_BEFORE_TITLE = new RegExp(`(?<![가-힣])${NOT_NAMES}(?:${NAME}(?=\\s?(?:${OFFICE_TITLES}))|${FULL_NAME}(?=\\s?(?:씨(?![앗름발알])|님)))`, 'g');
 /** "이름은 홍길동", "제 이름은 홍길동입니다", "저는 홍길동입니다". */
 const NAME_INTRO = new RegExp(`((?:이름은|이름:|성명:?|저는)\\s*)${NAME}(?=\\s|입니다|이고|이며|이에요|예요|$|[.,!?])`, 'g');
 const LATIN_NAME = /\b((?:Mr|Ms|Mrs|Dr|Miss)\.?\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
@@ -46,10 +43,12 @@ const LATIN_NAME = /\b((?:Mr|Ms|Mrs|Dr|Miss)\.?\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)
 /** The text with e-mails, phones, car plates and names replaced; the list of what kinds were found. */
 export function redact(text: string): { text: string; found: (keyof typeof REDACTED)[] } {
   const found = new Set<keyof typeof REDACTED>();
-  const sub = (kind: keyof typeof REDACTED) => (..._args: unknown[]) => {
-    found.add(kind);
-    return REDACTED[kind];
-  };
+  const sub =
+    (kind: keyof typeof REDACTED) =>
+    (..._args: unknown[]) => {
+      found.add(kind);
+      return REDACTED[kind];
+    };
   let out = text.replace(EMAIL, sub('email'));
   out = out.replace(PHONE, sub('phone')).replace(SERVICE_NUMBER, sub('phone'));
   out = out.replace(PLATE, sub('plate'));

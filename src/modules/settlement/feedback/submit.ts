@@ -32,12 +32,22 @@ export async function submitFeedback(db: Executor, ctx: FeedbackContext, actor: 
   let phone: string | null = null;
   if (input.anonymous && given) fields.push(fieldError('contact', '익명 의견에는 연락처를 적지 않습니다.', 'Anonymous feedback carries no contact.'));
   if (!input.anonymous) {
-    if (!contact?.phone && !contact?.email) fields.push(fieldError('contact', '답변을 받을 휴대전화 번호나 이메일 주소를 적으십시오(또는 익명을 고르십시오).', 'Give a phone number or an e-mail address for the answer (or choose anonymous).'));
+    if (!contact?.phone && !contact?.email)
+      fields.push(
+        fieldError(
+          'contact',
+          '답변을 받을 휴대전화 번호나 이메일 주소를 적으십시오(또는 익명을 고르십시오).',
+          'Give a phone number or an e-mail address for the answer (or choose anonymous).',
+        ),
+      );
     if (contact?.phone) {
       phone = normalizePhone(contact.phone);
       if (!phone) fields.push(fieldError('contact.phone', '전화번호 형식이 아닙니다(예: 010-1234-5678).', 'Not a phone number (e.g. 010-1234-5678).'));
     }
-    if (input.consent !== true) fields.push(fieldError('consent', '연락처를 남기려면 개인정보 수집·이용에 동의해야 합니다.', 'Leaving a contact needs your consent to the collection and use of personal data.'));
+    if (input.consent !== true)
+      fields.push(
+        fieldError('consent', '연락처를 남기려면 개인정보 수집·이용에 동의해야 합니다.', 'Leaving a contact needs your consent to the collection and use of personal data.'),
+      );
   }
   if (fields.length) throw invalidFields(fields);
   const token = randomToken();
@@ -66,13 +76,21 @@ export async function submitFeedback(db: Executor, ctx: FeedbackContext, actor: 
         `Your settlement feedback (${input.category}) has been received. Follow it and read the answer here: ${link}`,
       token,
     );
-    await recordAudit(tx, actor, { action: 'settlement.feedback.create', entity: 'settlement_feedback', entityId: r!.id, after: { category: input.category, anonymous: input.anonymous } });
+    await recordAudit(tx, actor, {
+      action: 'settlement.feedback.create',
+      entity: 'settlement_feedback',
+      entityId: r!.id,
+      after: { category: input.category, anonymous: input.anonymous },
+    });
     return { id: r!.id, trackingUrl: trackingUrlFor(ctx.publicUrl, token) };
   });
 }
 
 async function byToken(db: Executor, token: string, lock = false) {
-  const q = db.select().from(settlementFeedback).where(eq(settlementFeedback.tokenHash, hashToken(token)));
+  const q = db
+    .select()
+    .from(settlementFeedback)
+    .where(eq(settlementFeedback.tokenHash, hashToken(token)));
   const [r] = lock ? await q.for('update') : await q;
   if (!r) throw notFound({ ko: '의견', en: 'The feedback' });
   return r;

@@ -79,7 +79,13 @@ export async function assignFeedback(db: Executor, actor: Actor, id: number, dep
     const d = await departmentOf(tx, departmentId);
     if (!d) throw notFound({ ko: `부서 ${departmentId}`, en: `Department ${departmentId}` });
     const [next] = await tx.update(settlementFeedback).set({ status: 'assigned', departmentId, assignedAt: new Date() }).where(eq(settlementFeedback.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'settlement.feedback.assign', entity: 'settlement_feedback', entityId: id, before: { status: r.status, departmentId: r.departmentId }, after: { status: 'assigned', departmentId } });
+    await recordAudit(tx, actor, {
+      action: 'settlement.feedback.assign',
+      entity: 'settlement_feedback',
+      entityId: id,
+      before: { status: r.status, departmentId: r.departmentId },
+      after: { status: 'assigned', departmentId },
+    });
     return staffView(tx, next!);
   });
 }
@@ -103,7 +109,13 @@ export async function answerFeedback(db: Executor, actor: Actor, user: SessionUs
       `남겨 주신 정주여건 의견에 ${d?.name ?? '담당 부서'}에서 답변했습니다.\n\n${text}\n\n처음 받으신 안내의 링크에서도 보실 수 있습니다.\n\n` +
         `${d?.name ?? 'The department'} has answered your settlement feedback (see above). The link in your first message shows it too.`,
     );
-    await recordAudit(tx, actor, { action: 'settlement.feedback.answer', entity: 'settlement_feedback', entityId: id, before: { status: r.status }, after: { status: 'answered', answer: text } });
+    await recordAudit(tx, actor, {
+      action: 'settlement.feedback.answer',
+      entity: 'settlement_feedback',
+      entityId: id,
+      before: { status: r.status },
+      after: { status: 'answered', answer: text },
+    });
     return staffView(tx, next!);
   });
 }
@@ -123,7 +135,13 @@ export async function closeFeedback(db: Executor, actor: Actor, user: SessionUse
  * Publishes (or withdraws) an answered item on the public board: the text and answer shown are
  * the ones given, else the automatic redaction of the originals; either way a manager approved them.
  */
-export async function publishFeedback(db: Executor, actor: Actor, user: SessionUser, id: number, input: { published: boolean; text?: string | undefined; answer?: string | undefined }) {
+export async function publishFeedback(
+  db: Executor,
+  actor: Actor,
+  user: SessionUser,
+  id: number,
+  input: { published: boolean; text?: string | undefined; answer?: string | undefined },
+) {
   return inTransaction(db, async (tx) => {
     const r = await requireFeedback(tx, id, true);
     let set: Partial<FeedbackRow>;

@@ -13,7 +13,12 @@ type Topic = (typeof FEEDBACK_CATEGORIES)[number];
 const toPermille = (pct: number) => Math.round(pct * 10);
 const fromPermille = (pm: number) => pm / 10;
 
-export async function saveSurveyYear(db: Executor, actor: Actor, year: number, input: { respondents: number; note?: string | undefined; results: { topic: Topic; satisfied: number }[] }) {
+export async function saveSurveyYear(
+  db: Executor,
+  actor: Actor,
+  year: number,
+  input: { respondents: number; note?: string | undefined; results: { topic: Topic; satisfied: number }[] },
+) {
   return inTransaction(db, async (tx) => {
     const topics = input.results.map((r) => r.topic);
     if (new Set(topics).size !== topics.length) {
