@@ -231,7 +231,13 @@ for (const kind of DB_KINDS) {
         method: 'POST',
         url: '/api/settlement/feedback',
         headers: { origin: ORIGIN },
-        payload: { category: 'housing', text: '관사가 부족합니다.', anonymous: false, contact: { name: '박시민', phone: '010-4444-5555', email: 'park@citizen.test' }, consent: true },
+        payload: {
+          category: 'housing',
+          text: '관사가 부족합니다.',
+          anonymous: false,
+          contact: { name: '박시민', phone: '010-4444-5555', email: 'park@citizen.test' },
+          consent: true,
+        },
       });
       assert.equal(sent.statusCode, 201, sent.body);
       const id = sent.json().id as number;
@@ -241,10 +247,20 @@ for (const kind of DB_KINDS) {
       const photo = multipart([{ name: 'file', file: samples.png(), fileName: 'room.png', contentType: 'image/png' }]);
       const up = await t.app.inject({ method: 'POST', url: `/api/settlement/feedback/${token}/photo`, headers: { origin: ORIGIN, ...photo.headers }, payload: photo.payload });
       assert.equal(up.statusCode, 201, up.body);
-      const anonymous = await t.app.inject({ method: 'POST', url: '/api/settlement/feedback', headers: { origin: ORIGIN }, payload: { category: 'other', text: '익명 의견', anonymous: true } });
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: '/api/settlement/feedback',
+        headers: { origin: ORIGIN },
+        payload: { category: 'other', text: '익명 의견', anonymous: true },
+      });
       assert.equal(anonymous.statusCode, 201);
       await t.app.inject({ method: 'POST', url: `/api/manage/settlement/feedback/${id}/assign`, headers: manager.headers, payload: { departmentId: dept.json().id } });
-      const answered = await t.app.inject({ method: 'POST', url: `/api/manage/settlement/feedback/${id}/answer`, headers: manager.headers, payload: { text: '임대주택을 늘립니다.' } });
+      const answered = await t.app.inject({
+        method: 'POST',
+        url: `/api/manage/settlement/feedback/${id}/answer`,
+        headers: manager.headers,
+        payload: { text: '임대주택을 늘립니다.' },
+      });
       assert.equal(answered.statusCode, 200, answered.body);
       await t.app.inject({ method: 'POST', url: `/api/manage/settlement/feedback/${id}/publication`, headers: manager.headers, payload: { published: true } });
       const [row] = await t.database.db.select().from(settlementFeedback).where(eq(settlementFeedback.id, id));

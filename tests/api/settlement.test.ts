@@ -160,6 +160,19 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it('binds "inspections held" to the plan’s inspection action with a target and shows measured progress', async () => {
+      const [action] = await rows<{ id: number }>(
+        t.database.db,
+        sql`select a.id from actions a join schedule_entries e on e.id = a.entry_id where a.text like ${'%건립 추진상황 점검%'} and e.year = 2023 and e.period = 'Q3'`,
+      );
+      assert.ok(action, 'the seed plan has the inspection action');
+      const bound = await call('PATCH', `/api/actions/${action.id}/assignment`, manager, { measureKey: 'settlement.inspections_held', target: { count: 2, unit: '회' } });
+      assert.equal(bound.statusCode, 200, bound.body);
+      assert.deepEqual([bound.json().measured, bound.json().progress, bound.json().progressSource], [1, 50, 'measure']);
+      const staff = await call('GET', `/api/manage/plans/${planId}`, viewer);
+      assert.ok(staff.body.includes('"progressSource":"measure"'));
+    });
+
     describe('feedback', () => {
       let id: number;
       let token: string;
@@ -295,7 +308,11 @@ for (const kind of DB_KINDS) {
           .update(settlementFeedback)
           .set({ createdAt: new Date(now - (ANSWER_WITHIN_DAYS + 6) * DAY) })
           .where(eq(settlementFeedback.id, id));
-        assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, from: new Date(now - 30 * DAY), to: new Date(now + DAY) }), 0, `answered after ${ANSWER_WITHIN_DAYS + 6} days`);
+        assert.equal(
+          await measure.measure(t.database.db, { planId, actionId: 0, from: new Date(now - 30 * DAY), to: new Date(now + DAY) }),
+          0,
+          `answered after ${ANSWER_WITHIN_DAYS + 6} days`,
+        );
       });
     });
 

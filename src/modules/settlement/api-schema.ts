@@ -17,9 +17,7 @@ export const TokenParams = z.object({ token: z.string().min(1).max(200).describe
 
 // ── Facilities ──────────────────────────────────────────────────────────────
 
-const MilestoneSchema = z
-  .object({ id: z.number().int(), name: bilingual, plannedOn: z.string().nullable(), doneOn: z.string().nullable() })
-  .meta({ id: 'FacilityMilestone' });
+const MilestoneSchema = z.object({ id: z.number().int(), name: bilingual, plannedOn: z.string().nullable(), doneOn: z.string().nullable() }).meta({ id: 'FacilityMilestone' });
 
 /** The public list's item, exactly as the contract (GET /api/facilities). */
 export const FacilityListItemSchema = z
