@@ -6,6 +6,8 @@ import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
 
 const id = idNumber();
+/** An id in a JSON body. */
+const ref = z.number().int().min(1).max(2_147_483_647);
 const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').describe('YYYY-MM-DD, Asia/Seoul');
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset');
 const bilingual = z.object({ ko: z.string(), en: z.string() });
@@ -49,7 +51,7 @@ export const CourseSchema = z
 
 export const CohortBody = z
   .object({
-    courseId: id,
+    courseId: ref,
     name: singleLine(100).describe('e.g. "2026년 1기"'),
     startsOn: calendarDate,
     endsOn: calendarDate,
@@ -153,12 +155,12 @@ export const CheckInCodeSchema = z.object({
   stepSeconds: z.number().int(),
 });
 
-export const SelfCheckInBody = z.object({ sessionId: id, code: z.string().regex(/^[0-9]{6}$/, 'six digits') }).strict();
+export const SelfCheckInBody = z.object({ sessionId: ref, code: z.string().regex(/^[0-9]{6}$/, 'six digits') }).strict();
 
 export const AttendanceBody = z
   .object({
     items: z
-      .array(z.object({ applicationId: id, status: z.enum(['present', 'absent']), reason: singleLine(300).optional() }).strict())
+      .array(z.object({ applicationId: ref, status: z.enum(['present', 'absent']), reason: singleLine(300).optional() }).strict())
       .min(1)
       .max(500),
   })
@@ -181,7 +183,7 @@ export const AttendanceSchema = z.object({
 export const ScoresBody = z
   .object({
     items: z
-      .array(z.object({ applicationId: id, pre: score.nullable().optional(), post: score.nullable().optional() }).strict())
+      .array(z.object({ applicationId: ref, pre: score.nullable().optional(), post: score.nullable().optional() }).strict())
       .min(1)
       .max(500),
   })
@@ -236,12 +238,12 @@ export const VerificationSchema = z
 export const EmployerBody = z.object({ name: titleIn, kind: z.enum(EMPLOYER_KINDS) }).strict();
 export const EmployerSchema = z.object({ id: z.number().int(), name: bilingual, kind: z.enum(EMPLOYER_KINDS) }).meta({ id: 'TrainingEmployer' });
 
-export const PostingBody = z.object({ employerId: id, title: titleIn, track: z.enum(TRACKS).optional(), openings: z.number().int().min(1).max(10_000), closesOn: calendarDate }).strict();
+export const PostingBody = z.object({ employerId: ref, title: titleIn, track: z.enum(TRACKS).optional(), openings: z.number().int().min(1).max(10_000), closesOn: calendarDate }).strict();
 export const PostingSchema = z
   .object({ id: z.number().int(), employer: EmployerSchema, title: bilingual, track: z.enum(TRACKS).nullable(), openings: z.number().int(), closesOn: z.string(), referrals: z.number().int() })
   .meta({ id: 'TrainingPosting' });
 
-export const ReferralBody = z.object({ applicationId: id, note: multiLine(1000, { min: 0 }).optional() }).strict();
+export const ReferralBody = z.object({ applicationId: ref, note: multiLine(1000, { min: 0 }).optional() }).strict();
 export const ReferralPatchBody = z
   .object({ status: z.enum(REFERRAL_STATUSES).optional(), interviewAt: instant.nullable().optional(), note: multiLine(1000, { min: 0 }).optional() })
   .strict();
@@ -257,7 +259,7 @@ export const ReferralSchema = z
   })
   .meta({ id: 'TrainingReferral' });
 
-export const PlacementBody = z.object({ applicationId: id, employerId: id, referralId: id.optional(), jobTitle: singleLine(200), startedOn: calendarDate }).strict();
+export const PlacementBody = z.object({ applicationId: ref, employerId: ref, referralId: ref.optional(), jobTitle: singleLine(200), startedOn: calendarDate }).strict();
 export const FollowUpBody = z.object({ followUpOn: calendarDate, retained: z.boolean(), note: multiLine(1000, { min: 0 }).optional() }).strict();
 export const PlacementSchema = z
   .object({
