@@ -81,7 +81,10 @@ for (const kind of DB_KINDS) {
       return rows[0].token;
     };
     const idOf = async (phone: string) => {
-      const [a] = await t.database.db.select({ id: trainingApplications.id }).from(trainingApplications).where(eq(trainingApplications.phone, phone.replace(/\D/g, '')));
+      const [a] = await t.database.db
+        .select({ id: trainingApplications.id })
+        .from(trainingApplications)
+        .where(eq(trainingApplications.phone, phone.replace(/\D/g, '')));
       return a!.id;
     };
 
@@ -162,7 +165,10 @@ for (const kind of DB_KINDS) {
       assert.equal(badPhone.json().error.fields[0].field, 'phone');
       assert.equal(await count(trainingApplications), apps);
 
-      const [received] = await t.database.db.select().from(outbox).where(and(eq(outbox.kind, 'training.received'), eq(outbox.recipient, '01030000005')));
+      const [received] = await t.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'training.received'), eq(outbox.recipient, '01030000005')));
       assert.equal(received!.channel, 'sms', 'without an e-mail address, by SMS');
       assert.match(received!.body, /\/training\/status\/\{\{token\}\}/, 'the stored body holds the link as a template');
       const status = await call('GET', `/api/training/applications/${tokens.A}`, null);
@@ -248,7 +254,7 @@ for (const kind of DB_KINDS) {
       const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
       const wrong = await checkIn('A', { sessionId: sessions[0], code: wrongCode === checkInCode(row!.checkInSecret, row!.id, step - 1) ? '000000' : wrongCode });
       assert.equal(wrong.json().error.code, 'CHECK_IN_CODE_INVALID');
-      const otherSession = await checkIn('A', { sessionId: sessions[0], code: checkInCode(row!.checkInSecret + 'x', row!.id, step) });
+      const otherSession = await checkIn('A', { sessionId: sessions[0], code: checkInCode(`${row!.checkInSecret}x`, row!.id, step) });
       assert.equal(otherSession.statusCode, 409);
       const notYet = await checkIn('A', { sessionId: sessions[1], code: '123456' });
       assert.equal(notYet.json().error.code, 'CHECK_IN_CLOSED');
@@ -328,7 +334,13 @@ for (const kind of DB_KINDS) {
       assert.equal((await call('GET', `/api/training/applications/${tokens.A}`, null)).statusCode, 404, 'the old link stops working');
       for (const key of ['A', 'C', 'E']) tokens[key] = await tokenOf(ids[key]!, 'training.evaluation');
       assert.equal((await call('GET', `/api/training/applications/${tokens.A}`, null)).json().evaluation, 'open');
-      const answer = await call('POST', `/api/training/applications/${tokens.A}/evaluation`, null, { overall: 5, content: 4, instructor: 5, jobRelevance: 4, comment: '실무 중심이라 좋았습니다.' });
+      const answer = await call('POST', `/api/training/applications/${tokens.A}/evaluation`, null, {
+        overall: 5,
+        content: 4,
+        instructor: 5,
+        jobRelevance: 4,
+        comment: '실무 중심이라 좋았습니다.',
+      });
       assert.equal(answer.statusCode, 201, answer.body);
       const twice = await call('POST', `/api/training/applications/${tokens.A}/evaluation`, null, { overall: 1, content: 1, instructor: 1, jobRelevance: 1 });
       assert.equal(twice.json().error.code, 'EVALUATION_ALREADY_ANSWERED');
@@ -379,7 +391,15 @@ for (const kind of DB_KINDS) {
       assert.equal(buf.subarray(0, 5).toString(), '%PDF-');
       const { text, pages } = await pdfText(buf);
       assert.equal(pages, 1);
-      for (const s of ['홍길동', '연기금 운용 실무', 'Pension fund management in practice', a.code, `${YEAR}년 1기`, 'Certificate of Completion', `http://finhub.test/certificates/${a.code}`]) {
+      for (const s of [
+        '홍길동',
+        '연기금 운용 실무',
+        'Pension fund management in practice',
+        a.code,
+        `${YEAR}년 1기`,
+        'Certificate of Completion',
+        `http://finhub.test/certificates/${a.code}`,
+      ]) {
         assert.ok(text.includes(s), `pdf.js reads ${s} in ${text}`);
       }
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-cert-'));
@@ -417,7 +437,10 @@ for (const kind of DB_KINDS) {
     });
 
     it('job linkage: referral only for consenting graduates, interview, placement, six-month follow-up and figures', async () => {
-      const employer = await call('POST', '/api/training/employers', manager, { name: { ko: '국민연금공단 기금운용본부', en: 'NPS Investment Management' }, kind: 'innovation_city' });
+      const employer = await call('POST', '/api/training/employers', manager, {
+        name: { ko: '국민연금공단 기금운용본부', en: 'NPS Investment Management' },
+        kind: 'innovation_city',
+      });
       assert.equal(employer.statusCode, 201, employer.body);
       const posting = await call('POST', '/api/training/postings', officer, {
         employerId: employer.json().id,
@@ -458,12 +481,15 @@ for (const kind of DB_KINDS) {
       const figures = await call('GET', '/api/training/figures', viewer);
       assert.equal(figures.statusCode, 200, figures.body);
       const c = figures.json().byCohort[0];
+      assert.deepEqual([c.selected, c.completed, c.completionRate, c.placed, c.placementRate, c.followedUp, c.retained, c.retentionRate], [3, 2, 66.7, 1, 50, 1, 1, 100]);
       assert.deepEqual(
-        [c.selected, c.completed, c.completionRate, c.placed, c.placementRate, c.followedUp, c.retained, c.retentionRate],
-        [3, 2, 66.7, 1, 50, 1, 1, 100],
+        figures.json().byTrack.map((r: { track: string }) => r.track),
+        ['pension_fund'],
       );
-      assert.deepEqual(figures.json().byTrack.map((r: { track: string }) => r.track), ['pension_fund']);
-      assert.deepEqual(figures.json().byYear.map((r: { year: number }) => r.year), [YEAR]);
+      assert.deepEqual(
+        figures.json().byYear.map((r: { year: number }) => r.year),
+        [YEAR],
+      );
       const measures = await call('GET', '/api/measures', viewer);
       const keys = measures.json().items.map((m: { key: string }) => m.key);
       assert.ok(keys.includes('training.completions') && keys.includes('training.placements'), keys.join());

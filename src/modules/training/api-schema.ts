@@ -17,7 +17,7 @@ const score = z.number().int().min(0).max(100);
 const rating = z.number().int().min(1).max(5);
 
 export const TRACKS = ['asset_management', 'pension_fund', 'fintech', 'back_office', 'other'] as const;
-export const APPLICATION_STATUSES = ['submitted', 'selected', 'waitlisted', 'rejected', 'withdrawn'] as const;
+const APPLICATION_STATUSES = ['submitted', 'selected', 'waitlisted', 'rejected', 'withdrawn'] as const;
 const EMPLOYER_KINDS = ['innovation_city', 'partner', 'other'] as const;
 const REFERRAL_STATUSES = ['referred', 'interview', 'hired', 'not_hired', 'withdrawn'] as const;
 
@@ -144,7 +144,16 @@ export const DecisionBody = z.object({ decision: z.enum(['selected', 'waitlisted
 export const SessionBody = z.object({ title: titleIn, startsAt: instant, endsAt: instant, room: singleLine(200) }).strict();
 
 export const SessionSchema = z
-  .object({ id: z.number().int(), cohortId: z.number().int(), title: bilingual, startsAt: z.string(), endsAt: z.string(), room: z.string(), present: z.number().int(), absent: z.number().int() })
+  .object({
+    id: z.number().int(),
+    cohortId: z.number().int(),
+    title: bilingual,
+    startsAt: z.string(),
+    endsAt: z.string(),
+    room: z.string(),
+    present: z.number().int(),
+    absent: z.number().int(),
+  })
   .meta({ id: 'TrainingSession' });
 
 export const CheckInCodeSchema = z.object({
@@ -220,7 +229,10 @@ export const CertificateSchema = z
   })
   .meta({ id: 'TrainingCertificate' });
 
-export const IssueSchema = z.object({ issued: z.array(CertificateSchema), notMeetingRule: z.array(z.object({ applicationId: z.number().int(), attendancePct: z.number().int(), score: z.number().int().nullable() })) });
+export const IssueSchema = z.object({
+  issued: z.array(CertificateSchema),
+  notMeetingRule: z.array(z.object({ applicationId: z.number().int(), attendancePct: z.number().int(), score: z.number().int().nullable() })),
+});
 
 export const RevokeBody = z.object({ reason: multiLine(1000) }).strict();
 
@@ -238,9 +250,19 @@ export const VerificationSchema = z
 export const EmployerBody = z.object({ name: titleIn, kind: z.enum(EMPLOYER_KINDS) }).strict();
 export const EmployerSchema = z.object({ id: z.number().int(), name: bilingual, kind: z.enum(EMPLOYER_KINDS) }).meta({ id: 'TrainingEmployer' });
 
-export const PostingBody = z.object({ employerId: ref, title: titleIn, track: z.enum(TRACKS).optional(), openings: z.number().int().min(1).max(10_000), closesOn: calendarDate }).strict();
+export const PostingBody = z
+  .object({ employerId: ref, title: titleIn, track: z.enum(TRACKS).optional(), openings: z.number().int().min(1).max(10_000), closesOn: calendarDate })
+  .strict();
 export const PostingSchema = z
-  .object({ id: z.number().int(), employer: EmployerSchema, title: bilingual, track: z.enum(TRACKS).nullable(), openings: z.number().int(), closesOn: z.string(), referrals: z.number().int() })
+  .object({
+    id: z.number().int(),
+    employer: EmployerSchema,
+    title: bilingual,
+    track: z.enum(TRACKS).nullable(),
+    openings: z.number().int(),
+    closesOn: z.string(),
+    referrals: z.number().int(),
+  })
   .meta({ id: 'TrainingPosting' });
 
 export const ReferralBody = z.object({ applicationId: ref, note: multiLine(1000, { min: 0 }).optional() }).strict();

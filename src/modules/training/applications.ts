@@ -102,7 +102,10 @@ async function duplicateApplication(db: Executor, cohortId: number, phone: strin
 }
 
 export async function applicationByTokenRow(db: Executor, token: string) {
-  const [a] = await db.select().from(trainingApplications).where(eq(trainingApplications.tokenHash, hashToken(token)));
+  const [a] = await db
+    .select()
+    .from(trainingApplications)
+    .where(eq(trainingApplications.tokenHash, hashToken(token)));
   if (!a || a.anonymizedAt) throw notFound({ ko: '지원서', en: 'The application' });
   return a;
 }
@@ -159,10 +162,7 @@ export async function applicationStatus(db: Executor, token: string): Promise<z.
 
 /** Per application of a cohort: sessions attended, the cohort's session count, the certificate. */
 export async function applicationFacts(db: Executor, cohortId: number) {
-  const [{ n: sessions }] = (await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(trainingSessions)
-    .where(eq(trainingSessions.cohortId, cohortId))) as [{ n: number }];
+  const [{ n: sessions }] = (await db.select({ n: sql<number>`count(*)::int` }).from(trainingSessions).where(eq(trainingSessions.cohortId, cohortId))) as [{ n: number }];
   const attended = await db
     .select({ applicationId: trainingAttendance.applicationId, n: sql<number>`count(*)::int` })
     .from(trainingAttendance)
@@ -209,7 +209,11 @@ export async function decide(db: Executor, actor: Actor, userId: number | null, 
     if (a.anonymizedAt) throw conflict('APPLICATION_PURGED', '개인정보가 파기된 지원서입니다.', 'This application’s personal data has been purged.');
     const [cert] = await tx.select({ id: trainingCertificates.id }).from(trainingCertificates).where(eq(trainingCertificates.applicationId, id));
     if (cert || a.status === 'withdrawn') {
-      throw conflict('TRAINING_APPLICATION_STATE', '수료증이 발급되었거나 철회된 지원서는 결정을 바꿀 수 없습니다.', 'The decision cannot change once a certificate is issued or the application is withdrawn.');
+      throw conflict(
+        'TRAINING_APPLICATION_STATE',
+        '수료증이 발급되었거나 철회된 지원서는 결정을 바꿀 수 없습니다.',
+        'The decision cannot change once a certificate is issued or the application is withdrawn.',
+      );
     }
     if (body.decision === 'withdrawn' && a.status === 'rejected') {
       throw conflict('TRAINING_APPLICATION_STATE', '선발되지 않은 지원서는 철회할 수 없습니다.', 'A rejected application cannot be withdrawn.');
@@ -217,7 +221,11 @@ export async function decide(db: Executor, actor: Actor, userId: number | null, 
     if (body.decision === 'selected' && a.status !== 'selected') {
       const counts = await statusCounts(tx, cohort.id);
       if (counts.selected >= cohort.capacity) {
-        throw conflict('COHORT_FULL', `${cohort.name} 정원(${cohort.capacity}명)이 찼습니다. 대기자로 지정하세요.`, `The cohort is full (${cohort.capacity}); put the applicant on the waiting list.`);
+        throw conflict(
+          'COHORT_FULL',
+          `${cohort.name} 정원(${cohort.capacity}명)이 찼습니다. 대기자로 지정하세요.`,
+          `The cohort is full (${cohort.capacity}); put the applicant on the waiting list.`,
+        );
       }
     }
     const after = await setStatus(tx, actor, a, body.decision, body.reason, userId, now, courseLabel(course, cohort), course.titleEn);

@@ -25,7 +25,9 @@ export async function recordScores(db: Executor, actor: Actor, cohortId: number,
       .for('update');
     const byId = new Map(rows.map((r) => [r.id, r]));
     const wrong = body.items.flatMap((it, i) =>
-      byId.has(it.applicationId) ? [] : [{ field: `items.${i}.applicationId`, message: { ko: '이 기수의 선발된 교육생이 아닙니다.', en: 'Not a selected trainee of this cohort.' } }],
+      byId.has(it.applicationId)
+        ? []
+        : [{ field: `items.${i}.applicationId`, message: { ko: '이 기수의 선발된 교육생이 아닙니다.', en: 'Not a selected trainee of this cohort.' } }],
     );
     if (wrong.length) throw invalidFields(wrong);
     for (const it of body.items) {
@@ -57,7 +59,10 @@ export async function sendEvaluation(db: Executor, ctx: TrainingContext, actor: 
     const link = statusLink(ctx);
     for (const a of trainees) {
       const token = randomToken();
-      await tx.update(trainingApplications).set({ tokenHash: hashToken(token) }).where(eq(trainingApplications.id, a.id));
+      await tx
+        .update(trainingApplications)
+        .set({ tokenHash: hashToken(token) })
+        .where(eq(trainingApplications.id, a.id));
       await tellTrainee(
         tx,
         a,
@@ -83,7 +88,14 @@ export async function answerEvaluation(db: Executor, actor: Actor, token: string
     if (done) throw conflict('EVALUATION_ALREADY_ANSWERED', '교육평가에 이미 응답했습니다.', 'You have already answered the evaluation.');
     const [e] = await tx
       .insert(trainingEvaluations)
-      .values({ applicationId: a.id, overall: body.overall, content: body.content, instructor: body.instructor, jobRelevance: body.jobRelevance, comment: body.comment?.trim() || null })
+      .values({
+        applicationId: a.id,
+        overall: body.overall,
+        content: body.content,
+        instructor: body.instructor,
+        jobRelevance: body.jobRelevance,
+        comment: body.comment?.trim() || null,
+      })
       .onConflictDoNothing()
       .returning();
     if (!e) throw conflict('EVALUATION_ALREADY_ANSWERED', '교육평가에 이미 응답했습니다.', 'You have already answered the evaluation.');

@@ -69,7 +69,13 @@ export async function revokeCertificate(db: Executor, actor: Actor, id: number, 
     if (!c) throw notFound({ ko: `수료증 ${id}`, en: `Certificate ${id}` });
     if (c.revokedAt) throw conflict('CERTIFICATE_REVOKED', '이미 취소된 수료증입니다.', 'The certificate is already revoked.');
     const [after] = await tx.update(trainingCertificates).set({ revokedAt: now, revokedReason: reason }).where(eq(trainingCertificates.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'training.certificate.revoke', entity: 'training_certificate', entityId: id, before: { revokedAt: null }, after: { revokedAt: now, reason } });
+    await recordAudit(tx, actor, {
+      action: 'training.certificate.revoke',
+      entity: 'training_certificate',
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: now, reason },
+    });
     const a = await requireApplication(tx, c.applicationId);
     await tellTrainee(
       tx,

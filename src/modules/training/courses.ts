@@ -36,7 +36,8 @@ export async function listCourses(db: Executor) {
 
 export async function createCohort(db: Executor, actor: Actor, body: z.infer<typeof CohortBody>, now = new Date()) {
   if (body.endsOn < body.startsOn) throw invalidField('endsOn', '종료일이 시작일보다 빠릅니다.', 'The end date is before the start date.');
-  if (Date.parse(body.applyClosesAt) <= Date.parse(body.applyOpensAt)) throw invalidField('applyClosesAt', '접수 마감이 접수 시작보다 빠릅니다.', 'Applications close before they open.');
+  if (Date.parse(body.applyClosesAt) <= Date.parse(body.applyOpensAt))
+    throw invalidField('applyClosesAt', '접수 마감이 접수 시작보다 빠릅니다.', 'Applications close before they open.');
   try {
     return await inTransaction(db, async (tx) => {
       const course = await requireCourse(tx, body.courseId);

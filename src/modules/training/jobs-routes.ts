@@ -25,7 +25,10 @@ const tags = ['training'];
 export const trainingJobRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/training/employers',
-    { config: { policy: STAFF }, schema: { operationId: 'listTrainingEmployers', summary: 'Employers / 연계 기업', tags, response: { 200: z.object({ items: z.array(EmployerSchema) }) } } },
+    {
+      config: { policy: STAFF },
+      schema: { operationId: 'listTrainingEmployers', summary: 'Employers / 연계 기업', tags, response: { 200: z.object({ items: z.array(EmployerSchema) }) } },
+    },
     async () => ({ items: await listEmployers(app.db) }),
   );
 
@@ -33,14 +36,23 @@ export const trainingJobRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/training/employers',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createTrainingEmployer', summary: 'Add an employer (innovation-city institution, partner) / 연계 기업 등록', tags, body: EmployerBody, response: { 201: EmployerSchema } },
+      schema: {
+        operationId: 'createTrainingEmployer',
+        summary: 'Add an employer (innovation-city institution, partner) / 연계 기업 등록',
+        tags,
+        body: EmployerBody,
+        response: { 201: EmployerSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createEmployer(app.db, actorOf(req), req.body)),
   );
 
   app.get(
     '/api/training/postings',
-    { config: { policy: STAFF }, schema: { operationId: 'listTrainingPostings', summary: 'Job postings / 채용 공고', tags, response: { 200: z.object({ items: z.array(PostingSchema) }) } } },
+    {
+      config: { policy: STAFF },
+      schema: { operationId: 'listTrainingPostings', summary: 'Job postings / 채용 공고', tags, response: { 200: z.object({ items: z.array(PostingSchema) }) } },
+    },
     async () => ({ items: await listPostings(app.db) }),
   );
 
@@ -57,7 +69,13 @@ export const trainingJobRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/training/postings/:id/referrals',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'listTrainingReferrals', summary: 'Graduates referred to a posting / 추천 현황', tags, params: IdParams, response: { 200: z.object({ items: z.array(ReferralSchema) }) } },
+      schema: {
+        operationId: 'listTrainingReferrals',
+        summary: 'Graduates referred to a posting / 추천 현황',
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ReferralSchema) }) },
+      },
     },
     async (req) => ({ items: await listReferrals(app.db, req.params.id) }),
   );
@@ -98,7 +116,12 @@ export const trainingJobRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/training/placements',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'listTrainingPlacements', summary: 'Placements with their follow-up / 취업 현황', tags, response: { 200: z.object({ items: z.array(PlacementSchema) }) } },
+      schema: {
+        operationId: 'listTrainingPlacements',
+        summary: 'Placements with their follow-up / 취업 현황',
+        tags,
+        response: { 200: z.object({ items: z.array(PlacementSchema) }) },
+      },
     },
     async () => ({ items: await listPlacements(app.db) }),
   );

@@ -92,7 +92,8 @@ export async function refer(db: Executor, actor: Actor, postingId: number, body:
       return referralView(r!, a);
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'training_referrals_uq')) throw conflict('REFERRAL_EXISTS', '이 공고에 이미 추천한 수료생입니다.', 'The graduate is already referred to this posting.');
+    if (isUniqueViolation(e, 'training_referrals_uq'))
+      throw conflict('REFERRAL_EXISTS', '이 공고에 이미 추천한 수료생입니다.', 'The graduate is already referred to this posting.');
     throw e;
   }
 }
@@ -141,7 +142,13 @@ export async function createPlacement(db: Executor, actor: Actor, body: z.infer<
         if (!r || r.applicationId !== a.id) throw invalidField('referralId', '이 수료생의 추천이 아닙니다.', 'Not a referral of this graduate.');
         if (r.status !== 'hired') {
           await tx.update(trainingReferrals).set({ status: 'hired', updatedAt: new Date() }).where(eq(trainingReferrals.id, r.id));
-          await recordAudit(tx, actor, { action: 'training.referral.update', entity: 'training_referral', entityId: r.id, before: { status: r.status }, after: { status: 'hired' } });
+          await recordAudit(tx, actor, {
+            action: 'training.referral.update',
+            entity: 'training_referral',
+            entityId: r.id,
+            before: { status: r.status },
+            after: { status: 'hired' },
+          });
         }
       }
       const [p] = await tx
@@ -152,7 +159,8 @@ export async function createPlacement(db: Executor, actor: Actor, body: z.infer<
       return placementView(p!, a, e);
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'training_placements_application_id_unique')) throw conflict('PLACEMENT_EXISTS', '이미 취업이 기록된 수료생입니다.', 'The graduate already has a placement.');
+    if (isUniqueViolation(e, 'training_placements_application_id_unique'))
+      throw conflict('PLACEMENT_EXISTS', '이미 취업이 기록된 수료생입니다.', 'The graduate already has a placement.');
     throw e;
   }
 }

@@ -161,4 +161,3 @@ export const placementView = (p: PlacementRow, a: Pick<ApplicationRow, 'name' | 
   retained: p.retained,
   followUpNote: p.followUpNote,
 });
-

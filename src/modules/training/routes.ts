@@ -59,7 +59,10 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
 
   app.get(
     '/api/training/courses',
-    { config: { policy: STAFF }, schema: { operationId: 'listTrainingCourses', summary: 'Courses by track / 교육과정', tags, response: { 200: z.object({ items: z.array(CourseSchema) }) } } },
+    {
+      config: { policy: STAFF },
+      schema: { operationId: 'listTrainingCourses', summary: 'Courses by track / 교육과정', tags, response: { 200: z.object({ items: z.array(CourseSchema) }) } },
+    },
     async () => ({ items: await listCourses(app.db) }),
   );
 
@@ -74,13 +77,19 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
 
   app.get(
     '/api/training/cohorts',
-    { config: { policy: PUBLIC }, schema: { operationId: 'listTrainingCohorts', summary: 'Cohorts, newest first / 교육 기수', tags, response: { 200: z.object({ items: z.array(CohortSchema) }) } } },
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'listTrainingCohorts', summary: 'Cohorts, newest first / 교육 기수', tags, response: { 200: z.object({ items: z.array(CohortSchema) }) } },
+    },
     async () => ({ items: await listCohorts(app.db) }),
   );
 
   app.get(
     '/api/training/cohorts/:id',
-    { config: { policy: PUBLIC }, schema: { operationId: 'getTrainingCohort', summary: 'A cohort and its application form texts / 기수 안내', tags, params: IdParams, response: { 200: CohortSchema } } },
+    {
+      config: { policy: PUBLIC },
+      schema: { operationId: 'getTrainingCohort', summary: 'A cohort and its application form texts / 기수 안내', tags, params: IdParams, response: { 200: CohortSchema } },
+    },
     async (req) => getCohort(app.db, req.params.id),
   );
 
@@ -88,7 +97,13 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/cohorts',
     {
       config: { policy: MANAGERS },
-      schema: { operationId: 'createTrainingCohort', summary: 'A cohort with dates, capacity and application window / 기수 개설', tags, body: CohortBody, response: { 201: CohortSchema } },
+      schema: {
+        operationId: 'createTrainingCohort',
+        summary: 'A cohort with dates, capacity and application window / 기수 개설',
+        tags,
+        body: CohortBody,
+        response: { 201: CohortSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createCohort(app.db, actorOf(req), req.body)),
   );
@@ -117,7 +132,13 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/applications/:token',
     {
       config: { policy: PUBLIC },
-      schema: { operationId: 'getTrainingApplication', summary: "The trainee's status page / 지원 진행 상황", tags, params: TokenParams, response: { 200: ApplicationStatusSchema } },
+      schema: {
+        operationId: 'getTrainingApplication',
+        summary: "The trainee's status page / 지원 진행 상황",
+        tags,
+        params: TokenParams,
+        response: { 200: ApplicationStatusSchema },
+      },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
@@ -161,7 +182,14 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/applications/:token/certificate.pdf',
     {
       config: { policy: PUBLIC, errors: ['CERTIFICATE_REVOKED'] },
-      schema: { operationId: 'getOwnTrainingCertificatePdf', summary: "The trainee's certificate as PDF / 수료증 PDF", tags, params: TokenParams, produces: ['application/pdf'], response: { 200: z.unknown() } },
+      schema: {
+        operationId: 'getOwnTrainingCertificatePdf',
+        summary: "The trainee's certificate as PDF / 수료증 PDF",
+        tags,
+        params: TokenParams,
+        produces: ['application/pdf'],
+        response: { 200: z.unknown() },
+      },
     },
     async (req, reply) => {
       const d = await certificateDocument(app.db, { token: req.params.token });
@@ -204,7 +232,16 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
 
   app.get(
     '/api/training/cohorts/:id/sessions',
-    { config: { policy: STAFF }, schema: { operationId: 'listTrainingSessions', summary: 'Sessions of a cohort / 교육 회차', tags, params: IdParams, response: { 200: z.object({ items: z.array(SessionSchema) }) } } },
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'listTrainingSessions',
+        summary: 'Sessions of a cohort / 교육 회차',
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(SessionSchema) }) },
+      },
+    },
     async (req) => ({ items: await listSessions(app.db, req.params.id) }),
   );
 
@@ -234,7 +271,10 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
 
   app.get(
     '/api/training/sessions/:id/attendance',
-    { config: { policy: CITY_STAFF }, schema: { operationId: 'getTrainingAttendance', summary: 'Attendance sheet / 출석부', tags, params: IdParams, response: { 200: AttendanceSchema } } },
+    {
+      config: { policy: CITY_STAFF },
+      schema: { operationId: 'getTrainingAttendance', summary: 'Attendance sheet / 출석부', tags, params: IdParams, response: { 200: AttendanceSchema } },
+    },
     async (req) => attendanceSheet(app.db, req.params.id),
   );
 
@@ -258,7 +298,14 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/cohorts/:id/scores',
     {
       config: { policy: EDITORS },
-      schema: { operationId: 'recordTrainingScores', summary: 'Pre/post assessment scores / 사전·사후 평가 점수', tags, params: IdParams, body: ScoresBody, response: { 200: ApplicationListSchema } },
+      schema: {
+        operationId: 'recordTrainingScores',
+        summary: 'Pre/post assessment scores / 사전·사후 평가 점수',
+        tags,
+        params: IdParams,
+        body: ScoresBody,
+        response: { 200: ApplicationListSchema },
+      },
     },
     async (req) => recordScores(app.db, actorOf(req), req.params.id, req.body),
   );
@@ -282,7 +329,13 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/cohorts/:id/evaluation',
     {
       config: { policy: STAFF },
-      schema: { operationId: 'getTrainingEvaluation', summary: 'Course evaluation results of a cohort / 교육평가 결과', tags, params: IdParams, response: { 200: EvaluationResultsSchema } },
+      schema: {
+        operationId: 'getTrainingEvaluation',
+        summary: 'Course evaluation results of a cohort / 교육평가 결과',
+        tags,
+        params: IdParams,
+        response: { 200: EvaluationResultsSchema },
+      },
     },
     async (req) => evaluationResults(app.db, req.params.id),
   );
@@ -306,7 +359,14 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/certificates/:id/revoke',
     {
       config: { policy: MANAGERS, errors: ['CERTIFICATE_REVOKED'] },
-      schema: { operationId: 'revokeTrainingCertificate', summary: 'Revoke a certificate, with a reason / 수료증 취소', tags, params: IdParams, body: RevokeBody, response: { 200: CertificateSchema } },
+      schema: {
+        operationId: 'revokeTrainingCertificate',
+        summary: 'Revoke a certificate, with a reason / 수료증 취소',
+        tags,
+        params: IdParams,
+        body: RevokeBody,
+        response: { 200: CertificateSchema },
+      },
     },
     async (req) => revokeCertificate(app.db, actorOf(req), req.params.id, req.body.reason),
   );
@@ -315,7 +375,14 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
     '/api/training/certificates/:id/pdf',
     {
       config: { policy: CITY_STAFF, errors: ['CERTIFICATE_REVOKED'] },
-      schema: { operationId: 'getTrainingCertificatePdf', summary: 'A certificate as PDF / 수료증 PDF', tags, params: IdParams, produces: ['application/pdf'], response: { 200: z.unknown() } },
+      schema: {
+        operationId: 'getTrainingCertificatePdf',
+        summary: 'A certificate as PDF / 수료증 PDF',
+        tags,
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: { 200: z.unknown() },
+      },
     },
     async (req, reply) => {
       const d = await certificateDocument(app.db, { id: req.params.id });

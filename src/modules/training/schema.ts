@@ -166,7 +166,12 @@ export const trainingEvaluations = pgTable(
     comment: text('comment'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('training_evaluations_ck', sql`least(${t.overall}, ${t.content}, ${t.instructor}, ${t.jobRelevance}) >= 1 and greatest(${t.overall}, ${t.content}, ${t.instructor}, ${t.jobRelevance}) <= 5`)],
+  (t) => [
+    check(
+      'training_evaluations_ck',
+      sql`least(${t.overall}, ${t.content}, ${t.instructor}, ${t.jobRelevance}) >= 1 and greatest(${t.overall}, ${t.content}, ${t.instructor}, ${t.jobRelevance}) <= 5`,
+    ),
+  ],
 );
 
 /** A completion certificate; the holder's name is kept only masked (홍*동), so it outlives the purge. */

@@ -24,7 +24,7 @@ import { trainingCourses, trainingSessions } from './schema.ts';
 import { createSession, markAttendance, selfCheckIn } from './sessions.ts';
 
 const SEED_ACTOR: Actor = { userId: null, email: 'seed:training-example', ip: null };
-export const EXAMPLE_COURSE_KO = '연기금 자산운용 실무과정 (예시)';
+const EXAMPLE_COURSE_KO = '연기금 자산운용 실무과정 (예시)';
 
 const DAY = 86_400_000;
 const NAMES = ['김하늘', '이서준', '박지민', '최유나', '정민호', '강수아', '조현우', '윤채원', '장도윤', '임서연', '한지호', '오예린', '서준영', '신다은'];
@@ -153,8 +153,20 @@ export async function seedTrainingExample(db: Executor, ctx: TrainingContext, no
     const nps = await createEmployer(tx, SEED_ACTOR, { name: { ko: '국민연금공단 기금운용본부 (예시)', en: 'NPS Investment Management (example)' }, kind: 'innovation_city' });
     const bank = await createEmployer(tx, SEED_ACTOR, { name: { ko: '전북은행 (예시)', en: 'Jeonbuk Bank (example)' }, kind: 'partner' });
     const postings = [
-      await createPosting(tx, SEED_ACTOR, { employerId: nps.id, title: { ko: '기금운용 지원 인턴', en: 'Fund management assistant' }, track: 'pension_fund', openings: 3, closesOn: dateAfter(endsOn, 20) }),
-      await createPosting(tx, SEED_ACTOR, { employerId: bank.id, title: { ko: '자산관리 사무원', en: 'Asset management clerk' }, track: 'back_office', openings: 2, closesOn: dateAfter(endsOn, 20) }),
+      await createPosting(tx, SEED_ACTOR, {
+        employerId: nps.id,
+        title: { ko: '기금운용 지원 인턴', en: 'Fund management assistant' },
+        track: 'pension_fund',
+        openings: 3,
+        closesOn: dateAfter(endsOn, 20),
+      }),
+      await createPosting(tx, SEED_ACTOR, {
+        employerId: bank.id,
+        title: { ko: '자산관리 사무원', en: 'Asset management clerk' },
+        track: 'back_office',
+        openings: 2,
+        closesOn: dateAfter(endsOn, 20),
+      }),
     ];
     const consenting = issued.filter((c) => !NO_REFERRAL.has(apps.findIndex((a) => a.id === c.applicationId) + 1));
     let placed = 0;

@@ -67,7 +67,11 @@ export async function currentCode(db: Executor, ctx: TrainingContext, sessionId:
 }
 
 const closedError = (s: SessionRow) =>
-  conflict('CHECK_IN_CLOSED', '출석 확인은 교육 시작 30분 전부터 끝날 때까지 할 수 있습니다.', `Self check-in is open from 30 minutes before the session until its end (${s.endsAt.toISOString()}).`);
+  conflict(
+    'CHECK_IN_CLOSED',
+    '출석 확인은 교육 시작 30분 전부터 끝날 때까지 할 수 있습니다.',
+    `Self check-in is open from 30 minutes before the session until its end (${s.endsAt.toISOString()}).`,
+  );
 
 /** A trainee checks in with the code shown in the room; a second check-in changes nothing. */
 export async function selfCheckIn(db: Executor, actor: Actor, token: string, body: { sessionId: number; code: string }, now = new Date()) {
@@ -82,7 +86,11 @@ export async function selfCheckIn(db: Executor, actor: Actor, token: string, bod
     if (now.getTime() < s.startsAt.getTime() - EARLY_MS || now >= s.endsAt) throw closedError(s);
     const verdict = judgeCode(s.checkInSecret, s.id, body.code, now);
     if (verdict === 'expired') {
-      throw conflict('CHECK_IN_CODE_EXPIRED', '출석 코드가 바뀌었습니다. 강의실 화면의 QR 코드를 다시 찍어 주십시오.', 'The code has changed: scan the QR code on the room’s screen again.');
+      throw conflict(
+        'CHECK_IN_CODE_EXPIRED',
+        '출석 코드가 바뀌었습니다. 강의실 화면의 QR 코드를 다시 찍어 주십시오.',
+        'The code has changed: scan the QR code on the room’s screen again.',
+      );
     }
     if (verdict === 'invalid') throw conflict('CHECK_IN_CODE_INVALID', '출석 코드가 맞지 않습니다.', 'The check-in code is not right.');
     const [existing] = await tx
