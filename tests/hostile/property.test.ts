@@ -383,7 +383,7 @@ for (const kind of DB_KINDS) {
         name: '속성 1기',
         startsOn: seoulDate(0),
         endsOn: seoulDate(10),
-        capacity: 100_000,
+        capacity: 10_000,
         applyOpensAt: iso(-HOUR),
         applyClosesAt: iso(48 * HOUR),
         criteria: { ko: '누구나', en: 'Anyone' },
