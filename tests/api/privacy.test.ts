@@ -122,7 +122,7 @@ for (const kind of DB_KINDS) {
     it('keeps everything until the retention period has ended (from the session’s end, not its start)', async () => {
       // a year after the start but before a year after the end
       const r = await purgePersonalData(t.database.db, new Date(startsAt.getTime() + 365 * DAY + HOUR));
-      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, settlementFeedback: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
+      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, settlementFeedback: 0, trainingApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
       const [reg] = await t.database.db.select().from(registrations);
       assert.equal(reg!.name, '홍길동');
     });
@@ -177,6 +177,7 @@ for (const kind of DB_KINDS) {
         registrations: 0,
         schoolApplications: 0,
         settlementFeedback: 0,
+        trainingApplications: 0,
         outboxMessages: 0,
         outboxFiles: 0,
         dryRun: false,

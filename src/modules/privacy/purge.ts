@@ -10,15 +10,20 @@
  * - school applications: kept `retentionDays` after the survey's year ends (Asia/Seoul, as the
  *   consent notice says); then the contact teacher's name → "(삭제됨)", phone and e-mail → null.
  *   The school's name stays: it is not personal data and the figures need it.
+ * - training applications (금융전문인력 양성): kept the cohort's `retentionDays` after its end date
+ *   (Asia/Seoul, as the consent notice says); then name → "(삭제됨)", phone, e-mail, statement and
+ *   documents → null/empty, and the free texts about the trainee (evaluation comment, referral
+ *   and follow-up notes) → null. Attendance, scores, certificates (whose holder is kept only
+ *   masked, 홍*동, so they stay verifiable), referrals and placements stay for the figures.
  * - settlement feedback (정주여건 의견): kept a year after its answer (or its closing, or its
  *   submission while unanswered); then the contact's name, phone and e-mail → null and the
  *   photo dropped (its file removed after the commit unless evidence or an inspection photo holds
  *   the same content); the text, answer and what the board publishes stay (the board shows only
  *   the staff-approved redaction).
  * - outbox messages of an anonymised registration, application or feedback item
- *   (meta.registrationId / meta.applicationId / meta.feedbackId): recipient blanked, body
- *   replaced and link token removed; a message still pending is marked failed (it can no longer
- *   be delivered).
+ *   (meta.registrationId / meta.applicationId / meta.trainingApplicationId / meta.feedbackId):
+ *   recipient blanked, body replaced and link token removed; a message still pending is marked
+ *   failed (it can no longer be delivered).
  * - the files the default channels wrote for those messages (FINHUB_DATA_DIR/outbox/<id>-*.eml and
  *   .txt, with names, phones and links in them): removed once the transaction has committed, and
  *   any left by an earlier run (or written before this rule) with them.
@@ -41,6 +46,7 @@ import { evidence } from '../plan/tracking-schema.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
 import { createFileStore } from '../../server/file-store.ts';
+import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
 export const ERASED_NAME = '(삭제됨)';
 /** Settlement feedback contacts are kept this long after the answer (the consent notice says one year). */
@@ -52,6 +58,7 @@ export interface PurgeResult {
   schoolApplications: number;
   /** Settlement feedback items whose contact (and photo) were removed. */
   settlementFeedback: number;
+  trainingApplications: number;
   outboxMessages: number;
   /** Message files removed from FINHUB_DATA_DIR/outbox (0 without a data directory). */
   outboxFiles: number;
@@ -161,6 +168,26 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         }
       }
 
+      // Training applications: retention counts from the day after the cohort's end in Seoul.
+      const cohortEnd = sql`((${trainingCohorts.endsOn} + 1)::timestamp at time zone 'Asia/Seoul')`;
+      const dueTraining = await tx
+        .select({ id: trainingApplications.id })
+        .from(trainingApplications)
+        .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingApplications.cohortId))
+        .where(and(isNull(trainingApplications.anonymizedAt), sql`${cohortEnd} + ${trainingCohorts.retentionDays} * interval '1 day' < ${now}`))
+        .for('update', { of: trainingApplications });
+      const trainingIds = dueTraining.map((a) => a.id);
+      if (trainingIds.length) {
+        await tx
+          .update(trainingApplications)
+          .set({ name: ERASED_NAME, phone: null, email: null, statement: null, documents: [], anonymizedAt: now })
+          .where(inArray(trainingApplications.id, trainingIds));
+        await tx.update(trainingEvaluations).set({ comment: null }).where(inArray(trainingEvaluations.applicationId, trainingIds));
+        await tx.update(trainingReferrals).set({ note: null }).where(inArray(trainingReferrals.applicationId, trainingIds));
+        await tx.update(trainingPlacements).set({ followUpNote: null }).where(inArray(trainingPlacements.applicationId, trainingIds));
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'training_application', after: { count: trainingIds.length, ids: trainingIds } });
+      }
+
       // Their messages, and any left over from an earlier purge.
       const anonymisedRegistration = tx
         .select({ id: sql`${registrations.id}::text` })
@@ -170,11 +197,19 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         .select({ id: sql`${schoolApplications.id}::text` })
         .from(schoolApplications)
         .where(isNotNull(schoolApplications.anonymizedAt));
+      const anonymisedTraining = tx
+        .select({ id: sql`${trainingApplications.id}::text` })
+        .from(trainingApplications)
+        .where(isNotNull(trainingApplications.anonymizedAt));
       const anonymisedFeedback = tx
         .select({ id: sql`${settlementFeedback.id}::text` })
         .from(settlementFeedback)
         .where(isNotNull(settlementFeedback.anonymizedAt));
-      const blanked = await blankMessagesOf(tx, { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, feedbackIds: anonymisedFeedback }, ERASED_NAME);
+      const blanked = await blankMessagesOf(
+        tx,
+        { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, trainingApplicationIds: anonymisedTraining, feedbackIds: anonymisedFeedback },
+        ERASED_NAME,
+      );
       if (blanked.length) {
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked } });
       }
@@ -200,6 +235,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         registrations: registrationIds.length,
         schoolApplications: applicationIds.length,
         settlementFeedback: feedbackIds.length,
+        trainingApplications: trainingIds.length,
         outboxMessages: blanked.length,
         outboxFiles: doomed.length,
         dryRun,
