@@ -32,7 +32,7 @@ type IdRouteName = 'plan' | 'academySession' | 'event' | StaffIdRouteName;
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' }
+  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'findRegistration' }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

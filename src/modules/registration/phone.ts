@@ -25,7 +25,8 @@ export function normalizePhone(input: string): string | null {
  * A number written for the given country (ISO 3166-1 alpha-2; none or KR: Korean, as
  * normalizePhone). Another country's number is stored in E.164 ("+81 90-1234-5678" or
  * "090-1234-5678" with JP → "+819012345678"); a number written with "+" keeps its own country
- * (a Korean one → national digits). null when not a valid number.
+ * (a Korean one → national digits); a number that is not one of the chosen country but is a
+ * Korean one (a guest from abroad with a Korean phone) is Korean. null when not a valid number.
  */
 export function normalizeInternationalPhone(input: string, country?: string | null): string | null {
   const written = input.trim();
@@ -35,9 +36,9 @@ export function normalizeInternationalPhone(input: string, country?: string | nu
   try {
     number = parsePhoneNumberFromString(written, { defaultCountry: region as CountryCode, extract: false });
   } catch {
-    return null;
+    number = undefined;
   }
-  if (!number || number.ext || !number.isValid()) return null;
+  if (!number || number.ext || !number.isValid()) return written.startsWith('+') ? null : normalizePhone(written);
   if (number.country === 'KR') return normalizePhone(number.number);
   return number.number;
 }

@@ -16,7 +16,8 @@ import { useId } from 'react';
 /** A Korean phone number as it is written at home ("010-1234-5678"); the input when it is none. */
 export function formatPhone(input: string, country?: string | null): string {
   const region = (country || 'KR').toUpperCase();
-  const n = parsePhoneNumberFromString(input.trim(), region as CountryCode);
+  const chosen = parsePhoneNumberFromString(input.trim(), region as CountryCode);
+  const n = chosen?.isValid() ? chosen : parsePhoneNumberFromString(input.trim(), 'KR');
   if (!n) return input.trim();
   // A Korean number in its national form; a number abroad with its country code (E.164 as written internationally).
   return n.country === 'KR' ? n.formatNational() : n.formatInternational();
@@ -28,7 +29,8 @@ export function phoneIsValid(v: string, country?: string | null): boolean {
   const region = (country || 'KR').toUpperCase();
   if (region === 'KR' && !written.startsWith('+')) return isValidPhoneNumber(written, 'KR') && looksLikePhone(written);
   const n = parsePhoneNumberFromString(written, region as CountryCode);
-  if (!n?.isValid()) return false;
+  // Not one of the chosen country: a guest from abroad may have a Korean number.
+  if (!n?.isValid()) return !written.startsWith('+') && isValidPhoneNumber(written, 'KR') && looksLikePhone(written);
   return n.country !== 'KR' || looksLikePhone(n.formatNational());
 }
 
