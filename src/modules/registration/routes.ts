@@ -37,13 +37,12 @@ export const publicRateLimitConfig = (max: number) => (max > 0 ? { max, timeWind
 
 export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (app, { engine, publicRateLimit }) => {
   const rateLimit = publicRateLimitConfig(publicRateLimit);
-  // Stricter for the look-up, which sends messages: a fifth of the public write limit (at least 1).
-  const lookupRateLimit = publicRateLimitConfig(publicRateLimit > 0 ? Math.max(1, Math.floor(publicRateLimit / 5)) : 0);
 
   app.post(
     '/api/registrations/lookup',
     {
-      config: { policy: PUBLIC, rateLimit: lookupRateLimit },
+      // Per client address like every public write; per recipient, lookup.ts sends one round per 10 minutes.
+      config: { policy: PUBLIC, rateLimit },
       schema: {
         operationId: 'lookUpRegistration',
         summary: 'Find my registration: its link is sent to the phone or e-mail given (same answer whatever is found) / 내 신청 찾기',
