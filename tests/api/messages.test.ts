@@ -232,7 +232,10 @@ for (const kind of DB_KINDS) {
       const seoulClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(deadline);
       assert.equal(seoulClock, '08:00');
       assert.ok(deadline.getTime() - Date.now() > ttl * 60_000 && deadline.getTime() - Date.now() <= ttl * 60_000 + 9 * HOUR + 60_000);
-      const links = await t.database.db.select().from(registrationLinks).where(and(eq(registrationLinks.registrationId, b.id), eq(registrationLinks.purpose, 'offer')));
+      const links = await t.database.db
+        .select()
+        .from(registrationLinks)
+        .where(and(eq(registrationLinks.registrationId, b.id), eq(registrationLinks.purpose, 'offer')));
       assert.equal(links.length, 1);
       await deliver();
       const mail = smtp.received.find((m) => m.to && JSON.stringify(m.to).includes('second@example.test'))!;

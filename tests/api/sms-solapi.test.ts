@@ -43,13 +43,23 @@ async function startSolapi() {
       const auth = /^HMAC-SHA256 apiKey=([^,]+), date=([^,]+), salt=([^,]+), signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? '');
       if (!auth) return answer(401, { errorCode: 'InvalidAuthorization', errorMessage: 'malformed' });
       const [, apiKey, date, salt, signature] = auth;
-      const expected = createHmac('sha256', SECRET).update(date! + salt!).digest('hex');
+      const expected = createHmac('sha256', SECRET)
+        .update(date! + salt!)
+        .digest('hex');
       if (apiKey !== KEY || signature !== expected) return answer(401, { errorCode: 'SignatureDoesNotMatch', errorMessage: 'bad signature' });
       if (Math.abs(Date.parse(date!) - Date.now()) > 15 * 60_000) return answer(401, { errorCode: 'RequestTimeTooSkewed', errorMessage: 'date' });
       if (state.refuse) return answer(400, { errorCode: 'ValidationError', errorMessage: 'refused for the test' });
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { message: Received };
       received.push(body.message);
-      answer(200, { groupId: 'G1', messageId: `M${received.length}`, to: body.message.to, from: body.message.from, type: 'LMS', statusCode: '2000', statusMessage: '정상 접수(이통사로 접수 예정) ' });
+      answer(200, {
+        groupId: 'G1',
+        messageId: `M${received.length}`,
+        to: body.message.to,
+        from: body.message.from,
+        type: 'LMS',
+        statusCode: '2000',
+        statusMessage: '정상 접수(이통사로 접수 예정) ',
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -84,8 +94,20 @@ for (const kind of DB_KINDS) {
     });
 
     it('sends Korean and international numbers, signed; a refusal is retried, then delivered once', async () => {
-      await enqueueNotification(database.db, { channel: 'sms', recipient: '01012345678', subject: '[금융 기초] 신청이 확정되었습니다', body: '홍길동님, 확정되었습니다.', kind: 'test.sms' });
-      await enqueueNotification(database.db, { channel: 'sms', recipient: '+819012345678', subject: '[Finance basics] Confirmed', body: 'Dear Jane, confirmed.', kind: 'test.sms' });
+      await enqueueNotification(database.db, {
+        channel: 'sms',
+        recipient: '01012345678',
+        subject: '[금융 기초] 신청이 확정되었습니다',
+        body: '홍길동님, 확정되었습니다.',
+        kind: 'test.sms',
+      });
+      await enqueueNotification(database.db, {
+        channel: 'sms',
+        recipient: '+819012345678',
+        subject: '[Finance basics] Confirmed',
+        body: 'Dear Jane, confirmed.',
+        kind: 'test.sms',
+      });
       assert.deepEqual(await drainOutbox(database.db, channels), { sent: 2, retrying: 0, failed: 0 });
       assert.deepEqual(solapi.received, [
         { to: '01012345678', from: '0632812114', text: '[금융 기초] 신청이 확정되었습니다\n홍길동님, 확정되었습니다.' },
@@ -105,7 +127,7 @@ for (const kind of DB_KINDS) {
 
     it('a wrong secret is refused by the server and not taken for sent', async () => {
       const wrong = new SolapiSmsSender({ apiKey: KEY, apiSecret: 'wrong', sender: '0632812114', baseUrl: solapi.url });
-      await assert.rejects(wrong.sendSms('01012345678', 'x', { id: 1, kind: 'k' }), /HTTP 401 SignatureDoesNotMatch/);
+      await assert.rejects(wrong.sendSms('01012345678', 'x'), /HTTP 401 SignatureDoesNotMatch/);
     });
   });
 }

@@ -16,7 +16,11 @@ describe('find my registration in chromium', () => {
     await page.goto(`${h.server.url}/registrations/find`);
     const form = page.getByTestId('lookup-form');
     await form.waitFor();
-    if (by === 'email') await form.getByTestId('lookup-by').getByLabel(/전자우편|E-mail/).check();
+    if (by === 'email')
+      await form
+        .getByTestId('lookup-by')
+        .getByLabel(/전자우편|E-mail/)
+        .check();
     await form.locator(`input[name="${by}"]`).fill(value);
     await form.getByTestId('lookup-submit').click();
     return waitForText(page.getByTestId('lookup-received'), /요청을 접수했습니다|Request received/);

@@ -55,10 +55,10 @@ describe('registrant messages', () => {
     const until = new Date('2026-12-08T23:00:00Z'); // 08:00 on the 9th in Seoul
     const en = registrantMessage('offered', person('en'), subject, { links, offerExpiresAt: until, ownerKind: 'academy_session', linkToken: 'offer-token' })!;
     const [first, second] = en.body.split('\n\n');
-    assert.ok(first!.includes(`Accept it by ${seoulEn(until)}`), first);
-    assert.ok(first!.includes('9 December 2026 at 08:00 (KST)'), first);
+    assert.ok(first!.includes(`Accept it by ${seoulEn(until)}`), first!);
+    assert.ok(first!.includes('9 December 2026 at 08:00 (KST)'), first!);
     assert.ok(first!.includes('Accept here: https://finhub.jeonju.test/registrations/{{token}}'));
-    assert.ok(second!.includes(`${seoul(until)}까지 수락하지 않으면`), second);
+    assert.ok(second!.includes(`${seoul(until)}까지 수락하지 않으면`), second!);
     assert.equal(en.linkToken, 'offer-token');
     assert.match(en.subject, /^\[Finance basics\] A place is free for you — accept by 9 December 2026 at 08:00 \(KST\)/);
   });
@@ -89,7 +89,10 @@ describe('mail parts', () => {
   const contact = contactLine({ name: '전주시 금융중심지 사업 담당 부서', nameEn: 'Jeonju City financial hub', phone: '063-281-2114', email: 'hub@jeonju.test' })!;
 
   it('the contact line in both languages, the registrant’s first', () => {
-    assert.deepEqual(contact, { ko: '문의: 전주시 금융중심지 사업 담당 부서 · 063-281-2114 · hub@jeonju.test', en: 'Contact: Jeonju City financial hub · 063-281-2114 · hub@jeonju.test' });
+    assert.deepEqual(contact, {
+      ko: '문의: 전주시 금융중심지 사업 담당 부서 · 063-281-2114 · hub@jeonju.test',
+      en: 'Contact: Jeonju City financial hub · 063-281-2114 · hub@jeonju.test',
+    });
     assert.match(textWithContact('본문', 'en', contact), /^본문\n\n--\nContact: .*\n문의: /);
     assert.equal(contactLine({}), null);
   });
@@ -106,7 +109,11 @@ describe('mail parts', () => {
   });
 
   it('the sender is the programme’s name over MAIL_FROM’s address; Auto-Submitted is set', () => {
-    const o = mailOptions({ id: 1, channel: 'email', recipient: 'a@b.test', subject: 's\r\nBcc: x@y', body: 'b', kind: 'k', language: 'ko' }, { from: 'finhub <no-reply@jeonju.test>', fromName: '전주시 금융중심지 사업', contact }, '<id@x>');
+    const o = mailOptions(
+      { id: 1, channel: 'email', recipient: 'a@b.test', subject: 's\r\nBcc: x@y', body: 'b', kind: 'k', language: 'ko' },
+      { from: 'finhub <no-reply@jeonju.test>', fromName: '전주시 금융중심지 사업', contact },
+      '<id@x>',
+    );
     assert.deepEqual(o.from, { name: '전주시 금융중심지 사업', address: 'no-reply@jeonju.test' });
     assert.equal((o.headers as Record<string, string>)['Auto-Submitted'], 'auto-generated');
     assert.equal(o.subject, 's Bcc: x@y');

@@ -38,13 +38,17 @@ it('offerDeadline: now + the offer time, out of the night, never past the start'
 
 it('for any instant and offer time, the deadline is never in the night (unless it is the start) and never earlier than asked', () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 5, max: 14 * 24 * 60 }), (now, ttl) => {
-      const d = offerDeadline(now, ttl, FAR.getTime() > now.getTime() + 30 * 86_400_000 ? FAR : new Date(now.getTime() + 30 * 86_400_000));
-      const clock = seoulClock(d);
-      assert.ok(clock >= '08:00' && clock < '22:00', `${d.toISOString()} is ${clock} in Seoul`);
-      assert.ok(d.getTime() >= now.getTime() + ttl * 60_000);
-      assert.ok(d.getTime() - (now.getTime() + ttl * 60_000) <= 10 * 3_600_000, 'moved by at most the night (10 h)');
-    }),
+    fc.property(
+      fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }),
+      fc.integer({ min: 5, max: 14 * 24 * 60 }),
+      (now, ttl) => {
+        const d = offerDeadline(now, ttl, FAR.getTime() > now.getTime() + 30 * 86_400_000 ? FAR : new Date(now.getTime() + 30 * 86_400_000));
+        const clock = seoulClock(d);
+        assert.ok(clock >= '08:00' && clock < '22:00', `${d.toISOString()} is ${clock} in Seoul`);
+        assert.ok(d.getTime() >= now.getTime() + ttl * 60_000);
+        assert.ok(d.getTime() - (now.getTime() + ttl * 60_000) <= 10 * 3_600_000, 'moved by at most the night (10 h)');
+      },
+    ),
     { numRuns: 2000 },
   );
 });

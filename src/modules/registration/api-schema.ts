@@ -41,6 +41,4 @@ export const LOOKUP_RECEIVED = {
   },
 } as const;
 
-export const LookupReceivedSchema = z
-  .object({ status: z.literal('received'), message: z.object({ ko: z.string(), en: z.string() }) })
-  .meta({ id: 'LookupReceived' });
+export const LookupReceivedSchema = z.object({ status: z.literal('received'), message: z.object({ ko: z.string(), en: z.string() }) }).meta({ id: 'LookupReceived' });

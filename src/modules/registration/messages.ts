@@ -48,9 +48,9 @@ export type MessageKind =
   | 'reminder';
 
 /** The languages a registrant may use; messages lead with theirs and give the other below. */
-export const LANGUAGES = ['ko', 'en'] as const;
+const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const languageOf = (v: unknown): Language => (v === 'en' ? 'en' : 'ko');
+const languageOf = (v: unknown): Language => (v === 'en' ? 'en' : 'ko');
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one.
 const seoulKo = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' });
@@ -167,7 +167,7 @@ export interface Recipient {
 }
 
 /** Two blocks, the registrant's language first, the other below; "a / b" for a subject line. */
-export function inLanguageOrder(language: Language, blocks: Bilingual): [string, string] {
+function inLanguageOrder(language: Language, blocks: Bilingual): [string, string] {
   return language === 'en' ? [blocks.en, blocks.ko] : [blocks.ko, blocks.en];
 }
 
@@ -227,11 +227,7 @@ export const DUPLICATE_ATTEMPT_KIND = 'registration.duplicate_attempt';
  * again: whoever asked got the same answer as any registrant, so the owner of the number is told
  * here, through the number itself, with the status of the registration it has.
  */
-export function duplicateAttemptMessage(
-  existing: { id: number; phone: string; status: string; language?: string | null },
-  subject: PoolSubject,
-  ownerKind: string,
-): Notification {
+export function duplicateAttemptMessage(existing: { id: number; phone: string; status: string; language?: string | null }, subject: PoolSubject, ownerKind: string): Notification {
   const ko = subject.title.ko;
   const en = subject.title.en ?? subject.title.ko;
   const language = languageOf(existing.language);

@@ -3,7 +3,7 @@
  * number of another country (where the form asks for one: the forum) in E.164 (+819012345678).
  * Parsing is libphonenumber-js (full metadata). Masking is src/server/mask.ts.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 /**
  * "010-1234-5678", "+82 10 1234 5678", "01012345678" → "01012345678" (the national form's
@@ -32,7 +32,7 @@ export function normalizeInternationalPhone(input: string, country?: string | nu
   const written = input.trim();
   const region = (country ?? 'KR').toUpperCase();
   if (region === 'KR' && !written.startsWith('+')) return normalizePhone(written);
-  let number;
+  let number: PhoneNumber | undefined;
   try {
     number = parsePhoneNumberFromString(written, { defaultCountry: region as CountryCode, extract: false });
   } catch {

@@ -24,7 +24,7 @@ export function formatPhone(input: string, country?: string | null): string {
 }
 
 /** Whether a typed number is valid: a Korean one (the server's own rule too), or one of `country` / written with +. */
-export function phoneIsValid(v: string, country?: string | null): boolean {
+function phoneIsValid(v: string, country?: string | null): boolean {
   const written = v.trim();
   const region = (country || 'KR').toUpperCase();
   if (region === 'KR' && !written.startsWith('+')) return isValidPhoneNumber(written, 'KR') && looksLikePhone(written);

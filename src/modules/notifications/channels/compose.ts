@@ -34,12 +34,12 @@ export function contactLine(c: { name?: string | null; nameEn?: string | null; p
 }
 
 /** The address part of MAIL_FROM. */
-export function fromAddress(from: string): string {
+function fromAddress(from: string): string {
   return /<([^>]+)>\s*$/.exec(from)?.[1]?.trim() ?? from.trim();
 }
 
 /** The sender: the configured display name over MAIL_FROM's address. */
-export function sender(id: MailIdentity): string | { name: string; address: string } {
+function sender(id: MailIdentity): string | { name: string; address: string } {
   if (!id.fromName) return id.from;
   return { name: oneLine(id.fromName).trim(), address: fromAddress(id.from) };
 }

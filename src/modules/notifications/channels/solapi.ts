@@ -26,7 +26,9 @@ export interface SolapiOptions {
 
 /** The Authorization header for a request made at `date` with `salt`. */
 export function solapiAuthorization(apiKey: string, apiSecret: string, date: string, salt: string): string {
-  const signature = createHmac('sha256', apiSecret).update(date + salt).digest('hex');
+  const signature = createHmac('sha256', apiSecret)
+    .update(date + salt)
+    .digest('hex');
   return `HMAC-SHA256 apiKey=${apiKey}, date=${date}, salt=${salt}, signature=${signature}`;
 }
 

@@ -7,7 +7,7 @@
  * messages per recipient every LOOKUP_INTERVAL_MS, so the form cannot flood a phone or mailbox;
  * the route is also rate-limited per client address.
  */
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { invalidField } from '../../../server/errors.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
@@ -19,8 +19,8 @@ import { createLink } from './links.ts';
 import { subjectOf } from './pools.ts';
 import { ACTIVE, type EngineContext } from './state.ts';
 
-export const LOOKUP_LINK_DAYS = 7;
-export const LOOKUP_INTERVAL_MS = 10 * 60 * 1000;
+const LOOKUP_LINK_DAYS = 7;
+const LOOKUP_INTERVAL_MS = 10 * 60 * 1000;
 /** The most registrations one request sends links for (the newest). */
 const LOOKUP_MAX = 5;
 
@@ -33,10 +33,14 @@ export interface LookupInput {
 export async function lookUpRegistrations(db: Executor, ctx: EngineContext, actor: Actor, input: LookupInput, now = new Date()): Promise<number> {
   const given = [input.phone?.trim(), input.email?.trim()].filter(Boolean).length;
   if (given !== 1) {
-    throw invalidField(input.phone ? 'email' : 'phone', '휴대전화 번호나 전자우편 주소 중 하나를 적어 주십시오.', 'Give either the phone number or the e-mail address you registered with.');
+    throw invalidField(
+      input.phone ? 'email' : 'phone',
+      '휴대전화 번호나 전자우편 주소 중 하나를 적어 주십시오.',
+      'Give either the phone number or the e-mail address you registered with.',
+    );
   }
   let to: { channel: 'email' | 'sms'; recipient: string } | null;
-  let match;
+  let match: SQL | undefined;
   if (input.phone?.trim()) {
     const phone = normalizeInternationalPhone(input.phone);
     if (!phone) throw invalidField('phone', '전화번호 형식이 아닙니다(예: 010-1234-5678, +81 90 1234 5678).', 'Not a phone number (e.g. 010-1234-5678, +81 90 1234 5678).');

@@ -7,8 +7,8 @@
 const HOUR = 60 * 60 * 1000;
 const SEOUL_OFFSET = 9 * HOUR;
 /** Offers do not run out from NIGHT_START to NIGHT_END o'clock, Seoul time. */
-export const NIGHT_START = 22;
-export const NIGHT_END = 8;
+const NIGHT_START = 22;
+const NIGHT_END = 8;
 
 /** `at` moved out of the night (22:00–08:00 Seoul) to the next 08:00; unchanged in the day. */
 export function outOfTheNight(at: Date): Date {

@@ -113,7 +113,11 @@ export async function register(db: Executor, ctx: EngineContext, actor: Actor, {
   const phone = input.country ? normalizeInternationalPhone(input.phone, input.country) : normalizePhone(input.phone);
   if (!phone) {
     throw input.country && input.country.toUpperCase() !== 'KR'
-      ? invalidField('phone', '선택한 나라의 전화번호 형식이 아닙니다(국가 번호를 붙여 +81 90 1234 5678처럼 쓸 수도 있습니다).', 'Not a phone number of the chosen country (you may also write it with its country code, e.g. +81 90 1234 5678).')
+      ? invalidField(
+          'phone',
+          '선택한 나라의 전화번호 형식이 아닙니다(국가 번호를 붙여 +81 90 1234 5678처럼 쓸 수도 있습니다).',
+          'Not a phone number of the chosen country (you may also write it with its country code, e.g. +81 90 1234 5678).',
+        )
       : invalidField('phone', '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', 'Not a phone number (e.g. 010-1234-5678).');
   }
   if (input.consent !== true) {

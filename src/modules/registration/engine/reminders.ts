@@ -13,7 +13,7 @@ import { notifyRegistrant, type PoolSubject } from '../messages.ts';
 import { capacityPools, registrations } from '../schema.ts';
 import { subjectOf } from './pools.ts';
 
-export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
+const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
 
 /** One pass: queues the due reminders; returns how many. */
@@ -40,7 +40,10 @@ export async function sendReminders(db: Executor, now = new Date()): Promise<num
     const subjects = new Map<number, PoolSubject>();
     for (const { r, pool } of due) {
       let subject = subjects.get(pool.id);
-      if (!subject) subjects.set(pool.id, (subject = await subjectOf(tx, pool)));
+      if (!subject) {
+        subject = await subjectOf(tx, pool);
+        subjects.set(pool.id, subject);
+      }
       await tx.update(registrations).set({ remindedAt: now }).where(eq(registrations.id, r.id));
       await notifyRegistrant(tx, 'reminder', { registrationId: r.id, ...r }, subject, { ownerKind: pool.ownerKind });
       await recordAudit(tx, SYSTEM_ACTOR, { action: 'registration.remind', entity: 'registration', entityId: r.id, after: { remindedAt: now.toISOString() } });
