@@ -14,6 +14,7 @@ import { outbox } from '../../src/modules/notifications/schema.ts';
 import { drainOutbox } from '../../src/modules/notifications/worker.ts';
 import { sendReminders } from '../../src/modules/registration/engine/reminders.ts';
 import { seoulEn } from '../../src/modules/registration/messages.ts';
+import { events } from '../../src/modules/events/schema.ts';
 import { registrationLinks, registrations } from '../../src/modules/registration/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
@@ -321,6 +322,61 @@ for (const kind of DB_KINDS) {
       assert.match(reminders[0]!.subject, /^\[Finance basics\] See you tomorrow \/ \[금융 기초\] 내일 뵙겠습니다$/);
       const [row] = await t.database.db.select({ remindedAt: registrations.remindedAt }).from(registrations).where(eq(registrations.id, r.id));
       assert.equal(row!.remindedAt!.getTime(), dayBefore.getTime());
+    });
+
+    it('the forum takes a phone of the guest’s country in E.164; a landline is never texted', async () => {
+      const [e] = await t.database.db
+        .insert(events)
+        .values({
+          kind: 'forum',
+          titleKo: '지니포럼',
+          titleEn: 'GENIE Forum',
+          startsAt: new Date(Date.now() + 72 * HOUR),
+          endsAt: new Date(Date.now() + 74 * HOUR),
+          published: true,
+        })
+        .returning();
+      const cat = await call('POST', `/api/events/${e!.id}/categories`, manager, { category: 'general', capacity: 10, opensAt: at(-HOUR), closesAt: at(48 * HOUR) });
+      assert.equal(cat.statusCode, 201, cat.body);
+      const guest = (phone: string, country: string, email: string) =>
+        call('POST', `/api/events/${e!.id}/registrations`, null, { category: 'general', name: 'Tanaka Yuki', phone, email, country, consent: true, language: 'en' });
+      assert.equal((await guest('090-1234-5678', 'JP', 'tanaka@example.jp')).statusCode, 201);
+      assert.equal((await guest('03-1234-5678', 'JP', 'office@example.jp')).statusCode, 201);
+      assert.equal((await guest('+1 415 555 2671', 'JP', 'us@example.com')).statusCode, 201, 'a number written with + keeps its country');
+      const bad = await guest('12-34', 'JP', 'bad@example.jp');
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.fields[0].field, 'phone');
+      const stored = await t.database.db
+        .select({ phone: registrations.phone, language: registrations.language })
+        .from(registrations)
+        .where(sql`${registrations.email} like '%@example.jp' or ${registrations.email} = 'us@example.com'`)
+        .orderBy(registrations.id);
+      assert.deepEqual(stored, [
+        { phone: '+819012345678', language: 'en' },
+        { phone: '+81312345678', language: 'en' },
+        { phone: '+14155552671', language: 'en' },
+      ]);
+      // Registering again with the same numbers: the mobile's owner is texted, the landline's is not.
+      const countDuplicates = async (recipient: string) =>
+        Number(
+          (
+            await t.database.db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(outbox)
+              .where(and(eq(outbox.kind, 'registration.duplicate_attempt'), eq(outbox.recipient, recipient)))
+          )[0]!.n,
+        );
+      assert.equal((await guest('+81 90 1234 5678', 'KR', 'again@example.jp')).statusCode, 201);
+      assert.equal((await guest('03-1234-5678', 'JP', 'again2@example.jp')).statusCode, 201);
+      assert.equal(await countDuplicates('+819012345678'), 1);
+      assert.equal(await countDuplicates('+81312345678'), 0);
+      // The confirmation, in English first, names the forum.
+      const [m] = await t.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, 'tanaka@example.jp'), eq(outbox.kind, 'registration.confirmed')));
+      assert.match(m!.subject, /^\[GENIE Forum \(General\)\] Your registration is confirmed/);
+      assert.match((m!.meta as { attachments: { content: string }[] }).attachments[0]!.content, new RegExp(`UID:event-${e!.id}@finhub\\.jeonju\\.test`));
     });
   });
 }
