@@ -4,6 +4,7 @@
  * from here, never the other way round (tests/unit/module-cycles.test.ts).
  */
 import { z } from 'zod';
+import { singleLine } from '../../server/text.ts';
 
 export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
 
@@ -26,7 +27,7 @@ export const RegistrationStatusSchema = z
 
 export const LookupBody = z
   .object({
-    phone: z.string().trim().min(1).max(30).optional().describe('the phone number registered with (Korean, or with its + country code)'),
+    phone: singleLine(30).optional().describe('the phone number registered with (Korean, or with its + country code)'),
     email: z.email().max(254).optional().describe('the e-mail address registered with'),
   })
   .strict()
