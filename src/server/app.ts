@@ -25,6 +25,11 @@ import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
+import { facilityRoutes } from '../modules/settlement/facility-routes.ts';
+import { feedbackRoutes } from '../modules/settlement/feedback-routes.ts';
+import { surveyRoutes } from '../modules/settlement/survey-routes.ts';
+import { trainingJobRoutes } from '../modules/training/jobs-routes.ts';
+import { trainingRoutes } from '../modules/training/routes.ts';
 import { ASSETS, PUBLIC, registerAuth, registerWithPolicy, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
@@ -175,6 +180,11 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
   await app.register(attendeeRoutes, publicWrites);
   await app.register(schoolRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(facilityRoutes);
+  await app.register(feedbackRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(surveyRoutes);
+  await app.register(trainingRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(trainingJobRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }
