@@ -78,10 +78,24 @@ export async function queueToAttendees(tx: Executor, meetingId: number, what: 'i
   for (const a of attendees) {
     if (!a.email) continue;
     const subject = what === 'invitation' ? `[회의 초대 / Invitation] ${title} (${when})` : `[회의록 / Minutes] ${title} (${when})`;
-    const body =
+    // Two blocks, Korean then English (the HTML part marks each block's language).
+    const ko =
       what === 'invitation'
-        ? `${a.name} 님께\n\n${title} 회의에 초대합니다.\n일시: ${when}\n${m!.venueKo ? `장소: ${m!.venueKo}\n` : ''}${m!.videoUrl ? `화상회의: ${m!.videoUrl}\n` : ''}첨부한 일정 파일(invitation.ics)로 참석 여부를 알려 주십시오.\n${link}\n\n---\nYou are invited to ${titleEn} on ${m!.startsAt.toISOString()}. The attached invitation.ics adds it to your calendar and lets you reply.\n${link}\n`
-        : `${a.name} 님께\n\n${title} 회의록이 승인되어 첨부합니다.\n일시: ${when}\n${link}\n\n---\nThe approved minutes of ${titleEn} (${m!.startsAt.toISOString()}) are attached.\n${link}\n`;
+        ? [
+            `${a.name} 님께`,
+            `${title} 회의에 초대합니다.`,
+            `일시: ${when}`,
+            m!.venueKo ? `장소: ${m!.venueKo}` : null,
+            m!.videoUrl ? `화상회의: ${m!.videoUrl}` : null,
+            '첨부한 일정 파일(invitation.ics)로 참석 여부를 알려 주십시오.',
+            link,
+          ]
+        : [`${a.name} 님께`, `${title} 회의록이 승인되어 첨부합니다.`, `일시: ${when}`, link];
+    const en =
+      what === 'invitation'
+        ? [`You are invited to ${titleEn} on ${m!.startsAt.toISOString()}.`, 'The attached invitation.ics adds it to your calendar and lets you reply.', link]
+        : [`The approved minutes of ${titleEn} (${m!.startsAt.toISOString()}) are attached.`, link];
+    const body = `${ko.filter(Boolean).join('\n')}\n\n${en.join('\n')}\n`;
     await enqueueNotification(tx, {
       channel: 'email',
       recipient: a.email,
