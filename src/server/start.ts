@@ -6,6 +6,7 @@ import { closeChannels, createChannels } from '../modules/notifications/channels
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
+import { seedOrdinance } from '../modules/cooperation/ordinance/seed.ts';
 import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
 import { safeError } from './safe-error.ts';
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
+    const ordinance = await seedOrdinance(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     log = app.log;
     // A promise nobody awaited that fails (a driver callback during a database outage, a bug)
@@ -42,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const onUnhandledRejection = (reason: unknown) => app.log.error({ error: safeError(reason) }, 'unhandled promise rejection');
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    if (ordinance !== null) app.log.info({ ordinanceId: ordinance }, 'added the plan’s ordinance (조례)');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);
