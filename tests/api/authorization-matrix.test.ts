@@ -134,6 +134,24 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/events/:id/attendees.csv': CITY_STAFF,
   'GET /api/events/:id/figures': STAFF,
   'POST /api/events/:id/survey': MANAGERS,
+  // the ordinance (src/modules/cooperation/ordinance)
+  'GET /api/ordinance': 'public',
+  'GET /api/manage/ordinance': STAFF,
+  'POST /api/ordinance/rounds': MANAGERS,
+  'POST /api/ordinance/rounds/:id/stage': MANAGERS,
+  'POST /api/ordinance/rounds/:id/opinions': EDITORS,
+  'PATCH /api/ordinance/opinions/:id': EDITORS,
+  'POST /api/ordinance/rounds/:id/documents': EDITORS,
+  'GET /api/ordinance/documents/:id/file': 'public',
+  // institution attraction (src/modules/cooperation/attraction): confidential to city staff
+  'GET /api/attraction/public': 'public',
+  'GET /api/attraction/targets': CITY_STAFF,
+  'POST /api/attraction/targets': EDITORS,
+  'GET /api/attraction/targets/:id': CITY_STAFF,
+  'PATCH /api/attraction/targets/:id': EDITORS,
+  'POST /api/attraction/targets/:id/stage': EDITORS,
+  'POST /api/attraction/targets/:id/support': EDITORS,
+  'GET /api/attraction/funnel': CITY_STAFF,
 };
 
 const sample = (url: string) =>
