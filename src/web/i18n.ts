@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
+import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
 export type Lang = 'ko' | 'en';
@@ -66,6 +67,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...ordinanceKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -125,6 +127,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...ordinanceEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

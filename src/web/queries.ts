@@ -30,6 +30,8 @@ export const keys = {
   schoolApplication: (token: string) => ['school', 'applications', token] as const,
   events: () => ['events'] as const,
   event: (id: number) => ['events', id, 'page'] as const,
+  ordinance: () => ['ordinance'] as const,
+  attraction: () => ['attraction'] as const,
 
   staff: () => ['staff'] as const,
   staffPlans: () => ['staff', 'plans'] as const,
@@ -47,6 +49,8 @@ export const keys = {
   staffSchoolFigures: (year: number) => ['staff', 'school', 'figures', year] as const,
   staffEvents: () => ['staff', 'events'] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
+  staffOrdinance: () => ['staff', 'ordinance'] as const,
+  staffAttraction: () => ['staff', 'attraction'] as const,
   staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 

@@ -25,14 +25,16 @@ type StaffRouteName =
   | 'staffSchool'
   | 'staffEvents'
   | 'staffEvent'
-  | 'staffEventCheckIn';
+  | 'staffEventCheckIn'
+  | 'staffOrdinance'
+  | 'staffAttraction';
 
 type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
 type IdRouteName = 'plan' | 'academySession' | 'event' | StaffIdRouteName;
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' }
+  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'ordinance' | 'attraction' }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

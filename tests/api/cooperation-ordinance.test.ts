@@ -89,11 +89,24 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(notice.json().current.notice, { startsOn: '2025-02-01', endsOn: '2025-02-21' });
 
       // Opinions: a kind of sender only — a name or phone is not even accepted.
-      const withName = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, { source: 'citizen', receivedOn: '2025-02-05', summary: '좋습니다', name: '홍길동' });
+      const withName = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, {
+        source: 'citizen',
+        receivedOn: '2025-02-05',
+        summary: '좋습니다',
+        name: '홍길동',
+      });
       assert.equal(withName.statusCode, 400);
-      const op1 = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, { source: 'citizen', receivedOn: '2025-02-05', summary: '인재 양성 조항을 넣어 주십시오.' });
+      const op1 = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, {
+        source: 'citizen',
+        receivedOn: '2025-02-05',
+        summary: '인재 양성 조항을 넣어 주십시오.',
+      });
       assert.equal(op1.statusCode, 201, op1.body);
-      const op2 = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, { source: 'organisation', receivedOn: '2025-02-10', summary: '지원 대상을 넓혀 주십시오.' });
+      const op2 = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, {
+        source: 'organisation',
+        receivedOn: '2025-02-10',
+        summary: '지원 대상을 넓혀 주십시오.',
+      });
       assert.equal(op2.statusCode, 201);
       const early = await call('POST', `/api/ordinance/rounds/${roundId}/opinions`, officer, { source: 'citizen', receivedOn: '2025-01-05', summary: '예고 전' });
       assert.equal(early.statusCode, 400);
@@ -249,7 +262,12 @@ for (const kind of DB_KINDS) {
       const early = await move(c.json().id, 'negotiating', '2025-02-01');
       assert.equal(early.statusCode, 400);
 
-      const support = await call('POST', `/api/attraction/targets/${a.json().id}/support`, officer, { kind: 'rent', amountWon: 120_000_000, note: '3년 임차료', offeredOn: '2025-04-01' });
+      const support = await call('POST', `/api/attraction/targets/${a.json().id}/support`, officer, {
+        kind: 'rent',
+        amountWon: 120_000_000,
+        note: '3년 임차료',
+        offeredOn: '2025-04-01',
+      });
       assert.equal(support.statusCode, 201, support.body);
       await call('POST', `/api/attraction/targets/${a.json().id}/support`, officer, { kind: 'hiring_subsidy', amountWon: 30_000_000, offeredOn: '2025-04-02' });
       const withTraining = await call('POST', `/api/attraction/targets/${a.json().id}/support`, officer, { kind: 'training_link', offeredOn: '2025-04-03' });

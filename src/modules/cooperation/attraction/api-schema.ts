@@ -9,9 +9,9 @@ const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').
 const userId = z.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: idNumber().describe('id') });
 
-export const AttractionStageSchema = z.enum(ATTRACTION_STAGES);
-export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS);
-export const SupportKindSchema = z.enum(SUPPORT_KINDS);
+const AttractionStageSchema = z.enum(ATTRACTION_STAGES);
+const InstitutionKindSchema = z.enum(INSTITUTION_KINDS);
+const SupportKindSchema = z.enum(SUPPORT_KINDS);
 
 export const TargetBody = z
   .object({

@@ -16,7 +16,13 @@ import { attractionStageDates, attractionTargets } from './schema.ts';
 import { ATTRACTION_STAGE_LABELS, ATTRACTION_STAGES, type AttractionStage, attractionStageIndex } from './stages.ts';
 import { getTarget, lockTarget } from './targets.ts';
 
-export async function moveTarget(db: Executor, actor: Actor, user: SessionUser, id: number, move: { stage: AttractionStage; reachedOn: string }): Promise<z.infer<typeof TargetSchema>> {
+export async function moveTarget(
+  db: Executor,
+  actor: Actor,
+  user: SessionUser,
+  id: number,
+  move: { stage: AttractionStage; reachedOn: string },
+): Promise<z.infer<typeof TargetSchema>> {
   return inTransaction(db, async (tx) => {
     const target = await lockTarget(tx, id);
     const from = attractionStageIndex(target.stage);

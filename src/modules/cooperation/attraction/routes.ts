@@ -3,17 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, CITY_STAFF, EDITORS, PUBLIC, userOf } from '../../../server/auth.ts';
 import { quarterOf } from '../../plan/seoul-time.ts';
-import {
-  AttractionPublicSchema,
-  FunnelQuery,
-  FunnelSchema,
-  IdParams,
-  SupportBody,
-  TargetBody,
-  TargetPatchBody,
-  TargetSchema,
-  TargetStageBody,
-} from './api-schema.ts';
+import { AttractionPublicSchema, FunnelQuery, FunnelSchema, IdParams, SupportBody, TargetBody, TargetPatchBody, TargetSchema, TargetStageBody } from './api-schema.ts';
 import { attractionFunnel, attractionPublic } from './funnel.ts';
 import { moveTarget } from './move-stage.ts';
 import { offerSupport } from './support.ts';
@@ -40,7 +30,12 @@ export const attractionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/attraction/targets',
     {
       config: { policy: CITY_STAFF },
-      schema: { operationId: 'listAttractionTargets', summary: 'Target institutions (confidential) / 유치 대상 기관', tags, response: { 200: z.object({ items: z.array(TargetSchema) }) } },
+      schema: {
+        operationId: 'listAttractionTargets',
+        summary: 'Target institutions (confidential) / 유치 대상 기관',
+        tags,
+        response: { 200: z.object({ items: z.array(TargetSchema) }) },
+      },
     },
     async () => ({ items: await listTargets(app.db) }),
   );

@@ -1,4 +1,4 @@
-/** The attraction pipeline's stages, institution kinds and support kinds, in order, with their names. */
+/** The attraction pipeline's stages, institution kinds and support kinds, in order; the stages with their names. */
 export const ATTRACTION_STAGES = ['identified', 'contacted', 'interested', 'negotiating', 'mou', 'office_opened'] as const;
 export type AttractionStage = (typeof ATTRACTION_STAGES)[number];
 
@@ -12,18 +12,7 @@ export const ATTRACTION_STAGE_LABELS: Record<AttractionStage, { ko: string; en: 
 };
 
 export const INSTITUTION_KINDS = ['asset_manager', 'custodian', 'securities', 'fintech', 'back_office', 'other'] as const;
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
-
-export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, { ko: string; en: string }> = {
-  asset_manager: { ko: '자산운용사', en: 'Asset manager' },
-  custodian: { ko: '수탁은행', en: 'Custodian' },
-  securities: { ko: '증권사', en: 'Securities firm' },
-  fintech: { ko: '핀테크', en: 'Fintech' },
-  back_office: { ko: '백오피스', en: 'Back office' },
-  other: { ko: '기타', en: 'Other' },
-};
 
 export const SUPPORT_KINDS = ['rent', 'hiring_subsidy', 'training_link', 'other'] as const;
-export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 export const attractionStageIndex = (s: AttractionStage): number => ATTRACTION_STAGES.indexOf(s);

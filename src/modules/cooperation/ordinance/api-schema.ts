@@ -10,7 +10,7 @@ const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').
 export const IdParams = z.object({ id: idNumber().describe('id') });
 
 export const OrdinanceStageSchema = z.enum(ORDINANCE_STAGES);
-export const OpinionSourceSchema = z.enum(OPINION_SOURCES).describe('who sent it, as a kind only: no personal data is kept');
+const OpinionSourceSchema = z.enum(OPINION_SOURCES).describe('who sent it, as a kind only: no personal data is kept');
 
 export const StageMoveBody = z
   .object({
@@ -24,9 +24,7 @@ export const RoundBody = z.object({ summary: z.object({ ko: multiLine(2000), en:
 
 export const OpinionBody = z.object({ source: OpinionSourceSchema, receivedOn: calendarDate, summary: multiLine(4000) }).strict();
 
-export const OpinionAnswerBody = z
-  .object({ answer: multiLine(4000), accepted: z.boolean().describe('taken up (반영) or not (미반영)'), answeredOn: calendarDate })
-  .strict();
+export const OpinionAnswerBody = z.object({ answer: multiLine(4000), accepted: z.boolean().describe('taken up (반영) or not (미반영)'), answeredOn: calendarDate }).strict();
 
 export const DocumentTitle = singleLine(200, { min: 0 });
 export const DocumentUploadBody = multipartBody({
@@ -44,7 +42,14 @@ const StageDateSchema = z.object({
   reachedOn: z.string().nullable(),
 });
 
-export const PublicDocumentSchema = z.object({ id: z.number().int(), stage: OrdinanceStageSchema, title: z.string(), fileName: z.string(), sizeBytes: z.number().int(), url: z.string() });
+const PublicDocumentSchema = z.object({
+  id: z.number().int(),
+  stage: OrdinanceStageSchema,
+  title: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  url: z.string(),
+});
 export const StaffDocumentSchema = PublicDocumentSchema.extend({ mimeType: z.string(), published: z.boolean(), createdAt: z.string() });
 
 export const OpinionSchema = z.object({

@@ -38,7 +38,14 @@ export interface DocumentInput {
   file: UploadedFile;
 }
 
-export async function addDocument(db: Executor, files: FileStore, actor: Actor, user: SessionUser, roundId: number, input: DocumentInput): Promise<z.infer<typeof StaffDocumentSchema>> {
+export async function addDocument(
+  db: Executor,
+  files: FileStore,
+  actor: Actor,
+  user: SessionUser,
+  roundId: number,
+  input: DocumentInput,
+): Promise<z.infer<typeof StaffDocumentSchema>> {
   return inTransaction(db, async (tx) => {
     const round = await lockRound(tx, roundId);
     if (stageIndex(input.stage) > stageIndex(round.stage)) {
@@ -52,7 +59,10 @@ export async function addDocument(db: Executor, files: FileStore, actor: Actor, 
     if (!found.ok) {
       throw new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
-        { ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`, en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.` },
+        {
+          ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`,
+          en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.`,
+        },
         [{ field: 'file', message: { ko: `허용 형식: ${allowedList}`, en: `Allowed: ${allowedList}` } }],
       );
     }
@@ -82,10 +92,7 @@ export async function addDocument(db: Executor, files: FileStore, actor: Actor, 
 
 /** The document to serve: published to anyone, unpublished to signed-in staff only (404 to others). */
 export async function documentFile(db: Executor, id: number, signedIn: boolean): Promise<DocumentRow> {
-  const [row] = await db
-    .select()
-    .from(ordinanceDocuments)
-    .where(eq(ordinanceDocuments.id, id));
+  const [row] = await db.select().from(ordinanceDocuments).where(eq(ordinanceDocuments.id, id));
   if (!row || (!row.published && !signedIn)) throw notFound({ ko: `조례 문서 ${id}`, en: `Ordinance document ${id}` });
   return row;
 }

@@ -47,7 +47,13 @@ export async function moveStage(db: Executor, actor: Actor, user: SessionUser, r
                 ko: `단계는 차례대로 옮깁니다. ${cur.ko} 다음 단계는 ${label(next).ko}입니다.`,
                 en: `Stages move in order: after ${cur.en} comes ${label(next).en}.`,
               },
-        [{ field: 'stage', message: next === undefined ? { ko: '다음 단계가 없습니다.', en: 'There is no next stage.' } : { ko: `다음 단계: ${label(next).ko}`, en: `Next stage: ${label(next).en}` } }],
+        [
+          {
+            field: 'stage',
+            message:
+              next === undefined ? { ko: '다음 단계가 없습니다.', en: 'There is no next stage.' } : { ko: `다음 단계: ${label(next).ko}`, en: `Next stage: ${label(next).en}` },
+          },
+        ],
       );
     }
     const today = seoulDate(new Date());

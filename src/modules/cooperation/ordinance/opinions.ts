@@ -32,7 +32,11 @@ export async function addOpinion(db: Executor, actor: Actor, roundId: number, in
     const round = await lockRound(tx, roundId);
     assertInNotice(round);
     if (round.noticeStartsOn && (input.receivedOn < round.noticeStartsOn || input.receivedOn > seoulDate(new Date()))) {
-      throw invalidField('receivedOn', `입법예고 시작일(${round.noticeStartsOn})과 오늘 사이의 날짜여야 합니다.`, `Must be between the notice's first day (${round.noticeStartsOn}) and today.`);
+      throw invalidField(
+        'receivedOn',
+        `입법예고 시작일(${round.noticeStartsOn})과 오늘 사이의 날짜여야 합니다.`,
+        `Must be between the notice's first day (${round.noticeStartsOn}) and today.`,
+      );
     }
     const [row] = await tx.insert(ordinanceOpinions).values({ roundId, source: input.source, receivedOn: input.receivedOn, summary: input.summary }).returning();
     const view = opinionView(row!);
@@ -41,13 +45,7 @@ export async function addOpinion(db: Executor, actor: Actor, roundId: number, in
   });
 }
 
-export async function answerOpinion(
-  db: Executor,
-  actor: Actor,
-  user: SessionUser,
-  id: number,
-  input: { answer: string; accepted: boolean; answeredOn: string },
-): Promise<Opinion> {
+export async function answerOpinion(db: Executor, actor: Actor, user: SessionUser, id: number, input: { answer: string; accepted: boolean; answeredOn: string }): Promise<Opinion> {
   return inTransaction(db, async (tx) => {
     const [found] = await tx.select({ roundId: ordinanceOpinions.roundId }).from(ordinanceOpinions).where(eq(ordinanceOpinions.id, id));
     if (!found) throw notFound({ ko: `입법예고 의견 ${id}`, en: `Opinion ${id}` });
@@ -55,7 +53,11 @@ export async function answerOpinion(
     assertInNotice(round);
     const [before] = await tx.select().from(ordinanceOpinions).where(eq(ordinanceOpinions.id, id)).for('update');
     if (input.answeredOn < before!.receivedOn || input.answeredOn > seoulDate(new Date())) {
-      throw invalidField('answeredOn', `의견을 받은 날(${before!.receivedOn})과 오늘 사이의 날짜여야 합니다.`, `Must be between the day the opinion came (${before!.receivedOn}) and today.`);
+      throw invalidField(
+        'answeredOn',
+        `의견을 받은 날(${before!.receivedOn})과 오늘 사이의 날짜여야 합니다.`,
+        `Must be between the day the opinion came (${before!.receivedOn}) and today.`,
+      );
     }
     const [after] = await tx
       .update(ordinanceOpinions)

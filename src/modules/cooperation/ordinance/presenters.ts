@@ -7,7 +7,7 @@ import { ORDINANCE_STAGE_LABELS, ORDINANCE_STAGES, stageIndex } from './stages.t
 type PublicRound = z.infer<typeof PublicRoundSchema>;
 type StaffRound = z.infer<typeof StaffRoundSchema>;
 
-export const documentUrl = (id: number) => `/api/ordinance/documents/${id}/file`;
+const documentUrl = (id: number) => `/api/ordinance/documents/${id}/file`;
 
 const publicDocument = (d: DocumentRow) => ({ id: d.id, stage: d.stage, title: d.title, fileName: d.fileName, sizeBytes: d.sizeBytes, url: documentUrl(d.id) });
 

@@ -5,9 +5,9 @@ import { notFound } from '../../../server/errors.ts';
 import { planContents } from '../../plan/schema.ts';
 import { ordinanceDocuments, ordinanceOpinions, ordinanceRounds, ordinances, ordinanceStageDates } from './schema.ts';
 
-export type OrdinanceRow = typeof ordinances.$inferSelect;
+type OrdinanceRow = typeof ordinances.$inferSelect;
 export type RoundRow = typeof ordinanceRounds.$inferSelect;
-export type StageDateRow = typeof ordinanceStageDates.$inferSelect;
+type StageDateRow = typeof ordinanceStageDates.$inferSelect;
 export type OpinionRow = typeof ordinanceOpinions.$inferSelect;
 export type DocumentRow = typeof ordinanceDocuments.$inferSelect;
 

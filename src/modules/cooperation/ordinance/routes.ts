@@ -135,7 +135,8 @@ export const ordinanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'uploadOrdinanceDocument',
         summary: 'Attach a document to a stage / 단계별 문서 첨부',
-        description: 'multipart/form-data: `file` (≤ 10 MB, checked by content), `stage` (one the round has reached), `title` (defaults to the file name), `published` ("true"/"false").',
+        description:
+          'multipart/form-data: `file` (≤ 10 MB, checked by content), `stage` (one the round has reached), `title` (defaults to the file name), `published` ("true"/"false").',
         tags,
         consumes: ['multipart/form-data'],
         params: IdParams,

@@ -58,7 +58,10 @@ export const ordinanceRounds = pgTable(
   (t) => [
     unique('ordinance_rounds_round_uq').on(t.ordinanceId, t.round),
     check('ordinance_rounds_round_ck', sql`${t.round} >= 1`),
-    check('ordinance_rounds_notice_ck', sql`(${t.noticeStartsOn} IS NULL) = (${t.noticeEndsOn} IS NULL) AND (${t.noticeEndsOn} IS NULL OR ${t.noticeEndsOn} >= ${t.noticeStartsOn})`),
+    check(
+      'ordinance_rounds_notice_ck',
+      sql`(${t.noticeStartsOn} IS NULL) = (${t.noticeEndsOn} IS NULL) AND (${t.noticeEndsOn} IS NULL OR ${t.noticeEndsOn} >= ${t.noticeStartsOn})`,
+    ),
   ],
 );
 

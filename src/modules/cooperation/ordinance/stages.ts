@@ -1,14 +1,5 @@
 /** The ordinance's stages in order, with their Korean and English names (the API, the pages and the measure share them). */
-export const ORDINANCE_STAGES = [
-  'drafting',
-  'legislative_notice',
-  'regulation_review',
-  'council_submission',
-  'committee',
-  'plenary',
-  'promulgation',
-  'in_force',
-] as const;
+export const ORDINANCE_STAGES = ['drafting', 'legislative_notice', 'regulation_review', 'council_submission', 'committee', 'plenary', 'promulgation', 'in_force'] as const;
 export type OrdinanceStage = (typeof ORDINANCE_STAGES)[number];
 
 export const ORDINANCE_STAGE_LABELS: Record<OrdinanceStage, { ko: string; en: string }> = {
