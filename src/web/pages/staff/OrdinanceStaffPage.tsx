@@ -235,10 +235,10 @@ export function OrdinanceStaffPage() {
       </p>
       <OrdinanceRoundFacts round={o.current} stageCount={o.stageCount} />
       <OrdinanceStages round={o.current} />
-      {manager && <MoveStageForm key={`${o.current.id}-${o.current.stage}`} o={o} />}
+      {manager && <MoveStageForm key={`move-${o.current.id}-${o.current.stage}`} o={o} />}
       {manager && o.current.stage === 'in_force' && <AmendForm />}
       {o.current.stageIndex >= 1 && <Opinions round={o.current} editor={editor} />}
-      <Documents key={`${o.current.id}-${o.current.stage}`} round={o.current} editor={editor} />
+      <Documents key={`docs-${o.current.id}-${o.current.stage}`} round={o.current} editor={editor} />
     </>
   );
 }
