@@ -82,6 +82,13 @@ describe('ordinance and institution attraction pages', () => {
     await waitForText(page.getByTestId('ordinance-current-stage'), /In force \(stage 8 of 8\)/);
     await waitForText(page.getByTestId('ordinance-stages').locator('li').nth(1), /Legislative notice done 2025-02-01/);
     assert.deepEqual(await axeViolations(page), []);
+    // A phone: no sideways scrolling with the longer menu and the stage list.
+    const phone = await (await h.newContext({ width: 375, height: 800 })).newPage();
+    await phone.goto(`${h.server.url}/cooperation/ordinance`);
+    await waitForText(phone.getByTestId('ordinance-current-stage'), /시행/);
+    assert.match(await phone.getByTestId('public-nav').innerText(), /조례·기관 유치/);
+    const wide = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(wide <= 0, `scrolls sideways by ${wide}px at phone width`);
     assert.deepEqual(h.pageErrors, []);
   });
 
