@@ -27,7 +27,7 @@ for (const kind of DB_KINDS) {
     let viewer: Session;
     let partner: Session;
 
-    const call = (method: 'GET' | 'PATCH' | 'POST', url: string, who: Session | null, payload?: object) =>
+    const call = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const audits = async (action: string) => (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]!.n;
     const count = async (table: string) => (await rows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
@@ -197,6 +197,19 @@ for (const kind of DB_KINDS) {
       );
       const text = JSON.stringify(o);
       for (const secret of ['인재 양성 조항', '시행규칙에서', 'memo.txt', 'opinions']) assert.ok(!text.includes(secret), `public answer leaks ${secret}`);
+    });
+
+    it('keeps an ordinance document’s file when evidence with the same bytes is deleted (shared file store)', async () => {
+      const o = (await call('GET', '/api/ordinance', null)).json();
+      const doc = o.current.documents[0];
+      const action = actionAt(await planActions(t, planId), 2023, 'Q3');
+      const body = multipart([{ name: 'file', file: samples.pdf(), fileName: 'same.pdf' }]);
+      const ev = await t.app.inject({ method: 'POST', url: `/api/actions/${action.id}/evidence`, headers: { ...manager.headers, ...body.headers }, payload: body.payload });
+      assert.equal(ev.statusCode, 201, ev.body);
+      assert.equal((await call('DELETE', `/api/evidence/${ev.json().id}`, manager)).statusCode, 204);
+      const file = await call('GET', doc.url, null);
+      assert.equal(file.statusCode, 200, 'the document keeps its file');
+      assert.deepEqual(file.rawPayload, samples.pdf());
     });
 
     it('starts an amendment as a later round once in force, and only then', async () => {

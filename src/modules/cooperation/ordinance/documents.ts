@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, invalidField, notFound } from '../../../server/errors.ts';
+import { registerFileHolder } from '../../../server/file-holders.ts';
 import { sha256Of, type FileStore } from '../../../server/file-store.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
@@ -18,6 +19,12 @@ import { staffDocumentView } from './presenters.ts';
 import { lockRound, type DocumentRow } from './read.ts';
 import { ordinanceDocuments } from './schema.ts';
 import { ORDINANCE_STAGE_LABELS, type OrdinanceStage, stageIndex } from './stages.ts';
+
+// Evidence shares the file store: its deletions keep a file an ordinance document holds.
+registerFileHolder('ordinance_documents', async (tx, sha256) => {
+  const [row] = await tx.select({ id: ordinanceDocuments.id }).from(ordinanceDocuments).where(eq(ordinanceDocuments.fileSha256, sha256)).limit(1);
+  return row !== undefined;
+});
 
 const allowedList = 'PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX';
 
