@@ -9,3 +9,4 @@ export * from '../modules/registration/schema.ts';
 export * from '../modules/events/schema.ts';
 export * from '../modules/cooperation/ordinance/schema.ts';
 export * from '../modules/cooperation/attraction/schema.ts';
+export * from '../modules/training/schema.ts';

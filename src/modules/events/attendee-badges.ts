@@ -55,7 +55,7 @@ function woffToSfnt(woff: Buffer): Buffer {
 }
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const loadFonts = () =>
+export const loadFonts = () =>
   (fonts ??= {
     regular: woffToSfnt(readFileSync(require.resolve('krds-uiux/resources/fonts/PretendardGOV-Regular.subset.woff'))),
     bold: woffToSfnt(readFileSync(require.resolve('krds-uiux/resources/fonts/PretendardGOV-Bold.subset.woff'))),
