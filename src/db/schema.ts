@@ -9,4 +9,5 @@ export * from '../modules/registration/schema.ts';
 export * from '../modules/events/schema.ts';
 export * from '../modules/cooperation/ordinance/schema.ts';
 export * from '../modules/cooperation/attraction/schema.ts';
+export * from '../modules/settlement/schema.ts';
 export * from '../modules/training/schema.ts';

@@ -13,12 +13,19 @@ import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
 import { AttractionPage } from './pages/AttractionPage.tsx';
 import { OrdinancePage } from './pages/OrdinancePage.tsx';
+import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
+import { FacilityPage } from './pages/FacilityPage.tsx';
+import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
+import { FeedbackTrackingPage } from './pages/FeedbackTrackingPage.tsx';
+import { FindRegistrationPage } from './pages/FindRegistrationPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
+import { SettlementPage } from './pages/SettlementPage.tsx';
+import { SettlementSurveyPage } from './pages/SettlementSurveyPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
@@ -64,6 +71,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:id', element: <IdPage page={PlanPage} />, handle: handle('plan') },
       { path: 'academy', element: <AcademyPage />, handle: handle('academy') },
       { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionPage} />, handle: handle('academySession') },
+      { path: 'registrations/find', element: <FindRegistrationPage />, handle: handle('findRegistration') },
       { path: 'registrations/:token', element: <TokenPage page={RegistrationPage} />, handle: handle('registration') },
       { path: 'surveys/:token', element: <TokenPage page={SurveyPage} />, handle: handle('survey') },
       { path: 'school', element: <SchoolPage />, handle: handle('school') },
@@ -72,6 +80,12 @@ export const routes: RouteObject[] = [
       { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
       { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
       { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
+      { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
+      { path: 'facilities/:id', element: <IdPage page={FacilityPage} />, handle: handle('facility') },
+      { path: 'settlement', element: <SettlementPage />, handle: handle('settlement') },
+      { path: 'settlement/board', element: <FeedbackBoardPage />, handle: handle('settlementBoard') },
+      { path: 'settlement/survey', element: <SettlementSurveyPage />, handle: handle('settlementSurvey') },
+      { path: 'settlement/feedback/track/:token', element: <TokenPage page={FeedbackTrackingPage} />, handle: handle('feedbackTracking') },
       {
         path: 'staff',
         element: <StaffArea />,
