@@ -1,42 +1,55 @@
 /**
- * Calls for partner organisations and regular consultations (docs/cooperation-api.md). The shapes
- * are the server's zod schemas in src/modules/cooperation/meetings-api-schema.ts, imported as types only.
+ * Calls for the ordinance (조례) and institution attraction (금융기관 유치). Shapes are the server's
+ * zod schemas in src/modules/cooperation/{ordinance,attraction}/api-schema.ts, imported as types only.
  */
 import type { z } from 'zod';
 import type {
-  AgendaBody,
-  AttendeeBody,
-  MeetingBody,
-  MeetingPatchBody,
-  MeetingSchema,
-  OrganisationSchema,
-  OutcomeBody,
-  OutcomeSchema,
-  OverdueSchema,
-  SeriesBody,
-  SeriesSchema,
-} from '../modules/cooperation/meetings-api-schema.ts';
+  AttractionPublicSchema,
+  FunnelSchema,
+  SupportBody,
+  TargetBody,
+  TargetPatchBody,
+  TargetSchema,
+  TargetStageBody,
+} from '../modules/cooperation/attraction/api-schema.ts';
+import type {
+  OpinionAnswerBody,
+  OpinionBody,
+  OpinionSchema,
+  PublicOrdinanceSchema,
+  RoundBody,
+  StaffOrdinanceSchema,
+  StageMoveBody,
+} from '../modules/cooperation/ordinance/api-schema.ts';
 import { request } from './api-client.ts';
 
-export type Organisation = z.infer<typeof OrganisationSchema>;
-export type Series = z.infer<typeof SeriesSchema>;
-export type Meeting = z.infer<typeof MeetingSchema>;
-export type Outcome = z.infer<typeof OutcomeSchema>;
-export type OverdueItem = z.infer<typeof OverdueSchema>['items'][number];
+export type PublicOrdinance = z.infer<typeof PublicOrdinanceSchema>;
+export type StaffOrdinance = z.infer<typeof StaffOrdinanceSchema>;
+export type Opinion = z.infer<typeof OpinionSchema>;
+export type AttractionPublic = z.infer<typeof AttractionPublicSchema>;
+export type Target = z.infer<typeof TargetSchema>;
+export type Funnel = z.infer<typeof FunnelSchema>;
 
-export const organisationsList = (signal?: AbortSignal) => request<{ items: Organisation[] }>('/api/organisations', { signal });
-export const seriesList = (signal?: AbortSignal) => request<{ items: Series[] }>('/api/meeting-series', { signal });
-export const createSeries = (body: z.input<typeof SeriesBody>) => request<{ id: number }>('/api/meeting-series', { method: 'POST', json: body });
-export const createMeeting = (seriesId: number, body: z.input<typeof MeetingBody>) =>
-  request<{ id: number }>(`/api/meeting-series/${seriesId}/meetings`, { method: 'POST', json: body });
-export const meetingDetail = (id: number, signal?: AbortSignal) => request<Meeting>(`/api/meetings/${id}`, { signal });
-export const updateMeeting = (id: number, body: z.input<typeof MeetingPatchBody>) => request<Meeting>(`/api/meetings/${id}`, { method: 'PATCH', json: body });
-export const addAttendee = (id: number, body: z.input<typeof AttendeeBody>) => request<{ id: number }>(`/api/meetings/${id}/attendees`, { method: 'POST', json: body });
-export const addAgendaItem = (id: number, body: z.input<typeof AgendaBody>) => request<{ id: number }>(`/api/meetings/${id}/agenda`, { method: 'POST', json: body });
-export const addOutcome = (id: number, body: z.input<typeof OutcomeBody>) => request<{ id: number }>(`/api/meetings/${id}/outcomes`, { method: 'POST', json: body });
-export const setOutcomeStatus = (id: number, status: 'open' | 'done') => request<Outcome>(`/api/outcomes/${id}`, { method: 'PATCH', json: { status } });
-export const sendInvitations = (id: number) => request<{ queued: number }>(`/api/meetings/${id}/invitations`, { method: 'POST' });
-export const approveMinutes = (id: number) => request<{ queued: number }>(`/api/meetings/${id}/minutes/approve`, { method: 'POST' });
-export const overdueItems = (signal?: AbortSignal) => request<{ items: OverdueItem[] }>('/api/cooperation/overdue', { signal });
-export const invitationUrl = (id: number) => `/api/meetings/${id}/invitation.ics`;
-export const minutesPdfUrl = (id: number) => `/api/meetings/${id}/minutes.pdf`;
+export const ordinance = (signal?: AbortSignal) => request<PublicOrdinance>('/api/ordinance', { signal });
+export const staffOrdinance = (signal?: AbortSignal) => request<StaffOrdinance>('/api/manage/ordinance', { signal });
+export const moveOrdinanceStage = (roundId: number, body: z.input<typeof StageMoveBody>) =>
+  request<StaffOrdinance>(`/api/ordinance/rounds/${roundId}/stage`, { method: 'POST', json: body });
+export const startAmendment = (body: z.input<typeof RoundBody>) => request<StaffOrdinance>('/api/ordinance/rounds', { method: 'POST', json: body });
+export const addOpinion = (roundId: number, body: z.input<typeof OpinionBody>) => request<Opinion>(`/api/ordinance/rounds/${roundId}/opinions`, { method: 'POST', json: body });
+export const answerOpinion = (id: number, body: z.input<typeof OpinionAnswerBody>) => request<Opinion>(`/api/ordinance/opinions/${id}`, { method: 'PATCH', json: body });
+export function uploadOrdinanceDocument(roundId: number, stage: string, file: File, title: string, published: boolean) {
+  const form = new FormData();
+  form.append('stage', stage);
+  if (title) form.append('title', title);
+  form.append('published', published ? 'true' : 'false');
+  form.append('file', file);
+  return request<unknown>(`/api/ordinance/rounds/${roundId}/documents`, { method: 'POST', form });
+}
+
+export const attractionPublic = (signal?: AbortSignal) => request<AttractionPublic>('/api/attraction/public', { signal });
+export const attractionTargets = (signal?: AbortSignal) => request<{ items: Target[] }>('/api/attraction/targets', { signal });
+export const attractionFunnel = (year: number, signal?: AbortSignal) => request<Funnel>(`/api/attraction/funnel?year=${year}`, { signal });
+export const createTarget = (body: z.input<typeof TargetBody>) => request<Target>('/api/attraction/targets', { method: 'POST', json: body });
+export const updateTarget = (id: number, body: z.input<typeof TargetPatchBody>) => request<Target>(`/api/attraction/targets/${id}`, { method: 'PATCH', json: body });
+export const moveTarget = (id: number, body: z.input<typeof TargetStageBody>) => request<Target>(`/api/attraction/targets/${id}/stage`, { method: 'POST', json: body });
+export const offerSupport = (id: number, body: z.input<typeof SupportBody>) => request<Target>(`/api/attraction/targets/${id}/support`, { method: 'POST', json: body });

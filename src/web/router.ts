@@ -28,7 +28,9 @@ type StaffRouteName =
   | 'staffEventCheckIn'
   | 'staffMeetings'
   | 'staffMeeting'
-  | 'staffMeetingMinutes';
+  | 'staffMeetingMinutes'
+  | 'staffOrdinance'
+  | 'staffAttraction';
 
 type StaffIdRouteName =
   | 'staffPlan'
@@ -44,7 +46,21 @@ type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | StaffIdRou
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' | 'findRegistration' }
+  | {
+      name:
+        | 'home'
+        | 'notFound'
+        | 'academy'
+        | 'school'
+        | 'events'
+        | 'facilities'
+        | 'settlement'
+        | 'settlementBoard'
+        | 'settlementSurvey'
+        | 'findRegistration'
+        | 'ordinance'
+        | 'attraction';
+    }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

@@ -1,4 +1,4 @@
-/** Zod schemas of partner organisations and regular consultations (docs/cooperation-api.md). */
+/** Zod schemas of partner organisations and regular consultations (docs/meetings-api.md). */
 import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';

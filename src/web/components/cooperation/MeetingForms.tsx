@@ -2,7 +2,7 @@
  * The managers' forms of regular consultations: a new series (with its organisations), a meeting,
  * an attendee, an agenda item, an outcome, and the minutes. Times are typed in Seoul time.
  */
-import { addAgendaItem, addAttendee, addOutcome, createMeeting, createSeries, type Meeting, type Organisation, updateMeeting } from '../../cooperation-api.ts';
+import { addAgendaItem, addAttendee, addOutcome, createMeeting, createSeries, type Meeting, type Organisation, updateMeeting } from '../../meetings-api.ts';
 import { seoulInputToIso } from '../../education-format.ts';
 import { bilingual, BilingualField, CheckField, DateTimeField, Form, SelectField, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';

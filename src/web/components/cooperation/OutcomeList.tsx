@@ -4,7 +4,7 @@
  * managers, or a partner of the owning organisation — a button to close or reopen an action item.
  */
 import { useState } from 'react';
-import { type Organisation, type Outcome, setOutcomeStatus } from '../../cooperation-api.ts';
+import { type Organisation, type Outcome, setOutcomeStatus } from '../../meetings-api.ts';
 import { localText } from '../../education-format.ts';
 import { type MessageKey, useI18n } from '../../i18n.ts';
 import type { User } from '../../staff-api.ts';

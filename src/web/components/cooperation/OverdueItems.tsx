@@ -1,6 +1,6 @@
 /** Overdue action items (the staff dashboard, the partner's: its organisation's only). */
 import { useId } from 'react';
-import { overdueItems } from '../../cooperation-api.ts';
+import { overdueItems } from '../../meetings-api.ts';
 import { localText } from '../../education-format.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';

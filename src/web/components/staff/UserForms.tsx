@@ -3,7 +3,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../../modules/accounts/roles.t
 import { departmentLabel } from '../../departments.ts';
 import { Form, SelectField, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
-import type { Organisation } from '../../cooperation-api.ts';
+import type { Organisation } from '../../meetings-api.ts';
 import { createDepartment, createUser, type Department } from '../../staff-api.ts';
 
 export function NewUserForm({ departments, organisations, onAdded }: { departments: Department[]; organisations: Organisation[]; onAdded: () => void }) {

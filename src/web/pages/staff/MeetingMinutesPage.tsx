@@ -6,7 +6,7 @@
 import { OUTCOME_KIND_LABELS, orgName } from '../../components/cooperation/OutcomeList.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
-import { meetingDetail, minutesPdfUrl, organisationsList, type Outcome } from '../../cooperation-api.ts';
+import { meetingDetail, minutesPdfUrl, organisationsList, type Outcome } from '../../meetings-api.ts';
 import { formatDateTime, localText } from '../../education-format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';

@@ -10,7 +10,7 @@ import { AgendaForm, AttendeeForm, MinutesForm, OutcomeForm } from '../../compon
 import { OutcomeList, orgName } from '../../components/cooperation/OutcomeList.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
-import { approveMinutes, invitationUrl, meetingDetail, minutesPdfUrl, organisationsList, sendInvitations } from '../../cooperation-api.ts';
+import { approveMinutes, invitationUrl, meetingDetail, minutesPdfUrl, organisationsList, sendInvitations } from '../../meetings-api.ts';
 import { formatDateTime, localText } from '../../education-format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';

@@ -6,7 +6,7 @@ import { MeetingForm, SeriesForm } from '../../components/cooperation/MeetingFor
 import { OverdueItems } from '../../components/cooperation/OverdueItems.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
-import { organisationsList, seriesList } from '../../cooperation-api.ts';
+import { organisationsList, seriesList } from '../../meetings-api.ts';
 import { formatDateTime, localText } from '../../education-format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { type MessageKey, useI18n } from '../../i18n.ts';

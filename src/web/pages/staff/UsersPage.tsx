@@ -3,7 +3,7 @@ import { useCallback, useId } from 'react';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { NewDepartmentForm, NewUserForm } from '../../components/staff/UserForms.tsx';
 import { UserRow } from '../../components/staff/UserRow.tsx';
-import { organisationsList } from '../../cooperation-api.ts';
+import { organisationsList } from '../../meetings-api.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
