@@ -160,6 +160,18 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    it('keeps an inspection photo when evidence with the same content is deleted (one shared file store)', async () => {
+      const [action] = await rows<{ id: number }>(t.database.db, sql`select id from actions order by id limit 1`);
+      const form = multipart([{ name: 'file', file: samples.png(), fileName: 'same.png', contentType: 'image/png' }]);
+      const ev = await t.app.inject({ method: 'POST', url: `/api/actions/${action!.id}/evidence`, headers: { ...manager.headers, ...form.headers }, payload: form.payload });
+      assert.equal(ev.statusCode, 201, ev.body);
+      const del = await t.app.inject({ method: 'DELETE', url: `/api/evidence/${ev.json().id}`, headers: manager.headers });
+      assert.equal(del.statusCode, 204, del.body);
+      const pub = (await call('GET', `/api/facilities/${(await call('GET', '/api/facilities', null)).json().items[2].id}`, null)).json();
+      const img = await call('GET', pub.photos[0].url, null);
+      assert.equal(img.statusCode, 200, 'the photo still has its file');
+    });
+
     it('binds "inspections held" to the plan’s inspection action with a target and shows measured progress', async () => {
       const [action] = await rows<{ id: number }>(
         t.database.db,
