@@ -52,6 +52,7 @@ export const keys = {
   staffSchool: (surveyId: number | null, withApplications: boolean) => ['staff', 'school', 'surveys', surveyId, withApplications] as const,
   staffSchoolFigures: (year: number) => ['staff', 'school', 'figures', year] as const,
   staffEvents: () => ['staff', 'events'] as const,
+  staffSettlement: (withFeedback: boolean) => ['staff', 'settlement', withFeedback] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
   staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
