@@ -50,7 +50,8 @@ export const settlementImprovements = (signal?: AbortSignal) => request<{ items:
 export type StaffFeedback = z.infer<typeof StaffFeedbackSchema>;
 
 export const staffFacility = (id: number, signal?: AbortSignal) => request<Facility>(`/api/manage/facilities/${id}`, { signal });
-export const updateFacility = (id: number, body: { stage?: FacilityStage; departmentId?: number | null }) => request<Facility>(`/api/manage/facilities/${id}`, { method: 'PATCH', json: body });
+export const updateFacility = (id: number, body: { stage?: FacilityStage; departmentId?: number | null }) =>
+  request<Facility>(`/api/manage/facilities/${id}`, { method: 'PATCH', json: body });
 export const addInspection = (id: number, body: { heldOn: string; findings: string; followUps?: string[] }) =>
   request<Facility>(`/api/manage/facilities/${id}/inspections`, { method: 'POST', json: body });
 export function addInspectionPhoto(inspectionId: number, file: File, caption: string) {
@@ -62,7 +63,8 @@ export function addInspectionPhoto(inspectionId: number, file: File, caption: st
 export const setFollowUp = (id: number, done: boolean) => request<Facility>(`/api/manage/follow-ups/${id}`, { method: 'PATCH', json: { done } });
 
 export const staffFeedback = (signal?: AbortSignal) => request<{ items: StaffFeedback[] }>('/api/manage/settlement/feedback', { signal });
-export const assignFeedback = (id: number, departmentId: number) => request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/assign`, { method: 'POST', json: { departmentId } });
+export const assignFeedback = (id: number, departmentId: number) =>
+  request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/assign`, { method: 'POST', json: { departmentId } });
 export const answerFeedback = (id: number, text: string) => request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/answer`, { method: 'POST', json: { text } });
 export const closeFeedback = (id: number) => request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/close`, { method: 'POST', json: {} });
 export const publishFeedback = (id: number, body: { published: boolean; text?: string; answer?: string }) =>

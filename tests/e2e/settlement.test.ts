@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { educationHarness, waitForAttribute, waitForText } from '../support/education.ts';
 import { samples } from '../support/files.ts';
-import { ApiSession, signInPage } from '../support/staff.ts';
+import { axeViolations } from '../support/browser.ts';
+import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 
 describe('living infrastructure and settlement feedback in chromium', () => {
   const h = educationHarness('finhub-e2e-settlement-');
@@ -141,6 +142,39 @@ describe('living infrastructure and settlement feedback in chromium', () => {
       ['2025', '52.5'],
     ]);
     assert.match(await chart.getByTestId('survey-change').innerText(), /\+12\.5/);
+  });
+
+  for (const lang of ['ko', 'en'] as const) {
+    it(`axe-core finds no violations on the settlement pages (${lang})`, async () => {
+      const context = await h.newContext();
+      const page = await context.newPage();
+      const facilityId = (await (await fetch(`${h.server.url}/api/facilities`)).json()).items[2].id;
+      const pages: [string, string][] = [
+        ['/facilities', 'facility-list'],
+        [`/facilities/${facilityId}`, 'facility-facts'],
+        ['/settlement', 'feedback-form'],
+        ['/settlement/board', 'feedback-board'],
+        ['/settlement/survey', 'survey-years'],
+      ];
+      for (const [url, testId] of pages) {
+        await page.goto(`${h.server.url}${url}?lang=${lang}`);
+        await page.getByTestId(testId).waitFor();
+        await page.waitForLoadState('networkidle');
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
+      }
+      const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD, `?lang=${lang}`);
+      await staff.goto(`${h.server.url}/staff/settlement?lang=${lang}`);
+      await staff.getByTestId('staff-facilities').waitFor();
+      await staff.waitForLoadState('networkidle');
+      const violations = await axeViolations(staff);
+      assert.deepEqual(violations, [], `/staff/settlement (${lang}): ${JSON.stringify(violations, null, 1)}`);
+      await context.close();
+    });
+  }
+
+  it('no page errors', () => {
     assert.deepEqual(h.pageErrors, []);
   });
 });

@@ -14,6 +14,7 @@ function PhotoForm({ inspectionId, onSaved }: { inspectionId: number; onSaved: (
   return (
     <form
       className="staff-form compact-form"
+      aria-label={`${t('staffPhotoSubmit')} #${inspectionId}`}
       data-testid="photo-form"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -63,7 +64,7 @@ export function FacilityStaffCard({ facility: f, editor, onSaved }: { facility: 
           form={stageForm}
           className="staff-form compact-form"
           testId="stage-form"
-          aria-label={t('staffStageSubmit')}
+          aria-label={`${t('staffStageSubmit')}: ${name}`}
           onSubmit={async (v) => {
             await updateFacility(f.id, { stage: v.stage as Facility['stage'] });
             onSaved();
@@ -75,7 +76,7 @@ export function FacilityStaffCard({ facility: f, editor, onSaved }: { facility: 
         </Form>
       )}
       {f.inspections.length > 0 && (
-        <section aria-label={t('staffInspections')}>
+        <div>
           <h4>{t('staffInspections')}</h4>
           <ul className="plain-list">
             {f.inspections.map((i) => (
@@ -108,13 +109,14 @@ export function FacilityStaffCard({ facility: f, editor, onSaved }: { facility: 
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
       {editor && (
         <Form
           form={inspectionForm}
           className="staff-form compact-form"
           testId="inspection-form"
+          aria-label={`${t('staffInspectionHeading')}: ${name}`}
           head={<h4>{t('staffInspectionHeading')}</h4>}
           onSubmit={async (v) => {
             const followUps = v.followUps

@@ -14,7 +14,7 @@ function AssignForm({ item, departments, onSaved }: { item: StaffFeedback; depar
       form={form}
       className="staff-form compact-form"
       testId="feedback-assign-form"
-      aria-label={t('staffAssign')}
+      aria-label={`${t('staffAssign')} #${item.id}`}
       onSubmit={async (v) => {
         await assignFeedback(item.id, Number(v.departmentId));
         onSaved();
@@ -43,7 +43,7 @@ function AnswerForm({ item, onSaved }: { item: StaffFeedback; onSaved: () => voi
       form={form}
       className="staff-form compact-form"
       testId="feedback-answer-form"
-      aria-label={t('staffAnswerSubmit')}
+      aria-label={`${t('staffAnswerSubmit')} #${item.id}`}
       onSubmit={async (v) => {
         await answerFeedback(item.id, v.text.trim());
         onSaved();
@@ -68,6 +68,7 @@ function PublishForm({ item, onSaved }: { item: StaffFeedback; onSaved: () => vo
       form={form}
       className="staff-form compact-form"
       testId="feedback-publish-form"
+      aria-label={`${t('staffPublishHeading')} #${item.id}`}
       head={<h4>{t('staffPublishHeading')}</h4>}
       onSubmit={async (v) => {
         await publishFeedback(item.id, { published: true, text: v.text.trim(), answer: v.answer.trim() });
@@ -116,13 +117,12 @@ export function FeedbackCard({
   const contact = item.contact ? [item.contact.name, item.contact.phoneMasked, item.contact.emailMasked].filter(Boolean).join(' · ') : t('staffAnonymous');
   return (
     <li className="action-card" data-testid="staff-feedback" data-feedback-id={item.id} data-status={item.status}>
-      <p>
-        <span className="badge">{t(CATEGORY_LABELS[item.category])}</span>{' '}
+      <h3 className="card-title">
+        #{item.id} {t(CATEGORY_LABELS[item.category])}{' '}
         <span className={`badge feedback-${item.status}`} data-testid="staff-feedback-status">
           {t(FEEDBACK_STATUS_LABELS[item.status])}
-        </span>{' '}
-        #{item.id}
-      </p>
+        </span>
+      </h3>
       <p className="multiline" data-testid="staff-feedback-text">
         {item.text}
       </p>

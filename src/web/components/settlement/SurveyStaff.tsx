@@ -31,11 +31,23 @@ export function SurveyEntryForm({ onSaved }: { onSaved: () => void }) {
     >
       <div className="form-row">
         <TextField name="year" label={t('staffSurveyYear')} type="number" inputMode="numeric" rules={{ validate: (v: string) => /^\d{4}$/.test(v) || t('yearInvalid') }} />
-        <TextField name="respondents" label={t('staffRespondents')} type="number" inputMode="numeric" rules={{ validate: (v: string) => /^\d+$/.test(v.trim()) || t('staffNumberInvalid') }} />
+        <TextField
+          name="respondents"
+          label={t('staffRespondents')}
+          type="number"
+          inputMode="numeric"
+          rules={{ validate: (v: string) => /^\d+$/.test(v.trim()) || t('staffNumberInvalid') }}
+        />
       </div>
       <div className="form-row">
         {FEEDBACK_CATEGORIES.map((c) => (
-          <TextField key={c} name={c} label={t('staffSatisfied', { topic: t(CATEGORY_LABELS[c]) })} inputMode="decimal" rules={{ validate: (v: string) => percent(v) || t('staffPercentInvalid') }} />
+          <TextField
+            key={c}
+            name={c}
+            label={t('staffSatisfied', { topic: t(CATEGORY_LABELS[c]) })}
+            inputMode="decimal"
+            rules={{ validate: (v: string) => percent(v) || t('staffPercentInvalid') }}
+          />
         ))}
       </div>
       <Submit testId="survey-entry-submit">{t('staffSurveySubmit')}</Submit>
@@ -76,15 +88,22 @@ export function ImprovementForm({ departments, onSaved }: { departments: Departm
 export function CheckForm({ item, onSaved }: { item: Improvement; onSaved: () => void }) {
   const { t } = useI18n();
   const now = new Date(Date.now() + 9 * 3_600_000);
-  const form = useKitForm({ defaultValues: { year: String(now.getUTCFullYear()), quarter: String(Math.floor(now.getUTCMonth() / 3) + 1), status: item.status as string, note: '' } });
+  const form = useKitForm({
+    defaultValues: { year: String(now.getUTCFullYear()), quarter: String(Math.floor(now.getUTCMonth() / 3) + 1), status: item.status as string, note: '' },
+  });
   return (
     <Form
       form={form}
       className="staff-form compact-form"
       testId="check-form"
-      aria-label={t('staffCheckSubmit')}
+      aria-label={`${t('staffCheckSubmit')} #${item.id}`}
       onSubmit={async (v) => {
-        await checkImprovement(item.id, { year: Number(v.year), quarter: Number(v.quarter), status: v.status as Improvement['status'], ...(v.note.trim() ? { note: v.note.trim() } : {}) });
+        await checkImprovement(item.id, {
+          year: Number(v.year),
+          quarter: Number(v.quarter),
+          status: v.status as Improvement['status'],
+          ...(v.note.trim() ? { note: v.note.trim() } : {}),
+        });
         onSaved();
         return t('staffCheckSaved');
       }}
