@@ -4,11 +4,12 @@
  * department's actions.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { inTransaction, rows, type Executor } from '../../db/executor.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
 import { withoutControls } from '../../server/text.ts';
 import { sha256Of, type FileStore } from '../../server/file-store.ts';
+import { heldElsewhere } from '../../server/file-holders.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -180,14 +181,8 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
     if (e.fileSha256) {
       await lockFile(tx, e.fileSha256);
       const [other] = await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.fileSha256, e.fileSha256)).limit(1);
-      // The file store is shared: the settlement module's inspection photos and feedback photos
-      // may hold the same content (read by table name, so plan does not import settlement).
-      const [photo] = await rows<{ n: number }>(
-        tx,
-        sql`select (select count(*) from inspection_photos where file_sha256 = ${e.fileSha256}) + (select count(*) from settlement_feedback where photo_sha256 = ${e.fileSha256}) as n`,
-      );
       // Last statement of the transaction: a failure before it leaves the file in place.
-      if (!other && Number(photo?.n ?? 0) === 0) await files.remove(e.fileSha256);
+      if (!other && !(await heldElsewhere(tx, e.fileSha256, 'evidence'))) await files.remove(e.fileSha256);
     }
   });
 }

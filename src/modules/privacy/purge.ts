@@ -43,8 +43,9 @@ import { outbox } from '../notifications/schema.ts';
 import { blankMessagesOf } from '../notifications/service.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
 import { evidence } from '../plan/tracking-schema.ts';
-import { capacityPools, registrations } from '../registration/schema.ts';
+import { capacityPools, registrationLinks, registrations } from '../registration/schema.ts';
 import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
+import { heldElsewhere } from '../../server/file-holders.ts';
 import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
@@ -114,6 +115,8 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       if (registrationIds.length) {
         await tx.update(registrations).set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now }).where(inArray(registrations.id, registrationIds));
         await tx.update(eventRegistrations).set({ nameEn: null, affiliation: null, answers: {} }).where(inArray(eventRegistrations.registrationId, registrationIds));
+        // Their extra links (an offer's, "find my registration"'s) go too: nothing left to open.
+        await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, registrationIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'registration', after: { count: registrationIds.length, ids: registrationIds } });
       }
 
@@ -164,7 +167,8 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
             tx,
             sql`select (select count(*) from ${evidence} where ${evidence.fileSha256} = ${sha}) + (select count(*) from ${inspectionPhotos} where ${inspectionPhotos.fileSha256} = ${sha}) + (select count(*) from ${settlementFeedback} where ${settlementFeedback.photoSha256} = ${sha}) as n`,
           );
-          if (Number(held[0]?.n ?? 0) === 0) doomedPhotos.push(sha);
+          // …and any other module's holder (ordinance documents …).
+          if (Number(held[0]?.n ?? 0) === 0 && !(await heldElsewhere(tx, sha, 'settlement_feedback'))) doomedPhotos.push(sha);
         }
       }
 
