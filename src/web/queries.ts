@@ -58,6 +58,7 @@ export const keys = {
   staffMeeting: (id: number) => ['staff', 'meetings', id] as const,
   staffOrganisations: () => ['staff', 'organisations'] as const,
   staffOverdue: () => ['staff', 'meetings', 'overdue'] as const,
+  staffSettlement: (withFeedback: boolean) => ['staff', 'settlement', withFeedback] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
   staffOrdinance: () => ['staff', 'ordinance'] as const,
   staffAttraction: () => ['staff', 'attraction'] as const,
