@@ -25,14 +25,26 @@ type StaffRouteName =
   | 'staffSchool'
   | 'staffEvents'
   | 'staffEvent'
-  | 'staffEventCheckIn';
+  | 'staffEventCheckIn'
+  | 'staffTraining'
+  | 'staffTrainingCohort'
+  | 'staffTrainingDisplay';
 
-type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
-type IdRouteName = 'plan' | 'academySession' | 'event' | StaffIdRouteName;
-type TokenRouteName = 'registration' | 'survey' | 'schoolApplication';
+type StaffIdRouteName =
+  | 'staffPlan'
+  | 'staffLedger'
+  | 'staffReports'
+  | 'staffAcademySession'
+  | 'staffCheckIn'
+  | 'staffEvent'
+  | 'staffEventCheckIn'
+  | 'staffTrainingCohort'
+  | 'staffTrainingDisplay';
+type IdRouteName = 'plan' | 'academySession' | 'event' | 'trainingCohort' | StaffIdRouteName;
+type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'trainee' | 'certificate';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' }
+  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'training' | 'trainingCheckIn' }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

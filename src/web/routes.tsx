@@ -18,6 +18,10 @@ import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
+import { CertificatePage } from './pages/CertificatePage.tsx';
+import { TrainingCheckInPage } from './pages/TrainingCheckInPage.tsx';
+import { TrainingCohortPage, TrainingPage } from './pages/TrainingPage.tsx';
+import { TrainingStatusPage } from './pages/TrainingStatusPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
 import { AuditPage } from './pages/staff/AuditPage.tsx';
@@ -35,6 +39,9 @@ import { ReportsPage } from './pages/staff/ReportsPage.tsx';
 import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
 import { StaffArea } from './pages/staff/StaffArea.tsx';
 import { UsersPage } from './pages/staff/UsersPage.tsx';
+import { TrainingCohortStaffPage } from './pages/staff/TrainingCohortStaffPage.tsx';
+import { TrainingDisplayPage } from './pages/staff/TrainingDisplayPage.tsx';
+import { TrainingStaffPage } from './pages/staff/TrainingStaffPage.tsx';
 import { useRoute, type RouteHandle } from './router.ts';
 import { EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
 
@@ -66,6 +73,11 @@ export const routes: RouteObject[] = [
       { path: 'school/applications/:token', element: <TokenPage page={SchoolApplicationPage} />, handle: handle('schoolApplication') },
       { path: 'events', element: <EventsPage />, handle: handle('events') },
       { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
+      { path: 'training', element: <TrainingPage />, handle: handle('training') },
+      { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortPage} />, handle: handle('trainingCohort') },
+      { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
+      { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
+      { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
       {
         path: 'staff',
         element: <StaffArea />,
@@ -86,6 +98,9 @@ export const routes: RouteObject[] = [
           { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
           { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
           { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
+          { path: 'training', element: <TrainingStaffPage />, handle: handle('staffTraining') },
+          { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortStaffPage} />, handle: handle('staffTrainingCohort') },
+          { path: 'training/sessions/:id/display', element: <IdPage page={TrainingDisplayPage} />, handle: handle('staffTrainingDisplay', EDITOR_ROLES) },
         ],
       },
       { path: '*', element: <NotFoundPage />, handle: handle('notFound') },
