@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type {
   ApplicationBody,
   ApplicationStatusSchema,
-  AttendanceSchema,
   CertificateSchema,
   CheckInCodeSchema,
   CohortBody,
@@ -14,13 +13,11 @@ import type {
   CohortStaffSchema,
   CourseBody,
   CourseSchema,
-  EmployerSchema,
   EvaluationBody,
   EvaluationResultsSchema,
   FiguresSchema,
   IssueSchema,
   PlacementSchema,
-  PostingSchema,
   SessionBody,
   SessionSchema,
   StaffApplicationSchema,
@@ -39,8 +36,6 @@ export type CheckInCode = z.infer<typeof CheckInCodeSchema>;
 export type TrainingFigures = z.infer<typeof FiguresSchema>;
 export type EvaluationResults = z.infer<typeof EvaluationResultsSchema>;
 export type Placement = z.infer<typeof PlacementSchema>;
-export type Posting = z.infer<typeof PostingSchema>;
-export type Employer = z.infer<typeof EmployerSchema>;
 
 const tok = encodeURIComponent;
 
@@ -68,9 +63,8 @@ export const cohortSessions = (id: number, signal?: AbortSignal) => request<{ it
 export const createSession = (cohortId: number, body: z.input<typeof SessionBody>) =>
   request<TrainingSession>(`/api/training/cohorts/${cohortId}/sessions`, { method: 'POST', json: body });
 export const checkInCode = (sessionId: number, signal?: AbortSignal) => request<CheckInCode>(`/api/training/sessions/${sessionId}/check-in-code`, { signal });
-export const attendance = (sessionId: number, signal?: AbortSignal) => request<z.infer<typeof AttendanceSchema>>(`/api/training/sessions/${sessionId}/attendance`, { signal });
 export const markAttendance = (sessionId: number, items: { applicationId: number; status: 'present' | 'absent'; reason?: string }[]) =>
-  request<z.infer<typeof AttendanceSchema>>(`/api/training/sessions/${sessionId}/attendance`, { method: 'PUT', json: { items } });
+  request<unknown>(`/api/training/sessions/${sessionId}/attendance`, { method: 'PUT', json: { items } });
 export const recordScores = (cohortId: number, items: { applicationId: number; pre?: number | null; post?: number | null }[]) =>
   request<unknown>(`/api/training/cohorts/${cohortId}/scores`, { method: 'PUT', json: { items } });
 export const sendEvaluation = (cohortId: number) => request<{ queued: number }>(`/api/training/cohorts/${cohortId}/evaluation`, { method: 'POST', json: {} });
@@ -81,4 +75,3 @@ export const revokeCertificate = (id: number, reason: string) =>
 export const certificatePdfUrl = (id: number) => `/api/training/certificates/${id}/pdf`;
 export const trainingFigures = (signal?: AbortSignal) => request<TrainingFigures>('/api/training/figures', { signal });
 export const placements = (signal?: AbortSignal) => request<{ items: Placement[] }>('/api/training/placements', { signal });
-export const postings = (signal?: AbortSignal) => request<{ items: Posting[] }>('/api/training/postings', { signal });

@@ -37,7 +37,13 @@ for (const kind of DB_KINDS) {
       assert.equal(training.target, null, 'the plan gives no numeric target');
 
       // A cohort that ended in May 2023, two graduates; one placed in November 2023.
-      const course = await call('POST', '/api/training/courses', manager, { track: 'asset_management', title: { ko: '자산운용 기초', en: 'Asset management basics' }, hours: 8, minAttendancePct: 50, minScore: 60 });
+      const course = await call('POST', '/api/training/courses', manager, {
+        track: 'asset_management',
+        title: { ko: '자산운용 기초', en: 'Asset management basics' },
+        hours: 8,
+        minAttendancePct: 50,
+        minScore: 60,
+      });
       const cohort = await call('POST', '/api/training/cohorts', manager, {
         courseId: course.json().id,
         name: '2023년 1기',
@@ -72,7 +78,12 @@ for (const kind of DB_KINDS) {
       assert.equal(issued.json().issued.length, 2);
       assert.equal(issued.json().issued[0].completedOn, '2023-05-31');
       const employer = await call('POST', '/api/training/employers', manager, { name: { ko: '전북은행', en: 'Jeonbuk Bank' }, kind: 'partner' });
-      const placed = await call('POST', '/api/training/placements', manager, { applicationId: apps[0]!.id, employerId: employer.json().id, jobTitle: '자산관리', startedOn: '2023-11-01' });
+      const placed = await call('POST', '/api/training/placements', manager, {
+        applicationId: apps[0]!.id,
+        employerId: employer.json().id,
+        jobTitle: '자산관리',
+        startedOn: '2023-11-01',
+      });
       assert.equal(placed.statusCode, 201, placed.body);
 
       const bind = await call('PATCH', `/api/actions/${training.id}/assignment`, manager, { measureKey: 'training.completions', target: { count: 4, unit: '명' } });

@@ -100,8 +100,12 @@ describe('professional training in chromium', () => {
 
     // Scores, then certificates from the staff page.
     const [trainee] = (await manager.call<{ items: { id: number }[] }>('GET', `/api/training/cohorts/${cohort.id}/applications`)).items;
-    await manager.call('PUT', `/api/training/cohorts/${cohort.id}/scores`, { items: [{ applicationId: trainee!.id, pre: 40, post: 85 }] });
     await staff.reload();
+    const scores = staff.getByTestId('scores-form');
+    await scores.locator(`#pre-${trainee!.id}`).fill('40');
+    await scores.locator(`#post-${trainee!.id}`).fill('85');
+    await scores.getByTestId('scores-submit').click();
+    await waitForText(card.getByTestId('trainee-progress'), /출석률 100% · 사전 40 · 사후 85 · 수료 기준 충족/);
     await staff.getByTestId('issue-certificates').click();
     const certLine = await waitForText(card.getByTestId('trainee-certificate'), /JJFC-/);
     const code = /JJFC-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(certLine)![0];

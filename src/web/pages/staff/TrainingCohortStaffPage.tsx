@@ -22,6 +22,7 @@ import {
   evaluationResults,
   issueCertificates,
   markAttendance,
+  recordScores,
   revokeCertificate,
   sendEvaluation,
   type StaffTrainee,
@@ -240,6 +241,65 @@ function NewSession({ cohortId }: { cohortId: number }) {
   );
 }
 
+function ScoresForm({ cohortId, trainees }: { cohortId: number; trainees: StaffTrainee[] }) {
+  const { t } = useI18n();
+  const m = useMutation();
+  const [values, setValues] = useState<Record<number, { pre: string; post: string }>>(() =>
+    Object.fromEntries(trainees.map((a) => [a.id, { pre: a.preScore?.toString() ?? '', post: a.postScore?.toString() ?? '' }])),
+  );
+  const score = (v: string) => (v.trim() === '' ? null : Number(v));
+  return (
+    <form
+      className="staff-form"
+      data-testid="scores-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await m.run(
+          () =>
+            recordScores(
+              cohortId,
+              trainees.map((a) => ({ applicationId: a.id, pre: score(values[a.id]?.pre ?? ''), post: score(values[a.id]?.post ?? '') })),
+            ),
+          t('trSaved'),
+        );
+        await invalidate(keys.staffTrainingCohort(cohortId));
+      }}
+    >
+      <h3>{t('assessmentScores')}</h3>
+      {trainees.map((a) => (
+        <div className="form-row" key={a.id}>
+          <div className="field">
+            <label htmlFor={`pre-${a.id}`}>{t('preScoreOf', { name: a.name })}</label>
+            <input
+              id={`pre-${a.id}`}
+              type="number"
+              min={0}
+              max={100}
+              value={values[a.id]?.pre ?? ''}
+              onChange={(e) => setValues({ ...values, [a.id]: { pre: e.target.value, post: values[a.id]?.post ?? '' } })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`post-${a.id}`}>{t('postScoreOf', { name: a.name })}</label>
+            <input
+              id={`post-${a.id}`}
+              type="number"
+              min={0}
+              max={100}
+              value={values[a.id]?.post ?? ''}
+              onChange={(e) => setValues({ ...values, [a.id]: { pre: values[a.id]?.pre ?? '', post: e.target.value } })}
+            />
+          </div>
+        </div>
+      ))}
+      <Failure m={m} />
+      <button type="submit" className="button" disabled={m.busy} data-testid="scores-submit">
+        {t('saveScores')}
+      </button>
+    </form>
+  );
+}
+
 export function TrainingCohortStaffPage({ id }: { id: number }) {
   const { lang, t } = useI18n();
   const user = useUser();
@@ -285,6 +345,7 @@ export function TrainingCohortStaffPage({ id }: { id: number }) {
           ))}
         </ul>
         {manager && <NewSession cohortId={id} />}
+        {editor && selected.length > 0 && <ScoresForm key={selected.map((a) => `${a.id}:${a.preScore}:${a.postScore}`).join()} cohortId={id} trainees={selected} />}
       </section>
       {manager && (
         <section className="plan-section" aria-labelledby="tr-certs">
