@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { trainingEn, trainingKo } from './i18n-training.ts';
+import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
 export type Lang = 'ko' | 'en';
@@ -68,6 +69,7 @@ const ko = {
   ...educationKo,
   ...eventsKo,
   ...trainingKo,
+  ...settlementKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -128,6 +130,7 @@ const en: Record<MessageKey, string> = {
   ...educationEn,
   ...eventsEn,
   ...trainingEn,
+  ...settlementEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

@@ -40,11 +40,13 @@ type StaffIdRouteName =
   | 'staffEventCheckIn'
   | 'staffTrainingCohort'
   | 'staffTrainingDisplay';
-type IdRouteName = 'plan' | 'academySession' | 'event' | 'trainingCohort' | StaffIdRouteName;
-type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'trainee' | 'certificate';
+type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | StaffIdRouteName;
+type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking' | 'trainee' | 'certificate';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'training' | 'trainingCheckIn' }
+  | {
+      name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' | 'training' | 'trainingCheckIn';
+    }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

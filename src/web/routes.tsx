@@ -11,12 +11,18 @@ import { AcademyPage } from './pages/AcademyPage.tsx';
 import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
+import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
+import { FacilityPage } from './pages/FacilityPage.tsx';
+import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
+import { FeedbackTrackingPage } from './pages/FeedbackTrackingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
+import { SettlementPage } from './pages/SettlementPage.tsx';
+import { SettlementSurveyPage } from './pages/SettlementSurveyPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { CertificatePage } from './pages/CertificatePage.tsx';
 import { TrainingCheckInPage } from './pages/TrainingCheckInPage.tsx';
@@ -78,6 +84,12 @@ export const routes: RouteObject[] = [
       { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
       { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
       { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
+      { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
+      { path: 'facilities/:id', element: <IdPage page={FacilityPage} />, handle: handle('facility') },
+      { path: 'settlement', element: <SettlementPage />, handle: handle('settlement') },
+      { path: 'settlement/board', element: <FeedbackBoardPage />, handle: handle('settlementBoard') },
+      { path: 'settlement/survey', element: <SettlementSurveyPage />, handle: handle('settlementSurvey') },
+      { path: 'settlement/feedback/track/:token', element: <TokenPage page={FeedbackTrackingPage} />, handle: handle('feedbackTracking') },
       {
         path: 'staff',
         element: <StaffArea />,
