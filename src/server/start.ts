@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
-import { closeChannels, createChannels } from '../modules/notifications/channels/index.ts';
+import { closeChannels, contactLine, createChannels, SolapiSmsSender } from '../modules/notifications/channels/index.ts';
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
+import { seedOrdinance } from '../modules/cooperation/ordinance/seed.ts';
 import { seedFacilities } from '../modules/settlement/facilities/seed.ts';
 import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
@@ -36,6 +37,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
+    const ordinance = await seedOrdinance(database.db);
     const facilities = await seedFacilities(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     log = app.log;
@@ -44,12 +46,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const onUnhandledRejection = (reason: unknown) => app.log.error({ error: safeError(reason) }, 'unhandled promise rejection');
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    if (ordinance !== null) app.log.info({ ordinanceId: ordinance }, 'added the plan’s ordinance (조례)');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     if (facilities.length) app.log.info({ facilityIds: facilities }, 'added the plan’s four facilities');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);
-    // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.
-    const channels = createChannels({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir, smtpTimeoutMs: config.smtpTimeoutMs });
+    // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox; SMS by SOLAPI when configured, else files.
+    const channels = createChannels({
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      mailFromName: config.mailFromName,
+      contact: contactLine(config.contact),
+      dataDir: config.dataDir,
+      smtpTimeoutMs: config.smtpTimeoutMs,
+      smsSender: config.sms.provider === 'solapi' ? new SolapiSmsSender({ ...config.sms, timeoutMs: config.smtpTimeoutMs }) : undefined,
+    });
     const outboxWorker = startOutboxWorker({ db: database.db, channels, log: app.log.child({ worker: 'outbox' }), ...config.outbox });
     app.log.info({ email: channels.email.name, sms: channels.sms.name }, 'outbox worker started');
     return {

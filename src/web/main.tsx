@@ -5,6 +5,7 @@ import './staff.css';
 import './education.css';
 import './events.css';
 import './training.css';
+import './ordinance.css';
 import './settlement.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

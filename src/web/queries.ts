@@ -34,6 +34,8 @@ export const keys = {
   trainee: (token: string) => ['training', 'trainees', token] as const,
   certificate: (code: string) => ['certificates', code] as const,
   event: (id: number) => ['events', id, 'page'] as const,
+  ordinance: () => ['ordinance'] as const,
+  attraction: () => ['attraction'] as const,
   facilities: () => ['facilities'] as const,
   facility: (id: number) => ['facilities', id] as const,
   settlementConsent: () => ['settlement', 'consent'] as const,
@@ -59,6 +61,8 @@ export const keys = {
   staffTraining: () => ['staff', 'training'] as const,
   staffTrainingCohort: (id: number) => ['staff', 'training', 'cohorts', id] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
+  staffOrdinance: () => ['staff', 'ordinance'] as const,
+  staffAttraction: () => ['staff', 'attraction'] as const,
   staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 

@@ -28,7 +28,9 @@ type StaffRouteName =
   | 'staffEventCheckIn'
   | 'staffTraining'
   | 'staffTrainingCohort'
-  | 'staffTrainingDisplay';
+  | 'staffTrainingDisplay'
+  | 'staffOrdinance'
+  | 'staffAttraction';
 
 type StaffIdRouteName =
   | 'staffPlan'
@@ -45,7 +47,21 @@ type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbac
 
 export type Route =
   | {
-      name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' | 'training' | 'trainingCheckIn';
+      name:
+        | 'home'
+        | 'notFound'
+        | 'academy'
+        | 'school'
+        | 'events'
+        | 'facilities'
+        | 'settlement'
+        | 'settlementBoard'
+        | 'settlementSurvey'
+        | 'findRegistration'
+        | 'ordinance'
+        | 'attraction'
+        | 'training'
+        | 'trainingCheckIn';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }

@@ -11,10 +11,13 @@ import { AcademyPage } from './pages/AcademyPage.tsx';
 import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
+import { AttractionPage } from './pages/AttractionPage.tsx';
+import { OrdinancePage } from './pages/OrdinancePage.tsx';
 import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
 import { FacilityPage } from './pages/FacilityPage.tsx';
 import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
 import { FeedbackTrackingPage } from './pages/FeedbackTrackingPage.tsx';
+import { FindRegistrationPage } from './pages/FindRegistrationPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
@@ -31,6 +34,8 @@ import { TrainingStatusPage } from './pages/TrainingStatusPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
 import { AuditPage } from './pages/staff/AuditPage.tsx';
+import { AttractionStaffPage } from './pages/staff/AttractionStaffPage.tsx';
+import { OrdinanceStaffPage } from './pages/staff/OrdinanceStaffPage.tsx';
 import { CheckInPage } from './pages/staff/CheckInPage.tsx';
 import { DashboardPage } from './pages/staff/DashboardPage.tsx';
 import { EventCheckInPage } from './pages/staff/EventCheckInPage.tsx';
@@ -49,7 +54,7 @@ import { TrainingCohortStaffPage } from './pages/staff/TrainingCohortStaffPage.t
 import { TrainingDisplayPage } from './pages/staff/TrainingDisplayPage.tsx';
 import { TrainingStaffPage } from './pages/staff/TrainingStaffPage.tsx';
 import { useRoute, type RouteHandle } from './router.ts';
-import { EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
+import { CITY_STAFF_ROLES, EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
 
 /** A page for one id (`:id`), remounted when the id changes. */
 function IdPage({ page: Page }: { page: ComponentType<{ id: number }> }) {
@@ -73,6 +78,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:id', element: <IdPage page={PlanPage} />, handle: handle('plan') },
       { path: 'academy', element: <AcademyPage />, handle: handle('academy') },
       { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionPage} />, handle: handle('academySession') },
+      { path: 'registrations/find', element: <FindRegistrationPage />, handle: handle('findRegistration') },
       { path: 'registrations/:token', element: <TokenPage page={RegistrationPage} />, handle: handle('registration') },
       { path: 'surveys/:token', element: <TokenPage page={SurveyPage} />, handle: handle('survey') },
       { path: 'school', element: <SchoolPage />, handle: handle('school') },
@@ -84,6 +90,8 @@ export const routes: RouteObject[] = [
       { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
       { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
       { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
+      { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
+      { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
       { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
       { path: 'facilities/:id', element: <IdPage page={FacilityPage} />, handle: handle('facility') },
       { path: 'settlement', element: <SettlementPage />, handle: handle('settlement') },
@@ -109,6 +117,8 @@ export const routes: RouteObject[] = [
           { path: 'school', element: <SchoolStaffPage />, handle: handle('staffSchool') },
           { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
           { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
+          { path: 'ordinance', element: <OrdinanceStaffPage />, handle: handle('staffOrdinance') },
+          { path: 'attraction', element: <AttractionStaffPage />, handle: handle('staffAttraction', CITY_STAFF_ROLES) },
           { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
           { path: 'training', element: <TrainingStaffPage />, handle: handle('staffTraining') },
           { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortStaffPage} />, handle: handle('staffTrainingCohort') },

@@ -46,6 +46,7 @@ registerPoolOwner(EVENT_POOL, {
       ownerId: row.e.id,
       title: { ko: `${row.e.titleKo} (${label.ko})`, en: row.e.titleEn ? `${row.e.titleEn} (${label.en})` : null },
       startsAt: row.e.startsAt,
+      endsAt: row.e.endsAt,
       venue: [row.e.venueKo, row.e.venueEn].filter(Boolean).join(' / '),
     };
   },
