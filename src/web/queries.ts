@@ -60,6 +60,7 @@ export const keys = {
   staffEvents: () => ['staff', 'events'] as const,
   staffTraining: () => ['staff', 'training'] as const,
   staffTrainingCohort: (id: number) => ['staff', 'training', 'cohorts', id] as const,
+  staffSettlement: (withFeedback: boolean) => ['staff', 'settlement', withFeedback] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
   staffOrdinance: () => ['staff', 'ordinance'] as const,
   staffAttraction: () => ['staff', 'attraction'] as const,
