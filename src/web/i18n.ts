@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { cooperationEn, cooperationKo } from './i18n-cooperation.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
+import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
@@ -70,6 +71,7 @@ const ko = {
   ...educationKo,
   ...eventsKo,
   ...cooperationKo,
+  ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
 };
@@ -132,6 +134,7 @@ const en: Record<MessageKey, string> = {
   ...educationEn,
   ...eventsEn,
   ...cooperationEn,
+  ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
 };

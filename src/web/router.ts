@@ -30,6 +30,9 @@ type StaffRouteName =
   | 'staffMeetings'
   | 'staffMeeting'
   | 'staffMeetingMinutes'
+  | 'staffTraining'
+  | 'staffTrainingCohort'
+  | 'staffTrainingDisplay'
   | 'staffOrdinance'
   | 'staffAttraction';
 
@@ -42,9 +45,11 @@ type StaffIdRouteName =
   | 'staffEvent'
   | 'staffEventCheckIn'
   | 'staffMeeting'
-  | 'staffMeetingMinutes';
-type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | StaffIdRouteName;
-type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking';
+  | 'staffMeetingMinutes'
+  | 'staffTrainingCohort'
+  | 'staffTrainingDisplay';
+type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | StaffIdRouteName;
+type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking' | 'trainee' | 'certificate';
 
 export type Route =
   | {
@@ -60,7 +65,9 @@ export type Route =
         | 'settlementSurvey'
         | 'findRegistration'
         | 'ordinance'
-        | 'attraction';
+        | 'attraction'
+        | 'training'
+        | 'trainingCheckIn';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }

@@ -19,7 +19,7 @@ import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
 import { safeError, safeErrorText } from '../../server/safe-error.ts';
 import { buildAttachments } from './attachments.ts';
-import { renderBody, storedAttachments } from './service.ts';
+import { renderBody } from './service.ts';
 
 export const MAX_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 30_000;
@@ -71,26 +71,19 @@ async function claim(db: Executor, now: Date, limit: number, leaseMs: number, sk
 }
 
 /**
- * An e-mail's files: those stored with it (meta.attachments, small texts fixed when queued, e.g. a
- * confirmation's calendar); those named by `meta.attach` (attachments.ts), built now from the
- * record (a meeting's invitation, its approved minutes as PDF); and, for a row whose meta asks for
- * a QR code (`qr: true`, set by the registration engine on a confirmation), the check-in token of
- * its status link as a PNG: rendered at send time from the row's link token, so nothing more is
- * stored, and nothing once the token is gone.
+ * Attachments named by the row's meta (`attach`, attachments.ts), built now from the record; and a
+ * row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
+ * confirmation) gets the check-in token of its status link as a PNG attachment: rendered at send
+ * time from the row's link token, so nothing more is stored, and nothing once the token is gone.
  */
 async function attachmentsFor(db: Executor, row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
   if (row.channel !== 'email') return undefined;
   const meta = row.meta as Record<string, unknown> | null;
-  const files: NonNullable<OutboundMessage['attachments']> = storedAttachments(meta).map((a) => ({
-    filename: a.filename,
-    contentType: a.contentType,
-    content: Buffer.from(a.content, 'utf8'),
-  }));
-  files.push(...(await buildAttachments(db, meta)));
+  const files = await buildAttachments(db, meta);
   const token = row.linkToken;
   if (meta?.qr === true && token) {
     const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-    files.unshift({ filename: 'check-in-qr.png', content, contentType: 'image/png' });
+    files.push({ filename: 'check-in-qr.png', content, contentType: 'image/png' });
   }
   return files.length ? files : undefined;
 }
