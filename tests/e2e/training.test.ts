@@ -129,7 +129,7 @@ describe('professional training in chromium', () => {
     await visitor.getByTestId('certificate-unknown').waitFor();
   });
 
-  it('the staff page shows a placement with its six-month follow-up and the figures', async () => {
+  it('staff link a graduate to a job: employer, posting, referral and interview, placement, six-month follow-up, figures', async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     const course = await manager.call<{ id: number }>('POST', '/api/training/courses', {
       track: 'back_office',
@@ -166,20 +166,36 @@ describe('professional training in chromium', () => {
     await manager.call('PUT', `/api/training/sessions/${s.id}/attendance`, { items: [{ applicationId: a!.id, status: 'present' }] });
     await manager.call('PUT', `/api/training/cohorts/${cohort.id}/scores`, { items: [{ applicationId: a!.id, post: 70 }] });
     await manager.call('POST', `/api/training/cohorts/${cohort.id}/certificates`);
-    const employer = await manager.call<{ id: number }>('POST', '/api/training/employers', {
-      name: { ko: '국민연금공단', en: 'National Pension Service' },
-      kind: 'innovation_city',
-    });
-    const p = await manager.call<{ id: number }>('POST', '/api/training/placements', {
-      applicationId: a!.id,
-      employerId: employer.id,
-      jobTitle: '기금 사무',
-      startedOn: seoulDate(-200),
-    });
-    await manager.call('POST', `/api/training/placements/${p.id}/follow-up`, { followUpOn: seoulDate(0), retained: true });
-
+    // The job linkage on the staff page: employer, posting, referral and interview, placement, follow-up.
     const staff = await signInPage(await h.newContext(), h.server.url, 'manager@jeonju.test');
     await staff.goto(`${h.server.url}/staff/training`);
+    const employerForm = staff.getByTestId('employer-form');
+    await employerForm.locator('#emp-ko').fill('국민연금공단');
+    await employerForm.locator('#emp-en').fill('National Pension Service');
+    await employerForm.getByRole('button').click();
+    const postingForm = staff.getByTestId('posting-form');
+    await postingForm.waitFor();
+    await postingForm.locator('#post-ko').fill('기금 사무');
+    await postingForm.locator('#post-closes').fill(seoulDate(30));
+    await postingForm.getByRole('button').click();
+    const posting = staff.getByTestId('posting').filter({ hasText: '기금 사무' });
+    await posting.waitFor();
+    await posting.locator('select').first().selectOption({ label: '김취업 (백오피스 기초 예전 기수)' });
+    await posting.getByTestId('refer-submit').click();
+    const referral = posting.getByTestId('referral');
+    await waitForAttribute(referral, 'data-status', 'referred');
+    await referral.locator('select').selectOption('interview');
+    await referral.locator('input[type="datetime-local"]').fill(`${seoulDate(-205)}T14:00`);
+    await referral.getByRole('button').click();
+    await waitForAttribute(posting.getByTestId('referral'), 'data-status', 'interview');
+    const placementForm = staff.getByTestId('placement-form');
+    await placementForm.locator('#pl-grad').selectOption({ label: '김취업 (백오피스 기초 예전 기수)' });
+    await placementForm.locator('#pl-title').fill('기금 사무');
+    await placementForm.locator('#pl-start').fill(seoulDate(-200));
+    await placementForm.getByTestId('placement-submit').click();
+    const placement = staff.getByTestId('placement').filter({ hasText: '김취업' });
+    await waitForText(placement, /6개월|확인 예정/);
+    await placement.getByTestId('follow-up-submit').click();
     await waitForText(staff.getByTestId('staff-placements'), /김취업 · 국민연금공단 · 기금 사무 .* 6개월 고용 유지/);
     const figures = await waitForText(staff.getByTestId('training-figures'), /백오피스 기초 예전 기수/);
     assert.match(figures, /백오피스 기초 예전 기수\s+1\s+1\s+100(\.0)?%\s+1\s+100(\.0)?%\s+1\/1/);
