@@ -9,12 +9,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deliveredToken, educationHarness, seoulDate, waitForAttribute, waitForText } from '../support/education.ts';
-import { ApiSession, signInPage } from '../support/staff.ts';
+import { axeViolations } from '../support/browser.ts';
+import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 
 const iso = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 describe('professional training in chromium', () => {
   const h = educationHarness('finhub-e2e-training-');
+  const made = { cohortId: 0, token: '', code: '', sessionId: 0 };
 
   it('application → selection → rotating-code check-in → certificate → public verification → revocation', async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
@@ -109,6 +111,7 @@ describe('professional training in chromium', () => {
     await staff.getByTestId('issue-certificates').click();
     const certLine = await waitForText(card.getByTestId('trainee-certificate'), /JJFC-/);
     const code = /JJFC-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(certLine)![0];
+    Object.assign(made, { cohortId: cohort.id, token, code, sessionId: session.id });
 
     // Anyone verifies it.
     const visitor = await (await h.newContext()).newPage();
@@ -200,6 +203,35 @@ describe('professional training in chromium', () => {
     const figures = await waitForText(staff.getByTestId('training-figures'), /백오피스 기초 예전 기수/);
     assert.match(figures, /백오피스 기초 예전 기수\s+1\s+1\s+100(\.0)?%\s+1\s+100(\.0)?%\s+1\/1/);
   });
+
+  for (const lang of ['ko', 'en'] as const) {
+    it(`axe-core finds no violations on the training pages (${lang})`, async () => {
+      const context = await h.newContext();
+      const page = await context.newPage();
+      const check = async (p: typeof page, url: string, testId: string) => {
+        await p.goto(`${h.server.url}${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        await p.getByTestId(testId).first().waitFor();
+        await p.waitForLoadState('networkidle');
+        assert.equal(await p.getAttribute('html', 'lang'), lang);
+        const violations = await axeViolations(p);
+        assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
+      };
+      for (const [url, testId] of [
+        ['/training', 'cohort-list'],
+        [`/training/cohorts/${made.cohortId}`, 'training-form'],
+        [`/training/status/${made.token}`, 'trainee-facts'],
+        [`/certificates/${made.code}`, 'certificate-facts'],
+      ] as const)
+        await check(page, url, testId);
+      const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD, `?lang=${lang}`);
+      for (const [url, testId] of [
+        ['/staff/training', 'training-figures'],
+        [`/staff/training/cohorts/${made.cohortId}`, 'trainee-list'],
+        [`/staff/training/sessions/${made.sessionId}/display`, 'room-code'],
+      ] as const)
+        await check(staff, url, testId);
+    });
+  }
 
   it('no page errors', () => {
     assert.deepEqual(h.pageErrors, []);
