@@ -56,7 +56,11 @@ describe('living infrastructure and settlement feedback in chromium', () => {
       return !!i && i.complete && i.naturalWidth > 0;
     });
     assert.match(await page.getByTestId('facility-photos').innerText(), /부지 전경/);
-    // Staff move another facility on and record an inspection through the staff page.
+    // Staff move another facility on and record an inspection through the staff page (the
+    // officer's department is made responsible for it first: officers change only their own).
+    const complexId = list.items.find((f) => f.name.ko === '복합혁신센터')!.id;
+    const depts = await manager.call<{ items: { id: number; name: string }[] }>('GET', '/api/departments');
+    await manager.call('PATCH', `/api/manage/facilities/${complexId}`, { departmentId: depts.items.find((d) => d.name === '금융산업과')!.id });
     const staff = await signInPage(context, h.server.url, 'officer@jeonju.test');
     await staff.goto(`${h.server.url}/staff/settlement`);
     const complex = staff.getByTestId('staff-facility').filter({ hasText: '복합혁신센터' });
@@ -71,7 +75,6 @@ describe('living infrastructure and settlement feedback in chromium', () => {
     await inspection.getByRole('button').click();
     await waitForText(complex.getByTestId('staff-inspection'), /골조 공사 진행 중/);
     assert.equal(await complex.getByTestId('staff-inspection').locator('input[type="checkbox"]').count(), 2);
-    const complexId = list.items.find((f) => f.name.ko === '복합혁신센터')!.id;
     await page.goto(`${h.server.url}/facilities/${complexId}`);
     await waitForAttribute(page.getByTestId('facility-stage'), 'data-stage', 'construction');
 
