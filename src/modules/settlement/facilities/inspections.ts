@@ -6,6 +6,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
+import { registerFileHolder } from '../../../server/file-holders.ts';
 import { sha256Of, type FileStore } from '../../../server/file-store.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
@@ -15,7 +16,7 @@ import { recordAudit, type Actor } from '../../audit/service.ts';
 import { registerMeasure } from '../../plan/measures.ts';
 import { seoulDate } from '../../plan/seoul-time.ts';
 import { facilityView } from '../presenters.ts';
-import { facilityInspections, inspectionFollowUps, inspectionPhotos } from '../schema.ts';
+import { facilityInspections, inspectionFollowUps, inspectionPhotos, settlementFeedback } from '../schema.ts';
 import { lockFacility } from './facilities.ts';
 
 // The plan's "혁신도시 다목적 체육센터 등 건립 추진상황 점검": inspections held (any facility) in the period.
@@ -66,6 +67,16 @@ export async function checkImage(file: UploadedFile): Promise<{ fileName: string
   }
   return { fileName: found.fileName, mimeType: found.mimeType };
 }
+
+// The file store is shared by hash: evidence deletions keep a file an inspection photo or a feedback photo holds.
+registerFileHolder(
+  'inspection_photos',
+  async (tx, sha256) => (await tx.select({ id: inspectionPhotos.id }).from(inspectionPhotos).where(eq(inspectionPhotos.fileSha256, sha256)).limit(1)).length > 0,
+);
+registerFileHolder(
+  'settlement_feedback_photos',
+  async (tx, sha256) => (await tx.select({ id: settlementFeedback.id }).from(settlementFeedback).where(eq(settlementFeedback.photoSha256, sha256)).limit(1)).length > 0,
+);
 
 /** Locks a stored file's hash (the same key as evidence files), so storing never interleaves with a removal. */
 export const lockStoredFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
