@@ -54,6 +54,7 @@ export const keys = {
   staffSchool: (surveyId: number | null, withApplications: boolean) => ['staff', 'school', 'surveys', surveyId, withApplications] as const,
   staffSchoolFigures: (year: number) => ['staff', 'school', 'figures', year] as const,
   staffEvents: () => ['staff', 'events'] as const,
+  staffSettlement: (withFeedback: boolean) => ['staff', 'settlement', withFeedback] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
   staffOrdinance: () => ['staff', 'ordinance'] as const,
   staffAttraction: () => ['staff', 'attraction'] as const,

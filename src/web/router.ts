@@ -23,6 +23,7 @@ type StaffRouteName =
   | 'staffAcademySession'
   | 'staffCheckIn'
   | 'staffSchool'
+  | 'staffSettlement'
   | 'staffEvents'
   | 'staffEvent'
   | 'staffEventCheckIn'

@@ -44,6 +44,7 @@ import { PasswordPage } from './pages/staff/PasswordPage.tsx';
 import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
 import { ReportsPage } from './pages/staff/ReportsPage.tsx';
 import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
+import { SettlementStaffPage } from './pages/staff/SettlementStaffPage.tsx';
 import { StaffArea } from './pages/staff/StaffArea.tsx';
 import { UsersPage } from './pages/staff/UsersPage.tsx';
 import { useRoute, type RouteHandle } from './router.ts';
@@ -103,6 +104,7 @@ export const routes: RouteObject[] = [
           { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionStaffPage} />, handle: handle('staffAcademySession') },
           { path: 'academy/sessions/:id/check-in', element: <IdPage page={CheckInPage} />, handle: handle('staffCheckIn', EDITOR_ROLES) },
           { path: 'school', element: <SchoolStaffPage />, handle: handle('staffSchool') },
+          { path: 'settlement', element: <SettlementStaffPage />, handle: handle('staffSettlement') },
           { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
           { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
           { path: 'ordinance', element: <OrdinanceStaffPage />, handle: handle('staffOrdinance') },

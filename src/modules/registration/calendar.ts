@@ -1,14 +1,22 @@
 /**
- * The calendar file attached to a confirmation (RFC 5545, ical-generator): one VEVENT for the
- * session or event the registrant has a place at. Its UID is the thing's own (an event's is the
- * one the event's .ics export uses), never the address, so a calendar updates the same entry.
+ * The calendar file attached to a confirmation e-mail (RFC 5545): one VEVENT for the session or
+ * event the registrant has a place at, built when the message is sent (notifications/attachments.ts,
+ * `attach: "registration.calendar"` in the message's meta with the registration's id), so it shows
+ * the time and place as they are then. A pool's owner may give its own calendar (`PoolOwner.calendar`,
+ * the one its public .ics export serves); otherwise `registrationCalendar` writes one from the
+ * subject. Its UID is the thing's own, never the address, so a calendar updates the same entry.
  * Titles and the venue go through oneLine; ical-generator escapes SUMMARY, LOCATION and
- * DESCRIPTION, and the calendar's name is escaped here (it writes that one raw). It carries no
- * personal data and no link token: it is stored with the message (outbox meta) as it is.
+ * DESCRIPTION, and the calendar's name is escaped here (it writes that one raw).
  */
+import { eq } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { oneLine } from '../../server/text.ts';
+import { registerAttachments } from '../notifications/attachments.ts';
+import { calendarOf } from './engine/pools.ts';
 import type { PoolSubject } from './messages.ts';
+import { capacityPools, registrations } from './schema.ts';
+
+export const REGISTRATION_CALENDAR = 'registration.calendar';
 
 const PROD_ID = { company: 'Jeonju City', product: 'finhub', language: 'KO' };
 const UID_PREFIX: Record<string, string> = { academy_session: 'academy-session', event_category: 'event' };
@@ -33,3 +41,13 @@ export function registrationCalendar(subject: PoolSubject, ownerKind: string, pu
   });
   return cal.toString();
 }
+
+registerAttachments(REGISTRATION_CALENDAR, async (db, meta) => {
+  const id = Number(meta.registrationId);
+  const publicUrl = typeof meta.publicUrl === 'string' ? meta.publicUrl : null;
+  if (!Number.isInteger(id) || !publicUrl) return [];
+  const [row] = await db.select({ pool: capacityPools }).from(registrations).innerJoin(capacityPools, eq(capacityPools.id, registrations.poolId)).where(eq(registrations.id, id));
+  if (!row) return [];
+  const ics = await calendarOf(db, row.pool, publicUrl, registrationCalendar);
+  return [{ filename: 'invitation.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8') }];
+});

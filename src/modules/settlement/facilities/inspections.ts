@@ -19,6 +19,16 @@ import { facilityView } from '../presenters.ts';
 import { facilityInspections, inspectionFollowUps, inspectionPhotos, settlementFeedback } from '../schema.ts';
 import { lockFacility } from './facilities.ts';
 
+// The file store is shared: evidence and ordinance deletions keep a file an inspection photo or a feedback photo holds.
+registerFileHolder('inspection_photos', async (tx, sha256) => {
+  const [row] = await tx.select({ id: inspectionPhotos.id }).from(inspectionPhotos).where(eq(inspectionPhotos.fileSha256, sha256)).limit(1);
+  return row !== undefined;
+});
+registerFileHolder('settlement_feedback', async (tx, sha256) => {
+  const [row] = await tx.select({ id: settlementFeedback.id }).from(settlementFeedback).where(eq(settlementFeedback.photoSha256, sha256)).limit(1);
+  return row !== undefined;
+});
+
 // The plan's "혁신도시 다목적 체육센터 등 건립 추진상황 점검": inspections held (any facility) in the period.
 registerMeasure({
   key: 'settlement.inspections_held',
