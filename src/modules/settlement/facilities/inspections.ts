@@ -78,16 +78,6 @@ export async function checkImage(file: UploadedFile): Promise<{ fileName: string
   return { fileName: found.fileName, mimeType: found.mimeType };
 }
 
-// The file store is shared by hash: evidence deletions keep a file an inspection photo or a feedback photo holds.
-registerFileHolder(
-  'inspection_photos',
-  async (tx, sha256) => (await tx.select({ id: inspectionPhotos.id }).from(inspectionPhotos).where(eq(inspectionPhotos.fileSha256, sha256)).limit(1)).length > 0,
-);
-registerFileHolder(
-  'settlement_feedback_photos',
-  async (tx, sha256) => (await tx.select({ id: settlementFeedback.id }).from(settlementFeedback).where(eq(settlementFeedback.photoSha256, sha256)).limit(1)).length > 0,
-);
-
 /** Locks a stored file's hash (the same key as evidence files), so storing never interleaves with a removal. */
 export const lockStoredFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
 
