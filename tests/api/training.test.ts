@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import { auditLog } from '../../src/modules/audit/schema.ts';
 import { outbox } from '../../src/modules/notifications/schema.ts';
 import { quarterOf, seoulDate } from '../../src/modules/plan/seoul-time.ts';
@@ -410,6 +411,29 @@ for (const kind of DB_KINDS) {
       assert.ok(poppler.includes(a.code));
       const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
       assert.equal(images.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l)).length, 1, `one image (the QR code): ${images}`);
+      // The QR code, extracted by poppler (PPM), encodes the verification link: every module's centre is dark exactly where the link's QR matrix is.
+      execFileSync('pdfimages', [file, path.join(dir, 'img')]);
+      const ppm = fs.readFileSync(path.join(dir, 'img-000.ppm'));
+      const [, w, h, headerLength] = (() => {
+        const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+        return [m[0], Number(m[1]), Number(m[2]), m[0].length];
+      })();
+      assert.equal(w, h);
+      const mismatchesWith = (url: string) => {
+        const qr = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
+        const scale = w / (qr.size + 2);
+        let n = 0;
+        for (let r = 0; r < qr.size; r++) {
+          for (let c = 0; c < qr.size; c++) {
+            const dark = ppm[headerLength + (Math.floor((r + 1.5) * scale) * w + Math.floor((c + 1.5) * scale)) * 3]! < 128;
+            if (dark !== Boolean(qr.get(r, c))) n++;
+          }
+        }
+        return n;
+      };
+      assert.ok(mismatchesWith(`http://finhub.test/certificates/${a.code.slice(0, -1)}${a.code.endsWith('2') ? '3' : '2'}`) > 20, 'another link’s matrix differs');
+      const mismatches = mismatchesWith(`http://finhub.test/certificates/${a.code}`);
+      assert.equal(mismatches, 0, 'the PDF’s QR code is the verification link’s');
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       assert.match(fonts, /PretendardGOV/);
       fs.rmSync(dir, { recursive: true, force: true });
