@@ -180,6 +180,26 @@ for (const kind of DB_KINDS) {
       assert.ok(!status.body.includes('010-3000-0001') && !status.body.includes('01030000001'));
     });
 
+    it('a status link shows only its own application; altered or foreign tokens get the unknown token’s 404', async () => {
+      const unknown = await call('GET', `/api/training/applications/${'A'.repeat(43)}`, null);
+      assert.equal(unknown.statusCode, 404);
+      const own = tokens.A!;
+      const flip = (i: number) => own.slice(0, i) + (own[i] === 'A' ? 'B' : 'A') + own.slice(i + 1);
+      const [row] = await t.database.db.select({ hash: trainingApplications.tokenHash }).from(trainingApplications).where(eq(trainingApplications.id, ids.B!));
+      for (const tampered of [flip(0), flip(21), flip(42), own.slice(0, 42), `${own}A`, own.toUpperCase(), row!.hash, String(ids.B)]) {
+        for (const url of [`/api/training/applications/${tampered}`, `/api/training/applications/${tampered}/certificate.pdf`]) {
+          const res = await call('GET', url, null);
+          assert.equal(res.statusCode, 404, `${url}: ${res.statusCode}`);
+          assert.equal(res.body, url.endsWith('.pdf') ? res.body : unknown.body);
+          assert.ok(!res.body.includes('김영희') && !res.body.includes('3000-0002'));
+        }
+        const checkIn = await call('POST', `/api/training/applications/${tampered}/check-in`, null, { sessionId: 1, code: '123456' });
+        assert.equal(checkIn.statusCode, 404);
+      }
+      const mine = await call('GET', `/api/training/applications/${own}`, null);
+      for (const secret of ['김영희', '010-3000-0002', '01030000002', tokens.B!]) assert.ok(!mine.body.includes(secret));
+    });
+
     it('staff select up to the capacity with reasons, waitlist and reject; a withdrawal promotes the first on the waiting list', async () => {
       const decide = (key: string, decision: string, reason = '선발 기준 충족') => call('POST', `/api/training/applications/${ids[key]}/decision`, manager, { decision, reason });
       for (const key of ['A', 'B', 'E']) {
