@@ -32,7 +32,8 @@ import { createSession, updateSession } from './academy/edit-session.ts';
 import { academyFigures } from './academy/figures.ts';
 import { createProgramme, listProgrammes } from './academy/programmes.ts';
 import { checkInAtSession, registerForSession, sessionRegistrations } from './academy/registrations.ts';
-import { getSession, listSessions } from './academy/sessions.ts';
+import { sessionCalendar } from './academy/calendar.ts';
+import { getSession, listSessions, loadSession } from './academy/sessions.ts';
 import { answerSurvey, sendSurvey, surveyInfo } from './academy/survey.ts';
 
 const tags = ['academy'];
@@ -62,6 +63,28 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
       schema: { operationId: 'getAcademySession', summary: 'One session with seats left and waiting list / 강좌 상세', tags, params: IdParams, response: { 200: SessionSchema } },
     },
     async (req) => getSession(app.db, req.params.id),
+  );
+
+  app.get(
+    '/api/academy/sessions/:id/calendar.ics',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'getAcademySessionCalendar',
+        summary: 'The session as iCalendar / 강좌 일정(iCalendar)',
+        tags,
+        params: IdParams,
+        produces: ['text/calendar'],
+        response: { 200: z.string().describe('text/calendar (RFC 5545), times in UTC') },
+      },
+    },
+    async (req, reply) => {
+      const { s, pool } = await loadSession(app.db, req.params.id);
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="academy-session-${s.id}.ics"`)
+        .send(sessionCalendar(s, pool, engine.publicUrl));
+    },
   );
 
   app.post(

@@ -38,7 +38,6 @@ const ics = z.string().describe('text/calendar (RFC 5545), times in UTC');
 
 export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, { publicUrl }) => {
   const base = publicUrl.replace(/\/+$/, '');
-  const host = new URL(base).host;
 
   app.get(
     '/api/events',
@@ -101,10 +100,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id, { publicOnly: req.user === null });
-      return reply
-        .header('content-type', 'text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="event-${e.id}.ics"`)
-        .send(eventCalendar(e, base, host));
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="event-${e.id}.ics"`).send(eventCalendar(e, base));
     },
   );
 
@@ -126,7 +122,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="event-${event.id}-session-${item.id}.ics"`)
-        .send(programmeItemCalendar(event, { ...item, room }, base, host));
+        .send(programmeItemCalendar(event, { ...item, room }, base));
     },
   );
 
