@@ -151,3 +151,47 @@ print(json.dumps({'bom': bom, 'crlf': bare.endswith('\\r\\n') and '\\n' not in b
 `,
     csv,
   );
+
+/**
+ * python3-jsonschema (Draft 2020-12): the OpenAPI document against the vendored OpenAPI 3.1
+ * meta-schema (tests/fixtures/openapi/), every Schema Object in it against JSON Schema 2020-12's
+ * meta-schema, and each live answer against its declared schema (references resolve inside the
+ * document). Answers a list of problems, empty when all is valid.
+ */
+export function validateOpenApi(doc: unknown, meta: unknown, answers: { name: string; schema: unknown; instance: unknown }[]): string[] {
+  return python<string[]>(
+    `
+import json, sys, jsonschema
+from jsonschema import Draft202012Validator
+inp = json.loads(sys.stdin.buffer.read())
+doc, meta = inp['doc'], inp['meta']
+problems = []
+for e in Draft202012Validator(meta).iter_errors(doc):
+    problems.append('document: %s at %s' % (e.message[:300], '/'.join(map(str, e.absolute_path))))
+# every Schema Object: components, parameters, request bodies and responses
+def schemas():
+    for name, s in doc.get('components', {}).get('schemas', {}).items():
+        yield 'components/schemas/' + name, s
+    for path, ops in doc.get('paths', {}).items():
+        for method, op in ops.items():
+            if not isinstance(op, dict): continue
+            for p in op.get('parameters', []):
+                if 'schema' in p: yield '%s %s parameter %s' % (method, path, p.get('name')), p['schema']
+            for mt, c in op.get('requestBody', {}).get('content', {}).items():
+                if 'schema' in c: yield '%s %s body %s' % (method, path, mt), c['schema']
+            for status, r in op.get('responses', {}).items():
+                for mt, c in r.get('content', {}).items():
+                    if 'schema' in c: yield '%s %s %s %s' % (method, path, status, mt), c['schema']
+for where, s in schemas():
+    for e in Draft202012Validator(Draft202012Validator.META_SCHEMA).iter_errors(s):
+        problems.append('%s: not a JSON Schema 2020-12 schema: %s at %s' % (where, e.message[:300], '/'.join(map(str, e.absolute_path))))
+for a in inp['answers']:
+    schema = dict(a['schema']) if isinstance(a['schema'], dict) else a['schema']
+    if isinstance(schema, dict): schema['components'] = doc.get('components', {})
+    for e in Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(a['instance']):
+        problems.append('%s: %s at %s' % (a['name'], e.message[:300], '/'.join(map(str, e.absolute_path))))
+print(json.dumps(problems))
+`,
+    JSON.stringify({ doc, meta, answers }),
+  );
+}

@@ -1,7 +1,7 @@
 /** Financial academy routes (docs/education-api.md): sessions, registrations, check-in, survey, figures, programmes, consent. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { dbId, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
@@ -199,7 +199,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         tags,
         params: TokenParams,
         body: SurveyAnswerBody,
-        response: { 201: z.object({ id: z.number().int(), rating: z.number().int() }) },
+        response: { 201: z.object({ id: dbId(), rating: z.number().int() }) },
       },
     },
     async (req, reply) => reply.status(201).send(await answerSurvey(app.db, actorOf(req), req.params.token, req.body)),

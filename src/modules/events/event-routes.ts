@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
+import { binary, multipartBody } from '../../server/api-schema.ts';
 import { notFound } from '../../server/errors.ts';
 import { readMultipart, requireFile } from '../../server/multipart.ts';
 import {
@@ -260,6 +261,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
         tags,
         consumes: ['multipart/form-data'],
         params: SpeakerIdParams,
+        body: multipartBody({ file: binary('≤ 10 MB: PNG, JPEG, GIF or WebP (checked by content)') }),
         response: { 200: SpeakerSchema },
       },
     },
