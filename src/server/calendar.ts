@@ -22,9 +22,9 @@ import { cleanLines, oneLine } from './text.ts';
 const PROD_ID = { company: 'Jeonju City', product: 'finhub', language: 'KO' };
 
 /** The fixed domain of every UID: the city's, whatever address the server answers at. */
-export const UID_DOMAIN = 'finhub.jeonju.go.kr';
+const UID_DOMAIN = 'finhub.jeonju.go.kr';
 
-export const calendarUid = (local: string) => `${local}@${UID_DOMAIN}`;
+const calendarUid = (local: string) => `${local}@${UID_DOMAIN}`;
 
 /** "한국어 / English" on one line. */
 export const bothLine = (ko: string | null, en: string | null) =>
@@ -41,7 +41,7 @@ export const bothText = (ko: string | null, en: string | null) =>
     .join(' / ');
 
 /** RFC 5545 §3.3.11 TEXT, for the properties ical-generator does not escape: \\ ; , escaped, on one line. */
-export function calendarName(s: string): string {
+function calendarName(s: string): string {
   return oneLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 

@@ -121,8 +121,9 @@ type Doc = {
 
 /** Every property named id or …Id in a schema, with where it is (refs followed once per name). */
 function idProperties(schema: unknown, where: string, out: [string, Json][] = []): [string, Json][] {
-  if (Array.isArray(schema)) schema.forEach((s, i) => idProperties(s, `${where}/${i}`, out));
-  else if (schema && typeof schema === 'object') {
+  if (Array.isArray(schema)) {
+    for (const [i, s] of schema.entries()) idProperties(s, `${where}/${i}`, out);
+  } else if (schema && typeof schema === 'object') {
     const s = schema as Json;
     const props = s.properties as Record<string, Json> | undefined;
     for (const [k, v] of Object.entries(props ?? {})) if (/^(id|[a-z][A-Za-z]*Id)$/.test(k)) out.push([`${where}.${k}`, v]);

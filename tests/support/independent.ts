@@ -88,8 +88,8 @@ print(json.dumps({
 }))
 `;
 
-export const readIcsWithIcalendar = (ics: string) => python<IcsReading>(ICALENDAR, ics);
-export const readIcsWithVobject = (ics: string) => python<IcsReading>(VOBJECT, ics);
+const readIcsWithIcalendar = (ics: string) => python<IcsReading>(ICALENDAR, ics);
+const readIcsWithVobject = (ics: string) => python<IcsReading>(VOBJECT, ics);
 
 /** Both parsers; they must agree on everything finhub wrote. */
 export function readIcs(ics: string): IcsReading {

@@ -102,7 +102,7 @@ function lines(items: Item[], cols = 1, pageWidth = 1): { text: string; y: numbe
 }
 
 function pdftotext(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 }
 
 describe('badges: fonts for every script, read back by independent tools', () => {

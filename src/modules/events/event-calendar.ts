@@ -66,6 +66,6 @@ export function programmeItemCalendar(e: EventRow, item: CalendarItem, publicUrl
     url: `${publicUrl}/events/${e.id}`,
     status: eventStatus(e),
     sequence: e.sequence + item.sequence,
-    modifiedAt: item.updatedAt > e.updatedAt ? item.updatedAt : e.updatedAt,
+    modifiedAt: new Date(Math.max(item.updatedAt.getTime(), e.updatedAt.getTime())),
   });
 }
