@@ -60,10 +60,12 @@ else if (fast)
 else files = ['tests/**/*.test.ts'];
 const env = fast ? { ...process.env, FINHUB_TEST_DB_KINDS: process.env.FINHUB_TEST_DB_KINDS ?? 'postgres', FINHUB_TEST_NO_SPAWN: '1' } : process.env;
 
-// Lint and format check (biome.json), as `npm run lint`: the whole suite only, so CI runs it.
+// Lint and format check (biome.json), as `npm run lint`, and unused files/exports/dependencies
+// (knip.json), as `npm run deadcode`: the whole suite only, so CI runs them.
 if (targets.length === 0 && !fast) {
   try {
     execFileSync('npx', ['biome', 'ci'], { stdio: 'inherit' });
+    execFileSync('npx', ['knip'], { stdio: 'inherit' });
   } catch {
     process.exit(1);
   }

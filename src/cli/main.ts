@@ -11,6 +11,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { importPlanCommand } from './import-plan.ts';
 import { migrateCommand } from './migrate.ts';
 import { purgeCommand } from './purge.ts';
+import { seedTrainingCommand } from './seed-training.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 
@@ -26,6 +27,7 @@ const USAGE = `finhub — 전북금융중심지 공약 관리 플랫폼 / Jeonbu
   finhub user add --email E --role admin   직원 계정 추가(비밀번호는 표준 입력) / add a staff user (password on stdin)
   finhub user list | user disable --email E
   finhub purge-personal-data [--dry-run]   보존 기간이 끝난 개인정보 파기 / anonymise personal data past its retention
+  finhub seed-training-example         금융전문인력 양성 예시 기수 추가 / add the example training cohort and print its figures
   finhub backup FILE                   데이터베이스와 파일 저장소를 한 파일(.ndjson.gz)로 백업 / back up the database and stored files to FILE
   finhub restore FILE [--force]        백업을 빈 데이터베이스에 복원 / restore a backup into an empty database
       --force      기존 finhub 데이터를 모두 지우고 복원 / delete all existing finhub data first
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   'import-plan': (args) => importPlanCommand(loadConfig(), args),
   user: (args) => userCommand(loadConfig(), args),
   'purge-personal-data': (args) => purgeCommand(loadConfig(), args),
+  'seed-training-example': () => seedTrainingCommand(loadConfig()),
   backup: (args) => backupCommand(loadConfig(), args),
   restore: (args) => restoreCommand(loadConfig(), args),
 };

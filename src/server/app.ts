@@ -25,6 +25,8 @@ import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
+import { trainingJobRoutes } from '../modules/training/jobs-routes.ts';
+import { trainingRoutes } from '../modules/training/routes.ts';
 import { ASSETS, PUBLIC, registerAuth, registerWithPolicy, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
@@ -177,6 +179,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
   await app.register(attendeeRoutes, publicWrites);
   await app.register(schoolRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(trainingRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(trainingJobRoutes);
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }

@@ -74,6 +74,30 @@ export const ERROR_STATUS = {
   DEPARTMENT_EXISTS: 409,
   /** Changing one's own role, or disabling one's own account. */
   OWN_ACCOUNT: 409,
+  /** Training: the cohort is not taking applications now. */
+  TRAINING_APPLICATIONS_CLOSED: 409,
+  /** Training: a selection would pass the cohort's capacity (waitlist instead). */
+  COHORT_FULL: 409,
+  /** Training: the application is not in a state this change applies to. */
+  TRAINING_APPLICATION_STATE: 409,
+  /** Training: the rotating check-in code was right but is no longer current (scan the room's QR code again). */
+  CHECK_IN_CODE_EXPIRED: 409,
+  /** Training: the check-in code is not the session's. */
+  CHECK_IN_CODE_INVALID: 409,
+  /** Training: self check-in is open from 30 minutes before a session until its end. */
+  CHECK_IN_CLOSED: 409,
+  /** Training: the course evaluation opens when the survey is sent. */
+  EVALUATION_NOT_OPEN: 409,
+  EVALUATION_ALREADY_ANSWERED: 409,
+  CERTIFICATE_REVOKED: 409,
+  /** Training: a graduate is referred to an employer only with their referral consent. */
+  REFERRAL_CONSENT_MISSING: 409,
+  /** Training: referrals and placements are for trainees with a valid certificate. */
+  NOT_A_GRADUATE: 409,
+  REFERRAL_EXISTS: 409,
+  PLACEMENT_EXISTS: 409,
+  /** Training: the six-month follow-up is recorded six months after the start at the earliest. */
+  FOLLOW_UP_TOO_EARLY: 409,
   /** The uploaded plan document cannot be read as a plan. */
   PLAN_DOCUMENT_INVALID: 422,
 } as const;

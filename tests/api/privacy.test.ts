@@ -121,7 +121,7 @@ for (const kind of DB_KINDS) {
     it('keeps everything until the retention period has ended (from the session’s end, not its start)', async () => {
       // a year after the start but before a year after the end
       const r = await purgePersonalData(t.database.db, new Date(startsAt.getTime() + 365 * DAY + HOUR));
-      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
+      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, trainingApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
       const [reg] = await t.database.db.select().from(registrations);
       assert.equal(reg!.name, '홍길동');
     });
@@ -172,7 +172,14 @@ for (const kind of DB_KINDS) {
       // the citizen's link no longer shows anything
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/registrations/${regToken}` })).statusCode, 404);
       // a second run has nothing left to do
-      assert.deepEqual(await purgePersonalData(t.database.db, late), { registrations: 0, schoolApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
+      assert.deepEqual(await purgePersonalData(t.database.db, late), {
+        registrations: 0,
+        schoolApplications: 0,
+        trainingApplications: 0,
+        outboxMessages: 0,
+        outboxFiles: 0,
+        dryRun: false,
+      });
     });
 
     it('anonymises school applications three years after the survey year ends (Asia/Seoul); pending messages become failed', async () => {

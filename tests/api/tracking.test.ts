@@ -216,6 +216,26 @@ for (const kind of DB_KINDS) {
         assert.equal(refused.json().error.fields[0].field, 'measureKey');
         assert.match(refused.json().error.fields[0].message.en, /numeric target/);
 
+        // A manager gives the action a target while binding; clearing it while bound is refused.
+        const given = await call('PATCH', `/api/actions/${noTarget.id}/assignment`, manager, { measureKey: key, target: { count: 4, unit: '회' } });
+        assert.equal(given.statusCode, 200, given.body);
+        assert.deepEqual([given.json().target, given.json().measured, given.json().progress, given.json().progressSource], [{ count: 4, unit: '회' }, 1, 25, 'measure']);
+        const cleared = await call('PATCH', `/api/actions/${noTarget.id}/assignment`, manager, { target: null });
+        assert.equal(cleared.statusCode, 400);
+        assert.equal(cleared.json().error.fields[0].field, 'target');
+        for (const bad of [
+          { count: 0, unit: '회' },
+          { count: 2, unit: '' },
+          { count: 1.5, unit: '회' },
+          { count: 2, unit: '회\u0000' },
+        ]) {
+          const res = await call('PATCH', `/api/actions/${noTarget.id}/assignment`, manager, { target: bad });
+          assert.equal(res.statusCode, 400, JSON.stringify(bad));
+          assert.match(res.json().error.fields[0].field, /^target/);
+        }
+        const unboundNoTarget = await call('PATCH', `/api/actions/${noTarget.id}/assignment`, manager, { measureKey: null, target: null });
+        assert.deepEqual([unboundNoTarget.json().target, unboundNoTarget.json().progressSource], [null, 'manual']);
+
         const bound = await call('PATCH', `/api/actions/${academy.id}/assignment`, manager, { measureKey: key, ownerDepartmentId: deptA });
         assert.equal(bound.statusCode, 200, bound.body);
         assert.deepEqual([bound.json().measureKey, bound.json().measured, bound.json().progress, bound.json().progressSource], [key, 1, 50, 'measure']);

@@ -19,6 +19,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/executor.ts';
 import { frameworkErrors } from '../../src/server/error-handler.ts';
 import { events } from '../../src/modules/events/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
@@ -57,6 +59,10 @@ interface Fixture {
   tokens: string[];
   /** Tokens of checked-in registrations (the survey). */
   surveyTokens: string[];
+  /** A training cohort taking applications, a session under way, and its selected trainees' tokens (evaluation open). */
+  trainingCohortId: number;
+  trainingSessionId: number;
+  trainingTokens: string[];
 }
 
 interface Req {
@@ -211,6 +217,52 @@ const ROUTES: Record<string, RouteSpec> = {
     }),
     expectSuccess: true,
   },
+  'POST /api/training/cohorts/:id/applications': {
+    gen: (f) =>
+      fc.record({
+        url: idSegment(f.trainingCohortId).map((id) => `/api/training/cohorts/${id}/applications`),
+        payload: body({
+          name: field(name),
+          phone: field(fc.oneof(phone, fc.constant('063-222-1234'))),
+          email: field(email, { omit: 4 }),
+          statement: field(fc.string({ minLength: 1, maxLength: 200 })),
+          documents: field(fc.array(fc.string({ minLength: 1, maxLength: 30 }), { maxLength: 3 }), { omit: 4 }),
+          consent: field(fc.constant(true)),
+          referralConsent: field(fc.boolean(), { omit: 4 }),
+        }),
+      }),
+    valid: (f) => ({
+      url: `/api/training/cohorts/${f.trainingCohortId}/applications`,
+      body: JSON.stringify({ name: '홍길동', phone: '010-9999-0003', statement: '지원합니다', consent: true }),
+    }),
+    expectSuccess: true,
+  },
+  'POST /api/training/applications/:token/check-in': {
+    gen: (f) =>
+      fc.record({
+        url: tokenSegment(f.trainingTokens).map((t) => `/api/training/applications/${t}/check-in`),
+        payload: body({
+          sessionId: field(fc.oneof(fc.constant(f.trainingSessionId), fc.integer({ min: 1, max: 2 ** 31 }))),
+          code: field(fc.oneof(fc.stringMatching(/^[0-9]{6}$/), fc.string({ maxLength: 8 }))),
+        }),
+      }),
+    valid: (f) => ({ url: `/api/training/applications/${f.trainingTokens[0]}/check-in`, body: JSON.stringify({ sessionId: f.trainingSessionId, code: '123456' }) }),
+  },
+  'POST /api/training/applications/:token/evaluation': {
+    gen: (f) =>
+      fc.record({
+        url: tokenSegment(f.trainingTokens).map((t) => `/api/training/applications/${t}/evaluation`),
+        payload: body({
+          overall: field(fc.integer({ min: 1, max: 5 })),
+          content: field(fc.integer({ min: 1, max: 5 })),
+          instructor: field(fc.integer({ min: 1, max: 5 })),
+          jobRelevance: field(fc.integer({ min: 1, max: 5 })),
+          comment: field(fc.oneof(fc.string({ maxLength: 100 }), anyString), { omit: 3 }),
+        }),
+      }),
+    valid: (f) => ({ url: `/api/training/applications/${f.trainingTokens[0]}/evaluation`, body: JSON.stringify({ overall: 5, content: 4, instructor: 5, jobRelevance: 4 }) }),
+    expectSuccess: true,
+  },
 };
 
 for (const kind of DB_KINDS) {
@@ -317,6 +369,50 @@ for (const kind of DB_KINDS) {
           f.surveyTokens.push(token);
         }
       }
+      // Training: a cohort taking applications, 30 selected trainees, a session under way, the evaluation sent.
+      const course = await call('POST', '/api/training/courses', manager, {
+        track: 'fintech',
+        title: { ko: '속성 과정', en: 'Property course' },
+        hours: 10,
+        minAttendancePct: 50,
+        minScore: 50,
+      });
+      assert.equal(course.statusCode, 201, course.body);
+      const cohort = await call('POST', '/api/training/cohorts', manager, {
+        courseId: course.json().id,
+        name: '속성 1기',
+        startsOn: seoulDate(0),
+        endsOn: seoulDate(10),
+        capacity: 10_000,
+        applyOpensAt: iso(-HOUR),
+        applyClosesAt: iso(48 * HOUR),
+        criteria: { ko: '누구나', en: 'Anyone' },
+        documents: { ko: '없음', en: 'None' },
+      });
+      assert.equal(cohort.statusCode, 201, cohort.body);
+      f.trainingCohortId = cohort.json().id;
+      const ids: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const phone = `010-5556-${String(1000 + i)}`;
+        const r = await call('POST', `/api/training/cohorts/${f.trainingCohortId}/applications`, null, { name: `교육생 ${i}`, phone, statement: '지원', consent: true });
+        assert.equal(r.statusCode, 201, r.body);
+        const [row] = await rows<{ id: number }>(t.database.db, sql`select id from training_applications where phone = ${phone.replace(/-/g, '')}`);
+        ids.push(Number(row!.id));
+        const d = await call('POST', `/api/training/applications/${row!.id}/decision`, manager, { decision: 'selected', reason: '선발' });
+        assert.equal(d.statusCode, 200, d.body);
+      }
+      const session = await call('POST', `/api/training/cohorts/${f.trainingCohortId}/sessions`, manager, {
+        title: { ko: '속성 회차', en: 'Property session' },
+        startsAt: iso(-HOUR),
+        endsAt: iso(4 * HOUR),
+        room: '교육장',
+      });
+      assert.equal(session.statusCode, 201, session.body);
+      f.trainingSessionId = session.json().id;
+      assert.equal((await call('POST', `/api/training/cohorts/${f.trainingCohortId}/evaluation`, manager)).statusCode, 200);
+      const links = await rows<{ link_token: string }>(t.database.db, sql`select link_token from outbox where kind = 'training.evaluation' order by id`);
+      f.trainingTokens = links.map((l) => l.link_token);
+      assert.equal(f.trainingTokens.length, 30);
     });
     after(async () => {
       for (const [route, s] of Object.entries(stats)) console.log(`# ${kind} ${route}: ${JSON.stringify(s)}`);

@@ -100,6 +100,8 @@ describe('typed text refuses control characters in every route', () => {
       'POST /api/academy/sessions/{id}/registrations (application/json) name',
       'POST /api/school/applications (application/json) schoolName',
       'POST /api/school/applications (application/json) teacherName',
+      'POST /api/training/cohorts/{id}/applications (application/json) name',
+      'POST /api/training/courses (application/json) title.ko',
       'POST /api/actions/{id}/evidence (multipart/form-data) title',
       'POST /api/actions/{id}/links (application/json) title',
       'PATCH /api/evidence/{id} (application/json) title',

@@ -100,6 +100,9 @@ const readFont = (f: FontFile) => {
   return data;
 };
 
+/** The KRDS fonts alone (PretendardGOV, unpacked), for PDFs that draw with them directly (training certificates). */
+export const loadFonts = () => ({ regular: readFont(BADGE_FONTS.regular[0]!), bold: readFont(BADGE_FONTS.bold[0]!) });
+
 type Weight = 'regular' | 'bold';
 /** pdfkit's font object exposes fontkit's; pdfkit has no API of its own for "does this font have the glyph". */
 type LoadedFont = { font: { hasGlyphForCodePoint(cp: number): boolean } };

@@ -78,11 +78,15 @@ export function outboxInsertSql(from: SQL, extraMeta: SQL): SQL {
 
 /**
  * The retention purge's part (privacy/purge.ts): every message about an anonymised record
- * (meta.registrationId / meta.applicationId among the ids the two subqueries give, as text) loses
+ * (meta.registrationId / meta.applicationId / meta.trainingApplicationId among the ids the two subqueries give, as text) loses
  * its recipient, body and link token; one still pending becomes failed. Messages blanked before
  * are left alone. Returns the ids blanked now.
  */
-export async function blankMessagesOf(tx: Executor, about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper }, erased: string): Promise<number[]> {
+export async function blankMessagesOf(
+  tx: Executor,
+  about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper; trainingApplicationIds: SQLWrapper },
+  erased: string,
+): Promise<number[]> {
   const blanked = await tx
     .update(outbox)
     .set({
@@ -95,7 +99,11 @@ export async function blankMessagesOf(tx: Executor, about: { registrationIds: SQ
     .where(
       and(
         ne(outbox.recipient, ''),
-        or(inArray(sql`${outbox.meta}->>'registrationId'`, about.registrationIds), inArray(sql`${outbox.meta}->>'applicationId'`, about.applicationIds)),
+        or(
+          inArray(sql`${outbox.meta}->>'registrationId'`, about.registrationIds),
+          inArray(sql`${outbox.meta}->>'applicationId'`, about.applicationIds),
+          inArray(sql`${outbox.meta}->>'trainingApplicationId'`, about.trainingApplicationIds),
+        ),
       ),
     )
     .returning({ id: outbox.id });
@@ -103,7 +111,7 @@ export async function blankMessagesOf(tx: Executor, about: { registrationIds: SQ
 }
 
 /** Whether a message of this kind about this row (meta[key] = id) was queued after `since`. */
-export async function queuedSince(tx: Executor, kind: string, key: 'registrationId' | 'applicationId', id: number, since: Date): Promise<boolean> {
+export async function queuedSince(tx: Executor, kind: string, key: 'registrationId' | 'applicationId' | 'trainingApplicationId', id: number, since: Date): Promise<boolean> {
   const rows = await tx
     .select({ id: outbox.id })
     .from(outbox)

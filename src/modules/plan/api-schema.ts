@@ -143,7 +143,7 @@ export const FiguresSchema = z
 
 const figuresShape = FiguresSchema.shape;
 
-export const PlanFiguresSchema = z.object({
+const PlanFiguresSchema = z.object({
   overall: FiguresSchema,
   byYear: z.array(z.object({ year: z.number().int(), ...figuresShape })),
   byQuarter: z.array(z.object({ year: z.number().int(), quarter: z.number().int().min(1).max(4), ...figuresShape })),

@@ -24,9 +24,18 @@ export const AssignmentBody = z
   .object({
     ownerDepartmentId: dbId().nullable().optional(),
     measureKey: singleLine(64, { trim: false }).nullable().optional(),
+    target: z
+      .object({
+        count: z.number().int().min(1).max(1_000_000_000),
+        unit: singleLine(10),
+      })
+      .strict()
+      .nullable()
+      .optional()
+      .describe('a numeric target set by a manager (e.g. {count: 4, unit: "회"}) for an action whose text gives none, so a measure can be bound'),
   })
   .strict()
-  .refine(atLeastOne, { message: 'Nothing to change: send ownerDepartmentId or measureKey' });
+  .refine(atLeastOne, { message: 'Nothing to change: send ownerDepartmentId, measureKey or target' });
 
 export const ActorSchema = z.object({ id: dbId(), email: z.string(), name: z.string() }).nullable().meta({ id: 'ActorRef' });
 

@@ -65,6 +65,7 @@ export async function updateAction(db: Executor, actor: Actor, user: SessionUser
 export interface AssignmentPatch {
   ownerDepartmentId?: number | null;
   measureKey?: string | null;
+  target?: { count: number; unit: string } | null;
 }
 
 /** Sets the owner department and/or the bound measure of an action (managers). */
@@ -80,21 +81,30 @@ export async function assignAction(db: Executor, actor: Actor, id: number, patch
         ]);
       }
     }
-    if (patch.measureKey != null) {
-      const fields = [];
-      if (!getMeasure(patch.measureKey)) {
-        fields.push({ field: 'measureKey', message: { ko: `등록되지 않은 측정값입니다: ${patch.measureKey}`, en: `No such measure: ${patch.measureKey}` } });
-      } else if (action.targetCount === null) {
-        fields.push({
-          field: 'measureKey',
-          message: { ko: '수치 목표(예: 2회)가 있는 추진계획만 측정값과 연결할 수 있습니다.', en: 'Only an action with a numeric target (e.g. 2회) can be bound to a measure.' },
-        });
-      }
-      if (fields.length) throw new AppError('VALIDATION_FAILED', { ko: '측정값을 연결할 수 없습니다.', en: 'The measure cannot be bound.' }, fields);
+    // A manager may give a numeric target to an action whose text names none (most of the
+    // plan's actions), so that a module's measure can drive its progress.
+    const target = patch.target === undefined ? { count: action.targetCount, unit: action.targetUnit } : { count: patch.target?.count ?? null, unit: patch.target?.unit ?? null };
+    const measureKey = patch.measureKey === undefined ? action.measureKey : patch.measureKey;
+    if (patch.measureKey != null && !getMeasure(patch.measureKey)) {
+      throw new AppError('VALIDATION_FAILED', { ko: '측정값을 연결할 수 없습니다.', en: 'The measure cannot be bound.' }, [
+        fieldError('measureKey', `등록되지 않은 측정값입니다: ${patch.measureKey}`, `No such measure: ${patch.measureKey}`),
+      ]);
+    }
+    if (measureKey !== null && target.count === null) {
+      const field = patch.target === null ? 'target' : 'measureKey';
+      throw new AppError('VALIDATION_FAILED', { ko: '측정값을 연결할 수 없습니다.', en: 'The measure cannot be bound.' }, [
+        fieldError(
+          field,
+          '수치 목표(예: 2회)가 있는 추진계획만 측정값과 연결할 수 있습니다. 수치 목표를 함께 보내 주십시오.',
+          'Only an action with a numeric target (e.g. 2회) can be bound to a measure; send a target with it.',
+        ),
+      ]);
     }
     const next = {
       ownerDepartmentId: patch.ownerDepartmentId === undefined ? action.ownerDepartmentId : patch.ownerDepartmentId,
-      measureKey: patch.measureKey === undefined ? action.measureKey : patch.measureKey,
+      measureKey,
+      targetCount: target.count,
+      targetUnit: target.unit,
     };
     await tx
       .update(actions)
@@ -104,7 +114,7 @@ export async function assignAction(db: Executor, actor: Actor, id: number, patch
       action: 'action.assign',
       entity: 'action',
       entityId: id,
-      before: { ownerDepartmentId: action.ownerDepartmentId, measureKey: action.measureKey },
+      before: { ownerDepartmentId: action.ownerDepartmentId, measureKey: action.measureKey, targetCount: action.targetCount, targetUnit: action.targetUnit },
       after: next,
     });
   });

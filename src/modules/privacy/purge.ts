@@ -10,8 +10,13 @@
  * - school applications: kept `retentionDays` after the survey's year ends (Asia/Seoul, as the
  *   consent notice says); then the contact teacher's name → "(삭제됨)", phone and e-mail → null.
  *   The school's name stays: it is not personal data and the figures need it.
+ * - training applications (금융전문인력 양성): kept the cohort's `retentionDays` after its end date
+ *   (Asia/Seoul, as the consent notice says); then name → "(삭제됨)", phone, e-mail, statement and
+ *   documents → null/empty, and the free texts about the trainee (evaluation comment, referral
+ *   and follow-up notes) → null. Attendance, scores, certificates (whose holder is kept only
+ *   masked, 홍*동, so they stay verifiable), referrals and placements stay for the figures.
  * - outbox messages of an anonymised registration or application (meta.registrationId /
- *   meta.applicationId): recipient blanked, body replaced and link token removed; a message still
+ *   meta.applicationId / meta.trainingApplicationId): recipient blanked, body replaced and link token removed; a message still
  *   pending is marked failed (it can no longer be delivered).
  * - the files the default channels wrote for those messages (FINHUB_DATA_DIR/outbox/<id>-*.eml and
  *   .txt, with names, phones and links in them): removed once the transaction has committed, and
@@ -32,6 +37,7 @@ import { outbox } from '../notifications/schema.ts';
 import { blankMessagesOf } from '../notifications/service.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
+import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
 export const ERASED_NAME = '(삭제됨)';
 const DAY_MS = 86_400_000;
@@ -39,6 +45,7 @@ const DAY_MS = 86_400_000;
 export interface PurgeResult {
   registrations: number;
   schoolApplications: number;
+  trainingApplications: number;
   outboxMessages: number;
   /** Message files removed from FINHUB_DATA_DIR/outbox (0 without a data directory). */
   outboxFiles: number;
@@ -116,6 +123,26 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'school_application', after: { count: applicationIds.length, ids: applicationIds } });
       }
 
+      // Training applications: retention counts from the day after the cohort's end in Seoul.
+      const cohortEnd = sql`((${trainingCohorts.endsOn} + 1)::timestamp at time zone 'Asia/Seoul')`;
+      const dueTraining = await tx
+        .select({ id: trainingApplications.id })
+        .from(trainingApplications)
+        .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingApplications.cohortId))
+        .where(and(isNull(trainingApplications.anonymizedAt), sql`${cohortEnd} + ${trainingCohorts.retentionDays} * interval '1 day' < ${now}`))
+        .for('update', { of: trainingApplications });
+      const trainingIds = dueTraining.map((a) => a.id);
+      if (trainingIds.length) {
+        await tx
+          .update(trainingApplications)
+          .set({ name: ERASED_NAME, phone: null, email: null, statement: null, documents: [], anonymizedAt: now })
+          .where(inArray(trainingApplications.id, trainingIds));
+        await tx.update(trainingEvaluations).set({ comment: null }).where(inArray(trainingEvaluations.applicationId, trainingIds));
+        await tx.update(trainingReferrals).set({ note: null }).where(inArray(trainingReferrals.applicationId, trainingIds));
+        await tx.update(trainingPlacements).set({ followUpNote: null }).where(inArray(trainingPlacements.applicationId, trainingIds));
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'training_application', after: { count: trainingIds.length, ids: trainingIds } });
+      }
+
       // Their messages, and any left over from an earlier purge.
       const anonymisedRegistration = tx
         .select({ id: sql`${registrations.id}::text` })
@@ -125,7 +152,15 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         .select({ id: sql`${schoolApplications.id}::text` })
         .from(schoolApplications)
         .where(isNotNull(schoolApplications.anonymizedAt));
-      const blanked = await blankMessagesOf(tx, { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication }, ERASED_NAME);
+      const anonymisedTraining = tx
+        .select({ id: sql`${trainingApplications.id}::text` })
+        .from(trainingApplications)
+        .where(isNotNull(trainingApplications.anonymizedAt));
+      const blanked = await blankMessagesOf(
+        tx,
+        { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, trainingApplicationIds: anonymisedTraining },
+        ERASED_NAME,
+      );
       if (blanked.length) {
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'outbox', after: { count: blanked.length, ids: blanked } });
       }
@@ -150,6 +185,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       const result: PurgeResult = {
         registrations: registrationIds.length,
         schoolApplications: applicationIds.length,
+        trainingApplications: trainingIds.length,
         outboxMessages: blanked.length,
         outboxFiles: doomed.length,
         dryRun,

@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from '../../server/errors.ts';
 
-export const CONSENT_PURPOSES = ['academy', 'school', 'event'] as const;
+export const CONSENT_PURPOSES = ['academy', 'school', 'event', 'training'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentNotice {
@@ -53,6 +53,27 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, ConsentNotice> = {
     refusal: {
       ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 신청할 수 없습니다.',
       en: 'You may refuse to consent; without consent, however, the application cannot be taken.',
+    },
+  },
+  training: {
+    purpose: 'training',
+    version: 'training-2026-1',
+    title: { ko: '개인정보 수집·이용 동의 (금융전문인력 양성과정)', en: 'Consent to the collection and use of personal data (professional finance training)' },
+    purposeText: {
+      ko: '금융전문인력 양성과정 지원서 접수와 선발, 선발·대기·탈락 안내, 출석과 평가 관리, 수료증 발급, 교육평가 안내',
+      en: 'Taking and selecting your application for the professional training course; telling you whether you were selected, waiting-listed or not; recording attendance and assessments; issuing your certificate; inviting you to the course evaluation',
+    },
+    items: {
+      ko: '(필수) 이름, 휴대전화 번호, 지원 동기 / (선택) 이메일 주소, 제출 서류 목록',
+      en: '(required) name, mobile phone number, statement / (optional) e-mail address, list of documents',
+    },
+    retention: {
+      ko: '과정 종료 후 3년간 보관하고, 기간이 끝나면 지체 없이 파기(익명 처리)합니다. 수료증 진위 확인에는 가린 이름(홍*동)만 남습니다.',
+      en: 'Kept for three years after the course ends, then deleted (anonymised) without delay. Certificate verification keeps only the masked name (홍*동).',
+    },
+    refusal: {
+      ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 지원할 수 없습니다. 취업 연계(기업 추천) 동의는 선택이며, 동의하지 않아도 수강에는 불이익이 없습니다.',
+      en: 'You may refuse to consent; without consent, however, we cannot take your application. Consent to referral to employers is optional and refusing it does not affect your training.',
     },
   },
   event: {

@@ -1,9 +1,10 @@
 /**
  * Managers: which department owns the action, and which measured figure (from a later module)
- * drives its progress. A measure only makes sense for an action with a numeric target.
+ * drives its progress. A measure only makes sense for an action with a numeric target; most of
+ * the plan's actions name none, so the manager may set one here.
  */
 import { departmentLabel } from '../../departments.ts';
-import { Form, SelectField, Submit, useKitForm } from '../../forms/index.ts';
+import { Form, SelectField, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
 import { updateAssignment, type Department, type Measure, type StaffAction } from '../../staff-api.ts';
 
@@ -16,7 +17,14 @@ interface Props {
 
 export function AssignmentForm({ action, departments, measures, onChanged }: Props) {
   const { lang, t } = useI18n();
-  const form = useKitForm({ defaultValues: { ownerDepartmentId: action.ownerDepartmentId === null ? '' : String(action.ownerDepartmentId), measureKey: action.measureKey ?? '' } });
+  const form = useKitForm({
+    defaultValues: {
+      ownerDepartmentId: action.ownerDepartmentId === null ? '' : String(action.ownerDepartmentId),
+      measureKey: action.measureKey ?? '',
+      targetCount: action.target ? String(action.target.count) : '',
+      targetUnit: action.target?.unit ?? '',
+    },
+  });
   return (
     <details className="disclosure" data-testid="assignment">
       <summary>{t('assignment')}</summary>
@@ -27,6 +35,7 @@ export function AssignmentForm({ action, departments, measures, onChanged }: Pro
           await updateAssignment(action.id, {
             ownerDepartmentId: v.ownerDepartmentId === '' ? null : Number(v.ownerDepartmentId),
             measureKey: v.measureKey === '' ? null : v.measureKey,
+            ...targetPatch(action, v.targetCount.trim(), v.targetUnit.trim()),
           });
           onChanged();
           return t('assignmentSaved');
@@ -46,9 +55,12 @@ export function AssignmentForm({ action, departments, measures, onChanged }: Pro
             hint={action.target ? t('measureHint') : t('measureNoTarget')}
             placeholder={t('measureNone')}
             options={measures.map((m) => ({ value: m.key, label: `${m.label[lang]} (${m.unit})` }))}
-            disabled={!action.target && !action.measureKey}
             testId="measure-select"
           />
+        </div>
+        <div className="form-row">
+          <TextField name="targetCount" label={t('targetCount')} type="number" min={1} inputMode="numeric" testId="target-count" />
+          <TextField name="targetUnit" label={t('targetUnit')} hint={t('targetUnitHint')} maxLength={10} testId="target-unit" />
         </div>
         <Submit className="button-secondary" testId="save-assignment">
           {t('saveAssignment')}
@@ -56,4 +68,12 @@ export function AssignmentForm({ action, departments, measures, onChanged }: Pro
       </Form>
     </details>
   );
+}
+
+/** The target part of the patch: sent only when the manager changed it; both empty clears it. */
+function targetPatch(action: StaffAction, count: string, unit: string): { target?: { count: number; unit: string } | null } {
+  const before = action.target;
+  if (count === '' && unit === '') return before ? { target: null } : {};
+  if (before && String(before.count) === count && before.unit === unit) return {};
+  return { target: { count: Number(count), unit } };
 }
