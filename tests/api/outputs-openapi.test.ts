@@ -22,6 +22,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/executor.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
+import { seedTrainingExample } from '../../src/modules/training/seed.ts';
 import { hideOutsideApi } from '../../src/server/openapi.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
@@ -52,6 +53,12 @@ interface Fixture {
   schoolSurveyId: number;
   schoolToken: string;
   year: number;
+  cohortId: number;
+  trainingSessionId: number;
+  trainingToken: string;
+  certificateId: number;
+  certificateCode: string;
+  postingId: number;
 }
 
 interface Query {
@@ -107,6 +114,24 @@ const QUERIES: Record<string, Query> = {
   '/api/school/applications/{token}': { url: (f) => `/api/school/applications/${f.schoolToken}` },
   '/api/school/surveys/{id}/applications': { url: (f) => `/api/school/surveys/${f.schoolSurveyId}/applications`, as: 'viewer' },
   '/api/school/figures': { url: (f) => `/api/school/figures?year=${f.year}`, as: 'viewer' },
+  // training (the example cohort of src/modules/training/seed.ts)
+  '/api/training/courses': { url: () => '/api/training/courses', as: 'viewer' },
+  '/api/training/cohorts': { url: () => '/api/training/cohorts' },
+  '/api/training/cohorts/{id}': { url: (f) => `/api/training/cohorts/${f.cohortId}` },
+  '/api/training/cohorts/{id}/applications': { url: (f) => `/api/training/cohorts/${f.cohortId}/applications`, as: 'viewer' },
+  '/api/training/applications/{token}': { url: (f) => `/api/training/applications/${f.trainingToken}` },
+  '/api/training/applications/{token}/certificate.pdf': { url: (f) => `/api/training/applications/${f.trainingToken}/certificate.pdf` },
+  '/api/training/cohorts/{id}/sessions': { url: (f) => `/api/training/cohorts/${f.cohortId}/sessions`, as: 'viewer' },
+  '/api/training/sessions/{id}/check-in-code': { url: (f) => `/api/training/sessions/${f.trainingSessionId}/check-in-code`, as: 'officer' },
+  '/api/training/sessions/{id}/attendance': { url: (f) => `/api/training/sessions/${f.trainingSessionId}/attendance`, as: 'viewer' },
+  '/api/training/cohorts/{id}/evaluation': { url: (f) => `/api/training/cohorts/${f.cohortId}/evaluation`, as: 'viewer' },
+  '/api/training/certificates/{id}/pdf': { url: (f) => `/api/training/certificates/${f.certificateId}/pdf`, as: 'viewer' },
+  '/api/certificates/{code}': { url: (f) => `/api/certificates/${f.certificateCode}` },
+  '/api/training/employers': { url: () => '/api/training/employers', as: 'viewer' },
+  '/api/training/postings': { url: () => '/api/training/postings', as: 'viewer' },
+  '/api/training/postings/{id}/referrals': { url: (f) => `/api/training/postings/${f.postingId}/referrals`, as: 'viewer' },
+  '/api/training/placements': { url: () => '/api/training/placements', as: 'viewer' },
+  '/api/training/figures': { url: () => '/api/training/figures', as: 'viewer' },
 };
 
 type Doc = {
@@ -259,6 +284,27 @@ for (const kind of DB_KINDS) {
       );
       const [school] = await rows<{ link_token: string }>(t.database.db, sql`select link_token from outbox where kind = 'school.received' order by id desc limit 1`);
       f.schoolToken = school!.link_token;
+
+      // training: the example cohort, run through the whole chain by the module's own use cases
+      await seedTrainingExample(t.database.db, { publicUrl: 'https://finhub.example.go.kr' });
+      const [tr] = await rows<{ cohort: number; session: number; certificate: number; code: string; posting: number; token: string }>(
+        t.database.db,
+        sql`select c.id as cohort, (select min(id) from training_sessions s where s.cohort_id = c.id) as session,
+                   cert.id as certificate, cert.code as code, (select min(id) from training_postings) as posting, o.link_token as token
+            from training_certificates cert
+            join training_applications a on a.id = cert.application_id
+            join training_cohorts c on c.id = a.cohort_id
+            join outbox o on (o.meta->>'trainingApplicationId')::int = a.id and o.link_token is not null
+            order by o.id desc limit 1`,
+      );
+      Object.assign(f, {
+        cohortId: tr!.cohort,
+        trainingSessionId: tr!.session,
+        certificateId: tr!.certificate,
+        certificateCode: tr!.code,
+        postingId: tr!.posting,
+        trainingToken: tr!.token,
+      });
     });
     after(() => t?.close());
 

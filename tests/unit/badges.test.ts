@@ -1,7 +1,7 @@
 /**
  * Badges print every name (issue 12): an international forum has guests named Nguyễn and 王.
  * Checked by tools that did not write the PDF:
- * - fontTools (python3-fonttools): the font chain of src/modules/events/attendee-badges.ts covers
+ * - fontTools (python3-fonttools): the font chain of src/server/pdf-text.ts covers
  *   every modern Hangul syllable (11,172), the CJK ideographs of Unicode 1.1 (all of KS X 1001's
  *   Hanja among them), Latin with its diacritics (U+00C0–U+024F, U+1E00–U+1EFB: Vietnamese), and
  *   every character of the names below, in both weights;
@@ -13,7 +13,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { BADGE_FONTS, badgesPdf, type PerSheet } from '../../src/modules/events/attendee-badges.ts';
+import { badgesPdf, type PerSheet } from '../../src/modules/events/attendee-badges.ts';
+import { certificatePdf } from '../../src/modules/training/certificate-pdf.ts';
+import { PDF_FONTS } from '../../src/server/pdf-text.ts';
 import type { AttendeeRow } from '../../src/modules/events/presenters.ts';
 import { python } from '../support/independent.ts';
 
@@ -135,7 +137,7 @@ for weight, chain in inp['chains'].items():
     }
 print(json.dumps(out))
 `,
-      JSON.stringify({ chains: BADGE_FONTS, text }),
+      JSON.stringify({ chains: PDF_FONTS, text }),
     );
     for (const weight of ['regular', 'bold']) {
       const r = result[weight]!;
@@ -228,6 +230,28 @@ print(json.dumps(out))
       );
       const name = pages.flatMap((p) => lines(p.items, cols, p.width)).filter((l) => longName.includes(l.text) && l.text.length > 1);
       assert.equal(name.map((l) => l.text).join(' '), longName, `the long name wraps between words: ${JSON.stringify(name)}`);
+    }
+  });
+
+  it('training certificates print every holder too (pdftotext and pdf.js, no .notdef)', async () => {
+    for (const holder of ['Nguyễn Văn An', '王小明', '똠얌꿍', 'Αλέξανδρος Παπαδόπουλος']) {
+      const d = {
+        certificate: { code: 'JJ-2026-0001', completedOn: '2026-11-30', attendancePct: 100, score: 92 },
+        holder,
+        cohort: { name: '2026년 1기', startsOn: '2026-09-01', endsOn: '2026-11-30' },
+        course: { titleKo: '연기금 자산운용 실무과정', titleEn: 'Pension fund asset management', hours: 40 },
+      } as unknown as Parameters<typeof certificatePdf>[0];
+      const pdf = await certificatePdf(d, 'https://finhub.example.go.kr/certificates/JJ-2026-0001');
+      assert.ok(pdftotext(pdf).includes(holder), `pdftotext reads ${holder}`);
+      const { pages, glyphs } = await readWithPdfjs(pdf);
+      assert.ok(
+        lines(pages[0]!.items).some((l) => l.text === holder),
+        holder,
+      );
+      assert.deepEqual(
+        glyphs.filter((u) => !u || u === '\u0000' || u === '\uFFFD'),
+        [],
+      );
     }
   });
 });
