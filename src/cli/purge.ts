@@ -16,6 +16,7 @@ export async function purgeCommand(config: Config, args: string[]): Promise<numb
     console.log(`${verb.ko} / ${verb.en}:`);
     console.log(`  신청(금융아카데미 등) / registrations: ${r.registrations}`);
     console.log(`  찾아가는 금융학교 신청 / school applications: ${r.schoolApplications}`);
+    console.log(`  정주여건 의견 연락처 / settlement feedback contacts: ${r.settlementFeedback}`);
     console.log(`  금융전문인력 양성 지원서 / training applications: ${r.trainingApplications}`);
     console.log(`  알림 수신자 / outbox recipients blanked: ${r.outboxMessages}`);
     console.log(`  알림 파일 / outbox files removed: ${r.outboxFiles}`);

@@ -7,4 +7,5 @@ export * from '../modules/plan/schema.ts';
 export * from '../modules/plan/tracking-schema.ts';
 export * from '../modules/registration/schema.ts';
 export * from '../modules/events/schema.ts';
+export * from '../modules/settlement/schema.ts';
 export * from '../modules/training/schema.ts';

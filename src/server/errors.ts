@@ -74,6 +74,14 @@ export const ERROR_STATUS = {
   DEPARTMENT_EXISTS: 409,
   /** Changing one's own role, or disabling one's own account. */
   OWN_ACCOUNT: 409,
+  /** Settlement: a facility's stage only moves forward (planning → … → opening). */
+  FACILITY_STAGE_BACKWARDS: 409,
+  /** Settlement feedback: a step out of order (received → assigned → answered → closed). */
+  FEEDBACK_STATUS_ORDER: 409,
+  /** Settlement feedback: publishing an item that has no answer yet. */
+  FEEDBACK_NOT_ANSWERED: 409,
+  /** Settlement feedback: the item already has its photo. */
+  FEEDBACK_PHOTO_EXISTS: 409,
   /** Training: the cohort is not taking applications now. */
   TRAINING_APPLICATIONS_CLOSED: 409,
   /** Training: a selection would pass the cohort's capacity (waitlist instead). */

@@ -24,7 +24,7 @@ const SECRET_PARAM = /token|secret|code|key|password|session|sig/i;
 /** Query parameters whose value is a secret (`?token=…`, `access_token`, `invite_code`, `key` …). */
 const SECRET_QUERY = /token|secret|code|key|password|passwd|session|sig|auth|otp/i;
 /** Unmatched URLs: the segments after one of these hold a token (web pages and API alike). */
-const TOKEN_PARENTS = new Set(['registrations', 'surveys', 'applications']);
+const TOKEN_PARENTS = new Set(['registrations', 'surveys', 'applications', 'track']);
 
 const decode = (segment: string) => {
   try {

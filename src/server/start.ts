@@ -6,6 +6,7 @@ import { closeChannels, createChannels } from '../modules/notifications/channels
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
+import { seedFacilities } from '../modules/settlement/facilities/seed.ts';
 import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
 import { safeError } from './safe-error.ts';
@@ -35,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
+    const facilities = await seedFacilities(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     log = app.log;
     // A promise nobody awaited that fails (a driver callback during a database outage, a bug)
@@ -43,6 +45,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
+    if (facilities.length) app.log.info({ facilityIds: facilities }, 'added the plan’s four facilities');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);
     // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.

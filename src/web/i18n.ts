@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
+import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
 export type Lang = 'ko' | 'en';
@@ -66,6 +67,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...settlementKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -125,6 +127,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...settlementEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

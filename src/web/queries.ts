@@ -30,6 +30,12 @@ export const keys = {
   schoolApplication: (token: string) => ['school', 'applications', token] as const,
   events: () => ['events'] as const,
   event: (id: number) => ['events', id, 'page'] as const,
+  facilities: () => ['facilities'] as const,
+  facility: (id: number) => ['facilities', id] as const,
+  settlementConsent: () => ['settlement', 'consent'] as const,
+  feedbackTracking: (token: string) => ['settlement', 'feedback', token] as const,
+  feedbackBoard: () => ['settlement', 'board'] as const,
+  settlementSurvey: () => ['settlement', 'survey'] as const,
 
   staff: () => ['staff'] as const,
   staffPlans: () => ['staff', 'plans'] as const,

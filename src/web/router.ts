@@ -28,11 +28,11 @@ type StaffRouteName =
   | 'staffEventCheckIn';
 
 type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
-type IdRouteName = 'plan' | 'academySession' | 'event' | StaffIdRouteName;
-type TokenRouteName = 'registration' | 'survey' | 'schoolApplication';
+type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | StaffIdRouteName;
+type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' }
+  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

@@ -11,12 +11,18 @@ import { AcademyPage } from './pages/AcademyPage.tsx';
 import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
+import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
+import { FacilityPage } from './pages/FacilityPage.tsx';
+import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
+import { FeedbackTrackingPage } from './pages/FeedbackTrackingPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
 import { SchoolPage } from './pages/SchoolPage.tsx';
+import { SettlementPage } from './pages/SettlementPage.tsx';
+import { SettlementSurveyPage } from './pages/SettlementSurveyPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
@@ -66,6 +72,12 @@ export const routes: RouteObject[] = [
       { path: 'school/applications/:token', element: <TokenPage page={SchoolApplicationPage} />, handle: handle('schoolApplication') },
       { path: 'events', element: <EventsPage />, handle: handle('events') },
       { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
+      { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
+      { path: 'facilities/:id', element: <IdPage page={FacilityPage} />, handle: handle('facility') },
+      { path: 'settlement', element: <SettlementPage />, handle: handle('settlement') },
+      { path: 'settlement/board', element: <FeedbackBoardPage />, handle: handle('settlementBoard') },
+      { path: 'settlement/survey', element: <SettlementSurveyPage />, handle: handle('settlementSurvey') },
+      { path: 'settlement/feedback/track/:token', element: <TokenPage page={FeedbackTrackingPage} />, handle: handle('feedbackTracking') },
       {
         path: 'staff',
         element: <StaffArea />,

@@ -17,6 +17,7 @@ import { drainOutbox } from '../../src/modules/notifications/worker.ts';
 import { quarterOf, seoulMidnight } from '../../src/modules/plan/seoul-time.ts';
 import { ERASED_NAME, purgePersonalData } from '../../src/modules/privacy/purge.ts';
 import { capacityPools, registrations } from '../../src/modules/registration/schema.ts';
+import { settlementFeedback } from '../../src/modules/settlement/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { createPostgresDatabase, DB_KINDS } from '../support/db.ts';
@@ -121,7 +122,7 @@ for (const kind of DB_KINDS) {
     it('keeps everything until the retention period has ended (from the session’s end, not its start)', async () => {
       // a year after the start but before a year after the end
       const r = await purgePersonalData(t.database.db, new Date(startsAt.getTime() + 365 * DAY + HOUR));
-      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, trainingApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
+      assert.deepEqual(r, { registrations: 0, schoolApplications: 0, settlementFeedback: 0, trainingApplications: 0, outboxMessages: 0, outboxFiles: 0, dryRun: false });
       const [reg] = await t.database.db.select().from(registrations);
       assert.equal(reg!.name, '홍길동');
     });
@@ -175,6 +176,7 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(await purgePersonalData(t.database.db, late), {
         registrations: 0,
         schoolApplications: 0,
+        settlementFeedback: 0,
         trainingApplications: 0,
         outboxMessages: 0,
         outboxFiles: 0,
@@ -211,6 +213,84 @@ for (const kind of DB_KINDS) {
         payload: { decision: 'rejected', reason: '기간 경과' },
       });
       assert.equal(d.statusCode, 409);
+    });
+  });
+}
+
+for (const kind of DB_KINDS) {
+  describe(`settlement feedback contacts are purged a year after the answer (${kind})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(kind);
+    });
+    after(() => t.close());
+
+    it('removes the contact and the photo (and its file), blanks the messages, keeps the text and the published board', async () => {
+      const manager = await staffSession(t, 'manager');
+      const dept = await t.app.inject({ method: 'POST', url: '/api/departments', headers: (await staffSession(t, 'admin')).headers, payload: { name: '정주여건과' } });
+      const sent = await t.app.inject({
+        method: 'POST',
+        url: '/api/settlement/feedback',
+        headers: { origin: ORIGIN },
+        payload: {
+          category: 'housing',
+          text: '관사가 부족합니다.',
+          anonymous: false,
+          contact: { name: '박시민', phone: '010-4444-5555', email: 'park@citizen.test' },
+          consent: true,
+        },
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const id = sent.json().id as number;
+      const token = new URL(sent.json().trackingUrl).pathname.split('/').pop()!;
+      const { multipart } = await import('../support/multipart.ts');
+      const { samples } = await import('../support/files.ts');
+      const photo = multipart([{ name: 'file', file: samples.png(), fileName: 'room.png', contentType: 'image/png' }]);
+      const up = await t.app.inject({ method: 'POST', url: `/api/settlement/feedback/${token}/photo`, headers: { origin: ORIGIN, ...photo.headers }, payload: photo.payload });
+      assert.equal(up.statusCode, 201, up.body);
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: '/api/settlement/feedback',
+        headers: { origin: ORIGIN },
+        payload: { category: 'other', text: '익명 의견', anonymous: true },
+      });
+      assert.equal(anonymous.statusCode, 201);
+      await t.app.inject({ method: 'POST', url: `/api/manage/settlement/feedback/${id}/assign`, headers: manager.headers, payload: { departmentId: dept.json().id } });
+      const answered = await t.app.inject({
+        method: 'POST',
+        url: `/api/manage/settlement/feedback/${id}/answer`,
+        headers: manager.headers,
+        payload: { text: '임대주택을 늘립니다.' },
+      });
+      assert.equal(answered.statusCode, 200, answered.body);
+      await t.app.inject({ method: 'POST', url: `/api/manage/settlement/feedback/${id}/publication`, headers: manager.headers, payload: { published: true } });
+      const [row] = await t.database.db.select().from(settlementFeedback).where(eq(settlementFeedback.id, id));
+      const file = path.join(t.dataDir, 'files', row!.photoSha256!.slice(0, 2), row!.photoSha256!);
+      assert.ok(fs.existsSync(file));
+
+      const answeredAt = row!.answeredAt!.getTime();
+      assert.equal((await purgePersonalData(t.database.db, new Date(answeredAt + 365 * DAY - HOUR), { dataDir: t.dataDir })).settlementFeedback, 0);
+      const dry = await purgePersonalData(t.database.db, new Date(answeredAt + 365 * DAY + HOUR), { dryRun: true, dataDir: t.dataDir });
+      assert.equal(dry.settlementFeedback, 1);
+      assert.ok(fs.existsSync(file), 'a dry run removes no file');
+      const r = await purgePersonalData(t.database.db, new Date(answeredAt + 365 * DAY + HOUR), { dataDir: t.dataDir });
+      assert.equal(r.settlementFeedback, 1, 'the anonymous item has nothing to remove');
+      assert.ok(r.outboxMessages >= 2, 'the received and answered messages');
+      const [after] = await t.database.db.select().from(settlementFeedback).where(eq(settlementFeedback.id, id));
+      assert.deepEqual([after!.contactName, after!.contactPhone, after!.contactEmail, after!.photoSha256], [null, null, null, null]);
+      assert.ok(after!.anonymizedAt);
+      assert.equal(after!.text, '관사가 부족합니다.', 'the text stays (it is what the department answered)');
+      assert.ok(!fs.existsSync(file), 'the photo file is gone');
+      const msgs = (await t.database.db.select().from(outbox)).filter((m) => (m.meta as { feedbackId?: number } | null)?.feedbackId === id);
+      assert.ok(msgs.length >= 2);
+      for (const m of msgs) assert.deepEqual([m.recipient, m.linkToken], ['', null]);
+      assert.ok(!JSON.stringify(await t.database.db.select().from(outbox)).includes('park@citizen.test'));
+      const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.purge'));
+      assert.ok(audits.some((a) => a.entity === 'settlement_feedback'));
+      // the board still shows the published, redacted item; the writer's tracking page still answers
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/settlement/feedback' })).json().items.length, 1);
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/settlement/feedback/${token}` })).statusCode, 200);
+      assert.equal((await purgePersonalData(t.database.db, new Date(answeredAt + 400 * DAY))).settlementFeedback, 0, 'nothing left to do');
     });
   });
 }

@@ -42,6 +42,8 @@ const TOKEN_ROUTES: Record<string, object | undefined> = {
   'GET /api/surveys/:token': undefined,
   'POST /api/surveys/:token': { rating: 5, comment: '좋았습니다' },
   'GET /api/school/applications/:token': undefined,
+  'GET /api/settlement/feedback/:token': undefined,
+  'POST /api/settlement/feedback/:token/photo': undefined,
   'GET /api/training/applications/:token': undefined,
   'POST /api/training/applications/:token/check-in': { sessionId: 1, code: '123456' },
   'POST /api/training/applications/:token/evaluation': { overall: 5, content: 5, instructor: 5, jobRelevance: 5 },

@@ -217,6 +217,28 @@ const ROUTES: Record<string, RouteSpec> = {
     }),
     expectSuccess: true,
   },
+  'POST /api/settlement/feedback': {
+    gen: () =>
+      fc.record({
+        url: fc.constant('/api/settlement/feedback'),
+        payload: body({
+          category: field(fc.constantFrom('transport', 'housing', 'education', 'childcare', 'medical', 'culture', 'other')),
+          text: field(fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), anyString)),
+          anonymous: field(fc.boolean()),
+          contact: field(fc.record({ name: field(name, { omit: 2 }), phone: field(fc.oneof(phone, fc.constant('063-222-1234')), { omit: 3 }), email: field(email, { omit: 3 }) }), {
+            omit: 2,
+          }),
+          consent: field(fc.boolean(), { omit: 3 }),
+        }),
+      }),
+    valid: () => ({ url: '/api/settlement/feedback', body: JSON.stringify({ category: 'transport', text: '통근버스가 부족합니다.', anonymous: true }) }),
+    expectSuccess: true,
+  },
+  'POST /api/settlement/feedback/:token/photo': {
+    gen: () => fc.record({ url: segment(bogusToken).map((t) => `/api/settlement/feedback/${t}/photo`), payload: fc.oneof(fc.constant(undefined), hostileValue) }),
+    valid: () => ({ url: `/api/settlement/feedback/${'A'.repeat(43)}/photo`, body: '{}' }),
+    bodiless: true,
+  },
   'POST /api/training/cohorts/:id/applications': {
     gen: (f) =>
       fc.record({
@@ -524,7 +546,8 @@ for (const kind of DB_KINDS) {
       assert.equal(({} as Json).polluted, undefined);
       // The valid requests themselves still work (the corpus was refused for its defects only).
       for (const [route, spec] of Object.entries(ROUTES)) {
-        if (route === 'POST /api/auth/login' || route.endsWith('/accept')) continue;
+        // (The feedback photo takes multipart only: its JSON "valid" request is an unknown token, tested above.)
+        if (route === 'POST /api/auth/login' || route.endsWith('/accept') || route.endsWith('/photo')) continue;
         const v = spec.valid(fx);
         const res = await t.app.inject({ method: 'POST', url: v.url, headers: { origin: ORIGIN, 'content-type': 'application/json' }, payload: v.body });
         assert.ok(res.statusCode === 200 || res.statusCode === 201 || res.statusCode === 409, `${route} valid: ${res.statusCode} ${res.body.slice(0, 200)}`);

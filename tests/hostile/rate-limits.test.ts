@@ -79,6 +79,7 @@ for (const kind of DB_KINDS) {
       if (url === '/api/events/:id/registrations') return [path, { category: 'general', name: '참가자', phone: nextPhone(), email: 'p@example.com', consent: true, answers: {} }];
       if (url === '/api/school/applications') return [path, school(phoneSeq)];
       if (url === '/api/surveys/:token') return [path, { rating: 4 }];
+      if (url === '/api/settlement/feedback') return [path, { category: 'transport', text: '통근버스 증차 요청', anonymous: true }];
       return [path, method === 'GET' ? undefined : {}];
     };
 

@@ -78,13 +78,13 @@ export function outboxInsertSql(from: SQL, extraMeta: SQL): SQL {
 
 /**
  * The retention purge's part (privacy/purge.ts): every message about an anonymised record
- * (meta.registrationId / meta.applicationId / meta.trainingApplicationId among the ids the two subqueries give, as text) loses
+ * (meta.registrationId / meta.applicationId / meta.trainingApplicationId / meta.feedbackId among the ids the subqueries give, as text) loses
  * its recipient, body and link token; one still pending becomes failed. Messages blanked before
  * are left alone. Returns the ids blanked now.
  */
 export async function blankMessagesOf(
   tx: Executor,
-  about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper; trainingApplicationIds: SQLWrapper },
+  about: { registrationIds: SQLWrapper; applicationIds: SQLWrapper; trainingApplicationIds: SQLWrapper; feedbackIds: SQLWrapper },
   erased: string,
 ): Promise<number[]> {
   const blanked = await tx
@@ -103,6 +103,7 @@ export async function blankMessagesOf(
           inArray(sql`${outbox.meta}->>'registrationId'`, about.registrationIds),
           inArray(sql`${outbox.meta}->>'applicationId'`, about.applicationIds),
           inArray(sql`${outbox.meta}->>'trainingApplicationId'`, about.trainingApplicationIds),
+          inArray(sql`${outbox.meta}->>'feedbackId'`, about.feedbackIds),
         ),
       ),
     )

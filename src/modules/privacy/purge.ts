@@ -15,9 +15,15 @@
  *   documents → null/empty, and the free texts about the trainee (evaluation comment, referral
  *   and follow-up notes) → null. Attendance, scores, certificates (whose holder is kept only
  *   masked, 홍*동, so they stay verifiable), referrals and placements stay for the figures.
- * - outbox messages of an anonymised registration or application (meta.registrationId /
- *   meta.applicationId / meta.trainingApplicationId): recipient blanked, body replaced and link token removed; a message still
- *   pending is marked failed (it can no longer be delivered).
+ * - settlement feedback (정주여건 의견): kept a year after its answer (or its closing, or its
+ *   submission while unanswered); then the contact's name, phone and e-mail → null and the
+ *   photo dropped (its file removed after the commit unless evidence or an inspection photo holds
+ *   the same content); the text, answer and what the board publishes stay (the board shows only
+ *   the staff-approved redaction).
+ * - outbox messages of an anonymised registration, application or feedback item
+ *   (meta.registrationId / meta.applicationId / meta.trainingApplicationId / meta.feedbackId):
+ *   recipient blanked, body replaced and link token removed; a message still pending is marked
+ *   failed (it can no longer be delivered).
  * - the files the default channels wrote for those messages (FINHUB_DATA_DIR/outbox/<id>-*.eml and
  *   .txt, with names, phones and links in them): removed once the transaction has committed, and
  *   any left by an earlier run (or written before this rule) with them.
@@ -28,7 +34,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { inTransaction, type Executor } from '../../db/executor.ts';
+import { inTransaction, rows, type Executor } from '../../db/executor.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../events/schema.ts';
@@ -36,15 +42,22 @@ import { outboxDir } from '../notifications/channels/file.ts';
 import { outbox } from '../notifications/schema.ts';
 import { blankMessagesOf } from '../notifications/service.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
+import { evidence } from '../plan/tracking-schema.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
+import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
+import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
 export const ERASED_NAME = '(삭제됨)';
+/** Settlement feedback contacts are kept this long after the answer (the consent notice says one year). */
+const FEEDBACK_RETENTION_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 export interface PurgeResult {
   registrations: number;
   schoolApplications: number;
+  /** Settlement feedback items whose contact (and photo) were removed. */
+  settlementFeedback: number;
   trainingApplications: number;
   outboxMessages: number;
   /** Message files removed from FINHUB_DATA_DIR/outbox (0 without a data directory). */
@@ -83,6 +96,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const files = await outboxFiles(opts.dataDir);
   let doomed: string[] = [];
+  const doomedPhotos: string[] = [];
   try {
     const result = await inTransaction(db, async (tx) => {
       // Registrations whose retention ended: after the academy session's or event's end, else the pool's start.
@@ -123,6 +137,37 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'school_application', after: { count: applicationIds.length, ids: applicationIds } });
       }
 
+      // Settlement feedback: a year after its answer, closing, or (unanswered) submission.
+      const feedbackEnd = sql`coalesce(${settlementFeedback.closedAt}, ${settlementFeedback.answeredAt}, ${settlementFeedback.createdAt})`;
+      const dueFeedback = await tx
+        .select({ id: settlementFeedback.id, photo: settlementFeedback.photoSha256 })
+        .from(settlementFeedback)
+        .where(
+          and(
+            isNull(settlementFeedback.anonymizedAt),
+            sql`${feedbackEnd} + ${FEEDBACK_RETENTION_DAYS} * interval '1 day' < ${now}`,
+            sql`(${settlementFeedback.contactName} is not null or ${settlementFeedback.contactPhone} is not null or ${settlementFeedback.contactEmail} is not null or ${settlementFeedback.photoSha256} is not null or ${settlementFeedback.consentAt} is not null)`,
+          ),
+        )
+        .for('update');
+      const feedbackIds = dueFeedback.map((f) => f.id);
+      if (feedbackIds.length) {
+        await tx
+          .update(settlementFeedback)
+          .set({ contactName: null, contactPhone: null, contactEmail: null, photoSha256: null, photoMimeType: null, anonymizedAt: now })
+          .where(inArray(settlementFeedback.id, feedbackIds));
+        await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'settlement_feedback', after: { count: feedbackIds.length, ids: feedbackIds } });
+        // A photo's file goes unless other rows hold the same content (evidence, inspection photos, other feedback).
+        for (const sha of new Set(dueFeedback.flatMap((f) => (f.photo ? [f.photo] : [])))) {
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha}`}))`);
+          const held = await rows<{ n: number }>(
+            tx,
+            sql`select (select count(*) from ${evidence} where ${evidence.fileSha256} = ${sha}) + (select count(*) from ${inspectionPhotos} where ${inspectionPhotos.fileSha256} = ${sha}) + (select count(*) from ${settlementFeedback} where ${settlementFeedback.photoSha256} = ${sha}) as n`,
+          );
+          if (Number(held[0]?.n ?? 0) === 0) doomedPhotos.push(sha);
+        }
+      }
+
       // Training applications: retention counts from the day after the cohort's end in Seoul.
       const cohortEnd = sql`((${trainingCohorts.endsOn} + 1)::timestamp at time zone 'Asia/Seoul')`;
       const dueTraining = await tx
@@ -156,9 +201,13 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         .select({ id: sql`${trainingApplications.id}::text` })
         .from(trainingApplications)
         .where(isNotNull(trainingApplications.anonymizedAt));
+      const anonymisedFeedback = tx
+        .select({ id: sql`${settlementFeedback.id}::text` })
+        .from(settlementFeedback)
+        .where(isNotNull(settlementFeedback.anonymizedAt));
       const blanked = await blankMessagesOf(
         tx,
-        { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, trainingApplicationIds: anonymisedTraining },
+        { registrationIds: anonymisedRegistration, applicationIds: anonymisedApplication, trainingApplicationIds: anonymisedTraining, feedbackIds: anonymisedFeedback },
         ERASED_NAME,
       );
       if (blanked.length) {
@@ -185,6 +234,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       const result: PurgeResult = {
         registrations: registrationIds.length,
         schoolApplications: applicationIds.length,
+        settlementFeedback: feedbackIds.length,
         trainingApplications: trainingIds.length,
         outboxMessages: blanked.length,
         outboxFiles: doomed.length,
@@ -195,6 +245,10 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
     });
     // After the commit: a file removed for a purge that rolled back could not be written again.
     for (const file of doomed) await fs.rm(file, { force: true });
+    if (opts.dataDir) {
+      const store = createFileStore(path.join(opts.dataDir, 'files'));
+      for (const sha of doomedPhotos) await store.remove(sha);
+    }
     return result;
   } catch (e) {
     if (e instanceof Rollback) return e.result;

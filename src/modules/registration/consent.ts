@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from '../../server/errors.ts';
 
-export const CONSENT_PURPOSES = ['academy', 'school', 'event', 'training'] as const;
+export const CONSENT_PURPOSES = ['academy', 'school', 'event', 'training', 'settlement'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentNotice {
@@ -95,6 +95,24 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, ConsentNotice> = {
     refusal: {
       ko: '동의를 거부할 권리가 있습니다. 다만 동의하지 않으면 참가 신청을 할 수 없습니다.',
       en: 'You may refuse to consent; without consent, however, we cannot take your registration.',
+    },
+  },
+  settlement: {
+    purpose: 'settlement',
+    version: 'settlement-2026-1',
+    title: { ko: '개인정보 수집·이용 동의 (정주여건 의견)', en: 'Consent to the collection and use of personal data (settlement feedback)' },
+    purposeText: {
+      ko: '정주여건 의견에 대한 처리 상황과 답변 안내',
+      en: 'Telling you how your settlement feedback is handled and what the answer is',
+    },
+    items: { ko: '(선택) 이름 / 휴대전화 번호 또는 이메일 주소 중 하나 이상', en: '(optional) name / a mobile phone number or an e-mail address, at least one' },
+    retention: {
+      ko: '답변(또는 종결) 후 1년간 보관하고, 기간이 끝나면 지체 없이 파기(익명 처리)합니다.',
+      en: 'Kept for one year after the answer (or closing), then deleted (anonymised) without delay.',
+    },
+    refusal: {
+      ko: '동의를 거부할 권리가 있습니다. 동의하지 않으면 연락처 없이(익명으로) 의견을 남길 수 있고, 답변은 추적 링크에서 확인할 수 있습니다.',
+      en: 'You may refuse to consent; you can then leave your feedback without a contact (anonymously) and read the answer through the tracking link.',
     },
   },
 };

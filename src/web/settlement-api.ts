@@ -1,0 +1,45 @@
+/**
+ * Calls for living infrastructure and settlement conditions (facilities, feedback, survey,
+ * improvements); the shapes are the server's zod schemas, imported as types only.
+ */
+import type { z } from 'zod';
+import type { ConsentSchema } from '../modules/education/academy-api-schema.ts';
+import type {
+  FacilityListItemSchema,
+  FacilitySchema,
+  FeedbackBoardSchema,
+  FeedbackBody,
+  FeedbackCreatedSchema,
+  FeedbackTrackingSchema,
+  ImprovementSchema,
+  SurveysSchema,
+} from '../modules/settlement/api-schema.ts';
+import { request } from './api-client.ts';
+
+export type FacilityListItem = z.infer<typeof FacilityListItemSchema>;
+export type Facility = z.infer<typeof FacilitySchema>;
+export type FacilityStage = Facility['stage'];
+export type FeedbackInput = z.input<typeof FeedbackBody>;
+export type FeedbackCategory = FeedbackInput['category'];
+export type FeedbackTracking = z.infer<typeof FeedbackTrackingSchema>;
+export type FeedbackBoard = z.infer<typeof FeedbackBoardSchema>;
+export type Surveys = z.infer<typeof SurveysSchema>;
+export type Improvement = z.infer<typeof ImprovementSchema>;
+
+export const FACILITY_STAGES: readonly FacilityStage[] = ['planning', 'design', 'construction', 'completion', 'opening'];
+export const FEEDBACK_CATEGORIES: readonly FeedbackCategory[] = ['transport', 'housing', 'education', 'childcare', 'medical', 'culture', 'other'];
+
+export const facilities = (signal?: AbortSignal) => request<{ items: FacilityListItem[] }>('/api/facilities', { signal });
+export const facility = (id: number, signal?: AbortSignal) => request<Facility>(`/api/facilities/${id}`, { signal });
+
+export const settlementConsent = (signal?: AbortSignal) => request<z.infer<typeof ConsentSchema>>('/api/privacy/consent?purpose=settlement', { signal });
+export const submitFeedback = (body: FeedbackInput) => request<z.infer<typeof FeedbackCreatedSchema>>('/api/settlement/feedback', { method: 'POST', json: body });
+export const trackFeedback = (token: string, signal?: AbortSignal) => request<FeedbackTracking>(`/api/settlement/feedback/${encodeURIComponent(token)}`, { signal });
+export function attachFeedbackPhoto(token: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return request<FeedbackTracking>(`/api/settlement/feedback/${encodeURIComponent(token)}/photo`, { method: 'POST', form });
+}
+export const feedbackBoard = (signal?: AbortSignal) => request<FeedbackBoard>('/api/settlement/feedback', { signal });
+export const settlementSurveys = (signal?: AbortSignal) => request<Surveys>('/api/settlement/surveys', { signal });
+export const settlementImprovements = (signal?: AbortSignal) => request<{ items: Improvement[] }>('/api/settlement/improvements', { signal });

@@ -1,0 +1,134 @@
+/**
+ * Living infrastructure and settlement feedback in chromium, against the real `finhub serve` on
+ * a fresh embedded database: the four facilities from the first start and a facility's public
+ * page with its inspection photo; the feedback form (contact needs consent) → the tracking page;
+ * staff answer and publish through the API; the board shows the redacted text, the tracking page
+ * the answer; the survey page compares two years.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { educationHarness, waitForAttribute, waitForText } from '../support/education.ts';
+import { samples } from '../support/files.ts';
+import { ApiSession } from '../support/staff.ts';
+
+describe('living infrastructure and settlement feedback in chromium', () => {
+  const h = educationHarness('finhub-e2e-settlement-');
+
+  it('lists the four facilities and shows a facility’s public page with its photo', async () => {
+    const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
+    const list = await manager.call<{ items: { id: number; name: { ko: string } }[] }>('GET', '/api/facilities');
+    const sports = list.items.find((f) => f.name.ko === '혁신도시 다목적 체육센터')!;
+    await manager.call('PATCH', `/api/manage/facilities/${sports.id}`, { stage: 'design' });
+    const withInspection = await manager.call<{ inspections: { id: number }[] }>('POST', `/api/manage/facilities/${sports.id}/inspections`, {
+      heldOn: '2023-08-10',
+      findings: '설계 검토',
+    });
+    const form = new FormData();
+    form.append('file', new Blob([samples.png()], { type: 'image/png' }), 'site.png');
+    form.append('caption', '부지 전경');
+    const cookie = (manager as unknown as { cookie: string }).cookie;
+    const up = await fetch(`${h.server.url}/api/manage/inspections/${withInspection.inspections[0]!.id}/photos`, {
+      method: 'POST',
+      headers: { cookie, origin: h.server.url },
+      body: form,
+    });
+    assert.equal(up.status, 201, await up.text());
+
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}/`);
+    await page.getByTestId('public-nav').getByRole('link', { name: '생활 인프라' }).click();
+    await page.getByTestId('facility-list').waitFor();
+    assert.deepEqual(
+      (await page.getByTestId('facility-card').locator('h2').allInnerTexts()).map((s) => s.trim()),
+      ['혁신동 주민센터', '복합혁신센터', '혁신도시 다목적 체육센터', '어린이(가족) 친화공간'],
+    );
+    await page.getByRole('link', { name: '혁신도시 다목적 체육센터' }).click();
+    await waitForText(page.getByTestId('facility-name'), /혁신도시 다목적 체육센터/);
+    assert.equal(await page.getByTestId('facility-stage').getAttribute('data-stage'), 'design');
+    assert.equal(await page.getByTestId('facility-progress').getAttribute('data-value'), '25');
+    assert.equal(await page.getByTestId('facility-milestones').locator('tbody tr').count(), 5);
+    const img = page.getByTestId('facility-photos').locator('img');
+    await img.waitFor();
+    await page.waitForFunction(() => {
+      const i = document.querySelector<HTMLImageElement>('[data-testid="facility-photos"] img');
+      return !!i && i.complete && i.naturalWidth > 0;
+    });
+    assert.match(await page.getByTestId('facility-photos').innerText(), /부지 전경/);
+    await page.goto(`${h.server.url}/facilities/999999`);
+    await page
+      .getByText(/찾을 수 없습니다|페이지를 찾을 수 없습니다/)
+      .first()
+      .waitFor();
+  });
+
+  it('takes feedback through the form (a contact needs consent), tracks it, and shows the published, redacted answer on the board', async () => {
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}/`);
+    await page.getByTestId('public-nav').getByRole('link', { name: '정주여건 의견' }).click();
+    const form = page.getByTestId('feedback-form');
+    await form.waitFor();
+    await form.locator('select[name="category"]').selectOption('transport');
+    await form.locator('textarea[name="text"]').fill('혁신도시 통근버스가 부족합니다. 제 차 12가3456을 정류장 옆에 세웁니다. 010-2222-3333 으로 연락 주세요.');
+    await form.getByLabel('연락처를 남기고 답변 안내를 받습니다').check();
+    await form.getByTestId('feedback-submit').click();
+    const errors = (await form.getByTestId('field-error').allInnerTexts()).join(' ');
+    assert.match(errors, /휴대전화 번호나 이메일/);
+    assert.match(errors, /동의/);
+    await form.locator('input[name="phone"]').fill('010-2222-3333');
+    await form.locator('input[name="consent"]').check();
+    await form.getByTestId('feedback-photo').setInputFiles({ name: 'bus.png', mimeType: 'image/png', buffer: samples.png() });
+    await form.getByTestId('feedback-submit').click();
+    await page.getByTestId('feedback-new').waitFor();
+    assert.match(page.url(), /\/settlement\/feedback\/track\/[A-Za-z0-9_-]{43}\?new=1$/);
+    assert.equal(await page.getByTestId('feedback-status').getAttribute('data-status'), 'received');
+    await page.getByTestId('feedback-has-photo').waitFor();
+    await page.getByTestId('feedback-no-answer').waitFor();
+    const trackingUrl = await page.getByTestId('tracking-link').getAttribute('href');
+
+    // Staff: assign, answer, approve the proposed redaction.
+    const admin = await ApiSession.signIn(h.server.url, 'admin@jeonju.test');
+    const dept = await admin.call<{ id: number }>('POST', '/api/departments', { name: '대중교통과' });
+    const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
+    const { items } = await manager.call<{ items: { id: number; status: string }[] }>('GET', '/api/manage/settlement/feedback');
+    const id = items[0]!.id;
+    await manager.call('POST', `/api/manage/settlement/feedback/${id}/assign`, { departmentId: dept.id });
+    await manager.call('POST', `/api/manage/settlement/feedback/${id}/answer`, { text: '통근버스를 2대 늘립니다. 문의: 대중교통과 063-281-5555' });
+
+    const board = await context.newPage();
+    await board.goto(`${h.server.url}/settlement/board`);
+    await board.getByTestId('board-empty').waitFor();
+    await manager.call('POST', `/api/manage/settlement/feedback/${id}/publication`, { published: true });
+    await board.reload();
+    const item = board.getByTestId('board-item');
+    await item.waitFor();
+    const text = await item.getByTestId('board-text').innerText();
+    assert.match(text, /\[차량번호\]/);
+    assert.match(text, /\[전화번호\]/);
+    assert.ok(!/12가3456|010-2222-3333/.test(text), text);
+    assert.match(await item.getByTestId('board-answer').innerText(), /2대 늘립니다/);
+    assert.ok(!(await item.innerText()).includes('063-281-5555'));
+
+    await page.goto(trackingUrl!);
+    await waitForAttribute(page.getByTestId('feedback-status'), 'data-status', 'answered');
+    assert.match(await page.getByTestId('feedback-answer').innerText(), /063-281-5555/, 'the writer reads the answer as written');
+  });
+
+  it('shows the survey years side by side', async () => {
+    const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
+    await manager.call('PUT', '/api/manage/settlement/surveys/2024', { respondents: 300, results: [{ topic: 'transport', satisfied: 40 }] });
+    await manager.call('PUT', '/api/manage/settlement/surveys/2025', { respondents: 320, results: [{ topic: 'transport', satisfied: 52.5 }] });
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}/settlement/survey`);
+    const chart = page.locator('[data-testid="survey-chart"][data-topic="transport"]');
+    await chart.waitFor();
+    assert.deepEqual(await chart.locator('g[data-year]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-year'), g.getAttribute('data-value')])), [
+      ['2024', '40'],
+      ['2025', '52.5'],
+    ]);
+    assert.match(await chart.getByTestId('survey-change').innerText(), /\+12\.5/);
+    assert.deepEqual(h.pageErrors, []);
+  });
+});
