@@ -22,6 +22,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/executor.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
+import { seedFacilities } from '../../src/modules/settlement/facilities/seed.ts';
 import { seedTrainingExample } from '../../src/modules/training/seed.ts';
 import { hideOutsideApi } from '../../src/server/openapi.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
@@ -59,6 +60,10 @@ interface Fixture {
   certificateId: number;
   certificateCode: string;
   postingId: number;
+  facilityId: number;
+  facilityPhotoId: number;
+  feedbackId: number;
+  feedbackToken: string;
 }
 
 interface Query {
@@ -132,6 +137,17 @@ const QUERIES: Record<string, Query> = {
   '/api/training/postings/{id}/referrals': { url: (f) => `/api/training/postings/${f.postingId}/referrals`, as: 'viewer' },
   '/api/training/placements': { url: () => '/api/training/placements', as: 'viewer' },
   '/api/training/figures': { url: () => '/api/training/figures', as: 'viewer' },
+  // settlement
+  '/api/facilities': { url: () => '/api/facilities' },
+  '/api/facilities/{id}': { url: (f) => `/api/facilities/${f.facilityId}` },
+  '/api/facilities/photos/{id}': { url: (f) => `/api/facilities/photos/${f.facilityPhotoId}` },
+  '/api/manage/facilities/{id}': { url: (f) => `/api/manage/facilities/${f.facilityId}`, as: 'viewer' },
+  '/api/settlement/feedback': { url: () => '/api/settlement/feedback' },
+  '/api/settlement/feedback/{token}': { url: (f) => `/api/settlement/feedback/${f.feedbackToken}` },
+  '/api/manage/settlement/feedback': { url: () => '/api/manage/settlement/feedback', as: 'viewer' },
+  '/api/manage/settlement/feedback/{id}/photo': { url: (f) => `/api/manage/settlement/feedback/${f.feedbackId}/photo`, as: 'viewer' },
+  '/api/settlement/surveys': { url: () => '/api/settlement/surveys' },
+  '/api/settlement/improvements': { url: () => '/api/settlement/improvements' },
 };
 
 type Doc = {
@@ -297,6 +313,40 @@ for (const kind of DB_KINDS) {
             join outbox o on (o.meta->>'trainingApplicationId')::int = a.id and o.link_token is not null
             order by o.id desc limit 1`,
       );
+      // settlement: the seeded facilities with an inspection photo, and a feedback item with its photo
+      f.facilityId = (await seedFacilities(t.database.db))[0]!;
+      const inspection = (
+        await ok(call('POST', `/api/manage/facilities/${f.facilityId}/inspections`, manager, { heldOn: '2023-08-10', findings: '공정률 40%', followUps: ['안전 펜스 보강'] }))
+      ).inspections[0];
+      const sitePhoto = multipart([
+        { name: 'file', file: samples.png(), fileName: 'site.png', contentType: 'image/png' },
+        { name: 'caption', value: '현장' },
+      ]);
+      await ok(
+        t.app.inject({ method: 'POST', url: `/api/manage/inspections/${inspection.id}/photos`, headers: { ...manager.headers, ...sitePhoto.headers }, payload: sitePhoto.payload }),
+      );
+      f.facilityPhotoId = (await ok(call('GET', `/api/facilities/${f.facilityId}`, null), 200)).photos[0].id;
+      const feedback = await ok(
+        call('POST', '/api/settlement/feedback', null, {
+          category: 'transport',
+          text: '버스 배차가 깁니다.',
+          anonymous: false,
+          contact: { name: '이영희', phone: '010-3333-0005', email: 'younghee@example.org' },
+          consent: true,
+        }),
+      );
+      f.feedbackId = feedback.id;
+      f.feedbackToken = String(feedback.trackingUrl).split('/').at(-1)!;
+      const feedbackPhoto = multipart([{ name: 'file', file: samples.jpeg(), fileName: 'stop.jpg', contentType: 'image/jpeg' }]);
+      await ok(
+        t.app.inject({
+          method: 'POST',
+          url: `/api/settlement/feedback/${f.feedbackToken}/photo`,
+          headers: { origin: ORIGIN, ...feedbackPhoto.headers },
+          payload: feedbackPhoto.payload,
+        }),
+      );
+
       Object.assign(f, {
         cohortId: tr!.cohort,
         trainingSessionId: tr!.session,
@@ -354,7 +404,18 @@ for (const kind of DB_KINDS) {
           .filter(([, op]) => op.requestBody?.content['multipart/form-data'])
           .map(([m]) => `${m.toUpperCase()} ${p}`),
       );
-      assert.deepEqual(uploads.sort(), ['POST /api/actions/{id}/evidence', 'POST /api/plans/import', 'POST /api/plans/import/preview', 'POST /api/speakers/{id}/photo']);
+      for (const known of ['POST /api/actions/{id}/evidence', 'POST /api/plans/import', 'POST /api/plans/import/preview', 'POST /api/speakers/{id}/photo'])
+        assert.ok(uploads.includes(known), `${known} documents its multipart body`);
+      // Every operation that says it takes multipart/form-data documents the body.
+      const saysMultipart = Object.entries(doc.paths).flatMap(([p, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => String((op as Json).description ?? '').includes('multipart/form-data'))
+          .map(([m]) => `${m.toUpperCase()} ${p}`),
+      );
+      assert.deepEqual(
+        saysMultipart.filter((u) => !uploads.includes(u)),
+        [],
+      );
       for (const u of uploads) {
         const [m, p] = u.split(' ');
         const schema = doc.paths[p!]![m!.toLowerCase()]!.requestBody!.content['multipart/form-data']!.schema;
