@@ -20,6 +20,16 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('finhub <no-reply@jeonju.go.kr>'),
+  FINHUB_MAIL_FROM_NAME: z.string().trim().min(1).max(100).default('전주시 금융중심지 사업'),
+  FINHUB_CONTACT_NAME: z.string().trim().max(100).default('전주시 금융중심지 사업 담당 부서'),
+  FINHUB_CONTACT_NAME_EN: z.string().trim().max(100).default('Jeonju City, financial hub programme'),
+  FINHUB_CONTACT_PHONE: z.string().trim().max(40).default('063-281-2114'),
+  FINHUB_CONTACT_EMAIL: z.string().trim().max(200).default(''),
+  FINHUB_SMS_PROVIDER: z.enum(['file', 'solapi']).default('file'),
+  SOLAPI_API_KEY: z.string().default(''),
+  SOLAPI_API_SECRET: z.string().default(''),
+  SOLAPI_SENDER: z.string().default(''),
+  SOLAPI_BASE_URL: z.url().default('https://api.solapi.com'),
   FINHUB_PUBLIC_URL: z.url().optional(),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   FINHUB_OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
@@ -90,6 +100,15 @@ export interface Config {
    * trusting a header any client can set would let it pick a fresh address per request.
    */
   trustProxy: boolean | string[];
+  /** The sender's display name on e-mail (FINHUB_MAIL_FROM_NAME, default 전주시 금융중심지 사업), over MAIL_FROM's address. */
+  mailFromName: string;
+  /** The contact line under every message (FINHUB_CONTACT_NAME, _NAME_EN, _PHONE, _EMAIL). */
+  contact: { name: string; nameEn: string; phone: string; email: string };
+  /**
+   * SMS: 'file' (default: text files in dataDir/outbox) or 'solapi' (SOLAPI's HTTP API with
+   * SOLAPI_API_KEY, SOLAPI_API_SECRET, SOLAPI_SENDER, SOLAPI_BASE_URL; all three required).
+   */
+  sms: { provider: 'file' } | { provider: 'solapi'; apiKey: string; apiSecret: string; sender: string; baseUrl: string };
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`설정 오류 / Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.FINHUB_SMS_PROVIDER === 'solapi' && !(c.SOLAPI_API_KEY && c.SOLAPI_API_SECRET && c.SOLAPI_SENDER)) {
+    throw new ConfigError('설정 오류 / Invalid configuration:\n  FINHUB_SMS_PROVIDER=solapi needs SOLAPI_API_KEY, SOLAPI_API_SECRET and SOLAPI_SENDER');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -116,5 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outbox: { pollMs: c.FINHUB_OUTBOX_POLL_MS, leaseMs: c.FINHUB_OUTBOX_LEASE_MS, backoffMs: c.FINHUB_OUTBOX_BACKOFF_MS },
     dbConnectTimeoutMs: c.FINHUB_DB_CONNECT_TIMEOUT_MS,
     trustProxy: c.FINHUB_TRUST_PROXY,
+    mailFromName: c.FINHUB_MAIL_FROM_NAME,
+    contact: { name: c.FINHUB_CONTACT_NAME, nameEn: c.FINHUB_CONTACT_NAME_EN, phone: c.FINHUB_CONTACT_PHONE, email: c.FINHUB_CONTACT_EMAIL },
+    sms:
+      c.FINHUB_SMS_PROVIDER === 'solapi'
+        ? { provider: 'solapi', apiKey: c.SOLAPI_API_KEY, apiSecret: c.SOLAPI_API_SECRET, sender: c.SOLAPI_SENDER, baseUrl: c.SOLAPI_BASE_URL }
+        : { provider: 'file' },
   };
 }

@@ -16,7 +16,7 @@
  *   use case that reschedules), and LAST-MODIFIED / DTSTAMP carry the row's last change, so
  *   Outlook, Apple and Google Calendar replace the entry they hold instead of keeping the old one.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { cleanLines, oneLine } from './text.ts';
 
 const PROD_ID = { company: 'Jeonju City', product: 'finhub', language: 'KO' };
@@ -63,9 +63,9 @@ export interface CalendarEntry {
 
 const STATUS = { confirmed: ICalEventStatus.CONFIRMED, tentative: ICalEventStatus.TENTATIVE, cancelled: ICalEventStatus.CANCELLED } as const;
 
-/** A calendar of one VEVENT, as text (CR LF lines, folded). */
-export function calendarText(name: string, e: CalendarEntry): string {
-  const cal = ical({ prodId: PROD_ID, name: calendarName(name) });
+/** A calendar of one VEVENT, as text (CR LF lines, folded); `publish` adds METHOD:PUBLISH (an e-mail attachment, RFC 5546). */
+export function calendarText(name: string, e: CalendarEntry, opts: { publish?: boolean } = {}): string {
+  const cal = ical({ prodId: PROD_ID, name: calendarName(name), ...(opts.publish ? { method: ICalCalendarMethod.PUBLISH } : {}) });
   cal.createEvent({
     id: calendarUid(e.uid),
     sequence: e.sequence,

@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from '../modules/accounts/service.ts';
 import { deleteStaleAttempts } from '../modules/accounts/throttle.ts';
 import { purgePersonalDataJob } from '../modules/privacy/purge.ts';
 import { expireOffers } from '../modules/registration/engine/offers.ts';
+import { sendReminders } from '../modules/registration/engine/reminders.ts';
 import { describeDatabaseError, isDatabaseUnavailable } from './error-handler.ts';
 import { safeError } from './safe-error.ts';
 
@@ -29,6 +30,8 @@ const JOBS: Job[] = [
   { name: 'purge personal data', everyMs: 60 * 60 * 1000, run: purgePersonalDataJob },
   // A seat offered to the next in line and not accepted in time passes on to the one after.
   { name: 'expire registration offers', everyMs: 60 * 1000, run: (db, c) => expireOffers(db, { publicUrl: c.publicUrl ?? 'http://localhost:3000' }) },
+  // The day before a session or event, each confirmed registrant is reminded once.
+  { name: 'send day-before reminders', everyMs: 5 * 60 * 1000, run: (db) => sendReminders(db) },
 ];
 
 export function startJobs(db: Db, log: FastifyBaseLogger, config: JobConfig = {}): () => void {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
-import { closeChannels, createChannels } from '../modules/notifications/channels/index.ts';
+import { closeChannels, contactLine, createChannels, SolapiSmsSender } from '../modules/notifications/channels/index.ts';
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
@@ -48,8 +48,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (facilities.length) app.log.info({ facilityIds: facilities }, 'added the plan’s four facilities');
     const url = await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, app.log, config);
-    // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox.
-    const channels = createChannels({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir, smtpTimeoutMs: config.smtpTimeoutMs });
+    // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox; SMS by SOLAPI when configured, else files.
+    const channels = createChannels({
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      mailFromName: config.mailFromName,
+      contact: contactLine(config.contact),
+      dataDir: config.dataDir,
+      smtpTimeoutMs: config.smtpTimeoutMs,
+      smsSender: config.sms.provider === 'solapi' ? new SolapiSmsSender({ ...config.sms, timeoutMs: config.smtpTimeoutMs }) : undefined,
+    });
     const outboxWorker = startOutboxWorker({ db: database.db, channels, log: app.log.child({ worker: 'outbox' }), ...config.outbox });
     app.log.info({ email: channels.email.name, sms: channels.sms.name }, 'outbox worker started');
     return {

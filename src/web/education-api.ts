@@ -30,6 +30,7 @@ import type {
   SurveyBody,
   SurveySchema,
 } from '../modules/education/school-api-schema.ts';
+import type { LookupBody, LookupReceivedSchema } from '../modules/registration/api-schema.ts';
 import { request } from './api-client.ts';
 
 export type AcademySession = z.infer<typeof SessionSchema>;
@@ -105,3 +106,7 @@ export const scheduleClass = (applicationId: number, body: z.input<typeof ClassB
   request<SchoolClass>(`/api/school/applications/${applicationId}/classes`, { method: 'POST', json: body });
 export const recordClass = (classId: number, body: z.input<typeof ClassResultBody>) => request<SchoolClass>(`/api/school/classes/${classId}`, { method: 'PATCH', json: body });
 export const schoolFigures = (year: number, signal?: AbortSignal) => request<SchoolFigures>(`/api/school/figures?year=${year}`, { signal });
+
+export type LookupReceived = z.infer<typeof LookupReceivedSchema>;
+/** "Find my registration": the link goes to the phone or e-mail given; the answer is always the same. */
+export const lookUpRegistration = (body: z.input<typeof LookupBody>) => request<LookupReceived>('/api/registrations/lookup', { method: 'POST', json: body });

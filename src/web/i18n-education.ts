@@ -257,6 +257,17 @@ export const educationKo = {
   schoolsReached: '교육한 학교',
   targetRate: '목표 달성률',
   noFigures: '실적이 없습니다.',
+  // find my registration
+  findTitle: '내 신청 찾기',
+  findIntro:
+    '신청 안내 문자나 전자우편의 확인 링크를 잃어버리셨으면, 신청할 때 적은 휴대전화 번호나 전자우편 주소를 적어 주십시오. 그 번호나 주소로 하신 신청이 있으면 확인 링크를 그곳으로 다시 보내 드립니다.',
+  findHeading: '확인 링크 다시 받기',
+  findBy: '받을 곳',
+  findByPhone: '휴대전화 문자',
+  findByEmail: '전자우편',
+  findSubmit: '링크 보내기',
+  findReceivedHeading: '요청을 접수했습니다',
+  findLink: '확인 링크를 잃어버리셨나요? 내 신청 찾기',
 };
 
 export type EducationMessageKey = keyof typeof educationKo;
@@ -511,4 +522,15 @@ export const educationEn: Record<EducationMessageKey, string> = {
   schoolsReached: 'Schools visited',
   targetRate: 'Share of target',
   noFigures: 'No figures.',
+  // find my registration
+  findTitle: 'Find my registration',
+  findIntro:
+    'Lost the status link from your text message or e-mail? Give the phone number or e-mail address you registered with. If there is a registration under it, its link is sent there again.',
+  findHeading: 'Get your link again',
+  findBy: 'Send it by',
+  findByPhone: 'Text message',
+  findByEmail: 'E-mail',
+  findSubmit: 'Send the link',
+  findReceivedHeading: 'Request received',
+  findLink: 'Lost your status link? Find my registration',
 };

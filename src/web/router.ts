@@ -32,7 +32,7 @@ type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | StaffIdRou
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' }
+  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' | 'findRegistration' }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

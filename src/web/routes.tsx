@@ -15,6 +15,7 @@ import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
 import { FacilityPage } from './pages/FacilityPage.tsx';
 import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
 import { FeedbackTrackingPage } from './pages/FeedbackTrackingPage.tsx';
+import { FindRegistrationPage } from './pages/FindRegistrationPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:id', element: <IdPage page={PlanPage} />, handle: handle('plan') },
       { path: 'academy', element: <AcademyPage />, handle: handle('academy') },
       { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionPage} />, handle: handle('academySession') },
+      { path: 'registrations/find', element: <FindRegistrationPage />, handle: handle('findRegistration') },
       { path: 'registrations/:token', element: <TokenPage page={RegistrationPage} />, handle: handle('registration') },
       { path: 'surveys/:token', element: <TokenPage page={SurveyPage} />, handle: handle('survey') },
       { path: 'school', element: <SchoolPage />, handle: handle('school') },

@@ -128,6 +128,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/academy/programmes': MANAGERS,
   'GET /api/surveys/:token': 'public',
   'POST /api/surveys/:token': 'public',
+  'POST /api/registrations/lookup': 'public',
   'GET /api/registrations/:token': 'public',
   'POST /api/registrations/:token/cancel': 'public',
   'POST /api/registrations/:token/accept': 'public',

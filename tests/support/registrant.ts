@@ -33,6 +33,7 @@ export async function registeredAs(db: Db, phone: string, poolId?: number): Prom
     select r.id, r.status::text as status, r.pool_id, o.body, o.link_token
     from registrations r
     join outbox o on o.meta->>'registrationId' = r.id::text and o.link_token is not null and o.body like '%/registrations/%'
+      and o.kind not in ('registration.offered', 'registration.lookup')
     where r.phone = ${digits} ${poolId === undefined ? sql`` : sql`and r.pool_id = ${poolId}`}
     order by r.id desc, o.id desc limit 1`,
   );

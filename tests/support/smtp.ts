@@ -1,4 +1,4 @@
-/** A real SMTP server on loopback (smtp-server), recording what it accepts, parsed by mailparser. */
+/** A real SMTP server on loopback (smtp-server), recording what it accepts: parsed by mailparser, and raw. */
 import net from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -7,6 +7,8 @@ export interface TestSmtp {
   url: string;
   port: number;
   received: ParsedMail[];
+  /** The same messages as the server received them (RFC 5322 bytes), for other parsers. */
+  raw: Buffer[];
   /** While true, every recipient is refused with 550. */
   refuse: boolean;
   close(): Promise<void>;
@@ -15,6 +17,7 @@ export interface TestSmtp {
 export async function startSmtp(): Promise<TestSmtp> {
   const state = { refuse: false };
   const received: ParsedMail[] = [];
+  const raw: Buffer[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
@@ -27,13 +30,19 @@ export async function startSmtp(): Promise<TestSmtp> {
       cb();
     },
     onData(stream, _session, cb) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          cb();
-        },
-        (err: Error) => cb(err),
-      );
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        simpleParser(bytes).then(
+          (mail) => {
+            raw.push(bytes);
+            received.push(mail);
+            cb();
+          },
+          (err: Error) => cb(err),
+        );
+      });
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -45,6 +54,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
+    raw,
     get refuse() {
       return state.refuse;
     },

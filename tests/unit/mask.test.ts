@@ -37,6 +37,12 @@ describe('maskPhone', () => {
     assert.equal(maskPhone('0101234567')!.length, maskPhone('01012345678')!.length);
     assert.equal(maskPhone('1234567'), '***');
   });
+  it('keeps the calling code and the last four digits of a number abroad', () => {
+    assert.equal(maskPhone('+819012345678'), '+81-****-5678');
+    assert.equal(maskPhone('+14155552671'), '+1-****-2671');
+    assert.equal(maskPhone('+84912345678'), '+84-****-5678');
+    assert.equal(maskPhone('+1234'), '***');
+  });
   it('leaves nothing as null', () => {
     assert.equal(maskPhone(null), null);
     assert.equal(maskPhone(''), null);

@@ -107,6 +107,7 @@ export const RegistrationBody = z
     email: z.email().max(254).optional(),
     consent: z.literal(true).describe('the consent tick (GET /api/privacy/consent?purpose=academy)'),
     waitlist: z.boolean().optional().describe('join the waiting list when the session is full'),
+    language: z.enum(['ko', 'en']).optional().describe('the language the registrant used: their messages lead with it (default ko)'),
   })
   .strict();
 

@@ -18,7 +18,7 @@ export const EventRegistrationBody = z
     category: z.enum(CATEGORIES),
     name: nameText(100),
     nameEn: nameText(100).optional(),
-    phone: singleLine(30),
+    phone: singleLine(30).describe('a Korean number, or one of `country` (stored in E.164), or any number written with its + country code'),
     email: z.email().max(200),
     affiliation: singleLine(200).optional(),
     country: singleLine(2).length(2).optional().describe('ISO 3166-1 alpha-2, e.g. KR'),
@@ -29,6 +29,7 @@ export const EventRegistrationBody = z
     invitationCode: singleLine(100).optional(),
     consent: z.literal(true),
     waitlist: z.boolean().optional(),
+    language: z.enum(['ko', 'en']).optional().describe('the language the registrant used: their messages lead with it'),
   })
   .strict();
 

@@ -18,7 +18,7 @@ import { inTransaction, type Executor } from '../../db/executor.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
 import { safeError, safeErrorText } from '../../server/safe-error.ts';
-import { renderBody } from './service.ts';
+import { renderBody, storedAttachments } from './service.ts';
 
 export const MAX_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 30_000;
@@ -70,16 +70,24 @@ async function claim(db: Executor, now: Date, limit: number, leaseMs: number, sk
 }
 
 /**
- * A row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
- * confirmation) gets the check-in token of its status link as a PNG attachment: rendered at send
- * time from the row's link token, so nothing more is stored, and nothing once the token is gone.
+ * An e-mail's files: those stored with it (meta.attachments, e.g. a confirmation's calendar), and,
+ * for a row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
+ * confirmation), the check-in token of its status link as a PNG: rendered at send time from the
+ * row's link token, so nothing more is stored, and nothing once the token is gone.
  */
 async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
-  if (row.channel !== 'email' || (row.meta as { qr?: unknown } | null)?.qr !== true) return undefined;
+  if (row.channel !== 'email') return undefined;
+  const files: NonNullable<OutboundMessage['attachments']> = storedAttachments(row.meta).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.content, 'utf8'),
+  }));
   const token = row.linkToken;
-  if (!token) return undefined;
-  const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-  return [{ filename: 'check-in-qr.png', content, contentType: 'image/png' }];
+  if ((row.meta as { qr?: unknown } | null)?.qr === true && token) {
+    const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    files.unshift({ filename: 'check-in-qr.png', content, contentType: 'image/png' });
+  }
+  return files.length ? files : undefined;
 }
 
 /** A failed send as logged and kept in last_error: no SQL parameters, addresses or phones. */
@@ -127,6 +135,7 @@ export async function drainOutbox(db: Executor, channels: Channels, opts: DrainO
         body: renderBody(row.body, row.linkToken),
         kind: row.kind,
         createdAt: row.createdAt,
+        language: (row.meta as { language?: unknown } | null)?.language === 'en' ? 'en' : 'ko',
       };
       let sendError: unknown = null;
       try {

@@ -43,7 +43,7 @@ import { outbox } from '../notifications/schema.ts';
 import { blankMessagesOf } from '../notifications/service.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
 import { evidence } from '../plan/tracking-schema.ts';
-import { capacityPools, registrations } from '../registration/schema.ts';
+import { capacityPools, registrationLinks, registrations } from '../registration/schema.ts';
 import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
 import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
@@ -114,6 +114,8 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       if (registrationIds.length) {
         await tx.update(registrations).set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now }).where(inArray(registrations.id, registrationIds));
         await tx.update(eventRegistrations).set({ nameEn: null, affiliation: null, answers: {} }).where(inArray(eventRegistrations.registrationId, registrationIds));
+        // Their extra links (an offer's, "find my registration"'s) go too: nothing left to open.
+        await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, registrationIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'registration', after: { count: registrationIds.length, ids: registrationIds } });
       }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { dbId } from '../../server/api-schema.ts';
+import { singleLine } from '../../server/text.ts';
 
 export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
 
@@ -24,3 +25,22 @@ export const RegistrationStatusSchema = z
     canCancel: z.boolean(),
   })
   .meta({ id: 'RegistrationStatus' });
+
+export const LookupBody = z
+  .object({
+    phone: singleLine(30).optional().describe('the phone number registered with (Korean, or with its + country code)'),
+    email: z.email().max(254).optional().describe('the e-mail address registered with'),
+  })
+  .strict()
+  .describe('exactly one of phone and email');
+
+/** The one answer to "find my registration", whatever was found. */
+export const LOOKUP_RECEIVED = {
+  status: 'received',
+  message: {
+    ko: '요청을 접수했습니다. 이 번호나 주소로 하신 신청이 있으면 확인 링크를 그 휴대전화 문자나 전자우편으로 보내 드립니다.',
+    en: 'Request received. If there is a registration under this number or address, its link is sent there by text message or e-mail.',
+  },
+} as const;
+
+export const LookupReceivedSchema = z.object({ status: z.literal('received'), message: z.object({ ko: z.string(), en: z.string() }) }).meta({ id: 'LookupReceived' });

@@ -1,6 +1,7 @@
 /**
  * The registrant's own routes, by the unguessable token in their link (no login): status,
- * cancel, accept an offer, the QR code for check-in; and staff unmasking.
+ * cancel, accept an offer, the QR code for check-in; "find my registration" (the link sent again
+ * to the phone or e-mail registered with); and staff unmasking.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
@@ -8,7 +9,8 @@ import { z } from 'zod';
 import { idNumber } from '../../server/api-schema.ts';
 import { actorOf, MANAGERS, PUBLIC } from '../../server/auth.ts';
 import { AppError, type ErrorCode } from '../../server/errors.ts';
-import { RegistrationStatusSchema, TokenParams } from './api-schema.ts';
+import { LOOKUP_RECEIVED, LookupBody, LookupReceivedSchema, RegistrationStatusSchema, TokenParams } from './api-schema.ts';
+import { lookUpRegistrations } from './engine/lookup.ts';
 import { cancelByToken, registrationByToken, statusByToken } from './engine/by-token.ts';
 import { acceptOffer } from './engine/offers.ts';
 import type { EngineContext } from './engine/state.ts';
@@ -35,6 +37,25 @@ export const publicRateLimitConfig = (max: number) => (max > 0 ? { max, timeWind
 
 export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (app, { engine, publicRateLimit }) => {
   const rateLimit = publicRateLimitConfig(publicRateLimit);
+
+  app.post(
+    '/api/registrations/lookup',
+    {
+      // Per client address like every public write; per recipient, lookup.ts sends one round per 10 minutes.
+      config: { policy: PUBLIC, rateLimit },
+      schema: {
+        operationId: 'lookUpRegistration',
+        summary: 'Find my registration: its link is sent to the phone or e-mail given (same answer whatever is found) / 내 신청 찾기',
+        tags: ['registrations'],
+        body: LookupBody,
+        response: { 202: LookupReceivedSchema },
+      },
+    },
+    async (req, reply) => {
+      await lookUpRegistrations(app.db, engine, actorOf(req), req.body);
+      return reply.code(202).header('cache-control', 'no-store').send(LOOKUP_RECEIVED);
+    },
+  );
 
   app.get(
     '/api/registrations/:token',

@@ -64,12 +64,38 @@ export const registrations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     anonymizedAt: timestamp('anonymized_at', { withTimezone: true }),
+    /** The language the registrant used ('ko' | 'en'): their messages lead with it, the other below. */
+    language: text('language').notNull().default('ko'),
+    /** When the day-before reminder was queued (once per registration; notifications/reminders.ts). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     index('registrations_pool_idx').on(t.poolId, t.status, t.createdAt),
     // Staff lists page by keyset (pool, id > after order by id): src/modules/registration/listing.ts.
     index('registrations_pool_id_idx').on(t.poolId, t.id),
     // One live registration per phone per pool; a cancelled one may register again.
+    check('registrations_language_ck', sql`${t.language} in ('ko', 'en')`),
     uniqueIndex('registrations_live_phone_uq').on(t.poolId, t.phone).where(sql`${t.status} in ('confirmed', 'waitlisted', 'offered') and ${t.phone} is not null`),
   ],
+);
+
+/**
+ * Extra links to a registration beside the one in its first message: a waiting-list offer's own
+ * accept link, and the links "find my registration" sends. Only the SHA-256 of the token is kept;
+ * each link works until `expires_at` (engine/links.ts).
+ */
+export const registrationLinks = pgTable(
+  'registration_links',
+  {
+    id: serial('id').primaryKey(),
+    registrationId: integer('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    /** 'offer' (the accept link of a waiting-list offer) or 'lookup' (sent by "find my registration"). */
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('registration_links_registration_idx').on(t.registrationId), check('registration_links_purpose_ck', sql`${t.purpose} in ('offer', 'lookup')`)],
 );

@@ -4,6 +4,7 @@
  * no status and no link; the result and the status link arrive by text message or e-mail.
  */
 import { useEffect, useRef } from 'react';
+import { Link } from './Link.tsx';
 import type { Received } from '../education-api.ts';
 import { localText } from '../education-format.ts';
 import { useI18n } from '../i18n.ts';
@@ -17,6 +18,9 @@ export function ReceivedNotice({ received }: { received: Received }) {
       <h2>{t('receivedHeading')}</h2>
       <p>{localText(received.message, lang)}</p>
       <p>{t('receivedNext')}</p>
+      <p>
+        <Link href="/registrations/find">{t('findLink')}</Link>
+      </p>
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * number with libphonenumber-js), e-mail, and the personal-data notice with its consent tick
  * (개인정보 보호법 §15), plus the waiting-list tick of a full session.
  */
-import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { ConsentNotice as Notice } from '../education-api.ts';
 import { looksLikeEmail, looksLikePhone } from '../education-format.ts';
 import { useI18n } from '../i18n.ts';
@@ -14,13 +14,33 @@ import { useTrackedField } from './form.tsx';
 import { useId } from 'react';
 
 /** A Korean phone number as it is written at home ("010-1234-5678"); the input when it is none. */
-export function formatPhone(input: string): string {
-  return parsePhoneNumberFromString(input.trim(), 'KR')?.formatNational() ?? input.trim();
+export function formatPhone(input: string, country?: string | null): string {
+  const region = (country || 'KR').toUpperCase();
+  const chosen = parsePhoneNumberFromString(input.trim(), region as CountryCode);
+  const n = chosen?.isValid() ? chosen : parsePhoneNumberFromString(input.trim(), 'KR');
+  if (!n) return input.trim();
+  // A Korean number in its national form; a number abroad with its country code (E.164 as written internationally).
+  return n.country === 'KR' ? n.formatNational() : n.formatInternational();
 }
 
-/** A mobile or landline number in Korea, checked with libphonenumber-js. */
-export function PhoneField({ name = 'phone', label, maxLength = 30 }: { name?: string; label?: string; maxLength?: number }) {
+/** Whether a typed number is valid: a Korean one (the server's own rule too), or one of `country` / written with +. */
+function phoneIsValid(v: string, country?: string | null): boolean {
+  const written = v.trim();
+  const region = (country || 'KR').toUpperCase();
+  if (region === 'KR' && !written.startsWith('+')) return isValidPhoneNumber(written, 'KR') && looksLikePhone(written);
+  const n = parsePhoneNumberFromString(written, region as CountryCode);
+  // Not one of the chosen country: a guest from abroad may have a Korean number.
+  if (!n?.isValid()) return !written.startsWith('+') && isValidPhoneNumber(written, 'KR') && looksLikePhone(written);
+  return n.country !== 'KR' || looksLikePhone(n.formatNational());
+}
+
+/**
+ * A mobile or landline number, checked with libphonenumber-js: Korean, or — when the form asks for
+ * a country (`countryField`, the forum) — a number of that country or any written with +.
+ */
+export function PhoneField({ name = 'phone', label, maxLength = 30, countryField }: { name?: string; label?: string; maxLength?: number; countryField?: string }) {
   const { t } = useI18n();
+  const { getValues } = useFormContext();
   return (
     <TextField
       name={name}
@@ -31,8 +51,8 @@ export function PhoneField({ name = 'phone', label, maxLength = 30 }: { name?: s
       autoComplete="tel"
       maxLength={maxLength}
       required
-      // libphonenumber-js knows Korean numbering; the server's own rule (0 and 9–11 digits) must hold too.
-      rules={{ validate: (v: string) => !v.trim() || (isValidPhoneNumber(v.trim(), 'KR') && looksLikePhone(v)) || t('phoneInvalid') }}
+      // libphonenumber-js knows every country's numbering; a Korean number must hold the server's own rule (0 and 9–11 digits) too.
+      rules={{ validate: (v: string) => !v.trim() || phoneIsValid(v, countryField ? (getValues(countryField) as string) : null) || t('phoneInvalid') }}
     />
   );
 }
@@ -63,11 +83,14 @@ export function PersonFields({
   phoneMax = 30,
   nameEn = false,
   emailRequired = false,
+  countryField,
 }: {
   nameMax?: number;
   phoneMax?: number;
   nameEn?: boolean;
   emailRequired?: boolean;
+  /** The form's country field: the phone may then be of that country (or written with +). */
+  countryField?: string;
 }) {
   const { t } = useI18n();
   const name = <TextField name="name" label={t('applicantName')} autoComplete="name" maxLength={nameMax} required />;
@@ -79,7 +102,7 @@ export function PersonFields({
           <TextField name="nameEn" label={t('nameEn')} lang="en" maxLength={nameMax} />
         </div>
         <div className="form-row">
-          <PhoneField maxLength={phoneMax} />
+          <PhoneField maxLength={phoneMax} countryField={countryField} />
           <EmailField required={emailRequired} />
         </div>
       </>
@@ -89,7 +112,7 @@ export function PersonFields({
     <>
       <div className="form-row">
         {name}
-        <PhoneField maxLength={phoneMax} />
+        <PhoneField maxLength={phoneMax} countryField={countryField} />
       </div>
       <EmailField required={emailRequired} />
     </>

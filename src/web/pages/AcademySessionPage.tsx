@@ -17,7 +17,7 @@ import { useI18n } from '../i18n.ts';
 import { STATE_LABELS, STATE_NOTES } from './AcademyPage.tsx';
 
 function RegistrationForm({ session, notice }: { session: AcademySession; notice: Notice }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const form = useKitForm({ defaultValues: { name: '', phone: '', email: '', consent: false, waitlist: false }, focusSummary: true });
   const [received, setReceived] = useState<Received | null>(null);
   const full = session.registrationState === 'full';
@@ -42,6 +42,7 @@ function RegistrationForm({ session, notice }: { session: AcademySession; notice
           ...(email.trim() ? { email: email.trim() } : {}),
           consent: consent as true,
           ...(full ? { waitlist: true } : {}),
+          language: lang,
         };
         setReceived(await register(session.id, body));
       }}

@@ -17,6 +17,7 @@ export interface RegistrationInput {
   email?: string;
   consent: true;
   waitlist?: boolean;
+  language?: 'ko' | 'en';
 }
 
 export async function registerForSession(db: Executor, ctx: EngineContext, actor: Actor, sessionId: number, input: RegistrationInput) {

@@ -46,7 +46,10 @@ registerPoolOwner(EVENT_POOL, {
       ownerId: row.e.id,
       title: { ko: `${row.e.titleKo} (${label.ko})`, en: row.e.titleEn ? `${row.e.titleEn} (${label.en})` : null },
       startsAt: row.e.startsAt,
+      endsAt: row.e.endsAt,
       venue: [row.e.venueKo, row.e.venueEn].filter(Boolean).join(' / '),
+      sequence: row.e.sequence,
+      modifiedAt: row.e.updatedAt,
     };
   },
 });

@@ -55,6 +55,9 @@ export async function registerForEvent(db: Executor, ctx: EngineContext, actor: 
     consent: input.consent,
     consentVersion: CONSENT_NOTICES.event.version,
     waitlist: input.waitlist,
+    language: input.language ?? 'ko',
+    // A phone of the country given is accepted (E.164); without one, Korean numbers.
+    country,
     hold: cat.requiresApproval,
     hooks: {
       // Under the pool lock: every registration with a code of this category is in this pool, so

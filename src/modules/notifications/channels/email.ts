@@ -1,6 +1,6 @@
 /** E-mail by SMTP (nodemailer), from SMTP_URL (smtp:// or smtps://, credentials in the URL). */
 import nodemailer, { type Transporter } from 'nodemailer';
-import { oneLine } from '../../../server/text.ts';
+import { mailOptions, type ContactLine } from './compose.ts';
 import type { Channel, OutboundMessage } from './types.ts';
 
 /**
@@ -23,14 +23,19 @@ export interface EmailChannelOptions {
    * stall the worker.
    */
   timeoutMs?: number;
+  /** The sender's display name (FINHUB_MAIL_FROM_NAME). */
+  fromName?: string | null;
+  /** The contact line under every message. */
+  contact?: ContactLine | null;
 }
 
 export class EmailChannel implements Channel {
   readonly name = 'smtp';
   private readonly transport: Transporter;
   private readonly from: string;
+  private readonly identity: { from: string; fromName: string | null; contact: ContactLine | null };
 
-  constructor({ smtpUrl, from, timeoutMs = 30_000 }: EmailChannelOptions) {
+  constructor({ smtpUrl, from, timeoutMs = 30_000, fromName = null, contact = null }: EmailChannelOptions) {
     const url = new URL(smtpUrl);
     // A loopback or intranet relay without TLS is common; nodemailer upgrades with STARTTLS when offered.
     this.transport = nodemailer.createTransport({
@@ -41,19 +46,11 @@ export class EmailChannel implements Channel {
       ...(url.searchParams.has('tls_insecure') ? { tls: { rejectUnauthorized: false } } : {}),
     } as Parameters<typeof nodemailer.createTransport>[0]);
     this.from = from;
+    this.identity = { from, fromName, contact };
   }
 
   async send(m: OutboundMessage): Promise<void> {
-    const info = await this.transport.sendMail({
-      from: this.from,
-      to: m.recipient,
-      // A title with a line break (stored before the input check) must not start a header line: folded to a space.
-      subject: oneLine(m.subject),
-      text: m.body,
-      messageId: messageIdFor(m, this.from),
-      ...(m.attachments?.length ? { attachments: m.attachments } : {}),
-      headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
-    });
+    const info = await this.transport.sendMail(mailOptions(m, this.identity, messageIdFor(m, this.from)));
     const rejected = info.rejected ?? [];
     if (rejected.length > 0) throw new Error(`SMTP rejected ${rejected.join(', ')}`);
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { PRIVATE_FILE_MODE, privateDir } from '../../../server/private-files.ts';
 import { messageIdFor } from './email.ts';
-import { oneLine } from '../../../server/text.ts';
+import { mailOptions, type ContactLine } from './compose.ts';
 import type { Channel, OutboundMessage } from './types.ts';
 
 const safe = (s: string) => s.replace(/[^a-zA-Z0-9_.-]+/g, '_').slice(0, 60);
@@ -40,24 +40,16 @@ export class FileChannel implements Channel {
   constructor(
     private readonly dataDir: string,
     private readonly from = 'finhub <no-reply@jeonju.go.kr>',
+    private readonly identity: { fromName?: string | null; contact?: ContactLine | null } = {},
   ) {}
 
   async send(m: OutboundMessage): Promise<void> {
-    const info = await this.builder.sendMail({
-      from: this.from,
-      to: m.recipient,
-      // A title with a line break (stored before the input check) must not start a header line: folded to a space.
-      subject: oneLine(m.subject),
-      text: m.body,
-      messageId: messageIdFor(m, this.from),
-      ...(m.attachments?.length ? { attachments: m.attachments } : {}),
-      headers: { 'X-Finhub-Outbox-Id': String(m.id), 'X-Finhub-Kind': m.kind },
-    });
+    const info = await this.builder.sendMail(mailOptions(m, { from: this.from, ...this.identity }, messageIdFor(m, this.from)));
     await writeAtomically(path.join(outboxDir(this.dataDir), `${m.id}-${safe(m.kind)}.eml`), info.message as Buffer);
   }
 }
 
-/** Sends a text message to a normalised Korean phone number (01012345678). */
+/** Sends a text message to a stored phone number (Korean national digits 01012345678, or E.164 +81…). */
 export interface SmsSender {
   readonly name: string;
   sendSms(to: string, text: string, ref: { id: number; kind: string }): Promise<void>;
@@ -74,14 +66,18 @@ export class FileSmsSender implements SmsSender {
   }
 }
 
-/** SMS through whichever SmsSender is configured; the subject leads the text. */
+/** SMS through whichever SmsSender is configured; the subject leads the text, the contact line ends it. */
 export class SmsChannel implements Channel {
   readonly name: string;
-  constructor(private readonly sender: SmsSender) {
+  constructor(
+    private readonly sender: SmsSender,
+    private readonly contact: ContactLine | null = null,
+  ) {
     this.name = `sms:${sender.name}`;
   }
 
   async send(m: OutboundMessage): Promise<void> {
-    await this.sender.sendSms(m.recipient, `${m.subject}\n${m.body}`, { id: m.id, kind: m.kind });
+    const contact = this.contact ? `\n${m.language === 'en' ? this.contact.en : this.contact.ko}` : '';
+    await this.sender.sendSms(m.recipient, `${m.subject}\n${m.body}${contact}`, { id: m.id, kind: m.kind });
   }
 }

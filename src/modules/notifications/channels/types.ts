@@ -8,6 +8,8 @@ export interface OutboundMessage {
   kind: string;
   /** When the row was written: with the id, it makes a Message-ID that is the same on every retry. */
   createdAt?: Date;
+  /** The recipient's language ('ko' default): the body's first block is in it. */
+  language?: 'ko' | 'en';
   /** Files to attach (e-mail only), e.g. the check-in QR code as PNG. */
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }

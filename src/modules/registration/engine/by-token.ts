@@ -5,6 +5,7 @@ import { hashToken, randomToken, TOKEN_PATTERN } from '../../../server/tokens.ts
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import { notifyRegistrant, type PoolSubject } from '../messages.ts';
 import { capacityPools, registrations } from '../schema.ts';
+import { registrationIdByLink } from './links.ts';
 import { lockPool, subjectOf } from './pools.ts';
 import { conflict, REFUSALS, tokenNotFound, type EngineContext, type Pool, type Registration } from './state.ts';
 import { fillFreeSeats } from './waitlist.ts';
@@ -12,10 +13,13 @@ import { fillFreeSeats } from './waitlist.ts';
 /** The registration behind a link token (404 for a malformed, unknown or anonymised one). */
 export async function registrationByToken(db: Executor, token: string): Promise<Registration> {
   if (!TOKEN_PATTERN.test(token)) throw tokenNotFound();
-  const [r] = await db
-    .select()
-    .from(registrations)
-    .where(eq(registrations.tokenHash, hashToken(token)));
+  const hash = hashToken(token);
+  let [r] = await db.select().from(registrations).where(eq(registrations.tokenHash, hash));
+  if (!r) {
+    // An offer's own link or one sent by "find my registration" (links.ts), while unexpired.
+    const id = await registrationIdByLink(db, hash);
+    if (id !== null) [r] = await db.select().from(registrations).where(eq(registrations.id, id));
+  }
   if (!r || r.anonymizedAt) throw tokenNotFound();
   return r;
 }

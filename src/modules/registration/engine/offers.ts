@@ -27,7 +27,7 @@ export async function acceptOffer(db: Executor, ctx: EngineContext, actor: Actor
       return { ...r, status: 'expired' as const };
     }
     const [updated] = await tx.update(registrations).set({ status: 'confirmed', offerExpiresAt: null }).where(eq(registrations.id, r.id)).returning();
-    await notifyRegistrant(tx, 'offer_accepted', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { links: null, ownerKind: pool.ownerKind });
+    await notifyRegistrant(tx, 'offer_accepted', { registrationId: r.id, ...r }, await subjectOf(tx, pool), { links: null, ownerKind: pool.ownerKind, publicUrl: ctx.publicUrl });
     await recordAudit(tx, actor, { action: 'registration.accept', entity: 'registration', entityId: r.id, before: { status: 'offered' }, after: { status: 'confirmed' } });
     return updated!;
   });

@@ -10,8 +10,8 @@ import { invalidField, type AppError } from '../../../server/errors.ts';
 import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import { enqueueNotification, LINK_TOKEN, queuedSince } from '../../notifications/service.ts';
-import { DUPLICATE_ATTEMPT_KIND, duplicateAttemptMessage, linksFor, registrantMessage, type Links, type PoolSubject } from '../messages.ts';
-import { normalizePhone } from '../phone.ts';
+import { DUPLICATE_ATTEMPT_KIND, duplicateAttemptMessage, linksFor, registrantMessage, type Language, type Links, type PoolSubject } from '../messages.ts';
+import { isMobilePhone, normalizeInternationalPhone, normalizePhone } from '../phone.ts';
 import { registrations } from '../schema.ts';
 import { lockPool, type PoolTarget } from './pools.ts';
 import { takeSeat, type SeatOutcome, type SeatRequest, type TakenStatus } from './seat.ts';
@@ -27,6 +27,13 @@ export interface RegisterInput {
   consentVersion: string;
   waitlist?: boolean;
   answers?: string | null;
+  /** The language the registrant used (their messages lead with it); default Korean. */
+  language?: Language;
+  /**
+   * The country the form asked for (ISO 3166-1 alpha-2; the forum): a phone of another country
+   * is accepted and stored in E.164. Without one, Korean numbers only.
+   */
+  country?: string | null;
   /** Hold for a staff decision (`pending`, no seat taken) instead of taking a seat: see `decidePending`. */
   hold?: boolean;
   /**
@@ -80,7 +87,8 @@ function refusal(outcome: Exclude<SeatOutcome, TakenStatus | 'duplicate'>, pool:
  */
 export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, input: Omit<RegisterInput, 'hooks' | 'consent'>, token: string, publicUrl: string): SeatRequest {
   const links = linksFor(publicUrl, LINK_TOKEN);
-  const recipient = { registrationId: 0, name: input.name, phone: input.phone, email: input.email ?? null };
+  const language = input.language ?? 'ko';
+  const recipient = { registrationId: 0, name: input.name, phone: input.phone, email: input.email ?? null, language };
   const statuses: TakenStatus[] = input.hold ? ['pending'] : ['confirmed', 'waitlisted'];
   return {
     poolId: pool.id,
@@ -88,8 +96,8 @@ export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, inpu
     now: new Date(),
     hold: !!input.hold,
     waitlist: !!input.waitlist,
-    row: { name: input.name, email: input.email ?? null, answers: input.answers ?? null, consentVersion: input.consentVersion, tokenHash: hashToken(token) },
-    messages: Object.fromEntries(statuses.map((s) => [s, registrantMessage(s, recipient, subject, { links, linkToken: token, ownerKind: pool.ownerKind })])),
+    row: { name: input.name, email: input.email ?? null, answers: input.answers ?? null, consentVersion: input.consentVersion, tokenHash: hashToken(token), language },
+    messages: Object.fromEntries(statuses.map((s) => [s, registrantMessage(s, recipient, subject, { links, linkToken: token, ownerKind: pool.ownerKind, publicUrl })])),
     actor,
   };
 }
@@ -102,9 +110,15 @@ export function seatRequest(pool: Pool, subject: PoolSubject, actor: Actor, inpu
  * its own after the failed one.
  */
 export async function register(db: Executor, ctx: EngineContext, actor: Actor, { pool, subject }: PoolTarget, input: RegisterInput): Promise<RegisterResult> {
-  const phone = normalizePhone(input.phone);
+  const phone = input.country ? normalizeInternationalPhone(input.phone, input.country) : normalizePhone(input.phone);
   if (!phone) {
-    throw invalidField('phone', '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', 'Not a phone number (e.g. 010-1234-5678).');
+    throw input.country && input.country.toUpperCase() !== 'KR'
+      ? invalidField(
+          'phone',
+          '선택한 나라의 전화번호 형식이 아닙니다(국가 번호를 붙여 +81 90 1234 5678처럼 쓸 수도 있습니다).',
+          'Not a phone number of the chosen country (you may also write it with its country code, e.g. +81 90 1234 5678).',
+        )
+      : invalidField('phone', '휴대전화 번호 형식이 아닙니다(예: 010-1234-5678).', 'Not a phone number (e.g. 010-1234-5678).');
   }
   if (input.consent !== true) {
     throw invalidField('consent', '개인정보 수집·이용에 동의해야 신청할 수 있습니다.', 'Consent to the collection and use of personal data is required.');
@@ -154,7 +168,10 @@ async function duplicateAttempt(db: Executor, actor: Actor, pool: Pool, subject:
     if (!existing) return; // cancelled in the meantime
     const now = new Date();
     const told = await queuedSince(tx, DUPLICATE_ATTEMPT_KIND, 'registrationId', existing.id, new Date(now.getTime() - DUPLICATE_NOTICE_INTERVAL_MS));
-    if (!told) await enqueueNotification(tx, duplicateAttemptMessage({ id: existing.id, phone, status: existing.status }, subject, pool.ownerKind));
+    // SMS reaches mobile numbers only: a landline or a number abroad that is not a mobile is not texted.
+    if (!told && isMobilePhone(phone)) {
+      await enqueueNotification(tx, duplicateAttemptMessage({ id: existing.id, phone, status: existing.status, language: existing.language }, subject, pool.ownerKind));
+    }
     await recordAudit(tx, actor, { action: 'registration.duplicate_attempt', entity: 'registration', entityId: existing.id, after: { poolId: pool.id, ownerTold: !told } });
   });
   return { registration: null, token: null, links: null, waitlistPosition: null };

@@ -35,7 +35,7 @@ export interface SeatRequest {
   hold: boolean;
   /** Join the waiting list when full (else refused as full). */
   waitlist: boolean;
-  row: { name: string; email: string | null; answers: string | null; consentVersion: string; tokenHash: string };
+  row: { name: string; email: string | null; answers: string | null; consentVersion: string; tokenHash: string; language: 'ko' | 'en' };
   /** The message for each status the registration may take; its registrationId is filled in by the statement. */
   messages: Partial<Record<TakenStatus, Notification | null>>;
   actor: Actor;
@@ -73,9 +73,9 @@ export function seatStatement(req: SeatRequest): SQL {
       from finhub_take_seat(${req.poolId}::int, ${req.phone}::text, ${req.now.toISOString()}::timestamptz, ${req.hold}::boolean, ${req.waitlist}::boolean)
     ),
     r as (
-      insert into registrations (pool_id, status, name, phone, email, answers, consent_at, consent_version, token_hash)
+      insert into registrations (pool_id, status, name, phone, email, answers, consent_at, consent_version, token_hash, language)
       select ${req.poolId}::int, seat.outcome::registration_status, ${req.row.name}::text, ${req.phone}::text, ${req.row.email}::text,
-             ${req.row.answers}::text, ${req.now.toISOString()}::timestamptz, ${req.row.consentVersion}::text, ${req.row.tokenHash}::text
+             ${req.row.answers}::text, ${req.now.toISOString()}::timestamptz, ${req.row.consentVersion}::text, ${req.row.tokenHash}::text, ${req.row.language}::text
       from seat where seat.outcome in ('confirmed', 'waitlisted', 'pending')
       returning *
     ),

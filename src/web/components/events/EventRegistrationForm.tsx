@@ -94,7 +94,7 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
           category: category.category,
           name: v.name.trim(),
           nameEn: opt(v.nameEn),
-          phone: formatPhone(v.phone),
+          phone: formatPhone(v.phone, opt(v.country)),
           email: v.email.trim(),
           affiliation: opt(v.affiliation),
           country: opt(v.country),
@@ -102,6 +102,7 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
           answers: Object.keys(filled).length ? filled : undefined,
           consent: true as const,
           ...(isFull(category) ? { waitlist: true } : {}),
+          language: lang,
         };
         setReceived(await registerForEvent(event.id, body));
       }}
@@ -128,7 +129,7 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
           required
         />
       )}
-      <PersonFields nameEn emailRequired />
+      <PersonFields nameEn emailRequired countryField="country" />
       <div className="form-row">
         <TextField name="affiliation" label={t('affiliationOptional')} autoComplete="organization" maxLength={200} />
         <SelectField
