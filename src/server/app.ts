@@ -12,6 +12,8 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { attractionRoutes } from '../modules/cooperation/attraction/routes.ts';
+import { ordinanceRoutes } from '../modules/cooperation/ordinance/routes.ts';
 import { academyRoutes } from '../modules/education/academy-routes.ts';
 import { schoolRoutes } from '../modules/education/school-routes.ts';
 import { eventRoutes } from '../modules/events/event-routes.ts';
@@ -182,6 +184,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
   await app.register(attendeeRoutes, publicWrites);
   await app.register(schoolRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(ordinanceRoutes);
+  await app.register(attractionRoutes);
   await app.register(facilityRoutes);
   await app.register(feedbackRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
   await app.register(surveyRoutes);

@@ -74,6 +74,16 @@ export const ERROR_STATUS = {
   DEPARTMENT_EXISTS: 409,
   /** Changing one's own role, or disabling one's own account. */
   OWN_ACCOUNT: 409,
+  /** Ordinance: a stage move that is not the next stage (backward, repeated or skipping). */
+  ORDINANCE_STAGE_ORDER: 409,
+  /** Ordinance: leaving the legislative notice while an opinion has no answer. */
+  ORDINANCE_OPINIONS_UNANSWERED: 409,
+  /** Ordinance: an amendment starts only once the latest round is in force. */
+  ORDINANCE_ROUND_OPEN: 409,
+  /** Ordinance: opinions are recorded and answered during the legislative notice stage. */
+  ORDINANCE_NOT_IN_NOTICE: 409,
+  /** Institution attraction: a stage move backward or to the stage the target is at. */
+  ATTRACTION_STAGE_ORDER: 409,
   /** Settlement: a facility's stage only moves forward (planning → … → opening). */
   FACILITY_STAGE_BACKWARDS: 409,
   /** Settlement feedback: a step out of order (received → assigned → answered → closed). */

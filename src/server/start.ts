@@ -6,6 +6,7 @@ import { closeChannels, contactLine, createChannels, SolapiSmsSender } from '../
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
+import { seedOrdinance } from '../modules/cooperation/ordinance/seed.ts';
 import { seedFacilities } from '../modules/settlement/facilities/seed.ts';
 import { buildApp } from './app.ts';
 import { describeDatabaseError } from './error-handler.ts';
@@ -36,6 +37,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
+    const ordinance = await seedOrdinance(database.db);
     const facilities = await seedFacilities(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
     log = app.log;
@@ -44,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const onUnhandledRejection = (reason: unknown) => app.log.error({ error: safeError(reason) }, 'unhandled promise rejection');
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    if (ordinance !== null) app.log.info({ ordinanceId: ordinance }, 'added the plan’s ordinance (조례)');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     if (facilities.length) app.log.info({ facilityIds: facilities }, 'added the plan’s four facilities');
     const url = await app.listen({ port: config.port, host: config.host });

@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
+import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 
@@ -67,6 +68,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...ordinanceKo,
   ...settlementKo,
 };
 
@@ -127,6 +129,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...ordinanceEn,
   ...settlementEn,
 };
 

@@ -30,6 +30,8 @@ export const keys = {
   schoolApplication: (token: string) => ['school', 'applications', token] as const,
   events: () => ['events'] as const,
   event: (id: number) => ['events', id, 'page'] as const,
+  ordinance: () => ['ordinance'] as const,
+  attraction: () => ['attraction'] as const,
   facilities: () => ['facilities'] as const,
   facility: (id: number) => ['facilities', id] as const,
   settlementConsent: () => ['settlement', 'consent'] as const,
@@ -53,6 +55,8 @@ export const keys = {
   staffSchoolFigures: (year: number) => ['staff', 'school', 'figures', year] as const,
   staffEvents: () => ['staff', 'events'] as const,
   staffEvent: (id: number) => ['staff', 'events', id] as const,
+  staffOrdinance: () => ['staff', 'ordinance'] as const,
+  staffAttraction: () => ['staff', 'attraction'] as const,
   staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 

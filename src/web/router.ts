@@ -25,14 +25,30 @@ type StaffRouteName =
   | 'staffSchool'
   | 'staffEvents'
   | 'staffEvent'
-  | 'staffEventCheckIn';
+  | 'staffEventCheckIn'
+  | 'staffOrdinance'
+  | 'staffAttraction';
 
 type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
 type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | StaffIdRouteName;
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking';
 
 export type Route =
-  | { name: 'home' | 'notFound' | 'academy' | 'school' | 'events' | 'facilities' | 'settlement' | 'settlementBoard' | 'settlementSurvey' | 'findRegistration' }
+  | {
+      name:
+        | 'home'
+        | 'notFound'
+        | 'academy'
+        | 'school'
+        | 'events'
+        | 'facilities'
+        | 'settlement'
+        | 'settlementBoard'
+        | 'settlementSurvey'
+        | 'findRegistration'
+        | 'ordinance'
+        | 'attraction';
+    }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
   | { name: TokenRouteName; token: string };

@@ -11,6 +11,8 @@ import { AcademyPage } from './pages/AcademyPage.tsx';
 import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
+import { AttractionPage } from './pages/AttractionPage.tsx';
+import { OrdinancePage } from './pages/OrdinancePage.tsx';
 import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
 import { FacilityPage } from './pages/FacilityPage.tsx';
 import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
@@ -28,6 +30,8 @@ import { SurveyPage } from './pages/SurveyPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
 import { AuditPage } from './pages/staff/AuditPage.tsx';
+import { AttractionStaffPage } from './pages/staff/AttractionStaffPage.tsx';
+import { OrdinanceStaffPage } from './pages/staff/OrdinanceStaffPage.tsx';
 import { CheckInPage } from './pages/staff/CheckInPage.tsx';
 import { DashboardPage } from './pages/staff/DashboardPage.tsx';
 import { EventCheckInPage } from './pages/staff/EventCheckInPage.tsx';
@@ -43,7 +47,7 @@ import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
 import { StaffArea } from './pages/staff/StaffArea.tsx';
 import { UsersPage } from './pages/staff/UsersPage.tsx';
 import { useRoute, type RouteHandle } from './router.ts';
-import { EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
+import { CITY_STAFF_ROLES, EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
 
 /** A page for one id (`:id`), remounted when the id changes. */
 function IdPage({ page: Page }: { page: ComponentType<{ id: number }> }) {
@@ -74,6 +78,8 @@ export const routes: RouteObject[] = [
       { path: 'school/applications/:token', element: <TokenPage page={SchoolApplicationPage} />, handle: handle('schoolApplication') },
       { path: 'events', element: <EventsPage />, handle: handle('events') },
       { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
+      { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
+      { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
       { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
       { path: 'facilities/:id', element: <IdPage page={FacilityPage} />, handle: handle('facility') },
       { path: 'settlement', element: <SettlementPage />, handle: handle('settlement') },
@@ -99,6 +105,8 @@ export const routes: RouteObject[] = [
           { path: 'school', element: <SchoolStaffPage />, handle: handle('staffSchool') },
           { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
           { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
+          { path: 'ordinance', element: <OrdinanceStaffPage />, handle: handle('staffOrdinance') },
+          { path: 'attraction', element: <AttractionStaffPage />, handle: handle('staffAttraction', CITY_STAFF_ROLES) },
           { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
         ],
       },

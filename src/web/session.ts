@@ -33,6 +33,8 @@ export function useUser(): User {
 
 export const MANAGER_ROLES: readonly Role[] = ['admin', 'manager'];
 export const EDITOR_ROLES: readonly Role[] = ['admin', 'manager', 'officer'];
+/** City staff: every role but partners (outside institutions), as the server's CITY_STAFF policy. */
+export const CITY_STAFF_ROLES: readonly Role[] = ['admin', 'manager', 'officer', 'viewer'];
 
 export const isManager = (user: User) => MANAGER_ROLES.includes(user.role);
 /** The city's own staff see citizens' (masked) personal data; a partner institution does not

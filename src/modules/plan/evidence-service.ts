@@ -9,6 +9,7 @@ import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
 import { withoutControls } from '../../server/text.ts';
 import { sha256Of, type FileStore } from '../../server/file-store.ts';
+import { heldElsewhere } from '../../server/file-holders.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -181,7 +182,7 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
       await lockFile(tx, e.fileSha256);
       const [other] = await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.fileSha256, e.fileSha256)).limit(1);
       // Last statement of the transaction: a failure before it leaves the file in place.
-      if (!other) await files.remove(e.fileSha256);
+      if (!other && !(await heldElsewhere(tx, e.fileSha256, 'evidence'))) await files.remove(e.fileSha256);
     }
   });
 }

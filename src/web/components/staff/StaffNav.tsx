@@ -24,6 +24,8 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   items.push({ href: '/staff/academy', label: 'navStaffAcademy', current: ['staffAcademy', 'staffAcademySession', 'staffCheckIn'].includes(route.name) });
   items.push({ href: '/staff/school', label: 'navStaffSchool', current: route.name === 'staffSchool' });
   items.push({ href: '/staff/events', label: 'navStaffEvents', current: ['staffEvents', 'staffEvent', 'staffEventCheckIn'].includes(route.name) });
+  items.push({ href: '/staff/ordinance', label: 'navStaffOrdinance', current: route.name === 'staffOrdinance' });
+  if (user.role !== 'partner') items.push({ href: '/staff/attraction', label: 'navStaffAttraction', current: route.name === 'staffAttraction' });
   if (user.role === 'admin') items.push({ href: '/staff/users', label: 'navUsers', current: route.name === 'staffUsers' });
   if (isManager(user)) items.push({ href: '/staff/audit', label: 'navAudit', current: route.name === 'staffAudit' });
   items.push({ href: '/staff/password', label: 'navPassword', current: route.name === 'staffPassword' });
