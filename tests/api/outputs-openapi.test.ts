@@ -21,6 +21,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/executor.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
+import { seedOrdinance } from '../../src/modules/cooperation/ordinance/seed.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { seedFacilities } from '../../src/modules/settlement/facilities/seed.ts';
 import { seedTrainingExample } from '../../src/modules/training/seed.ts';
@@ -64,6 +65,8 @@ interface Fixture {
   facilityPhotoId: number;
   feedbackId: number;
   feedbackToken: string;
+  ordinanceDocumentId: number;
+  attractionTargetId: number;
 }
 
 interface Query {
@@ -148,6 +151,14 @@ const QUERIES: Record<string, Query> = {
   '/api/manage/settlement/feedback/{id}/photo': { url: (f) => `/api/manage/settlement/feedback/${f.feedbackId}/photo`, as: 'viewer' },
   '/api/settlement/surveys': { url: () => '/api/settlement/surveys' },
   '/api/settlement/improvements': { url: () => '/api/settlement/improvements' },
+  // cooperation: the ordinance (seeded) and the attraction pipeline
+  '/api/ordinance': { url: () => '/api/ordinance' },
+  '/api/manage/ordinance': { url: () => '/api/manage/ordinance', as: 'viewer' },
+  '/api/ordinance/documents/{id}/file': { url: (f) => `/api/ordinance/documents/${f.ordinanceDocumentId}/file` },
+  '/api/attraction/public': { url: () => '/api/attraction/public' },
+  '/api/attraction/targets': { url: () => '/api/attraction/targets', as: 'viewer' },
+  '/api/attraction/targets/{id}': { url: (f) => `/api/attraction/targets/${f.attractionTargetId}`, as: 'viewer' },
+  '/api/attraction/funnel': { url: () => '/api/attraction/funnel', as: 'viewer' },
 };
 
 type Doc = {
@@ -346,6 +357,28 @@ for (const kind of DB_KINDS) {
           payload: feedbackPhoto.payload,
         }),
       );
+
+      // cooperation: the seeded ordinance with a published document, and an attraction target
+      await seedOrdinance(t.database.db);
+      const roundId = (await ok(call('GET', '/api/manage/ordinance', manager), 200)).current.id;
+      const ordinanceDoc = multipart([
+        { name: 'stage', value: 'drafting' },
+        { name: 'title', value: '조례안' },
+        { name: 'published', value: 'true' },
+        { name: 'file', file: samples.pdf(), fileName: 'ordinance.pdf' },
+      ]);
+      const document = await ok(
+        t.app.inject({
+          method: 'POST',
+          url: `/api/ordinance/rounds/${roundId}/documents`,
+          headers: { ...manager.headers, ...ordinanceDoc.headers },
+          payload: ordinanceDoc.payload,
+        }),
+      );
+      f.ordinanceDocumentId = Number(String(document.url).match(/documents\/(\d+)\/file/)![1]);
+      f.attractionTargetId = (
+        await ok(call('POST', '/api/attraction/targets', manager, { name: { ko: '가나자산운용' }, kind: 'asset_manager', identifiedOn: '2025-01-15', announce: true }))
+      ).id;
 
       Object.assign(f, {
         cohortId: tr!.cohort,

@@ -6,7 +6,7 @@ import { isCalendarDate } from '../../plan/seoul-time.ts';
 import { ATTRACTION_STAGES, INSTITUTION_KINDS, SUPPORT_KINDS } from './stages.ts';
 
 const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').describe('YYYY-MM-DD, Asia/Seoul');
-const userId = z.number().int().positive().max(2_147_483_647);
+const userId = dbId();
 export const IdParams = z.object({ id: idNumber().describe('id') });
 
 const AttractionStageSchema = z.enum(ATTRACTION_STAGES);
