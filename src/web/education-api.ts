@@ -47,7 +47,7 @@ export type SurveyView = z.infer<typeof SurveyInfoSchema>;
 
 export const academySessions = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) => request<{ items: AcademySession[] }>(`/api/academy/sessions?when=${when}`, { signal });
 export const academySession = (id: number, signal?: AbortSignal) => request<AcademySession>(`/api/academy/sessions/${id}`, { signal });
-export const consentNotice = (purpose: 'academy' | 'school', signal?: AbortSignal) => request<ConsentNotice>(`/api/privacy/consent?purpose=${purpose}`, { signal });
+export const consentNotice = (purpose: 'academy' | 'school' | 'training', signal?: AbortSignal) => request<ConsentNotice>(`/api/privacy/consent?purpose=${purpose}`, { signal });
 
 export type RegistrationInput = z.input<typeof RegistrationBody>;
 

@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
+import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
@@ -68,6 +69,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
 };
@@ -129,6 +131,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
 };

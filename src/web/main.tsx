@@ -4,6 +4,7 @@ import './styles.css';
 import './staff.css';
 import './education.css';
 import './events.css';
+import './training.css';
 import './ordinance.css';
 import './settlement.css';
 import { QueryClientProvider } from '@tanstack/react-query';

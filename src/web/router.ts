@@ -23,15 +23,28 @@ type StaffRouteName =
   | 'staffAcademySession'
   | 'staffCheckIn'
   | 'staffSchool'
+  | 'staffSettlement'
   | 'staffEvents'
   | 'staffEvent'
   | 'staffEventCheckIn'
+  | 'staffTraining'
+  | 'staffTrainingCohort'
+  | 'staffTrainingDisplay'
   | 'staffOrdinance'
   | 'staffAttraction';
 
-type StaffIdRouteName = 'staffPlan' | 'staffLedger' | 'staffReports' | 'staffAcademySession' | 'staffCheckIn' | 'staffEvent' | 'staffEventCheckIn';
-type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | StaffIdRouteName;
-type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking';
+type StaffIdRouteName =
+  | 'staffPlan'
+  | 'staffLedger'
+  | 'staffReports'
+  | 'staffAcademySession'
+  | 'staffCheckIn'
+  | 'staffEvent'
+  | 'staffEventCheckIn'
+  | 'staffTrainingCohort'
+  | 'staffTrainingDisplay';
+type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | StaffIdRouteName;
+type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking' | 'trainee' | 'certificate';
 
 export type Route =
   | {
@@ -47,7 +60,9 @@ export type Route =
         | 'settlementSurvey'
         | 'findRegistration'
         | 'ordinance'
-        | 'attraction';
+        | 'attraction'
+        | 'training'
+        | 'trainingCheckIn';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }

@@ -27,6 +27,10 @@ import { SchoolPage } from './pages/SchoolPage.tsx';
 import { SettlementPage } from './pages/SettlementPage.tsx';
 import { SettlementSurveyPage } from './pages/SettlementSurveyPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
+import { CertificatePage } from './pages/CertificatePage.tsx';
+import { TrainingCheckInPage } from './pages/TrainingCheckInPage.tsx';
+import { TrainingCohortPage, TrainingPage } from './pages/TrainingPage.tsx';
+import { TrainingStatusPage } from './pages/TrainingStatusPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
 import { AuditPage } from './pages/staff/AuditPage.tsx';
@@ -44,8 +48,12 @@ import { PasswordPage } from './pages/staff/PasswordPage.tsx';
 import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
 import { ReportsPage } from './pages/staff/ReportsPage.tsx';
 import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
+import { SettlementStaffPage } from './pages/staff/SettlementStaffPage.tsx';
 import { StaffArea } from './pages/staff/StaffArea.tsx';
 import { UsersPage } from './pages/staff/UsersPage.tsx';
+import { TrainingCohortStaffPage } from './pages/staff/TrainingCohortStaffPage.tsx';
+import { TrainingDisplayPage } from './pages/staff/TrainingDisplayPage.tsx';
+import { TrainingStaffPage } from './pages/staff/TrainingStaffPage.tsx';
 import { useRoute, type RouteHandle } from './router.ts';
 import { CITY_STAFF_ROLES, EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
 
@@ -78,6 +86,11 @@ export const routes: RouteObject[] = [
       { path: 'school/applications/:token', element: <TokenPage page={SchoolApplicationPage} />, handle: handle('schoolApplication') },
       { path: 'events', element: <EventsPage />, handle: handle('events') },
       { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
+      { path: 'training', element: <TrainingPage />, handle: handle('training') },
+      { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortPage} />, handle: handle('trainingCohort') },
+      { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
+      { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
+      { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
       { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
       { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
       { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
@@ -103,11 +116,15 @@ export const routes: RouteObject[] = [
           { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionStaffPage} />, handle: handle('staffAcademySession') },
           { path: 'academy/sessions/:id/check-in', element: <IdPage page={CheckInPage} />, handle: handle('staffCheckIn', EDITOR_ROLES) },
           { path: 'school', element: <SchoolStaffPage />, handle: handle('staffSchool') },
+          { path: 'settlement', element: <SettlementStaffPage />, handle: handle('staffSettlement') },
           { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
           { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
           { path: 'ordinance', element: <OrdinanceStaffPage />, handle: handle('staffOrdinance') },
           { path: 'attraction', element: <AttractionStaffPage />, handle: handle('staffAttraction', CITY_STAFF_ROLES) },
           { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
+          { path: 'training', element: <TrainingStaffPage />, handle: handle('staffTraining') },
+          { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortStaffPage} />, handle: handle('staffTrainingCohort') },
+          { path: 'training/sessions/:id/display', element: <IdPage page={TrainingDisplayPage} />, handle: handle('staffTrainingDisplay', EDITOR_ROLES) },
         ],
       },
       { path: '*', element: <NotFoundPage />, handle: handle('notFound') },

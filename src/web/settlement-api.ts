@@ -12,6 +12,7 @@ import type {
   FeedbackCreatedSchema,
   FeedbackTrackingSchema,
   ImprovementSchema,
+  StaffFeedbackSchema,
   SurveysSchema,
 } from '../modules/settlement/api-schema.ts';
 import { request } from './api-client.ts';
@@ -43,3 +44,35 @@ export function attachFeedbackPhoto(token: string, file: File) {
 export const feedbackBoard = (signal?: AbortSignal) => request<FeedbackBoard>('/api/settlement/feedback', { signal });
 export const settlementSurveys = (signal?: AbortSignal) => request<Surveys>('/api/settlement/surveys', { signal });
 export const settlementImprovements = (signal?: AbortSignal) => request<{ items: Improvement[] }>('/api/settlement/improvements', { signal });
+
+// ── Staff ───────────────────────────────────────────────────────────────────
+
+export type StaffFeedback = z.infer<typeof StaffFeedbackSchema>;
+
+export const staffFacility = (id: number, signal?: AbortSignal) => request<Facility>(`/api/manage/facilities/${id}`, { signal });
+export const updateFacility = (id: number, body: { stage?: FacilityStage; departmentId?: number | null }) =>
+  request<Facility>(`/api/manage/facilities/${id}`, { method: 'PATCH', json: body });
+export const addInspection = (id: number, body: { heldOn: string; findings: string; followUps?: string[] }) =>
+  request<Facility>(`/api/manage/facilities/${id}/inspections`, { method: 'POST', json: body });
+export function addInspectionPhoto(inspectionId: number, file: File, caption: string) {
+  const form = new FormData();
+  form.append('file', file);
+  if (caption) form.append('caption', caption);
+  return request<Facility>(`/api/manage/inspections/${inspectionId}/photos`, { method: 'POST', form });
+}
+export const setFollowUp = (id: number, done: boolean) => request<Facility>(`/api/manage/follow-ups/${id}`, { method: 'PATCH', json: { done } });
+
+export const staffFeedback = (signal?: AbortSignal) => request<{ items: StaffFeedback[] }>('/api/manage/settlement/feedback', { signal });
+export const assignFeedback = (id: number, departmentId: number) =>
+  request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/assign`, { method: 'POST', json: { departmentId } });
+export const answerFeedback = (id: number, text: string) => request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/answer`, { method: 'POST', json: { text } });
+export const closeFeedback = (id: number) => request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/close`, { method: 'POST', json: {} });
+export const publishFeedback = (id: number, body: { published: boolean; text?: string; answer?: string }) =>
+  request<StaffFeedback>(`/api/manage/settlement/feedback/${id}/publication`, { method: 'POST', json: body });
+
+export const saveSurvey = (year: number, body: { respondents: number; results: { topic: FeedbackCategory; satisfied: number }[] }) =>
+  request<unknown>(`/api/manage/settlement/surveys/${year}`, { method: 'PUT', json: body });
+export const createImprovement = (body: { kind: Improvement['kind']; title: string; departmentId?: number | null }) =>
+  request<Improvement>('/api/manage/settlement/improvements', { method: 'POST', json: body });
+export const checkImprovement = (id: number, body: { year: number; quarter: number; status: Improvement['status']; note?: string }) =>
+  request<Improvement>(`/api/manage/settlement/improvements/${id}/checks`, { method: 'POST', json: body });

@@ -174,8 +174,8 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(
         mail.attachments.map((a) => [a.filename, a.contentType]),
         [
-          ['check-in-qr.png', 'image/png'],
           ['invitation.ics', 'text/calendar'],
+          ['check-in-qr.png', 'image/png'],
         ],
       );
       // python's email package, on the same bytes
@@ -188,7 +188,7 @@ for (const kind of DB_KINDS) {
       assert.equal(py.topType, 'multipart/mixed');
       assert.deepEqual(
         py.parts.map((p) => p.type),
-        ['text/plain', 'text/html', 'image/png', 'text/calendar'],
+        ['text/plain', 'text/html', 'text/calendar', 'image/png'],
       );
       assert.equal(py.text!.replace(/\r\n/g, '\n').trim(), mail.text!.trim());
       assert.ok(py.html!.includes('<div lang="ko">'));
@@ -213,7 +213,7 @@ for (const kind of DB_KINDS) {
       assert.equal(m!.channel, 'sms');
       assert.match(m!.subject, /^\[금융 기초\] 신청이 확정되었습니다 \/ \[Finance basics\]/);
       assert.match(m!.body, /^홍길동님, /);
-      assert.equal((m!.meta as Json).attachments, undefined);
+      assert.equal((m!.meta as Json).attach, undefined);
     });
 
     it('a waiting-list offer has its own accept link and a deadline out of the night, in the registrant’s language; accepting by it confirms and sends the calendar', async () => {
@@ -376,7 +376,12 @@ for (const kind of DB_KINDS) {
         .from(outbox)
         .where(and(eq(outbox.recipient, 'tanaka@example.jp'), eq(outbox.kind, 'registration.confirmed')));
       assert.match(m!.subject, /^\[GENIE Forum \(General\)\] Your registration is confirmed/);
-      assert.match((m!.meta as { attachments: { content: string }[] }).attachments[0]!.content, new RegExp(`UID:event-${e!.id}@finhub\\.jeonju\\.go\\.kr`));
+      assert.equal((m!.meta as { attach?: string }).attach, 'registration.calendar');
+      await deliver();
+      const mail = smtp.received.find((x) => JSON.stringify(x.to).includes('tanaka@example.jp'))!;
+      const ics = readWithPython(smtp.raw[smtp.received.indexOf(mail)]!).calendars[0]!.vevents[0]!;
+      assert.equal(ics.uid, `event-${e!.id}@finhub.jeonju.go.kr`);
+      assert.equal(ics.summary, '지니포럼 (일반) / GENIE Forum (General)');
     });
   });
 }

@@ -5,9 +5,14 @@
  * the yearly survey's comparison; improvement items checked each quarter; the three measures.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import { loadConfig } from '../../src/config.ts';
 import { rows } from '../../src/db/executor.ts';
+import { startServer } from '../../src/server/start.ts';
 import { auditLog } from '../../src/modules/audit/schema.ts';
 import { outbox } from '../../src/modules/notifications/schema.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
@@ -19,7 +24,7 @@ import { ANSWER_WITHIN_DAYS } from '../../src/modules/settlement/feedback/triage
 import { settlementFeedback } from '../../src/modules/settlement/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
-import { DB_KINDS } from '../support/db.ts';
+import { createPostgresDatabase, DB_KINDS } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import type { Json } from '../support/json.ts';
 import { multipart } from '../support/multipart.ts';
@@ -158,6 +163,18 @@ for (const kind of DB_KINDS) {
         assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, ...q3 }), 1);
         assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, ...quarterRange(2023, 4) }), 0);
       });
+    });
+
+    it('keeps an inspection photo when evidence with the same content is deleted (one shared file store)', async () => {
+      const [action] = await rows<{ id: number }>(t.database.db, sql`select id from actions order by id limit 1`);
+      const form = multipart([{ name: 'file', file: samples.png(), fileName: 'same.png', contentType: 'image/png' }]);
+      const ev = await t.app.inject({ method: 'POST', url: `/api/actions/${action!.id}/evidence`, headers: { ...manager.headers, ...form.headers }, payload: form.payload });
+      assert.equal(ev.statusCode, 201, ev.body);
+      const del = await t.app.inject({ method: 'DELETE', url: `/api/evidence/${ev.json().id}`, headers: manager.headers });
+      assert.equal(del.statusCode, 204, del.body);
+      const pub = (await call('GET', `/api/facilities/${(await call('GET', '/api/facilities', null)).json().items[2].id}`, null)).json();
+      const img = await call('GET', pub.photos[0].url, null);
+      assert.equal(img.statusCode, 200, 'the photo still has its file');
     });
 
     it('binds "inspections held" to the plan’s inspection action with a target and shows measured progress', async () => {
@@ -391,6 +408,47 @@ for (const kind of DB_KINDS) {
         const now = Date.now();
         assert.equal(await measure.measure(t.database.db, { planId, actionId: 0, from: new Date(now - DAY), to: new Date(now + DAY) }), 1);
       });
+    });
+  });
+}
+
+for (const kind of DB_KINDS) {
+  describe(`the four facilities after the first start (${kind})`, () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-settlement-start-'));
+    let drop: (() => Promise<void>) | undefined;
+    after(async () => {
+      await drop?.();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('are there, linked to the plan’s inspection action, and a second start adds none', async () => {
+      const env: NodeJS.ProcessEnv = { FINHUB_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+      if (kind === 'postgres') {
+        const pgdb = await createPostgresDatabase();
+        drop = pgdb.drop;
+        env.DATABASE_URL = pgdb.url;
+      }
+      const snapshot = async () => {
+        const server = await startServer(loadConfig(env));
+        try {
+          return await rows<{ id: number; key: string; stage: string; text: string | null }>(
+            server.database.db,
+            sql`select f.id, f.key, f.stage, a.text from facilities f left join actions a on a.id = f.plan_action_id order by f.position`,
+          );
+        } finally {
+          await server.close();
+        }
+      };
+      const first = await snapshot();
+      assert.deepEqual(
+        first.map((f) => f.key),
+        ['community-center', 'innovation-complex', 'sports-center', 'family-space'],
+      );
+      for (const f of first) {
+        assert.equal(f.stage, 'planning');
+        assert.match(f.text ?? '', /건립 추진상황 점검/);
+      }
+      assert.deepEqual(await snapshot(), first);
     });
   });
 }

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { educationHarness, waitForAttribute, waitForText } from '../support/education.ts';
 import { samples } from '../support/files.ts';
-import { ApiSession } from '../support/staff.ts';
+import { axeViolations } from '../support/browser.ts';
+import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 
 describe('living infrastructure and settlement feedback in chromium', () => {
   const h = educationHarness('finhub-e2e-settlement-');
@@ -87,19 +88,31 @@ describe('living infrastructure and settlement feedback in chromium', () => {
     await page.getByTestId('feedback-no-answer').waitFor();
     const trackingUrl = await page.getByTestId('tracking-link').getAttribute('href');
 
-    // Staff: assign, answer, approve the proposed redaction.
+    // Staff, in the staff area: assign, answer, approve the proposed redaction.
     const admin = await ApiSession.signIn(h.server.url, 'admin@jeonju.test');
-    const dept = await admin.call<{ id: number }>('POST', '/api/departments', { name: '대중교통과' });
-    const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
-    const { items } = await manager.call<{ items: { id: number; status: string }[] }>('GET', '/api/manage/settlement/feedback');
-    const id = items[0]!.id;
-    await manager.call('POST', `/api/manage/settlement/feedback/${id}/assign`, { departmentId: dept.id });
-    await manager.call('POST', `/api/manage/settlement/feedback/${id}/answer`, { text: '통근버스를 2대 늘립니다. 문의: 대중교통과 063-281-5555' });
-
+    await admin.call('POST', '/api/departments', { name: '대중교통과' });
     const board = await context.newPage();
     await board.goto(`${h.server.url}/settlement/board`);
     await board.getByTestId('board-empty').waitFor();
-    await manager.call('POST', `/api/manage/settlement/feedback/${id}/publication`, { published: true });
+
+    const staffContext = await h.newContext();
+    const staff = await signInPage(staffContext, h.server.url, 'manager@jeonju.test');
+    await staff.getByTestId('staff-nav').getByRole('link', { name: '생활 인프라·정주여건' }).click();
+    const card = staff.getByTestId('staff-feedback').filter({ hasText: '통근버스가 부족합니다' });
+    await card.waitFor();
+    assert.match(await card.getByTestId('staff-feedback-contact').innerText(), /010-\*\*\*\*-3333/, 'the phone is masked');
+    await card.getByTestId('feedback-assign-form').locator('select[name="departmentId"]').selectOption({ label: '대중교통과' });
+    await card.getByTestId('feedback-assign').click();
+    await waitForAttribute(card, 'data-status', 'assigned');
+    await card.getByTestId('feedback-answer-form').locator('textarea[name="text"]').fill('통근버스를 2대 늘립니다. 문의: 대중교통과 063-281-5555');
+    await card.getByTestId('feedback-answer').click();
+    await waitForAttribute(card, 'data-status', 'answered');
+    const proposed = await card.getByTestId('feedback-public-text').inputValue();
+    assert.ok(!/12가3456|010-2222-3333/.test(proposed), `the proposal is redacted: ${proposed}`);
+    assert.ok(!(await card.getByTestId('feedback-public-answer').inputValue()).includes('063-281-5555'));
+    await card.getByTestId('feedback-publish').click();
+    await card.getByTestId('feedback-unpublish').waitFor();
+
     await board.reload();
     const item = board.getByTestId('board-item');
     await item.waitFor();
@@ -129,6 +142,39 @@ describe('living infrastructure and settlement feedback in chromium', () => {
       ['2025', '52.5'],
     ]);
     assert.match(await chart.getByTestId('survey-change').innerText(), /\+12\.5/);
+  });
+
+  for (const lang of ['ko', 'en'] as const) {
+    it(`axe-core finds no violations on the settlement pages (${lang})`, async () => {
+      const context = await h.newContext();
+      const page = await context.newPage();
+      const facilityId = (await (await fetch(`${h.server.url}/api/facilities`)).json()).items[2].id;
+      const pages: [string, string][] = [
+        ['/facilities', 'facility-list'],
+        [`/facilities/${facilityId}`, 'facility-facts'],
+        ['/settlement', 'feedback-form'],
+        ['/settlement/board', 'feedback-board'],
+        ['/settlement/survey', 'survey-years'],
+      ];
+      for (const [url, testId] of pages) {
+        await page.goto(`${h.server.url}${url}?lang=${lang}`);
+        await page.getByTestId(testId).waitFor();
+        await page.waitForLoadState('networkidle');
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
+      }
+      const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD, `?lang=${lang}`);
+      await staff.goto(`${h.server.url}/staff/settlement?lang=${lang}`);
+      await staff.getByTestId('staff-facilities').waitFor();
+      await staff.waitForLoadState('networkidle');
+      const violations = await axeViolations(staff);
+      assert.deepEqual(violations, [], `/staff/settlement (${lang}): ${JSON.stringify(violations, null, 1)}`);
+      await context.close();
+    });
+  }
+
+  it('no page errors', () => {
     assert.deepEqual(h.pageErrors, []);
   });
 });

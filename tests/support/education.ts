@@ -118,7 +118,12 @@ export async function createOpenSession(manager: ApiSession, title: string, capa
  * or an e-mail address) as a file by the server's outbox worker (dataDir/outbox: SMS .txt,
  * e-mail .eml): the answer to a registration carries no link, the registrant's message does.
  */
-export async function deliveredToken(dataDir: string, recipient: string, page: 'registrations' | 'school/applications' | 'surveys', timeout = 15_000): Promise<string> {
+export async function deliveredToken(
+  dataDir: string,
+  recipient: string,
+  page: 'registrations' | 'school/applications' | 'surveys' | 'training/status',
+  timeout = 15_000,
+): Promise<string> {
   const folder = path.join(dataDir, 'outbox');
   const to = recipient.includes('@') ? recipient : recipient.replace(/\D/g, '');
   const link = new RegExp(`/${page}/([A-Za-z0-9_-]{43})`);

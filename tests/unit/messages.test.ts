@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { contactLine, htmlBody, mailOptions, textWithContact } from '../../src/modules/notifications/channels/compose.ts';
 import { solapiAuthorization, solapiRecipient } from '../../src/modules/notifications/channels/solapi.ts';
 import { LINK_TOKEN } from '../../src/modules/notifications/service.ts';
+import { registrationCalendar } from '../../src/modules/registration/calendar.ts';
 import { linksFor, lookupMessage, registrantMessage, seoul, seoulEn, type PoolSubject } from '../../src/modules/registration/messages.ts';
 import { isMobilePhone, normalizeInternationalPhone } from '../../src/modules/registration/phone.ts';
 
@@ -39,16 +40,23 @@ describe('registrant messages', () => {
     assert.ok(enFirst!.includes('https://finhub.jeonju.test/registrations/{{token}}'));
   });
 
-  it('a confirmation by e-mail carries the calendar (with publicUrl) and the QR flag; by SMS neither', () => {
+  it('a confirmation by e-mail asks for the calendar (built when sent) and the QR code; by SMS neither', () => {
     const mail = registrantMessage('confirmed', person('ko'), subject, { links, ownerKind: 'academy_session', publicUrl: 'https://finhub.jeonju.test' })!;
-    const attachments = mail.meta!.attachments as { filename: string; contentType: string; content: string }[];
-    assert.equal(attachments.length, 1);
-    assert.match(attachments[0]!.contentType, /^text\/calendar/);
-    assert.match(attachments[0]!.content, /UID:academy-session-7@finhub\.jeonju\.go\.kr/);
+    assert.equal(mail.meta!.attach, 'registration.calendar');
+    assert.equal(mail.meta!.publicUrl, 'https://finhub.jeonju.test');
     assert.equal(mail.meta!.qr, true);
     const sms = registrantMessage('confirmed', person('ko', { email: null }), subject, { links, ownerKind: 'academy_session', publicUrl: 'https://finhub.jeonju.test' })!;
     assert.equal(sms.channel, 'sms');
-    assert.equal(sms.meta!.attachments, undefined);
+    assert.equal(sms.meta!.attach, undefined);
+    const waitlisted = registrantMessage('waitlisted', person('ko'), subject, { links, ownerKind: 'academy_session', publicUrl: 'https://finhub.jeonju.test' })!;
+    assert.equal(waitlisted.meta!.attach, undefined);
+  });
+
+  it('the calendar written from the subject: escaped, its UID the session’s own', () => {
+    const ics = registrationCalendar({ ...subject, title: { ko: '금융, 기초; 강좌\r\nX-EVIL:1', en: null } }, 'academy_session', 'https://finhub.jeonju.test');
+    assert.match(ics, /UID:academy-session-7@finhub\.jeonju\.go\.kr/);
+    assert.match(ics, /SUMMARY:금융\\, 기초\\; 강좌 X-EVIL:1/);
+    assert.ok(!/^X-EVIL/m.test(ics));
   });
 
   it('an offer names its deadline in both languages, the registrant’s first, with its own accept link', () => {

@@ -46,33 +46,6 @@ export function renderBody(body: string, token: string | null | undefined): stri
   return body.replace(/\S*\{\{token\}\}\S*/g, EXPIRED_LINK);
 }
 
-/**
- * A file a message carries, stored with it (outbox meta.attachments) as text: a calendar (.ics)
- * for a confirmation. Nothing personal goes here (the retention purge blanks bodies, not meta).
- */
-export interface StoredAttachment {
-  filename: string;
-  contentType: string;
-  /** The file's text (UTF-8). */
-  content: string;
-}
-
-/** A calendar (RFC 5545 text) as a message's attachment. */
-export const calendarAttachment = (ics: string, filename = 'invitation.ics'): StoredAttachment => ({
-  filename,
-  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-  content: ics,
-});
-
-/** The attachments stored with a message (meta.attachments), well-formed ones only. */
-export function storedAttachments(meta: unknown): StoredAttachment[] {
-  const list = (meta as { attachments?: unknown } | null)?.attachments;
-  if (!Array.isArray(list)) return [];
-  return list.filter(
-    (a): a is StoredAttachment => !!a && typeof a === 'object' && typeof a.filename === 'string' && typeof a.contentType === 'string' && typeof a.content === 'string',
-  );
-}
-
 export async function enqueueNotification(tx: Executor, n: Notification): Promise<void> {
   await tx.insert(outbox).values({ ...n, meta: n.meta ?? null, linkToken: n.linkToken ?? null });
 }

@@ -18,7 +18,8 @@ import { inTransaction, type Executor } from '../../db/executor.ts';
 import type { Channels, OutboundMessage } from './channels/types.ts';
 import { outbox } from './schema.ts';
 import { safeError, safeErrorText } from '../../server/safe-error.ts';
-import { renderBody, storedAttachments } from './service.ts';
+import { buildAttachments } from './attachments.ts';
+import { renderBody } from './service.ts';
 
 export const MAX_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 30_000;
@@ -70,22 +71,19 @@ async function claim(db: Executor, now: Date, limit: number, leaseMs: number, sk
 }
 
 /**
- * An e-mail's files: those stored with it (meta.attachments, e.g. a confirmation's calendar), and,
- * for a row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
- * confirmation), the check-in token of its status link as a PNG: rendered at send time from the
- * row's link token, so nothing more is stored, and nothing once the token is gone.
+ * Attachments named by the row's meta (`attach`, attachments.ts), built now from the record; and a
+ * row whose meta asks for a QR code (`qr: true`, set by the registration engine on a
+ * confirmation) gets the check-in token of its status link as a PNG attachment: rendered at send
+ * time from the row's link token, so nothing more is stored, and nothing once the token is gone.
  */
-async function attachmentsFor(row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
+async function attachmentsFor(db: Executor, row: typeof outbox.$inferSelect): Promise<OutboundMessage['attachments']> {
   if (row.channel !== 'email') return undefined;
-  const files: NonNullable<OutboundMessage['attachments']> = storedAttachments(row.meta).map((a) => ({
-    filename: a.filename,
-    contentType: a.contentType,
-    content: Buffer.from(a.content, 'utf8'),
-  }));
+  const meta = row.meta as Record<string, unknown> | null;
+  const files = await buildAttachments(db, meta);
   const token = row.linkToken;
-  if ((row.meta as { qr?: unknown } | null)?.qr === true && token) {
+  if (meta?.qr === true && token) {
     const content = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 });
-    files.unshift({ filename: 'check-in-qr.png', content, contentType: 'image/png' });
+    files.push({ filename: 'check-in-qr.png', content, contentType: 'image/png' });
   }
   return files.length ? files : undefined;
 }
@@ -139,7 +137,7 @@ export async function drainOutbox(db: Executor, channels: Channels, opts: DrainO
       };
       let sendError: unknown = null;
       try {
-        const attachments = await attachmentsFor(row);
+        const attachments = await attachmentsFor(db, row);
         if (attachments) message.attachments = attachments;
         await channels[row.channel].send(message);
       } catch (e) {

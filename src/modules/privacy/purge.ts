@@ -45,6 +45,7 @@ import { seoulMidnight } from '../plan/seoul-time.ts';
 import { evidence } from '../plan/tracking-schema.ts';
 import { capacityPools, registrationLinks, registrations } from '../registration/schema.ts';
 import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
+import { heldElsewhere } from '../../server/file-holders.ts';
 import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
@@ -166,7 +167,8 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
             tx,
             sql`select (select count(*) from ${evidence} where ${evidence.fileSha256} = ${sha}) + (select count(*) from ${inspectionPhotos} where ${inspectionPhotos.fileSha256} = ${sha}) + (select count(*) from ${settlementFeedback} where ${settlementFeedback.photoSha256} = ${sha}) as n`,
           );
-          if (Number(held[0]?.n ?? 0) === 0) doomedPhotos.push(sha);
+          // …and any other module's holder (ordinance documents …).
+          if (Number(held[0]?.n ?? 0) === 0 && !(await heldElsewhere(tx, sha, 'settlement_feedback'))) doomedPhotos.push(sha);
         }
       }
 

@@ -1,13 +1,22 @@
 /**
- * The calendar file attached to a confirmation (RFC 5545): one VEVENT for the session or event
- * the registrant has a place at, built by the same builder as the public .ics exports
- * (src/server/calendar.ts), so it carries the same UID (`academy-session-<id>@finhub.jeonju.go.kr`,
- * `event-<id>@…`, never the address), SEQUENCE and LAST-MODIFIED as the export: a calendar holding
- * either updates the one entry. Texts are escaped and folded there. It carries no personal data
- * and no link token: it is stored with the message (outbox meta) as it is.
+ * The calendar file attached to a confirmation e-mail (RFC 5545): one VEVENT for the session or
+ * event the registrant has a place at, built when the message is sent (notifications/attachments.ts,
+ * `attach: "registration.calendar"` in the message's meta with the registration's id), so it shows
+ * the time and place as they are then. A pool's owner may give its own calendar (`PoolOwner.calendar`,
+ * the one its public .ics export serves); otherwise `registrationCalendar` writes one from the
+ * subject with the same builder as the public .ics exports (src/server/calendar.ts), so it carries
+ * the same UID (`academy-session-<id>@finhub.jeonju.go.kr`, `event-<id>@…`, never the address),
+ * SEQUENCE and LAST-MODIFIED as the export: a calendar holding either updates the one entry.
+ * Texts are escaped and folded there.
  */
+import { eq } from 'drizzle-orm';
 import { bothLine, calendarText } from '../../server/calendar.ts';
+import { registerAttachments } from '../notifications/attachments.ts';
+import { calendarOf } from './engine/pools.ts';
 import type { PoolSubject } from './messages.ts';
+import { capacityPools, registrations } from './schema.ts';
+
+export const REGISTRATION_CALENDAR = 'registration.calendar';
 
 const UID_PREFIX: Record<string, string> = { academy_session: 'academy-session', event_category: 'event' };
 const DEFAULT_LENGTH_MS = 2 * 60 * 60 * 1000;
@@ -32,3 +41,13 @@ export function registrationCalendar(subject: PoolSubject, ownerKind: string, pu
     { publish: true },
   );
 }
+
+registerAttachments(REGISTRATION_CALENDAR, async (db, meta) => {
+  const id = Number(meta.registrationId);
+  const publicUrl = typeof meta.publicUrl === 'string' ? meta.publicUrl : null;
+  if (!Number.isInteger(id) || !publicUrl) return [];
+  const [row] = await db.select({ pool: capacityPools }).from(registrations).innerJoin(capacityPools, eq(capacityPools.id, registrations.poolId)).where(eq(registrations.id, id));
+  if (!row) return [];
+  const ics = await calendarOf(db, row.pool, publicUrl, registrationCalendar);
+  return [{ filename: 'invitation.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8') }];
+});

@@ -6,8 +6,8 @@
  */
 import type { Executor } from '../../db/executor.ts';
 import type { Bilingual } from '../../server/errors.ts';
-import { calendarAttachment, enqueueNotification, LINK_TOKEN, type Notification } from '../notifications/service.ts';
-import { registrationCalendar } from './calendar.ts';
+import { enqueueNotification, LINK_TOKEN, type Notification } from '../notifications/service.ts';
+import { REGISTRATION_CALENDAR } from './calendar.ts';
 import { isMobilePhone } from './phone.ts';
 
 /** What a pool sells, as registrants see it (an academy session, a forum category …). */
@@ -196,7 +196,8 @@ export function registrantMessage(kind: MessageKind, r: Recipient, subject: Pool
   };
   const [first, second] = inLanguageOrder(language, blocks);
   const [subjectFirst, subjectSecond] = inLanguageOrder(language, subj);
-  const calendar = channel === 'email' && CONFIRMING.has(kind) && opts.publicUrl ? registrationCalendar(subject, opts.ownerKind, opts.publicUrl) : null;
+  // The calendar is built when the message is sent (calendar.ts), from the session or event as it is then.
+  const calendar = channel === 'email' && CONFIRMING.has(kind) && opts.publicUrl ? { attach: REGISTRATION_CALENDAR, publicUrl: opts.publicUrl } : {};
   return {
     channel,
     recipient: (channel === 'email' ? r.email : r.phone)!,
@@ -210,7 +211,7 @@ export function registrantMessage(kind: MessageKind, r: Recipient, subject: Pool
       language,
       // A confirmation by e-mail carries the check-in QR code (rendered by the outbox worker from the link).
       ...(kind === 'confirmed' && opts.links ? { qr: true } : {}),
-      ...(calendar ? { attachments: [calendarAttachment(calendar)] } : {}),
+      ...calendar,
     },
     linkToken: opts.linkToken ?? null,
   };

@@ -11,10 +11,15 @@ const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
  * KRDS masthead (official-site banner) + header with the service name and language switch;
  * `children` (the staff menu, when signed in) goes under the header bar.
  */
-const PUBLIC_NAV: { href: string; label: 'navAcademy' | 'navSchool' | 'navEvents' | 'navFacilities' | 'navSettlement' | 'navOrdinance'; routes: Route['name'][] }[] = [
+const PUBLIC_NAV: {
+  href: string;
+  label: 'navAcademy' | 'navSchool' | 'navEvents' | 'navTraining' | 'navFacilities' | 'navSettlement' | 'navOrdinance';
+  routes: Route['name'][];
+}[] = [
   { href: '/academy', label: 'navAcademy', routes: ['academy', 'academySession', 'registration', 'survey'] },
   { href: '/school', label: 'navSchool', routes: ['school', 'schoolApplication'] },
   { href: '/events', label: 'navEvents', routes: ['events', 'event'] },
+  { href: '/training', label: 'navTraining', routes: ['training', 'trainingCohort', 'trainee', 'trainingCheckIn', 'certificate'] },
   { href: '/facilities', label: 'navFacilities', routes: ['facilities', 'facility'] },
   { href: '/settlement', label: 'navSettlement', routes: ['settlement', 'settlementBoard', 'settlementSurvey', 'feedbackTracking'] },
   { href: '/cooperation/ordinance', label: 'navOrdinance', routes: ['ordinance', 'attraction'] },

@@ -16,6 +16,8 @@ import { LIVE, poolNotFound, type Pool } from './state.ts';
 
 export interface PoolOwner {
   describe(db: Executor, poolId: number): Promise<PoolSubject | null>;
+  /** Its own calendar (.ics text) for a confirmation's attachment; without it one is written from `describe`. */
+  calendar?(db: Executor, poolId: number, publicUrl: string): Promise<string | null>;
 }
 const owners = new Map<string, PoolOwner>();
 
@@ -28,6 +30,12 @@ export async function subjectOf(db: Executor, pool: Pool): Promise<PoolSubject> 
   const owner = owners.get(pool.ownerKind);
   const s = owner ? await owner.describe(db, pool.id) : null;
   return s ?? { ownerId: pool.id, title: { ko: `행사 ${pool.id}`, en: `Event ${pool.id}` }, startsAt: pool.startsAt, venue: '' };
+}
+
+/** The calendar of what a pool sells: its owner's, else `fallback` from how registrants see it. */
+export async function calendarOf(db: Executor, pool: Pool, publicUrl: string, fallback: (subject: PoolSubject, ownerKind: string, publicUrl: string) => string): Promise<string> {
+  const own = await owners.get(pool.ownerKind)?.calendar?.(db, pool.id, publicUrl);
+  return own ?? fallback(await subjectOf(db, pool), pool.ownerKind, publicUrl);
 }
 
 export interface PoolInput {

@@ -6,6 +6,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
+import { registerFileHolder } from '../../../server/file-holders.ts';
 import { sha256Of, type FileStore } from '../../../server/file-store.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
@@ -15,8 +16,18 @@ import { recordAudit, type Actor } from '../../audit/service.ts';
 import { registerMeasure } from '../../plan/measures.ts';
 import { seoulDate } from '../../plan/seoul-time.ts';
 import { facilityView } from '../presenters.ts';
-import { facilityInspections, inspectionFollowUps, inspectionPhotos } from '../schema.ts';
+import { facilityInspections, inspectionFollowUps, inspectionPhotos, settlementFeedback } from '../schema.ts';
 import { lockFacility } from './facilities.ts';
+
+// The file store is shared: evidence and ordinance deletions keep a file an inspection photo or a feedback photo holds.
+registerFileHolder('inspection_photos', async (tx, sha256) => {
+  const [row] = await tx.select({ id: inspectionPhotos.id }).from(inspectionPhotos).where(eq(inspectionPhotos.fileSha256, sha256)).limit(1);
+  return row !== undefined;
+});
+registerFileHolder('settlement_feedback', async (tx, sha256) => {
+  const [row] = await tx.select({ id: settlementFeedback.id }).from(settlementFeedback).where(eq(settlementFeedback.photoSha256, sha256)).limit(1);
+  return row !== undefined;
+});
 
 // The plan's "혁신도시 다목적 체육센터 등 건립 추진상황 점검": inspections held (any facility) in the period.
 registerMeasure({

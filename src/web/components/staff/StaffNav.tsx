@@ -23,7 +23,9 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   const items: Item[] = [{ href: '/staff', label: 'navDashboard', current: ['staffHome', 'staffPlan', 'staffLedger', 'staffReports', 'staffImport'].includes(route.name) }];
   items.push({ href: '/staff/academy', label: 'navStaffAcademy', current: ['staffAcademy', 'staffAcademySession', 'staffCheckIn'].includes(route.name) });
   items.push({ href: '/staff/school', label: 'navStaffSchool', current: route.name === 'staffSchool' });
+  items.push({ href: '/staff/settlement', label: 'navStaffSettlement', current: route.name === 'staffSettlement' });
   items.push({ href: '/staff/events', label: 'navStaffEvents', current: ['staffEvents', 'staffEvent', 'staffEventCheckIn'].includes(route.name) });
+  items.push({ href: '/staff/training', label: 'navStaffTraining', current: ['staffTraining', 'staffTrainingCohort', 'staffTrainingDisplay'].includes(route.name) });
   items.push({ href: '/staff/ordinance', label: 'navStaffOrdinance', current: route.name === 'staffOrdinance' });
   if (user.role !== 'partner') items.push({ href: '/staff/attraction', label: 'navStaffAttraction', current: route.name === 'staffAttraction' });
   if (user.role === 'admin') items.push({ href: '/staff/users', label: 'navUsers', current: route.name === 'staffUsers' });
