@@ -380,8 +380,13 @@ for (const kind of DB_KINDS) {
       await deliver();
       const mail = smtp.received.find((x) => JSON.stringify(x.to).includes('tanaka@example.jp'))!;
       const ics = readWithPython(smtp.raw[smtp.received.indexOf(mail)]!).calendars[0]!.vevents[0]!;
-      assert.equal(ics.uid, `event-${e!.id}@finhub.jeonju.go.kr`);
-      assert.equal(ics.summary, '지니포럼 (일반) / GENIE Forum (General)');
+      // The event's own calendar: the same UID as its public .ics, so a calendar keeps one entry.
+      const exported = await call('GET', `/api/events/${e!.id}/calendar.ics`, null);
+      assert.equal(exported.statusCode, 200);
+      const uid = /^UID:(.+)\r?$/m.exec(exported.body)![1]!.trim();
+      assert.equal(ics.uid, uid);
+      assert.match(uid, new RegExp(`^event-${e!.id}@`));
+      assert.equal(ics.summary, '지니포럼 / GENIE Forum');
     });
   });
 }

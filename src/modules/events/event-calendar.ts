@@ -37,20 +37,24 @@ function description(e: EventRow, extra: string | null, publicUrl: string) {
   return lines.filter((l): l is string => !!l).join('\n\n');
 }
 
-/** The whole event as one VEVENT. */
-export function eventCalendar(e: EventRow, publicUrl: string): string {
-  return calendarText(bothLine(e.titleKo, e.titleEn), {
-    uid: `event-${e.id}`,
-    start: e.startsAt,
-    end: e.endsAt,
-    summary: bothLine(e.titleKo, e.titleEn),
-    description: description(e, bothText(e.descriptionKo, e.descriptionEn) || null, publicUrl),
-    location: bothLine(e.venueKo, e.venueEn) || null,
-    url: `${publicUrl}/events/${e.id}`,
-    status: eventStatus(e),
-    sequence: e.sequence,
-    modifiedAt: e.updatedAt,
-  });
+/** The whole event as one VEVENT; `publish` for an e-mail attachment (METHOD:PUBLISH). */
+export function eventCalendar(e: EventRow, publicUrl: string, opts: { publish?: boolean } = {}): string {
+  return calendarText(
+    bothLine(e.titleKo, e.titleEn),
+    {
+      uid: `event-${e.id}`,
+      start: e.startsAt,
+      end: e.endsAt,
+      summary: bothLine(e.titleKo, e.titleEn),
+      description: description(e, bothText(e.descriptionKo, e.descriptionEn) || null, publicUrl),
+      location: bothLine(e.venueKo, e.venueEn) || null,
+      url: `${publicUrl}/events/${e.id}`,
+      status: eventStatus(e),
+      sequence: e.sequence,
+      modifiedAt: e.updatedAt,
+    },
+    opts,
+  );
 }
 
 /** One session of the programme as one VEVENT. */
