@@ -49,13 +49,15 @@ registerPoolOwner(EVENT_POOL, {
       startsAt: row.e.startsAt,
       endsAt: row.e.endsAt,
       venue: [row.e.venueKo, row.e.venueEn].filter(Boolean).join(' / '),
+      sequence: row.e.sequence,
+      modifiedAt: row.e.updatedAt,
     };
   },
   // A confirmation's calendar is the event's own .ics (the same UID, so calendars update one entry).
   calendar: async (db, poolId, publicUrl): Promise<string | null> => {
     const [row] = await db.select({ e: events }).from(eventCategories).innerJoin(events, eq(events.id, eventCategories.eventId)).where(eq(eventCategories.poolId, poolId));
     const base = publicUrl.replace(/\/+$/, '');
-    return row ? eventCalendar(row.e, base, new URL(base).host) : null;
+    return row ? eventCalendar(row.e, base, { publish: true }) : null;
   },
 });
 
