@@ -31,11 +31,22 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 if [ -x /usr/bin/chromium ]; then echo "finhub: chromium $(/usr/bin/chromium --version 2>/dev/null | head -1)"; else echo "finhub: /usr/bin/chromium is missing — the browser tests will fail" >&2; fi
 
-# Independent parsers the tests read our files with (calendars: python3-icalendar).
-if ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
+# Independent readers the tests check our files with (tests/support/independent.ts), and the
+# fonts badges fall back to (src/modules/events/attendee-badges.ts): calendars (python3-icalendar,
+# python3-vobject), spreadsheets (python3-openpyxl), the OpenAPI document (python3-jsonschema),
+# fonts (python3-fonttools, fonts-noto-cjk, fonts-dejavu-core), PDF text (poppler-utils).
+readers_ok() {
+  /usr/bin/python3 -c 'import icalendar, vobject, openpyxl, jsonschema, fontTools' 2>/dev/null &&
+    command -v pdftotext >/dev/null &&
+    [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] &&
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
+}
+if ! readers_ok; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "finhub: installing python3-icalendar (apt-get) …"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar >/dev/null
+    echo "finhub: installing the independent readers and fonts (apt-get) …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      python3-icalendar python3-vobject python3-openpyxl python3-jsonschema python3-fonttools \
+      poppler-utils fonts-noto-cjk fonts-dejavu-core >/dev/null
   fi
 fi
-if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then echo "finhub: python3 icalendar is there"; else echo "finhub: python3-icalendar is missing — the calendar tests will fail" >&2; fi
+if readers_ok; then echo "finhub: independent readers and fonts are there"; else echo "finhub: python3-icalendar/vobject/openpyxl/jsonschema/fonttools, poppler-utils or fonts-noto-cjk/fonts-dejavu-core missing — the output tests will fail" >&2; fi

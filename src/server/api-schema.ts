@@ -45,3 +45,16 @@ export function wholeNumber(min: number, max: number) {
 
 /** A database id in a URL or query: 1 … 2^31 − 1, canonical digits only. */
 export const idNumber = () => wholeNumber(1, 2_147_483_647);
+
+/**
+ * A database id in an answer or a JSON body: an integer 1 … 2^31 − 1 (PostgreSQL `serial`), so
+ * the OpenAPI document gives clients its real type and range.
+ */
+export const dbId = () => z.number().int().min(1).max(2_147_483_647);
+
+/**
+ * Documents a multipart/form-data body in OpenAPI. Multipart bodies are read by the handler
+ * (src/server/multipart.ts), so the body validated here is null: accepted as absent.
+ */
+export const multipartBody = <S extends z.ZodRawShape>(shape: S) => z.preprocess((v) => v ?? undefined, z.object(shape).optional());
+export const binary = (description: string) => z.string().meta({ format: 'binary', description });

@@ -40,6 +40,7 @@ import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErr
 import { createFileStore, type FileStore } from './file-store.ts';
 import { loggerRedaction } from './log-redaction.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
+import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
 import { registerWeb } from './web.ts';
 
@@ -109,9 +110,10 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
       },
       components: { securitySchemes: { [SESSION_SCHEME]: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
-    // Each error response names its codes (src/server/route-errors.ts).
-    transform: (input) => describeErrorResponses(jsonSchemaTransform(input), input.route),
-    transformObject: jsonSchemaTransformObject,
+    // Each error response names its codes (src/server/route-errors.ts); pages and files outside
+    // /api/ are not in the document, which standard validators accept (src/server/openapi.ts).
+    transform: (input) => hideOutsideApi(describeErrorResponses(jsonSchemaTransform(input), input.route)),
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input), config.publicUrl ?? 'http://localhost:3000'),
   });
   await registerAuth(app);
   // Evidence uploads and plan imports; routes read parts with src/server/multipart.ts.

@@ -4,6 +4,7 @@
  * module removing a file asks `heldElsewhere` first, in the same transaction, under the same
  * advisory lock on the hash, so one module's delete never takes another's file.
  */
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor.ts';
 
 type Holder = (tx: Executor, sha256: string) => Promise<boolean>;
@@ -19,3 +20,6 @@ export async function heldElsewhere(tx: Executor, sha256: string, except: string
   for (const [name, holds] of holders) if (name !== except && (await holds(tx, sha256))) return true;
   return false;
 }
+
+/** Locks a stored file's hash (one key for every module: the evidence module's original one), so a store never interleaves with a removal. */
+export const lockStoredFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);

@@ -25,6 +25,9 @@ const FILE_KINDS: Record<FileKind, { mimeType: string; extensions: readonly stri
   hwpx: { mimeType: 'application/hwp+zip', extensions: ['hwpx'] },
 };
 
+/** Every media type a stored file is served with (the OpenAPI document lists them for the download). */
+export const FILE_MIME_TYPES = [...new Set(Object.values(FILE_KINDS).map((k) => k.mimeType))];
+
 /** file-type's answer (its `ext`) for each kind it recognises itself. */
 const FROM_FILE_TYPE: Readonly<Record<string, FileKind>> = {
   pdf: 'pdf',

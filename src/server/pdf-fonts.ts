@@ -1,6 +1,8 @@
 /**
- * The KRDS font PretendardGOV (Korean and Latin), regular and bold, for every PDF the platform
- * makes (name badges, meeting minutes), unpacked once per process.
+ * The KRDS font PretendardGOV (Korean and Latin), regular and bold, for the meeting minutes PDF,
+ * whose free text flows over pages with pdfkit's own layout, unpacked once per process. (Badges and
+ * certificates set one-line blocks with the fallback chain of pdf-text.ts; moving the minutes onto
+ * that chain would cover Hangul outside the subset, Hanja and diacritics too.)
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

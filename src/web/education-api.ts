@@ -56,6 +56,7 @@ export const registration = (token: string, signal?: AbortSignal) => request<Reg
 export const cancelRegistration = (token: string) =>
   request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/cancel`, { method: 'POST', json: {} });
 export const acceptOffer = (token: string) => request<{ status: RegistrationStatus }>(`/api/registrations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: {} });
+export const sessionCalendarUrl = (id: number) => `/api/academy/sessions/${id}/calendar.ics`;
 export const qrUrl = (token: string) => `/api/registrations/${encodeURIComponent(token)}/qr.svg`;
 export const survey = (token: string, signal?: AbortSignal) => request<SurveyView>(`/api/surveys/${encodeURIComponent(token)}`, { signal });
 export const answerSurvey = (token: string, body: z.input<typeof SurveyAnswerBody>) =>

@@ -13,11 +13,19 @@ import type {
   CohortStaffSchema,
   CourseBody,
   CourseSchema,
+  EmployerBody,
+  EmployerSchema,
   EvaluationBody,
+  FollowUpBody,
   EvaluationResultsSchema,
   FiguresSchema,
   IssueSchema,
+  PlacementBody,
   PlacementSchema,
+  PostingBody,
+  PostingSchema,
+  ReferralPatchBody,
+  ReferralSchema,
   SessionBody,
   SessionSchema,
   StaffApplicationSchema,
@@ -75,3 +83,16 @@ export const revokeCertificate = (id: number, reason: string) =>
 export const certificatePdfUrl = (id: number) => `/api/training/certificates/${id}/pdf`;
 export const trainingFigures = (signal?: AbortSignal) => request<TrainingFigures>('/api/training/figures', { signal });
 export const placements = (signal?: AbortSignal) => request<{ items: Placement[] }>('/api/training/placements', { signal });
+
+export type Employer = z.infer<typeof EmployerSchema>;
+export type Posting = z.infer<typeof PostingSchema>;
+export type Referral = z.infer<typeof ReferralSchema>;
+export const employers = (signal?: AbortSignal) => request<{ items: Employer[] }>('/api/training/employers', { signal });
+export const createEmployer = (body: z.input<typeof EmployerBody>) => request<Employer>('/api/training/employers', { method: 'POST', json: body });
+export const postings = (signal?: AbortSignal) => request<{ items: Posting[] }>('/api/training/postings', { signal });
+export const createPosting = (body: z.input<typeof PostingBody>) => request<Posting>('/api/training/postings', { method: 'POST', json: body });
+export const referrals = (postingId: number, signal?: AbortSignal) => request<{ items: Referral[] }>(`/api/training/postings/${postingId}/referrals`, { signal });
+export const refer = (postingId: number, applicationId: number) => request<Referral>(`/api/training/postings/${postingId}/referrals`, { method: 'POST', json: { applicationId } });
+export const updateReferral = (id: number, body: z.input<typeof ReferralPatchBody>) => request<Referral>(`/api/training/referrals/${id}`, { method: 'PATCH', json: body });
+export const createPlacement = (body: z.input<typeof PlacementBody>) => request<Placement>('/api/training/placements', { method: 'POST', json: body });
+export const recordFollowUp = (id: number, body: z.input<typeof FollowUpBody>) => request<Placement>(`/api/training/placements/${id}/follow-up`, { method: 'POST', json: body });

@@ -140,6 +140,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/events/:id': 'public',
   'GET /api/events/:id/calendar.ics': 'public',
   'GET /api/events/:id/programme/:itemId/calendar.ics': 'public',
+  'GET /api/academy/sessions/:id/calendar.ics': 'public',
   'GET /api/manage/events': STAFF,
   'POST /api/events': MANAGERS,
   'PATCH /api/events/:id': MANAGERS,

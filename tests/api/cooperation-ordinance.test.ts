@@ -199,7 +199,7 @@ for (const kind of DB_KINDS) {
       for (const secret of ['인재 양성 조항', '시행규칙에서', 'memo.txt', 'opinions']) assert.ok(!text.includes(secret), `public answer leaks ${secret}`);
     });
 
-    it('keeps an ordinance document’s file when evidence with the same bytes is deleted (shared file store)', async () => {
+    it('keeps an ordinance document’s file, and a speaker’s photo, when evidence with the same bytes is deleted (shared file store)', async () => {
       const o = (await call('GET', '/api/ordinance', null)).json();
       const doc = o.current.documents[0];
       const action = actionAt(await planActions(t, planId), 2023, 'Q3');
@@ -210,6 +210,32 @@ for (const kind of DB_KINDS) {
       const file = await call('GET', doc.url, null);
       assert.equal(file.statusCode, 200, 'the document keeps its file');
       assert.deepEqual(file.rawPayload, samples.pdf());
+
+      // The same holds for a speaker's photo (events): evidence with the same PNG comes and goes.
+      const ev2 = await call('POST', '/api/events', manager, {
+        kind: 'seminar',
+        title: { ko: '사진 공유 세미나' },
+        startsAt: '2026-09-17T09:00:00+09:00',
+        endsAt: '2026-09-17T18:00:00+09:00',
+        published: true,
+      });
+      assert.equal(ev2.statusCode, 201, ev2.body);
+      const sp = (await call('POST', `/api/events/${ev2.json().id}/speakers`, manager, { name: { ko: '박연사' } })).json();
+      const photo = multipart([{ name: 'file', file: samples.png(), fileName: 'photo.png', contentType: 'image/png' }]);
+      const put = await t.app.inject({ method: 'POST', url: `/api/speakers/${sp.id}/photo`, headers: { ...manager.headers, ...photo.headers }, payload: photo.payload });
+      assert.equal(put.statusCode, 200, put.body);
+      const pngEvidence = multipart([{ name: 'file', file: samples.png(), fileName: 'same.png' }]);
+      const ev3 = await t.app.inject({
+        method: 'POST',
+        url: `/api/actions/${action.id}/evidence`,
+        headers: { ...manager.headers, ...pngEvidence.headers },
+        payload: pngEvidence.payload,
+      });
+      assert.equal(ev3.statusCode, 201, ev3.body);
+      assert.equal((await call('DELETE', `/api/evidence/${ev3.json().id}`, manager)).statusCode, 204);
+      const still = await call('GET', `/api/speakers/${sp.id}/photo`, null);
+      assert.equal(still.statusCode, 200, 'the speaker keeps the photo');
+      assert.deepEqual(still.rawPayload, samples.png());
     });
 
     it('starts an amendment as a later round once in force, and only then', async () => {

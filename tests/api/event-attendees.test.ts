@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { events } from '../../src/modules/events/schema.ts';
 import { purgePersonalData } from '../../src/modules/privacy/purge.ts';
 import { EmailChannel } from '../../src/modules/notifications/channels/email.ts';
@@ -16,6 +15,7 @@ import { startSmtp } from '../support/smtp.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { readCsv, readXlsx } from '../support/independent.ts';
 import { asRegistrant } from '../support/registrant.ts';
 import { renderBody } from '../../src/modules/notifications/service.ts';
 import { countRows } from '../support/running.ts';
@@ -385,20 +385,42 @@ for (const kind of DB_KINDS) {
       await registerAs({ category: 'student', name: '=cmd|calc', nameEn: '+SUM(A1)' });
       const x = await call('GET', `/api/events/${eventId}/attendees.xlsx`, viewer);
       assert.equal(x.statusCode, 200);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-      const sheet = wb.worksheets[0]!;
-      const names = sheet.getColumn(4).values.slice(2);
+      // Read by openpyxl (tests/support/independent.ts), not by exceljs that wrote it.
+      const sheet = Object.values(readXlsx(x.rawPayload))[0]!;
+      const names = sheet.slice(1).map((r) => r[3]!.value);
       assert.ok(names.includes('김지니'));
       assert.ok(names.includes('=cmd|calc'), 'stored as text');
-      const all = (await call('GET', `/api/events/${eventId}/attendees`, viewer)).json().items;
-      assert.equal(sheet.rowCount, all.length + 1);
+      const all = (await call('GET', `/api/events/${eventId}/attendees?limit=500`, viewer)).json().items as Json[];
+      assert.equal(sheet.length, all.length + 1);
+      assert.equal(sheet[0]![9]!.value, '신청 registered at (KST)');
+      for (const row of sheet.slice(1)) {
+        assert.equal(row[0]!.type, 'int', 'the id is a number');
+        assert.equal(row[9]!.type, 'datetime', 'registered at: a date cell');
+        assert.equal(row[9]!.format, 'yyyy-mm-dd hh:mm:ss');
+        assert.ok(['datetime', 'NoneType'].includes(row[10]!.type), 'checked in at: a date cell or empty');
+        for (const c of row) assert.notEqual(c.value, '', 'empty cells are empty, not empty strings');
+        const a = all.find((i) => i.id === row[0]!.value)!;
+        const seoul = new Date(new Date(String(a.createdAt)).getTime() + 9 * 3_600_000).toISOString().slice(0, 19);
+        assert.equal(String(row[9]!.value).slice(0, 19), seoul, 'Seoul wall clock');
+      }
+      assert.ok(
+        sheet.slice(1).some((r) => r[10]!.type === 'datetime'),
+        'someone checked in',
+      );
 
       const c = await call('GET', `/api/events/${eventId}/attendees.csv`, viewer);
       assert.equal(c.statusCode, 200);
       assert.match(String(c.headers['content-type']), /^text\/csv/);
       assert.deepEqual([...c.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
       const text = c.rawPayload.toString('utf8');
+      const csv = readCsv(c.rawPayload);
+      assert.ok(csv.bom && csv.crlf && !csv.bareLf, 'BOM, and every record ends with CR LF (RFC 4180)');
+      assert.equal(csv.rows.length, all.length + 1);
+      assert.ok(csv.rows.some((r) => r[3] === "'=cmd|calc"));
+      assert.ok(
+        csv.rows.slice(1).every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[9]!)),
+        'registered at in Seoul time',
+      );
       assert.ok(text.includes("'=cmd|calc"));
       assert.ok(text.includes("'+SUM(A1)"));
       assert.ok(!/(^|,)=cmd/m.test(text));

@@ -2,43 +2,15 @@
  * The public .ics escapes whatever the database holds. An event whose title was stored with
  * CR LF (written straight into the table, as a row from before the input check would be) used to
  * inject a whole VEVENT through the calendar's NAME / X-WR-CALNAME, which ical-generator writes
- * as given. Here the calendars are read by an independent parser (python3's icalendar, Debian
- * package python3-icalendar) — on PGlite and PostgreSQL.
+ * as given. Here the calendars are read by two independent parsers that must agree (python3's
+ * icalendar and vobject, tests/support/independent.ts) — on PGlite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { eventProgramme, eventRooms, events } from '../../src/modules/events/schema.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { DB_KINDS } from '../support/db.ts';
-
-const PYTHON = '/usr/bin/python3';
-
-/** Reads an .ics with python's icalendar: the calendar's own texts and every VEVENT's. */
-const READER = `
-import json, sys, icalendar
-cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
-def text(c, name):
-    v = c.get(name)
-    return None if v is None else str(v)
-out = {
-  'name': text(cal, 'NAME'), 'xwrCalname': text(cal, 'X-WR-CALNAME'),
-  'components': [c.name for c in cal.walk()],
-  'events': [{k: text(e, k) for k in ('UID', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'URL', 'STATUS')} for e in cal.walk('VEVENT')],
-}
-print(json.dumps(out))
-`;
-
-interface Parsed {
-  name: string | null;
-  xwrCalname: string | null;
-  components: string[];
-  events: Record<'UID' | 'SUMMARY' | 'DESCRIPTION' | 'LOCATION' | 'URL' | 'STATUS', string | null>[];
-}
-
-function parseIcs(ics: string): Parsed {
-  return JSON.parse(execFileSync(PYTHON, ['-c', READER], { input: ics, encoding: 'utf8' })) as Parsed;
-}
+import { readIcs } from '../support/independent.ts';
 
 /** A whole VEVENT (and a stray calendar property) smuggled into a title. */
 const INJECTED = 'BEGIN:VEVENT\r\nUID:evil@attacker.test\r\nDTSTART:20260101T000000Z\r\nSUMMARY:피싱 Phishing\r\nURL:https://attacker.test\r\nEND:VEVENT\r\nX-EVIL:1';
@@ -49,7 +21,7 @@ const SHOWN_KO = `지니포럼 END:VCALENDAR ${INJECTED.replace(/\r\n/g, ' ')}`;
 const SHOWN_EN = 'GENIE Forum; day 1, \\ backslash end';
 
 for (const kind of DB_KINDS) {
-  describe(`the public .ics escapes stored text, read by python icalendar, on ${kind}`, () => {
+  describe(`the public .ics escapes stored text, read by python icalendar and vobject, on ${kind}`, () => {
     let t: TestApp;
     let eventId: number;
     let itemId: number;
@@ -105,11 +77,11 @@ for (const kind of DB_KINDS) {
       const res = await t.app.inject({ method: 'GET', url: `/api/events/${eventId}/calendar.ics` });
       assert.equal(res.statusCode, 200, res.body);
       assertWellFormed(res.body);
-      const cal = parseIcs(res.body);
+      const cal = readIcs(res.body);
       assert.deepEqual(cal.components, ['VCALENDAR', 'VEVENT']);
       assert.equal(cal.events.length, 1);
       const [ev] = cal.events;
-      assert.equal(ev!.UID, `event-${eventId}@finhub.test`);
+      assert.equal(ev!.UID, `event-${eventId}@finhub.jeonju.go.kr`);
       assert.equal(ev!.SUMMARY, `${SHOWN_KO} / ${SHOWN_EN}`);
       assert.equal(cal.name, `${SHOWN_KO} / ${SHOWN_EN}`, 'NAME: the title as text');
       assert.equal(cal.xwrCalname, `${SHOWN_KO} / ${SHOWN_EN}`, 'X-WR-CALNAME: the title as text');
@@ -122,9 +94,9 @@ for (const kind of DB_KINDS) {
       const res = await t.app.inject({ method: 'GET', url: `/api/events/${eventId}/programme/${itemId}/calendar.ics` });
       assert.equal(res.statusCode, 200, res.body);
       assertWellFormed(res.body);
-      const cal = parseIcs(res.body);
+      const cal = readIcs(res.body);
       assert.deepEqual(cal.components, ['VCALENDAR', 'VEVENT']);
-      assert.equal(cal.events[0]!.UID, `event-${eventId}-item-${itemId}@finhub.test`);
+      assert.equal(cal.events[0]!.UID, `event-${eventId}-item-${itemId}@finhub.jeonju.go.kr`);
       assert.equal(cal.events[0]!.SUMMARY, `기조연설 BEGIN:VEVENT — ${SHOWN_KO} / ${SHOWN_EN}`);
       assert.equal(cal.name, `${SHOWN_KO} / ${SHOWN_EN}`);
       assert.equal(cal.events[0]!.LOCATION, '1층 END:VEVENT, 전주 LOCATION:evil');

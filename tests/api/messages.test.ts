@@ -197,7 +197,7 @@ for (const kind of DB_KINDS) {
       assert.equal(py.calendars[0]!.method, 'PUBLISH');
       assert.deepEqual(py.calendars[0]!.vevents, [
         {
-          uid: `academy-session-${s.id}@finhub.jeonju.test`,
+          uid: `academy-session-${s.id}@finhub.jeonju.go.kr`,
           summary: '금융 기초 / Finance basics',
           location: '전주시청 강당',
           start: toSecond(s.startsAt as string),
@@ -260,7 +260,7 @@ for (const kind of DB_KINDS) {
         ['invitation.ics'],
       );
       const py = readWithPython(smtp.raw[smtp.received.indexOf(confirmation)]!);
-      assert.equal(py.calendars[0]!.vevents[0]!.uid, `academy-session-${s.id}@finhub.jeonju.test`);
+      assert.equal(py.calendars[0]!.vevents[0]!.uid, `academy-session-${s.id}@finhub.jeonju.go.kr`);
     });
 
     it('find my registration: the same 202 whatever exists; the link goes only to the phone or e-mail given, once per 10 minutes; it opens the registration', async () => {
@@ -380,8 +380,13 @@ for (const kind of DB_KINDS) {
       await deliver();
       const mail = smtp.received.find((x) => JSON.stringify(x.to).includes('tanaka@example.jp'))!;
       const ics = readWithPython(smtp.raw[smtp.received.indexOf(mail)]!).calendars[0]!.vevents[0]!;
-      assert.equal(ics.uid, `event-${e!.id}@finhub.jeonju.test`);
-      assert.equal(ics.summary, '지니포럼 (일반) / GENIE Forum (General)');
+      // The event's own calendar: the same UID as its public .ics, so a calendar keeps one entry.
+      const exported = await call('GET', `/api/events/${e!.id}/calendar.ics`, null);
+      assert.equal(exported.statusCode, 200);
+      const uid = /^UID:(.+)\r?$/m.exec(exported.body)![1]!.trim();
+      assert.equal(ics.uid, uid);
+      assert.match(uid, new RegExp(`^event-${e!.id}@`));
+      assert.equal(ics.summary, '지니포럼 / GENIE Forum');
     });
   });
 }

@@ -1,7 +1,6 @@
 /** Quarterly reports: live until reported, then a frozen snapshot that is never rewritten; XLSX download. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import ExcelJS from 'exceljs';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/service.ts';
 import { createReport } from '../../src/modules/plan/report-service.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
@@ -9,6 +8,7 @@ import { AppError } from '../../src/server/errors.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { DB_KINDS } from '../support/db.ts';
+import { readXlsx, type XlsxCell } from '../support/independent.ts';
 import { actionAt, countRows, planActions, RUNNING_TABLES, type SeedAction } from '../support/running.ts';
 import type { Json } from '../support/json.ts';
 
@@ -180,45 +180,69 @@ for (const kind of DB_KINDS) {
       assert.equal((await call('GET', `/api/plans/${planId}/reports/2023/3`, null)).statusCode, 401);
     });
 
-    it('downloads a report as an XLSX workbook that reads back with the same content', async () => {
+    it('downloads a report as an XLSX workbook that openpyxl reads back: numbers, Seoul dates, empty cells', async () => {
       const res = await call('GET', `/api/plans/${planId}/reports/2023/3.xlsx`, viewer);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       assert.match(String(res.headers['content-disposition']), /^attachment; filename=".*2023-Q3\.xlsx"/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
 
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const wb = readXlsx(res.rawPayload);
+      assert.deepEqual(Object.keys(wb), ['요약 Summary', '추진계획 Actions', '예산 Budget']);
+      const values = (row: XlsxCell[] | undefined) => (row ?? []).map((c) => c.value);
+      const summary = wb['요약 Summary']!;
+      const find = (label: string) => summary.find((r) => String(r[0]?.value ?? '').startsWith(label))!;
+      assert.equal(summary[0]![0]!.value, '전북금융중심지 지정을 위한 협력 및 기반 구축');
+      const state = find('상태');
+      assert.equal(state[1]!.value, '보고됨 Reported');
+      assert.equal(state[2]!.type, 'datetime', 'reported at: a date cell');
+      assert.equal(state[2]!.format, 'yyyy-mm-dd hh:mm:ss');
+      const reportedAt = (await call('GET', `/api/plans/${planId}/reports/2023/3`, viewer)).json().reportedAt as string;
+      assert.equal(String(state[2]!.value).slice(0, 19), new Date(new Date(reportedAt).getTime() + 9 * 3_600_000).toISOString().slice(0, 19), 'Seoul wall clock');
+      assert.equal(find('작성 시각')[1]!.type, 'datetime');
+      assert.deepEqual(values(find('해당 분기')).slice(1, 5), [80, 50, 2, 1], 'the frozen quarter figures');
       assert.deepEqual(
-        wb.worksheets.map((w) => w.name),
-        ['요약 Summary', '추진계획 Actions', '예산 Budget'],
+        find('해당 분기')
+          .slice(1, 5)
+          .map((c) => c.type),
+        ['int', 'int', 'int', 'int'],
       );
-      const summary = wb.getWorksheet('요약 Summary')!;
-      const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
-      const find = (label: string) => rows.find((r) => String(r[1] ?? '').startsWith(label))!;
-      assert.equal(rows[0]![1], '전북금융중심지 지정을 위한 협력 및 기반 구축');
-      assert.match(String(find('상태')[2]), /보고됨 Reported/);
-      assert.deepEqual(find('해당 분기').slice(2, 6), [80, 50, 2, 1], 'the frozen quarter figures');
-      assert.deepEqual(find('집행(분기 말까지)').slice(2, 4), [1.4, 140_000_000], '억원 and 원');
-      assert.equal(find('집행률')[2], 29.8);
+      assert.deepEqual(values(find('집행(분기 말까지)')).slice(1, 3), [1.4, 140_000_000], '억원 and 원');
+      assert.equal(find('집행(분기 말까지)')[2]!.type, 'int');
+      assert.equal(find('집행률')[1]!.value, 29.8);
+      assert.equal(find('집행률')[1]!.type, 'float');
 
-      const acts = (wb.getWorksheet('추진계획 Actions')!.getSheetValues().filter(Boolean) as unknown[][]).slice(1);
+      const acts = wb['추진계획 Actions']!.slice(1);
       assert.equal(acts.length, 3);
-      assert.deepEqual(acts[0]!.slice(1, 3), [2023, '3분기 Q3']);
-      assert.deepEqual(acts[0]!.slice(6, 9), ['정상추진 / On track', 60, deptName]);
-      assert.match(String(acts[0]![9]), /지니포럼 보도자료\n내부 검토 메모 \(비공개 internal\)/);
-      assert.equal(acts[2]![6], '폐기 / Dropped');
+      assert.deepEqual(values(acts[0]).slice(0, 2), [2023, '3분기 Q3']);
+      assert.equal(acts[0]![0]!.type, 'int');
+      assert.deepEqual(values(acts[0]).slice(6, 9), ['정상추진 / On track', 60, deptName]);
+      assert.equal(acts[0]![7]!.type, 'int', 'progress: a number');
+      assert.match(String(acts[0]![9]!.value), /지니포럼 보도자료\n내부 검토 메모 \(비공개 internal\)/);
+      assert.equal(acts[2]![6]!.value, '폐기 / Dropped');
+      for (const row of acts) for (const c of row) assert.ok(c.value !== '', `no empty string cell: ${JSON.stringify(row)}`);
+      // A target is its count (a number) and its unit; an action without one has empty cells.
+      for (const row of acts) assert.ok(row[4]!.type === 'int' || (row[4]!.type === 'NoneType' && row[5]!.type === 'NoneType'), JSON.stringify(row));
 
-      const budget = (wb.getWorksheet('예산 Budget')!.getSheetValues().filter(Boolean) as unknown[][]).slice(1);
-      assert.deepEqual(budget[0]!.slice(1, 7), ['2023-08-10', '시비', 2023, 1, 100_000_000, '집행 2023-08-10']);
-      assert.deepEqual(budget.at(-1)!.slice(1, 2), ['합계 Total']);
+      const budget = wb['예산 Budget']!.slice(1);
+      assert.deepEqual(
+        budget[0]!.map((c) => c.type),
+        ['datetime', 'str', 'int', 'int', 'int', 'str'],
+      );
+      assert.deepEqual(values(budget[0]), ['2023-08-10T00:00:00', '시비', 2023, 1, 100_000_000, '집행 2023-08-10']);
+      assert.equal(budget[0]![0]!.format, 'yyyy-mm-dd');
+      assert.equal(budget.at(-1)![0]!.value, '합계 Total');
+      assert.deepEqual(
+        [budget.at(-1)![1]!.type, budget.at(-1)![2]!.type, budget.at(-1)![5]!.type],
+        ['NoneType', 'NoneType', 'NoneType'],
+        'the total row leaves its other cells empty',
+      );
 
       // an unreported quarter downloads live
       const live = await call('GET', `/api/plans/${planId}/reports/2023/4.xlsx`, manager);
-      const wb4 = new ExcelJS.Workbook();
-      await wb4.xlsx.load(live.rawPayload as unknown as ArrayBuffer);
-      const state = (wb4.getWorksheet('요약 Summary')!.getSheetValues().filter(Boolean) as unknown[][]).find((r) => String(r[1]).startsWith('상태'))!;
-      assert.match(String(state[2]), /미보고/);
+      const state4 = readXlsx(live.rawPayload)['요약 Summary']!.find((r) => String(r[0]?.value).startsWith('상태'))!;
+      assert.match(String(state4[1]!.value), /미보고/);
+      assert.equal(state4[2]?.type ?? 'NoneType', 'NoneType');
       assert.equal((await call('GET', `/api/plans/${planId}/reports/2023/3.xlsx`, null)).statusCode, 401);
     });
   });

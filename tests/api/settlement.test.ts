@@ -86,7 +86,14 @@ for (const kind of DB_KINDS) {
       });
 
       it('moves a stage forward only, sets department, milestones and budget (staff), audited', async () => {
-        const forward = await call('PATCH', `/api/manage/facilities/${sportsId}`, officerA, { stage: 'construction', departmentId: deptA.id });
+        const unassigned = await call('PATCH', `/api/manage/facilities/${sportsId}`, officerA, { stage: 'design' });
+        assert.equal(unassigned.statusCode, 403, 'officers change only their department’s facilities');
+        assert.equal(unassigned.json().error.code, 'OTHER_DEPARTMENT');
+        const assigned = await call('PATCH', `/api/manage/facilities/${sportsId}`, manager, { departmentId: deptA.id });
+        assert.equal(assigned.statusCode, 200, assigned.body);
+        assert.equal((await call('PATCH', `/api/manage/facilities/${sportsId}`, officerB, { stage: 'design' })).json().error.code, 'OTHER_DEPARTMENT');
+        assert.equal((await call('PATCH', `/api/manage/facilities/${sportsId}`, officerA, { departmentId: deptB.id })).statusCode, 403, 'the department is a manager’s choice');
+        const forward = await call('PATCH', `/api/manage/facilities/${sportsId}`, officerA, { stage: 'construction' });
         assert.equal(forward.statusCode, 200, forward.body);
         assert.equal(forward.json().stage, 'construction');
         assert.equal(forward.json().progress, 50);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { safeCsvCell } from '../../src/server/csv.ts';
+import { readCsv } from '../support/independent.ts';
 import { DB_KINDS } from '../support/db.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { signIn, staffSession, type Session } from '../support/auth.ts';
@@ -106,10 +107,16 @@ for (const kind of DB_KINDS) {
       assert.match(res.headers['content-type'] as string, /text\/csv; charset=utf-8/);
       assert.match(res.headers['content-disposition'] as string, /attachment/);
       assert.equal(res.body.charCodeAt(0), 0xfeff);
-      const lines = res.body.slice(1).trim().split('\n');
-      assert.equal(lines[0], 'at,actor,action,entity,entity_id,before,after,ip');
-      assert.ok(lines.slice(1).every((l) => l.includes(',department.create,department,')));
-      assert.equal(lines.length, 3); // 금융산업과 and the formula-named one
+      // python's csv module reads it (tests/support/independent.ts): BOM, CR LF records (RFC 4180).
+      const csv = readCsv(res.rawPayload);
+      assert.ok(csv.bom && csv.crlf && !csv.bareLf, 'BOM, and every record ends with CR LF');
+      assert.deepEqual(csv.rows[0], ['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'ip']);
+      assert.ok(csv.rows.slice(1).every((r) => r[2] === 'department.create' && r[3] === 'department'));
+      assert.equal(csv.rows.length, 3); // 금융산업과 and the formula-named one
+      assert.ok(
+        csv.rows.some((r) => r[6]!.startsWith('{') && r[6]!.includes('=HYPERLINK')),
+        'JSON cells start with {, never a formula',
+      );
     });
   });
 }

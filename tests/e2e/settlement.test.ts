@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { educationHarness, waitForAttribute, waitForText } from '../support/education.ts';
+import { educationHarness, SCRIPT_NAME, waitForAttribute, waitForText } from '../support/education.ts';
 import { samples } from '../support/files.ts';
 import { axeViolations } from '../support/browser.ts';
 import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
@@ -56,6 +56,28 @@ describe('living infrastructure and settlement feedback in chromium', () => {
       return !!i && i.complete && i.naturalWidth > 0;
     });
     assert.match(await page.getByTestId('facility-photos').innerText(), /부지 전경/);
+    // Staff move another facility on and record an inspection through the staff page (the
+    // officer's department is made responsible for it first: officers change only their own).
+    const complexId = list.items.find((f) => f.name.ko === '복합혁신센터')!.id;
+    const depts = await manager.call<{ items: { id: number; name: string }[] }>('GET', '/api/departments');
+    await manager.call('PATCH', `/api/manage/facilities/${complexId}`, { departmentId: depts.items.find((d) => d.name === '금융산업과')!.id });
+    const staff = await signInPage(context, h.server.url, 'officer@jeonju.test');
+    await staff.goto(`${h.server.url}/staff/settlement`);
+    const complex = staff.getByTestId('staff-facility').filter({ hasText: '복합혁신센터' });
+    await complex.waitFor();
+    await complex.getByTestId('stage-form').locator('select[name="stage"]').selectOption('construction');
+    await complex.getByTestId('stage-form').getByRole('button').click();
+    await waitForAttribute(complex, 'data-stage', 'construction');
+    const inspection = complex.getByTestId('inspection-form');
+    await inspection.locator('input[name="heldOn"]').fill('2024-09-05');
+    await inspection.locator('textarea[name="findings"]').fill('골조 공사 진행 중');
+    await inspection.locator('textarea[name="followUps"]').fill('안전 펜스 보강\n배수로 정비');
+    await inspection.getByRole('button').click();
+    await waitForText(complex.getByTestId('staff-inspection'), /골조 공사 진행 중/);
+    assert.equal(await complex.getByTestId('staff-inspection').locator('input[type="checkbox"]').count(), 2);
+    await page.goto(`${h.server.url}/facilities/${complexId}`);
+    await waitForAttribute(page.getByTestId('facility-stage'), 'data-stage', 'construction');
+
     await page.goto(`${h.server.url}/facilities/999999`);
     await page
       .getByText(/찾을 수 없습니다|페이지를 찾을 수 없습니다/)
@@ -71,7 +93,7 @@ describe('living infrastructure and settlement feedback in chromium', () => {
     const form = page.getByTestId('feedback-form');
     await form.waitFor();
     await form.locator('select[name="category"]').selectOption('transport');
-    await form.locator('textarea[name="text"]').fill('혁신도시 통근버스가 부족합니다. 제 차 12가3456을 정류장 옆에 세웁니다. 010-2222-3333 으로 연락 주세요.');
+    await form.locator('textarea[name="text"]').fill(`혁신도시 통근버스가 부족합니다. 제 차 12가3456을 정류장 옆에 세웁니다. 010-2222-3333 으로 연락 주세요. ${SCRIPT_NAME}`);
     await form.getByLabel('연락처를 남기고 답변 안내를 받습니다').check();
     await form.getByTestId('feedback-submit').click();
     const errors = (await form.getByTestId('field-error').allInnerTexts()).join(' ');
@@ -120,6 +142,7 @@ describe('living infrastructure and settlement feedback in chromium', () => {
     assert.match(text, /\[차량번호\]/);
     assert.match(text, /\[전화번호\]/);
     assert.ok(!/12가3456|010-2222-3333/.test(text), text);
+    assert.ok(text.includes(SCRIPT_NAME), 'a script in the text shows as text (the harness fails on any dialog)');
     assert.match(await item.getByTestId('board-answer').innerText(), /2대 늘립니다/);
     assert.ok(!(await item.innerText()).includes('063-281-5555'));
 

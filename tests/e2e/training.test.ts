@@ -9,12 +9,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deliveredToken, educationHarness, seoulDate, waitForAttribute, waitForText } from '../support/education.ts';
-import { ApiSession, signInPage } from '../support/staff.ts';
+import { axeViolations } from '../support/browser.ts';
+import { ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
 
 const iso = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 describe('professional training in chromium', () => {
   const h = educationHarness('finhub-e2e-training-');
+  const made = { cohortId: 0, token: '', code: '', sessionId: 0 };
 
   it('application → selection → rotating-code check-in → certificate → public verification → revocation', async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
@@ -109,6 +111,7 @@ describe('professional training in chromium', () => {
     await staff.getByTestId('issue-certificates').click();
     const certLine = await waitForText(card.getByTestId('trainee-certificate'), /JJFC-/);
     const code = /JJFC-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(certLine)![0];
+    Object.assign(made, { cohortId: cohort.id, token, code, sessionId: session.id });
 
     // Anyone verifies it.
     const visitor = await (await h.newContext()).newPage();
@@ -129,7 +132,7 @@ describe('professional training in chromium', () => {
     await visitor.getByTestId('certificate-unknown').waitFor();
   });
 
-  it('the staff page shows a placement with its six-month follow-up and the figures', async () => {
+  it('staff link a graduate to a job: employer, posting, referral and interview, placement, six-month follow-up, figures', async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
     const course = await manager.call<{ id: number }>('POST', '/api/training/courses', {
       track: 'back_office',
@@ -166,24 +169,69 @@ describe('professional training in chromium', () => {
     await manager.call('PUT', `/api/training/sessions/${s.id}/attendance`, { items: [{ applicationId: a!.id, status: 'present' }] });
     await manager.call('PUT', `/api/training/cohorts/${cohort.id}/scores`, { items: [{ applicationId: a!.id, post: 70 }] });
     await manager.call('POST', `/api/training/cohorts/${cohort.id}/certificates`);
-    const employer = await manager.call<{ id: number }>('POST', '/api/training/employers', {
-      name: { ko: '국민연금공단', en: 'National Pension Service' },
-      kind: 'innovation_city',
-    });
-    const p = await manager.call<{ id: number }>('POST', '/api/training/placements', {
-      applicationId: a!.id,
-      employerId: employer.id,
-      jobTitle: '기금 사무',
-      startedOn: seoulDate(-200),
-    });
-    await manager.call('POST', `/api/training/placements/${p.id}/follow-up`, { followUpOn: seoulDate(0), retained: true });
-
+    // The job linkage on the staff page: employer, posting, referral and interview, placement, follow-up.
     const staff = await signInPage(await h.newContext(), h.server.url, 'manager@jeonju.test');
     await staff.goto(`${h.server.url}/staff/training`);
+    const employerForm = staff.getByTestId('employer-form');
+    await employerForm.locator('#emp-ko').fill('국민연금공단');
+    await employerForm.locator('#emp-en').fill('National Pension Service');
+    await employerForm.getByRole('button').click();
+    const postingForm = staff.getByTestId('posting-form');
+    await postingForm.waitFor();
+    await postingForm.locator('#post-ko').fill('기금 사무');
+    await postingForm.locator('#post-closes').fill(seoulDate(30));
+    await postingForm.getByRole('button').click();
+    const posting = staff.getByTestId('posting').filter({ hasText: '기금 사무' });
+    await posting.waitFor();
+    await posting.locator('select').first().selectOption({ label: '김취업 (백오피스 기초 예전 기수)' });
+    await posting.getByTestId('refer-submit').click();
+    const referral = posting.getByTestId('referral');
+    await waitForAttribute(referral, 'data-status', 'referred');
+    await referral.locator('select').selectOption('interview');
+    await referral.locator('input[type="datetime-local"]').fill(`${seoulDate(-205)}T14:00`);
+    await referral.getByRole('button').click();
+    await waitForAttribute(posting.getByTestId('referral'), 'data-status', 'interview');
+    const placementForm = staff.getByTestId('placement-form');
+    await placementForm.locator('#pl-grad').selectOption({ label: '김취업 (백오피스 기초 예전 기수)' });
+    await placementForm.locator('#pl-title').fill('기금 사무');
+    await placementForm.locator('#pl-start').fill(seoulDate(-200));
+    await placementForm.getByTestId('placement-submit').click();
+    const placement = staff.getByTestId('placement').filter({ hasText: '김취업' });
+    await waitForText(placement, /6개월|확인 예정/);
+    await placement.getByTestId('follow-up-submit').click();
     await waitForText(staff.getByTestId('staff-placements'), /김취업 · 국민연금공단 · 기금 사무 .* 6개월 고용 유지/);
     const figures = await waitForText(staff.getByTestId('training-figures'), /백오피스 기초 예전 기수/);
     assert.match(figures, /백오피스 기초 예전 기수\s+1\s+1\s+100(\.0)?%\s+1\s+100(\.0)?%\s+1\/1/);
   });
+
+  for (const lang of ['ko', 'en'] as const) {
+    it(`axe-core finds no violations on the training pages (${lang})`, async () => {
+      const context = await h.newContext();
+      const page = await context.newPage();
+      const check = async (p: typeof page, url: string, testId: string) => {
+        await p.goto(`${h.server.url}${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        await p.getByTestId(testId).first().waitFor();
+        await p.waitForLoadState('networkidle');
+        assert.equal(await p.getAttribute('html', 'lang'), lang);
+        const violations = await axeViolations(p);
+        assert.deepEqual(violations, [], `${url} (${lang}): ${JSON.stringify(violations, null, 1)}`);
+      };
+      for (const [url, testId] of [
+        ['/training', 'cohort-list'],
+        [`/training/cohorts/${made.cohortId}`, 'training-form'],
+        [`/training/status/${made.token}`, 'trainee-facts'],
+        [`/certificates/${made.code}`, 'certificate-facts'],
+      ] as const)
+        await check(page, url, testId);
+      const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD, `?lang=${lang}`);
+      for (const [url, testId] of [
+        ['/staff/training', 'training-figures'],
+        [`/staff/training/cohorts/${made.cohortId}`, 'trainee-list'],
+        [`/staff/training/sessions/${made.sessionId}/display`, 'room-code'],
+      ] as const)
+        await check(staff, url, testId);
+    });
+  }
 
   it('no page errors', () => {
     assert.deepEqual(h.pageErrors, []);

@@ -54,7 +54,7 @@ describe('registrant messages', () => {
 
   it('the calendar written from the subject: escaped, its UID the session’s own', () => {
     const ics = registrationCalendar({ ...subject, title: { ko: '금융, 기초; 강좌\r\nX-EVIL:1', en: null } }, 'academy_session', 'https://finhub.jeonju.test');
-    assert.match(ics, /UID:academy-session-7@finhub\.jeonju\.test/);
+    assert.match(ics, /UID:academy-session-7@finhub\.jeonju\.go\.kr/);
     assert.match(ics, /SUMMARY:금융\\, 기초\\; 강좌 X-EVIL:1/);
     assert.ok(!/^X-EVIL/m.test(ics));
   });

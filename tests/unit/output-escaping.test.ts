@@ -20,6 +20,7 @@ import { EmailChannel, FileChannel } from '../../src/modules/notifications/chann
 import { badgesPdf } from '../../src/modules/events/attendee-badges.ts';
 import { attendeesCsv, attendeesXlsx } from '../../src/modules/events/attendee-exports.ts';
 import type { AttendeeRow } from '../../src/modules/events/presenters.ts';
+import { readCsv } from '../support/independent.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 const PYTHON = '/usr/bin/python3';
@@ -49,6 +50,8 @@ describe('CSV: line breaks inside a cell are quoted', () => {
       }),
     ) as string[][];
     assert.equal(rows.length, 1 + ROWS.length, `one header and ${ROWS.length} rows: ${JSON.stringify(rows)}`);
+    const read = readCsv(csv);
+    assert.ok(read.bom && read.crlf && !read.bareLf, 'records end with CR LF; the line breaks left are inside quoted cells');
     assert.deepEqual(
       rows.slice(1).map((r) => [r[0], r[3], r[4], r[5]]),
       [

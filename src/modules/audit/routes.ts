@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MANAGERS } from '../../server/auth.ts';
-import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { auditCsv, auditView } from './presenters.ts';
 import { listAudit, type AuditFilter } from './service.ts';
 
@@ -18,9 +18,9 @@ const Filter = z.object({
 });
 
 export const AuditRow = z.object({
-  id: z.number().int(),
+  id: dbId().min(1).max(Number.MAX_SAFE_INTEGER).describe('audit row id (bigserial)'),
   at: z.string(),
-  actorId: z.number().int().nullable(),
+  actorId: dbId().nullable(),
   actorEmail: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
@@ -65,7 +65,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/audit.csv',
-    { config: { policy: MANAGERS }, schema: { operationId: 'exportAudit', summary: 'Audit trail as CSV / 감사 기록 CSV', tags: ['audit'], querystring: Filter } },
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'exportAudit',
+        summary: 'Audit trail as CSV / 감사 기록 CSV',
+        tags: ['audit'],
+        querystring: Filter,
+        produces: ['text/csv'],
+        response: { 200: z.string().describe('RFC 4180 CSV, UTF-8 with a byte-order mark') },
+      },
+    },
     async (req, reply) => {
       const { items } = await listAudit(app.db, toFilter(req.query, CSV_MAX_ROWS, 0));
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="finhub-audit.csv"').send(auditCsv(items));

@@ -1,6 +1,6 @@
 /** Zod schemas of the financial academy API (전주시 금융아카데미); field names follow docs/education-api.md. */
 import { z } from 'zod';
-import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { REGISTRATION_STATUSES, RegistrationStatusSchema, TokenParams } from '../registration/api-schema.ts';
@@ -33,7 +33,7 @@ export const SessionBody = z
     lecturer: singleLine(100).optional(),
     description: descriptionIn.optional(),
     onlineUrl: httpUrl.optional(),
-    programmeId: z.number().int().positive().max(2_147_483_647).optional(),
+    programmeId: dbId().optional(),
     waitlist: z.boolean().optional().describe('take a waiting list when full (default true)'),
     offerTtlMinutes: z
       .number()
@@ -58,7 +58,7 @@ export const SessionPatchBody = z
     description: descriptionIn.nullable(),
     onlineUrl: httpUrl.nullable(),
     videoUrl: httpUrl.nullable(),
-    programmeId: z.number().int().positive().max(2_147_483_647).nullable(),
+    programmeId: dbId().nullable(),
     waitlist: z.boolean(),
     offerTtlMinutes: z
       .number()
@@ -77,8 +77,8 @@ const REGISTRATION_STATES = ['not_open', 'open', 'closed', 'full', 'started', 'c
 
 export const SessionSchema = z
   .object({
-    id: z.number().int(),
-    programmeId: z.number().int().nullable(),
+    id: dbId(),
+    programmeId: dbId().nullable(),
     title: bilingualOut,
     description: bilingualOut.nullable(),
     lecturer: z.string().nullable(),
@@ -115,7 +115,7 @@ const STATUSES = REGISTRATION_STATUSES;
 
 export const StaffRegistrationSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     status: z.enum(STATUSES),
     name: z.string(),
     phoneMasked: z.string().nullable(),
@@ -134,7 +134,7 @@ export const RegistrationListQuery = PageQuery.extend({ q: z.string().trim().nor
 export const CheckInBody = z
   .object({
     token: z.string().min(1).max(100).optional().describe('the scanned QR code'),
-    registrationId: z.number().int().positive().max(2_147_483_647).optional(),
+    registrationId: dbId().optional(),
   })
   .strict()
   .refine((b) => (b.token === undefined) !== (b.registrationId === undefined), { message: 'Give either token or registrationId', path: ['token'] });
@@ -142,7 +142,7 @@ export const CheckInBody = z
 export const SurveyAnswerBody = z.object({ rating: z.number().int().min(1).max(5), comment: multiLine(2000, { min: 0 }).optional() }).strict();
 
 export const SurveyInfoSchema = z.object({
-  session: z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string() }),
+  session: z.object({ id: dbId(), title: bilingualOut, startsAt: z.string() }),
   answered: z.boolean(),
 });
 
@@ -158,7 +158,7 @@ export const FiguresSchema = z
   .object({
     year: z.object({ year: z.number().int(), sessions: z.number().int(), held: z.number().int(), ...figureShape }),
     byQuarter: z.array(z.object({ quarter: z.number().int(), sessions: z.number().int(), held: z.number().int(), ...figureShape })),
-    sessions: z.array(z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string(), cancelled: z.boolean(), held: z.boolean(), ...figureShape })),
+    sessions: z.array(z.object({ id: dbId(), title: bilingualOut, startsAt: z.string(), cancelled: z.boolean(), held: z.boolean(), ...figureShape })),
   })
   .meta({ id: 'AcademyFigures' });
 
@@ -167,7 +167,7 @@ export const FiguresQuery = z.object({ year: wholeNumber(2000, 2200).optional() 
 export const ProgrammeBody = z.object({ year: z.number().int().min(2000).max(2200), title: titleIn, description: descriptionIn.optional() }).strict();
 
 export const ProgrammeSchema = z
-  .object({ id: z.number().int(), year: z.number().int(), title: bilingualOut, description: bilingualOut.nullable(), createdAt: z.string() })
+  .object({ id: dbId(), year: z.number().int(), title: bilingualOut, description: bilingualOut.nullable(), createdAt: z.string() })
   .meta({ id: 'AcademyProgramme' });
 
 export const ConsentQuery = z.object({ purpose: z.enum(CONSENT_PURPOSES) });

@@ -1,7 +1,7 @@
 /** Financial academy routes (docs/education-api.md): sessions, registrations, check-in, survey, figures, programmes, consent. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { dbId, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
 import { CONSENT_NOTICES } from '../registration/consent.ts';
@@ -32,7 +32,8 @@ import { createSession, updateSession } from './academy/edit-session.ts';
 import { academyFigures } from './academy/figures.ts';
 import { createProgramme, listProgrammes } from './academy/programmes.ts';
 import { checkInAtSession, registerForSession, sessionRegistrations } from './academy/registrations.ts';
-import { getSession, listSessions } from './academy/sessions.ts';
+import { sessionCalendar } from './academy/calendar.ts';
+import { getSession, listSessions, loadSession } from './academy/sessions.ts';
 import { answerSurvey, sendSurvey, surveyInfo } from './academy/survey.ts';
 
 const tags = ['academy'];
@@ -62,6 +63,28 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
       schema: { operationId: 'getAcademySession', summary: 'One session with seats left and waiting list / 강좌 상세', tags, params: IdParams, response: { 200: SessionSchema } },
     },
     async (req) => getSession(app.db, req.params.id),
+  );
+
+  app.get(
+    '/api/academy/sessions/:id/calendar.ics',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'getAcademySessionCalendar',
+        summary: 'The session as iCalendar / 강좌 일정(iCalendar)',
+        tags,
+        params: IdParams,
+        produces: ['text/calendar'],
+        response: { 200: z.string().describe('text/calendar (RFC 5545), times in UTC') },
+      },
+    },
+    async (req, reply) => {
+      const { s, pool } = await loadSession(app.db, req.params.id);
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="academy-session-${s.id}.ics"`)
+        .send(sessionCalendar(s, pool, engine.publicUrl));
+    },
   );
 
   app.post(
@@ -176,7 +199,7 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
         tags,
         params: TokenParams,
         body: SurveyAnswerBody,
-        response: { 201: z.object({ id: z.number().int(), rating: z.number().int() }) },
+        response: { 201: z.object({ id: dbId(), rating: z.number().int() }) },
       },
     },
     async (req, reply) => reply.status(201).send(await answerSurvey(app.db, actorOf(req), req.params.token, req.body)),

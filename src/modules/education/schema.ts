@@ -36,7 +36,10 @@ export const academySessions = pgTable(
     /** The recording (유튜브), published after the session. */
     videoUrl: text('video_url'),
     surveySentAt: timestamp('survey_sent_at', { withTimezone: true }),
+    /** iCalendar SEQUENCE: raised when the time, venue or status changes (src/server/calendar.ts). */
+    sequence: integer('sequence').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('academy_sessions_starts_idx').on(t.startsAt), check('academy_sessions_time_ck', sql`${t.startsAt} < ${t.endsAt}`)],
 );

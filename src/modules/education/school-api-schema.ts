@@ -1,6 +1,6 @@
 /** Zod schemas of the visiting financial school API (찾아가는 금융학교), docs/education-api.md. */
 import { z } from 'zod';
-import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
@@ -33,7 +33,7 @@ export const SurveyBody = z
 
 export const SurveySchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     year: z.number().int(),
     opensAt: z.string(),
     closesAt: z.string(),
@@ -59,8 +59,8 @@ export const ApplicationBody = z
 
 export const ClassSchema = z
   .object({
-    id: z.number().int(),
-    applicationId: z.number().int(),
+    id: dbId(),
+    applicationId: dbId(),
     heldOn: z.string(),
     lecturer: z.string(),
     classes: z.number().int(),
@@ -83,8 +83,8 @@ export const ApplicationStatusSchema = z
 
 export const StaffApplicationSchema = z
   .object({
-    id: z.number().int(),
-    surveyId: z.number().int(),
+    id: dbId(),
+    surveyId: dbId(),
     status: z.enum(APPLICATION_STATUSES),
     schoolName: z.string(),
     level: z.enum(SCHOOL_LEVELS),

@@ -1,6 +1,6 @@
 /** Zod schemas of event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import { z } from 'zod';
-import { idNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { PageQuery, pageSchema } from '../registration/listing.ts';
@@ -59,7 +59,7 @@ export const CategoryPatchBody = z
   .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change: send at least one field' });
 
 export const CategorySchema = z.object({
-  id: z.number().int(),
+  id: dbId(),
   category: z.enum(CATEGORIES),
   requiresInvitation: z.boolean(),
   requiresApproval: z.boolean(),
@@ -92,7 +92,7 @@ export const QuestionBody = z
   })
   .strict();
 export const QuestionSchema = z.object({
-  id: z.number().int(),
+  id: dbId(),
   kind: z.enum(['text', 'choice', 'country', 'affiliation']),
   label: z.object({ ko: z.string(), en: z.string().nullable() }),
   required: z.boolean(),
@@ -101,7 +101,7 @@ export const QuestionSchema = z.object({
 });
 
 export const AttendeeSchema = z.object({
-  id: z.number().int(),
+  id: dbId(),
   status: z.string(),
   category: z.enum(CATEGORIES),
   name: z.string(),
@@ -118,10 +118,7 @@ export const AttendeeQuery = PageQuery.extend({ category: z.enum(CATEGORIES).opt
 /** One page of an event's registrants, keyset by id (src/modules/registration/listing.ts). */
 export const AttendeePageSchema = pageSchema(AttendeeSchema);
 
-export const EventCheckInBody = z.union([
-  z.object({ token: z.string().min(1).max(100) }).strict(),
-  z.object({ registrationId: z.number().int().positive().max(2_147_483_647) }).strict(),
-]);
+export const EventCheckInBody = z.union([z.object({ token: z.string().min(1).max(100) }).strict(), z.object({ registrationId: dbId() }).strict()]);
 
 export const BadgesQuery = z.object({
   registrationIds: z

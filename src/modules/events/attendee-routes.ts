@@ -1,7 +1,7 @@
 /** Event registration and the day of the event (docs/events-api.md, "Registration, on the day"). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { dbId, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { notFound } from '../../server/errors.ts';
@@ -213,7 +213,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
         tags,
         params: AttendeeParams,
         body: z.object({ approve: z.boolean() }).strict(),
-        response: { 200: z.object({ id: z.number().int(), status: z.string() }) },
+        response: { 200: z.object({ id: dbId(), status: z.string() }) },
       },
     },
     async (req) => decideApproval(app.db, actorOf(req), req.params.id, req.params.registrationId, req.body.approve),

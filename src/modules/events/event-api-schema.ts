@@ -1,6 +1,6 @@
 /** Zod schemas of the events core (docs/events-api.md "Events core"): events, rooms, programme, speakers. */
 import { z } from 'zod';
-import { idNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { CategorySchema, QuestionSchema } from './attendee-api-schema.ts';
 
@@ -37,7 +37,7 @@ const eventFields = {
   venue: bi(200).nullable(),
   streamUrl: httpUrl.nullable(),
   published: z.boolean(),
-  planActionId: z.number().int().positive().max(2_147_483_647).nullable(),
+  planActionId: dbId().nullable(),
 };
 
 export const EventBody = z
@@ -66,7 +66,7 @@ const biOutNullable = biOut.nullable();
 
 export const EventSummarySchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     kind: z.enum(EVENT_KINDS),
     edition: z.number().int().nullable(),
     title: biOut,
@@ -79,29 +79,29 @@ export const EventSummarySchema = z
   })
   .meta({ id: 'EventSummary' });
 
-export const RoomSchema = z.object({ id: z.number().int(), position: z.number().int(), name: biOut }).meta({ id: 'EventRoom' });
+export const RoomSchema = z.object({ id: dbId(), position: z.number().int(), name: biOut }).meta({ id: 'EventRoom' });
 export const ProgrammeItemSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     kind: z.enum(ITEM_KINDS),
     title: biOut,
     description: biOutNullable,
     startsAt: z.string(),
     endsAt: z.string(),
-    roomId: z.number().int().nullable(),
-    speakers: z.array(z.object({ id: z.number().int(), role: z.string().nullable() })),
+    roomId: dbId().nullable(),
+    speakers: z.array(z.object({ id: dbId(), role: z.string().nullable() })),
   })
   .meta({ id: 'EventProgrammeItem' });
 const biLoose = z.object({ ko: z.string().nullable(), en: z.string().nullable() });
 export const SpeakerSchema = z
-  .object({ id: z.number().int(), name: biOut, affiliation: biLoose.nullable(), bio: biLoose.nullable(), photoUrl: z.string().nullable() })
+  .object({ id: dbId(), name: biOut, affiliation: biLoose.nullable(), bio: biLoose.nullable(), photoUrl: z.string().nullable() })
   .meta({ id: 'EventSpeaker' });
 
 export const EventDetailSchema = EventSummarySchema.extend({
   description: biOutNullable,
   streamUrl: z.string().nullable(),
   outcome: biOutNullable,
-  planActionId: z.number().int().nullable(),
+  planActionId: dbId().nullable(),
   rooms: z.array(RoomSchema),
   programme: z.array(ProgrammeItemSchema),
   speakers: z.array(SpeakerSchema),
@@ -114,7 +114,7 @@ export const RoomPatchBody = RoomBody.partial()
   .strict()
   .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
 
-const itemSpeakers = z.array(z.object({ speakerId: z.number().int().positive().max(2_147_483_647), role: singleLine(50).optional() }).strict()).max(50);
+const itemSpeakers = z.array(z.object({ speakerId: dbId(), role: singleLine(50).optional() }).strict()).max(50);
 export const ProgrammeBody = z
   .object({
     kind: z.enum(ITEM_KINDS),
@@ -122,7 +122,7 @@ export const ProgrammeBody = z
     description: bi(5000, multiLine).optional(),
     startsAt: instant,
     endsAt: instant,
-    roomId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    roomId: dbId().nullable().optional(),
     speakers: itemSpeakers.optional(),
   })
   .strict();
@@ -133,7 +133,7 @@ export const ProgrammePatchBody = z
     description: bi(5000, multiLine).nullable(),
     startsAt: instant,
     endsAt: instant,
-    roomId: z.number().int().positive().max(2_147_483_647).nullable(),
+    roomId: dbId().nullable(),
     speakers: itemSpeakers,
   })
   .partial()

@@ -1,32 +1,16 @@
 /**
- * iCalendar (RFC 5545) export of an event and of one programme item, with ical-generator. Times are UTC (…Z).
+ * iCalendar (RFC 5545) export of an event and of one programme item (src/server/calendar.ts
+ * escapes, folds and names them). Exported for the messages that attach a calendar.
  *
- * Every text is made safe here, whatever the database holds (rows written before the input check
- * of src/server/text.ts, or by other paths): titles, rooms and venues on one line (`oneLine`:
- * control characters folded to a space), descriptions with line feeds only (`cleanLines`).
- * ical-generator escapes SUMMARY, DESCRIPTION, LOCATION and URL (backslash, ";", "," and line breaks), but
- * writes the calendar's NAME and X-WR-CALNAME as given — a title holding CR LF then started a
- * line of its own, e.g. a whole VEVENT of the sender's choosing — so those are escaped here
- * (`calendarName`). tests/api/events-ics-injection.test.ts reads the result with python's
- * icalendar.
+ * UIDs: `event-<id>@finhub.jeonju.go.kr`, `event-<id>-item-<itemId>@…`. SEQUENCE: the event's
+ * counter; a programme item's is the event's plus its own (both only grow, so the sum rises when
+ * either is rescheduled or the event is cancelled); LAST-MODIFIED the later of the two changes.
+ * tests/api/calendars.test.ts and tests/api/events-ics-injection.test.ts read the results with
+ * python's icalendar and vobject.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
-import { cleanLines, oneLine } from '../../server/text.ts';
+import { bothLine, bothText, calendarText } from '../../server/calendar.ts';
+import { oneLine } from '../../server/text.ts';
 import type { EventRow } from './core/event-row.ts';
-
-const PROD_ID = { company: 'Jeonju City', product: 'finhub', language: 'KO' };
-
-/** "한국어 / English" on one line. */
-const both = (ko: string | null, en: string | null) =>
-  [ko, en]
-    .map((s) => (s ? oneLine(s).trim() : ''))
-    .filter((s) => s.length > 0)
-    .join(' / ');
-
-/** RFC 5545 §3.3.11 TEXT, for the properties ical-generator does not escape: \\ ; , escaped, on one line. */
-function calendarName(s: string): string {
-  return oneLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
-}
 
 export interface CalendarItem {
   id: number;
@@ -36,19 +20,12 @@ export interface CalendarItem {
   descriptionEn: string | null;
   startsAt: Date;
   endsAt: Date;
+  sequence: number;
+  updatedAt: Date;
   room: { nameKo: string; nameEn: string | null } | null;
 }
 
-function eventStatus(e: EventRow) {
-  return e.status === 'cancelled' ? ICalEventStatus.CANCELLED : e.dateApproximate ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
-}
-
-/** Korean and English descriptions, one after the other, line feeds kept. */
-const bothText = (ko: string | null, en: string | null) =>
-  [ko, en]
-    .map((s) => (s ? cleanLines(s).trim() : ''))
-    .filter((s) => s.length > 0)
-    .join(' / ');
+const eventStatus = (e: EventRow) => (e.status === 'cancelled' ? 'cancelled' : e.dateApproximate ? 'tentative' : 'confirmed');
 
 function description(e: EventRow, extra: string | null, publicUrl: string) {
   const lines = [
@@ -60,37 +37,39 @@ function description(e: EventRow, extra: string | null, publicUrl: string) {
   return lines.filter((l): l is string => !!l).join('\n\n');
 }
 
-/** The whole event as one VEVENT. */
-export function eventCalendar(e: EventRow, publicUrl: string, host: string): string {
-  const cal = ical({ prodId: PROD_ID, name: calendarName(both(e.titleKo, e.titleEn)) });
-  cal.createEvent({
-    id: `event-${e.id}@${host}`,
-    start: e.startsAt,
-    end: e.endsAt,
-    summary: both(e.titleKo, e.titleEn),
-    description: description(e, bothText(e.descriptionKo, e.descriptionEn) || null, publicUrl),
-    location: both(e.venueKo, e.venueEn) || null,
-    url: `${publicUrl}/events/${e.id}`,
-    status: eventStatus(e),
-    stamp: e.updatedAt,
-  });
-  return cal.toString();
+/** The whole event as one VEVENT; `publish` for an e-mail attachment (METHOD:PUBLISH). */
+export function eventCalendar(e: EventRow, publicUrl: string, opts: { publish?: boolean } = {}): string {
+  return calendarText(
+    bothLine(e.titleKo, e.titleEn),
+    {
+      uid: `event-${e.id}`,
+      start: e.startsAt,
+      end: e.endsAt,
+      summary: bothLine(e.titleKo, e.titleEn),
+      description: description(e, bothText(e.descriptionKo, e.descriptionEn) || null, publicUrl),
+      location: bothLine(e.venueKo, e.venueEn) || null,
+      url: `${publicUrl}/events/${e.id}`,
+      status: eventStatus(e),
+      sequence: e.sequence,
+      modifiedAt: e.updatedAt,
+    },
+    opts,
+  );
 }
 
 /** One session of the programme as one VEVENT. */
-export function programmeItemCalendar(e: EventRow, item: CalendarItem, publicUrl: string, host: string): string {
-  const cal = ical({ prodId: PROD_ID, name: calendarName(both(e.titleKo, e.titleEn)) });
-  const place = [item.room ? both(item.room.nameKo, item.room.nameEn) : null, both(e.venueKo, e.venueEn) || null].filter(Boolean).join(', ');
-  cal.createEvent({
-    id: `event-${e.id}-item-${item.id}@${host}`,
+export function programmeItemCalendar(e: EventRow, item: CalendarItem, publicUrl: string): string {
+  const place = [item.room ? bothLine(item.room.nameKo, item.room.nameEn) : null, bothLine(e.venueKo, e.venueEn) || null].filter(Boolean).join(', ');
+  return calendarText(bothLine(e.titleKo, e.titleEn), {
+    uid: `event-${e.id}-item-${item.id}`,
     start: item.startsAt,
     end: item.endsAt,
-    summary: `${both(item.titleKo, item.titleEn)} — ${both(e.titleKo, e.titleEn)}`,
+    summary: `${bothLine(item.titleKo, item.titleEn)} — ${bothLine(e.titleKo, e.titleEn)}`,
     description: description(e, bothText(item.descriptionKo, item.descriptionEn) || null, publicUrl),
     location: place || null,
     url: `${publicUrl}/events/${e.id}`,
     status: eventStatus(e),
-    stamp: e.updatedAt,
+    sequence: e.sequence + item.sequence,
+    modifiedAt: new Date(Math.max(item.updatedAt.getTime(), e.updatedAt.getTime())),
   });
-  return cal.toString();
 }

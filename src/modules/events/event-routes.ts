@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
+import { binary, multipartBody } from '../../server/api-schema.ts';
 import { notFound } from '../../server/errors.ts';
 import { readMultipart, requireFile } from '../../server/multipart.ts';
 import {
@@ -38,7 +39,6 @@ const ics = z.string().describe('text/calendar (RFC 5545), times in UTC');
 
 export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, { publicUrl }) => {
   const base = publicUrl.replace(/\/+$/, '');
-  const host = new URL(base).host;
 
   app.get(
     '/api/events',
@@ -101,10 +101,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     },
     async (req, reply) => {
       const e = await loadEvent(app.db, req.params.id, { publicOnly: req.user === null });
-      return reply
-        .header('content-type', 'text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="event-${e.id}.ics"`)
-        .send(eventCalendar(e, base, host));
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="event-${e.id}.ics"`).send(eventCalendar(e, base));
     },
   );
 
@@ -126,7 +123,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="event-${event.id}-session-${item.id}.ics"`)
-        .send(programmeItemCalendar(event, { ...item, room }, base, host));
+        .send(programmeItemCalendar(event, { ...item, room }, base));
     },
   );
 
@@ -264,6 +261,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
         tags,
         consumes: ['multipart/form-data'],
         params: SpeakerIdParams,
+        body: multipartBody({ file: binary('≤ 10 MB: PNG, JPEG, GIF or WebP (checked by content)') }),
         response: { 200: SpeakerSchema },
       },
     },

@@ -36,6 +36,8 @@ export const events = pgTable(
     planActionId: integer('plan_action_id').references(() => actions.id, { onDelete: 'set null' }),
     outcomeKo: text('outcome_ko'),
     outcomeEn: text('outcome_en'),
+    /** iCalendar SEQUENCE: raised when the time, place or status changes (src/server/calendar.ts). */
+    sequence: integer('sequence').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -71,6 +73,9 @@ export const eventProgramme = pgTable(
     descriptionEn: text('description_en'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** iCalendar SEQUENCE: raised when the time or room changes (src/server/calendar.ts). */
+    sequence: integer('sequence').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('event_programme_event_idx').on(t.eventId, t.startsAt), check('event_programme_time_ck', sql`${t.startsAt} < ${t.endsAt}`)],
 );

@@ -1,6 +1,6 @@
 /** Zod schemas of the plan API: validate requests, serialise responses, generate OpenAPI. */
 import { z } from 'zod';
-import { idNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber } from '../../server/api-schema.ts';
 import { ACTION_STATUSES, FUNDING_SOURCES, PERIODS } from './types.ts';
 
 const won = z.number().int().describe('integer won (1억원 = 100,000,000)');
@@ -8,7 +8,7 @@ const yearSpan = z.object({ start: z.number().int(), end: z.number().int() });
 
 const PlanSummarySchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     category: z.string(),
     number: z.number().int(),
     pledge: z.string(),
@@ -22,7 +22,7 @@ export const PlanListSchema = z.object({ items: z.array(PlanSummarySchema) });
 
 const PhaseItemSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     text: z.string(),
     get children(): z.ZodArray<typeof PhaseItemSchema> {
       return z.array(PhaseItemSchema);
@@ -50,18 +50,18 @@ const targetSchema = z.object({ count: z.number().int(), unit: z.string() }).nul
 /** The plan's normalized fields with ids: what the importer reads, as stored. */
 function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A, entryExtra: E) {
   return {
-    id: z.number().int(),
+    id: dbId(),
     category: z.string(),
     number: z.number().int(),
     pledge: z.string(),
     title: z.string(),
     period: yearSpan,
     totalBudgetKrw: won,
-    contents: z.array(z.object({ id: z.number().int(), area: z.string(), text: z.string() })),
+    contents: z.array(z.object({ id: dbId(), area: z.string(), text: z.string() })),
     budget: budgetSchema,
     phases: z.array(
       z.object({
-        id: z.number().int(),
+        id: dbId(),
         name: z.string(),
         start: z.string().nullable(),
         end: z.string().nullable(),
@@ -72,7 +72,7 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
     effects: z.array(z.string()),
     schedule: z.array(
       z.object({
-        id: z.number().int(),
+        id: dbId(),
         year: z.number().int(),
         period: z.enum(PERIODS),
         goals: z.array(z.string()),
@@ -84,7 +84,7 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
   };
 }
 
-const StoredPlanBaseSchema = z.object(storedPlanShape(z.object({ id: z.number().int(), text: z.string(), target: targetSchema }), {}));
+const StoredPlanBaseSchema = z.object(storedPlanShape(z.object({ id: dbId(), text: z.string(), target: targetSchema }), {}));
 
 const NormalizedPhaseItemSchema = z
   .object({
@@ -165,7 +165,7 @@ export const LedgerAmountsSchema = z.object(ledgerAmountsShape);
 export { ledgerAmountsShape };
 
 const publicEvidenceShape = {
-  id: z.number().int(),
+  id: dbId(),
   kind: z.enum(['file', 'link']),
   title: z.string(),
   url: z.string().describe('the link, or /api/evidence/:id/file for a file'),
@@ -175,7 +175,7 @@ export const PublicEvidenceSchema = z.object(publicEvidenceShape).meta({ id: 'Pu
 export const EvidenceSchema = z
   .object({
     ...publicEvidenceShape,
-    actionId: z.number().int(),
+    actionId: dbId(),
     published: z.boolean(),
     fileName: z.string().nullable(),
     mimeType: z.string().nullable(),
@@ -185,7 +185,7 @@ export const EvidenceSchema = z
   .meta({ id: 'Evidence' });
 
 const publicActionShape = {
-  id: z.number().int(),
+  id: dbId(),
   text: z.string(),
   target: targetSchema,
   status: z.enum(ACTION_STATUSES),
@@ -197,7 +197,7 @@ export const StaffActionSchema = z
   .object({
     ...publicActionShape,
     evidence: z.array(EvidenceSchema),
-    ownerDepartmentId: z.number().int().nullable(),
+    ownerDepartmentId: dbId().nullable(),
     measureKey: z.string().nullable(),
     measured: z.number().nullable().describe('the bound measure’s figure over the action’s schedule period'),
     progressSource: z.enum(['manual', 'measure']),

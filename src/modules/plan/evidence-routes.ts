@@ -1,6 +1,7 @@
 /** Evidence routes: upload a file, add a link, edit, delete, and serve the file. */
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { FILE_MIME_TYPES } from '../../server/file-type.ts';
 import { z } from 'zod';
 import { actorOf, EDITORS, PUBLIC, userOf } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
@@ -98,7 +99,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Published files: anyone. Unpublished: signed-in staff only (404 to others). Always an attachment.',
         tags: ['evidence'],
         params: EvidenceIdParams,
-        produces: ['application/octet-stream'],
+        produces: FILE_MIME_TYPES,
         response: { 200: z.unknown().describe('the file, as an attachment') },
       },
     },

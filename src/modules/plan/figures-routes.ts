@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { STAFF } from '../../server/auth.ts';
 import { FiguresSchema, LedgerAmountsSchema } from './api-schema.ts';
 import { allPlanFigures } from './figures-query.ts';
+import { dbId } from '../../server/api-schema.ts';
 
 export const PlanFiguresListSchema = z.object({
   items: z.array(
     z.object({
-      id: z.number().int(),
+      id: dbId(),
       category: z.string(),
       number: z.number().int(),
       pledge: z.string(),

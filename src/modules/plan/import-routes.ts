@@ -9,9 +9,9 @@ import { NormalizedPlanSchema, PlanIdParams, StaffPlanSchema } from './api-schem
 import { parsePlanFile } from './importer/parse.ts';
 import { PlanFormatError } from './importer/text.ts';
 import { getStaffPlan } from './plan-read.ts';
-import { binary, multipartBody } from './tracking-api-schema.ts';
 import { importPlan, updatePlan } from './service.ts';
 import type { NormalizedPlan } from './types.ts';
+import { binary, dbId, multipartBody } from '../../server/api-schema.ts';
 
 const year = z.number().int().min(1900).max(2200);
 
@@ -82,7 +82,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           replace: z.enum(['true', 'false']).optional().describe('"true": replace the plan with the same category and number'),
         }),
         response: {
-          201: z.object({ id: z.number().int(), replaced: z.boolean() }),
+          201: z.object({ id: dbId(), replaced: z.boolean() }),
         },
       },
     },

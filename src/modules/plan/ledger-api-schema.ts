@@ -1,6 +1,6 @@
 /** Zod schemas of the budget ledger API (공약가계부). */
 import { z } from 'zod';
-import { idNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { FUNDING_SOURCES } from './types.ts';
 import { ledgerAmountsShape } from './api-schema.ts';
@@ -26,7 +26,7 @@ export const ExecutionBody = z
 
 export const ExecutionSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     sourceLabel: z.string(),
     year: z.number().int(),
     executedOn: z.string(),

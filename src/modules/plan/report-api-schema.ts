@@ -1,6 +1,6 @@
 /** Zod schemas of the quarterly report API (분기 보고). A reported quarter's snapshot has this shape, frozen. */
 import { z } from 'zod';
-import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { FiguresSchema } from './api-schema.ts';
 import { ActorSchema } from './tracking-api-schema.ts';
 import { ACTION_STATUSES, PERIODS } from './types.ts';
@@ -19,7 +19,7 @@ export const ReportBody = z.object({ year: z.number().int().min(2000).max(2100),
 export const ReportSchema = z
   .object({
     version: z.literal(1),
-    plan: z.object({ id: z.number().int(), title: z.string(), pledge: z.string(), category: z.string(), number: z.number().int() }),
+    plan: z.object({ id: dbId(), title: z.string(), pledge: z.string(), category: z.string(), number: z.number().int() }),
     year: z.number().int(),
     quarter,
     generatedAt: z.string().describe('when these figures were computed'),
@@ -30,21 +30,21 @@ export const ReportSchema = z
     }),
     entries: z.array(
       z.object({
-        id: z.number().int(),
+        id: dbId(),
         year: z.number().int(),
         period: z.enum(PERIODS),
         goals: z.array(z.string()),
         figures: FiguresSchema,
         actions: z.array(
           z.object({
-            id: z.number().int(),
+            id: dbId(),
             text: z.string(),
             target: z.object({ count: z.number().int(), unit: z.string() }).nullable(),
             status: z.enum(ACTION_STATUSES),
             progress: z.number().int(),
             progressSource: z.enum(['manual', 'measure']),
-            ownerDepartment: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-            evidence: z.array(z.object({ id: z.number().int(), title: z.string(), kind: z.enum(['file', 'link']), published: z.boolean() })),
+            ownerDepartment: z.object({ id: dbId(), name: z.string() }).nullable(),
+            evidence: z.array(z.object({ id: dbId(), title: z.string(), kind: z.enum(['file', 'link']), published: z.boolean() })),
           }),
         ),
       }),
@@ -54,7 +54,7 @@ export const ReportSchema = z
       executedKrw: won.describe('executed up to the end of the quarter (by execution date)'),
       executionRate: z.number().nullable().describe('executedKrw / plannedKrw × 100, one decimal; null when nothing is planned'),
       quarterExecutedKrw: won.describe('executed within the quarter'),
-      executions: z.array(z.object({ id: z.number().int(), sourceLabel: z.string(), year: z.number().int(), executedOn: z.string(), amountKrw: won, description: z.string() })),
+      executions: z.array(z.object({ id: dbId(), sourceLabel: z.string(), year: z.number().int(), executedOn: z.string(), amountKrw: won, description: z.string() })),
     }),
   })
   .meta({ id: 'QuarterReport' });

@@ -1,6 +1,10 @@
-/** A quarterly report as an XLSX workbook (exceljs): summary, actions, budget. Korean first, English second. */
+/**
+ * A quarterly report as an XLSX workbook (exceljs): summary, actions, budget. Korean first,
+ * English second. Times and dates are date cells (Seoul), figures and money numbers, nothing an
+ * empty cell (src/server/csv.ts; read back with openpyxl in tests/api/outputs-spreadsheets.test.ts).
+ */
 import type ExcelJS from 'exceljs';
-import { keepStringCellsText } from '../../server/csv.ts';
+import { calendarCellDate, keepStringCellsText, seoulCellDate, XLSX_DATE, XLSX_DATE_TIME } from '../../server/csv.ts';
 import type { Figures } from './figures.ts';
 import type { ReportResponse } from './report-api-schema.ts';
 import { ACTION_STATUS_LABELS, type Period } from './types.ts';
@@ -44,7 +48,12 @@ export async function reportWorkbook({ report: r, reported, reportedAt }: Report
   s.addRow(['공약 / Pledge', r.plan.pledge]);
   s.addRow(['분야·번호 / Category, No.', `${r.plan.category} No. ${r.plan.number}`]);
   s.addRow(['보고 분기 / Quarter', `${r.year}년 ${r.quarter}분기 (${r.year} Q${r.quarter})`]);
-  s.addRow(['상태 / State', reported ? `보고됨 Reported ${reportedAt ?? ''}` : `미보고(현재 기준) Not reported (live, ${r.generatedAt})`]);
+  const state = s.addRow(
+    reported && reportedAt ? ['상태 / State (KST)', '보고됨 Reported', seoulCellDate(reportedAt)] : ['상태 / State (KST)', '미보고(현재 기준) Not reported (live)', null],
+  );
+  state.getCell(3).numFmt = XLSX_DATE_TIME;
+  const generated = s.addRow(['작성 시각 / Computed at (KST)', seoulCellDate(r.generatedAt)]);
+  generated.getCell(2).numFmt = XLSX_DATE_TIME;
   s.addRow([]);
   header(s.addRow(['구분 / Scope', '이행률(%) / Progress rate', '완료율(%) / Completion rate', '대상 / Counted', '완료 / Done']));
   const fig = (label: string, f: Figures) => s.addRow([label, f.progressRate, f.completionRate, f.counted, f.done]);
@@ -71,7 +80,8 @@ export async function reportWorkbook({ report: r, reported, reportedAt }: Report
     { header: '기간 Period', width: 12 },
     { header: '목표 Goals', width: 40 },
     { header: '추진계획 Action', width: 50 },
-    { header: '목표치 Target', width: 12 },
+    { header: '목표치 Target', width: 10 },
+    { header: '단위 Unit', width: 8 },
     { header: '상태 Status', width: 22 },
     { header: '진척률(%) Progress', width: 12 },
     { header: '담당 부서 Department', width: 20 },
@@ -83,18 +93,19 @@ export async function reportWorkbook({ report: r, reported, reportedAt }: Report
       const row = a.addRow([
         e.year,
         PERIOD_LABELS[e.period],
-        e.goals.join('\n'),
+        e.goals.join('\n') || null,
         act.text,
-        act.target ? `${act.target.count}${act.target.unit}` : '',
+        act.target?.count ?? null,
+        act.target?.unit || null,
         `${ACTION_STATUS_LABELS[act.status].ko} / ${ACTION_STATUS_LABELS[act.status].en}`,
         act.progress,
-        act.ownerDepartment?.name ?? '',
-        act.evidence.map((x) => `${x.title}${x.published ? '' : ' (비공개 internal)'}`).join('\n'),
+        act.ownerDepartment?.name ?? null,
+        act.evidence.map((x) => `${x.title}${x.published ? '' : ' (비공개 internal)'}`).join('\n') || null,
       ]);
       row.alignment = { vertical: 'top', wrapText: true };
     }
   }
-  if (r.entries.length === 0) a.addRow(['', '', '이 분기에 예정된 추진계획이 없습니다 / Nothing is scheduled for this quarter']);
+  if (r.entries.length === 0) a.addRow([null, null, '이 분기에 예정된 추진계획이 없습니다 / Nothing is scheduled for this quarter']);
 
   // ── 예산 Budget ──────────────────────────────────────────────────────────────
   const b = wb.addWorksheet('예산 Budget');
@@ -108,11 +119,12 @@ export async function reportWorkbook({ report: r, reported, reportedAt }: Report
   ];
   header(b.getRow(1));
   for (const x of r.budget.executions) {
-    const row = b.addRow([x.executedOn, x.sourceLabel, x.year, eok(x.amountKrw), x.amountKrw, x.description]);
+    const row = b.addRow([calendarCellDate(x.executedOn), x.sourceLabel, x.year, eok(x.amountKrw), x.amountKrw, x.description || null]);
+    row.getCell(1).numFmt = XLSX_DATE;
     row.getCell(4).numFmt = EOK_FORMAT;
     row.getCell(5).numFmt = WON_FORMAT;
   }
-  const total = b.addRow(['합계 Total', '', '', eok(r.budget.quarterExecutedKrw), r.budget.quarterExecutedKrw, '']);
+  const total = b.addRow(['합계 Total', null, null, eok(r.budget.quarterExecutedKrw), r.budget.quarterExecutedKrw, null]);
   total.font = { bold: true };
   total.getCell(4).numFmt = EOK_FORMAT;
   total.getCell(5).numFmt = WON_FORMAT;

@@ -1,6 +1,6 @@
 /** Zod schemas of the plan-running API: actions, history, assignment, measures, evidence. */
 import { z } from 'zod';
-import { idNumber } from '../../server/api-schema.ts';
+import { binary, dbId, idNumber, multipartBody } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { ACTION_STATUSES } from './types.ts';
 
@@ -22,7 +22,7 @@ export const ActionPatchBody = z
 
 export const AssignmentBody = z
   .object({
-    ownerDepartmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    ownerDepartmentId: dbId().nullable().optional(),
     measureKey: singleLine(64, { trim: false }).nullable().optional(),
     target: z
       .object({
@@ -37,12 +37,12 @@ export const AssignmentBody = z
   .strict()
   .refine(atLeastOne, { message: 'Nothing to change: send ownerDepartmentId, measureKey or target' });
 
-export const ActorSchema = z.object({ id: z.number().int(), email: z.string(), name: z.string() }).nullable().meta({ id: 'ActorRef' });
+export const ActorSchema = z.object({ id: dbId(), email: z.string(), name: z.string() }).nullable().meta({ id: 'ActorRef' });
 
 export const HistorySchema = z.object({
   items: z.array(
     z.object({
-      id: z.number().int(),
+      id: dbId(),
       at: z.string(),
       actor: ActorSchema,
       statusBefore: z.enum(ACTION_STATUSES),
@@ -73,13 +73,6 @@ export const EvidencePatchBody = z
   })
   .strict()
   .refine(atLeastOne, { message: 'Nothing to change: send title or published' });
-
-/**
- * Documents a multipart/form-data body in OpenAPI. Multipart bodies are read by the handler
- * (src/server/multipart.ts), so the body validated here is null: accepted as absent.
- */
-export const multipartBody = <S extends z.ZodRawShape>(shape: S) => z.preprocess((v) => v ?? undefined, z.object(shape).optional());
-export const binary = (description: string) => z.string().meta({ format: 'binary', description });
 
 /** The multipart `title` of an uploaded file (empty: the file name); evidence-routes.ts reads the field through it. */
 export const EvidenceFileTitle = singleLine(200, { min: 0 });

@@ -4,6 +4,7 @@
  * from here, never the other way round (tests/unit/module-cycles.test.ts).
  */
 import { z } from 'zod';
+import { dbId } from '../../server/api-schema.ts';
 import { singleLine } from '../../server/text.ts';
 
 export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
@@ -17,7 +18,7 @@ export const RegistrationStatusSchema = z
   .object({
     status: z.enum(REGISTRATION_STATUSES),
     name: z.string().describe('masked'),
-    session: z.object({ id: z.number().int(), title: bilingualOut, startsAt: z.string(), venue: z.string() }),
+    session: z.object({ id: dbId(), title: bilingualOut, startsAt: z.string(), venue: z.string() }),
     offerExpiresAt: z.string().nullable(),
     waitlistPosition: z.number().int().nullable(),
     checkedInAt: z.string().nullable(),

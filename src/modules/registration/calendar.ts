@@ -4,13 +4,13 @@
  * `attach: "registration.calendar"` in the message's meta with the registration's id), so it shows
  * the time and place as they are then. A pool's owner may give its own calendar (`PoolOwner.calendar`,
  * the one its public .ics export serves); otherwise `registrationCalendar` writes one from the
- * subject. Its UID is the thing's own, never the address, so a calendar updates the same entry.
- * Titles and the venue go through oneLine; ical-generator escapes SUMMARY, LOCATION and
- * DESCRIPTION, and the calendar's name is escaped here (it writes that one raw).
+ * subject with the same builder as the public .ics exports (src/server/calendar.ts), so it carries
+ * the same UID (`academy-session-<id>@finhub.jeonju.go.kr`, `event-<id>@…`, never the address),
+ * SEQUENCE and LAST-MODIFIED as the export: a calendar holding either updates the one entry.
+ * Texts are escaped and folded there.
  */
 import { eq } from 'drizzle-orm';
-import ical, { ICalCalendarMethod } from 'ical-generator';
-import { oneLine } from '../../server/text.ts';
+import { bothLine, calendarText } from '../../server/calendar.ts';
 import { registerAttachments } from '../notifications/attachments.ts';
 import { calendarOf } from './engine/pools.ts';
 import type { PoolSubject } from './messages.ts';
@@ -18,28 +18,28 @@ import { capacityPools, registrations } from './schema.ts';
 
 export const REGISTRATION_CALENDAR = 'registration.calendar';
 
-const PROD_ID = { company: 'Jeonju City', product: 'finhub', language: 'KO' };
 const UID_PREFIX: Record<string, string> = { academy_session: 'academy-session', event_category: 'event' };
 const DEFAULT_LENGTH_MS = 2 * 60 * 60 * 1000;
 
-const escapeText = (s: string) => oneLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
-
 /** The .ics text for a registrant's calendar: the thing they registered for. */
 export function registrationCalendar(subject: PoolSubject, ownerKind: string, publicUrl: string): string {
-  const host = new URL(publicUrl).host;
-  const title = [subject.title.ko, subject.title.en].map((s) => (s ? oneLine(s).trim() : '')).filter(Boolean);
-  const summary = [...new Set(title)].join(' / ');
-  const cal = ical({ prodId: PROD_ID, method: ICalCalendarMethod.PUBLISH, name: escapeText(summary) });
-  cal.createEvent({
-    id: `${UID_PREFIX[ownerKind] ?? ownerKind.replace(/[^a-z0-9-]/gi, '-')}-${subject.ownerId}@${host}`,
-    start: subject.startsAt,
-    end: subject.endsAt ?? new Date(subject.startsAt.getTime() + DEFAULT_LENGTH_MS),
+  const summary = subject.title.en === subject.title.ko ? bothLine(subject.title.ko, null) : bothLine(subject.title.ko, subject.title.en);
+  return calendarText(
     summary,
-    location: subject.venue ? oneLine(subject.venue) : null,
-    url: publicUrl,
-    stamp: new Date(),
-  });
-  return cal.toString();
+    {
+      uid: `${UID_PREFIX[ownerKind] ?? ownerKind.replace(/[^a-z0-9-]/gi, '-')}-${subject.ownerId}`,
+      start: subject.startsAt,
+      end: subject.endsAt ?? new Date(subject.startsAt.getTime() + DEFAULT_LENGTH_MS),
+      summary,
+      description: null,
+      location: subject.venue || null,
+      url: publicUrl,
+      status: 'confirmed',
+      sequence: subject.sequence ?? 0,
+      modifiedAt: subject.modifiedAt ?? new Date(),
+    },
+    { publish: true },
+  );
 }
 
 registerAttachments(REGISTRATION_CALENDAR, async (db, meta) => {

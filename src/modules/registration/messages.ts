@@ -18,6 +18,9 @@ export interface PoolSubject {
   /** When it ends (for the calendar file; two hours after the start when unknown). */
   endsAt?: Date;
   venue: string;
+  /** The calendar SEQUENCE and last change of the thing (src/server/calendar.ts), for the attached .ics. */
+  sequence?: number;
+  modifiedAt?: Date;
 }
 
 export interface Links {

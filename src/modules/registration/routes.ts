@@ -123,7 +123,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = asy
         summary: 'QR code of the check-in token (SVG) / 입장 확인 QR 코드',
         tags: ['registrations'],
         params: TokenParams,
-        response: { 200: z.string().describe('image/svg+xml') },
+        produces: ['image/svg+xml'],
+        response: { 200: z.string().describe('the QR code, an SVG image') },
       },
     },
     async (req, reply) => {

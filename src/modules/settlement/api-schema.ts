@@ -1,6 +1,6 @@
 /** Zod schemas of the settlement API (생활 인프라·정주여건): facilities, feedback, survey, improvements. */
 import { z } from 'zod';
-import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { binary, dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
@@ -17,12 +17,12 @@ export const TokenParams = z.object({ token: z.string().min(1).max(200).describe
 
 // ── Facilities ──────────────────────────────────────────────────────────────
 
-const MilestoneSchema = z.object({ id: z.number().int(), name: bilingual, plannedOn: z.string().nullable(), doneOn: z.string().nullable() }).meta({ id: 'FacilityMilestone' });
+const MilestoneSchema = z.object({ id: dbId(), name: bilingual, plannedOn: z.string().nullable(), doneOn: z.string().nullable() }).meta({ id: 'FacilityMilestone' });
 
 /** The public list's item, exactly as the contract (GET /api/facilities). */
 export const FacilityListItemSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     name: bilingual,
     stage: z.enum(FACILITY_STAGES),
     progress: z.number().int().describe('0–100, from the stage: planning 0, design 25, construction 50, completion 75, opening 100'),
@@ -30,26 +30,26 @@ export const FacilityListItemSchema = z
   })
   .meta({ id: 'FacilityListItem' });
 
-const PhotoSchema = z.object({ id: z.number().int(), url: z.string(), caption: z.string().nullable(), takenOn: z.string() }).meta({ id: 'FacilityPhoto' });
+const PhotoSchema = z.object({ id: dbId(), url: z.string(), caption: z.string().nullable(), takenOn: z.string() }).meta({ id: 'FacilityPhoto' });
 
 const BudgetLineSchema = z.object({ source: z.enum(FUNDING_SOURCES), amountWon: z.number().int() });
 
-const FollowUpSchema = z.object({ id: z.number().int(), text: z.string(), done: z.boolean(), doneAt: z.string().nullable() }).meta({ id: 'InspectionFollowUp' });
+const FollowUpSchema = z.object({ id: dbId(), text: z.string(), done: z.boolean(), doneAt: z.string().nullable() }).meta({ id: 'InspectionFollowUp' });
 
 const InspectionSchema = z
-  .object({ id: z.number().int(), heldOn: z.string(), findings: z.string(), photos: z.array(PhotoSchema), followUps: z.array(FollowUpSchema) })
+  .object({ id: dbId(), heldOn: z.string(), findings: z.string(), photos: z.array(PhotoSchema), followUps: z.array(FollowUpSchema) })
   .meta({ id: 'FacilityInspection' });
 
 export const FacilitySchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     key: z.string(),
     name: bilingual,
     description: bilingualOptEn.nullable(),
     stage: z.enum(FACILITY_STAGES),
     progress: z.number().int(),
-    department: z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable() }).nullable(),
-    planActionId: z.number().int().nullable(),
+    department: z.object({ id: dbId(), name: z.string(), nameEn: z.string().nullable() }).nullable(),
+    planActionId: dbId().nullable(),
     milestones: z.array(MilestoneSchema),
     budget: z.object({ lines: z.array(BudgetLineSchema), totalWon: z.number().int() }),
     inspections: z.array(InspectionSchema),
@@ -60,7 +60,7 @@ export const FacilitySchema = z
 export const FacilityPatchBody = z
   .object({
     stage: z.enum(FACILITY_STAGES).optional().describe('forward only: planning → design → construction → completion → opening'),
-    departmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    departmentId: dbId().nullable().optional(),
   })
   .strict()
   .refine((o) => o.stage !== undefined || o.departmentId !== undefined, { message: 'Nothing to change: send stage or departmentId' });
@@ -78,7 +78,6 @@ export const InspectionBody = z.object({ heldOn: calendarDate, findings: multiLi
 
 export const PhotoCaption = singleLine(200);
 
-const binary = (description: string) => z.string().meta({ format: 'binary', description });
 /** A multipart body of one image (and a caption for inspection photos), as the OpenAPI document shows it. */
 export const PhotoUploadBody = z.preprocess(
   (v) => v ?? undefined,
@@ -107,17 +106,17 @@ export const FeedbackBody = z
   })
   .strict();
 
-export const FeedbackCreatedSchema = z.object({ id: z.number().int(), trackingUrl: z.string() }).meta({ id: 'FeedbackCreated' });
+export const FeedbackCreatedSchema = z.object({ id: dbId(), trackingUrl: z.string() }).meta({ id: 'FeedbackCreated' });
 
 const answerSchema = z.object({ text: z.string(), department: z.string().nullable(), answeredAt: z.string() });
 
 export const FeedbackBoardSchema = z
-  .object({ items: z.array(z.object({ id: z.number().int(), category: z.enum(FEEDBACK_CATEGORIES), text: z.string(), answer: answerSchema.nullable() })) })
+  .object({ items: z.array(z.object({ id: dbId(), category: z.enum(FEEDBACK_CATEGORIES), text: z.string(), answer: answerSchema.nullable() })) })
   .meta({ id: 'FeedbackBoard' });
 
 export const FeedbackTrackingSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     category: z.enum(FEEDBACK_CATEGORIES),
     text: z.string(),
     status: z.enum(FEEDBACK_STATUSES),
@@ -131,14 +130,14 @@ export const FeedbackTrackingSchema = z
 
 export const StaffFeedbackSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     category: z.enum(FEEDBACK_CATEGORIES),
     text: z.string(),
     status: z.enum(FEEDBACK_STATUSES),
     hasPhoto: z.boolean(),
     anonymous: z.boolean(),
     contact: z.object({ name: z.string().nullable(), phoneMasked: z.string().nullable(), emailMasked: z.string().nullable() }).nullable(),
-    department: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    department: z.object({ id: dbId(), name: z.string() }).nullable(),
     answer: z.string().nullable(),
     answeredAt: z.string().nullable(),
     /** The redaction proposed automatically; staff approve or edit it before publishing. */
@@ -151,7 +150,7 @@ export const StaffFeedbackSchema = z
 
 export const StaffFeedbackQuery = z.object({ status: z.enum(FEEDBACK_STATUSES).optional() });
 
-export const AssignBody = z.object({ departmentId: z.number().int().positive().max(2_147_483_647) }).strict();
+export const AssignBody = z.object({ departmentId: dbId() }).strict();
 export const AnswerBody = z.object({ text: multiLine(4000) }).strict();
 export const PublishBody = z
   .object({
@@ -203,7 +202,7 @@ export const ImprovementBody = z
     kind: z.enum(IMPROVEMENT_KINDS),
     title: singleLine(200),
     titleEn: singleLine(200).optional(),
-    departmentId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    departmentId: dbId().nullable().optional(),
   })
   .strict();
 
@@ -213,7 +212,7 @@ export const CheckBody = z
 
 export const ImprovementSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     kind: z.enum(IMPROVEMENT_KINDS),
     title: bilingualOptEn,
     department: z.string().nullable(),

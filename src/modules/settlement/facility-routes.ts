@@ -95,7 +95,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/manage/facilities/:id',
     {
-      config: { policy: EDITORS, errors: ['FACILITY_STAGE_BACKWARDS'] },
+      config: { policy: EDITORS, errors: ['FACILITY_STAGE_BACKWARDS', 'OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'updateFacility',
         summary: 'Move a facility to a later stage, or set its responsible department / 단계·담당 부서 변경',
@@ -105,13 +105,13 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FacilitySchema },
       },
     },
-    async (req) => updateFacility(app.db, actorOf(req), req.params.id, req.body),
+    async (req) => updateFacility(app.db, actorOf(req), userOf(req), req.params.id, req.body),
   );
 
   app.patch(
     '/api/manage/facilities/:id/milestones/:milestoneId',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'updateFacilityMilestone',
         summary: 'Set a milestone’s planned or actual date / 추진 일정',
@@ -121,7 +121,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FacilitySchema },
       },
     },
-    async (req) => updateMilestone(app.db, actorOf(req), req.params.id, req.params.milestoneId, req.body),
+    async (req) => updateMilestone(app.db, actorOf(req), userOf(req), req.params.id, req.params.milestoneId, req.body),
   );
 
   app.put(
@@ -143,7 +143,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/manage/facilities/:id/inspections',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'addFacilityInspection',
         summary: 'Record an inspection: date, findings, follow-up items / 추진상황 점검 기록',
@@ -159,7 +159,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/manage/inspections/:id/photos',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'addInspectionPhoto',
         summary: 'Add a photo to an inspection (shown on the public page) / 점검 사진 올리기',
@@ -175,14 +175,14 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
       const form = await readMultipart(req, 'file', ['caption']);
       const file = requireFile(form);
       const caption = textField(form, 'caption', PhotoCaption);
-      return reply.status(201).send(await addInspectionPhoto(app.db, app.files, actorOf(req), req.params.id, { file, caption }));
+      return reply.status(201).send(await addInspectionPhoto(app.db, app.files, actorOf(req), userOf(req), req.params.id, { file, caption }));
     },
   );
 
   app.patch(
     '/api/manage/follow-ups/:id',
     {
-      config: { policy: EDITORS },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT'] },
       schema: {
         operationId: 'setInspectionFollowUp',
         summary: 'Mark a follow-up item done or not / 후속 조치 완료',
@@ -192,6 +192,6 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FacilitySchema },
       },
     },
-    async (req) => setFollowUp(app.db, actorOf(req), req.params.id, req.body.done),
+    async (req) => setFollowUp(app.db, actorOf(req), userOf(req), req.params.id, req.body.done),
   );
 };

@@ -133,6 +133,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRouteOptions> = async
         summary: 'The photo sent with a feedback item / 의견 사진',
         tags,
         params: IdParams,
+        produces: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
         response: { 200: z.unknown().describe('the image') },
       },
     },

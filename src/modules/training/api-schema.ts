@@ -1,6 +1,6 @@
 /** Zod schemas of the professional training and job linkage API (금융전문인력 양성, 일자리 연계). */
 import { z } from 'zod';
-import { idNumber, wholeNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { isCalendarDate } from '../plan/seoul-time.ts';
@@ -40,7 +40,7 @@ export const CourseBody = z
 
 export const CourseSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     track: z.enum(TRACKS),
     title: bilingual,
     description: bilingual.nullable(),
@@ -66,7 +66,7 @@ export const CohortBody = z
 
 export const CohortSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     name: z.string(),
     course: CourseSchema,
     startsOn: z.string(),
@@ -101,13 +101,11 @@ export const ApplicationStatusSchema = z
   .object({
     status: z.enum(APPLICATION_STATUSES),
     name: z.string().describe('masked (홍*동)'),
-    cohort: z.object({ id: z.number().int(), name: z.string(), course: bilingual, startsOn: z.string(), endsOn: z.string() }),
+    cohort: z.object({ id: dbId(), name: z.string(), course: bilingual, startsOn: z.string(), endsOn: z.string() }),
     decisionReason: z.string().nullable(),
     waitlistPosition: z.number().int().nullable(),
     referralConsent: z.boolean(),
-    sessions: z.array(
-      z.object({ id: z.number().int(), title: bilingual, startsAt: z.string(), endsAt: z.string(), room: z.string(), attendance: z.enum(['present', 'absent']).nullable() }),
-    ),
+    sessions: z.array(z.object({ id: dbId(), title: bilingual, startsAt: z.string(), endsAt: z.string(), room: z.string(), attendance: z.enum(['present', 'absent']).nullable() })),
     scores: z.object({ pre: z.number().int().nullable(), post: z.number().int().nullable() }),
     evaluation: z.enum(['not_open', 'open', 'answered']),
     certificate: z.object({ code: z.string(), valid: z.boolean() }).nullable(),
@@ -116,8 +114,8 @@ export const ApplicationStatusSchema = z
 
 export const StaffApplicationSchema = z
   .object({
-    id: z.number().int(),
-    cohortId: z.number().int(),
+    id: dbId(),
+    cohortId: dbId(),
     status: z.enum(APPLICATION_STATUSES),
     name: z.string(),
     phoneMasked: z.string().nullable(),
@@ -132,7 +130,7 @@ export const StaffApplicationSchema = z
     attended: z.number().int(),
     attendancePct: z.number().int().nullable().describe('share of the cohort’s sessions attended'),
     meetsRule: z.boolean(),
-    certificate: z.object({ id: z.number().int(), code: z.string(), revoked: z.boolean() }).nullable(),
+    certificate: z.object({ id: dbId(), code: z.string(), revoked: z.boolean() }).nullable(),
     createdAt: z.string(),
     anonymized: z.boolean(),
   })
@@ -145,8 +143,8 @@ export const SessionBody = z.object({ title: titleIn, startsAt: instant, endsAt:
 
 export const SessionSchema = z
   .object({
-    id: z.number().int(),
-    cohortId: z.number().int(),
+    id: dbId(),
+    cohortId: dbId(),
     title: bilingual,
     startsAt: z.string(),
     endsAt: z.string(),
@@ -179,7 +177,7 @@ export const AttendanceSchema = z.object({
   session: SessionSchema,
   items: z.array(
     z.object({
-      applicationId: z.number().int(),
+      applicationId: dbId(),
       name: z.string(),
       status: z.enum(['present', 'absent']).nullable(),
       method: z.enum(['qr', 'staff']).nullable(),
@@ -203,7 +201,7 @@ export const EvaluationBody = z.object({ overall: rating, content: rating, instr
 
 export const EvaluationResultsSchema = z
   .object({
-    cohortId: z.number().int(),
+    cohortId: dbId(),
     invited: z.number().int(),
     responses: z.number().int(),
     responseRate: z.number().nullable(),
@@ -216,8 +214,8 @@ export const EvaluationResultsSchema = z
 // Certificates
 export const CertificateSchema = z
   .object({
-    id: z.number().int(),
-    applicationId: z.number().int(),
+    id: dbId(),
+    applicationId: dbId(),
     code: z.string(),
     holder: z.string(),
     completedOn: z.string(),
@@ -231,7 +229,7 @@ export const CertificateSchema = z
 
 export const IssueSchema = z.object({
   issued: z.array(CertificateSchema),
-  notMeetingRule: z.array(z.object({ applicationId: z.number().int(), attendancePct: z.number().int(), score: z.number().int().nullable() })),
+  notMeetingRule: z.array(z.object({ applicationId: dbId(), attendancePct: z.number().int(), score: z.number().int().nullable() })),
 });
 
 export const RevokeBody = z.object({ reason: multiLine(1000) }).strict();
@@ -248,14 +246,14 @@ export const VerificationSchema = z
 
 // Job linkage
 export const EmployerBody = z.object({ name: titleIn, kind: z.enum(EMPLOYER_KINDS) }).strict();
-export const EmployerSchema = z.object({ id: z.number().int(), name: bilingual, kind: z.enum(EMPLOYER_KINDS) }).meta({ id: 'TrainingEmployer' });
+export const EmployerSchema = z.object({ id: dbId(), name: bilingual, kind: z.enum(EMPLOYER_KINDS) }).meta({ id: 'TrainingEmployer' });
 
 export const PostingBody = z
   .object({ employerId: ref, title: titleIn, track: z.enum(TRACKS).optional(), openings: z.number().int().min(1).max(10_000), closesOn: calendarDate })
   .strict();
 export const PostingSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     employer: EmployerSchema,
     title: bilingual,
     track: z.enum(TRACKS).nullable(),
@@ -271,9 +269,9 @@ export const ReferralPatchBody = z
   .strict();
 export const ReferralSchema = z
   .object({
-    id: z.number().int(),
-    postingId: z.number().int(),
-    applicationId: z.number().int(),
+    id: dbId(),
+    postingId: dbId(),
+    applicationId: dbId(),
     name: z.string(),
     status: z.enum(REFERRAL_STATUSES),
     interviewAt: z.string().nullable(),
@@ -285,12 +283,12 @@ export const PlacementBody = z.object({ applicationId: ref, employerId: ref, ref
 export const FollowUpBody = z.object({ followUpOn: calendarDate, retained: z.boolean(), note: multiLine(1000, { min: 0 }).optional() }).strict();
 export const PlacementSchema = z
   .object({
-    id: z.number().int(),
-    applicationId: z.number().int(),
+    id: dbId(),
+    applicationId: dbId(),
     name: z.string(),
-    cohortId: z.number().int(),
+    cohortId: dbId(),
     employer: EmployerSchema,
-    referralId: z.number().int().nullable(),
+    referralId: dbId().nullable(),
     jobTitle: z.string(),
     startedOn: z.string(),
     followUpDueOn: z.string(),
@@ -313,7 +311,7 @@ const figureRow = {
 export const FiguresSchema = z
   .object({
     year: z.number().int().nullable(),
-    byCohort: z.array(z.object({ cohortId: z.number().int(), cohort: z.string(), course: bilingual, track: z.enum(TRACKS), year: z.number().int(), ...figureRow })),
+    byCohort: z.array(z.object({ cohortId: dbId(), cohort: z.string(), course: bilingual, track: z.enum(TRACKS), year: z.number().int(), ...figureRow })),
     byTrack: z.array(z.object({ track: z.enum(TRACKS), ...figureRow })),
     byYear: z.array(z.object({ year: z.number().int(), ...figureRow })),
     total: z.object(figureRow),

@@ -1,12 +1,14 @@
 /**
- * The certificate as PDF (pdfkit, A4 portrait): Korean and English texts in the KRDS PretendardGOV
- * font the badges embed, the holder's name, course, cohort, dates and hours, and the code with a
- * QR code of its public verification page. Every text is drawn on one line (`oneLine`).
+ * The certificate as PDF (pdfkit, A4 portrait): Korean and English texts in the fonts the badges
+ * use (src/server/pdf-text.ts: PretendardGOV, falling back to Noto Sans CJK KR and DejaVu Sans, so
+ * a holder named 王 or Nguyễn prints), the holder's name, course, cohort, dates and hours, and the
+ * code with a QR code of its public verification page. Every text is on one line (`oneLine`) at a
+ * fixed place, shrinking to fit the width (a long course title ends with "…" at the smallest size).
  */
 import type PDFKit from 'pdfkit';
 import QRCode from 'qrcode';
 import { oneLine } from '../../server/text.ts';
-import { loadFonts } from '../../server/pdf-fonts.ts';
+import { Typesetter } from '../../server/pdf-text.ts';
 import type { certificateDocument } from './certificates.ts';
 
 const MM = 72 / 25.4;
@@ -18,9 +20,7 @@ export async function certificatePdf(d: Awaited<ReturnType<typeof certificateDoc
     margin: 0,
     info: { Title: `수료증 ${d.certificate.code} — Certificate of completion`, Creator: 'finhub', Subject: oneLine(d.course.titleEn) },
   });
-  const { regular, bold } = loadFonts();
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  const type = new Typesetter(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -30,8 +30,8 @@ export async function certificatePdf(d: Awaited<ReturnType<typeof certificateDoc
   const W = 210 * MM;
   const x = 20 * MM;
   const inner = W - 2 * x;
-  const line = (text: string, y: number, font: 'regular' | 'bold', size: number, color = '#111111') =>
-    doc.fillColor(color).font(font).fontSize(size).text(oneLine(text), x, y, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+  const line = (text: string, y: number, weight: 'regular' | 'bold', size: number, color = '#111111') =>
+    type.draw(type.block({ weight, max: size, min: Math.max(6, size * 0.6), lines: 1 }, text, inner, 1), x, y, inner, color);
 
   doc
     .save()
@@ -61,11 +61,7 @@ export async function certificatePdf(d: Awaited<ReturnType<typeof certificateDoc
   const size = 35 * MM;
   doc.image(qr, (W - size) / 2, 215 * MM, { width: size, height: size });
   line(`수료증 번호 Certificate code ${d.certificate.code}`, 253 * MM, 'bold', 11);
-  doc
-    .fillColor('#333333')
-    .font('regular')
-    .fontSize(8)
-    .text(oneLine(verifyUrl), x, 261 * MM, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+  line(verifyUrl, 261 * MM, 'regular', 8, '#333333');
   doc.end();
   return done;
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
+import { dbId, RECEIVED, ReceivedSchema } from '../../server/api-schema.ts';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
 import { setDownloadHeaders } from '../../server/download.ts';
 import { publicRateLimitConfig } from '../registration/routes.ts';
@@ -156,7 +156,7 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
         tags,
         params: TokenParams,
         body: SelfCheckInBody,
-        response: { 200: z.object({ sessionId: z.number().int(), status: z.literal('present'), alreadyCheckedIn: z.boolean() }) },
+        response: { 200: z.object({ sessionId: dbId(), status: z.literal('present'), alreadyCheckedIn: z.boolean() }) },
       },
     },
     async (req) => selfCheckIn(app.db, actorOf(req), req.params.token, req.body),
@@ -172,7 +172,7 @@ export const trainingRoutes: FastifyPluginAsyncZod<TrainingRouteOptions> = async
         tags,
         params: TokenParams,
         body: EvaluationBody,
-        response: { 201: z.object({ id: z.number().int(), overall: z.number().int() }) },
+        response: { 201: z.object({ id: dbId(), overall: z.number().int() }) },
       },
     },
     async (req, reply) => reply.status(201).send(await answerEvaluation(app.db, actorOf(req), req.params.token, req.body)),

@@ -5,7 +5,7 @@
  * shows the QR code for check-in.
  */
 import { useState } from 'react';
-import { academySession, consentNotice, register, type AcademySession, type ConsentNotice as Notice, type Received } from '../education-api.ts';
+import { academySession, consentNotice, register, sessionCalendarUrl, type AcademySession, type ConsentNotice as Notice, type Received } from '../education-api.ts';
 import { ReceivedNotice } from '../components/ReceivedNotice.tsx';
 import { formatDateTime, localText, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
@@ -140,6 +140,13 @@ export function AcademySessionPage({ id }: { id: number }) {
           </div>
         )}
       </dl>
+      {session.registrationState !== 'cancelled' && (
+        <p>
+          <a className="button-secondary" href={sessionCalendarUrl(session.id)} download data-testid="session-ics">
+            {t('addToCalendar')}
+          </a>
+        </p>
+      )}
       {session.videoUrl && (
         <p>
           <a href={session.videoUrl} rel="noopener noreferrer" target="_blank" data-testid="video-link">

@@ -1,12 +1,12 @@
 /** Zod schemas of the institution attraction API (금융기관 유치/이전). */
 import { z } from 'zod';
-import { idNumber, wholeNumber } from '../../../server/api-schema.ts';
+import { dbId, idNumber, wholeNumber } from '../../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../../server/text.ts';
 import { isCalendarDate } from '../../plan/seoul-time.ts';
 import { ATTRACTION_STAGES, INSTITUTION_KINDS, SUPPORT_KINDS } from './stages.ts';
 
 const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').describe('YYYY-MM-DD, Asia/Seoul');
-const userId = z.number().int().positive().max(2_147_483_647);
+const userId = dbId();
 export const IdParams = z.object({ id: idNumber().describe('id') });
 
 const AttractionStageSchema = z.enum(ATTRACTION_STAGES);
@@ -61,7 +61,7 @@ export const FunnelQuery = z.object({ year: wholeNumber(2000, 2100).optional().d
 const bilingualOut = z.object({ ko: z.string(), en: z.string().nullable() });
 
 export const SupportSchema = z.object({
-  id: z.number().int(),
+  id: dbId(),
   kind: SupportKindSchema,
   amountWon: z.number().int().nullable(),
   note: z.string().nullable(),
@@ -70,14 +70,14 @@ export const SupportSchema = z.object({
 
 export const TargetSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     name: bilingualOut,
     kind: InstitutionKindSchema,
     stage: AttractionStageSchema,
     stageIndex: z.number().int(),
     nextStep: z.string().nullable(),
     nextStepDue: z.string().nullable(),
-    owner: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    owner: z.object({ id: dbId(), name: z.string() }).nullable(),
     announce: z.boolean(),
     notes: z.string().nullable(),
     stages: z.array(z.object({ stage: AttractionStageSchema, reachedOn: z.string().nullable() })),

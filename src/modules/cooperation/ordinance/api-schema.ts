@@ -1,9 +1,8 @@
 /** Zod schemas of the ordinance API (조례): the public view, the staff view and the writes. */
 import { z } from 'zod';
-import { idNumber } from '../../../server/api-schema.ts';
+import { binary, dbId, idNumber, multipartBody } from '../../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../../server/text.ts';
 import { isCalendarDate } from '../../plan/seoul-time.ts';
-import { binary, multipartBody } from '../../plan/tracking-api-schema.ts';
 import { OPINION_SOURCES, ORDINANCE_STAGES } from './stages.ts';
 
 const calendarDate = z.iso.date().refine(isCalendarDate, 'not a calendar date').describe('YYYY-MM-DD, Asia/Seoul');
@@ -43,7 +42,7 @@ const StageDateSchema = z.object({
 });
 
 const PublicDocumentSchema = z.object({
-  id: z.number().int(),
+  id: dbId(),
   stage: OrdinanceStageSchema,
   title: z.string(),
   fileName: z.string(),
@@ -53,8 +52,8 @@ const PublicDocumentSchema = z.object({
 export const StaffDocumentSchema = PublicDocumentSchema.extend({ mimeType: z.string(), published: z.boolean(), createdAt: z.string() });
 
 export const OpinionSchema = z.object({
-  id: z.number().int(),
-  roundId: z.number().int(),
+  id: dbId(),
+  roundId: dbId(),
   source: OpinionSourceSchema,
   receivedOn: z.string(),
   summary: z.string(),
@@ -64,7 +63,7 @@ export const OpinionSchema = z.object({
 });
 
 const roundBase = {
-  id: z.number().int(),
+  id: dbId(),
   round: z.number().int(),
   kind: z.enum(['enactment', 'amendment']),
   summary: bilingualOut.nullable(),
@@ -80,9 +79,9 @@ export const PublicRoundSchema = z.object({ ...roundBase, documents: z.array(Pub
 export const StaffRoundSchema = z.object({ ...roundBase, documents: z.array(StaffDocumentSchema), opinions: z.array(OpinionSchema) });
 
 const ordinanceBase = {
-  id: z.number().int(),
+  id: dbId(),
   title: bilingualOut,
-  planId: z.number().int().nullable(),
+  planId: dbId().nullable(),
   planLine: z.string().nullable().describe('the plan line (사업내용) the ordinance fulfils'),
   stageCount: z.number().int(),
 };

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, invalidField, notFound } from '../../../server/errors.ts';
-import { registerFileHolder } from '../../../server/file-holders.ts';
+import { lockStoredFile, registerFileHolder } from '../../../server/file-holders.ts';
 import { sha256Of, type FileStore } from '../../../server/file-store.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
@@ -74,8 +74,7 @@ export async function addDocument(
       );
     }
     const sha256 = sha256Of(input.file.bytes);
-    // The evidence module's lock on the same content, so a store and a removal never interleave.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
+    await lockStoredFile(tx, sha256);
     await files.put(input.file.bytes);
     const [row] = await tx
       .insert(ordinanceDocuments)

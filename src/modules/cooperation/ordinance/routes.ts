@@ -1,6 +1,7 @@
 /** Ordinance routes (조례): the public stage and dates, the staff view, stage moves, amendments, opinions and documents. */
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { FILE_MIME_TYPES } from '../../../server/file-type.ts';
 import { z } from 'zod';
 import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../../server/auth.ts';
 import { setDownloadHeaders } from '../../../server/download.ts';
@@ -165,7 +166,7 @@ export const ordinanceRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Published documents: anyone. Unpublished: signed-in staff only (404 to others). Always an attachment.',
         tags,
         params: IdParams,
-        produces: ['application/octet-stream'],
+        produces: FILE_MIME_TYPES,
         response: { 200: z.unknown().describe('the file, as an attachment') },
       },
     },

@@ -94,6 +94,15 @@ export async function updateSession(db: Executor, ctx: EngineContext, actor: Act
     if (patch.programmeId !== undefined) sessionSet.programmeId = patch.programmeId;
     if (patch.startsAt) sessionSet.startsAt = times.startsAt;
     if (patch.endsAt) sessionSet.endsAt = times.endsAt;
+    // Calendars holding the session replace it when its time, venue or status changed (SEQUENCE).
+    const moved =
+      (sessionSet.startsAt !== undefined && sessionSet.startsAt.getTime() !== s.startsAt.getTime()) ||
+      (sessionSet.endsAt !== undefined && sessionSet.endsAt.getTime() !== s.endsAt.getTime()) ||
+      (sessionSet.venue !== undefined && sessionSet.venue !== s.venue) ||
+      (sessionSet.onlineUrl !== undefined && sessionSet.onlineUrl !== s.onlineUrl) ||
+      (patch.cancelled === true && !pool.cancelledAt);
+    if (moved) sessionSet.sequence = s.sequence + 1;
+    if (Object.keys(sessionSet).length || patch.capacity !== undefined || patch.cancelled) sessionSet.updatedAt = new Date();
     if (Object.keys(sessionSet).length) await tx.update(academySessions).set(sessionSet).where(eq(academySessions.id, id));
     await updatePool(tx, ctx, pool.id, {
       ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),

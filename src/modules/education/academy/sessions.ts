@@ -22,7 +22,15 @@ export type SessionRow = typeof academySessions.$inferSelect;
 export const sessionNotFound = (id: number) => notFound({ ko: `금융아카데미 강좌 ${id}`, en: `Academy session ${id}` });
 
 // The engine's messages and status pages describe an academy pool by its session.
-export const sessionSubject = (s: SessionRow): PoolSubject => ({ ownerId: s.id, title: { ko: s.titleKo, en: s.titleEn }, startsAt: s.startsAt, endsAt: s.endsAt, venue: s.venue });
+export const sessionSubject = (s: SessionRow): PoolSubject => ({
+  ownerId: s.id,
+  title: { ko: s.titleKo, en: s.titleEn },
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  venue: s.venue,
+  sequence: s.sequence,
+  modifiedAt: s.updatedAt,
+});
 registerPoolOwner(ACADEMY_POOL, {
   describe: async (db, poolId): Promise<PoolSubject | null> => {
     const [s] = await db.select().from(academySessions).where(eq(academySessions.poolId, poolId));

@@ -17,6 +17,7 @@ import type { PoolSubject } from '../../registration/messages.ts';
 import { capacityPools } from '../../registration/schema.ts';
 import type { CategoryBody, CategoryPatchBody } from '../attendee-api-schema.ts';
 import { loadEvent } from '../core/event-row.ts';
+import { eventCalendar } from '../event-calendar.ts';
 import { categoryView, type Category, type CategoryView } from '../presenters.ts';
 import { eventCategories, events } from '../schema.ts';
 
@@ -48,7 +49,15 @@ registerPoolOwner(EVENT_POOL, {
       startsAt: row.e.startsAt,
       endsAt: row.e.endsAt,
       venue: [row.e.venueKo, row.e.venueEn].filter(Boolean).join(' / '),
+      sequence: row.e.sequence,
+      modifiedAt: row.e.updatedAt,
     };
+  },
+  // A confirmation's calendar is the event's own .ics (the same UID, so calendars update one entry).
+  calendar: async (db, poolId, publicUrl): Promise<string | null> => {
+    const [row] = await db.select({ e: events }).from(eventCategories).innerJoin(events, eq(events.id, eventCategories.eventId)).where(eq(eventCategories.poolId, poolId));
+    const base = publicUrl.replace(/\/+$/, '');
+    return row ? eventCalendar(row.e, base, { publish: true }) : null;
   },
 });
 

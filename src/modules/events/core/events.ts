@@ -116,6 +116,15 @@ export async function createEvent(db: Executor, actor: Actor, input: EventInput)
   return getEventDetail(db, id, { publicOnly: false });
 }
 
+/** True when a change moves the event in a calendar: its time, place or status. */
+const calendarChanged = (e: EventRow, set: Partial<EventRow>) =>
+  (set.startsAt !== undefined && set.startsAt.getTime() !== e.startsAt.getTime()) ||
+  (set.endsAt !== undefined && set.endsAt.getTime() !== e.endsAt.getTime()) ||
+  (set.venueKo !== undefined && set.venueKo !== e.venueKo) ||
+  (set.venueEn !== undefined && set.venueEn !== e.venueEn) ||
+  (set.dateApproximate !== undefined && set.dateApproximate !== e.dateApproximate) ||
+  (set.status !== undefined && set.status !== e.status);
+
 const HELD_COMMENT = (e: EventRow) => `행사 개최 완료: ${e.titleKo} (event ${e.id} held)`;
 
 export async function updateEvent(db: Executor, actor: Actor, user: SessionUser, id: number, patch: EventPatch): Promise<EventDetail> {
@@ -141,6 +150,8 @@ export async function updateEvent(db: Executor, actor: Actor, user: SessionUser,
     if (patch.published !== undefined) set.published = patch.published;
     if (patch.planActionId !== undefined) set.planActionId = patch.planActionId;
     if (patch.status) set.status = patch.status;
+    // Calendars holding the event replace it when its time, place or status changed (SEQUENCE).
+    if (calendarChanged(e, set)) set.sequence = e.sequence + 1;
     const [after] = await tx.update(events).set(set).where(eq(events.id, id)).returning();
     await recordAudit(tx, actor, { action: 'event.update', entity: 'event', entityId: id, before: summaryView(e), after: { ...summaryView(after!), patch } });
     // Bound to the plan: an event becoming held marks its action done (history + audit by the plan module).

@@ -96,6 +96,13 @@ export async function updateProgrammeItem(db: Executor, actor: Actor, eventId: n
     if (patch.startsAt) set.startsAt = startsAt;
     if (patch.endsAt) set.endsAt = endsAt;
     if (patch.roomId !== undefined) set.roomId = patch.roomId;
+    if (Object.keys(set).length) set.updatedAt = new Date();
+    // Calendars holding the item replace it when its time or room changed (SEQUENCE).
+    const moved =
+      (set.startsAt !== undefined && set.startsAt.getTime() !== before.startsAt.getTime()) ||
+      (set.endsAt !== undefined && set.endsAt.getTime() !== before.endsAt.getTime()) ||
+      (set.roomId !== undefined && set.roomId !== before.roomId);
+    if (moved) set.sequence = before.sequence + 1;
     const [item] = Object.keys(set).length ? await tx.update(eventProgramme).set(set).where(eq(eventProgramme.id, itemId)).returning() : [before];
     if (patch.speakers) {
       await tx.delete(programmeSpeakers).where(eq(programmeSpeakers.programmeId, itemId));

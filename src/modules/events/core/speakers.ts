@@ -5,6 +5,7 @@ import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
 import type { FileStore } from '../../../server/file-store.ts';
 import { sha256Of } from '../../../server/file-store.ts';
+import { lockStoredFile, registerFileHolder } from '../../../server/file-holders.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
@@ -63,7 +64,8 @@ export async function updateSpeaker(db: Executor, actor: Actor, eventId: number,
 }
 
 /** Serialises storing and removing one photo's bytes (as the evidence files do). */
-const lockFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`speaker-photo:${sha256}`}))`);
+// The file store is shared by hash: evidence deletions keep a file a speaker's photo holds.
+registerFileHolder('speaker_photos', async (tx, sha256) => (await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.photoSha256, sha256)).limit(1)).length > 0);
 
 export async function deleteSpeaker(db: Executor, actor: Actor, eventId: number, speakerId: number) {
   await inTransaction(db, async (tx) => {
@@ -88,7 +90,7 @@ export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Act
   const sha256 = sha256Of(file.bytes);
   return inTransaction(db, async (tx) => {
     const before = await loadSpeaker(tx, speakerId, undefined, true);
-    await lockFile(tx, sha256);
+    await lockStoredFile(tx, sha256);
     await files.put(file.bytes);
     const [s] = await tx.update(speakers).set({ photoSha256: sha256, photoMimeType: found.mimeType }).where(eq(speakers.id, speakerId)).returning();
     const view = speakerView(s!);

@@ -3,12 +3,26 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
 import { departments } from '../../accounts/schema.ts';
+import type { SessionUser } from '../../accounts/service.ts';
+import { ROLE_FORBIDDEN } from '../../../server/auth.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import type { FundingSource } from '../../plan/types.ts';
 import { facilityListItem, facilityView, type FacilityParts } from '../presenters.ts';
 import { FACILITY_STAGES, facilities, facilityBudgets, facilityInspections, facilityMilestones, inspectionFollowUps, inspectionPhotos } from '../schema.ts';
 
 const facilityNotFound = (id: number) => notFound({ ko: `시설 ${id}`, en: `Facility ${id}` });
+
+/** Officers change only the facilities of their own department (as with plan actions); managers any. */
+export function assertCanEditFacility(user: SessionUser, departmentId: number | null): void {
+  if (user.role === 'admin' || user.role === 'manager') return;
+  if (user.role !== 'officer') throw new AppError('FORBIDDEN', ROLE_FORBIDDEN);
+  if (user.departmentId === null || user.departmentId !== departmentId) {
+    throw new AppError('OTHER_DEPARTMENT', {
+      ko: '다른 부서(또는 담당 부서가 정해지지 않은) 시설은 고칠 수 없습니다.',
+      en: 'This facility belongs to another department (or to none): you may not change it.',
+    });
+  }
+}
 
 export async function listFacilities(db: Executor) {
   const rows = await db.select().from(facilities).orderBy(asc(facilities.position), asc(facilities.id));
@@ -62,9 +76,11 @@ async function loadFacility(db: Executor, id: number, lock = false): Promise<Fac
 
 export const facilityPage = async (db: Executor, id: number, audience: 'public' | 'staff') => facilityView(await loadFacility(db, id), audience);
 
-export async function updateFacility(db: Executor, actor: Actor, id: number, patch: { stage?: (typeof FACILITY_STAGES)[number]; departmentId?: number | null }) {
+export async function updateFacility(db: Executor, actor: Actor, user: SessionUser, id: number, patch: { stage?: (typeof FACILITY_STAGES)[number]; departmentId?: number | null }) {
   return inTransaction(db, async (tx) => {
     const { f } = await loadFacility(tx, id, true);
+    assertCanEditFacility(user, f.departmentId);
+    if (patch.departmentId !== undefined && patch.departmentId !== f.departmentId && user.role === 'officer') throw new AppError('FORBIDDEN', ROLE_FORBIDDEN);
     const set: Partial<typeof facilities.$inferInsert> = { updatedAt: new Date() };
     if (patch.stage !== undefined && patch.stage !== f.stage) {
       if (FACILITY_STAGES.indexOf(patch.stage) < FACILITY_STAGES.indexOf(f.stage)) {
@@ -95,8 +111,16 @@ export async function updateFacility(db: Executor, actor: Actor, id: number, pat
   });
 }
 
-export async function updateMilestone(db: Executor, actor: Actor, facilityId: number, milestoneId: number, patch: { plannedOn?: string | null; doneOn?: string | null }) {
+export async function updateMilestone(
+  db: Executor,
+  actor: Actor,
+  user: SessionUser,
+  facilityId: number,
+  milestoneId: number,
+  patch: { plannedOn?: string | null; doneOn?: string | null },
+) {
   return inTransaction(db, async (tx) => {
+    assertCanEditFacility(user, (await loadFacility(tx, facilityId, true)).f.departmentId);
     const [m] = await tx
       .select()
       .from(facilityMilestones)

@@ -17,7 +17,7 @@ import { registerMeasure } from '../../plan/measures.ts';
 import { seoulDate } from '../../plan/seoul-time.ts';
 import { facilityView } from '../presenters.ts';
 import { facilityInspections, inspectionFollowUps, inspectionPhotos, settlementFeedback } from '../schema.ts';
-import { lockFacility } from './facilities.ts';
+import { assertCanEditFacility, lockFacility } from './facilities.ts';
 
 // The file store is shared: evidence and ordinance deletions keep a file an inspection photo or a feedback photo holds.
 registerFileHolder('inspection_photos', async (tx, sha256) => {
@@ -51,7 +51,7 @@ export async function addInspection(
   input: { heldOn: string; findings: string; followUps?: string[] | undefined },
 ) {
   return inTransaction(db, async (tx) => {
-    await lockFacility(tx, facilityId);
+    assertCanEditFacility(user, (await lockFacility(tx, facilityId)).f.departmentId);
     const [i] = await tx.insert(facilityInspections).values({ facilityId, heldOn: input.heldOn, findings: input.findings, createdBy: user.id }).returning();
     const followUps = input.followUps ?? [];
     if (followUps.length) await tx.insert(inspectionFollowUps).values(followUps.map((text) => ({ inspectionId: i!.id, text })));
@@ -81,12 +81,19 @@ export async function checkImage(file: UploadedFile): Promise<{ fileName: string
 /** Locks a stored file's hash (the same key as evidence files), so storing never interleaves with a removal. */
 export const lockStoredFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
 
-export async function addInspectionPhoto(db: Executor, files: FileStore, actor: Actor, inspectionId: number, input: { file: UploadedFile; caption?: string | undefined }) {
+export async function addInspectionPhoto(
+  db: Executor,
+  files: FileStore,
+  actor: Actor,
+  user: SessionUser,
+  inspectionId: number,
+  input: { file: UploadedFile; caption?: string | undefined },
+) {
   const image = await checkImage(input.file);
   return inTransaction(db, async (tx) => {
     const [i] = await tx.select().from(facilityInspections).where(eq(facilityInspections.id, inspectionId));
     if (!i) throw notFound({ ko: `점검 ${inspectionId}`, en: `Inspection ${inspectionId}` });
-    await lockFacility(tx, i.facilityId);
+    assertCanEditFacility(user, (await lockFacility(tx, i.facilityId)).f.departmentId);
     const sha256 = sha256Of(input.file.bytes);
     await lockStoredFile(tx, sha256);
     await files.put(input.file.bytes);
@@ -99,7 +106,7 @@ export async function addInspectionPhoto(db: Executor, files: FileStore, actor: 
   });
 }
 
-export async function setFollowUp(db: Executor, actor: Actor, id: number, done: boolean) {
+export async function setFollowUp(db: Executor, actor: Actor, user: SessionUser, id: number, done: boolean) {
   return inTransaction(db, async (tx) => {
     const [u] = await tx
       .select({ u: inspectionFollowUps, facilityId: facilityInspections.facilityId })
@@ -108,6 +115,7 @@ export async function setFollowUp(db: Executor, actor: Actor, id: number, done: 
       .where(eq(inspectionFollowUps.id, id))
       .for('update', { of: inspectionFollowUps });
     if (!u) throw notFound({ ko: `후속 조치 ${id}`, en: `Follow-up item ${id}` });
+    assertCanEditFacility(user, (await lockFacility(tx, u.facilityId)).f.departmentId);
     const doneAt = done ? (u.u.doneAt ?? new Date()) : null;
     await tx.update(inspectionFollowUps).set({ doneAt }).where(eq(inspectionFollowUps.id, id));
     await recordAudit(tx, actor, { action: 'facility.follow_up', entity: 'inspection_follow_up', entityId: id, before: { done: u.u.doneAt !== null }, after: { done } });

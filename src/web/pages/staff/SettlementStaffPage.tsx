@@ -61,7 +61,8 @@ export function SettlementStaffPage() {
         <h2 id="staff-facilities-heading">{t('staffFacilitiesHeading')}</h2>
         <ul className="plain-list" data-testid="staff-facilities">
           {state.data.facilities.map((f) => (
-            <FacilityStaffCard key={f.id} facility={f} editor={editor} onSaved={onSaved} />
+            // Officers change only their own department's facilities (the server checks it too).
+            <FacilityStaffCard key={f.id} facility={f} editor={manager || (editor && user.departmentId !== null && user.departmentId === f.department?.id)} onSaved={onSaved} />
           ))}
         </ul>
       </section>

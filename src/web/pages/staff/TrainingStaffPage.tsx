@@ -1,7 +1,7 @@
 /**
  * `/staff/training`: professional training for staff — cohorts (a new course and cohort for
  * managers), the figures (completion, placement and six-month retention by cohort, track and year)
- * and the job linkage's placements with their follow-up.
+ * and the job linkage: employers, postings, referrals with interviews, placements and follow-ups.
  */
 import { useState } from 'react';
 import { ApiError } from '../../api-client.ts';
@@ -12,8 +12,23 @@ import { FormAlert, StatusMessage } from '../../forms/index.ts';
 import { useDocumentTitle, useLoad, useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { invalidate, keys } from '../../queries.ts';
-import { isManager, seesPersonalData, useUser } from '../../session.ts';
-import { cohorts, courses, createCohort, createCourse, placements, trainingFigures, type Course, type TrainingFigures } from '../../training-api.ts';
+import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
+import { JobLinkage, type Graduate } from '../../components/training/JobLinkage.tsx';
+import {
+  cohortApplications,
+  cohorts,
+  courses,
+  createCohort,
+  createCourse,
+  employers,
+  placements,
+  postings,
+  referrals,
+  trainingFigures,
+  type Course,
+  type Referral,
+  type TrainingFigures,
+} from '../../training-api.ts';
 import { TRACK_LABELS } from '../TrainingPage.tsx';
 
 function NewCourseAndCohort({ courseList }: { courseList: Course[] }) {
@@ -159,12 +174,30 @@ function FiguresTable({ figures }: { figures: TrainingFigures }) {
 export function TrainingStaffPage() {
   const { lang, t } = useI18n();
   const user = useUser();
-  const { state, retry } = useLoad(keys.staffTraining(), async (signal) => ({
-    cohorts: (await cohorts(signal)).items,
-    courses: (await courses(signal)).items,
-    figures: await trainingFigures(signal),
-    placements: seesPersonalData(user) ? (await placements(signal)).items : [],
-  }));
+  const personal = seesPersonalData(user);
+  const { state, retry } = useLoad(keys.staffTraining(), async (signal) => {
+    const cohortList = (await cohorts(signal)).items;
+    const postingList = (await postings(signal)).items;
+    const graduates: Graduate[] = [];
+    const referralsByPosting = new Map<number, Referral[]>();
+    if (personal) {
+      for (const c of cohortList) {
+        const label = `${localText(c.course.title, lang)} ${c.name}`;
+        for (const a of (await cohortApplications(c.id, signal)).items) if (a.certificate && !a.certificate.revoked) graduates.push({ ...a, cohortLabel: label });
+      }
+      for (const p of postingList) referralsByPosting.set(p.id, (await referrals(p.id, signal)).items);
+    }
+    return {
+      cohorts: cohortList,
+      courses: (await courses(signal)).items,
+      figures: await trainingFigures(signal),
+      placements: personal ? (await placements(signal)).items : [],
+      employers: (await employers(signal)).items,
+      postings: postingList,
+      referralsByPosting,
+      graduates,
+    };
+  });
   useDocumentTitle(t('navStaffTraining'), t('titleSuffix'));
   if (state.status === 'loading') return <Loading />;
   if (state.status !== 'ok') return <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />;
@@ -190,19 +223,15 @@ export function TrainingStaffPage() {
         <h2 id="tr-figures">{t('trainingFiguresHeading')}</h2>
         <FiguresTable figures={d.figures} />
       </section>
-      {d.placements.length > 0 && (
-        <section className="plan-section" aria-labelledby="tr-placements">
-          <h2 id="tr-placements">{t('placementsHeading')}</h2>
-          <ul className="plain-list" data-testid="staff-placements">
-            {d.placements.map((p) => (
-              <li key={p.id}>
-                {p.name} · {localText(p.employer.name, lang)} · {p.jobTitle} · {p.startedOn} ·{' '}
-                {p.retained == null ? t('followUpDue', { date: p.followUpDueOn }) : p.retained ? t('followUpRetained') : t('followUpLeft')}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <JobLinkage
+        manager={isManager(user)}
+        editor={EDITOR_ROLES.includes(user.role)}
+        employerList={d.employers}
+        postingList={d.postings}
+        referralsByPosting={d.referralsByPosting}
+        graduates={d.graduates}
+        placed={d.placements}
+      />
     </>
   );
 }
