@@ -321,7 +321,7 @@ for (const kind of DB_KINDS) {
 
       // Minutes: drafts are the city's; approval fixes them and mails the PDF to the attendees.
       await ok('PATCH', `/api/meetings/${meeting}`, manager, {
-        minutes: { ko: '연금공단과 공동 건의문 작성에 합의했다.\n다음 회의에서 점검한다.', en: 'Agreed on a joint proposal.' },
+        minutes: { ko: '연금공단과 공동 건의문 작성에 합의했다.\n다음 회의에서 점검한다. 똠 王', en: 'Agreed on a joint proposal (Nguyễn).' },
         status: 'held',
       });
       assert.equal((await ok('GET', `/api/meetings/${meeting}`, npsPartner)).minutes, null, 'partners read minutes once approved');
@@ -346,6 +346,9 @@ for (const kind of DB_KINDS) {
         '연기금 운용 인력 현황 공유',
         '이월된 조치사항',
         '공동 건의문 초안 작성',
+        // Hangul outside the KRDS subset, Hanja, Vietnamese: drawn (pdf.js reads them back).
+        '점검한다. 똠 王',
+        'Nguyễn',
       ])
         assert.ok(text.includes(s.replace(/\s+/g, '')), `${s} in\n${text}`);
       const res = await call('GET', `/api/meetings/${meeting}/minutes.pdf`, npsPartner);
