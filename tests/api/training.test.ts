@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import { auditLog } from '../../src/modules/audit/schema.ts';
 import { outbox } from '../../src/modules/notifications/schema.ts';
 import { quarterOf, seoulDate } from '../../src/modules/plan/seoul-time.ts';
@@ -177,6 +178,26 @@ for (const kind of DB_KINDS) {
       assert.equal(status.json().status, 'submitted');
       assert.equal(status.json().referralConsent, true);
       assert.ok(!status.body.includes('010-3000-0001') && !status.body.includes('01030000001'));
+    });
+
+    it('a status link shows only its own application; altered or foreign tokens get the unknown token’s 404', async () => {
+      const unknown = await call('GET', `/api/training/applications/${'A'.repeat(43)}`, null);
+      assert.equal(unknown.statusCode, 404);
+      const own = tokens.A!;
+      const flip = (i: number) => own.slice(0, i) + (own[i] === 'A' ? 'B' : 'A') + own.slice(i + 1);
+      const [row] = await t.database.db.select({ hash: trainingApplications.tokenHash }).from(trainingApplications).where(eq(trainingApplications.id, ids.B!));
+      for (const tampered of [flip(0), flip(21), flip(42), own.slice(0, 42), `${own}A`, own.toUpperCase(), row!.hash, String(ids.B)]) {
+        for (const url of [`/api/training/applications/${tampered}`, `/api/training/applications/${tampered}/certificate.pdf`]) {
+          const res = await call('GET', url, null);
+          assert.equal(res.statusCode, 404, `${url}: ${res.statusCode}`);
+          assert.equal(res.body, url.endsWith('.pdf') ? res.body : unknown.body);
+          assert.ok(!res.body.includes('김영희') && !res.body.includes('3000-0002'));
+        }
+        const checkIn = await call('POST', `/api/training/applications/${tampered}/check-in`, null, { sessionId: 1, code: '123456' });
+        assert.equal(checkIn.statusCode, 404);
+      }
+      const mine = await call('GET', `/api/training/applications/${own}`, null);
+      for (const secret of ['김영희', '010-3000-0002', '01030000002', tokens.B!]) assert.ok(!mine.body.includes(secret));
     });
 
     it('staff select up to the capacity with reasons, waitlist and reject; a withdrawal promotes the first on the waiting list', async () => {
@@ -410,6 +431,29 @@ for (const kind of DB_KINDS) {
       assert.ok(poppler.includes(a.code));
       const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
       assert.equal(images.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l)).length, 1, `one image (the QR code): ${images}`);
+      // The QR code, extracted by poppler (PPM), encodes the verification link: every module's centre is dark exactly where the link's QR matrix is.
+      execFileSync('pdfimages', [file, path.join(dir, 'img')]);
+      const ppm = fs.readFileSync(path.join(dir, 'img-000.ppm'));
+      const [, w, h, headerLength] = (() => {
+        const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+        return [m[0], Number(m[1]), Number(m[2]), m[0].length];
+      })();
+      assert.equal(w, h);
+      const mismatchesWith = (url: string) => {
+        const qr = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
+        const scale = w / (qr.size + 2);
+        let n = 0;
+        for (let r = 0; r < qr.size; r++) {
+          for (let c = 0; c < qr.size; c++) {
+            const dark = ppm[headerLength + (Math.floor((r + 1.5) * scale) * w + Math.floor((c + 1.5) * scale)) * 3]! < 128;
+            if (dark !== Boolean(qr.get(r, c))) n++;
+          }
+        }
+        return n;
+      };
+      assert.ok(mismatchesWith(`http://finhub.test/certificates/${a.code.slice(0, -1)}${a.code.endsWith('2') ? '3' : '2'}`) > 20, 'another link’s matrix differs');
+      const mismatches = mismatchesWith(`http://finhub.test/certificates/${a.code}`);
+      assert.equal(mismatches, 0, 'the PDF’s QR code is the verification link’s');
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       assert.match(fonts, /PretendardGOV/);
       fs.rmSync(dir, { recursive: true, force: true });
