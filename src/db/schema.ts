@@ -7,6 +7,7 @@ export * from '../modules/plan/schema.ts';
 export * from '../modules/plan/tracking-schema.ts';
 export * from '../modules/registration/schema.ts';
 export * from '../modules/events/schema.ts';
+export * from '../modules/cooperation/meetings-schema.ts';
 export * from '../modules/cooperation/ordinance/schema.ts';
 export * from '../modules/cooperation/attraction/schema.ts';
 export * from '../modules/settlement/schema.ts';

@@ -19,6 +19,8 @@ import { schoolRoutes } from '../modules/education/school-routes.ts';
 import { eventRoutes } from '../modules/events/event-routes.ts';
 import { attendeeRoutes } from '../modules/events/attendee-routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
+import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
@@ -184,6 +186,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
   await app.register(attendeeRoutes, publicWrites);
   await app.register(schoolRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
+  await app.register(organisationRoutes);
+  await app.register(meetingRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
   await app.register(ordinanceRoutes);
   await app.register(attractionRoutes);
   await app.register(facilityRoutes);

@@ -72,6 +72,15 @@ export const ERROR_STATUS = {
   CATEGORY_EXISTS: 409,
   EMAIL_TAKEN: 409,
   DEPARTMENT_EXISTS: 409,
+  ORGANISATION_EXISTS: 409,
+  /** A partner account reaching another organisation's series, meeting or action item. */
+  OTHER_ORGANISATION: 403,
+  /** The meeting's minutes are approved: they are no longer edited. */
+  MINUTES_APPROVED: 409,
+  /** Approving minutes that have not been written, or sharing minutes not yet approved. */
+  MINUTES_NOT_READY: 409,
+  /** Only an action item has a status. */
+  NOT_AN_ACTION_ITEM: 409,
   /** Changing one's own role, or disabling one's own account. */
   OWN_ACCOUNT: 409,
   /** Ordinance: a stage move that is not the next stage (backward, repeated or skipping). */

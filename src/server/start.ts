@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { closeChannels, contactLine, createChannels, SolapiSmsSender } from '../modules/notifications/channels/index.ts';
 import { startOutboxWorker } from '../modules/notifications/worker.ts';
+import { seedPartnerOrganisations } from '../modules/accounts/organisations.ts';
 import { seedGenieForumEditions } from '../modules/events/event-seed.ts';
 import { seedPlanIfEmpty } from '../modules/plan/seed.ts';
 import { seedOrdinance } from '../modules/cooperation/ordinance/seed.ts';
@@ -37,6 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await database.migrate();
     const seeded = await seedPlanIfEmpty(database.db);
     const forums = await seedGenieForumEditions(database.db);
+    const partners = await seedPartnerOrganisations(database.db);
     const ordinance = await seedOrdinance(database.db);
     const facilities = await seedFacilities(database.db);
     const app = await buildApp({ config, database, dataDir: config.dataDir });
@@ -46,6 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const onUnhandledRejection = (reason: unknown) => app.log.error({ error: safeError(reason) }, 'unhandled promise rejection');
     process.on('unhandledRejection', onUnhandledRejection);
     if (seeded !== null) app.log.info({ planId: seeded }, 'loaded the Jeonju plan from seed/');
+    if (partners.length) app.log.info({ organisationIds: partners }, 'added the plan’s partner organisations');
     if (ordinance !== null) app.log.info({ ordinanceId: ordinance }, 'added the plan’s ordinance (조례)');
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     if (facilities.length) app.log.info({ facilityIds: facilities }, 'added the plan’s four facilities');

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
+import { cooperationEn, cooperationKo } from './i18n-cooperation.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
@@ -69,6 +70,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...cooperationKo,
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
@@ -131,6 +133,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...cooperationEn,
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,

@@ -27,6 +27,9 @@ type StaffRouteName =
   | 'staffEvents'
   | 'staffEvent'
   | 'staffEventCheckIn'
+  | 'staffMeetings'
+  | 'staffMeeting'
+  | 'staffMeetingMinutes'
   | 'staffTraining'
   | 'staffTrainingCohort'
   | 'staffTrainingDisplay'
@@ -41,6 +44,8 @@ type StaffIdRouteName =
   | 'staffCheckIn'
   | 'staffEvent'
   | 'staffEventCheckIn'
+  | 'staffMeeting'
+  | 'staffMeetingMinutes'
   | 'staffTrainingCohort'
   | 'staffTrainingDisplay';
 type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | StaffIdRouteName;

@@ -44,6 +44,9 @@ import { EventStaffPage } from './pages/staff/EventStaffPage.tsx';
 import { ImportPage } from './pages/staff/ImportPage.tsx';
 import { LedgerPage } from './pages/staff/LedgerPage.tsx';
 import { LoginPage } from './pages/staff/LoginPage.tsx';
+import { MeetingMinutesPage } from './pages/staff/MeetingMinutesPage.tsx';
+import { MeetingsStaffPage } from './pages/staff/MeetingsStaffPage.tsx';
+import { MeetingStaffPage } from './pages/staff/MeetingStaffPage.tsx';
 import { PasswordPage } from './pages/staff/PasswordPage.tsx';
 import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
 import { ReportsPage } from './pages/staff/ReportsPage.tsx';
@@ -122,6 +125,9 @@ export const routes: RouteObject[] = [
           { path: 'ordinance', element: <OrdinanceStaffPage />, handle: handle('staffOrdinance') },
           { path: 'attraction', element: <AttractionStaffPage />, handle: handle('staffAttraction', CITY_STAFF_ROLES) },
           { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
+          { path: 'meetings', element: <MeetingsStaffPage />, handle: handle('staffMeetings') },
+          { path: 'meetings/:id', element: <IdPage page={MeetingStaffPage} />, handle: handle('staffMeeting') },
+          { path: 'meetings/:id/minutes', element: <IdPage page={MeetingMinutesPage} />, handle: handle('staffMeetingMinutes') },
           { path: 'training', element: <TrainingStaffPage />, handle: handle('staffTraining') },
           { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortStaffPage} />, handle: handle('staffTrainingCohort') },
           { path: 'training/sessions/:id/display', element: <IdPage page={TrainingDisplayPage} />, handle: handle('staffTrainingDisplay', EDITOR_ROLES) },

@@ -55,7 +55,7 @@ for (const kind of DB_KINDS) {
       const headers = { cookie: `finhub_session=${cookie.value}`, origin: ORIGIN };
       const me = await t.app.inject({ url: '/api/auth/me', headers });
       assert.equal(me.statusCode, 200);
-      assert.deepEqual(me.json().user, { id: user.id, email: user.email, name: user.name, role: 'manager', departmentId: null });
+      assert.deepEqual(me.json().user, { id: user.id, email: user.email, name: user.name, role: 'manager', departmentId: null, organisationId: null });
       // the cookie holds a token; the table holds only its hash
       const [stored] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
       assert.notEqual(stored!.id, cookie.value);

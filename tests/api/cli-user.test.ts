@@ -1,4 +1,4 @@
-/** finhub user add|list|disable: the first admin, made from the command line, can sign in. */
+/** finhub user add|list|disable|set-organisation: the first admin, made from the command line, can sign in. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
@@ -37,6 +37,17 @@ describe('finhub user', () => {
 
     assert.match(finhub(['list']).stdout, /admin@jeonju.test\tadmin\tactive/);
 
+    // A partner account belongs to one of the organisations (the plan's three exist from the first run).
+    const partner = finhub(['add', '--email', 'nps@jeonju.test', '--role', 'partner', '--organisation', '2'], 'partner password\n');
+    assert.equal(partner.code, 0, partner.stderr);
+    assert.match(finhub(['list']).stdout, /nps@jeonju.test\tpartner\tactive\torganisation 2/);
+    const moved = finhub(['set-organisation', '--email', 'nps@jeonju.test', '--organisation', '3']);
+    assert.equal(moved.code, 0, moved.stderr);
+    assert.match(finhub(['list']).stdout, /nps@jeonju.test\tpartner\tactive\torganisation 3/);
+    assert.equal(finhub(['set-organisation', '--email', 'nps@jeonju.test', '--organisation', '99']).code, 1);
+    assert.equal(finhub(['set-organisation', '--email', 'nps@jeonju.test', '--organisation', 'x']).code, 2);
+    assert.equal(finhub(['set-organisation', '--email', 'nps@jeonju.test']).code, 2);
+
     let database: Database | undefined;
     try {
       database = await openDatabase({ databaseUrl: pg.url, dataDir: '', command: 'test' });
@@ -52,6 +63,8 @@ describe('finhub user', () => {
         rows.filter((r) => r.action.startsWith('user.')).map((r) => [r.action, r.actorEmail?.startsWith('cli:')]),
         [
           ['user.create', true],
+          ['user.create', true],
+          ['user.update', true],
           ['user.update', true],
         ],
       );

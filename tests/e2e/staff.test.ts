@@ -522,11 +522,18 @@ describe('staff workspace in chromium', () => {
     await userForm.getByLabel('부서').selectOption({ label: '대외협력과' });
     await userForm.getByLabel('초기 비밀번호').fill('short');
     await userForm.locator('button[type="submit"]').click();
+    // A partner account speaks for one of the partner organisations (the plan's three are seeded).
+    await waitForText(userForm.getByTestId('field-error'), /소속 기관/);
+    await userForm.getByLabel('협력기관', { exact: true }).selectOption({ label: '국민연금공단' });
+    await userForm.locator('button[type="submit"]').click();
     await waitForText(userForm.getByTestId('field-error'), /10자/);
     await userForm.getByLabel('초기 비밀번호').fill('partner-password-1');
     await userForm.locator('button[type="submit"]').click();
     const row = page.locator('[data-testid="user-row"][data-email="partner1@jeonju.test"]');
     await row.waitFor();
+    const created = (await admin.call<{ items: { email: string; organisationId: number | null }[] }>('GET', '/api/users')).items.find((u) => u.email === 'partner1@jeonju.test');
+    const orgs = (await admin.call<{ items: { id: number; name: { ko: string } }[] }>('GET', '/api/organisations')).items;
+    assert.equal(created?.organisationId, orgs.find((o) => o.name.ko === '국민연금공단')?.id);
 
     await userForm.getByLabel('이메일').fill('partner1@jeonju.test');
     await userForm.getByLabel('이름').fill('중복');

@@ -4,7 +4,9 @@ import { singleLine } from '../../server/text.ts';
 import { ROLES } from './roles.ts';
 
 const email = singleLine(254).pipe(z.email());
-export const UserSchema = z.object({ id: dbId(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: dbId().nullable() }).meta({ id: 'User' });
+export const UserSchema = z
+  .object({ id: dbId(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: dbId().nullable(), organisationId: dbId().nullable() })
+  .meta({ id: 'User' });
 export const UserAdminSchema = UserSchema.extend({ disabled: z.boolean() });
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
 export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) });
@@ -13,6 +15,7 @@ export const NewUserBody = z.object({
   name: singleLine(100),
   role: z.enum(ROLES),
   departmentId: dbId().nullable().optional(),
+  organisationId: dbId().nullable().optional(),
   password: z.string().max(200),
 });
 export const UserPatchBody = z
@@ -20,6 +23,7 @@ export const UserPatchBody = z
     name: singleLine(100),
     role: z.enum(ROLES),
     departmentId: dbId().nullable(),
+    organisationId: dbId().nullable(),
     disabled: z.boolean(),
   })
   .partial()

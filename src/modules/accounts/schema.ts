@@ -1,5 +1,5 @@
-/** Tables owned by the accounts module: departments, staff users, their sessions and the password-guess throttle. */
-import { check, index, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+/** Tables owned by the accounts module: departments, partner organisations, staff users, their sessions and the password-guess throttle. */
+import { check, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ROLES } from './roles.ts';
 
@@ -13,6 +13,34 @@ export const departments = pgTable('departments', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const ORGANISATION_KINDS = ['province', 'public_institution', 'political_office', 'financial_institution', 'university', 'other'] as const;
+export const organisationKind = pgEnum('organisation_kind', ORGANISATION_KINDS);
+
+/** A person to reach at an organisation (business contact, not a citizen's personal data). */
+export interface OrganisationContact {
+  name: string;
+  title?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/**
+ * A partner organisation (협력기관) of the cooperation line of work: the province, the National
+ * Pension Service, the local National Assembly offices, financial institutions … A `partner`
+ * account belongs to one (users.organisation_id) and sees only its meetings and action items.
+ * Kept here, beside users, so accounts need not import the cooperation module that runs meetings.
+ */
+export const organisations = pgTable('organisations', {
+  id: serial('id').primaryKey(),
+  kind: organisationKind('kind').notNull(),
+  nameKo: text('name_ko').notNull().unique(),
+  nameEn: text('name_en'),
+  contacts: jsonb('contacts').$type<OrganisationContact[]>().notNull().default([]),
+  /** Set on the organisations the plan names, so the start-up seed adds each once. */
+  seedKey: text('seed_key').unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const users = pgTable(
   'users',
   {
@@ -22,6 +50,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     role: role('role').notNull(),
     departmentId: integer('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    /** The organisation a `partner` account speaks for (other roles may have one too, unused). */
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     /** scrypt, with its parameters and salt: see password.ts. */
     passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

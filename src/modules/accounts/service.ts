@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/service.ts';
 import { departmentView, toSessionUser, userAdminView } from './presenters.ts';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
 import type { Role } from './roles.ts';
+import { requireOrganisation } from './organisations.ts';
 import { departments, sessions, users } from './schema.ts';
 import { clearAttempts, countAttempt, FREE_FAILURES, recentAttempts, loginEmailKey, loginKey, passwordKey } from './throttle.ts';
 
@@ -20,6 +21,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   departmentId: number | null;
+  /** The organisation a partner account speaks for (organisations.ts). */
+  organisationId: number | null;
 }
 
 /** What the audit trail keeps of a user: never the password hash. */
@@ -45,6 +48,7 @@ export interface NewUser {
   name: string;
   role: Role;
   departmentId?: number | null;
+  organisationId?: number | null;
   password: string;
 }
 
@@ -60,9 +64,10 @@ export async function createUser(db: Executor, actor: Actor, input: NewUser): Pr
       ]);
     }
     if (input.departmentId != null) await requireDepartment(tx, input.departmentId);
+    if (input.organisationId != null) await requireOrganisation(tx, input.organisationId);
     const [row] = await tx
       .insert(users)
-      .values({ email, name: input.name, role: input.role, departmentId: input.departmentId ?? null, passwordHash })
+      .values({ email, name: input.name, role: input.role, departmentId: input.departmentId ?? null, organisationId: input.organisationId ?? null, passwordHash })
       .returning();
     await recordAudit(tx, actor, { action: 'user.create', entity: 'user', entityId: row!.id, after: auditView(row!) });
     return toSessionUser(row!);
@@ -81,6 +86,7 @@ export interface UserPatch {
   name?: string;
   role?: Role;
   departmentId?: number | null;
+  organisationId?: number | null;
   disabled?: boolean;
 }
 
@@ -95,18 +101,21 @@ export async function updateUser(db: Executor, actor: Actor, id: number, patch: 
       });
     }
     if (patch.departmentId != null) await requireDepartment(tx, patch.departmentId);
+    if (patch.organisationId != null) await requireOrganisation(tx, patch.organisationId);
     const [after] = await tx
       .update(users)
       .set({
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.role !== undefined ? { role: patch.role } : {}),
         ...(patch.departmentId !== undefined ? { departmentId: patch.departmentId } : {}),
+        ...(patch.organisationId !== undefined ? { organisationId: patch.organisationId } : {}),
         ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? (before.disabledAt ?? new Date()) : null } : {}),
       })
       .where(eq(users.id, id))
       .returning();
-    // A disabled user or a changed role ends the user's sessions at once.
-    if (patch.disabled || (patch.role && patch.role !== before.role)) await tx.delete(sessions).where(eq(sessions.userId, id));
+    // A disabled user, a changed role or organisation ends the user's sessions at once.
+    if (patch.disabled || (patch.role && patch.role !== before.role) || (patch.organisationId !== undefined && patch.organisationId !== before.organisationId))
+      await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: id, before: auditView(before), after: auditView(after!) });
     return userAdminView(after!);
   });

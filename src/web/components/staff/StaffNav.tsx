@@ -25,6 +25,7 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   items.push({ href: '/staff/school', label: 'navStaffSchool', current: route.name === 'staffSchool' });
   items.push({ href: '/staff/settlement', label: 'navStaffSettlement', current: route.name === 'staffSettlement' });
   items.push({ href: '/staff/events', label: 'navStaffEvents', current: ['staffEvents', 'staffEvent', 'staffEventCheckIn'].includes(route.name) });
+  items.push({ href: '/staff/meetings', label: 'navStaffMeetings', current: ['staffMeetings', 'staffMeeting', 'staffMeetingMinutes'].includes(route.name) });
   items.push({ href: '/staff/training', label: 'navStaffTraining', current: ['staffTraining', 'staffTrainingCohort', 'staffTrainingDisplay'].includes(route.name) });
   items.push({ href: '/staff/ordinance', label: 'navStaffOrdinance', current: route.name === 'staffOrdinance' });
   if (user.role !== 'partner') items.push({ href: '/staff/attraction', label: 'navStaffAttraction', current: route.name === 'staffAttraction' });

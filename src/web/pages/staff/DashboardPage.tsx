@@ -1,4 +1,5 @@
-/** `/staff`: every plan with its 이행률 and 완료율 (GET /api/plans/figures), and the ways into running it. */
+/** `/staff`: every plan with its 이행률 and 완료율 (GET /api/plans/figures), the ways into running it, and the overdue consultation action items (a partner: its own). */
+import { OverdueItems } from '../../components/cooperation/OverdueItems.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
@@ -88,6 +89,7 @@ export function DashboardPage() {
             ))}
           </ul>
         ))}
+      <OverdueItems />
     </>
   );
 }

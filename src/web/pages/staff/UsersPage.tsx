@@ -1,8 +1,9 @@
-/** `/staff/users` (admins): staff users (role, department, disable) and departments. */
+/** `/staff/users` (admins): staff users (role, department, partner organisation, disable) and departments. */
 import { useCallback, useId } from 'react';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { NewDepartmentForm, NewUserForm } from '../../components/staff/UserForms.tsx';
 import { UserRow } from '../../components/staff/UserRow.tsx';
+import { organisationsList } from '../../meetings-api.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
@@ -10,8 +11,8 @@ import { useUser } from '../../session.ts';
 import { fetchDepartments, fetchUsers } from '../../staff-api.ts';
 
 async function load(signal: AbortSignal) {
-  const [users, departments] = await Promise.all([fetchUsers(signal), fetchDepartments(signal)]);
-  return { users: users.items, departments: departments.items };
+  const [users, departments, organisations] = await Promise.all([fetchUsers(signal), fetchDepartments(signal), organisationsList(signal)]);
+  return { users: users.items, departments: departments.items, organisations: organisations.items };
 }
 
 export function UsersPage() {
@@ -27,7 +28,7 @@ export function UsersPage() {
 
   if (state.status === 'loading') return <Loading />;
   if (state.status !== 'ok') return <ErrorView error={state.status === 'error' ? state.error : null} onRetry={retry} />;
-  const { users, departments } = state.data;
+  const { users, departments, organisations } = state.data;
 
   return (
     <>
@@ -55,7 +56,7 @@ export function UsersPage() {
             </tbody>
           </table>
         </div>
-        <NewUserForm departments={departments} onAdded={onChanged} />
+        <NewUserForm departments={departments} organisations={organisations} onAdded={onChanged} />
       </section>
       <section className="plan-section" aria-labelledby="departments-heading">
         <h2 id="departments-heading">{t('departmentsHeading')}</h2>
