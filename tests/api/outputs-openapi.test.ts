@@ -21,6 +21,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/executor.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
+import { seedPartnerOrganisations } from '../../src/modules/accounts/organisations.ts';
 import { seedOrdinance } from '../../src/modules/cooperation/ordinance/seed.ts';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { seedFacilities } from '../../src/modules/settlement/facilities/seed.ts';
@@ -67,6 +68,8 @@ interface Fixture {
   feedbackToken: string;
   ordinanceDocumentId: number;
   attractionTargetId: number;
+  seriesId: number;
+  meetingId: number;
 }
 
 interface Query {
@@ -159,6 +162,14 @@ const QUERIES: Record<string, Query> = {
   '/api/attraction/targets': { url: () => '/api/attraction/targets', as: 'viewer' },
   '/api/attraction/targets/{id}': { url: (f) => `/api/attraction/targets/${f.attractionTargetId}`, as: 'viewer' },
   '/api/attraction/funnel': { url: () => '/api/attraction/funnel', as: 'viewer' },
+  // cooperation: organisations and meetings (a series with one meeting, an action item)
+  '/api/organisations': { url: () => '/api/organisations', as: 'viewer' },
+  '/api/meeting-series': { url: () => '/api/meeting-series', as: 'viewer' },
+  '/api/meeting-series/{id}': { url: (f) => `/api/meeting-series/${f.seriesId}`, as: 'viewer' },
+  '/api/meetings/{id}': { url: (f) => `/api/meetings/${f.meetingId}`, as: 'viewer' },
+  '/api/meetings/{id}/invitation.ics': { url: (f) => `/api/meetings/${f.meetingId}/invitation.ics`, as: 'viewer' },
+  '/api/meetings/{id}/minutes.pdf': { url: (f) => `/api/meetings/${f.meetingId}/minutes.pdf`, as: 'viewer' },
+  '/api/cooperation/overdue': { url: () => '/api/cooperation/overdue', as: 'viewer' },
 };
 
 type Doc = {
@@ -379,6 +390,25 @@ for (const kind of DB_KINDS) {
       f.attractionTargetId = (
         await ok(call('POST', '/api/attraction/targets', manager, { name: { ko: '가나자산운용' }, kind: 'asset_manager', identifiedOn: '2025-01-15', announce: true }))
       ).id;
+
+      await seedPartnerOrganisations(t.database.db);
+      const organisations = (await ok(call('GET', '/api/organisations', manager), 200)).items;
+      f.seriesId = (
+        await ok(call('POST', '/api/meeting-series', manager, { title: { ko: '전북금융중심지 실무협의회' }, organisationIds: organisations.map((o: Json) => o.id) }))
+      ).id;
+      f.meetingId = (
+        await ok(
+          call('POST', `/api/meeting-series/${f.seriesId}/meetings`, manager, { startsAt: '2025-03-10T05:00:00.000Z', endsAt: '2025-03-10T07:00:00.000Z', venue: '전주시청' }),
+        )
+      ).id;
+      await ok(
+        call('POST', `/api/meetings/${f.meetingId}/outcomes`, manager, {
+          kind: 'action',
+          text: { ko: '조례안 검토' },
+          ownerOrganisationId: organisations[0].id,
+          dueOn: '2025-04-01',
+        }),
+      );
 
       Object.assign(f, {
         cohortId: tr!.cohort,

@@ -1,6 +1,6 @@
 /** Zod schemas of partner organisations and regular consultations (docs/meetings-api.md). */
 import { z } from 'zod';
-import { idNumber } from '../../server/api-schema.ts';
+import { dbId, idNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { ORGANISATION_KINDS } from '../accounts/schema.ts';
 import { MEETING_STATUSES, OUTCOME_KINDS, OUTCOME_STATUSES } from './meetings-schema.ts';
@@ -9,7 +9,7 @@ const idNum = idNumber();
 export const IdParams = z.object({ id: idNum });
 export const MeetingItemParams = z.object({ id: idNum, itemId: idNum });
 
-const refId = z.number().int().positive().max(2_147_483_647);
+const refId = dbId();
 const instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-09-17T14:00:00+09:00');
 const email = singleLine(254).pipe(z.email());
 type Text = (max: number) => z.ZodString;
@@ -27,7 +27,7 @@ const ContactSchema = z
     phone: singleLine(40, { min: 0 }).nullable().optional(),
   })
   .strict();
-export const OrganisationSchema = z.object({ id: z.number().int(), kind: z.enum(ORGANISATION_KINDS), name: biOut, contacts: z.array(ContactSchema) }).meta({ id: 'Organisation' });
+export const OrganisationSchema = z.object({ id: dbId(), kind: z.enum(ORGANISATION_KINDS), name: biOut, contacts: z.array(ContactSchema) }).meta({ id: 'Organisation' });
 export const OrganisationBody = z.object({ kind: z.enum(ORGANISATION_KINDS), name: bi(200), contacts: z.array(ContactSchema).max(50).optional() }).strict();
 export const OrganisationPatchBody = OrganisationBody.partial()
   .strict()
@@ -42,18 +42,18 @@ export const SeriesBody = z
     planActionId: refId.nullable().optional(),
   })
   .strict();
-const OrgRef = z.object({ id: z.number().int(), kind: z.enum(ORGANISATION_KINDS), name: biOut });
+const OrgRef = z.object({ id: dbId(), kind: z.enum(ORGANISATION_KINDS), name: biOut });
 export const SeriesSchema = z
   .object({
-    id: z.number().int(),
+    id: dbId(),
     title: biNullable,
     cadence: z.string().nullable(),
-    planActionId: z.number().int().nullable(),
+    planActionId: dbId().nullable(),
     organisations: z.array(OrgRef),
-    meetings: z.array(z.object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), status: z.enum(MEETING_STATUSES) })),
+    meetings: z.array(z.object({ id: dbId(), startsAt: z.string(), endsAt: z.string(), status: z.enum(MEETING_STATUSES) })),
   })
   .meta({ id: 'MeetingSeries' });
-export const Created = z.object({ id: z.number().int() });
+export const Created = z.object({ id: dbId() });
 
 // Meetings
 const venue = z.union([singleLine(200), bi(200)]).describe('a place, as text or {ko, en?}');
@@ -101,17 +101,17 @@ export const OutcomePatchBody = z.object({ status: z.enum(OUTCOME_STATUSES), not
 const HistorySchema = z.object({
   status: z.enum(OUTCOME_STATUSES),
   note: z.string().nullable(),
-  meetingId: z.number().int().nullable(),
+  meetingId: dbId().nullable(),
   at: z.string(),
   by: z.string().nullable(),
 });
 export const OutcomeSchema = z
   .object({
-    id: z.number().int(),
-    meetingId: z.number().int(),
+    id: dbId(),
+    meetingId: dbId(),
     kind: z.enum(OUTCOME_KINDS),
     text: biNullable,
-    ownerOrganisationId: z.number().int().nullable(),
+    ownerOrganisationId: dbId().nullable(),
     ownerPerson: z.string().nullable(),
     dueOn: z.string().nullable(),
     status: z.enum(OUTCOME_STATUSES).nullable(),
@@ -120,26 +120,26 @@ export const OutcomeSchema = z
     history: z.array(HistorySchema),
   })
   .meta({ id: 'MeetingOutcome' });
-const CarriedOverSchema = OutcomeSchema.extend({ fromMeetingId: z.number().int() }).meta({ id: 'CarriedOverItem' });
+const CarriedOverSchema = OutcomeSchema.extend({ fromMeetingId: dbId() }).meta({ id: 'CarriedOverItem' });
 export const MeetingSchema = z
   .object({
-    id: z.number().int(),
-    seriesId: z.number().int(),
+    id: dbId(),
+    seriesId: dbId(),
     seriesTitle: biNullable,
     startsAt: z.string(),
     endsAt: z.string(),
     venue: biNullable.nullable(),
     videoUrl: z.string().nullable(),
     status: z.enum(MEETING_STATUSES),
-    attendees: z.array(z.object({ id: z.number().int(), organisationId: z.number().int(), name: z.string(), title: z.string().nullable(), email: z.string().nullable() })),
+    attendees: z.array(z.object({ id: dbId(), organisationId: dbId(), name: z.string(), title: z.string().nullable(), email: z.string().nullable() })),
     agenda: z.array(
       z.object({
-        id: z.number().int(),
+        id: dbId(),
         position: z.number().int(),
         title: biNullable,
         presenter: z.string().nullable(),
         minutesAllotted: z.number().int().nullable(),
-        planActionId: z.number().int().nullable(),
+        planActionId: dbId().nullable(),
       }),
     ),
     minutes: biNullable.nullable(),
@@ -151,6 +151,6 @@ export const MeetingSchema = z
   .meta({ id: 'Meeting' });
 export const InvitationsSent = z.object({ queued: z.number().int() });
 export const OverdueSchema = z.object({
-  items: z.array(OutcomeSchema.extend({ seriesId: z.number().int(), seriesTitle: biNullable })),
+  items: z.array(OutcomeSchema.extend({ seriesId: dbId(), seriesTitle: biNullable })),
 });
 export const SeriesListSchema = z.object({ items: z.array(SeriesSchema) });
