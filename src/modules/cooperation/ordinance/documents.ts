@@ -3,7 +3,7 @@
  * by content like evidence and stored once by SHA-256 in the shared file store. Published ones
  * are on the public page; the rest only for signed-in staff. Audited.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, invalidField, notFound } from '../../../server/errors.ts';
