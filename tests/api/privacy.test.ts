@@ -18,6 +18,8 @@ import { quarterOf, seoulMidnight } from '../../src/modules/plan/seoul-time.ts';
 import { ERASED_NAME, purgePersonalData } from '../../src/modules/privacy/purge.ts';
 import { capacityPools, registrations } from '../../src/modules/registration/schema.ts';
 import { settlementFeedback } from '../../src/modules/settlement/schema.ts';
+import { trainingApplications, trainingCertificates, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../../src/modules/training/schema.ts';
+import { seedTrainingExample } from '../../src/modules/training/seed.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, type Session } from '../support/auth.ts';
 import { createPostgresDatabase, DB_KINDS } from '../support/db.ts';
@@ -218,6 +220,54 @@ for (const kind of DB_KINDS) {
 }
 
 for (const kind of DB_KINDS) {
+  describe(`training applicants are purged retention_days after their cohort ends (${kind})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await openTestApp(kind);
+    });
+    after(() => t.close());
+
+    it('anonymises the example cohort’s applicants at the end of the retention, blanks their messages and notes, keeps certificates verifiable and the figures', async () => {
+      const { figures } = await seedTrainingExample(t.database.db, { publicUrl: 'http://finhub.test' });
+      const [cohort] = await t.database.db.select().from(trainingCohorts);
+      // Kept until the end of the retention counted from the day after the cohort's end (Asia/Seoul).
+      const [y, m, d] = cohort!.endsOn.split('-').map(Number) as [number, number, number];
+      const due = seoulMidnight(y, m, d + 1).getTime() + cohort!.retentionDays * 86_400_000;
+      assert.equal((await purgePersonalData(t.database.db, new Date(due - 60_000))).trainingApplications, 0);
+      const dry = await purgePersonalData(t.database.db, new Date(due + 60_000), { dryRun: true });
+      assert.equal(dry.trainingApplications, 14);
+      assert.equal((await t.database.db.select().from(trainingApplications).where(eq(trainingApplications.name, ERASED_NAME))).length, 0, 'a dry run writes nothing');
+      const done = await purgePersonalData(t.database.db, new Date(due + 60_000));
+      assert.equal(done.trainingApplications, 14);
+      assert.ok(done.outboxMessages >= 14, `${done.outboxMessages} messages blanked`);
+      for (const a of await t.database.db.select().from(trainingApplications)) {
+        assert.deepEqual([a.name, a.phone, a.email, a.statement, a.documents], [ERASED_NAME, null, null, null, []]);
+      }
+      const messages = await t.database.db.select().from(outbox);
+      assert.ok(messages.every((o) => o.recipient === '' && !o.body.includes('010') && o.linkToken === null));
+      assert.deepEqual(
+        (await t.database.db.select({ c: trainingEvaluations.comment }).from(trainingEvaluations)).filter((e) => e.c !== null),
+        [],
+      );
+      assert.deepEqual(
+        (await t.database.db.select({ n: trainingReferrals.note }).from(trainingReferrals)).filter((r) => r.n !== null),
+        [],
+      );
+      assert.deepEqual(
+        (await t.database.db.select({ n: trainingPlacements.followUpNote }).from(trainingPlacements)).filter((r) => r.n !== null),
+        [],
+      );
+      const [certificate] = await t.database.db.select().from(trainingCertificates);
+      const verified = await t.app.inject({ method: 'GET', url: `/api/certificates/${certificate!.code}` });
+      assert.equal(verified.statusCode, 200);
+      assert.match(verified.json().holder, /^\S\*+\S$/, 'the masked name stays');
+      const manager = await staffSession(t, 'manager');
+      assert.deepEqual((await t.app.inject({ method: 'GET', url: '/api/training/figures', headers: manager.headers })).json(), figures);
+      const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'training_application'));
+      assert.ok(audit.some((r) => r.action === 'privacy.purge'));
+    });
+  });
+
   describe(`settlement feedback contacts are purged a year after the answer (${kind})`, () => {
     let t: TestApp;
     before(async () => {
