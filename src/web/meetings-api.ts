@@ -9,6 +9,7 @@ import type {
   MeetingBody,
   MeetingPatchBody,
   MeetingSchema,
+  OrganisationPatchBody,
   OrganisationSchema,
   OutcomeBody,
   OutcomeSchema,
@@ -32,6 +33,9 @@ export const createMeeting = (seriesId: number, body: z.input<typeof MeetingBody
 export const meetingDetail = (id: number, signal?: AbortSignal) => request<Meeting>(`/api/meetings/${id}`, { signal });
 export const updateMeeting = (id: number, body: z.input<typeof MeetingPatchBody>) => request<Meeting>(`/api/meetings/${id}`, { method: 'PATCH', json: body });
 export const addAttendee = (id: number, body: z.input<typeof AttendeeBody>) => request<{ id: number }>(`/api/meetings/${id}/attendees`, { method: 'POST', json: body });
+export const removeAttendee = (id: number, attendeeId: number) => request<unknown>(`/api/meetings/${id}/attendees/${attendeeId}`, { method: 'DELETE' });
+export const removeAgendaItem = (id: number, itemId: number) => request<unknown>(`/api/meetings/${id}/agenda/${itemId}`, { method: 'DELETE' });
+export const updateOrganisation = (id: number, body: z.input<typeof OrganisationPatchBody>) => request<Organisation>(`/api/organisations/${id}`, { method: 'PATCH', json: body });
 export const addAgendaItem = (id: number, body: z.input<typeof AgendaBody>) => request<{ id: number }>(`/api/meetings/${id}/agenda`, { method: 'POST', json: body });
 export const addOutcome = (id: number, body: z.input<typeof OutcomeBody>) => request<{ id: number }>(`/api/meetings/${id}/outcomes`, { method: 'POST', json: body });
 export const setOutcomeStatus = (id: number, status: 'open' | 'done') => request<Outcome>(`/api/outcomes/${id}`, { method: 'PATCH', json: { status } });

@@ -389,5 +389,67 @@ for (const kind of DB_KINDS) {
       assert.match(uid, new RegExp(`^event-${e!.id}@`));
       assert.equal(ics.summary, '지니포럼 / GENIE Forum');
     });
+
+    it('a forum registration that needs approval: the confirmation sent on approval carries the event’s calendar (same UID and times as its .ics export)', async () => {
+      const startsAt = new Date(Date.now() + 96 * HOUR);
+      const endsAt = new Date(Date.now() + 99 * HOUR);
+      const [e] = await t.database.db
+        .insert(events)
+        .values({ kind: 'forum', titleKo: '승인 포럼', titleEn: 'Approval Forum', startsAt, endsAt, venueKo: '전북대학교 진수당', published: true })
+        .returning();
+      const cat = await call('POST', `/api/events/${e!.id}/categories`, manager, {
+        category: 'vip',
+        capacity: 5,
+        requiresApproval: true,
+        opensAt: at(-HOUR),
+        closesAt: at(48 * HOUR),
+      });
+      assert.equal(cat.statusCode, 201, cat.body);
+      const phone = nextPhone();
+      const res = await call('POST', `/api/events/${e!.id}/registrations`, null, {
+        category: 'vip',
+        name: 'Kim Approved',
+        phone,
+        email: 'approved@example.test',
+        consent: true,
+        language: 'en',
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const r = await registeredAs(t.database.db, phone);
+      assert.equal(r.status, 'pending');
+      // While it waits: a message saying so, without a calendar.
+      await deliver();
+      assert.equal(smtp.received.length, 1);
+      assert.equal(String(smtp.received[0]!.headers.get('x-finhub-kind')), 'registration.pending');
+      assert.equal(readWithPython(smtp.raw[0]!).calendars.length, 0);
+
+      const decided = await call('POST', `/api/events/${e!.id}/attendees/${r.id}/approval`, manager, { approve: true });
+      assert.equal(decided.statusCode, 200, decided.body);
+      assert.equal(decided.json().status, 'confirmed');
+      const [queued] = (await messagesOf(r.id)).filter((m) => m.kind === 'registration.confirmed');
+      assert.deepEqual({ attach: (queued!.meta as Json).attach, publicUrl: (queued!.meta as Json).publicUrl }, { attach: 'registration.calendar', publicUrl: PUBLIC_URL });
+      await deliver();
+      assert.equal(smtp.received.length, 1);
+      const mail = smtp.received[0]!;
+      assert.equal(String(mail.headers.get('x-finhub-kind')), 'registration.confirmed');
+      assert.deepEqual(
+        mail.attachments.filter((a) => a.contentType.startsWith('text/calendar')).map((a) => a.filename),
+        ['invitation.ics'],
+      );
+      const py = readWithPython(smtp.raw[0]!);
+      assert.equal(py.calendars.length, 1);
+      assert.equal(py.calendars[0]!.method, 'PUBLISH');
+      assert.equal(py.calendars[0]!.vevents.length, 1);
+      const ics = py.calendars[0]!.vevents[0]!;
+      const exported = await call('GET', `/api/events/${e!.id}/calendar.ics`, null);
+      assert.equal(exported.statusCode, 200);
+      const uid = /^UID:(.+)\r?$/m.exec(exported.body)![1]!.trim();
+      assert.equal(ics.uid, uid, 'the same UID as the event’s calendar export');
+      assert.match(uid, new RegExp(`^event-${e!.id}@`));
+      assert.equal(ics.start, toSecond(startsAt.toISOString()));
+      assert.equal(ics.end, toSecond(endsAt.toISOString()));
+      assert.equal(ics.summary, '승인 포럼 / Approval Forum');
+      assert.equal(ics.location, '전북대학교 진수당');
+    });
   });
 }

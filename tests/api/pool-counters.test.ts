@@ -96,7 +96,7 @@ for (const kind of DB_KINDS) {
               } else if (o.kind === 'cancel' && tokens.length) await cancelByToken(database.db, ctx, SYSTEM_ACTOR, tokens[o.which % tokens.length]!);
               else if (o.kind === 'accept' && tokens.length) await acceptOffer(database.db, ctx, SYSTEM_ACTOR, tokens[o.which % tokens.length]!);
               else if ((o.kind === 'approve' || o.kind === 'refuse') && ids.length)
-                await database.db.transaction((tx) => decidePending(tx, SYSTEM_ACTOR, ids[o.which % ids.length]!, o.kind === 'approve'));
+                await database.db.transaction((tx) => decidePending(tx, ctx, SYSTEM_ACTOR, ids[o.which % ids.length]!, o.kind === 'approve'));
               else if (o.kind === 'expire') {
                 await database.db.execute(sql`update registrations set offer_expires_at = now() - interval '1 minute' where pool_id = ${pool.id} and status = 'offered'`);
                 await expireOffers(database.db, ctx);

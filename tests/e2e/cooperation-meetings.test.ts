@@ -3,7 +3,9 @@
  * with two of the seeded partner organisations, schedules meetings, records an action item owned
  * by 국민연금공단 that carries into the next meeting; a partner account of 국민연금공단 sees it
  * overdue on its dashboard, sees only its organisation's series, and closes the item; the manager
- * writes and approves the minutes (printable page); axe-core on the pages.
+ * writes and approves the minutes (printable page); the manager moves and cancels a meeting,
+ * removes an attendee and an agenda item, and renames an organisation with a new contact;
+ * axe-core on the pages.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -146,6 +148,90 @@ describe('regular consultations: series, carry-over, a partner closing its actio
     assert.ok(
       texts.some((t) => /application\/pdf/.test(t)),
       'the approved minutes carry the PDF',
+    );
+    assert.deepEqual(h.pageErrors, []);
+  });
+  it('a manager moves and cancels a meeting, removes an attendee and an agenda item, and renames an organisation', async () => {
+    await manager.call('POST', `/api/meetings/${second}/attendees`, { organisationId: nps, name: '이출석', email: 'stay@nps.test' });
+    await manager.call('POST', `/api/meetings/${second}/attendees`, { organisationId: nps, name: '최불참' });
+    await manager.call('POST', `/api/meetings/${second}/agenda`, { title: { ko: '상반기 실적 점검' } });
+    await manager.call('POST', `/api/meetings/${second}/agenda`, { title: { ko: '철회된 안건' } });
+    const context = await h.newContext();
+    const page = await signInPage(context, h.server.url, 'manager@jeonju.test');
+    await page.goto(`${h.server.url}/staff/meetings/${second}`);
+    await waitForText(page.getByTestId('meeting-attendees'), /최불참/);
+
+    // Move the meeting: new time and place.
+    const edit = page.getByTestId('meeting-edit-form');
+    await edit.locator('[name="startsAt"]').fill('2027-03-15T14:30');
+    await edit.locator('[name="endsAt"]').fill('2027-03-15T16:00');
+    await edit.locator('[name="venue.ko"]').fill('국민연금공단 본부 대회의실');
+    await edit.locator('[name="videoUrl"]').fill('https://meet.example.test/nps-2027');
+    await edit.getByTestId('meeting-edit-submit').click();
+    await waitForText(page.getByTestId('meeting-when'), /2027\.\s*3\.\s*15\.\s*오후\s*2:30\s*–\s*2027\.\s*3\.\s*15\.\s*오후\s*4:00\s*·\s*예정/);
+    await waitForText(page.getByTestId('meeting-venue'), /국민연금공단 본부 대회의실/);
+    const moved = await manager.call<{ startsAt: string; endsAt: string; videoUrl: string | null }>('GET', `/api/meetings/${second}`);
+    assert.equal(new Date(moved.startsAt).toISOString(), '2027-03-15T05:30:00.000Z');
+    assert.equal(new Date(moved.endsAt).toISOString(), '2027-03-15T07:00:00.000Z');
+    assert.equal(moved.videoUrl, 'https://meet.example.test/nps-2027');
+    // An end before the start is refused in the form, with the server's message.
+    await edit.locator('[name="endsAt"]').fill('2027-03-15T13:00');
+    await edit.getByTestId('meeting-edit-submit').click();
+    await waitForText(edit, /끝나는 시각은 시작 시각보다 뒤여야 합니다/);
+    await page.reload();
+
+    // Cancel it.
+    await page.getByTestId('meeting-edit-form').locator('select[name="status"]').selectOption('cancelled');
+    await page.getByTestId('meeting-edit-form').getByTestId('meeting-edit-submit').click();
+    await waitForText(page.getByTestId('meeting-when'), /오후\s*4:00\s*·\s*취소/);
+
+    // Remove an attendee and an agenda item.
+    await page.getByRole('button', { name: '참석자 삭제: 최불참' }).click();
+    await waitForText(page.getByTestId('meeting-note'), /참석자를 삭제했습니다: 최불참/);
+    const attendees = await waitForText(page.getByTestId('meeting-attendees'), /이출석/);
+    assert.doesNotMatch(attendees, /최불참/);
+    await page.getByRole('button', { name: '안건 삭제: 철회된 안건' }).click();
+    await waitForText(page.getByTestId('meeting-note'), /안건을 삭제했습니다: 철회된 안건/);
+    const agenda = await waitForText(page.getByTestId('meeting-agenda'), /상반기 실적 점검/);
+    assert.doesNotMatch(agenda, /철회된 안건/);
+    const after = await manager.call<{ status: string; attendees: { name: string }[]; agenda: { title: { ko: string } }[] }>('GET', `/api/meetings/${second}`);
+    assert.equal(after.status, 'cancelled');
+    assert.deepEqual(
+      after.attendees.map((a) => a.name),
+      ['이출석'],
+    );
+    assert.deepEqual(
+      after.agenda.map((a) => a.title.ko),
+      ['상반기 실적 점검'],
+    );
+    await noAxeViolations(page, 'meeting page with the edit form');
+
+    // Rename an organisation and give it a contact.
+    await page.goto(`${h.server.url}/staff/meetings`);
+    const item = page.getByTestId('organisations').locator(`li[data-organisation-id="${politics}"]`);
+    await item.locator('summary').click();
+    const orgForm = item.getByTestId(`organisation-form-${politics}`);
+    await orgForm.locator('[name="name.ko"]').fill('전북 지역 국회의원실');
+    await orgForm.locator('[name="name.en"]').fill('Jeonbuk National Assembly offices');
+    await orgForm.locator('[name="contacts.0.name"]').fill('김보좌');
+    await orgForm.locator('[name="contacts.0.title"]').fill('보좌관');
+    await orgForm.locator('[name="contacts.0.email"]').fill('aide@assembly.test');
+    await orgForm.getByTestId('organisation-submit').click();
+    await waitForText(item.getByTestId('organisation-name'), /전북 지역 국회의원실 · 정치권 · 김보좌/);
+    await waitForText(page.getByTestId('meeting-series'), /지역 정치권 정책간담회[\s\S]*참여 기관: 전북 지역 국회의원실/);
+    await noAxeViolations(page, 'meetings page with an organisation form open');
+    const orgs = (
+      await manager.call<{ items: { id: number; kind: string; name: { ko: string; en: string }; contacts: { name: string; title: string | null; email: string | null }[] }[] }>(
+        'GET',
+        '/api/organisations',
+      )
+    ).items;
+    const renamed = orgs.find((o) => o.id === politics)!;
+    assert.deepEqual(renamed.name, { ko: '전북 지역 국회의원실', en: 'Jeonbuk National Assembly offices' });
+    assert.equal(renamed.kind, 'political_office');
+    assert.deepEqual(
+      renamed.contacts.map((c) => [c.name, c.title, c.email]),
+      [['김보좌', '보좌관', 'aide@assembly.test']],
     );
     assert.deepEqual(h.pageErrors, []);
   });

@@ -189,7 +189,7 @@ for (const kind of DB_KINDS) {
         ['pending', 'pending', 'pending'],
       );
       assert.deepEqual(await counts(pool.id), { taken: 0, waiting: 0 });
-      const decide = (id: number, approve: boolean) => s.db.transaction((tx) => decidePending(tx, s.actor, id, approve));
+      const decide = (id: number, approve: boolean) => s.db.transaction((tx) => decidePending(tx, s.engine, s.actor, id, approve));
       assert.equal((await decide(held[0]!.registration!.id, true)).status, 'confirmed');
       assert.equal((await decide(held[1]!.registration!.id, true)).status, 'waitlisted', 'approved when full: the waiting list');
       assert.equal((await decide(third.registration!.id, false)).status, 'cancelled');

@@ -216,7 +216,7 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
         response: { 200: z.object({ id: dbId(), status: z.string() }) },
       },
     },
-    async (req) => decideApproval(app.db, actorOf(req), req.params.id, req.params.registrationId, req.body.approve),
+    async (req) => decideApproval(app.db, engine, actorOf(req), req.params.id, req.params.registrationId, req.body.approve),
   );
 
   app.post(

@@ -6,13 +6,15 @@ import { recordAudit, type Actor } from '../../audit/service.ts';
 import { notifyRegistrant, type MessageKind } from '../messages.ts';
 import { registrations } from '../schema.ts';
 import { countLive, lockPool, subjectOf } from './pools.ts';
-import { conflict, REFUSALS, type Registration, type RegistrationStatus } from './state.ts';
+import { conflict, REFUSALS, type EngineContext, type Registration, type RegistrationStatus } from './state.ts';
 
 /**
  * Decides a pending registration: approval confirms it while a seat is free, else puts it on the
  * waiting list (409 when the pool has none); refusal cancels it. Pool lock first, then the row.
+ * The site's address (`ctx.publicUrl`) lets a confirmation by e-mail carry the calendar file (.ics),
+ * as a confirmation at registration does.
  */
-export async function decidePending(tx: Executor, actor: Actor, registrationId: number, approve: boolean): Promise<Registration> {
+export async function decidePending(tx: Executor, ctx: EngineContext, actor: Actor, registrationId: number, approve: boolean): Promise<Registration> {
   const [found] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
   if (!found) throw notFound({ ko: `신청 ${registrationId}`, en: `Registration ${registrationId}` });
   const pool = await lockPool(tx, found.poolId);
@@ -36,6 +38,7 @@ export async function decidePending(tx: Executor, actor: Actor, registrationId: 
     .returning();
   await notifyRegistrant(tx, status === 'cancelled' ? 'rejected' : (status as MessageKind), { registrationId: r!.id, ...r! }, await subjectOf(tx, pool), {
     ownerKind: pool.ownerKind,
+    publicUrl: ctx.publicUrl,
   });
   await recordAudit(tx, actor, {
     action: approve ? 'registration.approve' : 'registration.reject',

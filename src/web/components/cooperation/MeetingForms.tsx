@@ -1,9 +1,10 @@
 /**
  * The managers' forms of regular consultations: a new series (with its organisations), a meeting,
- * an attendee, an agenda item, an outcome, and the minutes. Times are typed in Seoul time.
+ * a meeting's time, place and status (moving or cancelling it), an attendee, an agenda item, an
+ * outcome, and the minutes. Times are typed in Seoul time.
  */
 import { addAgendaItem, addAttendee, addOutcome, createMeeting, createSeries, type Meeting, type Organisation, updateMeeting } from '../../meetings-api.ts';
-import { seoulInputToIso } from '../../education-format.ts';
+import { isoToSeoulInput, seoulInputToIso } from '../../education-format.ts';
 import { bilingual, BilingualField, CheckField, DateTimeField, Form, SelectField, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
 
@@ -62,6 +63,51 @@ export function MeetingForm({ seriesId, seriesTitle, onSaved }: { seriesId: numb
         <TextField name="videoUrl" label={t('meetingVideo')} type="url" maxLength={500} />
       </div>
       <Submit testId="meeting-submit">{t('meetingCreate')}</Submit>
+    </Form>
+  );
+}
+
+export function MeetingEditForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => Promise<void> }) {
+  const { t } = useI18n();
+  const initial = {
+    startsAt: isoToSeoulInput(meeting.startsAt),
+    endsAt: isoToSeoulInput(meeting.endsAt),
+    venue: { ko: meeting.venue?.ko ?? '', en: meeting.venue?.en ?? '' },
+    videoUrl: meeting.videoUrl ?? '',
+    status: meeting.status as string,
+  };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    await updateMeeting(meeting.id, {
+      startsAt: seoulInputToIso(v.startsAt),
+      endsAt: seoulInputToIso(v.endsAt),
+      venue: v.venue.ko.trim() ? bilingual(v.venue) : null,
+      videoUrl: v.videoUrl.trim() || null,
+      status: v.status as Meeting['status'],
+    });
+    await onSaved();
+    return t('meetingUpdated');
+  };
+  return (
+    <Form form={form} testId="meeting-edit-form" aria-labelledby="meeting-edit-heading" head={<h2 id="meeting-edit-heading">{t('meetingEdit')}</h2>} onSubmit={send}>
+      <div className="form-row">
+        <DateTimeField name="startsAt" label={t('startsAt')} required />
+        <DateTimeField name="endsAt" label={t('endsAt')} required />
+      </div>
+      <BilingualField name="venue" labelKo={t('meetingVenueKo')} labelEn={t('meetingVenueEn')} maxLength={200} />
+      <div className="form-row">
+        <TextField name="videoUrl" label={t('meetingVideo')} type="url" maxLength={500} />
+        <SelectField
+          name="status"
+          label={t('meetingStatus')}
+          options={[
+            { value: 'scheduled', label: t('meetingStatusScheduled') },
+            { value: 'held', label: t('meetingStatusHeld') },
+            { value: 'cancelled', label: t('meetingStatusCancelled') },
+          ]}
+        />
+      </div>
+      <Submit testId="meeting-edit-submit">{t('meetingSave')}</Submit>
     </Form>
   );
 }

@@ -1,16 +1,17 @@
 /**
  * `/staff/meetings/:id`: one meeting — time and place, attendees by organisation, agenda,
  * minutes (partners: once approved), outcomes and the action items carried over from earlier
- * meetings of the series. Managers add attendees, agenda items and outcomes, write and approve
+ * meetings of the series. Managers move or cancel the meeting, change its place or video link, add
+ * and remove attendees and agenda items, add outcomes, write and approve
  * the minutes and send the invitations; action items are closed by managers or by a partner of
  * the owning organisation.
  */
 import { useState } from 'react';
-import { AgendaForm, AttendeeForm, MinutesForm, OutcomeForm } from '../../components/cooperation/MeetingForms.tsx';
+import { AgendaForm, AttendeeForm, MeetingEditForm, MinutesForm, OutcomeForm } from '../../components/cooperation/MeetingForms.tsx';
 import { OutcomeList, orgName } from '../../components/cooperation/OutcomeList.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
-import { approveMinutes, invitationUrl, meetingDetail, minutesPdfUrl, organisationsList, sendInvitations } from '../../meetings-api.ts';
+import { approveMinutes, invitationUrl, meetingDetail, minutesPdfUrl, organisationsList, removeAgendaItem, removeAttendee, sendInvitations } from '../../meetings-api.ts';
 import { formatDateTime, localText } from '../../education-format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
@@ -51,14 +52,14 @@ export function MeetingStaffPage({ id }: { id: number }) {
       <dl className="figure-list">
         <div>
           <dt>{t('meetingWhen')}</dt>
-          <dd>
+          <dd data-testid="meeting-when">
             {formatDateTime(m.startsAt, lang)} – {formatDateTime(m.endsAt, lang)} · {t(MEETING_STATUS_LABELS[m.status]!)}
           </dd>
         </div>
         {m.venue && (
           <div>
             <dt>{t('meetingVenue')}</dt>
-            <dd>{localText(m.venue, lang)}</dd>
+            <dd data-testid="meeting-venue">{localText(m.venue, lang)}</dd>
           </div>
         )}
         {m.videoUrl && (
@@ -94,6 +95,11 @@ export function MeetingStaffPage({ id }: { id: number }) {
           {note}
         </p>
       )}
+      {manager && (
+        <section className="plan-section">
+          <MeetingEditForm key={`${m.startsAt}|${m.endsAt}|${m.status}|${m.venue?.ko ?? ''}|${m.venue?.en ?? ''}|${m.videoUrl ?? ''}`} meeting={m} onSaved={refresh} />
+        </section>
+      )}
 
       <section className="plan-section" aria-labelledby="attendees-heading">
         <h2 id="attendees-heading">{t('attendeesHeading')}</h2>
@@ -105,6 +111,26 @@ export function MeetingStaffPage({ id }: { id: number }) {
               <li key={a.id}>
                 {orgName(organisations, a.organisationId, lang)} — {a.name}
                 {a.title && ` (${a.title})`}
+                {manager && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      data-testid="attendee-remove"
+                      aria-label={t('attendeeRemoveNamed', { name: a.name })}
+                      onClick={() =>
+                        act(async () => {
+                          await removeAttendee(m.id, a.id);
+                          await refresh();
+                          return t('attendeeRemoved', { name: a.name });
+                        })
+                      }
+                    >
+                      {t('remove')}
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -144,6 +170,26 @@ export function MeetingStaffPage({ id }: { id: number }) {
                 {localText(a.title, lang)}
                 {a.presenter && ` — ${a.presenter}`}
                 {a.minutesAllotted && ` (${t('agendaMinutesValue', { minutes: a.minutesAllotted })})`}
+                {manager && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      data-testid="agenda-remove"
+                      aria-label={t('agendaRemoveNamed', { title: localText(a.title, lang) })}
+                      onClick={() =>
+                        act(async () => {
+                          await removeAgendaItem(m.id, a.id);
+                          await refresh();
+                          return t('agendaRemoved', { title: localText(a.title, lang) });
+                        })
+                      }
+                    >
+                      {t('remove')}
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ol>

@@ -1,8 +1,10 @@
 /**
  * `/staff/meetings`: the regular consultations — overdue action items, every series (a partner:
- * its organisation's) with its meetings, and for managers the forms for a new series and meeting.
+ * its organisation's) with its meetings, and for managers the forms for a new series and meeting
+ * and the partner organisations (kind, names, contacts).
  */
 import { MeetingForm, SeriesForm } from '../../components/cooperation/MeetingForms.tsx';
+import { OrganisationsSection } from '../../components/cooperation/OrganisationForms.tsx';
 import { OverdueItems } from '../../components/cooperation/OverdueItems.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
@@ -66,6 +68,15 @@ export function MeetingsStaffPage() {
         <section className="plan-section">
           <SeriesForm orgs={organisations} onSaved={series.refresh} />
         </section>
+      )}
+      {manager && (
+        <OrganisationsSection
+          orgs={organisations}
+          onSaved={async () => {
+            await orgs.refresh();
+            await series.refresh();
+          }}
+        />
       )}
     </>
   );
