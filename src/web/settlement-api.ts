@@ -52,6 +52,9 @@ export type StaffFeedback = z.infer<typeof StaffFeedbackSchema>;
 export const staffFacility = (id: number, signal?: AbortSignal) => request<Facility>(`/api/manage/facilities/${id}`, { signal });
 export const updateFacility = (id: number, body: { stage?: FacilityStage; departmentId?: number | null }) =>
   request<Facility>(`/api/manage/facilities/${id}`, { method: 'PATCH', json: body });
+export const updateMilestone = (id: number, milestoneId: number, body: { plannedOn?: string | null; doneOn?: string | null }) =>
+  request<Facility>(`/api/manage/facilities/${id}/milestones/${milestoneId}`, { method: 'PATCH', json: body });
+export const setFacilityBudget = (id: number, lines: Facility['budget']['lines']) => request<Facility>(`/api/manage/facilities/${id}/budget`, { method: 'PUT', json: { lines } });
 export const addInspection = (id: number, body: { heldOn: string; findings: string; followUps?: string[] }) =>
   request<Facility>(`/api/manage/facilities/${id}/inspections`, { method: 'POST', json: body });
 export function addInspectionPhoto(inspectionId: number, file: File, caption: string) {

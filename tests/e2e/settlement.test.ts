@@ -1,7 +1,8 @@
 /**
  * Living infrastructure and settlement feedback in chromium, against the real `finhub serve` on
  * a fresh embedded database: the four facilities from the first start and a facility's public
- * page with its inspection photo; the feedback form (contact needs consent) → the tracking page;
+ * page with its inspection photo; department, budget (억원/원) and a milestone's dates set on the
+ * staff page and shown on the public page; the feedback form (contact needs consent) → the tracking page;
  * staff answer and publish through the API; the board shows the redacted text, the tracking page
  * the answer; the survey page compares two years.
  */
@@ -83,6 +84,79 @@ describe('living infrastructure and settlement feedback in chromium', () => {
       .getByText(/찾을 수 없습니다|페이지를 찾을 수 없습니다/)
       .first()
       .waitFor();
+  });
+
+  it('staff set the department and budget (manager) and a milestone’s dates (officer) on the staff page; the public page shows them', async () => {
+    const list = (await (await fetch(`${h.server.url}/api/facilities`)).json()) as { items: { id: number; name: { ko: string } }[] };
+    const kids = list.items.find((f) => f.name.ko === '어린이(가족) 친화공간')!;
+    const managerContext = await h.newContext();
+    const manager = await signInPage(managerContext, h.server.url, 'manager@jeonju.test');
+    await manager.goto(`${h.server.url}/staff/settlement`);
+    const card = manager.locator(`[data-testid="staff-facility"][data-facility-id="${kids.id}"]`);
+    await card.waitFor();
+    const department = card.getByTestId('facility-department-form');
+    await department.locator('select[name="departmentId"]').selectOption({ label: '금융산업과' });
+    await department.getByRole('button').click();
+    await waitForText(department.getByTestId('form-status'), /담당 부서를 지정했습니다/);
+
+    const budget = card.getByTestId('budget-form');
+    const national = budget.getByTestId('budget-national');
+    await national.getByTestId('money-amount').fill('12.5');
+    await waitForText(national.getByTestId('money-preview'), /1,250,000,000/);
+    const city = budget.getByTestId('budget-city');
+    await city.getByTestId('money-unit').selectOption('won');
+    await city.getByTestId('money-amount').fill('300,000,000');
+    await budget.getByTestId('budget-province').getByTestId('money-amount').fill('열두 억');
+    await budget.getByRole('button', { name: '사업비 저장' }).click();
+    await budget.getByTestId('form-alert').waitFor();
+    assert.equal(await budget.getByTestId('field-error').count(), 1, 'the amount in words is refused');
+    await budget.getByTestId('budget-province').getByTestId('money-amount').fill('0');
+    await budget.getByRole('button', { name: '사업비 저장' }).click();
+    await waitForText(budget.getByTestId('form-status'), /사업비를 저장했습니다/);
+    const saved = await (await fetch(`${h.server.url}/api/facilities/${kids.id}`)).json();
+    assert.deepEqual(
+      (saved.budget.lines as { source: string; amountWon: number }[]).toSorted((a, b) => a.source.localeCompare(b.source)),
+      [
+        { source: 'city', amountWon: 300_000_000 },
+        { source: 'national', amountWon: 1_250_000_000 },
+      ],
+    );
+    assert.equal(saved.budget.totalWon, 1_550_000_000);
+    await managerContext.close();
+
+    // The officer of the now responsible department records the first milestone's dates.
+    const officerContext = await h.newContext();
+    const officer = await signInPage(officerContext, h.server.url, 'officer@jeonju.test');
+    await officer.goto(`${h.server.url}/staff/settlement`);
+    const own = officer.locator(`[data-testid="staff-facility"][data-facility-id="${kids.id}"]`);
+    await own.waitFor();
+    assert.equal(await own.getByTestId('budget-form').count(), 0, 'the budget is a manager’s');
+    const milestones = own.getByTestId('milestones-form');
+    const first = milestones.getByTestId('milestone-fields').first();
+    await first.locator('input[name="milestones.0.plannedOn"]').fill('2024-03-01');
+    await first.locator('input[name="milestones.0.doneOn"]').fill('2024-03-15');
+    await milestones.getByRole('button', { name: '일정 저장' }).click();
+    await waitForText(milestones.getByTestId('form-status'), /추진 일정을 저장했습니다/);
+    // Reloaded, the form shows the saved dates; saving again changes nothing.
+    await officer.reload();
+    await first.locator('input[name="milestones.0.doneOn"]').waitFor();
+    assert.equal(await first.locator('input[name="milestones.0.doneOn"]').inputValue(), '2024-03-15');
+    await milestones.getByRole('button', { name: '일정 저장' }).click();
+    await waitForText(milestones.getByTestId('form-status'), /바뀐 내용이 없습니다/);
+    await officerContext.close();
+
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}/facilities/${kids.id}`);
+    const row = page.getByTestId('facility-milestones').locator('tbody tr').first();
+    await waitForText(row, /2024-03-01\s+2024-03-15/);
+    const shown = await page.getByTestId('facility-budget').innerText();
+    assert.match(shown, /국비\s+12\.5억원/);
+    assert.match(shown, /시비\s+3\.0억원/);
+    assert.match(shown, /합계\s+15\.5억원/);
+    assert.ok(!/도비/.test(shown), 'a source at 0 is left out');
+    assert.match(await page.getByTestId('facility-facts').innerText(), /금융산업과/);
+    await context.close();
   });
 
   it('takes feedback through the form (a contact needs consent), tracks it, and shows the published, redacted answer on the board', async () => {

@@ -1,9 +1,11 @@
-/** Staff handling of a facility: stage (forward only), inspections with follow-ups and photos. */
+/** Staff handling of a facility: stage (forward only), schedule, budget and department, inspections with follow-ups and photos. */
 import { useRef, useState } from 'react';
 import { Form, SelectField, Submit, TextArea, TextField, useKitForm } from '../../forms/index.ts';
 import { localText } from '../../education-format.ts';
 import { useI18n } from '../../i18n.ts';
 import { addInspection, addInspectionPhoto, FACILITY_STAGES, type Facility, setFollowUp, updateFacility } from '../../settlement-api.ts';
+import type { Department } from '../../staff-api.ts';
+import { BudgetForm, DepartmentForm, MilestonesForm } from './FacilityPlanForms.tsx';
 import { STAGE_LABELS } from './labels.ts';
 
 function PhotoForm({ inspectionId, onSaved }: { inspectionId: number; onSaved: () => void }) {
@@ -47,7 +49,21 @@ function PhotoForm({ inspectionId, onSaved }: { inspectionId: number; onSaved: (
   );
 }
 
-export function FacilityStaffCard({ facility: f, editor, onSaved }: { facility: Facility; editor: boolean; onSaved: () => void }) {
+export function FacilityStaffCard({
+  facility: f,
+  editor,
+  manager,
+  departments,
+  onSaved,
+}: {
+  facility: Facility;
+  /** May change this facility (managers; officers of its department). */
+  editor: boolean;
+  /** Sets the budget and the responsible department. */
+  manager: boolean;
+  departments: Department[];
+  onSaved: () => void;
+}) {
   const { lang, t } = useI18n();
   const name = localText(f.name, lang);
   const later = FACILITY_STAGES.filter((s) => FACILITY_STAGES.indexOf(s) >= FACILITY_STAGES.indexOf(f.stage));
@@ -75,6 +91,9 @@ export function FacilityStaffCard({ facility: f, editor, onSaved }: { facility: 
           <Submit className="button-primary button-small">{t('staffStageSubmit')}</Submit>
         </Form>
       )}
+      {manager && <DepartmentForm facility={f} departments={departments} onSaved={onSaved} />}
+      {editor && <MilestonesForm facility={f} onSaved={onSaved} />}
+      {manager && <BudgetForm facility={f} onSaved={onSaved} />}
       {f.inspections.length > 0 && (
         <div>
           <h4>{t('staffInspections')}</h4>

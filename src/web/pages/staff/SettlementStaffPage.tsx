@@ -62,7 +62,14 @@ export function SettlementStaffPage() {
         <ul className="plain-list" data-testid="staff-facilities">
           {state.data.facilities.map((f) => (
             // Officers change only their own department's facilities (the server checks it too).
-            <FacilityStaffCard key={f.id} facility={f} editor={manager || (editor && user.departmentId !== null && user.departmentId === f.department?.id)} onSaved={onSaved} />
+            <FacilityStaffCard
+              key={f.id}
+              facility={f}
+              editor={manager || (editor && user.departmentId !== null && user.departmentId === f.department?.id)}
+              manager={manager}
+              departments={departments}
+              onSaved={onSaved}
+            />
           ))}
         </ul>
       </section>
