@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AppError, type FieldError, invalidField, invalidFields } from './errors.ts';
+import { josa } from './korean.ts';
 import { singleLine, textRuleMessage } from './text.ts';
 
 const ko = z.locales.ko();
@@ -15,15 +16,65 @@ function localize(locale: typeof en, issue: Issue, fallback: string): string {
   return typeof out === 'string' ? out : (out?.message ?? fallback);
 }
 
+/** Korean names of the value kinds zod names in English (zod's Korean locale leaves them in English). */
+const KO_KIND: Record<string, string> = {
+  string: '문자열',
+  number: '숫자',
+  int: '정수',
+  integer: '정수',
+  bigint: '정수',
+  boolean: '참 또는 거짓',
+  array: '목록',
+  set: '목록',
+  object: '객체',
+  date: '날짜',
+  null: '빈 값',
+};
+
+/**
+ * Korean for the issues zod's Korean locale words with English codes and fixed particles
+ * ("array이 너무 작습니다"): as a civil servant would write them, particles chosen by code.
+ */
+function koreanMessage(issue: Issue): string | null {
+  const i = issue as { code?: string; origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean; expected?: string; values?: unknown[] };
+  const bound = (n: unknown, inclusive: boolean | undefined, more: boolean) => {
+    const v = String(n);
+    return inclusive === false ? `${v}${more ? '보다 커야' : '보다 작아야'} 합니다.` : `${v} ${more ? '이상이어야' : '이하여야'} 합니다.`;
+  };
+  const unitOf = (origin: string | undefined) => (origin === 'string' ? '자' : origin === 'array' || origin === 'set' ? '개' : '');
+  switch (i.code) {
+    case 'invalid_type': {
+      const kind = KO_KIND[String(i.expected)];
+      return kind ? `${kind}${josa(kind, '이에요/예요') === '예요' ? '여야' : '이어야'} 합니다.` : '올바른 값이 아닙니다.';
+    }
+    case 'too_small': {
+      const unit = unitOf(i.origin);
+      return unit ? `${String(i.minimum)}${unit} 이상이어야 합니다.` : bound(i.minimum, i.inclusive, true);
+    }
+    case 'too_big': {
+      const unit = unitOf(i.origin);
+      return unit ? `${String(i.maximum)}${unit} 이하여야 합니다.` : bound(i.maximum, i.inclusive, false);
+    }
+    case 'invalid_value':
+      return Array.isArray(i.values) && i.values.length ? `다음 중 하나여야 합니다: ${i.values.map(String).join(', ')}.` : '허용되지 않는 값입니다.';
+    case 'unrecognized_keys':
+      return '받지 않는 항목이 있습니다.';
+    case 'invalid_union':
+      return '올바른 값이 아닙니다.';
+    default:
+      return null;
+  }
+}
+
 function fieldMessage(issue: Issue, fallback: string): FieldError['message'] {
   const textRule = textRuleMessage(issue as { code?: string; format?: string; pattern?: unknown });
   if (textRule) return textRule;
   if (issue.code === 'invalid_type') {
     // The locales describe the received value, which the validation error no longer carries.
     const expected = String((issue as { expected?: string }).expected ?? 'value');
-    return { ko: `${expected} 형식이어야 합니다.`, en: `Must be a valid ${expected}.` };
+    return { ko: koreanMessage(issue) ?? '올바른 값이 아닙니다.', en: `Must be a valid ${expected}.` };
   }
-  return { ko: localize(ko, issue, fallback), en: localize(en, issue, fallback) };
+  return { ko: koreanMessage(issue) ?? localize(ko, issue, fallback), en: localize(en, issue, fallback) };
 }
 
 export function validationError(context: string | undefined, errors: ZodFastifySchemaValidationError[]): AppError {
