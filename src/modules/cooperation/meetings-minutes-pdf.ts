@@ -11,11 +11,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PDF_FONTS } from '../../server/pdf-text.ts';
 import { cleanLines, oneLine } from '../../server/text.ts';
 import type { meetingView } from './meetings-presenters.ts';
+import { seoulDateTimeKo } from '../plan/seoul-time.ts';
 
 type Detail = ReturnType<typeof meetingView>;
 type Bi = { ko: string; en: string | null };
 
-const seoul = (iso: string) => new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 const both = (t: Bi) => (t.en ? `${oneLine(t.ko)} / ${oneLine(t.en)}` : oneLine(t.ko));
 const KIND: Record<string, string> = { information: '정보 / Information', decision: '결정 / Decision', action: '조치사항 / Action item' };
 const STATUS: Record<string, string> = { open: '진행 중 / open', done: '완료 / done' };
@@ -51,10 +51,10 @@ export async function minutesPdf(m: Detail, orgNames: Map<number, string>): Prom
 
   doc.font('bold').fontSize(18).text(both(m.seriesTitle));
   doc.font('regular').fontSize(12).text('회의록 / Minutes').moveDown(0.5);
-  line(`일시 / When: ${seoul(m.startsAt)} – ${seoul(m.endsAt)}`);
+  line(`일시 / When: ${seoulDateTimeKo(m.startsAt)} – ${seoulDateTimeKo(m.endsAt)}`);
   if (m.venue) line(`장소 / Where: ${both(m.venue)}`);
   if (m.videoUrl) line(`화상 / Video: ${oneLine(m.videoUrl)}`);
-  line(m.minutesApprovedAt ? `승인 / Approved: ${seoul(m.minutesApprovedAt)}` : '승인 전 초안 / Draft, not yet approved');
+  line(m.minutesApprovedAt ? `승인 / Approved: ${seoulDateTimeKo(m.minutesApprovedAt)}` : '승인 전 초안 / Draft, not yet approved');
 
   heading('참석자 / Attendees');
   if (m.attendees.length === 0) line('—');

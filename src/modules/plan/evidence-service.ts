@@ -9,7 +9,7 @@ import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
 import { withoutControls } from '../../server/text.ts';
 import { sha256Of, type FileStore } from '../../server/file-store.ts';
-import { heldElsewhere } from '../../server/file-holders.ts';
+import { heldElsewhere, lockStoredFile } from '../../server/file-holders.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -46,9 +46,6 @@ function cleanFileName(name: string): string {
 
 const allowedList = 'PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX';
 
-/** Locks the evidence file's hash, so storing and removing the same content never interleave. */
-const lockFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
-
 export interface FileEvidenceInput {
   title?: string;
   published: boolean;
@@ -83,7 +80,7 @@ export async function addFileEvidence(db: Executor, files: FileStore, actor: Act
           );
     }
     const sha256 = sha256Of(input.file.bytes);
-    await lockFile(tx, sha256);
+    await lockStoredFile(tx, sha256);
     await files.put(input.file.bytes);
     const [row] = await tx
       .insert(evidence)
@@ -179,7 +176,7 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
     await tx.delete(evidence).where(eq(evidence.id, id));
     await recordAudit(tx, actor, { action: 'evidence.delete', entity: 'evidence', entityId: id, before: { ...evidenceView(e), sha256: e.fileSha256 } });
     if (e.fileSha256) {
-      await lockFile(tx, e.fileSha256);
+      await lockStoredFile(tx, e.fileSha256);
       const [other] = await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.fileSha256, e.fileSha256)).limit(1);
       // Last statement of the transaction: a failure before it leaves the file in place.
       if (!other && !(await heldElsewhere(tx, e.fileSha256, 'evidence'))) await files.remove(e.fileSha256);

@@ -43,6 +43,11 @@ export function seoulDate(d: Date): string {
   return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+const seoulDateTimeKoFormat = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' });
+
+/** A moment as Korean readers write it, in Seoul, 24-hour clock: "2025년 3월 10일 14:00". */
+export const seoulDateTimeKo = (d: Date | string): string => seoulDateTimeKoFormat.format(typeof d === 'string' ? new Date(d) : d);
+
 /** The quarter a moment falls in, in Seoul. */
 export function quarterOf(d: Date): { year: number; quarter: Quarter } {
   const local = new Date(d.getTime() + OFFSET_MS);

@@ -45,7 +45,7 @@ import { seoulMidnight } from '../plan/seoul-time.ts';
 import { evidence } from '../plan/tracking-schema.ts';
 import { capacityPools, registrationLinks, registrations } from '../registration/schema.ts';
 import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
-import { heldElsewhere } from '../../server/file-holders.ts';
+import { heldElsewhere, lockStoredFile } from '../../server/file-holders.ts';
 import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
@@ -162,7 +162,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'settlement_feedback', after: { count: feedbackIds.length, ids: feedbackIds } });
         // A photo's file goes unless other rows hold the same content (evidence, inspection photos, other feedback).
         for (const sha of new Set(dueFeedback.flatMap((f) => (f.photo ? [f.photo] : [])))) {
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha}`}))`);
+          await lockStoredFile(tx, sha);
           const held = await rows<{ n: number }>(
             tx,
             sql`select (select count(*) from ${evidence} where ${evidence.fileSha256} = ${sha}) + (select count(*) from ${inspectionPhotos} where ${inspectionPhotos.fileSha256} = ${sha}) + (select count(*) from ${settlementFeedback} where ${settlementFeedback.photoSha256} = ${sha}) as n`,

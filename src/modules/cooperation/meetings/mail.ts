@@ -15,6 +15,7 @@ import { minutesPdf } from '../meetings-minutes-pdf.ts';
 import { meetingAgendaItems, meetingAttendees, meetings, meetingSeries } from '../meetings-schema.ts';
 import type { Viewer } from './access.ts';
 import { getMeeting } from './meetings.ts';
+import { seoulDateTimeKo } from '../../plan/seoul-time.ts';
 
 /** The platform itself reading a meeting to build a file: sees every series. */
 const SYSTEM_VIEWER: Viewer = { id: 0, role: 'admin', organisationId: null };
@@ -24,7 +25,6 @@ export interface MailContext {
 }
 
 const hostOf = (publicUrl: string) => new URL(publicUrl).host;
-const seoul = (d: Date) => new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(d);
 
 export async function invitationIcs(db: Executor, meetingId: number, ctx: MailContext): Promise<string> {
   const [m] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
@@ -72,7 +72,7 @@ export async function queueToAttendees(tx: Executor, meetingId: number, what: 'i
   const attendees = await tx.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(meetingAttendees.id));
   const title = oneLine(s!.titleKo);
   const titleEn = oneLine(s!.titleEn ?? s!.titleKo);
-  const when = seoul(m!.startsAt);
+  const when = seoulDateTimeKo(m!.startsAt);
   const link = `${ctx.publicUrl}/staff/meetings/${meetingId}`;
   let queued = 0;
   for (const a of attendees) {

@@ -6,7 +6,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
-import { registerFileHolder } from '../../../server/file-holders.ts';
+import { lockStoredFile, registerFileHolder } from '../../../server/file-holders.ts';
 import { sha256Of, type FileStore } from '../../../server/file-store.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
@@ -77,9 +77,6 @@ export async function checkImage(file: UploadedFile): Promise<{ fileName: string
   }
   return { fileName: found.fileName, mimeType: found.mimeType };
 }
-
-/** Locks a stored file's hash (the same key as evidence files), so storing never interleaves with a removal. */
-export const lockStoredFile = (tx: Executor, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-file:${sha256}`}))`);
 
 export async function addInspectionPhoto(
   db: Executor,
