@@ -15,8 +15,8 @@ export function registerFileHolder(name: string, holds: Holder): void {
   holders.set(name, holds);
 }
 
-/** True when a registered holder other than `except` still holds the hash. */
-export async function heldElsewhere(tx: Executor, sha256: string, except: string): Promise<boolean> {
+/** True when a registered holder (other than `except`, when named) still holds the hash. */
+export async function heldElsewhere(tx: Executor, sha256: string, except?: string): Promise<boolean> {
   for (const [name, holds] of holders) if (name !== except && (await holds(tx, sha256))) return true;
   return false;
 }

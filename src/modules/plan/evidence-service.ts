@@ -3,13 +3,13 @@
  * http(s) links. Each write is one transaction with its audit row; officers only on their
  * department's actions.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../db/executor.ts';
 import { AppError, invalidFields, notFound } from '../../server/errors.ts';
 import { recognise } from '../../server/file-type.ts';
 import { withoutControls } from '../../server/text.ts';
 import { sha256Of, type FileStore } from '../../server/file-store.ts';
-import { heldElsewhere, lockStoredFile } from '../../server/file-holders.ts';
+import { heldElsewhere, lockStoredFile, registerFileHolder } from '../../server/file-holders.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -168,7 +168,10 @@ export async function updateEvidence(db: Executor, actor: Actor, user: SessionUs
   });
 }
 
-/** Deletes the evidence; its file goes too when no other evidence holds the same content. */
+// The file store is shared: another module's deletion keeps a file that evidence still holds.
+registerFileHolder('evidence', async (tx, sha256) => (await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.fileSha256, sha256)).limit(1)).length > 0);
+
+/** Deletes the evidence; its file goes too when nothing else (other evidence, any registered holder) holds the same content. */
 export async function deleteEvidence(db: Executor, files: FileStore, actor: Actor, user: SessionUser, id: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const { e, ownerDepartmentId } = await lockEvidence(tx, id);
@@ -177,9 +180,9 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
     await recordAudit(tx, actor, { action: 'evidence.delete', entity: 'evidence', entityId: id, before: { ...evidenceView(e), sha256: e.fileSha256 } });
     if (e.fileSha256) {
       await lockStoredFile(tx, e.fileSha256);
-      const [other] = await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.fileSha256, e.fileSha256)).limit(1);
+      // The row is gone, so the evidence holder answers for other evidence.
       // Last statement of the transaction: a failure before it leaves the file in place.
-      if (!other && !(await heldElsewhere(tx, e.fileSha256, 'evidence'))) await files.remove(e.fileSha256);
+      if (!(await heldElsewhere(tx, e.fileSha256))) await files.remove(e.fileSha256);
     }
   });
 }

@@ -34,7 +34,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { inTransaction, rows, type Executor } from '../../db/executor.ts';
+import { inTransaction, type Executor } from '../../db/executor.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../events/schema.ts';
@@ -42,9 +42,8 @@ import { outboxDir } from '../notifications/channels/file.ts';
 import { outbox } from '../notifications/schema.ts';
 import { blankMessagesOf } from '../notifications/service.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
-import { evidence } from '../plan/tracking-schema.ts';
 import { capacityPools, registrationLinks, registrations } from '../registration/schema.ts';
-import { inspectionPhotos, settlementFeedback } from '../settlement/schema.ts';
+import { settlementFeedback } from '../settlement/schema.ts';
 import { heldElsewhere, lockStoredFile } from '../../server/file-holders.ts';
 import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
@@ -160,15 +159,11 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
           .set({ contactName: null, contactPhone: null, contactEmail: null, photoSha256: null, photoMimeType: null, anonymizedAt: now })
           .where(inArray(settlementFeedback.id, feedbackIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'settlement_feedback', after: { count: feedbackIds.length, ids: feedbackIds } });
-        // A photo's file goes unless other rows hold the same content (evidence, inspection photos, other feedback).
+        // A photo's file goes unless a registered holder (evidence, inspection photos, other
+        // feedback, ordinance documents, speaker photos) still holds the same content.
         for (const sha of new Set(dueFeedback.flatMap((f) => (f.photo ? [f.photo] : [])))) {
           await lockStoredFile(tx, sha);
-          const held = await rows<{ n: number }>(
-            tx,
-            sql`select (select count(*) from ${evidence} where ${evidence.fileSha256} = ${sha}) + (select count(*) from ${inspectionPhotos} where ${inspectionPhotos.fileSha256} = ${sha}) + (select count(*) from ${settlementFeedback} where ${settlementFeedback.photoSha256} = ${sha}) as n`,
-          );
-          // …and any other module's holder (ordinance documents …).
-          if (Number(held[0]?.n ?? 0) === 0 && !(await heldElsewhere(tx, sha, 'settlement_feedback'))) doomedPhotos.push(sha);
+          if (!(await heldElsewhere(tx, sha))) doomedPhotos.push(sha);
         }
       }
 
