@@ -51,7 +51,7 @@ export async function listenPostgres(url: string, handlers: ChangeHandlers): Pro
     wait = Math.min(wait * 2, 10_000);
   };
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: 'finhub-listen' });
     c.on('notification', (n) => n.channel === CHANGES_CHANNEL && handlers.onChange(n.payload ?? ''));
     c.on('error', (err) => lost(c, err));
     c.on('end', () => lost(c));

@@ -57,7 +57,7 @@ export class PublicCache {
 
   constructor(private readonly warn: (msg: string, table: string) => void) {}
 
-  /** The tables whose writes are announced (those with the migration's trigger). */
+  /** The tables whose writes are announced (those with the migration's trigger); drops every kept answer. */
   async loadWatched(database: Database): Promise<void> {
     const found = await rows<{ name: string }>(
       database.db,
@@ -65,6 +65,7 @@ export class PublicCache {
           where t.tgname = 'finhub_changed' and c.relnamespace = current_schema()::regnamespace`,
     );
     this.watched = new Set(found.map((r) => r.name));
+    this.reset();
   }
 
   changed(table: string): void {
@@ -138,7 +139,8 @@ function cached(cache: PublicCache, handler: RouteHandlerMethod): RouteHandlerMe
       void reply.header('cache-control', 'private, no-store').header('x-finhub-cache', 'bypass');
       return handler.call(this, req, reply);
     }
-    const key = `${req.routeOptions.url}\0${JSON.stringify(req.params)}\0${JSON.stringify(req.query)}`;
+    // The validated input names the entry; a query the route does not read is no part of it.
+    const key = `${req.routeOptions.url}\0${JSON.stringify(req.params)}\0${req.routeOptions.schema?.querystring ? JSON.stringify(req.query) : ''}`;
     let entry = cache.get(key);
     void reply.header('x-finhub-cache', entry ? 'hit' : 'miss');
     if (!entry) {
