@@ -11,7 +11,7 @@
  */
 import pg from 'pg';
 
-export const CHANGES_CHANNEL = 'finhub_changes';
+const CHANGES_CHANNEL = 'finhub_changes';
 
 export interface ChangeHandlers {
   /** A transaction that wrote `table` committed. */
@@ -91,7 +91,10 @@ export async function listenPostgres(url: string, handlers: ChangeHandlers): Pro
 }
 
 /** PGlite: `listen` on the one in-process client; notifications arrive before the write returns. */
-export async function listenPglite(client: { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> }, handlers: ChangeHandlers): Promise<ChangeListener> {
+export async function listenPglite(
+  client: { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> },
+  handlers: ChangeHandlers,
+): Promise<ChangeListener> {
   const unlisten = await client.listen(CHANGES_CHANNEL, (payload) => handlers.onChange(payload));
   handlers.onReset();
   return {

@@ -45,7 +45,7 @@ interface Entry {
   tables: ReadonlySet<string>;
 }
 
-export class PublicCache {
+class PublicCache {
   private readonly entries = new LRUCache<string, Entry>({ max: 5000, maxSize: 64 * 2 ** 20, sizeCalculation: (e) => e.body.length + 100, ttl: MAX_AGE_MS });
   /** Bumped by every change and reset; an answer computed across a bump is served but not kept. */
   private epoch = 0;

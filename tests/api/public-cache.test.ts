@@ -70,7 +70,10 @@ for (const kind of DB_KINDS) {
       assert.equal(after.statusCode, 200, 'the old ETag no longer matches');
       assert.equal(after.headers['x-finhub-cache'], 'miss');
       assert.notEqual(after.headers.etag, before.headers.etag);
-      const action = after.json().schedule.flatMap((e: { actions: Json[] }) => e.actions).find((a: Json) => a.id === actionId);
+      const action = after
+        .json()
+        .schedule.flatMap((e: { actions: Json[] }) => e.actions)
+        .find((a: Json) => a.id === actionId);
       assert.deepEqual([action.status, action.progress], ['on_track', 35]);
     });
 
@@ -194,7 +197,10 @@ if (DB_KINDS.includes('postgres')) {
       const fresh = await b.inject(`/api/plans/${planId}`);
       assert.equal(fresh.headers['x-finhub-cache'], 'miss');
       assert.notEqual(fresh.headers.etag, cached.headers.etag);
-      const action = fresh.json().schedule.flatMap((e: { actions: Json[] }) => e.actions).find((x: Json) => x.id === actionId);
+      const action = fresh
+        .json()
+        .schedule.flatMap((e: { actions: Json[] }) => e.actions)
+        .find((x: Json) => x.id === actionId);
       assert.equal(action.progress, 55);
     });
 
