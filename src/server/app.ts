@@ -19,6 +19,8 @@ import { schoolRoutes } from '../modules/education/school-routes.ts';
 import { eventRoutes } from '../modules/events/event-routes.ts';
 import { attendeeRoutes } from '../modules/events/attendee-routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { outboxRoutes } from '../modules/notifications/routes.ts';
+import { todoRoutes } from '../modules/todo/routes.ts';
 import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
 import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
@@ -172,6 +174,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   // Behind a TLS proxy req.protocol may say http: the configured public address decides too.
   await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10, secureCookies: (config.publicUrl ?? '').startsWith('https:') });
   await app.register(auditRoutes);
+  await app.register(outboxRoutes);
+  await app.register(todoRoutes);
   await app.register(planRoutes);
   await app.register(planFiguresRoutes);
   await app.register(trackingRoutes);
