@@ -7,6 +7,7 @@ import './events.css';
 import './training.css';
 import './ordinance.css';
 import './settlement.css';
+import './todo.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

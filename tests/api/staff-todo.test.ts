@@ -164,7 +164,10 @@ for (const kind of DB_KINDS) {
       const add = async (recipient: string, channel: 'email' | 'sms', kind: string, status: 'pending' | 'sent' | 'failed', lastError: string | null = null) => {
         await enqueueNotification(db, { channel, recipient, subject: '[금융아카데미] 신청 확정', body: '확정되었습니다.', kind });
         const [r] = await db.select({ id: outbox.id }).from(outbox).orderBy(sql`id desc`).limit(1);
-        await db.update(outbox).set({ status, attempts: status === 'failed' ? 10 : 0, lastError }).where(eq(outbox.id, r!.id));
+        await db
+          .update(outbox)
+          .set({ status, attempts: status === 'failed' ? 10 : 0, lastError })
+          .where(eq(outbox.id, r!.id));
         return r!.id;
       };
       const failedMail = await add('hong@example.com', 'email', 'registration.confirmed', 'failed', '550 mailbox unavailable');
@@ -225,7 +228,10 @@ for (const kind of DB_KINDS) {
       assert.equal(retried.statusCode, 200, retried.body);
       assert.deepEqual([retried.json().status, retried.json().attempts, retried.json().canRetry], ['pending', 0, false]);
       const [audit] = await rows<Json>(db, sql`select action, entity, entity_id, before, after from audit_log where action = 'outbox.retry' order by id desc limit 1`);
-      assert.deepEqual([audit!.entity, audit!.entity_id, audit!.before.status, audit!.before.lastError, audit!.after.status], ['outbox', String(failedMail), 'failed', '550 mailbox unavailable', 'pending']);
+      assert.deepEqual(
+        [audit!.entity, audit!.entity_id, audit!.before.status, audit!.before.lastError, audit!.after.status],
+        ['outbox', String(failedMail), 'failed', '550 mailbox unavailable', 'pending'],
+      );
       assert.equal((await call('POST', `/api/outbox/${failedMail}/retry`, manager)).json().error.code, 'MESSAGE_NOT_FAILED', 'a second retry while it waits');
 
       // The worker takes it again: sent, with a fresh count of attempts.

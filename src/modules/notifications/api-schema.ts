@@ -4,7 +4,7 @@ import { dbId } from '../../server/api-schema.ts';
 import { singleLine } from '../../server/text.ts';
 import { pageSchema, PageQuery } from '../registration/listing.ts';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 export const OutboxQuery = PageQuery.extend({
   status: z.enum(OUTBOX_STATUSES).optional(),

@@ -5,10 +5,10 @@ import { LINK_TOKEN } from './service.ts';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
-export const maskRecipient = (r: Pick<OutboxRow, 'channel' | 'recipient'>) => (r.recipient === '' ? null : r.channel === 'email' ? maskEmail(r.recipient) : maskPhone(r.recipient));
+const maskRecipient = (r: Pick<OutboxRow, 'channel' | 'recipient'>) => (r.recipient === '' ? null : r.channel === 'email' ? maskEmail(r.recipient) : maskPhone(r.recipient));
 
 /** A failed message may be sent again while it still has someone to go to. */
-export const canRetry = (r: Pick<OutboxRow, 'status' | 'recipient'>) => r.status === 'failed' && r.recipient !== '';
+const canRetry = (r: Pick<OutboxRow, 'status' | 'recipient'>) => r.status === 'failed' && r.recipient !== '';
 
 export const outboxView = (r: OutboxRow) => ({
   id: r.id,
