@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { dbId } from '../../server/api-schema.ts';
 import { singleLine } from '../../server/text.ts';
-import { pageSchema, PageQuery } from '../registration/listing.ts';
+import { pageSchema, PageQuery } from '../../server/paging.ts';
 
 const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 

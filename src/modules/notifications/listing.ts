@@ -5,7 +5,7 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/executor.ts';
 import { seoulMidnight } from '../plan/seoul-time.ts';
-import { pageLimit, toPage, type PageParams } from '../registration/listing.ts';
+import { pageLimit, toPage, type PageParams } from '../../server/paging.ts';
 import { outboxView } from './presenters.ts';
 import { outbox } from './schema.ts';
 
