@@ -140,7 +140,10 @@ for (const kind of DB_KINDS) {
         const json = readJson(jsonRes.body);
         assert.equal(json.license, 'KOGL-Type1');
         assert.equal(csv.rows[0]!.length, json.fields.length, id);
-        json.fields.forEach((f: Json, i: number) => assert.equal(csv.rows[0]![i], `${f.title.ko} ${f.title.en}`));
+        assert.deepEqual(
+          csv.rows[0],
+          json.fields.map((f: Json) => `${f.title.ko} ${f.title.en}`),
+        );
         assert.equal(csv.rows.length - 1, json.records.length, id);
         for (const word of PERSONAL) {
           assert.ok(!csvRes.body.includes(word), `${id} CSV carries ${word}`);

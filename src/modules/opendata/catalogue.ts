@@ -5,7 +5,7 @@ import { datasetUrl, FORMATS, LICENSE, type Dataset } from './dataset.ts';
 import { planActions, planBudget, planQuarterlyFigures } from './datasets/plan.ts';
 import { academySessionFigures, eventFigures } from './datasets/programmes.ts';
 
-export const DATASETS: readonly Dataset[] = [planActions, planQuarterlyFigures, planBudget, academySessionFigures, eventFigures];
+const DATASETS: readonly Dataset[] = [planActions, planQuarterlyFigures, planBudget, academySessionFigures, eventFigures];
 
 export function findDataset(id: string): Dataset {
   const d = DATASETS.find((x) => x.id === id);

@@ -7,9 +7,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { Executor } from '../../db/executor.ts';
 import { CSV_OPTIONS, safeCsvCell, seoulCsvDateTime } from '../../server/csv.ts';
 
-export type Bilingual = { ko: string; en: string };
-export type FieldType = 'string' | 'integer' | 'number' | 'datetime';
-export type Cell = string | number | Date | null;
+type Bilingual = { ko: string; en: string };
+type FieldType = 'string' | 'integer' | 'number' | 'datetime';
+type Cell = string | number | Date | null;
 
 export interface Field {
   id: string;

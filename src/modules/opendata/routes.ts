@@ -33,7 +33,7 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/open-data/:id.json',
+    '/api/open-data/:dataset.json',
     {
       config: { policy: PUBLIC },
       schema: {
@@ -45,14 +45,14 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const d = findDataset(req.params.id);
+      const d = findDataset(req.params.dataset);
       openToAll(reply);
       return datasetJson(d, await d.read(app.db));
     },
   );
 
   app.get(
-    '/api/open-data/:id.csv',
+    '/api/open-data/:dataset.csv',
     {
       config: { policy: PUBLIC },
       schema: {
@@ -65,7 +65,7 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const d = findDataset(req.params.id);
+      const d = findDataset(req.params.dataset);
       const body = Buffer.from(datasetCsv(d, await d.read(app.db)), 'utf8');
       setDownloadHeaders(reply, { fileName: `${d.id}.csv`, mimeType: 'text/csv', sizeBytes: body.length, cache: 'public' });
       openToAll(reply);

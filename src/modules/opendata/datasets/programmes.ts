@@ -1,6 +1,5 @@
 /** The academy's sessions and the forum's events as open data: seats, registrations and attendance, counted. */
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/executor.ts';
 import { academySessions } from '../../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../../events/schema.ts';
 import { capacityPools, registrations } from '../../registration/schema.ts';
