@@ -6,6 +6,7 @@ import './education.css';
 import './events.css';
 import './training.css';
 import './ordinance.css';
+import './opendata.css';
 import './settlement.css';
 import './todo.css';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -35,6 +35,7 @@ export const keys = {
   certificate: (code: string) => ['certificates', code] as const,
   event: (id: number) => ['events', id, 'page'] as const,
   ordinance: () => ['ordinance'] as const,
+  openData: () => ['open-data'] as const,
   attraction: () => ['attraction'] as const,
   facilities: () => ['facilities'] as const,
   facility: (id: number) => ['facilities', id] as const,

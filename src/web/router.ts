@@ -68,7 +68,8 @@ export type Route =
         | 'ordinance'
         | 'attraction'
         | 'training'
-        | 'trainingCheckIn';
+        | 'trainingCheckIn'
+        | 'openData';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }

@@ -12,6 +12,7 @@ import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
 import { AttractionPage } from './pages/AttractionPage.tsx';
+import { OpenDataPage } from './pages/OpenDataPage.tsx';
 import { OrdinancePage } from './pages/OrdinancePage.tsx';
 import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
 import { FacilityPage } from './pages/FacilityPage.tsx';
@@ -95,6 +96,7 @@ export const routes: RouteObject[] = [
       { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
       { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
       { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
+      { path: 'open-data', element: <OpenDataPage />, handle: handle('openData') },
       { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
       { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
       { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
