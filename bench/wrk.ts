@@ -12,7 +12,7 @@ export interface WrkResult {
 const ms = (v: string, unit: string) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[unit]!;
 
 export function wrk(url: string, o: { connections: number; seconds: number; headers?: string[] }): Promise<WrkResult> {
-  const args = ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--latency', ...(o.headers ?? []).flatMap((h) => ['-H', h]), url];
+  const args = ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '30s', '--latency', ...(o.headers ?? []).flatMap((h) => ['-H', h]), url];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, (err, out) => {
       if (err) return reject((err as NodeJS.ErrnoException).code === 'ENOENT' ? new Error('wrk is missing: apt-get install wrk') : err);
