@@ -42,6 +42,7 @@ import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { createFileStore, type FileStore } from './file-store.ts';
 import { loggerRedaction } from './log-redaction.ts';
+import { registerPublicCache } from './public-cache.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
@@ -172,6 +173,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
     },
   );
 
+  // Before the routes: it wraps the handlers of those marked `publicCache`.
+  await registerPublicCache(app, database);
   // Behind a TLS proxy req.protocol may say http: the configured public address decides too.
   await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10, secureCookies: (config.publicUrl ?? '').startsWith('https:') });
   await app.register(auditRoutes);
