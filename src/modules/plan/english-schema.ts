@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { singleLine } from '../../server/text.ts';
 
-export const ENGLISH_KINDS = ['title', 'pledge', 'effect', 'phase', 'phaseItem', 'goal', 'action'] as const;
+const ENGLISH_KINDS = ['title', 'pledge', 'effect', 'phase', 'phaseItem', 'goal', 'action'] as const;
 export type EnglishKind = (typeof ENGLISH_KINDS)[number];
 
 /** "title", "pledge", or "<kind>:<n>": the row id (phase, phaseItem, goal, action) or the effect's position from 0. */
-export const ENGLISH_KEY = /^(title|pledge|(effect|phase|phaseItem|goal|action):(0|[1-9]\d{0,9}))$/;
+const ENGLISH_KEY = /^(title|pledge|(effect|phase|phaseItem|goal|action):(0|[1-9]\d{0,9}))$/;
 
 export const EnglishSheetSchema = z.object({
   items: z.array(
