@@ -11,6 +11,7 @@ import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
 export type Lang = 'ko' | 'en';
@@ -75,6 +76,7 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...todoKo,
   ...openDataKo,
 };
 
@@ -139,6 +141,7 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...todoEn,
   ...openDataEn,
 };
 

@@ -8,6 +8,7 @@ import './training.css';
 import './ordinance.css';
 import './opendata.css';
 import './settlement.css';
+import './todo.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

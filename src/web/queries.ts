@@ -70,6 +70,8 @@ export const keys = {
   staffEvent: (id: number) => ['staff', 'events', id] as const,
   staffOrdinance: () => ['staff', 'ordinance'] as const,
   staffAttraction: () => ['staff', 'attraction'] as const,
+  staffTodo: () => ['staff', 'todo'] as const,
+  staffOutbox: (filter: object) => ['staff', 'outbox', filter] as const,
   staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 

@@ -16,6 +16,7 @@ type StaffRouteName =
   | 'staffImport'
   | 'staffUsers'
   | 'staffAudit'
+  | 'staffOutbox'
   | 'staffPlan'
   | 'staffLedger'
   | 'staffReports'

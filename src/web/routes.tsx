@@ -35,6 +35,7 @@ import { TrainingStatusPage } from './pages/TrainingStatusPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
 import { AuditPage } from './pages/staff/AuditPage.tsx';
+import { OutboxPage } from './pages/staff/OutboxPage.tsx';
 import { AttractionStaffPage } from './pages/staff/AttractionStaffPage.tsx';
 import { OrdinanceStaffPage } from './pages/staff/OrdinanceStaffPage.tsx';
 import { CheckInPage } from './pages/staff/CheckInPage.tsx';
@@ -115,6 +116,7 @@ export const routes: RouteObject[] = [
           { path: 'import', element: <ImportPage />, handle: handle('staffImport', MANAGER_ROLES) },
           { path: 'users', element: <UsersPage />, handle: handle('staffUsers', ['admin']) },
           { path: 'audit', element: <AuditPage />, handle: handle('staffAudit', MANAGER_ROLES) },
+          { path: 'outbox', element: <OutboxPage />, handle: handle('staffOutbox', MANAGER_ROLES) },
           { path: 'plans/:id', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
           { path: 'plans/:id/ledger', element: <IdPage page={LedgerPage} />, handle: handle('staffLedger') },
           { path: 'plans/:id/reports', element: <IdPage page={ReportsPage} />, handle: handle('staffReports') },

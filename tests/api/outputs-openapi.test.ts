@@ -86,6 +86,8 @@ const QUERIES: Record<string, Query> = {
   '/api/departments': { url: () => '/api/departments', as: 'viewer' },
   '/api/audit': { url: () => '/api/audit?pageSize=50', as: 'manager' },
   '/api/audit.csv': { url: () => '/api/audit.csv', as: 'manager' },
+  '/api/staff/todo': { url: () => '/api/staff/todo', as: 'manager' },
+  '/api/outbox': { url: () => '/api/outbox', as: 'manager' },
   '/api/plans': { url: () => '/api/plans' },
   '/api/plans/{id}': { url: (f) => `/api/plans/${f.planId}` },
   '/api/plans/figures': { url: () => '/api/plans/figures', as: 'viewer' },
