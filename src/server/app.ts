@@ -31,6 +31,7 @@ import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
+import { sitemapRoutes } from '../modules/sitemap/routes.ts';
 import { facilityRoutes } from '../modules/settlement/facility-routes.ts';
 import { feedbackRoutes } from '../modules/settlement/feedback-routes.ts';
 import { surveyRoutes } from '../modules/settlement/survey-routes.ts';
@@ -44,7 +45,7 @@ import { loggerRedaction } from './log-redaction.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
-import { registerWeb } from './web.ts';
+import { registerWeb, webRoot } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -202,6 +203,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(surveyRoutes);
   await app.register(trainingRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
   await app.register(trainingJobRoutes);
+  await app.register(sitemapRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', ...(web ? { webRoot } : {}) });
   await app.register(privacyRoutes, { privacyOfficer: config.privacyOfficer ?? PRIVACY_OFFICER_DEFAULTS, sms: config.sms ?? { provider: 'file' }, smtpUrl: config.smtpUrl });
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;

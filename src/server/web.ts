@@ -16,7 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ASSETS, registerWithPolicy } from './auth.ts';
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const assetsDir = path.join(webRoot, 'assets') + path.sep;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
