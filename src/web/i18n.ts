@@ -12,6 +12,8 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { todoEn, todoKo } from './i18n-todo.ts';
+import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -72,6 +74,8 @@ const ko = {
   ...ordinanceKo,
   ...settlementKo,
   ...portalKo,
+  ...todoKo,
+  ...openDataKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -132,6 +136,8 @@ const en: Record<MessageKey, string> = {
   ...ordinanceEn,
   ...settlementEn,
   ...portalEn,
+  ...todoEn,
+  ...openDataEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

@@ -17,6 +17,7 @@ type StaffRouteName =
   | 'staffImport'
   | 'staffUsers'
   | 'staffAudit'
+  | 'staffOutbox'
   | 'staffPlan'
   | 'staffLedger'
   | 'staffReports'
@@ -71,7 +72,8 @@ export type Route =
         | 'trainingCheckIn'
         | 'privacy'
         | 'copyright'
-        | 'accessibility';
+        | 'accessibility'
+        | 'openData';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }

@@ -20,6 +20,7 @@ const AcademyPage = lazy(() => import('./pages/AcademyPage.tsx').then((m) => ({ 
 const AcademySessionPage = lazy(() => import('./pages/AcademySessionPage.tsx').then((m) => ({ default: m.AcademySessionPage })));
 const EventPage = lazy(() => import('./pages/EventPage.tsx').then((m) => ({ default: m.EventPage })));
 const EventsPage = lazy(() => import('./pages/EventsPage.tsx').then((m) => ({ default: m.EventsPage })));
+const OpenDataPage = lazy(() => import('./pages/OpenDataPage.tsx').then((m) => ({ default: m.OpenDataPage })));
 const AttractionPage = lazy(() => import('./pages/AttractionPage.tsx').then((m) => ({ default: m.AttractionPage })));
 const OrdinancePage = lazy(() => import('./pages/OrdinancePage.tsx').then((m) => ({ default: m.OrdinancePage })));
 const FacilitiesPage = lazy(() => import('./pages/FacilitiesPage.tsx').then((m) => ({ default: m.FacilitiesPage })));
@@ -42,6 +43,7 @@ const TrainingPage = lazy(() => import('./pages/TrainingPage.tsx').then((m) => (
 const TrainingStatusPage = lazy(() => import('./pages/TrainingStatusPage.tsx').then((m) => ({ default: m.TrainingStatusPage })));
 const AcademySessionStaffPage = lazy(() => import('./pages/staff/AcademySessionStaffPage.tsx').then((m) => ({ default: m.AcademySessionStaffPage })));
 const AcademyStaffPage = lazy(() => import('./pages/staff/AcademyStaffPage.tsx').then((m) => ({ default: m.AcademyStaffPage })));
+const OutboxPage = lazy(() => import('./pages/staff/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import('./pages/staff/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AttractionStaffPage = lazy(() => import('./pages/staff/AttractionStaffPage.tsx').then((m) => ({ default: m.AttractionStaffPage })));
 const OrdinanceStaffPage = lazy(() => import('./pages/staff/OrdinanceStaffPage.tsx').then((m) => ({ default: m.OrdinanceStaffPage })));
@@ -101,6 +103,7 @@ const PAGES: Record<RouteName, ReactElement> = {
   trainee: <TokenPage page={TrainingStatusPage} />,
   trainingCheckIn: <TrainingCheckInPage />,
   certificate: <TokenPage page={CertificatePage} />,
+  openData: <OpenDataPage />,
   ordinance: <OrdinancePage />,
   attraction: <AttractionPage />,
   facilities: <FacilitiesPage />,
@@ -118,6 +121,7 @@ const PAGES: Record<RouteName, ReactElement> = {
   staffImport: <ImportPage />,
   staffUsers: <UsersPage />,
   staffAudit: <AuditPage />,
+  staffOutbox: <OutboxPage />,
   staffPlan: <IdPage page={PlanWorkspacePage} />,
   staffLedger: <IdPage page={LedgerPage} />,
   staffReports: <IdPage page={ReportsPage} />,
@@ -144,6 +148,7 @@ const ROLES: Partial<Record<RouteName, readonly Role[]>> = {
   staffImport: MANAGER_ROLES,
   staffUsers: ['admin'],
   staffAudit: MANAGER_ROLES,
+  staffOutbox: MANAGER_ROLES,
   staffCheckIn: EDITOR_ROLES,
   staffAttraction: CITY_STAFF_ROLES,
   staffEventCheckIn: EDITOR_ROLES,

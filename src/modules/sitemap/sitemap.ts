@@ -24,6 +24,7 @@ const CRAWLED: readonly RouteName[] = [
   'settlementBoard',
   'ordinance',
   'attraction',
+  'openData',
   'privacy',
   'copyright',
   'accessibility',
