@@ -81,7 +81,7 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(read.errors, []);
       assert.equal(read.valid, true);
       const locs = read.urls.map((u) => u.loc);
-      const base = 'http://localhost:3000';
+      const base = 'http://finhub.test'; // openTestApp's FINHUB_PUBLIC_URL
       for (const p of ['/', '/academy', '/events', '/privacy', '/copyright', '/accessibility']) assert.ok(locs.includes(base + p), p);
       for (const p of plans) assert.ok(locs.includes(`${base}/plans/${p.id}`), `plan ${p.id}`);
       assert.ok(locs.includes(`${base}/events/${event.id}`));
@@ -105,7 +105,7 @@ for (const kind of DB_KINDS) {
         'Disallow: /api/',
         'Disallow: /registrations/',
         'Allow: /api/events/*/calendar.ics',
-        'Sitemap: http://localhost:3000/sitemap.xml',
+        'Sitemap: http://finhub.test/sitemap.xml',
       ]) {
         assert.ok(lines.includes(rule), rule);
       }
