@@ -48,6 +48,7 @@ export const ROUTE_PATHS = {
   staffPlan: '/staff/plans/:id',
   staffLedger: '/staff/plans/:id/ledger',
   staffReports: '/staff/plans/:id/reports',
+  staffEnglish: '/staff/plans/:id/english',
   staffAcademy: '/staff/academy',
   staffAcademySession: '/staff/academy/sessions/:id',
   staffCheckIn: '/staff/academy/sessions/:id/check-in',
