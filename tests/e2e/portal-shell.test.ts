@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, settled } from '../support/browser.ts';
+import { waitForAttribute } from '../support/education.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -94,7 +95,7 @@ describe('public shell (KRDS) in chromium', () => {
     await button.click();
     await nav.getByRole('link', { name: '금융아카데미' }).click();
     await page.waitForURL('**/academy');
-    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await waitForAttribute(button, 'aria-expanded', 'false');
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(wide <= 0, `scrolls sideways by ${wide}px`);
     await page.close();
