@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { cooperationEn, cooperationKo } from './i18n-cooperation.ts';
+import { editingEn, editingKo } from './i18n-editing.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
@@ -69,6 +70,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...editingKo,
   ...cooperationKo,
   ...trainingKo,
   ...ordinanceKo,
@@ -131,6 +133,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...editingEn,
   ...cooperationEn,
   ...trainingEn,
   ...ordinanceEn,
