@@ -23,6 +23,7 @@ type Who = (typeof ALL)[number];
 /** Who may call each route: 'public' or the roles allowed. */
 const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/privacy-policy': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
   'GET /api/docs/json': 'public',
@@ -70,6 +71,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/plans/:id/ledger': STAFF,
   'PUT /api/plans/:id/ledger/secured': MANAGERS,
   'POST /api/plans/:id/executions': MANAGERS,
+  'PATCH /api/executions/:id': MANAGERS,
   'DELETE /api/executions/:id': MANAGERS,
   'GET /api/plans/:id/reports': STAFF,
   'GET /api/plans/:id/reports/:year/:quarter': STAFF,
@@ -172,6 +174,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/events/:id/categories/:categoryId/codes': MANAGERS,
   'GET /api/events/:id/questions': 'public',
   'POST /api/events/:id/questions': MANAGERS,
+  'PATCH /api/events/:id/questions/:questionId': MANAGERS,
   'DELETE /api/events/:id/questions/:questionId': MANAGERS,
   'GET /api/events/:id/attendees': CITY_STAFF,
   'POST /api/events/:id/attendees/:registrationId/approval': MANAGERS,
