@@ -11,6 +11,8 @@ import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { todoEn, todoKo } from './i18n-todo.ts';
+import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -74,6 +76,8 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...todoKo,
+  ...openDataKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -137,6 +141,8 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...todoEn,
+  ...openDataEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };
