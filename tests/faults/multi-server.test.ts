@@ -92,6 +92,8 @@ describe('three servers behind nginx on one PostgreSQL (through PgBouncer)', { t
       dataDirs[i] = fs.mkdtempSync(path.join(os.tmpdir(), `finhub-multi-${i}-`));
       return {
         DATABASE_URL: bouncer.urlFor(created.url),
+        // The public cache's LISTEN needs a session of its own: straight to PostgreSQL.
+        FINHUB_LISTEN_URL: created.url,
         FINHUB_DATA_DIR: dataDirs[i]!,
         FINHUB_PUBLIC_RATE_LIMIT: String(LIMIT),
         // nginx on this machine is the only proxy whose X-Forwarded-For counts.
