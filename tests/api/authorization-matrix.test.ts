@@ -24,6 +24,7 @@ type Who = (typeof ALL)[number];
 const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/ready': 'public',
+  'GET /api/privacy-policy': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
   'GET /api/docs/json': 'public',

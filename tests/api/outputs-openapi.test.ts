@@ -82,6 +82,7 @@ interface Query {
 const QUERIES: Record<string, Query> = {
   '/api/health': { url: () => '/api/health' },
   '/api/ready': { url: () => '/api/ready' },
+  '/api/privacy-policy': { url: () => '/api/privacy-policy' },
   '/api/auth/me': { url: () => '/api/auth/me', as: 'viewer' },
   '/api/users': { url: () => '/api/users', as: 'admin' },
   '/api/departments': { url: () => '/api/departments', as: 'viewer' },
