@@ -46,6 +46,8 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/audit.csv': MANAGERS,
   // running the plan (officers: their department's actions only, checked in the service)
   'GET /api/manage/plans/:id': STAFF,
+  'GET /api/manage/plans/:id/actions': STAFF,
+  'GET /api/actions/:id': STAFF,
   'PATCH /api/plans/:id': MANAGERS,
   'POST /api/plans/import/preview': MANAGERS,
   'POST /api/plans/import': MANAGERS,

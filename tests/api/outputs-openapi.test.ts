@@ -90,6 +90,8 @@ const QUERIES: Record<string, Query> = {
   '/api/plans/{id}': { url: (f) => `/api/plans/${f.planId}` },
   '/api/plans/figures': { url: () => '/api/plans/figures', as: 'viewer' },
   '/api/manage/plans/{id}': { url: (f) => `/api/manage/plans/${f.planId}`, as: 'viewer' },
+  '/api/manage/plans/{id}/actions': { url: (f) => `/api/manage/plans/${f.planId}/actions?year=2023&quarter=3`, as: 'viewer' },
+  '/api/actions/{id}': { url: (f) => `/api/actions/${f.actionId}`, as: 'viewer' },
   '/api/actions/{id}/history': { url: (f) => `/api/actions/${f.actionId}/history`, as: 'viewer' },
   '/api/measures': { url: () => '/api/measures', as: 'viewer' },
   '/api/evidence/{id}/file': { url: (f) => `/api/evidence/${f.evidenceId}/file` },
