@@ -11,6 +11,7 @@ import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -68,6 +69,7 @@ const ko = {
   footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub 전북금융중심지 공약 관리',
   ...staffKo,
+  ...workspaceKo,
   ...educationKo,
   ...eventsKo,
   ...cooperationKo,
@@ -131,6 +133,7 @@ const en: Record<MessageKey, string> = {
   footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub Jeonbuk Financial Center Pledge',
   ...staffEn,
+  ...workspaceEn,
   ...educationEn,
   ...eventsEn,
   ...cooperationEn,

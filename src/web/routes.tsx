@@ -113,6 +113,8 @@ export const routes: RouteObject[] = [
           { path: 'users', element: <UsersPage />, handle: handle('staffUsers', ['admin']) },
           { path: 'audit', element: <AuditPage />, handle: handle('staffAudit', MANAGER_ROLES) },
           { path: 'plans/:id', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
+          // One action open for editing, under its row of the same page (and list).
+          { path: 'plans/:id/actions/:actionId', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
           { path: 'plans/:id/ledger', element: <IdPage page={LedgerPage} />, handle: handle('staffLedger') },
           { path: 'plans/:id/reports', element: <IdPage page={ReportsPage} />, handle: handle('staffReports') },
           { path: 'academy', element: <AcademyStaffPage />, handle: handle('staffAcademy') },

@@ -8,7 +8,15 @@ import type { AuditRow as AuditRowSchema } from '../modules/audit/routes.ts';
 import type { EvidenceSchema, NormalizedPlanSchema, StaffActionSchema, StaffPlanSchema } from '../modules/plan/api-schema.ts';
 import type { ExecutionSchema, LedgerSchema } from '../modules/plan/ledger-api-schema.ts';
 import type { ReportListSchema, ReportResponseSchema, ReportSchema } from '../modules/plan/report-api-schema.ts';
-import type { ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from '../modules/plan/tracking-api-schema.ts';
+import type {
+  ActionDetailSchema,
+  ActionListSchema,
+  ActionPatchBody,
+  ActionRowSchema,
+  AssignmentBody,
+  HistorySchema,
+  MeasureListSchema,
+} from '../modules/plan/tracking-api-schema.ts';
 import type { NewUserBody, UserPatchBody } from '../modules/accounts/api-schema.ts';
 import type { PlanPatchBody } from '../modules/plan/import-routes.ts';
 import type { PlanFiguresListSchema } from '../modules/plan/figures-routes.ts';
@@ -126,3 +134,10 @@ function auditQuery(filter: AuditFilter): string {
 }
 export const fetchAudit = (filter: AuditFilter, signal?: Signal) => request<{ items: AuditRow[]; total: number }>(`/api/audit${auditQuery(filter)}`, { signal });
 export const auditCsvUrl = (filter: AuditFilter) => `/api/audit.csv${auditQuery({ ...filter, page: undefined, pageSize: undefined })}`;
+
+// ---- the workspace's action list and one action
+export type ActionListRow = z.infer<typeof ActionRowSchema>;
+export type ActionList = z.infer<typeof ActionListSchema>;
+export type ActionDetail = z.infer<typeof ActionDetailSchema>;
+export const fetchActionList = (planId: number, query: string, signal?: Signal) => request<ActionList>(`/api/manage/plans/${planId}/actions${query}`, { signal });
+export const fetchAction = (actionId: number, signal?: Signal) => request<ActionDetail>(`/api/actions/${actionId}`, { signal });

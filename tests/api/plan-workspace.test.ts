@@ -53,7 +53,20 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(ids(all.items), ids(actions as unknown as Json[]));
       assert.deepEqual(all.years, [2022, 2023, 2024, 2025, 2026]);
       const row = all.items[0]!;
-      assert.deepEqual(Object.keys(row).sort(), ['id', 'overdue', 'ownerDepartmentId', 'period', 'planId', 'progress', 'progressSource', 'status', 'target', 'text', 'updatedAt', 'year']);
+      assert.deepEqual(Object.keys(row).sort(), [
+        'id',
+        'overdue',
+        'ownerDepartmentId',
+        'period',
+        'planId',
+        'progress',
+        'progressSource',
+        'status',
+        'target',
+        'text',
+        'updatedAt',
+        'year',
+      ]);
       assert.equal(row.evidence, undefined, 'rows carry no evidence, history or forms');
     });
 

@@ -40,7 +40,13 @@ function filterWhere(planId: number, f: ActionFilter, user: SessionUser, now: Da
   return and(...conditions)!;
 }
 
-export async function listActions(db: Executor, planId: number, filter: ActionFilter, user: SessionUser, now = new Date()): Promise<{ items: ActionRow[]; total: number; years: number[] }> {
+export async function listActions(
+  db: Executor,
+  planId: number,
+  filter: ActionFilter,
+  user: SessionUser,
+  now = new Date(),
+): Promise<{ items: ActionRow[]; total: number; years: number[] }> {
   const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
   if (!plan) throw notFound({ ko: `공약 실천계획 ${planId}`, en: `Plan ${planId}` });
   const rows = await db

@@ -5,16 +5,7 @@ import { getActionDetail, listActions } from './action-list.ts';
 import { PlanIdParams, StaffActionSchema, StaffPlanSchema } from './api-schema.ts';
 import { listMeasures } from './measures.ts';
 import { getStaffPlan } from './plan-read.ts';
-import {
-  ActionDetailSchema,
-  ActionIdParams,
-  ActionListQuery,
-  ActionListSchema,
-  ActionPatchBody,
-  AssignmentBody,
-  HistorySchema,
-  MeasureListSchema,
-} from './tracking-api-schema.ts';
+import { ActionDetailSchema, ActionIdParams, ActionListQuery, ActionListSchema, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
 import { actionHistory, assignAction, updateAction } from './tracking-service.ts';
 
 export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
