@@ -34,7 +34,6 @@ export type StaffAction = z.infer<typeof StaffActionSchema>;
 export type StaffPlan = z.infer<typeof StaffPlanSchema>;
 /** A plan's overall figures and ledger totals, as the staff dashboard lists them. */
 export type PlanFigureRow = z.infer<typeof PlanFiguresListSchema>['items'][number];
-export type StaffEntry = StaffPlan['schedule'][number];
 export type HistoryItem = z.infer<typeof HistorySchema>['items'][number];
 export type Ledger = z.infer<typeof LedgerSchema>;
 export type LedgerRow = Ledger['rows'][number];

@@ -9,7 +9,7 @@ import { periodRange, quarterOf } from './seoul-time.ts';
 import type { ActionStatus, Period } from './types.ts';
 
 /** Statuses that are not "behind": finished, or deliberately stopped. */
-export const SETTLED_STATUSES: readonly ActionStatus[] = ['done', 'done_continuing', 'on_hold', 'dropped'];
+const SETTLED_STATUSES: readonly ActionStatus[] = ['done', 'done_continuing', 'on_hold', 'dropped'];
 
 export function isOverdue(year: number, period: Period, status: ActionStatus, now: Date): boolean {
   return !SETTLED_STATUSES.includes(status) && periodRange(year, period).to.getTime() <= now.getTime();
