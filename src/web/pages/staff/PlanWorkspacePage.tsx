@@ -127,7 +127,8 @@ export function PlanWorkspacePage({ id }: { id: number }) {
             </p>
             {openId !== null && !openInList && (
               <div className="action-outside-filter" data-testid="action-outside-filter">
-                <p className="field-hint">{t('actionNotInList')}</p>
+                {/* A heading, so the card's own heading (h4) keeps the outline as under a row (h3). */}
+                <h3 className="action-outside-heading">{t('actionNotInList')}</h3>
                 {editor}
               </div>
             )}
