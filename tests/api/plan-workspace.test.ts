@@ -98,11 +98,13 @@ for (const kind of DB_KINDS) {
       assert.deepEqual((await list(`?status=on_track&department=${deptB}`)).items, []);
     });
 
-    it('marks and filters overdue actions: period ended (Seoul) and not done, continuing, on hold or dropped', async () => {
+    it('marks and filters overdue actions: period ended (Seoul) and not done, continuing or dropped (on hold still counts)', async () => {
       const done = actionAt(actions, 2022, 'Q3', 0);
       const held = actionAt(actions, 2022, 'Q3', 1);
       assert.equal((await call('PATCH', `/api/actions/${done.id}`, manager, { status: 'done', progress: 100 })).statusCode, 200);
-      assert.equal((await call('PATCH', `/api/actions/${held.id}`, manager, { status: 'on_hold' })).statusCode, 200);
+      assert.equal((await call('PATCH', `/api/actions/${held.id}`, manager, { status: 'dropped' })).statusCode, 200);
+      const paused = actionAt(actions, 2022, 'Q4', 0);
+      assert.equal((await call('PATCH', `/api/actions/${paused.id}`, manager, { status: 'on_hold' })).statusCode, 200);
       const user = { id: 0, email: 'x', name: 'x', role: 'viewer', departmentId: null } as never;
       // At the start of 2023 Q4 (Seoul): 2022's and 2023 Q1–Q3's actions have ended; Q4 has not.
       const at = new Date('2023-09-30T15:00:00Z');

@@ -209,6 +209,10 @@ describe('plan workspace in chromium', () => {
     await page.goto(`${server.url}/staff/plans/${planId}/actions/${outside.id}?year=2024`);
     await page.getByTestId('action-outside-filter').getByTestId('action-editor').waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    // The dashboard's to-do links to ?action=ID: the action opens at its own address.
+    await page.goto(`${server.url}/staff/plans/${planId}?action=${outside.id}`);
+    await page.waitForURL(new RegExp(`/staff/plans/${planId}/actions/${outside.id}$`));
+    await page.locator(`[data-testid="action-row"][data-action-id="${outside.id}"]`).getByTestId('action-editor').waitFor();
     await page.goto(`${server.url}/staff/plans/${planId}/actions/0x1`);
     await page.getByTestId('not-found').waitFor();
     await context.close();

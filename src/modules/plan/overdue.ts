@@ -1,6 +1,6 @@
 /**
  * When an action is overdue: its schedule period has ended (Seoul) and it is not done,
- * continuing, on hold or dropped. One rule for the workspace filter, its rows and the editor;
+ * continuing or dropped (on hold still needs a decision: the dashboard's to-do counts it too). One rule for the workspace filter, its rows and the editor;
  * `overdueWhere` is the same rule in SQL so the list filters in the database.
  */
 import { and, eq, inArray, lt, notInArray, or, type SQL } from 'drizzle-orm';
@@ -8,8 +8,8 @@ import { actions, scheduleEntries } from './schema.ts';
 import { periodRange, quarterOf } from './seoul-time.ts';
 import type { ActionStatus, Period } from './types.ts';
 
-/** Statuses that are not "behind": finished, or deliberately stopped. */
-const SETTLED_STATUSES: readonly ActionStatus[] = ['done', 'done_continuing', 'on_hold', 'dropped'];
+/** Statuses that are not "behind": finished, or given up. */
+const SETTLED_STATUSES: readonly ActionStatus[] = ['done', 'done_continuing', 'dropped'];
 
 export function isOverdue(year: number, period: Period, status: ActionStatus, now: Date): boolean {
   return !SETTLED_STATUSES.includes(status) && periodRange(year, period).to.getTime() <= now.getTime();

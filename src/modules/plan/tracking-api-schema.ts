@@ -98,7 +98,7 @@ export const ActionListQuery = z
       .describe('owner department id, or "none" for actions without one'),
     status: z.enum(ACTION_STATUSES).optional(),
     mine: flag.optional().describe('true: only actions of the signed-in user’s department'),
-    overdue: flag.optional().describe('true: only actions whose period has ended (Seoul) and that are not done, continuing or dropped'),
+    overdue: flag.optional().describe('true: only actions whose period has ended (Seoul) and that are not done, continuing or dropped (on hold counts)'),
   })
   .strict();
 

@@ -5,7 +5,7 @@
  * for editing under its row, at its own address (the filter goes with it). Officers edit only
  * the actions of their department; viewers and partners read.
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { Figures } from '../../api-client.ts';
 import { ActionEditor } from '../../components/staff/ActionEditor.tsx';
@@ -68,6 +68,11 @@ export function PlanWorkspacePage({ id }: { id: number }) {
     if (openId !== null) void invalidate(keys.staffAction(openId));
   }, [id, openId]);
   useDocumentTitle(state.status === 'ok' ? `${state.data.title} · ${t('linkWorkspace')}` : null, t('staffTitleSuffix'));
+  // Links of the form ?action=ID (the dashboard's to-do) open that action at its own address.
+  const linked = new URLSearchParams(location.search).get('action');
+  useEffect(() => {
+    if (params.actionId === undefined && linked !== null && ID.test(linked)) navigate(withLang(`/staff/plans/${id}/actions/${linked}${query}`, lang), { replace: true });
+  }, [params.actionId, linked, id, query, lang, navigate]);
 
   if (params.actionId !== undefined && openId === null) return <NotFoundPage />;
   if (state.status === 'loading') return <Loading />;
