@@ -125,6 +125,10 @@ export const ERROR_STATUS = {
   PLACEMENT_EXISTS: 409,
   /** Training: the six-month follow-up is recorded six months after the start at the earliest. */
   FOLLOW_UP_TOO_EARLY: 409,
+  /** Outbox: only a message that failed for good is sent again by hand. */
+  MESSAGE_NOT_FAILED: 409,
+  /** Outbox: the message's recipient was blanked by the retention purge; there is no one to send it to. */
+  MESSAGE_PURGED: 409,
   /** The uploaded plan document cannot be read as a plan. */
   PLAN_DOCUMENT_INVALID: 422,
 } as const;

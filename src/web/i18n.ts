@@ -12,6 +12,8 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
+import { todoEn, todoKo } from './i18n-todo.ts';
+import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -76,6 +78,8 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...todoKo,
+  ...openDataKo,
 };
 
 export type MessageKey = keyof typeof ko;
@@ -140,6 +144,8 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...todoEn,
+  ...openDataEn,
 };
 
 const DICTIONARY: Record<Lang, Record<MessageKey, string>> = { ko, en };

@@ -35,6 +35,7 @@ export const keys = {
   certificate: (code: string) => ['certificates', code] as const,
   event: (id: number) => ['events', id, 'page'] as const,
   ordinance: () => ['ordinance'] as const,
+  openData: () => ['open-data'] as const,
   attraction: () => ['attraction'] as const,
   facilities: () => ['facilities'] as const,
   facility: (id: number) => ['facilities', id] as const,
@@ -71,6 +72,8 @@ export const keys = {
   staffEvent: (id: number) => ['staff', 'events', id] as const,
   staffOrdinance: () => ['staff', 'ordinance'] as const,
   staffAttraction: () => ['staff', 'attraction'] as const,
+  staffTodo: () => ['staff', 'todo'] as const,
+  staffOutbox: (filter: object) => ['staff', 'outbox', filter] as const,
   staffEventFigures: (id: number) => ['staff', 'events', id, 'figures'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 

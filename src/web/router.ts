@@ -16,6 +16,7 @@ type StaffRouteName =
   | 'staffImport'
   | 'staffUsers'
   | 'staffAudit'
+  | 'staffOutbox'
   | 'staffPlan'
   | 'staffLedger'
   | 'staffReports'
@@ -67,7 +68,8 @@ export type Route =
         | 'ordinance'
         | 'attraction'
         | 'training'
-        | 'trainingCheckIn';
+        | 'trainingCheckIn'
+        | 'openData';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }

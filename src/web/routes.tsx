@@ -12,6 +12,7 @@ import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
 import { AttractionPage } from './pages/AttractionPage.tsx';
+import { OpenDataPage } from './pages/OpenDataPage.tsx';
 import { OrdinancePage } from './pages/OrdinancePage.tsx';
 import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
 import { FacilityPage } from './pages/FacilityPage.tsx';
@@ -34,6 +35,7 @@ import { TrainingStatusPage } from './pages/TrainingStatusPage.tsx';
 import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
 import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
 import { AuditPage } from './pages/staff/AuditPage.tsx';
+import { OutboxPage } from './pages/staff/OutboxPage.tsx';
 import { AttractionStaffPage } from './pages/staff/AttractionStaffPage.tsx';
 import { OrdinanceStaffPage } from './pages/staff/OrdinanceStaffPage.tsx';
 import { CheckInPage } from './pages/staff/CheckInPage.tsx';
@@ -94,6 +96,7 @@ export const routes: RouteObject[] = [
       { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
       { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
       { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
+      { path: 'open-data', element: <OpenDataPage />, handle: handle('openData') },
       { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
       { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
       { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
@@ -112,6 +115,7 @@ export const routes: RouteObject[] = [
           { path: 'import', element: <ImportPage />, handle: handle('staffImport', MANAGER_ROLES) },
           { path: 'users', element: <UsersPage />, handle: handle('staffUsers', ['admin']) },
           { path: 'audit', element: <AuditPage />, handle: handle('staffAudit', MANAGER_ROLES) },
+          { path: 'outbox', element: <OutboxPage />, handle: handle('staffOutbox', MANAGER_ROLES) },
           { path: 'plans/:id', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
           // One action open for editing, under its row of the same page (and list).
           { path: 'plans/:id/actions/:actionId', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },

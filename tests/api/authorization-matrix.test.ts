@@ -33,6 +33,9 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/plans': 'public',
   'GET /api/plans/:id': 'public',
   'GET /api/plans/figures': STAFF,
+  'GET /api/open-data': 'public',
+  'GET /api/open-data/:dataset.json': 'public',
+  'GET /api/open-data/:dataset.csv': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': STAFF,
   'GET /api/auth/me': STAFF,
@@ -44,6 +47,10 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/departments': ADMINS,
   'GET /api/audit': MANAGERS,
   'GET /api/audit.csv': MANAGERS,
+  // the staff to-do list (limited in the service to the person's role and department) and the outbox
+  'GET /api/staff/todo': STAFF,
+  'GET /api/outbox': MANAGERS,
+  'POST /api/outbox/:id/retry': MANAGERS,
   // running the plan (officers: their department's actions only, checked in the service)
   'GET /api/manage/plans/:id': STAFF,
   'GET /api/manage/plans/:id/actions': STAFF,

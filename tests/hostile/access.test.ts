@@ -560,6 +560,25 @@ for (const kind of DB_KINDS) {
       assert.equal(missing.statusCode, 404, missing.body);
     });
 
+    it('keeps the outbox to managers: no one else lists it or sends a message again, and the to-do list shows an officer only their department', async () => {
+      await t.database.db.execute(sql`insert into outbox (channel, recipient, subject, body, kind, status, attempts, last_error)
+        values ('email', 'victim@example.com', '제목', '본문', 'hostile.test', 'failed', 10, 'refused')`);
+      const [msg] = await rows<{ id: number }>(t.database.db, sql`select id from outbox where kind = 'hostile.test'`);
+      const before = await countRows(t, ['audit_log']);
+      for (const who of [officerA, partnerA, viewer, null]) {
+        assert.equal((await call('GET', '/api/outbox?status=failed', who)).statusCode, who ? 403 : 401);
+        assert.equal((await call('POST', `/api/outbox/${msg!.id}/retry`, who)).statusCode, who ? 403 : 401);
+      }
+      assert.deepEqual(await countRows(t, ['audit_log']), before);
+      const [still] = await rows<{ status: string }>(t.database.db, sql`select status::text from outbox where id = ${msg!.id}`);
+      assert.equal(still!.status, 'failed');
+      const listed = await call('GET', '/api/outbox?status=failed', manager);
+      assert.ok(!listed.body.includes('victim@'), 'recipients are masked even for managers');
+      const todoB = (await call('GET', '/api/staff/todo', officerB)).json();
+      assert.ok(!todoB.overdueActions.some((a: Json) => a.id === actionA), "another department's action is not on an officer's list");
+      assert.equal(todoB.failedMessages.total, 0);
+    });
+
     it('odd ids answer 400 or 404, never 500, on every route with a path parameter', async () => {
       const admin = await staffSession(t, 'admin');
       // Values that cannot name a row: each must be refused as such.

@@ -5,7 +5,7 @@ import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { REGISTRATION_STATUSES, RegistrationStatusSchema, TokenParams } from '../registration/api-schema.ts';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
-import { PageQuery, pageSchema } from '../registration/listing.ts';
+import { PageQuery, pageSchema } from '../../server/paging.ts';
 
 const id = idNumber();
 export const IdParams = z.object({ id: id.describe('id') });
@@ -126,7 +126,7 @@ export const StaffRegistrationSchema = z
   })
   .meta({ id: 'StaffRegistration' });
 
-/** One page of a session's registrants, keyset by id (src/modules/registration/listing.ts). */
+/** One page of a session's registrants, keyset by id (src/server/paging.ts). */
 export const StaffRegistrationPageSchema = pageSchema(StaffRegistrationSchema);
 
 export const RegistrationListQuery = PageQuery.extend({ q: z.string().trim().normalize('NFC').max(50).optional().describe('part of a name') });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dbId, idNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
-import { PageQuery, pageSchema } from '../registration/listing.ts';
+import { PageQuery, pageSchema } from '../../server/paging.ts';
 
 const id = idNumber();
 export const EventIdParams = z.object({ id: id.describe('event id') });
@@ -115,7 +115,7 @@ export const AttendeeSchema = z.object({
   approval: z.enum(['pending', 'approved', 'rejected']).nullable().describe('null when the category needs no approval'),
 });
 export const AttendeeQuery = PageQuery.extend({ category: z.enum(CATEGORIES).optional(), q: z.string().trim().normalize('NFC').max(100).optional() });
-/** One page of an event's registrants, keyset by id (src/modules/registration/listing.ts). */
+/** One page of an event's registrants, keyset by id (src/server/paging.ts). */
 export const AttendeePageSchema = pageSchema(AttendeeSchema);
 
 export const EventCheckInBody = z.union([z.object({ token: z.string().min(1).max(100) }).strict(), z.object({ registrationId: dbId() }).strict()]);

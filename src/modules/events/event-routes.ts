@@ -43,7 +43,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.get(
     '/api/events',
     {
-      config: { policy: PUBLIC },
+      config: { policy: PUBLIC, publicCache: true },
       schema: {
         operationId: 'listEvents',
         summary: 'Published events (GENIE Forum, seminars, conferences) / 행사 목록',
@@ -73,7 +73,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.get(
     '/api/events/:id',
     {
-      config: { policy: PUBLIC },
+      config: { policy: PUBLIC, publicCache: true },
       schema: {
         operationId: 'getEvent',
         summary: 'An event with rooms, programme and speakers / 행사 상세',

@@ -1,14 +1,14 @@
 /**
- * A list the server pages by id (?after=&limit=; pageSchema in src/modules/registration/listing.ts):
+ * A list the server pages by id (?after=&limit=; pageSchema in src/server/paging.ts):
  * `usePagedList` loads it (the first page, "more" appends the next, `refresh` reloads what is shown)
  * and `MoreRows` is its foot (how many are shown of how many, and the "more" button).
  */
 import type { z } from 'zod';
-import type { pageSchema } from '../../modules/registration/listing.ts';
+import type { pageSchema } from '../../server/paging.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../i18n.ts';
 
-/** One page of a staff list (pageSchema in src/modules/registration/listing.ts). */
+/** One page of a staff list (pageSchema in src/server/paging.ts). */
 export type ListPage<T> = Omit<z.infer<ReturnType<typeof pageSchema>>, 'items'> & { items: T[] };
 
 const PAGE_SIZE = 100;

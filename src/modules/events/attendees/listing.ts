@@ -1,7 +1,7 @@
 /** An event's registrants for staff: the rows badges and exports read, and the paged, masked list. */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/executor.ts';
-import { pageLimit, toPage, type Page, type PageParams } from '../../registration/listing.ts';
+import { pageLimit, toPage, type Page, type PageParams } from '../../../server/paging.ts';
 import { registrations } from '../../registration/schema.ts';
 import { loadEvent } from '../core/event-row.ts';
 import { attendeeView, type AttendeeRow, type AttendeeView, type Category } from '../presenters.ts';
@@ -26,7 +26,7 @@ export async function attendeeRows(db: Executor, eventId: number, f: { category?
 
 /**
  * One page of an event's registrants in id order (keyset on event_registrations (event_id,
- * registration_id), src/modules/registration/listing.ts); `category` and `q` (Korean or English
+ * registration_id), src/server/paging.ts); `category` and `q` (Korean or English
  * name) filter.
  */
 export async function listAttendees(db: Executor, eventId: number, f: PageParams & { category?: Category | undefined; q?: string | undefined }): Promise<Page<AttendeeView>> {

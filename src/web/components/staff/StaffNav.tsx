@@ -31,6 +31,7 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   if (user.role !== 'partner') items.push({ href: '/staff/attraction', label: 'navStaffAttraction', current: route.name === 'staffAttraction' });
   if (user.role === 'admin') items.push({ href: '/staff/users', label: 'navUsers', current: route.name === 'staffUsers' });
   if (isManager(user)) items.push({ href: '/staff/audit', label: 'navAudit', current: route.name === 'staffAudit' });
+  if (isManager(user)) items.push({ href: '/staff/outbox', label: 'navOutbox', current: route.name === 'staffOutbox' });
   items.push({ href: '/staff/password', label: 'navPassword', current: route.name === 'staffPassword' });
 
   const signOut = async () => {

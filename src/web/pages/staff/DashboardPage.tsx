@@ -1,7 +1,8 @@
-/** `/staff`: every plan with its 이행률 and 완료율 (GET /api/plans/figures), the ways into running it, and the overdue consultation action items (a partner: its own). */
+/** `/staff`: what needs doing (the to-do list, by role and department), every plan with its 이행률 and 완료율 (GET /api/plans/figures), the ways into running it, and the overdue consultation action items (a partner: its own). */
 import { OverdueItems } from '../../components/cooperation/OverdueItems.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { TodoList } from '../../components/staff/TodoList.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatEok, formatRate } from '../../format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
@@ -78,6 +79,7 @@ export function DashboardPage() {
           </Link>
         </p>
       )}
+      <TodoList />
       {state.status === 'loading' && <Loading />}
       {state.status === 'ok' &&
         (state.data.length === 0 ? (

@@ -189,7 +189,8 @@ export function SchoolStaffPage() {
   const user = useUser();
   const manager = isManager(user);
   const editor = EDITOR_ROLES.includes(user.role);
-  const [chosen, setChosen] = useState<number | null>(null);
+  // The to-do list links to a year's applications with ?survey=<id>.
+  const [chosen, setChosen] = useState<number | null>(() => Number(new URLSearchParams(window.location.search).get('survey')) || null);
   const surveyPick = useId();
   const { state, retry, refresh } = useLoad(keys.staffSchool(chosen, seesPersonalData(user)), (signal) => load(chosen, seesPersonalData(user), signal));
   const onSaved = useCallback(() => {
