@@ -24,6 +24,7 @@ import { todoRoutes } from '../modules/todo/routes.ts';
 import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
 import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
 import { openDataRoutes } from '../modules/opendata/routes.ts';
+import { englishRoutes } from '../modules/plan/english-routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(ledgerRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
+  await app.register(englishRoutes);
   await app.register(openDataRoutes);
   // Citizens' public writes (registrations, cancellations, surveys) are limited per address.
   const publicWrites = { engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000' }, publicRateLimit: config.publicRateLimit ?? 30 };

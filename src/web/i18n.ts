@@ -1,5 +1,5 @@
 /**
- * UI strings in Korean and English. Plan content stays Korean (the documents are Korean);
+ * UI strings in Korean and English. Plan texts come in Korean from the document, with the English staff add (LocalText shows the Korean, marked, where there is none);
  * only the chrome around it is translated. The language lives in the URL (`?lang=en`, so a
  * shared link keeps its language) and in localStorage (so a returning visitor keeps theirs).
  */
@@ -91,7 +91,7 @@ const en: Record<MessageKey, string> = {
   langSwitchLabel: 'Language',
   homeTitle: 'Jeonbuk Financial Center Pledge Plans',
   homeIntro:
-    'Jeonju City publishes the action plans, funding, phases and yearly schedule of its pledge to have Jeonbuk designated as a financial center. Plan content is in Korean.',
+    'Jeonju City publishes the action plans, funding, phases and yearly schedule of its pledge to have Jeonbuk designated as a financial center. Plan texts not yet translated are shown in Korean.',
   planListHeading: 'Action plans',
   planListEmpty: 'No action plans have been published yet.',
   categoryNumber: '{category} · Pledge No. {number}',

@@ -20,6 +20,7 @@ import type {
 import type { NewUserBody, UserPatchBody } from '../modules/accounts/api-schema.ts';
 import type { PlanPatchBody } from '../modules/plan/import-routes.ts';
 import type { PlanFiguresListSchema } from '../modules/plan/figures-routes.ts';
+import type { EnglishSheetSchema } from '../modules/plan/english-schema.ts';
 import { request } from './api-client.ts';
 
 // Shapes: the server's zod schemas (`import type`, erased from the bundle); the OpenAPI
@@ -140,3 +141,8 @@ export type ActionList = z.infer<typeof ActionListSchema>;
 export type ActionDetail = z.infer<typeof ActionDetailSchema>;
 export const fetchActionList = (planId: number, query: string, signal?: Signal) => request<ActionList>(`/api/manage/plans/${planId}/actions${query}`, { signal });
 export const fetchAction = (actionId: number, signal?: Signal) => request<ActionDetail>(`/api/actions/${actionId}`, { signal });
+
+export type EnglishSheet = z.infer<typeof EnglishSheetSchema>;
+export const fetchEnglishSheet = (planId: number, signal?: Signal) => request<EnglishSheet>(`/api/manage/plans/${planId}/english`, { signal });
+export const saveEnglishSheet = (planId: number, texts: { key: string; en: string | null }[]) =>
+  request<EnglishSheet>(`/api/plans/${planId}/english`, { method: 'PUT', json: { texts } });

@@ -33,6 +33,8 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/plans': 'public',
   'GET /api/plans/:id': 'public',
   'GET /api/plans/figures': STAFF,
+  'GET /api/manage/plans/:id/english': STAFF,
+  'PUT /api/plans/:id/english': MANAGERS,
   'GET /api/open-data': 'public',
   'GET /api/open-data/:dataset.json': 'public',
   'GET /api/open-data/:dataset.csv': 'public',
