@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { cooperationEn, cooperationKo } from './i18n-cooperation.ts';
+import { editingEn, editingKo } from './i18n-editing.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
@@ -74,6 +75,7 @@ const ko = {
   ...workspaceKo,
   ...educationKo,
   ...eventsKo,
+  ...editingKo,
   ...cooperationKo,
   ...trainingKo,
   ...ordinanceKo,
@@ -140,6 +142,7 @@ const en: Record<MessageKey, string> = {
   ...workspaceEn,
   ...educationEn,
   ...eventsEn,
+  ...editingEn,
   ...cooperationEn,
   ...trainingEn,
   ...ordinanceEn,

@@ -104,6 +104,8 @@ export const setSecured = (planId: number, body: { sourceLabel: string; year: nu
   request<unknown>(`/api/plans/${planId}/ledger/secured`, { method: 'PUT', json: body });
 export const addExecution = (planId: number, body: { sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }) =>
   request<Execution>(`/api/plans/${planId}/executions`, { method: 'POST', json: body });
+export const updateExecution = (id: number, body: Partial<{ sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }>) =>
+  request<Execution>(`/api/executions/${id}`, { method: 'PATCH', json: body });
 export const deleteExecution = (id: number) => request<void>(`/api/executions/${id}`, { method: 'DELETE' });
 
 // ---- reports
