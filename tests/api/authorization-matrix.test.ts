@@ -47,6 +47,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/departments': ADMINS,
   'GET /api/audit': MANAGERS,
   'GET /api/audit.csv': MANAGERS,
+  'GET /api/audit/facets': MANAGERS,
   // the staff to-do list (limited in the service to the person's role and department) and the outbox
   'GET /api/staff/todo': STAFF,
   'GET /api/outbox': MANAGERS,

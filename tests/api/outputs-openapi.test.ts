@@ -86,6 +86,7 @@ const QUERIES: Record<string, Query> = {
   '/api/departments': { url: () => '/api/departments', as: 'viewer' },
   '/api/audit': { url: () => '/api/audit?pageSize=50', as: 'manager' },
   '/api/audit.csv': { url: () => '/api/audit.csv', as: 'manager' },
+  '/api/audit/facets': { url: () => '/api/audit/facets', as: 'manager' },
   '/api/staff/todo': { url: () => '/api/staff/todo', as: 'manager' },
   '/api/outbox': { url: () => '/api/outbox', as: 'manager' },
   '/api/plans': { url: () => '/api/plans' },
