@@ -10,6 +10,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  FINHUB_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   FINHUB_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FINHUB_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
@@ -59,6 +64,11 @@ export interface Config {
   host: string;
   /** A PostgreSQL server, or undefined for the embedded PGlite database in dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: where the public cache LISTENs for changes (FINHUB_LISTEN_URL, default DATABASE_URL):
+   * a direct connection to the server, since PgBouncer in transaction pooling cannot LISTEN.
+   */
+  listenUrl: string | undefined;
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Login attempts per minute per client address; 0 turns the limit off. */
@@ -127,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    listenUrl: c.FINHUB_LISTEN_URL ?? c.DATABASE_URL,
     dataDir: path.resolve(c.FINHUB_DATA_DIR),
     logLevel: c.LOG_LEVEL,
     loginRateLimit: c.FINHUB_LOGIN_RATE_LIMIT,

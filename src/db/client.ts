@@ -9,7 +9,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { type ChangeHandlers, type ChangeListener, listenPglite, listenPostgres } from './change-listener.ts';
 import { lockDataDir } from './lock.ts';
+import { trackingLogger } from './read-tracking.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,6 +24,8 @@ export interface Database {
   /** Runs one SQL statement on the driver itself, bypassing Drizzle (benchmark baselines). */
   rawQuery(text: string, params?: unknown[]): Promise<unknown>;
   migrate(): Promise<void>;
+  /** Follows the change feed (src/db/change-listener.ts); the caller closes what it gets. */
+  listen(handlers: ChangeHandlers): Promise<ChangeListener>;
   close(): Promise<void>;
   /** PGlite only: the whole cluster as an uncompressed tarball, for `loadDataDir` (tests copy one migrated database). */
   dumpDataDir?(): Promise<Blob>;
@@ -47,6 +51,8 @@ export interface OpenOptions {
   connectTimeoutMs?: number;
   /** PostgreSQL: told about connections that die (server restarted or stopped); default: ignored. */
   onConnectionError?: (err: Error) => void;
+  /** PostgreSQL: where `listen` connects (FINHUB_LISTEN_URL: direct, not through PgBouncer); default `databaseUrl`. */
+  listenUrl?: string;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -68,12 +74,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // idle, so without this an unlistened 'error' event kills the process. The pending query
     // still fails, and the pool drops the broken client when it is released.
     pool.on('connect', (client) => client.on('error', onError));
-    const db = drizzlePg(pool, { schema, logger: opts.logger }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger: trackingLogger(opts.logger) }) as unknown as Db;
+    const listenUrl = opts.listenUrl ?? opts.databaseUrl;
     return {
       db,
       kind: 'postgres',
       rawQuery: (text, params) => pool.query(text, params),
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      listen: (handlers) => listenPostgres(listenUrl, handlers),
       close: () => pool.end(),
     };
   }
@@ -88,12 +96,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ]);
     const client = opts.memory ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(path.join(opts.dataDir, 'pglite'));
     await client.waitReady;
-    const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;
+    const db = drizzlePglite(client, { schema, logger: trackingLogger(opts.logger) }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
       rawQuery: (text, params) => client.query(text, params),
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+      listen: (handlers) => listenPglite(client, handlers),
       close: async () => {
         await client.close();
         release();

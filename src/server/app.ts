@@ -24,6 +24,7 @@ import { todoRoutes } from '../modules/todo/routes.ts';
 import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
 import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
 import { openDataRoutes } from '../modules/opendata/routes.ts';
+import { englishRoutes } from '../modules/plan/english-routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
@@ -42,6 +43,7 @@ import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
 import { createFileStore, type FileStore } from './file-store.ts';
 import { loggerRedaction } from './log-redaction.ts';
+import { registerPublicCache } from './public-cache.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
@@ -172,6 +174,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
     },
   );
 
+  // Before the routes: it wraps the handlers of those marked `publicCache`.
+  await registerPublicCache(app, database);
   // Behind a TLS proxy req.protocol may say http: the configured public address decides too.
   await app.register(accountRoutes, { loginRateLimit: config.loginRateLimit ?? 10, secureCookies: (config.publicUrl ?? '').startsWith('https:') });
   await app.register(auditRoutes);
@@ -184,6 +188,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(ledgerRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
+  await app.register(englishRoutes);
   await app.register(openDataRoutes);
   // Citizens' public writes (registrations, cancellations, surveys) are limited per address.
   const publicWrites = { engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000' }, publicRateLimit: config.publicRateLimit ?? 30 };

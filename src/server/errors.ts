@@ -70,6 +70,10 @@ export const ERROR_STATUS = {
   QUARTER_REPORTED: 409,
   EVENT_EDITION_EXISTS: 409,
   CATEGORY_EXISTS: 409,
+  /** Events: two programme items in one room at overlapping times. */
+  PROGRAMME_OVERLAP: 409,
+  /** Events: a question's kind or choices cannot change under answers already given. */
+  QUESTION_ANSWERED: 409,
   EMAIL_TAKEN: 409,
   DEPARTMENT_EXISTS: 409,
   ORGANISATION_EXISTS: 409,

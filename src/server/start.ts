@@ -28,6 +28,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   privateDirSync(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    listenUrl: config.listenUrl,
     dataDir: config.dataDir,
     command: 'server',
     connectTimeoutMs: config.dbConnectTimeoutMs,

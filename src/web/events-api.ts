@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type {
   AttendeeSchema,
   CategoryBody,
+  CategoryPatchBody,
   CategorySchema,
   CodesBody,
   CodesCreated,
@@ -14,6 +15,7 @@ import type {
   EventFiguresSchema,
   EventRegistrationBody,
   QuestionBody,
+  QuestionPatchBody,
   QuestionSchema,
 } from '../modules/events/attendee-api-schema.ts';
 import type {
@@ -23,9 +25,12 @@ import type {
   EventSummarySchema,
   ProgrammeBody,
   ProgrammeItemSchema,
+  ProgrammePatchBody,
   RoomBody,
+  RoomPatchBody,
   RoomSchema,
   SpeakerBody,
+  SpeakerPatchBody,
   SpeakerSchema,
 } from '../modules/events/event-api-schema.ts';
 import { request } from './api-client.ts';
@@ -97,6 +102,17 @@ export const createCodes = (id: number, categoryId: number, body: z.input<typeof
   request<z.infer<typeof CodesCreated>>(`/api/events/${id}/categories/${categoryId}/codes`, { method: 'POST', json: body });
 export type QuestionInput = z.input<typeof QuestionBody>;
 export const addQuestion = (id: number, body: QuestionInput) => request<Question>(`/api/events/${id}/questions`, { method: 'POST', json: body });
+
+// Editing in place: each PATCH changes only the fields it sends.
+export const updateRoom = (id: number, roomId: number, body: z.input<typeof RoomPatchBody>) => request<Room>(`/api/events/${id}/rooms/${roomId}`, { method: 'PATCH', json: body });
+export const updateSpeaker = (id: number, speakerId: number, body: z.input<typeof SpeakerPatchBody>) =>
+  request<Speaker>(`/api/events/${id}/speakers/${speakerId}`, { method: 'PATCH', json: body });
+export const updateProgramme = (id: number, itemId: number, body: z.input<typeof ProgrammePatchBody>) =>
+  request<ProgrammeItem>(`/api/events/${id}/programme/${itemId}`, { method: 'PATCH', json: body });
+export const updateCategory = (id: number, categoryId: number, body: z.input<typeof CategoryPatchBody>) =>
+  request<EventCategory>(`/api/events/${id}/categories/${categoryId}`, { method: 'PATCH', json: body });
+export const updateQuestion = (id: number, questionId: number, body: z.input<typeof QuestionPatchBody>) =>
+  request<Question>(`/api/events/${id}/questions/${questionId}`, { method: 'PATCH', json: body });
 
 export const approve = (id: number, registrationId: number, approveIt: boolean) =>
   request<unknown>(`/api/events/${id}/attendees/${registrationId}/approval`, { method: 'POST', json: { approve: approveIt } });

@@ -1,4 +1,4 @@
-/** Strings of the open-data catalogue page (/open-data). */
+/** Strings of the open-data catalogue page (/open-data) and of the plan's English sheet (/staff/plans/:id/english). */
 export const openDataKo = {
   navOpenData: '공공데이터',
   openDataTitle: '공공데이터 개방',
@@ -20,6 +20,18 @@ export const openDataKo = {
   fieldType_integer: '정수',
   fieldType_number: '숫자',
   fieldType_datetime: '일시',
+  linkEnglish: '영문',
+  englishIntro: '실천계획의 제목, 공약, 추진절차, 목표, 추진계획과 기대효과의 영문을 입력합니다. 영문이 없는 항목은 영문 화면에 한국어로 표시됩니다.',
+  englishMissing: '전체 {total}개 항목 중 {count}개 항목에 영문이 없습니다.',
+  englishSave: '영문 저장',
+  englishSaved: '저장했습니다. 영문이 없는 항목은 {count}개입니다.',
+  englishKindTitle: '제목',
+  englishKindPledge: '공약',
+  englishKindPhase: '추진절차',
+  englishKindPhaseItem: '추진절차 세부',
+  englishKindGoal: '목표',
+  englishKindAction: '추진계획',
+  englishKindEffect: '기대효과',
 };
 
 export const openDataEn: typeof openDataKo = {
@@ -44,4 +56,16 @@ export const openDataEn: typeof openDataKo = {
   fieldType_integer: 'integer',
   fieldType_number: 'number',
   fieldType_datetime: 'date and time',
+  linkEnglish: 'English',
+  englishIntro: "Enter English for the plan's title, pledge, phases, goals, actions and expected effects. A text without English is shown in Korean on the English pages.",
+  englishMissing: '{count} of {total} texts have no English yet.',
+  englishSave: 'Save English',
+  englishSaved: 'Saved. {count} texts have no English yet.',
+  englishKindTitle: 'Title',
+  englishKindPledge: 'Pledge',
+  englishKindPhase: 'Phase',
+  englishKindPhaseItem: 'Phase item',
+  englishKindGoal: 'Goal',
+  englishKindAction: 'Action',
+  englishKindEffect: 'Expected effect',
 };

@@ -1,11 +1,12 @@
 /**
- * UI strings in Korean and English. Plan content stays Korean (the documents are Korean);
+ * UI strings in Korean and English. Plan texts come in Korean from the document, with the English staff add (LocalText shows the Korean, marked, where there is none);
  * only the chrome around it is translated. The language lives in the URL (`?lang=en`, so a
  * shared link keeps its language) and in localStorage (so a returning visitor keeps theirs).
  */
 import { createContext, useContext } from 'react';
 import { educationEn, educationKo } from './i18n-education.ts';
 import { cooperationEn, cooperationKo } from './i18n-cooperation.ts';
+import { editingEn, editingKo } from './i18n-editing.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
@@ -72,6 +73,7 @@ const ko = {
   ...staffKo,
   ...educationKo,
   ...eventsKo,
+  ...editingKo,
   ...cooperationKo,
   ...trainingKo,
   ...ordinanceKo,
@@ -89,7 +91,7 @@ const en: Record<MessageKey, string> = {
   langSwitchLabel: 'Language',
   homeTitle: 'Jeonbuk Financial Center Pledge Plans',
   homeIntro:
-    'Jeonju City publishes the action plans, funding, phases and yearly schedule of its pledge to have Jeonbuk designated as a financial center. Plan content is in Korean.',
+    'Jeonju City publishes the action plans, funding, phases and yearly schedule of its pledge to have Jeonbuk designated as a financial center. Plan texts not yet translated are shown in Korean.',
   planListHeading: 'Action plans',
   planListEmpty: 'No action plans have been published yet.',
   categoryNumber: '{category} · Pledge No. {number}',
@@ -137,6 +139,7 @@ const en: Record<MessageKey, string> = {
   ...staffEn,
   ...educationEn,
   ...eventsEn,
+  ...editingEn,
   ...cooperationEn,
   ...trainingEn,
   ...ordinanceEn,

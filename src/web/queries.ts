@@ -49,6 +49,7 @@ export const keys = {
   staffPlan: (id: number) => ['staff', 'plans', id] as const,
   staffLedger: (id: number) => ['staff', 'plans', id, 'ledger'] as const,
   staffReports: (id: number) => ['staff', 'plans', id, 'reports'] as const,
+  staffEnglish: (id: number) => ['staff', 'plans', id, 'english'] as const,
   staffReport: (id: number, year: number, quarter: number) => ['staff', 'plans', id, 'reports', year, quarter] as const,
   staffLists: () => ['staff', 'lists'] as const,
   staffUsers: () => ['staff', 'users'] as const,

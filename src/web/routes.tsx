@@ -50,6 +50,7 @@ import { MeetingMinutesPage } from './pages/staff/MeetingMinutesPage.tsx';
 import { MeetingsStaffPage } from './pages/staff/MeetingsStaffPage.tsx';
 import { MeetingStaffPage } from './pages/staff/MeetingStaffPage.tsx';
 import { PasswordPage } from './pages/staff/PasswordPage.tsx';
+import { PlanEnglishPage } from './pages/staff/PlanEnglishPage.tsx';
 import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
 import { ReportsPage } from './pages/staff/ReportsPage.tsx';
 import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
@@ -119,6 +120,7 @@ export const routes: RouteObject[] = [
           { path: 'plans/:id', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
           { path: 'plans/:id/ledger', element: <IdPage page={LedgerPage} />, handle: handle('staffLedger') },
           { path: 'plans/:id/reports', element: <IdPage page={ReportsPage} />, handle: handle('staffReports') },
+          { path: 'plans/:id/english', element: <IdPage page={PlanEnglishPage} />, handle: handle('staffEnglish') },
           { path: 'academy', element: <AcademyStaffPage />, handle: handle('staffAcademy') },
           { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionStaffPage} />, handle: handle('staffAcademySession') },
           { path: 'academy/sessions/:id/check-in', element: <IdPage page={CheckInPage} />, handle: handle('staffCheckIn', EDITOR_ROLES) },

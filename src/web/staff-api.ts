@@ -12,6 +12,7 @@ import type { ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema 
 import type { NewUserBody, UserPatchBody } from '../modules/accounts/api-schema.ts';
 import type { PlanPatchBody } from '../modules/plan/import-routes.ts';
 import type { PlanFiguresListSchema } from '../modules/plan/figures-routes.ts';
+import type { EnglishSheetSchema } from '../modules/plan/english-schema.ts';
 import { request } from './api-client.ts';
 
 // Shapes: the server's zod schemas (`import type`, erased from the bundle); the OpenAPI
@@ -98,6 +99,8 @@ export const setSecured = (planId: number, body: { sourceLabel: string; year: nu
   request<unknown>(`/api/plans/${planId}/ledger/secured`, { method: 'PUT', json: body });
 export const addExecution = (planId: number, body: { sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }) =>
   request<Execution>(`/api/plans/${planId}/executions`, { method: 'POST', json: body });
+export const updateExecution = (id: number, body: Partial<{ sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }>) =>
+  request<Execution>(`/api/executions/${id}`, { method: 'PATCH', json: body });
 export const deleteExecution = (id: number) => request<void>(`/api/executions/${id}`, { method: 'DELETE' });
 
 // ---- reports
@@ -129,3 +132,8 @@ function auditQuery(filter: AuditFilter): string {
 export const fetchAudit = (filter: AuditFilter, signal?: Signal) => request<{ items: AuditRow[]; total: number }>(`/api/audit${auditQuery(filter)}`, { signal });
 export const fetchAuditFacets = (signal?: Signal) => request<{ actors: { id: number; label: string }[]; entities: string[]; actions: string[] }>('/api/audit/facets', { signal });
 export const auditCsvUrl = (filter: AuditFilter) => `/api/audit.csv${auditQuery({ ...filter, page: undefined, pageSize: undefined })}`;
+
+export type EnglishSheet = z.infer<typeof EnglishSheetSchema>;
+export const fetchEnglishSheet = (planId: number, signal?: Signal) => request<EnglishSheet>(`/api/manage/plans/${planId}/english`, { signal });
+export const saveEnglishSheet = (planId: number, texts: { key: string; en: string | null }[]) =>
+  request<EnglishSheet>(`/api/plans/${planId}/english`, { method: 'PUT', json: { texts } });

@@ -92,6 +92,7 @@ const QUERIES: Record<string, Query> = {
   '/api/plans': { url: () => '/api/plans' },
   '/api/plans/{id}': { url: (f) => `/api/plans/${f.planId}` },
   '/api/plans/figures': { url: () => '/api/plans/figures', as: 'viewer' },
+  '/api/manage/plans/{id}/english': { url: (f) => `/api/manage/plans/${f.planId}/english`, as: 'viewer' },
   '/api/open-data': { url: () => '/api/open-data' },
   '/api/open-data/{dataset}.json': { url: () => '/api/open-data/plan-budget.json' },
   '/api/open-data/{dataset}.csv': { url: () => '/api/open-data/plan-actions.csv' },

@@ -181,3 +181,19 @@ export async function openTestDatabase(kind: DbKind, opts: Pick<OpenOptions, 'lo
     },
   };
 }
+
+/** PostgreSQL: two handles (two pools and listeners, as two servers have) on one fresh migrated database. */
+export async function openSharedPostgres(): Promise<{ first: Database; second: Database; close(): Promise<void> }> {
+  const { url, drop } = await createPostgresDatabase(await migratedPostgresTemplate());
+  const first = await openDatabase({ databaseUrl: url, dataDir: '', command: 'test' });
+  const second = await openDatabase({ databaseUrl: url, dataDir: '', command: 'test' });
+  return {
+    first,
+    second,
+    close: async () => {
+      await first.close();
+      await second.close();
+      await drop();
+    },
+  };
+}

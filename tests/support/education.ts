@@ -46,7 +46,8 @@ export interface Harness {
   server: ServerProcess;
   dataDir: string;
   pageErrors: string[];
-  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  /** A browser context; `timezoneId` sets the browser's own zone (the pages must still work in Seoul time). */
+  newContext(viewport?: { width: number; height: number }, options?: { timezoneId?: string }): Promise<BrowserContext>;
 }
 
 /** Registers before/after hooks in the calling describe(); the fields are filled in before(). */
@@ -79,8 +80,8 @@ export function educationHarness(prefix: string): Harness {
     assert.deepEqual(dialogs, [], 'no script ran from user text');
   });
 
-  h.newContext = async (viewport = { width: 1280, height: 900 }) => {
-    const context = await browser.newContext({ viewport });
+  h.newContext = async (viewport = { width: 1280, height: 900 }, options = {}) => {
+    const context = await browser.newContext({ viewport, ...options });
     context.on('page', (page) => {
       page.on('pageerror', (e) => h.pageErrors.push(`${page.url()}: ${e.message}`));
       page.on('dialog', (d) => {

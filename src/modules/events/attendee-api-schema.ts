@@ -91,6 +91,10 @@ export const QuestionBody = z
     position: z.number().int().min(0).max(1000).optional(),
   })
   .strict();
+export const QuestionPatchBody = QuestionBody.extend({ options: QuestionBody.shape.options.unwrap().nullable() })
+  .partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
 export const QuestionSchema = z.object({
   id: dbId(),
   kind: z.enum(['text', 'choice', 'country', 'affiliation']),

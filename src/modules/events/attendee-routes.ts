@@ -23,6 +23,7 @@ import {
   EventIdParams,
   EventRegistrationBody,
   QuestionBody,
+  QuestionPatchBody,
   QuestionSchema,
 } from './attendee-api-schema.ts';
 import { badgesPdf, type PerSheet } from './attendee-badges.ts';
@@ -33,7 +34,7 @@ import { checkInAtEvent } from './attendees/check-in.ts';
 import { createCodes } from './attendees/codes.ts';
 import { eventFigures } from './attendees/figures.ts';
 import { attendeeRows, listAttendees } from './attendees/listing.ts';
-import { createQuestion, deleteQuestion, listQuestions } from './attendees/questions.ts';
+import { createQuestion, deleteQuestion, listQuestions, updateQuestion } from './attendees/questions.ts';
 import { registerForEvent } from './attendees/register.ts';
 import { sendEventSurvey } from './attendees/survey.ts';
 import { loadEvent } from './core/event-row.ts';
@@ -173,6 +174,22 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
       },
     },
     async (req, reply) => reply.status(201).send(await createQuestion(app.db, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/events/:id/questions/:questionId',
+    {
+      config: { policy: MANAGERS, errors: ['QUESTION_ANSWERED'] },
+      schema: {
+        operationId: 'updateEventQuestion',
+        summary: 'Change a registration question (an answered one keeps its kind and chosen options) / 신청 질문 수정',
+        tags,
+        params: QuestionParams,
+        body: QuestionPatchBody,
+        response: { 200: QuestionSchema },
+      },
+    },
+    async (req) => updateQuestion(app.db, actorOf(req), req.params.id, req.params.questionId, req.body),
   );
 
   app.delete(

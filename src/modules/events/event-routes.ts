@@ -43,7 +43,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.get(
     '/api/events',
     {
-      config: { policy: PUBLIC },
+      config: { policy: PUBLIC, publicCache: true },
       schema: {
         operationId: 'listEvents',
         summary: 'Published events (GENIE Forum, seminars, conferences) / 행사 목록',
@@ -73,7 +73,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.get(
     '/api/events/:id',
     {
-      config: { policy: PUBLIC },
+      config: { policy: PUBLIC, publicCache: true },
       schema: {
         operationId: 'getEvent',
         summary: 'An event with rooms, programme and speakers / 행사 상세',
@@ -185,10 +185,10 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.post(
     '/api/events/:id/programme',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['PROGRAMME_OVERLAP'] },
       schema: {
         operationId: 'createProgrammeItem',
-        summary: 'Add a session to the timetable / 프로그램 추가',
+        summary: 'Add a session to the timetable (one item per room at a time) / 프로그램 추가',
         tags,
         params: EventIdParams,
         body: ProgrammeBody,
@@ -200,10 +200,10 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.patch(
     '/api/events/:id/programme/:itemId',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['PROGRAMME_OVERLAP'] },
       schema: {
         operationId: 'updateProgrammeItem',
-        summary: 'Change a session (speakers replace the list) / 프로그램 수정',
+        summary: 'Change a session (speakers replace the list; one item per room at a time) / 프로그램 수정',
         tags,
         params: ItemParams,
         body: ProgrammePatchBody,

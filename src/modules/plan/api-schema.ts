@@ -6,6 +6,10 @@ import { ACTION_STATUSES, FUNDING_SOURCES, PERIODS } from './types.ts';
 const won = z.number().int().describe('integer won (1억원 = 100,000,000)');
 const yearSpan = z.object({ start: z.number().int(), end: z.number().int() });
 
+/** English entered by staff beside a Korean text; null where there is none (the page then shows the Korean). */
+const english = () => z.string().nullable().describe('English entered by staff; null: none yet, show the Korean');
+const englishOf = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [`${k}En`, english()])) as Record<`${K}En`, ReturnType<typeof english>>;
+
 const PlanSummarySchema = z
   .object({
     id: dbId(),
@@ -13,6 +17,7 @@ const PlanSummarySchema = z
     number: z.number().int(),
     pledge: z.string(),
     title: z.string(),
+    ...englishOf('pledge', 'title'),
     period: yearSpan,
     totalBudgetKrw: won,
   })
@@ -24,6 +29,7 @@ const PhaseItemSchema = z
   .object({
     id: dbId(),
     text: z.string(),
+    textEn: english(),
     get children(): z.ZodArray<typeof PhaseItemSchema> {
       return z.array(PhaseItemSchema);
     },
@@ -55,6 +61,7 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
     number: z.number().int(),
     pledge: z.string(),
     title: z.string(),
+    ...englishOf('pledge', 'title'),
     period: yearSpan,
     totalBudgetKrw: won,
     contents: z.array(z.object({ id: dbId(), area: z.string(), text: z.string() })),
@@ -63,6 +70,7 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
       z.object({
         id: dbId(),
         name: z.string(),
+        nameEn: english(),
         start: z.string().nullable(),
         end: z.string().nullable(),
         items: z.array(PhaseItemSchema),
@@ -70,12 +78,14 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
       }),
     ),
     effects: z.array(z.string()),
+    effectsEn: z.array(english()).describe('the English of each effect, by position'),
     schedule: z.array(
       z.object({
         id: dbId(),
         year: z.number().int(),
         period: z.enum(PERIODS),
         goals: z.array(z.string()),
+        goalsEn: z.array(english()).describe('the English of each goal, by position'),
         actions: z.array(action),
         ...entryExtra,
       }),
@@ -84,7 +94,7 @@ function storedPlanShape<A extends z.ZodType, E extends z.ZodRawShape>(action: A
   };
 }
 
-const StoredPlanBaseSchema = z.object(storedPlanShape(z.object({ id: dbId(), text: z.string(), target: targetSchema }), {}));
+const StoredPlanBaseSchema = z.object(storedPlanShape(z.object({ id: dbId(), text: z.string(), textEn: english(), target: targetSchema }), {}));
 
 const NormalizedPhaseItemSchema = z
   .object({
@@ -187,6 +197,7 @@ export const EvidenceSchema = z
 const publicActionShape = {
   id: dbId(),
   text: z.string(),
+  textEn: english(),
   target: targetSchema,
   status: z.enum(ACTION_STATUSES),
   progress: z.number().int().min(0).max(100),

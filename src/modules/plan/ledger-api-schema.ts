@@ -24,6 +24,10 @@ export const ExecutionBody = z
   })
   .strict();
 
+export const ExecutionPatchBody = ExecutionBody.partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
+
 export const ExecutionSchema = z
   .object({
     id: dbId(),

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
 import { PlanIdParams } from './api-schema.ts';
-import { ExecutionBody, ExecutionIdParams, ExecutionSchema, LedgerSchema, SecuredBody } from './ledger-api-schema.ts';
-import { addExecution, deleteExecution, getLedger, setSecured } from './ledger-service.ts';
+import { ExecutionBody, ExecutionIdParams, ExecutionPatchBody, ExecutionSchema, LedgerSchema, SecuredBody } from './ledger-api-schema.ts';
+import { addExecution, deleteExecution, getLedger, setSecured, updateExecution } from './ledger-service.ts';
 
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -52,6 +52,22 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await addExecution(app.db, actorOf(req), userOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/executions/:id',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'updateExecution',
+        summary: 'Correct an execution: date, source, year, amount, description / 집행 내역 수정',
+        tags: ['ledger'],
+        params: ExecutionIdParams,
+        body: ExecutionPatchBody,
+        response: { 200: ExecutionSchema },
+      },
+    },
+    async (req) => updateExecution(app.db, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(

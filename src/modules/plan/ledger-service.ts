@@ -96,20 +96,55 @@ export interface ExecutionInput {
   description: string;
 }
 
-/** Books money executed against a source and year. */
-export async function addExecution(db: Executor, actor: Actor, user: SessionUser, planId: number, input: ExecutionInput): Promise<Execution> {
+/**
+ * The checks every execution passes, booked or edited: a calendar date and a within-term budget
+ * line of its source and year. (Rules on dates and amounts belong here, so both paths keep them.)
+ */
+async function checkExecution(tx: Executor, planId: number, input: ExecutionInput): Promise<void> {
   if (!isCalendarDate(input.executedOn)) {
     throw invalid([{ field: 'executedOn', message: { ko: '없는 날짜입니다(YYYY-MM-DD).', en: 'Not a calendar date (YYYY-MM-DD).' } }]);
   }
+  await requireYearLine(tx, planId, input.sourceLabel, input.year);
+}
+
+/** Books money executed against a source and year. */
+export async function addExecution(db: Executor, actor: Actor, user: SessionUser, planId: number, input: ExecutionInput): Promise<Execution> {
   return inTransaction(db, async (tx) => {
     await requirePlan(tx, planId);
-    await requireYearLine(tx, planId, input.sourceLabel, input.year);
+    await checkExecution(tx, planId, input);
     const [row] = await tx
       .insert(budgetExecutions)
       .values({ planId, ...input, description: input.description.trim(), createdBy: user.id })
       .returning();
     const view = executionView(row!, { id: user.id, email: user.email, name: user.name });
     await recordAudit(tx, actor, { action: 'execution.create', entity: 'execution', entityId: row!.id, after: { planId, ...view } });
+    return view;
+  });
+}
+
+/** Corrects an execution (date, source, year, amount, description); the merged row passes the same checks. */
+export async function updateExecution(db: Executor, actor: Actor, id: number, patch: Partial<ExecutionInput>): Promise<Execution> {
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(budgetExecutions).where(eq(budgetExecutions.id, id)).for('update');
+    if (!before) throw notFound({ ko: `집행 내역 ${id}`, en: `Execution ${id}` });
+    const merged: ExecutionInput = {
+      sourceLabel: patch.sourceLabel ?? before.sourceLabel,
+      year: patch.year ?? before.year,
+      executedOn: patch.executedOn ?? before.executedOn,
+      amountKrw: patch.amountKrw ?? before.amountKrw,
+      description: (patch.description ?? before.description).trim(),
+    };
+    await checkExecution(tx, before.planId, merged);
+    const [row] = await tx.update(budgetExecutions).set(merged).where(eq(budgetExecutions.id, id)).returning();
+    const [by] = row!.createdBy === null ? [] : await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, row!.createdBy));
+    const view = executionView(row!, by ?? null);
+    await recordAudit(tx, actor, {
+      action: 'execution.update',
+      entity: 'execution',
+      entityId: id,
+      before: { planId: before.planId, ...executionView(before, by ?? null) },
+      after: view,
+    });
     return view;
   });
 }

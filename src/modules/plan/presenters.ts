@@ -23,6 +23,8 @@ export const planSummaryView = (p: PlanRow): PlanSummary => ({
   number: p.number,
   pledge: p.pledge,
   title: p.title,
+  pledgeEn: p.pledgeEn,
+  titleEn: p.titleEn,
   period: { start: p.periodStart, end: p.periodEnd },
   totalBudgetKrw: shownWon(p.totalBudgetKrw),
 });
@@ -59,7 +61,7 @@ export interface PlanRows {
 /** The stored plan in the normalized shape with ids. */
 export function storedPlanView(p: PlanRow, { contents, lines, phaseRows, itemRows, entryRows, goalRows, actionRows }: PlanRows): StoredPlanBase {
   const childrenOf = (phaseId: number, parentId: number | null): StoredPhaseItem[] =>
-    itemRows.filter((r) => r.phaseId === phaseId && r.parentId === parentId).map((r) => ({ id: r.id, text: r.text, children: childrenOf(r.phaseId, r.id) }));
+    itemRows.filter((r) => r.phaseId === phaseId && r.parentId === parentId).map((r) => ({ id: r.id, text: r.text, textEn: r.textEn, children: childrenOf(r.phaseId, r.id) }));
 
   return {
     id: p.id,
@@ -67,22 +69,27 @@ export function storedPlanView(p: PlanRow, { contents, lines, phaseRows, itemRow
     number: p.number,
     pledge: p.pledge,
     title: p.title,
+    pledgeEn: p.pledgeEn,
+    titleEn: p.titleEn,
     period: { start: p.periodStart, end: p.periodEnd },
     totalBudgetKrw: shownWon(p.totalBudgetKrw),
     contents: contents.map((c) => ({ id: c.id, area: c.area, text: c.text })),
     budget: { unit: p.budgetUnit, years: p.budgetYears, rows: budgetRows(lines) },
-    phases: phaseRows.map((r) => ({ id: r.id, name: r.name, start: r.startMonth, end: r.endMonth, items: childrenOf(r.id, null), notes: r.notes })),
+    phases: phaseRows.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn, start: r.startMonth, end: r.endMonth, items: childrenOf(r.id, null), notes: r.notes })),
     effects: p.effects,
+    effectsEn: p.effects.map((_, i) => p.effectsEn[i] || null),
     schedule: entryRows.map((e) => ({
       id: e.id,
       year: e.year,
       period: e.period,
       goals: goalRows.filter((g) => g.entryId === e.id).map((g) => g.text),
+      goalsEn: goalRows.filter((g) => g.entryId === e.id).map((g) => g.textEn),
       actions: actionRows
         .filter((a) => a.entryId === e.id)
         .map((a) => ({
           id: a.id,
           text: a.text,
+          textEn: a.textEn,
           target: a.targetCount === null || a.targetUnit === null ? null : { count: a.targetCount, unit: a.targetUnit },
         })),
     })),
@@ -108,6 +115,7 @@ export function staffActionView(a: ActionRow, evidenceRows: EvidenceRow[], p: Re
   return {
     id: a.id,
     text: a.text,
+    textEn: a.textEn,
     target: a.targetCount === null || a.targetUnit === null ? null : { count: a.targetCount, unit: a.targetUnit },
     status: a.status,
     progress: p.progress,
@@ -164,6 +172,7 @@ export function toPublicPlan(d: PlanData): PublicPlan {
       actions: entry.actions.map((a) => ({
         id: a.id,
         text: a.text,
+        textEn: a.textEn,
         target: a.target,
         status: a.status,
         progress: a.progress,

@@ -9,7 +9,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans',
     {
-      config: { policy: PUBLIC },
+      config: { policy: PUBLIC, publicCache: true },
       schema: {
         operationId: 'listPlans',
         summary: 'List pledge plans / 공약 실천계획 목록',
@@ -23,7 +23,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans/:id',
     {
-      config: { policy: PUBLIC },
+      config: { policy: PUBLIC, publicCache: true },
       schema: {
         operationId: 'getPlan',
         summary: 'One pledge plan: the normalized plan with status, progress, published evidence, figures and ledger / 공약 실천계획과 추진상황',

@@ -17,12 +17,17 @@ export const plans = pgTable(
     number: integer('number').notNull(),
     pledge: text('pledge').notNull(),
     title: text('title').notNull(),
+    /** English texts entered by staff (plan-english.ts); null where none is given: the page shows the Korean. */
+    pledgeEn: text('pledge_en'),
+    titleEn: text('title_en'),
     periodStart: integer('period_start').notNull(),
     periodEnd: integer('period_end').notNull(),
     totalBudgetKrw: bigint('total_budget_krw', { mode: 'number' }).notNull(),
     budgetUnit: text('budget_unit').notNull(),
     budgetYears: integer('budget_years').array().notNull(),
     effects: text('effects').array().notNull(),
+    /** English of each effect by position ('' where none is given). */
+    effectsEn: text('effects_en').array().notNull().default(sql`'{}'::text[]`),
     /** What the importer had to interpret, kept with the plan for staff to review. */
     importWarnings: jsonb('import_warnings').$type<string[]>().notNull(),
     /** The document the plan was imported from, kept for provenance. */
@@ -80,6 +85,7 @@ export const phases = pgTable(
       .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     name: text('name').notNull(),
+    nameEn: text('name_en'),
     /** "YYYY-MM" */
     startMonth: text('start_month'),
     endMonth: text('end_month'),
@@ -98,6 +104,7 @@ export const phaseItems = pgTable(
     parentId: integer('parent_id').references((): AnyPgColumn => phaseItems.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
+    textEn: text('text_en'),
   },
   (t) => [index('phase_items_phase_idx').on(t.phaseId, t.position)],
 );
@@ -125,6 +132,7 @@ export const goals = pgTable(
       .references(() => scheduleEntries.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
+    textEn: text('text_en'),
   },
   (t) => [index('goals_entry_idx').on(t.entryId, t.position)],
 );
@@ -138,6 +146,7 @@ export const actions = pgTable(
       .references(() => scheduleEntries.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
+    textEn: text('text_en'),
     targetCount: integer('target_count'),
     targetUnit: text('target_unit'),
     /** The department responsible; officers may update only their department's actions. */

@@ -16,6 +16,8 @@ export interface PlanSummary {
   number: number;
   pledge: string;
   title: string;
+  pledgeEn: string | null;
+  titleEn: string | null;
   period: { start: number; end: number };
   totalBudgetKrw: number;
 }

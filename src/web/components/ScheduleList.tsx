@@ -3,6 +3,7 @@
  * progress and published evidence, and each entry's 이행률/완료율. Each entry carries
  * data-year/data-period so browser tests can find it.
  */
+import { LocalText, plainText } from './events/EventText.tsx';
 import { useId } from 'react';
 import type { PublicAction, PublicEntry, PublicEvidence } from '../api-client.ts';
 import { formatRate, periodLabel } from '../format.ts';
@@ -34,10 +35,12 @@ function EvidenceLinks({ items }: { items: PublicEvidence[] }) {
 }
 
 function Action({ action }: { action: PublicAction }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <li className="schedule-action" data-testid="public-action" data-action-id={action.id}>
-      <span className="action-text">{action.text}</span>
+      <span className="action-text">
+        <LocalText text={{ ko: action.text, en: action.textEn }} />
+      </span>
       {action.target && (
         <>
           {' '}
@@ -48,7 +51,7 @@ function Action({ action }: { action: PublicAction }) {
       )}
       <span className="action-state">
         <StatusBadge status={action.status} testId="action-status" />
-        <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: action.text })} testId="action-progress" whole />
+        <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: plainText({ ko: action.text, en: action.textEn }, lang) })} testId="action-progress" whole />
       </span>
       <EvidenceLinks items={action.evidence} />
     </li>
@@ -74,7 +77,9 @@ function Entry({ entry }: { entry: PublicEntry }) {
             </p>
             <ul aria-labelledby={`${id}-goals`}>
               {entry.goals.map((goal, i) => (
-                <li key={i}>{goal}</li>
+                <li key={i}>
+                  <LocalText text={{ ko: goal, en: entry.goalsEn[i] ?? null }} />
+                </li>
               ))}
             </ul>
           </div>

@@ -39,7 +39,7 @@ export interface KitFormOptions<T extends FieldValues> {
   /** Server field names → the form's field names (e.g. `password` → `newPassword`). */
   aliases?: Record<string, string>;
   resolver?: Resolver<T>;
-  /** Move focus to the summary when it appears (public forms); otherwise to the first invalid field. */
+  /** Move focus to the summary when it appears (KRDS; the default); false: to the first invalid field. */
   focusSummary?: boolean;
   /** Replace the summary for a failure (e.g. the login form's own wording); null keeps the default. */
   describeError?: (error: unknown, lang: Lang, t: Translate) => string | null;
@@ -65,7 +65,7 @@ export function errorMessage(error: unknown, lang: Lang, t: Translate): string |
   return error ? t('unexpectedError') : null;
 }
 
-export function useKitForm<T extends FieldValues>({ defaultValues, aliases = {}, resolver, focusSummary = false, describeError }: KitFormOptions<T>): KitForm<T> {
+export function useKitForm<T extends FieldValues>({ defaultValues, aliases = {}, resolver, focusSummary = true, describeError }: KitFormOptions<T>): KitForm<T> {
   const { lang, t } = useI18n();
   const methods = useForm<T>({ defaultValues, resolver, shouldFocusError: !focusSummary });
   const [summary, setSummary] = useState<string | null>(null);
@@ -144,9 +144,11 @@ export interface FormProps<T extends FieldValues> extends FormAria {
   testId?: string;
   /** The polite success region under the form (true by default). */
   status?: boolean;
+  /** After a successful submit, return to the default values (true) or to the values this gives. */
+  reset?: boolean | ((sent: T) => T);
 }
 
-export function Form<T extends FieldValues>({ form, onSubmit, head, children, className = 'staff-form', testId, status = true, ...aria }: FormProps<T>) {
+export function Form<T extends FieldValues>({ form, onSubmit, head, children, className = 'staff-form', testId, status = true, reset, ...aria }: FormProps<T>) {
   const { t } = useI18n();
   const { kit } = form;
   const submit = form.handleSubmit(
@@ -155,6 +157,7 @@ export function Form<T extends FieldValues>({ form, onSubmit, head, children, cl
       kit.setDone(null);
       try {
         const done = await onSubmit(values);
+        if (reset) form.reset(typeof reset === 'function' ? reset(values) : undefined);
         if (typeof done === 'string') kit.setDone(done);
       } catch (error) {
         kit.fail(error);

@@ -20,6 +20,7 @@ export {
   TextArea,
   TextField,
 } from './fields.tsx';
+export { InPlace, useEditing } from './in-place.tsx';
 export { MoneyField, noMoney, wonOf, type MoneyValue } from './money.tsx';
 export { ConsentField, EmailField, formatPhone, PersonFields, PhoneField, WaitlistField } from './person.tsx';
 export { MoreRows, pageUrl, usePagedList, type ListPage } from './paged-list.tsx';

@@ -18,7 +18,7 @@ import { STATE_LABELS, STATE_NOTES } from './AcademyPage.tsx';
 
 function RegistrationForm({ session, notice }: { session: AcademySession; notice: Notice }) {
   const { lang, t } = useI18n();
-  const form = useKitForm({ defaultValues: { name: '', phone: '', email: '', consent: false, waitlist: false }, focusSummary: true });
+  const form = useKitForm({ defaultValues: { name: '', phone: '', email: '', consent: false, waitlist: false } });
   const [received, setReceived] = useState<Received | null>(null);
   const full = session.registrationState === 'full';
   if (received) return <ReceivedNotice received={received} />;

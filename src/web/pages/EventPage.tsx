@@ -1,43 +1,94 @@
 /**
  * `/events/:id`: an event in the reader's language (with a note where a text exists only in the
- * other one), "add to calendar" links, the programme by day (each item with its time, room,
- * speakers and its own calendar link — a list, so it reads on a phone), the speakers, and the
+ * other one), "add to calendar" links, the programme by day (a rooms × time grid; on a phone a
+ * list, each item with its time, room, speakers and its own calendar link), the speakers, and the
  * registration form.
  */
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { EventRegistrationForm } from '../components/events/EventRegistrationForm.tsx';
-import { eventDates, formatDay, formatTime, KIND_LABELS, labelOr, LocalText, plainText, PROGRAMME_LABELS, seoulDay } from '../components/events/EventText.tsx';
+import { eventDates, formatDay, formatTime, KIND_LABELS, labelOr, LocalText, plainText, PROGRAMME_LABELS } from '../components/events/EventText.tsx';
+import { TimetableGrid, timetableDays } from '../components/events/Timetable.tsx';
 import { eventConsent, eventDetail, eventIcsUrl, sessionIcsUrl, type EventDetail, type ProgrammeItem, type Speaker } from '../events-api.ts';
 import { useDocumentTitle, useLoad } from '../hooks.ts';
 import { keys } from '../queries.ts';
 import { useI18n } from '../i18n.ts';
 import { EVENT_STATUS_LABELS } from './EventsPage.tsx';
 
+/** An item's speakers, each linking to their card. */
+function ItemSpeakers({ item, speakers }: { item: ProgrammeItem; speakers: Map<number, Speaker> }) {
+  if (item.speakers.length === 0) return null;
+  return (
+    <ul className="agenda-speakers">
+      {item.speakers.map((ref) => {
+        const s = speakers.get(ref.id);
+        return s ? (
+          <li key={ref.id}>
+            <a href={`#speaker-${s.id}`}>
+              <LocalText text={s.name} />
+            </a>
+            {s.affiliation && (s.affiliation.ko || s.affiliation.en) && (
+              <>
+                {' '}
+                (<LocalText text={s.affiliation} />)
+              </>
+            )}
+            {ref.role && <> · {ref.role}</>}
+          </li>
+        ) : null;
+      })}
+    </ul>
+  );
+}
+
+/**
+ * The programme by day: the rooms × time grid on wider screens, a list in time order on a phone
+ * (events.css switches them; the list carries the calendar links and descriptions).
+ */
 function Agenda({ event }: { event: EventDetail }) {
   const { lang, t } = useI18n();
-  const items = [...event.programme].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.roomId ?? 0) - (b.roomId ?? 0));
   const rooms = new Map(event.rooms.map((r) => [r.id, r.name]));
   const speakers = new Map(event.speakers.map((s) => [s.id, s]));
-  const days = new Map<string, ProgrammeItem[]>();
-  for (const item of items) {
-    const day = seoulDay(item.startsAt);
-    days.set(day, [...(days.get(day) ?? []), item]);
-  }
+  const days = timetableDays(event.programme, event.rooms);
+  const time = (item: ProgrammeItem) => (
+    <>
+      <time dateTime={item.startsAt}>{formatTime(item.startsAt, lang)}</time>–<time dateTime={item.endsAt}>{formatTime(item.endsAt, lang)}</time>
+    </>
+  );
   return (
     <section className="plan-section" aria-labelledby="agenda-heading" data-testid="agenda">
       <h2 id="agenda-heading">{t('agendaHeading')}</h2>
-      {items.length === 0 && <p>{t('agendaNone')}</p>}
-      {[...days.entries()].map(([day, dayItems]) => (
-        <section key={day} className="agenda-day" aria-labelledby={`day-${day}`}>
-          <h3 id={`day-${day}`}>{formatDay(dayItems[0]!.startsAt, lang)}</h3>
+      {days.length === 0 && <p>{t('agendaNone')}</p>}
+      {days.map((grid) => (
+        <section key={grid.day} className="agenda-day" aria-labelledby={`day-${grid.day}`}>
+          <h3 id={`day-${grid.day}`}>{formatDay(grid.items[0]!.startsAt, lang)}</h3>
+          <TimetableGrid
+            grid={grid}
+            renderItem={(item) => (
+              <>
+                <p className="agenda-time">{time(item)}</p>
+                <p className="agenda-title">
+                  <span className="badge">{labelOr(PROGRAMME_LABELS, item.kind, t)}</span> <LocalText text={item.title} />
+                </p>
+                <ItemSpeakers item={item} speakers={speakers} />
+                {item.kind !== 'break' && (
+                  <p className="agenda-ics">
+                    <a href={sessionIcsUrl(event.id, item.id)} download>
+                      {t('addToCalendar')}
+                      <span className="visually-hidden"> ({plainText(item.title, lang)})</span>
+                    </a>
+                  </p>
+                )}
+              </>
+            )}
+          />
           <ol className="agenda-list">
-            {dayItems.map((item) => {
+            {grid.items.map((item) => {
               const title = plainText(item.title, lang);
               return (
                 <li key={item.id} className={`agenda-item agenda-${item.kind}`} data-testid="agenda-item">
                   <p className="agenda-time">
-                    <time dateTime={item.startsAt}>{formatTime(item.startsAt, lang)}</time>–<time dateTime={item.endsAt}>{formatTime(item.endsAt, lang)}</time>
+                    {time(item)}
                     {item.roomId != null && rooms.has(item.roomId) && (
                       <>
                         {' · '}
@@ -49,27 +100,7 @@ function Agenda({ event }: { event: EventDetail }) {
                     <span className="badge">{labelOr(PROGRAMME_LABELS, item.kind, t)}</span> <LocalText text={item.title} testId="agenda-title" />
                   </p>
                   <LocalText text={item.description} as="p" className="agenda-description" />
-                  {item.speakers.length > 0 && (
-                    <ul className="agenda-speakers">
-                      {item.speakers.map((ref) => {
-                        const s = speakers.get(ref.id);
-                        return s ? (
-                          <li key={ref.id}>
-                            <a href={`#speaker-${s.id}`}>
-                              <LocalText text={s.name} />
-                            </a>
-                            {s.affiliation && (s.affiliation.ko || s.affiliation.en) && (
-                              <>
-                                {' '}
-                                (<LocalText text={s.affiliation} />)
-                              </>
-                            )}
-                            {ref.role && <> · {ref.role}</>}
-                          </li>
-                        ) : null;
-                      })}
-                    </ul>
-                  )}
+                  <ItemSpeakers item={item} speakers={speakers} />
                   {item.kind !== 'break' && (
                     <p className="agenda-ics">
                       <a href={sessionIcsUrl(event.id, item.id)} download data-testid="session-ics">

@@ -32,7 +32,7 @@ export function FindRegistrationPage() {
   const { t } = useI18n();
   useDocumentTitle(t('findTitle'), t('titleSuffix'));
   const [answer, setAnswer] = useState<LookupReceived | null>(null);
-  const form = useKitForm({ defaultValues: { by: 'phone', phone: '', email: '' }, focusSummary: true });
+  const form = useKitForm({ defaultValues: { by: 'phone', phone: '', email: '' } });
   return (
     <>
       <h1>{t('findTitle')}</h1>

@@ -1,4 +1,5 @@
 /** `/plans/:id`: one action plan, laid out in the order of the plan document. */
+import { LocalText, plainText } from '../components/events/EventText.tsx';
 import type { ReactNode } from 'react';
 import { fetchPlan, type Plan } from '../api-client.ts';
 import { BudgetChart } from '../components/BudgetChart.tsx';
@@ -42,15 +43,19 @@ function PlanView({ plan }: { plan: Plan }) {
           <li>
             <Link href="/">{t('home')}</Link>
           </li>
-          <li aria-current="page">{plan.title}</li>
+          <li aria-current="page">
+            <LocalText text={{ ko: plan.title, en: plan.titleEn }} />
+          </li>
         </ol>
       </nav>
 
       <header className="plan-header">
         <p className="plan-pledge" data-testid="plan-pledge">
-          {plan.pledge}
+          <LocalText text={{ ko: plan.pledge, en: plan.pledgeEn }} />
         </p>
-        <h1 data-testid="plan-title">{plan.title}</h1>
+        <h1 data-testid="plan-title">
+          <LocalText text={{ ko: plan.title, en: plan.titleEn }} />
+        </h1>
         <p className="plan-meta">{t('categoryNumber', { category: plan.category, number: plan.number })}</p>
         <dl className="summary-list">
           <div>
@@ -109,7 +114,7 @@ function PlanView({ plan }: { plan: Plan }) {
         <ul className="effects-list">
           {plan.effects.map((effect, i) => (
             <li key={i} data-testid="effect">
-              {effect}
+              <LocalText text={{ ko: effect, en: plan.effectsEn[i] ?? null }} />
             </li>
           ))}
         </ul>
@@ -119,9 +124,16 @@ function PlanView({ plan }: { plan: Plan }) {
 }
 
 export function PlanPage({ id }: { id: number }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const { state, retry } = useLoad(keys.plan(id), (signal) => fetchPlan(id, signal));
-  const title = state.status === 'ok' ? state.data.title : state.status === 'error' ? t('errorTitle') : state.status === 'notFound' ? t('notFoundTitle') : null;
+  const title =
+    state.status === 'ok'
+      ? plainText({ ko: state.data.title, en: state.data.titleEn }, lang)
+      : state.status === 'error'
+        ? t('errorTitle')
+        : state.status === 'notFound'
+          ? t('notFoundTitle')
+          : null;
   useDocumentTitle(title, t('titleSuffix'));
 
   switch (state.status) {

@@ -93,7 +93,6 @@ function ApplicationForm({ notice }: { notice: Notice }) {
       consent: false,
     },
     aliases: { 'preferredDates.0': 'preferredDates', 'preferredDates.1': 'preferredDates', 'preferredDates.2': 'preferredDates' },
-    focusSummary: true,
   });
   if (received) return <ReceivedNotice received={received} />;
   return (

@@ -24,7 +24,6 @@ function FeedbackForm({ notice }: { notice: Notice }) {
   const form = useKitForm({
     defaultValues: { category: 'transport' as FeedbackCategory, text: '', how: 'anonymous', name: '', phone: '', email: '', consent: false },
     aliases: { 'contact.phone': 'phone', 'contact.email': 'email', 'contact.name': 'name', contact: 'phone' },
-    focusSummary: true,
   });
   const withContact = form.watch('how') === 'contact';
   return (

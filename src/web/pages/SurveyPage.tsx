@@ -14,7 +14,7 @@ export function SurveyPage({ token }: { token: string }) {
   const { lang, t } = useI18n();
   const { state, retry } = useLoad(keys.survey(token), (signal) => survey(token, signal));
   const [sent, setSent] = useState(false);
-  const form = useKitForm({ defaultValues: { rating: '', comment: '' }, focusSummary: true });
+  const form = useKitForm({ defaultValues: { rating: '', comment: '' } });
   useDocumentTitle(t('surveyTitle'), t('titleSuffix'));
 
   if (state.status === 'loading') return <Loading />;

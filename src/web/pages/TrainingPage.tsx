@@ -62,7 +62,6 @@ function ApplicationForm({ cohortId, notice }: { cohortId: number; notice: Notic
   const [received, setReceived] = useState<Received | null>(null);
   const form = useKitForm({
     defaultValues: { name: '', phone: '', email: '', statement: '', documents: '', consent: false, referralConsent: false },
-    focusSummary: true,
   });
   if (received) return <ReceivedNotice received={received} />;
   return (

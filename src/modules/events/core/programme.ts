@@ -1,8 +1,8 @@
 /** The programme (timetable) of an event: items with their room and speakers. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
-import { invalidFields as invalid, notFound, type FieldError } from '../../../server/errors.ts';
+import { AppError, invalidFields as invalid, notFound, type FieldError } from '../../../server/errors.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import type { ProgrammeBody, ProgrammePatchBody } from '../event-api-schema.ts';
 import { itemView, type ProgrammeItemView } from '../presenters.ts';
@@ -34,6 +34,36 @@ async function checkItemRefs(tx: Executor, eventId: number, input: { roomId?: nu
   if (fields.length) throw invalid(fields);
 }
 
+const seoulClock = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(11, 16);
+
+/**
+ * One room holds one item at a time: refuses an item whose time overlaps another item in the same
+ * room (touching ends are fine: 10:00–11:00 then 11:00–12:00). Items without a room clash with none.
+ * Callers hold the event's row lock, so two writes cannot both pass the check.
+ */
+async function refuseOverlap(tx: Executor, eventId: number, item: { id?: number; roomId: number | null; startsAt: Date; endsAt: Date }) {
+  if (item.roomId === null) return;
+  const [clash] = await tx
+    .select()
+    .from(eventProgramme)
+    .where(
+      and(
+        eq(eventProgramme.eventId, eventId),
+        eq(eventProgramme.roomId, item.roomId),
+        lt(eventProgramme.startsAt, item.endsAt),
+        gt(eventProgramme.endsAt, item.startsAt),
+        ...(item.id !== undefined ? [ne(eventProgramme.id, item.id)] : []),
+      ),
+    )
+    .orderBy(asc(eventProgramme.startsAt))
+    .limit(1);
+  if (!clash) return;
+  const when = `${seoulClock(clash.startsAt)}–${seoulClock(clash.endsAt)}`;
+  const ko = `같은 장소의 '${clash.titleKo}'(${when}) 항목과 시간이 겹칩니다.`;
+  const en = `The time overlaps '${clash.titleEn ?? clash.titleKo}' (${when}, Korea time) in the same room.`;
+  throw new AppError('PROGRAMME_OVERLAP', { ko, en }, [{ field: 'startsAt', message: { ko, en } }]);
+}
+
 async function itemOut(tx: Executor, item: ItemRow) {
   const links = await tx
     .select({ programmeId: programmeSpeakers.programmeId, speakerId: programmeSpeakers.speakerId, role: programmeSpeakers.role })
@@ -50,6 +80,7 @@ export async function createProgrammeItem(db: Executor, actor: Actor, eventId: n
   return inTransaction(db, async (tx) => {
     await loadEvent(tx, eventId, { lock: true });
     await checkItemRefs(tx, eventId, input);
+    await refuseOverlap(tx, eventId, { roomId: input.roomId ?? null, startsAt, endsAt });
     const [item] = await tx
       .insert(eventProgramme)
       .values({
@@ -83,11 +114,13 @@ async function loadItem(tx: Executor, eventId: number, itemId: number) {
 
 export async function updateProgrammeItem(db: Executor, actor: Actor, eventId: number, itemId: number, patch: z.infer<typeof ProgrammePatchBody>): Promise<ProgrammeItemView> {
   return inTransaction(db, async (tx) => {
+    await loadEvent(tx, eventId, { lock: true });
     const before = await loadItem(tx, eventId, itemId);
     const startsAt = patch.startsAt ? new Date(patch.startsAt) : before.startsAt;
     const endsAt = patch.endsAt ? new Date(patch.endsAt) : before.endsAt;
     if (endsAt <= startsAt) throw invalid([{ field: 'endsAt', message: endAfterStart }]);
     await checkItemRefs(tx, eventId, patch);
+    await refuseOverlap(tx, eventId, { id: itemId, roomId: patch.roomId !== undefined ? patch.roomId : before.roomId, startsAt, endsAt });
     const beforeView = await itemOut(tx, before);
     const set: Partial<ItemRow> = {};
     if (patch.kind) set.kind = patch.kind;

@@ -3,6 +3,7 @@
  * online URL, recording URL, capacity and the registration window. Times are typed in Seoul
  * time (`datetime-local`) and sent as ISO 8601.
  */
+import { useId } from 'react';
 import { createSession, updateSession, type AcademySession, type SessionInput, type SessionPatch } from '../../education-api.ts';
 import { isoToSeoulInput, seoulInputToIso } from '../../education-format.ts';
 import { BilingualField, CheckField, DateTimeField, Form, Submit, TextField, useKitForm } from '../../forms/index.ts';
@@ -33,6 +34,7 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
   const { t } = useI18n();
   const wasCancelled = session?.registrationState === 'cancelled' || session?.cancelled === true;
   const form = useKitForm({ defaultValues: initial(session), aliases: { 'title.ko': 'titleKo', 'title.en': 'titleEn' } });
+  const headingId = useId();
   const send = async (v: ReturnType<typeof initial>) => {
     const body: SessionInput = {
       title: { ko: v.titleKo.trim(), ...(v.titleEn.trim() ? { en: v.titleEn.trim() } : {}) },
@@ -67,13 +69,7 @@ export function SessionForm({ session, onSaved }: { session?: AcademySession; on
     return t('sessionCreated', { title: body.title.ko });
   };
   return (
-    <Form
-      form={form}
-      testId="session-form"
-      aria-labelledby="session-form-heading"
-      head={<h2 id="session-form-heading">{session ? t('editSession') : t('newSession')}</h2>}
-      onSubmit={send}
-    >
+    <Form form={form} testId="session-form" aria-labelledby={headingId} head={<h2 id={headingId}>{session ? t('editSession') : t('newSession')}</h2>} onSubmit={send}>
       {wasCancelled && <p className="read-only-note">{t('cancelledSessionNote')}</p>}
       <BilingualField name="title" flat labelKo={t('titleKo')} labelEn={t('titleEn')} maxLength={200} requiredKo />
       <div className="form-row">

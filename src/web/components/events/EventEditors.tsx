@@ -1,80 +1,23 @@
 /**
  * The staff editors of one event (managers write; others read): rooms, speakers with photos,
- * the timetable, categories with invitation codes (shown once), and questions. Each editor is a
- * small form that posts one thing and asks the page to load the event again.
+ * the timetable (rooms × time, items edited from the grid), categories with invitation codes
+ * (shown once), and questions. Every record opens its edit form in place (EventRecordForms.tsx);
+ * each save asks the page to load the event again.
  */
-import { useState, type ReactNode } from 'react';
-import { formatDateTime, isoToSeoulInput, seoulInputToIso } from '../../education-format.ts';
-import {
-  addCategory,
-  addProgramme,
-  addQuestion,
-  addRoom,
-  addSpeaker,
-  CATEGORIES,
-  createCodes,
-  deleteProgramme,
-  deleteRoom,
-  deleteSpeaker,
-  PROGRAMME_KINDS,
-  uploadSpeakerPhoto,
-  type Category,
-  type EventDetail,
-  type ProgrammeKind,
-  type QuestionKind,
-} from '../../events-api.ts';
-import {
-  bilingual,
-  BilingualField,
-  CheckField,
-  DateTimeField,
-  failureText,
-  Form,
-  FormAlert,
-  SelectField,
-  StatusMessage,
-  Submit,
-  TextArea,
-  TextField,
-  useKitForm,
-  type KitForm,
-} from '../../forms/index.ts';
+import { useState } from 'react';
+import { formatDateTime } from '../../education-format.ts';
+import { createCodes, deleteProgramme, deleteRoom, deleteSpeaker, uploadSpeakerPhoto, type EventDetail, type ProgrammeItem } from '../../events-api.ts';
+import { failureText, Form, FormAlert, InPlace, StatusMessage, Submit, TextField, useEditing, useKitForm } from '../../forms/index.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { CATEGORY_LABELS, formatTime, labelOr, LocalText, plainText, PROGRAMME_LABELS } from './EventText.tsx';
-import type { FieldValues } from 'react-hook-form';
+import { CategoryForm, ProgrammeForm, QUESTION_KINDS, QuestionForm, RoomForm, SpeakerForm } from './EventRecordForms.tsx';
+import { CATEGORY_LABELS, formatDay, formatTime, labelOr, LocalText, plainText, PROGRAMME_LABELS } from './EventText.tsx';
+import { TimetableGrid, timetableDays } from './Timetable.tsx';
 
 interface EditorProps {
   event: EventDetail;
   canEdit: boolean;
   onChanged: () => void;
-}
-
-const empty = { ko: '', en: '' };
-
-/** One editor's small form: its fields in a fieldset named like its button. */
-function EditorForm<T extends FieldValues>({
-  form,
-  testId,
-  label,
-  onSubmit,
-  children,
-}: {
-  form: KitForm<T>;
-  testId: string;
-  label: string;
-  onSubmit: (values: T) => unknown;
-  children: ReactNode;
-}) {
-  return (
-    <Form form={form} className="staff-form editor-form" testId={testId} onSubmit={onSubmit}>
-      <fieldset>
-        <legend>{label}</legend>
-        {children}
-        <Submit>{label}</Submit>
-      </fieldset>
-    </Form>
-  );
 }
 
 function RemoveButton({ onRemove, label }: { onRemove: () => Promise<unknown>; label: string }) {
@@ -102,50 +45,50 @@ function RemoveButton({ onRemove, label }: { onRemove: () => Promise<unknown>; l
 
 export function RoomsEditor({ event, canEdit, onChanged }: EditorProps) {
   const { t } = useI18n();
-  const form = useKitForm({ defaultValues: { name: empty } });
   return (
     <section className="plan-section" aria-labelledby="rooms-heading" data-testid="rooms-editor">
       <h2 id="rooms-heading">{t('roomsHeading')}</h2>
       <ul className="editor-list">
         {(event.rooms ?? []).map((r) => (
-          <li key={r.id}>
-            <LocalText text={r.name} /> {canEdit && <RemoveButton label={plainText(r.name, 'ko')} onRemove={() => deleteRoom(event.id, r.id).then(onChanged, onChanged)} />}
+          <li key={r.id} data-testid="staff-room">
+            <LocalText text={r.name} />{' '}
+            {canEdit && (
+              <>
+                <RemoveButton label={plainText(r.name, 'ko')} onRemove={() => deleteRoom(event.id, r.id).then(onChanged, onChanged)} />
+                <InPlace name={plainText(r.name, 'ko')}>
+                  {({ saved }) => (
+                    <RoomForm
+                      event={event}
+                      record={r}
+                      onSaved={() => {
+                        saved();
+                        onChanged();
+                      }}
+                    />
+                  )}
+                </InPlace>
+              </>
+            )}
           </li>
         ))}
       </ul>
-      {canEdit && (
-        <EditorForm
-          form={form}
-          testId="room-form"
-          label={t('addRoom')}
-          onSubmit={async ({ name }) => {
-            await addRoom(event.id, { name: bilingual(name) });
-            form.reset();
-            onChanged();
-            return t('eventSaved');
-          }}
-        >
-          <BilingualField name="name" labelKo={t('roomNameKo')} labelEn={t('roomNameEn')} requiredKo />
-        </EditorForm>
-      )}
+      {canEdit && <RoomForm event={event} onSaved={onChanged} />}
     </section>
   );
 }
 
 export function SpeakersEditor({ event, canEdit, onChanged }: EditorProps) {
-  const { t } = useI18n();
-  const form = useKitForm({ defaultValues: { name: empty, affiliation: empty, bio: empty } });
+  const { lang, t } = useI18n();
   const photo = useMutation();
   const upload = async (speakerId: number, file: File | undefined) => {
     if (!file) return;
     const done = await photo.run(() => uploadSpeakerPhoto(speakerId, file), t('photoUploaded'));
     if (done !== undefined) onChanged();
   };
-  const photoError = failureText(photo.error, 'ko', t);
   return (
     <section className="plan-section" aria-labelledby="speakers-editor-heading" data-testid="speakers-editor">
       <h2 id="speakers-editor-heading">{t('speakersHeading')}</h2>
-      <FormAlert message={photoError} />
+      <FormAlert message={failureText(photo.error, lang, t)} />
       <StatusMessage message={photo.done} />
       <ul className="editor-list speaker-list">
         {(event.speakers ?? []).map((s) => {
@@ -161,111 +104,118 @@ export function SpeakersEditor({ event, canEdit, onChanged }: EditorProps) {
                   <LocalText text={s.affiliation} />
                 </p>
                 {canEdit && (
-                  <p className="editor-actions">
-                    <label className="file-label">
-                      {t('uploadPhoto')} <span className="visually-hidden">({name})</span>
-                      <input type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => void upload(s.id, e.target.files?.[0])} disabled={photo.busy} />
-                    </label>{' '}
-                    <RemoveButton label={name} onRemove={() => deleteSpeaker(event.id, s.id).then(onChanged, onChanged)} />
-                  </p>
+                  <>
+                    <p className="editor-actions">
+                      <label className="file-label">
+                        {t('uploadPhoto')} <span className="visually-hidden">({name})</span>
+                        <input type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => void upload(s.id, e.target.files?.[0])} disabled={photo.busy} />
+                      </label>{' '}
+                      <RemoveButton label={name} onRemove={() => deleteSpeaker(event.id, s.id).then(onChanged, onChanged)} />
+                    </p>
+                    <InPlace name={name}>
+                      {({ saved }) => (
+                        <SpeakerForm
+                          event={event}
+                          record={s}
+                          onSaved={() => {
+                            saved();
+                            onChanged();
+                          }}
+                        />
+                      )}
+                    </InPlace>
+                  </>
                 )}
               </div>
             </li>
           );
         })}
       </ul>
-      {canEdit && (
-        <EditorForm
-          form={form}
-          testId="speaker-form"
-          label={t('addSpeaker')}
-          onSubmit={async ({ name, affiliation, bio }) => {
-            await addSpeaker(event.id, {
-              name: bilingual(name),
-              ...(affiliation.ko.trim() ? { affiliation: bilingual(affiliation) } : {}),
-              ...(bio.ko.trim() ? { bio: bilingual(bio) } : {}),
-            });
-            form.reset();
-            onChanged();
-            return t('eventSaved');
-          }}
-        >
-          <BilingualField name="name" labelKo={t('speakerNameKo')} labelEn={t('speakerNameEn')} requiredKo />
-          <BilingualField name="affiliation" labelKo={t('affiliationKo')} labelEn={t('affiliationEn')} />
-          <BilingualField name="bio" multiline labelKo={t('bioKo')} labelEn={t('bioEn')} />
-        </EditorForm>
-      )}
+      {canEdit && <SpeakerForm event={event} onSaved={onChanged} />}
     </section>
   );
 }
 
+/** What a timetable cell or list row says about an item: time, kind, title, speakers. */
+function ItemText({ event, item }: { event: EventDetail; item: ProgrammeItem }) {
+  const { lang, t } = useI18n();
+  const speakers = new Map((event.speakers ?? []).map((s) => [s.id, s]));
+  const names = (item.speakers ?? []).map((s) => plainText(speakers.get(s.id)?.name, lang)).filter(Boolean);
+  return (
+    <>
+      <p className="agenda-time">
+        {formatTime(item.startsAt, lang)}–{formatTime(item.endsAt, lang)} · {labelOr(PROGRAMME_LABELS, item.kind, t)}
+      </p>
+      <p className="agenda-title">
+        <LocalText text={item.title} />
+      </p>
+      {names.length > 0 && <p>{names.join(', ')}</p>}
+    </>
+  );
+}
+
+/**
+ * The timetable as a grid of rooms × time per day (a list on a phone). A manager picks an item
+ * in the grid; its edit form opens under that day's grid, and a save or 취소 gives focus back to
+ * the item's button.
+ */
 export function ProgrammeEditor({ event, canEdit, onChanged }: EditorProps) {
   const { lang, t } = useI18n();
-  const day = isoToSeoulInput(event.startsAt);
-  const defaults = { kind: 'talk' as ProgrammeKind, title: empty, startsAt: day, endsAt: day, roomId: '', speakers: [] as string[] };
-  const form = useKitForm({ defaultValues: defaults });
-  const rooms = new Map((event.rooms ?? []).map((r) => [r.id, r.name]));
-  const speakers = new Map((event.speakers ?? []).map((s) => [s.id, s]));
-  const send = async (v: typeof defaults) => {
-    const ids = (Array.isArray(v.speakers) ? v.speakers : []).map(Number);
-    const body = {
-      kind: v.kind,
-      title: bilingual(v.title),
-      startsAt: seoulInputToIso(v.startsAt),
-      endsAt: seoulInputToIso(v.endsAt),
-      ...(v.roomId ? { roomId: Number(v.roomId) } : {}),
-      ...(ids.length ? { speakers: ids.map((speakerId) => ({ speakerId, role: 'speaker' })) } : {}),
-    };
-    await addProgramme(event.id, body);
-    form.reset({ ...v, title: empty, startsAt: v.endsAt, endsAt: v.endsAt, speakers: [] });
-    onChanged();
-    return t('eventSaved');
-  };
-  const items = [...(event.programme ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const edit = useEditing();
+  const days = timetableDays(event.programme ?? [], event.rooms ?? []);
+  const item = (event.programme ?? []).find((i) => i.id === edit.editing);
+  const actions = (i: ProgrammeItem) =>
+    canEdit && (
+      <p className="editor-actions">
+        {edit.button(i.id, plainText(i.title, lang), 'programme-edit-open')}{' '}
+        <RemoveButton label={plainText(i.title, lang)} onRemove={() => deleteProgramme(event.id, i.id).then(onChanged, onChanged)} />
+      </p>
+    );
   return (
     <section className="plan-section" aria-labelledby="programme-editor-heading" data-testid="programme-editor">
       <h2 id="programme-editor-heading">{t('programmeHeading')}</h2>
-      <ol className="editor-list">
-        {items.map((item) => (
-          <li key={item.id} data-testid="staff-programme-item">
-            {formatDateTime(item.startsAt, lang)}–{formatTime(item.endsAt, lang)} · {labelOr(PROGRAMME_LABELS, item.kind, t)} · <LocalText text={item.title} />
-            {item.roomId != null && rooms.has(item.roomId) && (
+      {days.length === 0 && <p>{t('timetableEmpty')}</p>}
+      <StatusMessage message={edit.done} />
+      {days.map((grid) => (
+        <section key={grid.day} className="agenda-day" aria-labelledby={`staff-day-${grid.day}`}>
+          <h3 id={`staff-day-${grid.day}`}>{formatDay(grid.items[0]!.startsAt, lang)}</h3>
+          <TimetableGrid
+            grid={grid}
+            renderItem={(i) => (
               <>
-                {' '}
-                · <LocalText text={rooms.get(item.roomId)} />
+                <ItemText event={event} item={i} />
+                {actions(i)}
               </>
             )}
-            {(item.speakers ?? []).length > 0 && <> · {(item.speakers ?? []).map((s) => plainText(speakers.get(s.id)?.name, lang)).join(', ')}</>}{' '}
-            {canEdit && <RemoveButton label={plainText(item.title, lang)} onRemove={() => deleteProgramme(event.id, item.id).then(onChanged, onChanged)} />}
-          </li>
-        ))}
-      </ol>
-      {canEdit && (
-        <EditorForm form={form} testId="programme-form" label={t('addProgramme')} onSubmit={send}>
-          <div className="form-row">
-            <SelectField name="kind" label={t('programmeKind')} options={PROGRAMME_KINDS.map((k) => ({ value: k, label: labelOr(PROGRAMME_LABELS, k, t) }))} />
-            <SelectField
-              name="roomId"
-              label={t('programmeRoom')}
-              placeholder={t('roomAll')}
-              options={(event.rooms ?? []).map((r) => ({ value: r.id, label: plainText(r.name, lang) }))}
-            />
-          </div>
-          <BilingualField name="title" labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} requiredKo />
-          <div className="form-row">
-            <DateTimeField name="startsAt" label={t('startsAt')} hint={null} required />
-            <DateTimeField name="endsAt" label={t('endsAt')} hint={null} required />
-          </div>
-          {(event.speakers ?? []).length > 0 && (
-            <fieldset className="checkbox-group">
-              <legend>{t('programmeSpeakers')}</legend>
-              {(event.speakers ?? []).map((s) => (
-                <CheckField key={s.id} name="speakers" value={String(s.id)} label={plainText(s.name, lang)} />
-              ))}
-            </fieldset>
-          )}
-        </EditorForm>
-      )}
+          />
+          <ol className="agenda-list">
+            {grid.items.map((i) => (
+              <li key={i.id} className={`agenda-item agenda-${i.kind}`} data-testid="staff-programme-item">
+                <ItemText event={event} item={i} />
+                {i.roomId != null && <LocalText text={(event.rooms ?? []).find((r) => r.id === i.roomId)?.name} as="p" />}
+                {actions(i)}
+              </li>
+            ))}
+          </ol>
+          {item &&
+            grid.items.includes(item) &&
+            edit.frame(
+              item.id,
+              plainText(item.title, lang),
+              <ProgrammeForm
+                key={item.id}
+                event={event}
+                record={item}
+                onSaved={() => {
+                  edit.saved(plainText(item.title, lang));
+                  onChanged();
+                }}
+              />,
+              'programme-edit',
+            )}
+        </section>
+      ))}
+      {canEdit && <ProgrammeForm event={event} onSaved={onChanged} />}
     </section>
   );
 }
@@ -276,14 +226,18 @@ function CodesForm({ eventId, categoryId }: { eventId: number; categoryId: numbe
   const [codes, setCodes] = useState<string[] | null>(null);
   return (
     <div className="codes-form">
-      <EditorForm
+      <Form
         form={form}
+        className="staff-form editor-form"
         testId="codes-form"
-        label={t('codesCreate')}
         onSubmit={async ({ count }) => setCodes((await createCodes(eventId, categoryId, { count: Math.max(1, Number(count) || 1) })).codes)}
       >
-        <TextField name="count" label={t('codesCount')} type="number" inputMode="numeric" min={1} max={500} />
-      </EditorForm>
+        <fieldset>
+          <legend>{t('codesCreate')}</legend>
+          <TextField name="count" label={t('codesCount')} type="number" inputMode="numeric" min={1} max={500} />
+          <Submit>{t('codesCreate')}</Submit>
+        </fieldset>
+      </Form>
       {codes && (
         <div className="codes-once" role="status">
           <p className="read-only-note">{t('codesShownOnce')}</p>
@@ -302,112 +256,75 @@ function CodesForm({ eventId, categoryId }: { eventId: number; categoryId: numbe
 
 export function CategoriesEditor({ event, canEdit, onChanged }: EditorProps) {
   const { lang, t } = useI18n();
-  const form = useKitForm({
-    defaultValues: {
-      category: 'general' as Category,
-      capacity: '100',
-      opensAt: isoToSeoulInput(new Date().toISOString()),
-      closesAt: isoToSeoulInput(event.startsAt),
-      requiresInvitation: false,
-      requiresApproval: false,
-    },
-  });
   return (
     <section className="plan-section" aria-labelledby="categories-heading" data-testid="categories-editor">
       <h2 id="categories-heading">{t('categoriesHeading')}</h2>
       <ul className="editor-list">
-        {(event.categories ?? []).map((c) => (
-          <li key={c.id} data-testid="staff-category">
-            <strong>{labelOr(CATEGORY_LABELS, c.category, t)}</strong> · {t('catSeats', { left: c.seatsLeft, capacity: c.capacity })}
-            {c.opensAt && c.closesAt && (
-              <>
-                {' '}
-                · {formatDateTime(c.opensAt, lang)} – {formatDateTime(c.closesAt, lang)}
-              </>
-            )}
-            {c.requiresInvitation && ` · ${t('requiresInvitation')}`}
-            {c.requiresApproval && ` · ${t('requiresApproval')}`}
-            {canEdit && c.requiresInvitation && <CodesForm eventId={event.id} categoryId={c.id} />}
-          </li>
-        ))}
+        {(event.categories ?? []).map((c) => {
+          const name = labelOr(CATEGORY_LABELS, c.category, t);
+          return (
+            <li key={c.id} data-testid="staff-category">
+              <strong>{name}</strong> · {t('catSeats', { left: c.seatsLeft, capacity: c.capacity })}
+              {c.opensAt && c.closesAt && (
+                <>
+                  {' '}
+                  · {formatDateTime(c.opensAt, lang)} – {formatDateTime(c.closesAt, lang)}
+                </>
+              )}
+              {c.requiresInvitation && ` · ${t('requiresInvitation')}`}
+              {c.requiresApproval && ` · ${t('requiresApproval')}`}
+              {canEdit && (
+                <InPlace name={name}>
+                  {({ saved }) => (
+                    <CategoryForm
+                      event={event}
+                      record={c}
+                      onSaved={() => {
+                        saved();
+                        onChanged();
+                      }}
+                    />
+                  )}
+                </InPlace>
+              )}
+              {canEdit && c.requiresInvitation && <CodesForm eventId={event.id} categoryId={c.id} />}
+            </li>
+          );
+        })}
       </ul>
-      {canEdit && (
-        <EditorForm
-          form={form}
-          testId="category-form"
-          label={t('addCategory')}
-          onSubmit={async (v) => {
-            await addCategory(event.id, { ...v, capacity: Number(v.capacity) || 0, opensAt: seoulInputToIso(v.opensAt), closesAt: seoulInputToIso(v.closesAt) });
-            onChanged();
-            return t('eventSaved');
-          }}
-        >
-          <div className="form-row">
-            <SelectField name="category" label={t('categoryChoice')} options={CATEGORIES.map((c) => ({ value: c, label: labelOr(CATEGORY_LABELS, c, t) }))} />
-            <TextField name="capacity" label={t('capacity')} type="number" inputMode="numeric" min={0} />
-          </div>
-          <div className="form-row">
-            <DateTimeField name="opensAt" label={t('opensAt')} hint={null} />
-            <DateTimeField name="closesAt" label={t('closesAt')} hint={null} />
-          </div>
-          <CheckField name="requiresInvitation" label={t('requiresInvitation')} />
-          <CheckField name="requiresApproval" label={t('requiresApproval')} />
-        </EditorForm>
-      )}
+      {canEdit && <CategoryForm event={event} onSaved={onChanged} />}
     </section>
   );
 }
 
-const QUESTION_KINDS: { kind: QuestionKind; label: 'qText' | 'qChoice' | 'qCountry' | 'qAffiliation' }[] = [
-  { kind: 'text', label: 'qText' },
-  { kind: 'choice', label: 'qChoice' },
-  { kind: 'country', label: 'qCountry' },
-  { kind: 'affiliation', label: 'qAffiliation' },
-];
-
 export function QuestionsEditor({ event, canEdit, onChanged }: EditorProps) {
   const { lang, t } = useI18n();
-  const form = useKitForm({ defaultValues: { kind: 'text' as QuestionKind, label: empty, required: false, options: '' } });
-  const kind = form.watch('kind');
   return (
     <section className="plan-section" aria-labelledby="questions-editor-heading" data-testid="questions-editor">
       <h2 id="questions-editor-heading">{t('questionsStaffHeading')}</h2>
       <ul className="editor-list">
         {(event.questions ?? []).map((q) => (
-          <li key={q.id}>
+          <li key={q.id} data-testid="staff-question">
             {plainText(q.label, lang)} ({t(QUESTION_KINDS.find((k) => k.kind === q.kind)?.label ?? 'qText')}
             {q.required && `, ${t('questionRequired')}`})
+            {canEdit && (
+              <InPlace name={plainText(q.label, 'ko')}>
+                {({ saved }) => (
+                  <QuestionForm
+                    event={event}
+                    record={q}
+                    onSaved={() => {
+                      saved();
+                      onChanged();
+                    }}
+                  />
+                )}
+              </InPlace>
+            )}
           </li>
         ))}
       </ul>
-      {canEdit && (
-        <EditorForm
-          form={form}
-          testId="question-form"
-          label={t('addQuestion')}
-          onSubmit={async (v) => {
-            const lines = v.options
-              .split('\n')
-              .map((l) => l.trim())
-              .filter(Boolean);
-            const body = {
-              kind: v.kind,
-              label: bilingual(v.label),
-              required: v.required,
-              ...(v.kind === 'choice' && lines.length ? { options: lines.map((l, i) => ({ value: String(i + 1), ko: l })) } : {}),
-            };
-            await addQuestion(event.id, body);
-            form.reset({ ...v, label: empty, options: '' });
-            onChanged();
-            return t('eventSaved');
-          }}
-        >
-          <SelectField name="kind" label={t('questionKind')} options={QUESTION_KINDS.map((k) => ({ value: k.kind, label: t(k.label) }))} />
-          <BilingualField name="label" labelKo={t('eventTitleKo')} labelEn={t('eventTitleEn')} requiredKo />
-          {kind === 'choice' && <TextArea name="options" label={t('questionOptions')} rows={3} />}
-          <CheckField name="required" label={t('questionRequired')} />
-        </EditorForm>
-      )}
+      {canEdit && <QuestionForm event={event} onSaved={onChanged} />}
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function EventForm({ event, onSaved }: { event?: EventDetail; onSaved: (s
     outcomeKo: event?.outcome?.ko ?? '',
     outcomeEn: event?.outcome?.en ?? '',
   };
-  const form = useKitForm({ defaultValues: defaults, aliases, focusSummary: true });
+  const form = useKitForm({ defaultValues: defaults, aliases });
   const send = async (v: typeof defaults) => {
     const body: EventInput = {
       kind: v.kind,

@@ -47,7 +47,6 @@ export function EventRegistrationForm({ event, notice }: { event: EventDetail; n
       ...{ name: '', nameEn: '', phone: '', email: '', affiliation: '', country: '', invitationCode: '', consent: false, waitlist: false },
       answers: Object.fromEntries(questions.map((q) => [q.id, ''])) as Record<string, string>,
     },
-    focusSummary: true,
   });
   const [received, setReceived] = useState<Received | null>(null);
   const category = categories.find((c) => String(c.id) === form.watch('category')) ?? null;

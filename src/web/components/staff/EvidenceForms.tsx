@@ -1,7 +1,7 @@
-/** The two ways to add evidence: upload a file (multipart) or add a link (http/https). */
+/** The two ways to add evidence — upload a file (multipart) or add a link (http/https) — and renaming one in place. */
 import { CheckField, Form, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
-import { addLink, uploadEvidence } from '../../staff-api.ts';
+import { addLink, updateEvidence, uploadEvidence, type StaffEvidence } from '../../staff-api.ts';
 
 /** What the server accepts (checked there by content, not by name). */
 const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.xlsx,.docx,.pptx,.hwp,.hwpx';
@@ -62,6 +62,25 @@ export function EvidenceLinkForm({ actionId, onAdded }: { actionId: number; onAd
       />
       <CheckField name="published" label={t('publishNow')} />
       <Submit className="button-secondary">{t('addLink')}</Submit>
+    </Form>
+  );
+}
+
+export function EvidenceTitleForm({ item, onSaved }: { item: StaffEvidence; onSaved: () => void }) {
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { title: item.title } });
+  return (
+    <Form
+      form={form}
+      className="staff-form evidence-form"
+      testId="evidence-title-form"
+      onSubmit={async ({ title }) => {
+        await updateEvidence(item.id, { title: title.trim() });
+        onSaved();
+      }}
+    >
+      <TextField name="title" label={t('evidenceTitle')} maxLength={200} required />
+      <Submit className="button-secondary">{t('save')}</Submit>
     </Form>
   );
 }

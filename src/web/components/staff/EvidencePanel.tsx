@@ -1,15 +1,15 @@
 /**
  * An action's evidence: files and links, published or internal. Editors publish/unpublish,
- * delete (with a confirm step), upload a file, or add a link.
+ * rename in place, delete (with a confirm step), upload a file, or add a link.
  */
 import { useState } from 'react';
 import { formatBytes } from '../../format.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { deleteEvidence, updateEvidence, type StaffAction, type StaffEvidence } from '../../staff-api.ts';
-import { EvidenceLinkForm, EvidenceUploadForm } from './EvidenceForms.tsx';
+import { EvidenceLinkForm, EvidenceTitleForm, EvidenceUploadForm } from './EvidenceForms.tsx';
 import { ButtonText } from './ButtonText.tsx';
-import { failureText, FormAlert } from '../../forms/index.ts';
+import { failureText, FormAlert, InPlace } from '../../forms/index.ts';
 
 function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEdit: boolean; onChanged: () => void }) {
   const { lang, t } = useI18n();
@@ -62,6 +62,19 @@ function EvidenceItem({ item, canEdit, onChanged }: { item: StaffEvidence; canEd
             </button>
           )}
         </div>
+      )}
+      {canEdit && (
+        <InPlace name={item.title}>
+          {({ saved }) => (
+            <EvidenceTitleForm
+              item={item}
+              onSaved={() => {
+                saved();
+                onChanged();
+              }}
+            />
+          )}
+        </InPlace>
       )}
       <FormAlert message={failure} />
     </li>

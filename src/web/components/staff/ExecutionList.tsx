@@ -1,11 +1,12 @@
-/** The executions (집행 내역) of a plan, newest first as the server sends them; managers delete. */
-import { useId, useState } from 'react';
+/** The executions (집행 내역) of a plan, in the order the server sends them; managers correct them in place or delete. */
+import { Fragment, useId, useState } from 'react';
 import { formatEok, formatWon } from '../../format.ts';
 import { useMutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { deleteExecution, type Execution } from '../../staff-api.ts';
 import { ButtonText } from './ButtonText.tsx';
-import { failureText, FormAlert } from '../../forms/index.ts';
+import { failureText, FormAlert, StatusMessage, useEditing } from '../../forms/index.ts';
+import { ExecutionForm, type FormProps } from './LedgerForms.tsx';
 
 function DeleteButton({ execution, onDeleted }: { execution: Execution; onDeleted: () => void }) {
   const { lang, t } = useI18n();
@@ -39,45 +40,84 @@ function DeleteButton({ execution, onDeleted }: { execution: Execution; onDelete
   );
 }
 
-export function ExecutionList({ executions, canManage, onChanged }: { executions: Execution[]; canManage: boolean; onChanged: () => void }) {
+/** The table; a manager's "수정" opens the execution's form in a row under it. */
+export function ExecutionList({
+  executions,
+  canManage,
+  onChanged,
+  form,
+}: {
+  executions: Execution[];
+  canManage: boolean;
+  onChanged: () => void;
+  form: Omit<FormProps, 'onSaved'>;
+}) {
   const { t } = useI18n();
   const captionId = useId();
+  const edit = useEditing();
   if (executions.length === 0) return <p>{t('executionsEmpty')}</p>;
+  const columns = canManage ? 6 : 5;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table table-left" data-testid="executions-table">
-        <caption id={captionId} className="visually-hidden">
-          {t('executionsCaption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('executedOn')}</th>
-            <th scope="col">{t('colSource')}</th>
-            <th scope="col">{t('colYear')}</th>
-            <th scope="col">{t('amountEokWon')}</th>
-            <th scope="col">{t('description')}</th>
-            {canManage && <th scope="col">{t('manage')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {executions.map((e) => (
-            <tr key={e.id} data-testid="execution-row" data-execution-id={e.id}>
-              <td>{e.executedOn}</td>
-              <td>{e.sourceLabel}</td>
-              <td>{e.year}</td>
-              <td>
-                {formatEok(e.amountKrw)} <span className="won-detail">({formatWon(e.amountKrw)}원)</span>
-              </td>
-              <td className="wrap">{e.description}</td>
-              {canManage && (
-                <td>
-                  <DeleteButton execution={e} onDeleted={onChanged} />
-                </td>
-              )}
+    <>
+      <StatusMessage message={edit.done} />
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="data-table table-left" data-testid="executions-table">
+          <caption id={captionId} className="visually-hidden">
+            {t('executionsCaption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('executedOn')}</th>
+              <th scope="col">{t('colSource')}</th>
+              <th scope="col">{t('colYear')}</th>
+              <th scope="col">{t('amountEokWon')}</th>
+              <th scope="col">{t('description')}</th>
+              {canManage && <th scope="col">{t('manage')}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {executions.map((e) => {
+              const name = `${e.executedOn} ${e.description}`;
+              return (
+                <Fragment key={e.id}>
+                  <tr data-testid="execution-row" data-execution-id={e.id}>
+                    <td>{e.executedOn}</td>
+                    <td>{e.sourceLabel}</td>
+                    <td>{e.year}</td>
+                    <td>
+                      {formatEok(e.amountKrw)} <span className="won-detail">({formatWon(e.amountKrw)}원)</span>
+                    </td>
+                    <td className="wrap">{e.description}</td>
+                    {canManage && (
+                      <td>
+                        {edit.button(e.id, name, 'edit-execution')} <DeleteButton execution={e} onDeleted={onChanged} />
+                      </td>
+                    )}
+                  </tr>
+                  {edit.editing === e.id && (
+                    <tr>
+                      <td colSpan={columns}>
+                        {edit.frame(
+                          e.id,
+                          name,
+                          <ExecutionForm
+                            {...form}
+                            execution={e}
+                            onSaved={() => {
+                              edit.saved(name);
+                              onChanged();
+                            }}
+                          />,
+                        )}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { Form, MoneyField, noMoney, SelectField, Submit, TextField, useKitForm, wonOf, type MoneyValue } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
-import { addExecution, setSecured, type LedgerRow } from '../../staff-api.ts';
+import { addExecution, setSecured, updateExecution, type Execution, type LedgerRow } from '../../staff-api.ts';
 import { sourceName } from './LedgerTable.tsx';
 
 /** The distinct sources of the ledger, in order of appearance. */
@@ -24,7 +24,7 @@ function SourceYearFields({ rows, years }: { rows: LedgerRow[]; years: number[] 
   );
 }
 
-interface FormProps {
+export interface FormProps {
   planId: number;
   rows: LedgerRow[];
   years: number[];
@@ -63,27 +63,29 @@ function seoulToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 }
 
-export function ExecutionForm({ planId, rows, years, onSaved }: FormProps) {
+/** Books an execution, or (with `execution`) corrects one in place; amounts start in 억원 when new, in 원 when edited. */
+export function ExecutionForm({ planId, rows, years, onSaved, execution }: FormProps & { execution?: Execution }) {
   const { t } = useI18n();
   const form = useKitForm({
-    defaultValues: { sourceLabel: rows[0]?.sourceLabel ?? '', year: String(years[0] ?? ''), executedOn: seoulToday(), amountKrw: noMoney() as MoneyValue, description: '' },
+    defaultValues: {
+      sourceLabel: execution?.sourceLabel ?? rows[0]?.sourceLabel ?? '',
+      year: String(execution?.year ?? years[0] ?? ''),
+      executedOn: execution?.executedOn ?? seoulToday(),
+      amountKrw: (execution ? { text: String(execution.amountKrw), unit: 'won' } : noMoney()) as MoneyValue,
+      description: execution?.description ?? '',
+    },
   });
   return (
     <Form
       form={form}
       testId="execution-form"
-      head={<h3>{t('executionFormTitle')}</h3>}
+      head={execution ? undefined : <h3>{t('executionFormTitle')}</h3>}
+      reset={!execution && ((v) => ({ ...v, amountKrw: { ...v.amountKrw, text: '' }, description: '' }))}
       onSubmit={async (v) => {
-        await addExecution(planId, {
-          sourceLabel: v.sourceLabel,
-          year: Number(v.year),
-          executedOn: v.executedOn,
-          amountKrw: wonOf(v.amountKrw)!,
-          description: v.description.trim(),
-        });
-        form.reset({ ...v, amountKrw: { ...v.amountKrw, text: '' }, description: '' });
+        const body = { sourceLabel: v.sourceLabel, year: Number(v.year), executedOn: v.executedOn, amountKrw: wonOf(v.amountKrw)!, description: v.description.trim() };
+        await (execution ? updateExecution(execution.id, body) : addExecution(planId, body));
         onSaved();
-        return t('executionAdded');
+        return t(execution ? 'eventSaved' : 'executionAdded');
       }}
     >
       <SourceYearFields rows={rows} years={years} />
@@ -96,7 +98,7 @@ export function ExecutionForm({ planId, rows, years, onSaved }: FormProps) {
       />
       <MoneyField name="amountKrw" label={t('executionAmount')} testId="execution-amount" positive />
       <TextField name="description" label={t('description')} maxLength={500} required testId="execution-description" />
-      <Submit>{t('addExecution')}</Submit>
+      <Submit>{execution ? t('save') : t('addExecution')}</Submit>
     </Form>
   );
 }

@@ -2,12 +2,13 @@
 import { useI18n, type MessageKey } from '../../i18n.ts';
 import { Link } from '../Link.tsx';
 
-export type PlanView = 'workspace' | 'ledger' | 'reports';
+export type PlanView = 'workspace' | 'ledger' | 'reports' | 'english';
 
 const VIEWS: { view: PlanView; suffix: string; label: MessageKey }[] = [
   { view: 'workspace', suffix: '', label: 'linkWorkspace' },
   { view: 'ledger', suffix: '/ledger', label: 'linkLedger' },
   { view: 'reports', suffix: '/reports', label: 'linkReports' },
+  { view: 'english', suffix: '/english', label: 'linkEnglish' },
 ];
 
 export function PlanTabs({ planId, current }: { planId: number; current: PlanView }) {

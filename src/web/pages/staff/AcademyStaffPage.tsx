@@ -1,5 +1,5 @@
-/** `/staff/academy`: the academy's sessions, a form for a new one (managers) and the figures. */
-import { useCallback, useId } from 'react';
+/** `/staff/academy`: the academy's sessions (managers edit each in place), a form for a new one and the figures. */
+import { Fragment, useCallback, useId } from 'react';
 import { academySessions, type AcademySession } from '../../education-api.ts';
 import { formatDateTime, localText, textLang } from '../../education-format.ts';
 import { Link } from '../../components/Link.tsx';
@@ -11,6 +11,7 @@ import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
 import { isManager, useUser } from '../../session.ts';
 import { STATE_LABELS } from '../AcademyPage.tsx';
+import { StatusMessage, useEditing } from '../../forms/index.ts';
 
 async function load(signal: AbortSignal): Promise<AcademySession[]> {
   const all = await academySessions('all', signal);
@@ -22,6 +23,8 @@ export function AcademyStaffPage() {
   const user = useUser();
   const caption = useId();
   const { state, retry, refresh } = useLoad(keys.staffAcademy(), load);
+  const edit = useEditing();
+  const manager = isManager(user);
   const onSaved = useCallback(() => {
     refresh().catch(() => retry());
   }, [refresh, retry]);
@@ -33,6 +36,7 @@ export function AcademyStaffPage() {
       <h1>{t('staffAcademyTitle')}</h1>
       <section className="plan-section" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('sessionsHeading')}</h2>
+        <StatusMessage message={edit.done} />
         {state.data.length === 0 ? (
           <p>{t('noSessions')}</p>
         ) : (
@@ -48,29 +52,53 @@ export function AcademyStaffPage() {
                   <th scope="col">{t('sessionVenue')}</th>
                   <th scope="col">{t('seatsTaken')}</th>
                   <th scope="col">{t('registrationState')}</th>
+                  {manager && <th scope="col">{t('manage')}</th>}
                 </tr>
               </thead>
               <tbody>
-                {state.data.map((s) => (
-                  <tr key={s.id} data-session-id={s.id}>
-                    <th scope="row" lang={textLang(s.title, lang)}>
-                      <Link href={`/staff/academy/sessions/${s.id}`}>{localText(s.title, lang)}</Link>
-                    </th>
-                    <td>{formatDateTime(s.startsAt, lang)}</td>
-                    <td>{s.venue}</td>
-                    <td>
-                      {s.capacity - s.seatsLeft} / {s.capacity}
-                      {s.waitlistLength > 0 && <> {t('waitlistShort', { count: s.waitlistLength })}</>}
-                    </td>
-                    <td>{t(STATE_LABELS[s.registrationState])}</td>
-                  </tr>
-                ))}
+                {state.data.map((s) => {
+                  const name = localText(s.title, lang);
+                  return (
+                    <Fragment key={s.id}>
+                      <tr data-session-id={s.id}>
+                        <th scope="row" lang={textLang(s.title, lang)}>
+                          <Link href={`/staff/academy/sessions/${s.id}`}>{name}</Link>
+                        </th>
+                        <td>{formatDateTime(s.startsAt, lang)}</td>
+                        <td>{s.venue}</td>
+                        <td>
+                          {s.capacity - s.seatsLeft} / {s.capacity}
+                          {s.waitlistLength > 0 && <> {t('waitlistShort', { count: s.waitlistLength })}</>}
+                        </td>
+                        <td>{t(STATE_LABELS[s.registrationState])}</td>
+                        {manager && <td>{edit.button(s.id, name, 'edit-session')}</td>}
+                      </tr>
+                      {edit.editing === s.id && (
+                        <tr>
+                          <td colSpan={6}>
+                            {edit.frame(
+                              s.id,
+                              name,
+                              <SessionForm
+                                session={s}
+                                onSaved={() => {
+                                  edit.saved(name);
+                                  onSaved();
+                                }}
+                              />,
+                            )}
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
               </tbody>
             </table>
           </div>
         )}
       </section>
-      {isManager(user) ? <SessionForm onSaved={onSaved} /> : <p className="read-only-note">{t('managersCreateSessions')}</p>}
+      {manager ? <SessionForm onSaved={onSaved} /> : <p className="read-only-note">{t('managersCreateSessions')}</p>}
       <AcademyFigures />
     </>
   );

@@ -68,7 +68,7 @@ function Preview({ plan, warnings }: { plan: NormalizedPlan; warnings: string[] 
 
 export function ImportPage() {
   const { lang, t } = useI18n();
-  const form = useKitForm<{ file: FileList | null }>({ defaultValues: { file: null }, focusSummary: true });
+  const form = useKitForm<{ file: FileList | null }>({ defaultValues: { file: null } });
   const [preview, setPreview] = useState<{ file: File; plan: NormalizedPlan; warnings: string[] } | null>(null);
   /** The last save was refused as a duplicate without `replace`: offer to replace. */
   const [conflict, setConflict] = useState(false);

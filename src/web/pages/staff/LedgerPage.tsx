@@ -50,7 +50,7 @@ export function LedgerPage({ id }: { id: number }) {
       </section>
       <section className="plan-section" aria-labelledby="executions-heading">
         <h2 id="executions-heading">{t('executionsHeading')}</h2>
-        <ExecutionList executions={ledger.executions} canManage={manager} onChanged={onChanged} />
+        <ExecutionList executions={ledger.executions} canManage={manager && ledger.rows.length > 0} onChanged={onChanged} form={{ planId: plan.id, rows: ledger.rows, years }} />
         {manager && ledger.rows.length > 0 && <ExecutionForm planId={plan.id} rows={ledger.rows} years={years} onSaved={onChanged} />}
       </section>
     </article>

@@ -27,7 +27,7 @@ export function LoginPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
-  const form = useKitForm({ defaultValues: { email: '', password: '' }, focusSummary: true, describeError: loginError });
+  const form = useKitForm({ defaultValues: { email: '', password: '' }, describeError: loginError });
   useDocumentTitle(t('loginTitle'), t('staffTitleSuffix'));
 
   const signedIn = session.state.status === 'signedIn';
