@@ -23,6 +23,7 @@ type Who = (typeof ALL)[number];
 /** Who may call each route: 'public' or the roles allowed. */
 const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/privacy-policy': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
   'GET /api/docs/json': 'public',

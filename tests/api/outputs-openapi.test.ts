@@ -81,6 +81,7 @@ interface Query {
 /** Fill values for every GET route of the API document (a new GET route needs one). */
 const QUERIES: Record<string, Query> = {
   '/api/health': { url: () => '/api/health' },
+  '/api/privacy-policy': { url: () => '/api/privacy-policy' },
   '/api/auth/me': { url: () => '/api/auth/me', as: 'viewer' },
   '/api/users': { url: () => '/api/users', as: 'admin' },
   '/api/departments': { url: () => '/api/departments', as: 'viewer' },
