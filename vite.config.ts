@@ -6,7 +6,9 @@
  * `FINHUB_WEB_FIXTURE=1 npm run dev:web` answers /api from src/web/dev-fixture.json, for
  * working on the pages without the backend; otherwise /api is proxied to the server.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -46,11 +48,33 @@ function fixtureApi(): Plugin {
   };
 }
 
+/**
+ * Writes file.br and file.gz beside each text file of the build, at the strongest settings, for
+ * the server to send as they are (@fastify/static preCompressed: no compression per request).
+ * Fonts (woff2) and images are compressed already.
+ */
+function precompress(): Plugin {
+  const TEXT = /\.(html|js|css|svg|json|txt|xml|webmanifest)$/;
+  return {
+    name: 'finhub-precompress',
+    apply: 'build',
+    writeBundle() {
+      for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !TEXT.test(entry.name)) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const data = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  plugins: process.env.FINHUB_WEB_FIXTURE === '1' ? [fixtureApi()] : [],
+  plugins: [...(process.env.FINHUB_WEB_FIXTURE === '1' ? [fixtureApi()] : []), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

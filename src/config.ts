@@ -2,6 +2,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The privacy officer the privacy policy names (개인정보 보호책임자, PIPA art. 31); set per deployment. */
+export const PRIVACY_OFFICER_DEFAULTS = {
+  title: '개인정보 보호책임자 (전주시 기획조정실장)',
+  titleEn: 'Privacy officer (Director of Planning and Coordination, Jeonju City)',
+  name: '',
+  department: '금융산업과',
+  departmentEn: 'Finance Industry Division',
+  phone: '063-281-2114',
+  email: '',
+};
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
@@ -30,6 +41,13 @@ const schema = z.object({
   FINHUB_CONTACT_NAME_EN: z.string().trim().max(100).default('Jeonju City, financial hub programme'),
   FINHUB_CONTACT_PHONE: z.string().trim().max(40).default('063-281-2114'),
   FINHUB_CONTACT_EMAIL: z.string().trim().max(200).default(''),
+  FINHUB_PRIVACY_OFFICER_TITLE: z.string().trim().min(1).max(200).default(PRIVACY_OFFICER_DEFAULTS.title),
+  FINHUB_PRIVACY_OFFICER_TITLE_EN: z.string().trim().min(1).max(200).default(PRIVACY_OFFICER_DEFAULTS.titleEn),
+  FINHUB_PRIVACY_OFFICER_NAME: z.string().trim().max(100).default(PRIVACY_OFFICER_DEFAULTS.name),
+  FINHUB_PRIVACY_OFFICER_DEPARTMENT: z.string().trim().min(1).max(100).default(PRIVACY_OFFICER_DEFAULTS.department),
+  FINHUB_PRIVACY_OFFICER_DEPARTMENT_EN: z.string().trim().min(1).max(100).default(PRIVACY_OFFICER_DEFAULTS.departmentEn),
+  FINHUB_PRIVACY_OFFICER_PHONE: z.string().trim().min(1).max(40).default(PRIVACY_OFFICER_DEFAULTS.phone),
+  FINHUB_PRIVACY_OFFICER_EMAIL: z.string().trim().max(200).default(PRIVACY_OFFICER_DEFAULTS.email),
   FINHUB_SMS_PROVIDER: z.enum(['file', 'solapi']).default('file'),
   SOLAPI_API_KEY: z.string().default(''),
   SOLAPI_API_SECRET: z.string().default(''),
@@ -114,6 +132,8 @@ export interface Config {
   mailFromName: string;
   /** The contact line under every message (FINHUB_CONTACT_NAME, _NAME_EN, _PHONE, _EMAIL). */
   contact: { name: string; nameEn: string; phone: string; email: string };
+  /** The privacy policy's person in charge (FINHUB_PRIVACY_OFFICER_TITLE, _TITLE_EN, _NAME, _DEPARTMENT, _DEPARTMENT_EN, _PHONE, _EMAIL). */
+  privacyOfficer: typeof PRIVACY_OFFICER_DEFAULTS;
   /**
    * SMS: 'file' (default: text files in dataDir/outbox) or 'solapi' (SOLAPI's HTTP API with
    * SOLAPI_API_KEY, SOLAPI_API_SECRET, SOLAPI_SENDER, SOLAPI_BASE_URL; all three required).
@@ -151,6 +171,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.FINHUB_TRUST_PROXY,
     mailFromName: c.FINHUB_MAIL_FROM_NAME,
     contact: { name: c.FINHUB_CONTACT_NAME, nameEn: c.FINHUB_CONTACT_NAME_EN, phone: c.FINHUB_CONTACT_PHONE, email: c.FINHUB_CONTACT_EMAIL },
+    privacyOfficer: {
+      title: c.FINHUB_PRIVACY_OFFICER_TITLE,
+      titleEn: c.FINHUB_PRIVACY_OFFICER_TITLE_EN,
+      name: c.FINHUB_PRIVACY_OFFICER_NAME,
+      department: c.FINHUB_PRIVACY_OFFICER_DEPARTMENT,
+      departmentEn: c.FINHUB_PRIVACY_OFFICER_DEPARTMENT_EN,
+      phone: c.FINHUB_PRIVACY_OFFICER_PHONE,
+      email: c.FINHUB_PRIVACY_OFFICER_EMAIL,
+    },
     sms:
       c.FINHUB_SMS_PROVIDER === 'solapi'
         ? { provider: 'solapi', apiKey: c.SOLAPI_API_KEY, apiSecret: c.SOLAPI_API_SECRET, sender: c.SOLAPI_SENDER, baseUrl: c.SOLAPI_BASE_URL }

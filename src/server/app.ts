@@ -1,6 +1,7 @@
 /** Assembles the Fastify app: plugins, OpenAPI, error handling, module routes, the web front end. */
 import os from 'node:os';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -9,7 +10,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from '../config.ts';
+import { PRIVACY_OFFICER_DEFAULTS, type Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { attractionRoutes } from '../modules/cooperation/attraction/routes.ts';
@@ -32,7 +33,9 @@ import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
+import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { registrationRoutes } from '../modules/registration/routes.ts';
+import { sitemapRoutes } from '../modules/sitemap/routes.ts';
 import { facilityRoutes } from '../modules/settlement/facility-routes.ts';
 import { feedbackRoutes } from '../modules/settlement/feedback-routes.ts';
 import { surveyRoutes } from '../modules/settlement/survey-routes.ts';
@@ -47,7 +50,7 @@ import { registerPublicCache } from './public-cache.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
-import { registerWeb } from './web.ts';
+import { registerWeb, webRoot } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +62,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl'>>;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -104,6 +107,11 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
       },
     },
   });
+
+  // br or gzip for every answer worth it (HTML, JSON, JS, CSS, XML, text), for phones on slow
+  // networks; registered before the routes so it covers them all. The built front end's files
+  // come already compressed (src/server/web.ts), which this leaves as they are.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -206,6 +214,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(surveyRoutes);
   await app.register(trainingRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', publicRateLimit: config.publicRateLimit ?? 30 });
   await app.register(trainingJobRoutes);
+  await app.register(sitemapRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', ...(web ? { webRoot } : {}) });
+  await app.register(privacyRoutes, { privacyOfficer: config.privacyOfficer ?? PRIVACY_OFFICER_DEFAULTS, sms: config.sms ?? { provider: 'file' }, smtpUrl: config.smtpUrl });
   installNotFoundHandler(app, web && (await registerWeb(app)));
   return app;
 }

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, genericCode, type ErrorCode } from './errors.ts';
 import { safeError, scrubMessage } from './safe-error.ts';
 import { installInputGuards, validationError } from './validation.ts';
+import { isPagePath } from '../web/route-paths.ts';
 
 /** Socket errors and PostgreSQL SQLSTATEs that mean "the database is not there right now". */
 const CONNECTION_ERRORS = new Set([
@@ -125,14 +126,19 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 /**
- * One 404 handler: API paths get the JSON error; other GET paths get the front end's
- * index.html when it is served, so client-side routes like /plans/1 load.
+ * One 404 handler: API paths get the JSON error. When the front end is served, a GET for an
+ * address without a file extension gets its index.html: with 200 when the web route table has a
+ * page there (/plans/1), with 404 otherwise (/nope), the app then showing its not-found page.
  */
 export function installNotFoundHandler(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((req, reply) => {
-    // A client-side route (no file extension) gets the app; a missing asset stays a 404.
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(req.url.split('?')[0]!)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    const pathname = req.url.split('?')[0]!;
+    // A missing asset (a file extension) stays the plain 404.
+    if (spa && (req.method === 'GET' || req.method === 'HEAD') && !/^\/api(\/|$)/i.test(pathname) && !/\.[a-z0-9]+$/i.test(pathname)) {
+      return reply
+        .status(isPagePath(pathname) ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
     }
     // The address is not echoed: every unknown path gets the same answer, whatever it spells.
     const e = new AppError('NOT_FOUND', { ko: '요청한 주소가 없습니다.', en: 'No such address.' });

@@ -5,16 +5,19 @@
  * Staff pages (/staff/…) share the shell; the header then carries the staff menu, and a page
  * that needs a session sends a signed-out visitor to /staff/login (and back afterwards).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
-import { StaffNav } from './components/staff/StaffNav.tsx';
+import { Loading } from './components/StatusViews.tsx';
 import { I18nContext, langFromSearch, storeLang, storedLang, translator, withLang } from './i18n.ts';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { isStaffRoute, matchRoute, RouteContext } from './router.ts';
 import { routes } from './routes.tsx';
 import { SessionContext, useSessionLoader } from './session.ts';
+
+// Staff-only code stays out of a citizen's first download (see routes.tsx).
+const StaffNav = lazy(() => import('./components/staff/StaffNav.tsx').then((m) => ({ default: m.StaffNav })));
 
 export function App() {
   const location = useLocation();
@@ -62,9 +65,17 @@ export function App() {
           <div className="skip-link">
             <a href="#main-content">{i18n.t('skipLink')}</a>
           </div>
-          <SiteHeader route={route}>{user && <StaffNav user={user} route={route} />}</SiteHeader>
+          <SiteHeader route={route}>
+            {user && (
+              <Suspense fallback={null}>
+                <StaffNav user={user} route={route} />
+              </Suspense>
+            )}
+          </SiteHeader>
           <main id="main-content" className={`site-main${staff ? ' staff-main' : ''}`} tabIndex={-1} ref={mainRef}>
-            <div className="inner">{route.name === 'notFound' ? <NotFoundPage /> : page}</div>
+            <div className="inner">
+              <Suspense fallback={<Loading />}>{route.name === 'notFound' ? <NotFoundPage /> : page}</Suspense>
+            </div>
           </main>
           <SiteFooter />
         </RouteContext.Provider>

@@ -10,6 +10,7 @@ import { editingEn, editingKo } from './i18n-editing.ts';
 import { eventsEn, eventsKo } from './i18n-events.ts';
 import { trainingEn, trainingKo } from './i18n-training.ts';
 import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
+import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
@@ -22,7 +23,6 @@ const STORAGE_KEY = 'finhub.lang';
 
 const ko = {
   serviceTitle: '전북금융중심지 공약 관리',
-  mastheadText: '이 누리집은 전주시 공식 누리집입니다.',
   skipLink: '본문 바로가기',
   langSwitchLabel: '언어 선택',
   homeTitle: '전북금융중심지 공약 실천계획',
@@ -67,9 +67,6 @@ const ko = {
   errorDetail: '오류 내용: {detail}',
   retry: '다시 시도',
   backHome: '홈으로 가기',
-  footerIdentifier: '이 누리집은 전주시 누리집입니다.',
-  footerAddress: '전북특별자치도 전주시 완산구 노송광장로 10',
-  footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub 전북금융중심지 공약 관리',
   ...staffKo,
   ...workspaceKo,
@@ -80,6 +77,7 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...portalKo,
   ...todoKo,
   ...openDataKo,
 };
@@ -88,7 +86,6 @@ export type MessageKey = keyof typeof ko;
 
 const en: Record<MessageKey, string> = {
   serviceTitle: 'Jeonbuk Financial Center Pledge',
-  mastheadText: 'Official website of Jeonju City',
   skipLink: 'Skip to content',
   langSwitchLabel: 'Language',
   homeTitle: 'Jeonbuk Financial Center Pledge Plans',
@@ -134,9 +131,6 @@ const en: Record<MessageKey, string> = {
   errorDetail: 'Details: {detail}',
   retry: 'Try again',
   backHome: 'Go to the home page',
-  footerIdentifier: 'This is the website of Jeonju City.',
-  footerAddress: '10 Nosonggwangjang-ro, Wansan-gu, Jeonju-si, Jeonbuk State, Republic of Korea',
-  footerCopyright: '© Jeonju City. All rights reserved.',
   titleSuffix: 'finhub Jeonbuk Financial Center Pledge',
   ...staffEn,
   ...workspaceEn,
@@ -147,6 +141,7 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...portalEn,
   ...todoEn,
   ...openDataEn,
 };

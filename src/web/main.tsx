@@ -1,6 +1,7 @@
 /** Entry point: styles (KRDS tokens first, ours on top), language bootstrap, the router and the query client around App. */
 import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles.css';
+import './shell.css';
 import './staff.css';
 import './workspace.css';
 import './education.css';

@@ -21,6 +21,7 @@ export const queryClient = new QueryClient({
 
 export const keys = {
   plans: () => ['plans'] as const,
+  privacyPolicy: () => ['privacy-policy'] as const,
   plan: (id: number) => ['plans', id] as const,
   academy: () => ['academy', 'page'] as const,
   academySession: (id: number) => ['academy', 'sessions', id, 'page'] as const,

@@ -1,6 +1,6 @@
 /**
  * Routing is react-router's, in its declarative mode (<BrowserRouter> in main.tsx, the route
- * table in routes.tsx rendered by App with useRoutes). This file names the routes: App matches
+ * table in routes.tsx rendered by App with useRoutes, its addresses in route-paths.ts). This file names the routes: App matches
  * the address once per render and shares the current route (its name and validated id or
  * token, and who may see it) through RouteContext, for the header, the staff menu, the staff
  * area's role check and the pages' ids.
@@ -8,6 +8,7 @@
 import { createContext, useContext } from 'react';
 import { matchRoutes, type Location, type RouteObject } from 'react-router';
 import type { Role } from '../modules/accounts/roles.ts';
+import { ID, TOKEN } from './route-paths.ts';
 
 type StaffRouteName =
   | 'staffLogin'
@@ -18,6 +19,7 @@ type StaffRouteName =
   | 'staffAudit'
   | 'staffOutbox'
   | 'staffPlan'
+  | 'staffPlanAction'
   | 'staffLedger'
   | 'staffReports'
   | 'staffEnglish'
@@ -40,6 +42,7 @@ type StaffRouteName =
 
 type StaffIdRouteName =
   | 'staffPlan'
+  | 'staffPlanAction'
   | 'staffLedger'
   | 'staffReports'
   | 'staffEnglish'
@@ -71,6 +74,9 @@ export type Route =
         | 'attraction'
         | 'training'
         | 'trainingCheckIn'
+        | 'privacy'
+        | 'copyright'
+        | 'accessibility'
         | 'openData';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
@@ -82,11 +88,6 @@ export interface RouteHandle {
   name: Route['name'];
   roles?: readonly Role[];
 }
-
-/** Ids in paths: what the server accepts (a positive 32-bit-ish number, no leading zero). */
-const ID = /^[1-9]\d{0,9}$/;
-/** Tokens in citizens' links: base64url (the server makes 32 random bytes → 43 characters). */
-const TOKEN = /^[A-Za-z0-9_-]{8,200}$/;
 
 export interface CurrentRoute {
   route: Route;

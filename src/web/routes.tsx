@@ -1,67 +1,78 @@
 /**
- * The route table (react-router, rendered by App with useRoutes). Each route names itself in
- * `handle` (router.ts matchRoute: the header and the staff menu mark the current section with
- * it); staff pages sit under the staff area, which waits for the session and checks the
- * route's roles before showing them.
+ * The route table (react-router, rendered by App with useRoutes), built from the one list of
+ * addresses in route-paths.ts (the server answers 404 for any path not in it). Each route names
+ * itself in `handle` (router.ts matchRoute: the header and the staff menu mark the current
+ * section with it); staff pages sit under the staff area, which waits for the session and checks
+ * the route's roles before showing them.
+ *
+ * Every page is loaded on demand (React.lazy, one chunk each, App shows "loading" meanwhile): a
+ * citizen's first page carries neither the staff workspace nor the other public pages.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType, type ReactElement } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Role } from '../modules/accounts/roles.ts';
-import { AcademyPage } from './pages/AcademyPage.tsx';
-import { AcademySessionPage } from './pages/AcademySessionPage.tsx';
-import { EventPage } from './pages/EventPage.tsx';
-import { EventsPage } from './pages/EventsPage.tsx';
-import { AttractionPage } from './pages/AttractionPage.tsx';
-import { OpenDataPage } from './pages/OpenDataPage.tsx';
-import { OrdinancePage } from './pages/OrdinancePage.tsx';
-import { FacilitiesPage } from './pages/FacilitiesPage.tsx';
-import { FacilityPage } from './pages/FacilityPage.tsx';
-import { FeedbackBoardPage } from './pages/FeedbackBoardPage.tsx';
-import { FeedbackTrackingPage } from './pages/FeedbackTrackingPage.tsx';
-import { FindRegistrationPage } from './pages/FindRegistrationPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PlanPage } from './pages/PlanPage.tsx';
-import { RegistrationPage } from './pages/RegistrationPage.tsx';
-import { SchoolApplicationPage } from './pages/SchoolApplicationPage.tsx';
-import { SchoolPage } from './pages/SchoolPage.tsx';
-import { SettlementPage } from './pages/SettlementPage.tsx';
-import { SettlementSurveyPage } from './pages/SettlementSurveyPage.tsx';
-import { SurveyPage } from './pages/SurveyPage.tsx';
-import { CertificatePage } from './pages/CertificatePage.tsx';
-import { TrainingCheckInPage } from './pages/TrainingCheckInPage.tsx';
-import { TrainingCohortPage, TrainingPage } from './pages/TrainingPage.tsx';
-import { TrainingStatusPage } from './pages/TrainingStatusPage.tsx';
-import { AcademySessionStaffPage } from './pages/staff/AcademySessionStaffPage.tsx';
-import { AcademyStaffPage } from './pages/staff/AcademyStaffPage.tsx';
-import { AuditPage } from './pages/staff/AuditPage.tsx';
-import { OutboxPage } from './pages/staff/OutboxPage.tsx';
-import { AttractionStaffPage } from './pages/staff/AttractionStaffPage.tsx';
-import { OrdinanceStaffPage } from './pages/staff/OrdinanceStaffPage.tsx';
-import { CheckInPage } from './pages/staff/CheckInPage.tsx';
-import { DashboardPage } from './pages/staff/DashboardPage.tsx';
-import { EventCheckInPage } from './pages/staff/EventCheckInPage.tsx';
-import { EventsStaffPage } from './pages/staff/EventsStaffPage.tsx';
-import { EventStaffPage } from './pages/staff/EventStaffPage.tsx';
-import { ImportPage } from './pages/staff/ImportPage.tsx';
-import { LedgerPage } from './pages/staff/LedgerPage.tsx';
-import { LoginPage } from './pages/staff/LoginPage.tsx';
-import { MeetingMinutesPage } from './pages/staff/MeetingMinutesPage.tsx';
-import { MeetingsStaffPage } from './pages/staff/MeetingsStaffPage.tsx';
-import { MeetingStaffPage } from './pages/staff/MeetingStaffPage.tsx';
-import { PasswordPage } from './pages/staff/PasswordPage.tsx';
-import { PlanEnglishPage } from './pages/staff/PlanEnglishPage.tsx';
-import { PlanWorkspacePage } from './pages/staff/PlanWorkspacePage.tsx';
-import { ReportsPage } from './pages/staff/ReportsPage.tsx';
-import { SchoolStaffPage } from './pages/staff/SchoolStaffPage.tsx';
-import { SettlementStaffPage } from './pages/staff/SettlementStaffPage.tsx';
-import { StaffArea } from './pages/staff/StaffArea.tsx';
-import { UsersPage } from './pages/staff/UsersPage.tsx';
-import { TrainingCohortStaffPage } from './pages/staff/TrainingCohortStaffPage.tsx';
-import { TrainingDisplayPage } from './pages/staff/TrainingDisplayPage.tsx';
-import { TrainingStaffPage } from './pages/staff/TrainingStaffPage.tsx';
+import { ROUTE_PATHS, STAFF_PREFIX, type RouteName } from './route-paths.ts';
 import { useRoute, type RouteHandle } from './router.ts';
 import { CITY_STAFF_ROLES, EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
+
+const AcademyPage = lazy(() => import('./pages/AcademyPage.tsx').then((m) => ({ default: m.AcademyPage })));
+const AcademySessionPage = lazy(() => import('./pages/AcademySessionPage.tsx').then((m) => ({ default: m.AcademySessionPage })));
+const EventPage = lazy(() => import('./pages/EventPage.tsx').then((m) => ({ default: m.EventPage })));
+const EventsPage = lazy(() => import('./pages/EventsPage.tsx').then((m) => ({ default: m.EventsPage })));
+const OpenDataPage = lazy(() => import('./pages/OpenDataPage.tsx').then((m) => ({ default: m.OpenDataPage })));
+const AttractionPage = lazy(() => import('./pages/AttractionPage.tsx').then((m) => ({ default: m.AttractionPage })));
+const OrdinancePage = lazy(() => import('./pages/OrdinancePage.tsx').then((m) => ({ default: m.OrdinancePage })));
+const FacilitiesPage = lazy(() => import('./pages/FacilitiesPage.tsx').then((m) => ({ default: m.FacilitiesPage })));
+const FacilityPage = lazy(() => import('./pages/FacilityPage.tsx').then((m) => ({ default: m.FacilityPage })));
+const FeedbackBoardPage = lazy(() => import('./pages/FeedbackBoardPage.tsx').then((m) => ({ default: m.FeedbackBoardPage })));
+const FeedbackTrackingPage = lazy(() => import('./pages/FeedbackTrackingPage.tsx').then((m) => ({ default: m.FeedbackTrackingPage })));
+const FindRegistrationPage = lazy(() => import('./pages/FindRegistrationPage.tsx').then((m) => ({ default: m.FindRegistrationPage })));
+const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const PlanPage = lazy(() => import('./pages/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const RegistrationPage = lazy(() => import('./pages/RegistrationPage.tsx').then((m) => ({ default: m.RegistrationPage })));
+const SchoolApplicationPage = lazy(() => import('./pages/SchoolApplicationPage.tsx').then((m) => ({ default: m.SchoolApplicationPage })));
+const SchoolPage = lazy(() => import('./pages/SchoolPage.tsx').then((m) => ({ default: m.SchoolPage })));
+const SettlementPage = lazy(() => import('./pages/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })));
+const SettlementSurveyPage = lazy(() => import('./pages/SettlementSurveyPage.tsx').then((m) => ({ default: m.SettlementSurveyPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
+const CertificatePage = lazy(() => import('./pages/CertificatePage.tsx').then((m) => ({ default: m.CertificatePage })));
+const TrainingCheckInPage = lazy(() => import('./pages/TrainingCheckInPage.tsx').then((m) => ({ default: m.TrainingCheckInPage })));
+const TrainingCohortPage = lazy(() => import('./pages/TrainingPage.tsx').then((m) => ({ default: m.TrainingCohortPage })));
+const TrainingPage = lazy(() => import('./pages/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })));
+const TrainingStatusPage = lazy(() => import('./pages/TrainingStatusPage.tsx').then((m) => ({ default: m.TrainingStatusPage })));
+const AcademySessionStaffPage = lazy(() => import('./pages/staff/AcademySessionStaffPage.tsx').then((m) => ({ default: m.AcademySessionStaffPage })));
+const AcademyStaffPage = lazy(() => import('./pages/staff/AcademyStaffPage.tsx').then((m) => ({ default: m.AcademyStaffPage })));
+const OutboxPage = lazy(() => import('./pages/staff/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
+const AuditPage = lazy(() => import('./pages/staff/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const AttractionStaffPage = lazy(() => import('./pages/staff/AttractionStaffPage.tsx').then((m) => ({ default: m.AttractionStaffPage })));
+const OrdinanceStaffPage = lazy(() => import('./pages/staff/OrdinanceStaffPage.tsx').then((m) => ({ default: m.OrdinanceStaffPage })));
+const CheckInPage = lazy(() => import('./pages/staff/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
+const DashboardPage = lazy(() => import('./pages/staff/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const EventCheckInPage = lazy(() => import('./pages/staff/EventCheckInPage.tsx').then((m) => ({ default: m.EventCheckInPage })));
+const EventsStaffPage = lazy(() => import('./pages/staff/EventsStaffPage.tsx').then((m) => ({ default: m.EventsStaffPage })));
+const EventStaffPage = lazy(() => import('./pages/staff/EventStaffPage.tsx').then((m) => ({ default: m.EventStaffPage })));
+const ImportPage = lazy(() => import('./pages/staff/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const LedgerPage = lazy(() => import('./pages/staff/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
+const LoginPage = lazy(() => import('./pages/staff/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const MeetingMinutesPage = lazy(() => import('./pages/staff/MeetingMinutesPage.tsx').then((m) => ({ default: m.MeetingMinutesPage })));
+const MeetingsStaffPage = lazy(() => import('./pages/staff/MeetingsStaffPage.tsx').then((m) => ({ default: m.MeetingsStaffPage })));
+const MeetingStaffPage = lazy(() => import('./pages/staff/MeetingStaffPage.tsx').then((m) => ({ default: m.MeetingStaffPage })));
+const PasswordPage = lazy(() => import('./pages/staff/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })));
+const PlanEnglishPage = lazy(() => import('./pages/staff/PlanEnglishPage.tsx').then((m) => ({ default: m.PlanEnglishPage })));
+const PlanWorkspacePage = lazy(() => import('./pages/staff/PlanWorkspacePage.tsx').then((m) => ({ default: m.PlanWorkspacePage })));
+const ReportsPage = lazy(() => import('./pages/staff/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
+const SchoolStaffPage = lazy(() => import('./pages/staff/SchoolStaffPage.tsx').then((m) => ({ default: m.SchoolStaffPage })));
+const SettlementStaffPage = lazy(() => import('./pages/staff/SettlementStaffPage.tsx').then((m) => ({ default: m.SettlementStaffPage })));
+const StaffArea = lazy(() => import('./pages/staff/StaffArea.tsx').then((m) => ({ default: m.StaffArea })));
+const UsersPage = lazy(() => import('./pages/staff/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const TrainingCohortStaffPage = lazy(() => import('./pages/staff/TrainingCohortStaffPage.tsx').then((m) => ({ default: m.TrainingCohortStaffPage })));
+const TrainingDisplayPage = lazy(() => import('./pages/staff/TrainingDisplayPage.tsx').then((m) => ({ default: m.TrainingDisplayPage })));
+const TrainingStaffPage = lazy(() => import('./pages/staff/TrainingStaffPage.tsx').then((m) => ({ default: m.TrainingStaffPage })));
+
+const PrivacyPolicyPage = lazy(() => import('./pages/PrivacyPolicyPage.tsx').then((m) => ({ default: m.PrivacyPolicyPage })));
+const CopyrightPage = lazy(() => import('./pages/CopyrightPage.tsx').then((m) => ({ default: m.CopyrightPage })));
+const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })));
 
 /** A page for one id (`:id`), remounted when the id changes. */
 function IdPage({ page: Page }: { page: ComponentType<{ id: number }> }) {
@@ -75,73 +86,93 @@ function TokenPage({ page: Page }: { page: ComponentType<{ token: string }> }) {
   return 'token' in route ? <Page key={route.token} token={route.token} /> : <NotFoundPage />;
 }
 
-const handle = (name: RouteHandle['name'], roles?: readonly Role[]): RouteHandle => (roles ? { name, roles } : { name });
+/** What each address shows; a name in route-paths.ts without a page here does not compile. */
+const PAGES: Record<RouteName, ReactElement> = {
+  home: <HomePage />,
+  plan: <IdPage page={PlanPage} />,
+  academy: <AcademyPage />,
+  academySession: <IdPage page={AcademySessionPage} />,
+  findRegistration: <FindRegistrationPage />,
+  registration: <TokenPage page={RegistrationPage} />,
+  survey: <TokenPage page={SurveyPage} />,
+  school: <SchoolPage />,
+  schoolApplication: <TokenPage page={SchoolApplicationPage} />,
+  events: <EventsPage />,
+  event: <IdPage page={EventPage} />,
+  training: <TrainingPage />,
+  trainingCohort: <IdPage page={TrainingCohortPage} />,
+  trainee: <TokenPage page={TrainingStatusPage} />,
+  trainingCheckIn: <TrainingCheckInPage />,
+  certificate: <TokenPage page={CertificatePage} />,
+  openData: <OpenDataPage />,
+  ordinance: <OrdinancePage />,
+  attraction: <AttractionPage />,
+  facilities: <FacilitiesPage />,
+  facility: <IdPage page={FacilityPage} />,
+  settlement: <SettlementPage />,
+  settlementBoard: <FeedbackBoardPage />,
+  settlementSurvey: <SettlementSurveyPage />,
+  feedbackTracking: <TokenPage page={FeedbackTrackingPage} />,
+  privacy: <PrivacyPolicyPage />,
+  copyright: <CopyrightPage />,
+  accessibility: <AccessibilityPage />,
+  staffHome: <DashboardPage />,
+  staffLogin: <LoginPage />,
+  staffPassword: <PasswordPage />,
+  staffImport: <ImportPage />,
+  staffUsers: <UsersPage />,
+  staffAudit: <AuditPage />,
+  staffOutbox: <OutboxPage />,
+  staffPlan: <IdPage page={PlanWorkspacePage} />,
+  staffPlanAction: <IdPage page={PlanWorkspacePage} />,
+  staffLedger: <IdPage page={LedgerPage} />,
+  staffReports: <IdPage page={ReportsPage} />,
+  staffEnglish: <IdPage page={PlanEnglishPage} />,
+  staffAcademy: <AcademyStaffPage />,
+  staffAcademySession: <IdPage page={AcademySessionStaffPage} />,
+  staffCheckIn: <IdPage page={CheckInPage} />,
+  staffSchool: <SchoolStaffPage />,
+  staffSettlement: <SettlementStaffPage />,
+  staffEvents: <EventsStaffPage />,
+  staffEvent: <IdPage page={EventStaffPage} />,
+  staffOrdinance: <OrdinanceStaffPage />,
+  staffAttraction: <AttractionStaffPage />,
+  staffEventCheckIn: <IdPage page={EventCheckInPage} />,
+  staffMeetings: <MeetingsStaffPage />,
+  staffMeeting: <IdPage page={MeetingStaffPage} />,
+  staffMeetingMinutes: <IdPage page={MeetingMinutesPage} />,
+  staffTraining: <TrainingStaffPage />,
+  staffTrainingCohort: <IdPage page={TrainingCohortStaffPage} />,
+  staffTrainingDisplay: <IdPage page={TrainingDisplayPage} />,
+};
+
+/** Staff pages limited to some roles (the others are open to every signed-in staff member). */
+const ROLES: Partial<Record<RouteName, readonly Role[]>> = {
+  staffImport: MANAGER_ROLES,
+  staffUsers: ['admin'],
+  staffAudit: MANAGER_ROLES,
+  staffOutbox: MANAGER_ROLES,
+  staffCheckIn: EDITOR_ROLES,
+  staffAttraction: CITY_STAFF_ROLES,
+  staffEventCheckIn: EDITOR_ROLES,
+  staffTrainingDisplay: EDITOR_ROLES,
+};
+
+const names = Object.keys(ROUTE_PATHS) as RouteName[];
+const isStaff = (name: RouteName) => ROUTE_PATHS[name] === STAFF_PREFIX || ROUTE_PATHS[name].startsWith(`${STAFF_PREFIX}/`);
+const route = (name: RouteName): RouteObject => {
+  const roles = ROLES[name];
+  const handle: RouteHandle = roles ? { name, roles } : { name };
+  return { path: ROUTE_PATHS[name], element: PAGES[name], handle };
+};
 
 export const routes: RouteObject[] = [
   {
     path: '/',
     children: [
-      { index: true, element: <HomePage />, handle: handle('home') },
-      { path: 'plans/:id', element: <IdPage page={PlanPage} />, handle: handle('plan') },
-      { path: 'academy', element: <AcademyPage />, handle: handle('academy') },
-      { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionPage} />, handle: handle('academySession') },
-      { path: 'registrations/find', element: <FindRegistrationPage />, handle: handle('findRegistration') },
-      { path: 'registrations/:token', element: <TokenPage page={RegistrationPage} />, handle: handle('registration') },
-      { path: 'surveys/:token', element: <TokenPage page={SurveyPage} />, handle: handle('survey') },
-      { path: 'school', element: <SchoolPage />, handle: handle('school') },
-      { path: 'school/applications/:token', element: <TokenPage page={SchoolApplicationPage} />, handle: handle('schoolApplication') },
-      { path: 'events', element: <EventsPage />, handle: handle('events') },
-      { path: 'events/:id', element: <IdPage page={EventPage} />, handle: handle('event') },
-      { path: 'training', element: <TrainingPage />, handle: handle('training') },
-      { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortPage} />, handle: handle('trainingCohort') },
-      { path: 'training/status/:token', element: <TokenPage page={TrainingStatusPage} />, handle: handle('trainee') },
-      { path: 'training/check-in', element: <TrainingCheckInPage />, handle: handle('trainingCheckIn') },
-      { path: 'certificates/:token', element: <TokenPage page={CertificatePage} />, handle: handle('certificate') },
-      { path: 'open-data', element: <OpenDataPage />, handle: handle('openData') },
-      { path: 'cooperation/ordinance', element: <OrdinancePage />, handle: handle('ordinance') },
-      { path: 'cooperation/attraction', element: <AttractionPage />, handle: handle('attraction') },
-      { path: 'facilities', element: <FacilitiesPage />, handle: handle('facilities') },
-      { path: 'facilities/:id', element: <IdPage page={FacilityPage} />, handle: handle('facility') },
-      { path: 'settlement', element: <SettlementPage />, handle: handle('settlement') },
-      { path: 'settlement/board', element: <FeedbackBoardPage />, handle: handle('settlementBoard') },
-      { path: 'settlement/survey', element: <SettlementSurveyPage />, handle: handle('settlementSurvey') },
-      { path: 'settlement/feedback/track/:token', element: <TokenPage page={FeedbackTrackingPage} />, handle: handle('feedbackTracking') },
-      {
-        path: 'staff',
-        element: <StaffArea />,
-        children: [
-          { index: true, element: <DashboardPage />, handle: handle('staffHome') },
-          { path: 'login', element: <LoginPage />, handle: handle('staffLogin') },
-          { path: 'password', element: <PasswordPage />, handle: handle('staffPassword') },
-          { path: 'import', element: <ImportPage />, handle: handle('staffImport', MANAGER_ROLES) },
-          { path: 'users', element: <UsersPage />, handle: handle('staffUsers', ['admin']) },
-          { path: 'audit', element: <AuditPage />, handle: handle('staffAudit', MANAGER_ROLES) },
-          { path: 'outbox', element: <OutboxPage />, handle: handle('staffOutbox', MANAGER_ROLES) },
-          { path: 'plans/:id', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
-          // One action open for editing, under its row of the same page (and list).
-          { path: 'plans/:id/actions/:actionId', element: <IdPage page={PlanWorkspacePage} />, handle: handle('staffPlan') },
-          { path: 'plans/:id/ledger', element: <IdPage page={LedgerPage} />, handle: handle('staffLedger') },
-          { path: 'plans/:id/reports', element: <IdPage page={ReportsPage} />, handle: handle('staffReports') },
-          { path: 'plans/:id/english', element: <IdPage page={PlanEnglishPage} />, handle: handle('staffEnglish') },
-          { path: 'academy', element: <AcademyStaffPage />, handle: handle('staffAcademy') },
-          { path: 'academy/sessions/:id', element: <IdPage page={AcademySessionStaffPage} />, handle: handle('staffAcademySession') },
-          { path: 'academy/sessions/:id/check-in', element: <IdPage page={CheckInPage} />, handle: handle('staffCheckIn', EDITOR_ROLES) },
-          { path: 'school', element: <SchoolStaffPage />, handle: handle('staffSchool') },
-          { path: 'settlement', element: <SettlementStaffPage />, handle: handle('staffSettlement') },
-          { path: 'events', element: <EventsStaffPage />, handle: handle('staffEvents') },
-          { path: 'events/:id', element: <IdPage page={EventStaffPage} />, handle: handle('staffEvent') },
-          { path: 'ordinance', element: <OrdinanceStaffPage />, handle: handle('staffOrdinance') },
-          { path: 'attraction', element: <AttractionStaffPage />, handle: handle('staffAttraction', CITY_STAFF_ROLES) },
-          { path: 'events/:id/check-in', element: <IdPage page={EventCheckInPage} />, handle: handle('staffEventCheckIn', EDITOR_ROLES) },
-          { path: 'meetings', element: <MeetingsStaffPage />, handle: handle('staffMeetings') },
-          { path: 'meetings/:id', element: <IdPage page={MeetingStaffPage} />, handle: handle('staffMeeting') },
-          { path: 'meetings/:id/minutes', element: <IdPage page={MeetingMinutesPage} />, handle: handle('staffMeetingMinutes') },
-          { path: 'training', element: <TrainingStaffPage />, handle: handle('staffTraining') },
-          { path: 'training/cohorts/:id', element: <IdPage page={TrainingCohortStaffPage} />, handle: handle('staffTrainingCohort') },
-          { path: 'training/sessions/:id/display', element: <IdPage page={TrainingDisplayPage} />, handle: handle('staffTrainingDisplay', EDITOR_ROLES) },
-        ],
-      },
-      { path: '*', element: <NotFoundPage />, handle: handle('notFound') },
+      ...names.filter((n) => !isStaff(n)).map(route),
+      { path: STAFF_PREFIX, element: <StaffArea />, children: names.filter(isStaff).map(route) },
+      { path: '*', element: <NotFoundPage />, handle: { name: 'notFound' } satisfies RouteHandle },
     ],
   },
 ];

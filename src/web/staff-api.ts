@@ -51,6 +51,8 @@ export type NewUser = z.input<typeof NewUserBody>;
 export type UserPatch = z.input<typeof UserPatchBody>;
 
 export interface AuditFilter {
+  actorId?: string;
+  q?: string;
   entity?: string;
   action?: string;
   from?: string;
@@ -135,6 +137,7 @@ function auditQuery(filter: AuditFilter): string {
   return query ? `?${query}` : '';
 }
 export const fetchAudit = (filter: AuditFilter, signal?: Signal) => request<{ items: AuditRow[]; total: number }>(`/api/audit${auditQuery(filter)}`, { signal });
+export const fetchAuditFacets = (signal?: Signal) => request<{ actors: { id: number; label: string }[]; entities: string[]; actions: string[] }>('/api/audit/facets', { signal });
 export const auditCsvUrl = (filter: AuditFilter) => `/api/audit.csv${auditQuery({ ...filter, page: undefined, pageSize: undefined })}`;
 
 // ---- the workspace's action list and one action

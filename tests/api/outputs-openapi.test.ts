@@ -81,11 +81,13 @@ interface Query {
 /** Fill values for every GET route of the API document (a new GET route needs one). */
 const QUERIES: Record<string, Query> = {
   '/api/health': { url: () => '/api/health' },
+  '/api/privacy-policy': { url: () => '/api/privacy-policy' },
   '/api/auth/me': { url: () => '/api/auth/me', as: 'viewer' },
   '/api/users': { url: () => '/api/users', as: 'admin' },
   '/api/departments': { url: () => '/api/departments', as: 'viewer' },
   '/api/audit': { url: () => '/api/audit?pageSize=50', as: 'manager' },
   '/api/audit.csv': { url: () => '/api/audit.csv', as: 'manager' },
+  '/api/audit/facets': { url: () => '/api/audit/facets', as: 'manager' },
   '/api/staff/todo': { url: () => '/api/staff/todo', as: 'manager' },
   '/api/outbox': { url: () => '/api/outbox', as: 'manager' },
   '/api/plans': { url: () => '/api/plans' },

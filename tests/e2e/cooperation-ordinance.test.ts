@@ -86,6 +86,7 @@ describe('ordinance and institution attraction pages', () => {
     const phone = await (await h.newContext({ width: 375, height: 800 })).newPage();
     await phone.goto(`${h.server.url}/cooperation/ordinance`);
     await waitForText(phone.getByTestId('ordinance-current-stage'), /시행/);
+    await phone.getByTestId('menu-button').click();
     assert.match(await phone.getByTestId('public-nav').innerText(), /조례·기관 유치/);
     const wide = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(wide <= 0, `scrolls sideways by ${wide}px at phone width`);

@@ -58,6 +58,8 @@ describe('financial academy in chromium', () => {
     const context = await h.newContext({ width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto(`${h.server.url}/`);
+    // At phone width the menu folds behind its button.
+    await page.getByTestId('menu-button').click();
     const nav = page.getByTestId('public-nav');
     assert.match(await nav.innerText(), /금융아카데미[\s\S]*찾아가는 금융학교/);
     await nav.getByRole('link', { name: '금융아카데미' }).click();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, settled } from '../support/browser.ts';
 import { planText } from '../support/plan-text.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 import { addUserWithCli, ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
@@ -565,12 +565,16 @@ describe('staff workspace in chromium', () => {
 
     await page.getByTestId('staff-nav').getByRole('link', { name: '감사 기록' }).click();
     const filters = page.getByTestId('audit-filters');
-    await filters.getByLabel('대상').fill('user');
-    await filters.getByLabel('작업').fill('user.update');
+    await settled(page);
+    await filters.getByLabel('기록 종류').selectOption('user');
+    await filters.getByLabel('작업').selectOption('user.update');
     await filters.getByRole('button', { name: '검색' }).click();
     await waitForText(page.getByTestId('audit-total'), /모두 2건/);
     const rows = await page.getByTestId('audit-row').allInnerTexts();
-    assert.ok(rows.every((r) => /user\.update/.test(r) && /admin@jeonju\.test/.test(r)));
+    assert.ok(
+      rows.every((r) => /관\*자 님이 사용자 \d+를? ?수정했습니다|관\*자 님이 사용자 \d+(을|를) 수정했습니다/.test(r)),
+      rows.join('\n'),
+    );
     const csvHref = await page.getByTestId('audit-csv').getAttribute('href');
     assert.match(csvHref!, /entity=user/);
     assert.match(csvHref!, /action=user\.update/);

@@ -8,7 +8,8 @@
  *   - jsonschema (python3-jsonschema): the OpenAPI document against the OpenAPI 3.1 meta-schema,
  *     component schemas against JSON Schema 2020-12, live answers against their declared schemas;
  *   - fontTools (python3-fonttools): the glyphs of the fonts embedded in a PDF;
- *   - pdftotext (poppler-utils): the text of a PDF.
+ *   - pdftotext (poppler-utils): the text of a PDF;
+ *   - lxml (python3-lxml): XML against its XML Schema (sitemap.xml, tests/api/sitemap.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 

@@ -32,7 +32,9 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // FINHUB_TEST_START_MS: a longer wait on a machine busy with other work (a fresh embedded database migrates and seeds first).
+  const startMs = Number(process.env.FINHUB_TEST_START_MS ?? 60_000);
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`finhub serve exited with ${child.exitCode}:\n${out}`);
     try {
@@ -42,7 +44,7 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`finhub serve did not come up in 60 s:\n${out}`);
+      throw new Error(`finhub serve did not come up in ${startMs / 1000} s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

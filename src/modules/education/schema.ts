@@ -5,6 +5,9 @@ import { users } from '../accounts/schema.ts';
 import { capacityPools, registrations } from '../registration/schema.ts';
 
 /** A year's academy programme ("'23년 전주시 금융아카데미 계획"). */
+/** Days a school application's contact is kept after its survey year ends (three years, as the consent notice says); the privacy policy reads it too. */
+export const SCHOOL_RETENTION_DAYS = 365 * 3;
+
 export const academyProgrammes = pgTable('academy_programmes', {
   id: serial('id').primaryKey(),
   year: integer('year').notNull().unique(),
@@ -68,9 +71,7 @@ export const schoolSurveys = pgTable('school_surveys', {
   closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
   /** How many schools the year's plan targets ("실시(3개교)"). */
   targetSchools: integer('target_schools').notNull(),
-  retentionDays: integer('retention_days')
-    .notNull()
-    .default(365 * 3),
+  retentionDays: integer('retention_days').notNull().default(SCHOOL_RETENTION_DAYS),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -33,7 +33,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { inTransaction, type Executor } from '../../db/executor.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
 import { academySessions, schoolApplications, schoolSurveys } from '../education/schema.ts';
@@ -49,9 +50,43 @@ import { createFileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
 export const ERASED_NAME = '(삭제됨)';
-/** Settlement feedback contacts are kept this long after the answer (the consent notice says one year). */
-const FEEDBACK_RETENTION_DAYS = 365;
+/** Settlement feedback contacts are kept this long after the answer (the consent notice says one year); the privacy policy reads it too. */
+export const FEEDBACK_RETENTION_DAYS = 365;
 const DAY_MS = 86_400_000;
+
+// What the purge erases, table by table. The register of processing (processing-register.ts) must
+// name every one of these columns: tests/unit/privacy-register.test.ts checks it against PURGED_COLUMNS.
+const REGISTRATION_ERASURE = { name: ERASED_NAME, phone: null, email: null, answers: null };
+const EVENT_REGISTRATION_ERASURE = { nameEn: null, affiliation: null, answers: {} };
+const SCHOOL_ERASURE = { teacherName: ERASED_NAME, teacherPhone: null, teacherEmail: null };
+const FEEDBACK_ERASURE = { contactName: null, contactPhone: null, contactEmail: null, photoSha256: null, photoMimeType: null };
+const TRAINING_ERASURE = { name: ERASED_NAME, phone: null, email: null, statement: null, documents: [] };
+const EVALUATION_ERASURE = { comment: null };
+const REFERRAL_ERASURE = { note: null };
+const PLACEMENT_ERASURE = { followUpNote: null };
+
+function sqlColumns(table: PgTable, keys: readonly string[]): string[] {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  return keys.map((k) => columns[k]!.name);
+}
+
+/** The personal-data columns the purge erases (SQL names, by table), and the tables whose rows it deletes (registration_links) or blanks (outbox, in blankMessagesOf). */
+export const PURGED_COLUMNS: Record<string, string[]> = Object.fromEntries(
+  (
+    [
+      [registrations, Object.keys(REGISTRATION_ERASURE)],
+      [eventRegistrations, Object.keys(EVENT_REGISTRATION_ERASURE)],
+      [schoolApplications, Object.keys(SCHOOL_ERASURE)],
+      [settlementFeedback, Object.keys(FEEDBACK_ERASURE)],
+      [trainingApplications, Object.keys(TRAINING_ERASURE)],
+      [trainingEvaluations, Object.keys(EVALUATION_ERASURE)],
+      [trainingReferrals, Object.keys(REFERRAL_ERASURE)],
+      [trainingPlacements, Object.keys(PLACEMENT_ERASURE)],
+      [registrationLinks, ['tokenHash']],
+      [outbox, ['recipient', 'body', 'linkToken']],
+    ] as const
+  ).map(([table, keys]) => [getTableName(table), sqlColumns(table, keys)]),
+);
 
 export interface PurgeResult {
   registrations: number;
@@ -112,8 +147,11 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         .for('update', { of: registrations });
       const registrationIds = dueRegistrations.map((r) => r.id);
       if (registrationIds.length) {
-        await tx.update(registrations).set({ name: ERASED_NAME, phone: null, email: null, answers: null, anonymizedAt: now }).where(inArray(registrations.id, registrationIds));
-        await tx.update(eventRegistrations).set({ nameEn: null, affiliation: null, answers: {} }).where(inArray(eventRegistrations.registrationId, registrationIds));
+        await tx
+          .update(registrations)
+          .set({ ...REGISTRATION_ERASURE, anonymizedAt: now })
+          .where(inArray(registrations.id, registrationIds));
+        await tx.update(eventRegistrations).set(EVENT_REGISTRATION_ERASURE).where(inArray(eventRegistrations.registrationId, registrationIds));
         // Their extra links (an offer's, "find my registration"'s) go too: nothing left to open.
         await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, registrationIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'registration', after: { count: registrationIds.length, ids: registrationIds } });
@@ -134,7 +172,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       if (applicationIds.length) {
         await tx
           .update(schoolApplications)
-          .set({ teacherName: ERASED_NAME, teacherPhone: null, teacherEmail: null, anonymizedAt: now })
+          .set({ ...SCHOOL_ERASURE, anonymizedAt: now })
           .where(inArray(schoolApplications.id, applicationIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'school_application', after: { count: applicationIds.length, ids: applicationIds } });
       }
@@ -156,7 +194,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       if (feedbackIds.length) {
         await tx
           .update(settlementFeedback)
-          .set({ contactName: null, contactPhone: null, contactEmail: null, photoSha256: null, photoMimeType: null, anonymizedAt: now })
+          .set({ ...FEEDBACK_ERASURE, anonymizedAt: now })
           .where(inArray(settlementFeedback.id, feedbackIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'settlement_feedback', after: { count: feedbackIds.length, ids: feedbackIds } });
         // A photo's file goes unless a registered holder (evidence, inspection photos, other
@@ -179,11 +217,11 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
       if (trainingIds.length) {
         await tx
           .update(trainingApplications)
-          .set({ name: ERASED_NAME, phone: null, email: null, statement: null, documents: [], anonymizedAt: now })
+          .set({ ...TRAINING_ERASURE, anonymizedAt: now })
           .where(inArray(trainingApplications.id, trainingIds));
-        await tx.update(trainingEvaluations).set({ comment: null }).where(inArray(trainingEvaluations.applicationId, trainingIds));
-        await tx.update(trainingReferrals).set({ note: null }).where(inArray(trainingReferrals.applicationId, trainingIds));
-        await tx.update(trainingPlacements).set({ followUpNote: null }).where(inArray(trainingPlacements.applicationId, trainingIds));
+        await tx.update(trainingEvaluations).set(EVALUATION_ERASURE).where(inArray(trainingEvaluations.applicationId, trainingIds));
+        await tx.update(trainingReferrals).set(REFERRAL_ERASURE).where(inArray(trainingReferrals.applicationId, trainingIds));
+        await tx.update(trainingPlacements).set(PLACEMENT_ERASURE).where(inArray(trainingPlacements.applicationId, trainingIds));
         await recordAudit(tx, actor, { action: 'privacy.purge', entity: 'training_application', after: { count: trainingIds.length, ids: trainingIds } });
       }
 

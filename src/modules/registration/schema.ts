@@ -8,6 +8,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** `pending`: waiting for a staff approval (holds no seat; approval confirms within capacity). */
+/** Days a registration's personal data is kept after its academy session or event ends (the consent notices say one year); the privacy policy reads it too. */
+export const REGISTRATION_RETENTION_DAYS = 365;
+
 export const registrationStatus = pgEnum('registration_status', ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired', 'pending']);
 
 export const capacityPools = pgTable(
@@ -27,7 +30,7 @@ export const capacityPools = pgTable(
       .notNull()
       .default(24 * 60),
     /** Days after the thing ends that registrants' personal data is kept, then anonymised. */
-    retentionDays: integer('retention_days').notNull().default(365),
+    retentionDays: integer('retention_days').notNull().default(REGISTRATION_RETENTION_DAYS),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /**
      * Seats taken (confirmed + offered) and places in line (waitlisted), kept by the trigger

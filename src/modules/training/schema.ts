@@ -8,6 +8,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 
+/** Days an application's personal data is kept after its cohort ends (three years, as the consent notice says); the privacy policy reads it too. */
+export const TRAINING_RETENTION_DAYS = 365 * 3;
+
 export const trainingTrack = pgEnum('training_track', ['asset_management', 'pension_fund', 'fintech', 'back_office', 'other']);
 
 /** A course, with its completion rule: a minimum share of sessions attended and a minimum post-assessment score. */
@@ -54,9 +57,7 @@ export const trainingCohorts = pgTable(
     documentsKo: text('documents_ko').notNull(),
     documentsEn: text('documents_en').notNull(),
     /** Days after the cohort's end that applicants' personal data is kept. */
-    retentionDays: integer('retention_days')
-      .notNull()
-      .default(365 * 3),
+    retentionDays: integer('retention_days').notNull().default(TRAINING_RETENTION_DAYS),
     evaluationSentAt: timestamp('evaluation_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
