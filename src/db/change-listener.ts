@@ -40,6 +40,8 @@ export async function listenPostgres(url: string, handlers: ChangeHandlers): Pro
   let closed = false;
   let wait = 100;
   let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | null = null;
 
   const lost = (c: pg.Client, err?: Error) => {
     if (client !== c) return;
@@ -77,8 +79,17 @@ export async function listenPostgres(url: string, handlers: ChangeHandlers): Pro
     get live() {
       return client !== null;
     },
-    async sync() {
-      await client?.query('select 1').catch(() => {});
+    sync() {
+      // One statement at a time on the connection: callers arriving while a round trip waits to be
+      // sent share it (it is sent after their writes committed); the others queue behind it.
+      if (!queued) {
+        queued = inFlight.then(async () => {
+          queued = null;
+          await client?.query('select 1').catch(() => {});
+        });
+        inFlight = queued;
+      }
+      return queued;
     },
     async close() {
       closed = true;

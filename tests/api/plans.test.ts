@@ -13,8 +13,11 @@ import { seedText } from '../support/fixtures.ts';
 import { planText } from '../support/plan-text.ts';
 import { rows } from '../../src/db/executor.ts';
 
-/** What the API adds to the normalized plan: ids everywhere, and the running state (status, progress, evidence, figures, ledger). */
-const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledger']);
+/**
+ * What the API adds to the normalized plan: ids everywhere, the running state (status, progress,
+ * evidence, figures, ledger) and the English staff give beside each Korean text (…En).
+ */
+const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledger', 'titleEn', 'pledgeEn', 'nameEn', 'textEn', 'effectsEn', 'goalsEn']);
 
 /** The normalized part of a stored plan, to compare with the importer's output. */
 function normalizedPart(value: unknown): unknown {
@@ -83,6 +86,8 @@ for (const kind of DB_KINDS) {
           number: 10,
           pledge: '100만 통합 전주 광역도시 생활권 조성',
           title: '전북금융중심지 지정을 위한 협력 및 기반 구축',
+          pledgeEn: null,
+          titleEn: null,
           period: { start: 2022, end: 2026 },
           totalBudgetKrw: 1_410_000_000,
         },
