@@ -51,3 +51,14 @@ if ! readers_ok; then
   fi
 fi
 if readers_ok; then echo "finhub: independent readers and fonts are there"; else echo "finhub: python3-icalendar/vobject/openpyxl/jsonschema/fonttools, poppler-utils or fonts-noto-cjk/fonts-dejavu-core missing — the output tests will fail" >&2; fi
+
+# The multi-server tests (tests/api/pgbouncer.test.ts, tests/faults/multi-server.test.ts) run
+# Debian's PgBouncer (transaction pooling) and nginx (the load balancer) unprivileged, with
+# generated configs on free ports; the packages' own services are not used.
+if [ ! -x /usr/sbin/pgbouncer ] || [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "finhub: installing pgbouncer and nginx (apt-get) …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer nginx >/dev/null
+  fi
+fi
+if [ -x /usr/sbin/pgbouncer ] && [ -x /usr/sbin/nginx ]; then echo "finhub: pgbouncer and nginx are there"; else echo "finhub: /usr/sbin/pgbouncer or /usr/sbin/nginx missing — the multi-server tests will fail" >&2; fi

@@ -63,6 +63,7 @@ const schema = z.object({
     .default(5 * 60 * 1000),
   FINHUB_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   FINHUB_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  FINHUB_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   FINHUB_TRUST_PROXY: z
     .string()
     .default('')
@@ -122,6 +123,11 @@ export interface Config {
    */
   dbConnectTimeoutMs: number;
   /**
+   * On SIGTERM, how long /api/ready answers 503 before the listener closes (FINHUB_DRAIN_MS,
+   * default 0): long enough for the balancer's readiness checks to take the server out.
+   */
+  drainMs: number;
+  /**
    * Which proxies' X-Forwarded-For to believe for the client address (FINHUB_TRUST_PROXY: empty or
    * "false" = none, the default; "true" = any; or a comma list of
    * addresses/CIDRs such as "127.0.0.1,10.0.0.0/8"). The rate limits key on the client address, so
@@ -168,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpTimeoutMs: c.SMTP_TIMEOUT_MS,
     outbox: { pollMs: c.FINHUB_OUTBOX_POLL_MS, leaseMs: c.FINHUB_OUTBOX_LEASE_MS, backoffMs: c.FINHUB_OUTBOX_BACKOFF_MS },
     dbConnectTimeoutMs: c.FINHUB_DB_CONNECT_TIMEOUT_MS,
+    drainMs: c.FINHUB_DRAIN_MS,
     trustProxy: c.FINHUB_TRUST_PROXY,
     mailFromName: c.FINHUB_MAIL_FROM_NAME,
     contact: { name: c.FINHUB_CONTACT_NAME, nameEn: c.FINHUB_CONTACT_NAME_EN, phone: c.FINHUB_CONTACT_PHONE, email: c.FINHUB_CONTACT_EMAIL },

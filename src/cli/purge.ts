@@ -1,9 +1,11 @@
 /** finhub purge-personal-data [--dry-run] — anonymise personal data whose retention has ended. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { cliActor } from '../modules/audit/service.ts';
 import { purgePersonalData } from '../modules/privacy/purge.ts';
+import { openFileStore } from '../server/file-store.ts';
 
 export async function purgeCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
@@ -11,7 +13,12 @@ export async function purgeCommand(config: Config, args: string[]): Promise<numb
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'purge-personal-data' });
   try {
     await database.migrate();
-    const r = await purgePersonalData(database.db, new Date(), { dryRun, actor: cliActor(), dataDir: config.dataDir });
+    const r = await purgePersonalData(database.db, new Date(), {
+      dryRun,
+      actor: cliActor(),
+      dataDir: config.dataDir,
+      files: openFileStore(database, path.join(config.dataDir, 'files')),
+    });
     const verb = dryRun ? { ko: '파기 대상', en: 'would anonymise' } : { ko: '파기(익명 처리)', en: 'anonymised' };
     console.log(`${verb.ko} / ${verb.en}:`);
     console.log(`  신청(금융아카데미 등) / registrations: ${r.registrations}`);

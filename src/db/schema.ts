@@ -12,3 +12,4 @@ export * from '../modules/cooperation/ordinance/schema.ts';
 export * from '../modules/cooperation/attraction/schema.ts';
 export * from '../modules/settlement/schema.ts';
 export * from '../modules/training/schema.ts';
+export * from '../server/shared-state-schema.ts';

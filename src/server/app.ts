@@ -44,20 +44,23 @@ import { trainingRoutes } from '../modules/training/routes.ts';
 import { ASSETS, PUBLIC, registerAuth, registerWithPolicy, SESSION_COOKIE, SESSION_SCHEME } from './auth.ts';
 import { AppError } from './errors.ts';
 import { databaseUnavailable, describeDatabaseError, frameworkErrors, installErrorHandler, installNotFoundHandler } from './error-handler.ts';
-import { createFileStore, type FileStore } from './file-store.ts';
+import { openFileStore, type FileStore } from './file-store.ts';
 import { loggerRedaction } from './log-redaction.ts';
 import { registerPublicCache } from './public-cache.ts';
 import { MULTIPART_LIMITS } from './multipart.ts';
 import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
+import { postgresRateLimitStore } from './rate-limit-store.ts';
 import { registerWeb, webRoot } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dbKind: Database['kind'];
-    /** Uploaded files, by content hash, under dataDir/files. */
+    /** Uploaded files, by content hash: in PostgreSQL (every server sees them), or under dataDir/files on PGlite. */
     files: FileStore;
+    /** Set when the server is told to stop: /api/ready answers 503 while in-flight requests finish. */
+    draining: boolean;
   }
 }
 
@@ -71,6 +74,16 @@ export interface AppOptions {
   web?: boolean;
   /** Where the log goes (standard output by default); tests pass a stream to read it. */
   logStream?: { write(line: string): void };
+}
+
+/** `select 1`, failing after 3 s: a database down or too slow to answer is unavailable, not a hang. */
+async function pingDatabase(database: Database): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([database.db.execute('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database check timed out')), 3000)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function buildApp({ config, database, dataDir, web = true, logStream }: AppOptions): Promise<FastifyInstance> {
@@ -88,7 +101,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
-  app.decorate('files', createFileStore(path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files')));
+  app.decorate('draining', false);
+  app.decorate('files', openFileStore(database, path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files')));
   installErrorHandler(app);
 
   // Security headers with a strict CSP: the front end loads nothing but its own files.
@@ -131,9 +145,11 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await registerAuth(app);
   // Evidence uploads and plan imports; routes read parts with src/server/multipart.ts.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
-  // Off by default; routes opt in (login, public forms) with config.rateLimit.
+  // Off by default; routes opt in (login, public forms) with config.rateLimit. On PostgreSQL the
+  // counts live in the database, so a limit holds across every server (src/server/rate-limit-store.ts).
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(database.kind === 'postgres' ? { store: postgresRateLimitStore(database.db) } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new AppError('RATE_LIMITED', {
         ko: `요청이 너무 많습니다. ${Math.ceil(ctx.ttl / 1000)}초 뒤에 다시 시도하십시오.`,
@@ -166,9 +182,8 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
     async (req, reply) => {
       // The database is down (or too slow to answer in 3 s): say so with 503, for load balancers
       // and monitoring, instead of an opaque error or a hang.
-      let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([database.db.execute('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('health check timed out')), 3000)))]);
+        await pingDatabase(database);
         return { status: 'ok' as const, db: database.kind };
       } catch (err) {
         req.log.warn({ db: describeDatabaseError(err) }, 'health: database unavailable');
@@ -176,8 +191,41 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
           .status(503)
           .header('retry-after', '5')
           .send({ status: 'unavailable' as const, db: database.kind, error: databaseUnavailable().toBody().error });
-      } finally {
-        clearTimeout(timer);
+      }
+    },
+  );
+
+  app.get(
+    '/api/ready',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'getReady',
+        summary: 'Readiness for the load balancer: the database answers and the server is not shutting down / 준비 상태',
+        tags: ['meta'],
+        response: {
+          200: z.object({ status: z.literal('ready'), db: z.enum(['pglite', 'postgres']) }),
+          503: z.object({ status: z.enum(['draining', 'unavailable']), db: z.enum(['pglite', 'postgres']) }),
+        },
+      },
+    },
+    async (req, reply) => {
+      // A server told to stop (SIGTERM) answers 503 here while it finishes what it has, so the
+      // balancer sends new requests elsewhere (src/cli/serve.ts).
+      if (app.draining)
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({ status: 'draining' as const, db: database.kind });
+      try {
+        await pingDatabase(database);
+        return { status: 'ready' as const, db: database.kind };
+      } catch (err) {
+        req.log.warn({ db: describeDatabaseError(err) }, 'ready: database unavailable');
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const, db: database.kind });
       }
     },
   );

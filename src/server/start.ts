@@ -54,7 +54,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (forums.length) app.log.info({ eventIds: forums }, 'added the plan’s GENIE Forum editions');
     if (facilities.length) app.log.info({ facilityIds: facilities }, 'added the plan’s four facilities');
     const url = await app.listen({ port: config.port, host: config.host });
-    const stopJobs = startJobs(database.db, app.log, config);
+    // On PostgreSQL other servers may share the database: each job run takes the job's lock.
+    const stopJobs = startJobs(database.db, app.log, { ...config, files: app.files }, database.kind === 'postgres');
     // Notifications: SMTP when SMTP_URL is set, else files in FINHUB_DATA_DIR/outbox; SMS by SOLAPI when configured, else files.
     const channels = createChannels({
       smtpUrl: config.smtpUrl,
@@ -72,10 +73,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       database,
       url,
       close: async () => {
+        // Graceful: /api/ready says 503 for the drain time, so the balancer stops sending here;
+        // then the listener closes and the requests in flight finish before the workers stop.
+        app.draining = true;
+        if (config.drainMs > 0) await new Promise((r) => setTimeout(r, config.drainMs));
+        await app.close();
         stopJobs();
         await outboxWorker.stop();
         await closeChannels(channels);
-        await app.close();
         await database.close();
         process.off('unhandledRejection', onUnhandledRejection);
       },

@@ -47,6 +47,12 @@ export const todoKo = {
   outboxEmpty: '조건에 맞는 메시지가 없습니다.',
   outboxResults: '{total}건',
   outboxMore: '더 보기',
+  auditPerson: '사람',
+  auditKind: '기록 종류',
+  auditChangeKind: '작업',
+  auditQuery: '제목 검색',
+  auditQueryHint: '기록 제목에 든 낱말(예: 지니포럼)',
+  auditWhat: '내용',
 };
 
 export const todoEn: Record<keyof typeof todoKo, string> = {
@@ -97,4 +103,10 @@ export const todoEn: Record<keyof typeof todoKo, string> = {
   outboxEmpty: 'No message matches.',
   outboxResults: '{total} messages',
   outboxMore: 'Show more',
+  auditPerson: 'Person',
+  auditKind: 'Kind of record',
+  auditChangeKind: 'Change',
+  auditQuery: 'Title search',
+  auditQueryHint: "Words in the record's title (e.g. 지니포럼)",
+  auditWhat: 'What happened',
 };

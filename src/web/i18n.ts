@@ -13,6 +13,7 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
@@ -68,6 +69,7 @@ const ko = {
   backHome: '홈으로 가기',
   titleSuffix: 'finhub 전북금융중심지 공약 관리',
   ...staffKo,
+  ...workspaceKo,
   ...educationKo,
   ...eventsKo,
   ...editingKo,
@@ -131,6 +133,7 @@ const en: Record<MessageKey, string> = {
   backHome: 'Go to the home page',
   titleSuffix: 'finhub Jeonbuk Financial Center Pledge',
   ...staffEn,
+  ...workspaceEn,
   ...educationEn,
   ...eventsEn,
   ...editingEn,

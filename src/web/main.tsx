@@ -3,6 +3,7 @@ import 'krds-uiux/resources/css/token/krds_tokens.css';
 import './styles.css';
 import './shell.css';
 import './staff.css';
+import './workspace.css';
 import './education.css';
 import './events.css';
 import './training.css';

@@ -53,6 +53,9 @@ export const keys = {
   staffEnglish: (id: number) => ['staff', 'plans', id, 'english'] as const,
   staffReport: (id: number, year: number, quarter: number) => ['staff', 'plans', id, 'reports', year, quarter] as const,
   staffLists: () => ['staff', 'lists'] as const,
+  /** The workspace's filtered list: under the plan, so a save that invalidates the plan reloads it. */
+  staffActionList: (planId: number, query: string) => ['staff', 'plans', planId, 'actions', query] as const,
+  staffAction: (id: number) => ['staff', 'actions', id] as const,
   staffUsers: () => ['staff', 'users'] as const,
   staffAudit: (filter: object, page: number) => ['staff', 'audit', filter, page] as const,
   staffAcademy: () => ['staff', 'academy', 'sessions'] as const,

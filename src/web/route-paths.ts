@@ -46,6 +46,8 @@ export const ROUTE_PATHS = {
   staffAudit: '/staff/audit',
   staffOutbox: '/staff/outbox',
   staffPlan: '/staff/plans/:id',
+  /** One action open for editing, under its row of the workspace's list. */
+  staffPlanAction: '/staff/plans/:id/actions/:actionId',
   staffLedger: '/staff/plans/:id/ledger',
   staffReports: '/staff/plans/:id/reports',
   staffEnglish: '/staff/plans/:id/english',

@@ -19,6 +19,7 @@ type StaffRouteName =
   | 'staffAudit'
   | 'staffOutbox'
   | 'staffPlan'
+  | 'staffPlanAction'
   | 'staffLedger'
   | 'staffReports'
   | 'staffEnglish'
@@ -41,6 +42,7 @@ type StaffRouteName =
 
 type StaffIdRouteName =
   | 'staffPlan'
+  | 'staffPlanAction'
   | 'staffLedger'
   | 'staffReports'
   | 'staffEnglish'

@@ -124,6 +124,7 @@ const PAGES: Record<RouteName, ReactElement> = {
   staffAudit: <AuditPage />,
   staffOutbox: <OutboxPage />,
   staffPlan: <IdPage page={PlanWorkspacePage} />,
+  staffPlanAction: <IdPage page={PlanWorkspacePage} />,
   staffLedger: <IdPage page={LedgerPage} />,
   staffReports: <IdPage page={ReportsPage} />,
   staffEnglish: <IdPage page={PlanEnglishPage} />,

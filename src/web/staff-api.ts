@@ -8,7 +8,15 @@ import type { AuditRow as AuditRowSchema } from '../modules/audit/routes.ts';
 import type { EvidenceSchema, NormalizedPlanSchema, StaffActionSchema, StaffPlanSchema } from '../modules/plan/api-schema.ts';
 import type { ExecutionSchema, LedgerSchema } from '../modules/plan/ledger-api-schema.ts';
 import type { ReportListSchema, ReportResponseSchema, ReportSchema } from '../modules/plan/report-api-schema.ts';
-import type { ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from '../modules/plan/tracking-api-schema.ts';
+import type {
+  ActionDetailSchema,
+  ActionListSchema,
+  ActionPatchBody,
+  ActionRowSchema,
+  AssignmentBody,
+  HistorySchema,
+  MeasureListSchema,
+} from '../modules/plan/tracking-api-schema.ts';
 import type { NewUserBody, UserPatchBody } from '../modules/accounts/api-schema.ts';
 import type { PlanPatchBody } from '../modules/plan/import-routes.ts';
 import type { PlanFiguresListSchema } from '../modules/plan/figures-routes.ts';
@@ -27,7 +35,6 @@ export type StaffAction = z.infer<typeof StaffActionSchema>;
 export type StaffPlan = z.infer<typeof StaffPlanSchema>;
 /** A plan's overall figures and ledger totals, as the staff dashboard lists them. */
 export type PlanFigureRow = z.infer<typeof PlanFiguresListSchema>['items'][number];
-export type StaffEntry = StaffPlan['schedule'][number];
 export type HistoryItem = z.infer<typeof HistorySchema>['items'][number];
 export type Ledger = z.infer<typeof LedgerSchema>;
 export type LedgerRow = Ledger['rows'][number];
@@ -44,6 +51,8 @@ export type NewUser = z.input<typeof NewUserBody>;
 export type UserPatch = z.input<typeof UserPatchBody>;
 
 export interface AuditFilter {
+  actorId?: string;
+  q?: string;
   entity?: string;
   action?: string;
   from?: string;
@@ -128,7 +137,15 @@ function auditQuery(filter: AuditFilter): string {
   return query ? `?${query}` : '';
 }
 export const fetchAudit = (filter: AuditFilter, signal?: Signal) => request<{ items: AuditRow[]; total: number }>(`/api/audit${auditQuery(filter)}`, { signal });
+export const fetchAuditFacets = (signal?: Signal) => request<{ actors: { id: number; label: string }[]; entities: string[]; actions: string[] }>('/api/audit/facets', { signal });
 export const auditCsvUrl = (filter: AuditFilter) => `/api/audit.csv${auditQuery({ ...filter, page: undefined, pageSize: undefined })}`;
+
+// ---- the workspace's action list and one action
+export type ActionListRow = z.infer<typeof ActionRowSchema>;
+export type ActionList = z.infer<typeof ActionListSchema>;
+export type ActionDetail = z.infer<typeof ActionDetailSchema>;
+export const fetchActionList = (planId: number, query: string, signal?: Signal) => request<ActionList>(`/api/manage/plans/${planId}/actions${query}`, { signal });
+export const fetchAction = (actionId: number, signal?: Signal) => request<ActionDetail>(`/api/actions/${actionId}`, { signal });
 
 export type EnglishSheet = z.infer<typeof EnglishSheetSchema>;
 export const fetchEnglishSheet = (planId: number, signal?: Signal) => request<EnglishSheet>(`/api/manage/plans/${planId}/english`, { signal });

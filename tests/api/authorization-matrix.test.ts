@@ -23,6 +23,7 @@ type Who = (typeof ALL)[number];
 /** Who may call each route: 'public' or the roles allowed. */
 const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/ready': 'public',
   'GET /api/privacy-policy': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
@@ -50,12 +51,15 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'POST /api/departments': ADMINS,
   'GET /api/audit': MANAGERS,
   'GET /api/audit.csv': MANAGERS,
+  'GET /api/audit/facets': MANAGERS,
   // the staff to-do list (limited in the service to the person's role and department) and the outbox
   'GET /api/staff/todo': STAFF,
   'GET /api/outbox': MANAGERS,
   'POST /api/outbox/:id/retry': MANAGERS,
   // running the plan (officers: their department's actions only, checked in the service)
   'GET /api/manage/plans/:id': STAFF,
+  'GET /api/manage/plans/:id/actions': STAFF,
+  'GET /api/actions/:id': STAFF,
   'PATCH /api/plans/:id': MANAGERS,
   'POST /api/plans/import/preview': MANAGERS,
   'POST /api/plans/import': MANAGERS,

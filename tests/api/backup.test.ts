@@ -19,6 +19,7 @@ import { inspectBackup } from '../../src/modules/backup/restore.ts';
 import { backupTables } from '../../src/modules/backup/tables.ts';
 import { SEED_PLAN_FILE } from '../../src/modules/plan/seed.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { openFileStore } from '../../src/server/file-store.ts';
 import type { TestApp } from '../support/app.ts';
 import { ORIGIN, staffSession, TEST_PASSWORD } from '../support/auth.ts';
 import { createPostgresDatabase } from '../support/db.ts';
@@ -91,19 +92,17 @@ async function snapshot(site: Site): Promise<Record<string, string[]>> {
   );
 }
 
-/** The file store: relative path → SHA-256 of the bytes. */
-function storeFiles(dataDir: string): Record<string, string> {
-  const root = path.join(dataDir, 'files');
-  if (!fs.existsSync(root)) return {};
-  const out: Record<string, string> = {};
-  for (const d of fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .sort()) {
-    const full = path.join(d.parentPath, d.name);
-    out[path.relative(root, full)] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
-  }
-  return out;
+/** The file store (PostgreSQL's table, or PGlite's folder): relative path → SHA-256 of the bytes. */
+async function storeFiles(site: Site): Promise<Record<string, string>> {
+  return withDb(site, async (database) => {
+    const store = openFileStore(database, path.join(site.dataDir, 'files'));
+    const out: Record<string, string> = {};
+    for (const sha of await store.list())
+      out[`${sha.slice(0, 2)}${path.sep}${sha}`] = createHash('sha256')
+        .update((await store.read(sha))!)
+        .digest('hex');
+    return out;
+  });
 }
 
 /** The restored database holds the source's rows plus exactly one audit row for the restore. */
@@ -299,7 +298,7 @@ function source(kind: 'pglite' | 'postgres'): Promise<Source> {
         const data = await populate(site);
         const file = path.join(tmp(`${kind}-file`), `${kind}.ndjson.gz`);
         backup(site, file);
-        return { site, data, rows: await snapshot(site), files: storeFiles(site.dataDir), backup: file };
+        return { site, data, rows: await snapshot(site), files: await storeFiles(site), backup: file };
       })(),
     );
   return sources.get(kind)!;
@@ -341,7 +340,7 @@ describe('finhub backup and restore on PGlite', () => {
     const r = restore(dst, src.backup);
     assert.match(r.stdout, /3 files \(3 written\)/);
     assertRestored(await snapshot(dst), src.rows);
-    assert.deepEqual(storeFiles(dst.dataDir), src.files);
+    assert.deepEqual(await storeFiles(dst), src.files);
     await serveRestored(dst, src.data, src.backup);
 
     // Not empty now: refused, nothing changed.
@@ -415,7 +414,7 @@ describe('finhub restore refusals', () => {
         Object.entries(after).filter(([, rows]) => rows.length > 0),
         [],
       );
-      assert.deepEqual(storeFiles(site.dataDir), {});
+      assert.deepEqual(await storeFiles(site), {});
     }
   });
 
@@ -432,7 +431,7 @@ describe('finhub backup and restore on PostgreSQL', () => {
     const dst = await postgresSite('pg-dst');
     restore(dst, src.backup);
     assertRestored(await snapshot(dst), src.rows);
-    assert.deepEqual(storeFiles(dst.dataDir), src.files);
+    assert.deepEqual(await storeFiles(dst), src.files);
     await serveRestored(dst, src.data, src.backup);
   });
 });
@@ -443,7 +442,7 @@ describe('finhub backup and restore across database kinds', () => {
     const pg = await postgresSite('cross-pg');
     restore(pg, src.backup);
     assertRestored(await snapshot(pg), src.rows);
-    assert.deepEqual(storeFiles(pg.dataDir), src.files);
+    assert.deepEqual(await storeFiles(pg), src.files);
     await serveRestored(pg, src.data, src.backup);
   });
 
@@ -452,6 +451,6 @@ describe('finhub backup and restore across database kinds', () => {
     const lite = await pgliteSite('cross-lite');
     restore(lite, src.backup);
     assertRestored(await snapshot(lite), src.rows);
-    assert.deepEqual(storeFiles(lite.dataDir), src.files);
+    assert.deepEqual(await storeFiles(lite), src.files);
   });
 });

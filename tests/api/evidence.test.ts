@@ -1,8 +1,6 @@
 /** Evidence: files checked by content and stored once by SHA-256, links, publishing, safe download headers. */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
@@ -15,16 +13,8 @@ import type { Json } from '../support/json.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Every file in the store, relative to it. */
-function storedFiles(dataDir: string): string[] {
-  const root = path.join(dataDir, 'files');
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
-    .sort();
-}
+/** Every file in the store (PostgreSQL's table, or PGlite's folder), by hash. */
+const storedFiles = (t: TestApp) => t.app.files.list();
 
 for (const kind of DB_KINDS) {
   describe(`evidence on ${kind}`, () => {
@@ -49,7 +39,7 @@ for (const kind of DB_KINDS) {
     const file = (bytes: Buffer, fileName: string, extra: Part[] = []): Part[] => [{ name: 'title', value: `증빙 ${fileName}` }, { name: 'file', file: bytes, fileName }, ...extra];
     const call = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
-    const state = async () => ({ rows: await countRows(t, RUNNING_TABLES), files: storedFiles(t.dataDir) });
+    const state = async () => ({ rows: await countRows(t, RUNNING_TABLES), files: await storedFiles(t) });
 
     before(async () => {
       t = await openTestApp(kind);
@@ -86,14 +76,13 @@ for (const kind of DB_KINDS) {
         const e = res.json();
         assert.deepEqual([e.kind, e.fileName, e.mimeType, e.sizeBytes, e.published, e.actionId], ['file', name, mimeType, bytes.length, false, action.id]);
         assert.equal(e.url, `/api/evidence/${e.id}/file`);
-        const stored = path.join(t.dataDir, 'files', sha256(bytes).slice(0, 2), sha256(bytes));
-        assert.deepEqual(fs.readFileSync(stored), bytes, name);
+        assert.deepEqual(await t.app.files.read(sha256(bytes)), bytes, name);
       }
-      const before = storedFiles(t.dataDir);
+      const before = await storedFiles(t);
       assert.equal(before.length, cases.length);
       const again = await upload(manager, file(samples.pdf(), 'copy.pdf'));
       assert.equal(again.statusCode, 201);
-      assert.deepEqual(storedFiles(t.dataDir), before, 'the same content is stored once');
+      assert.deepEqual(await storedFiles(t), before, 'the same content is stored once');
       // exactly 10 MB is accepted (the JSON body limit does not apply to uploads)
       const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 - 9, 0x20)]);
       const bigRes = await upload(manager, file(big, 'big.pdf'));
@@ -210,7 +199,7 @@ for (const kind of DB_KINDS) {
       const bytes = Buffer.from(`고유한 내용 ${Date.now()}`);
       const a = (await upload(officerA, file(bytes, 'one.txt'))).json();
       const b = (await upload(officerA, file(bytes, 'two.txt'))).json();
-      const stored = path.join(t.dataDir, 'files', sha256(bytes).slice(0, 2), sha256(bytes));
+      const stored = sha256(bytes);
 
       const renamed = await call('PATCH', `/api/evidence/${a.id}`, officerA, { title: '새 제목', published: true });
       assert.equal(renamed.statusCode, 200);
@@ -229,10 +218,10 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(await state(), before);
 
       assert.equal((await call('DELETE', `/api/evidence/${a.id}`, officerA)).statusCode, 204);
-      assert.ok(fs.existsSync(stored), 'still held by the other evidence');
+      assert.ok(await t.app.files.exists(stored), 'still held by the other evidence');
       assert.equal((await call('GET', `/api/evidence/${b.id}/file`, viewer)).statusCode, 200);
       assert.equal((await call('DELETE', `/api/evidence/${b.id}`, manager)).statusCode, 204);
-      assert.equal(fs.existsSync(stored), false, 'the last holder is gone, so is the file');
+      assert.equal(await t.app.files.exists(stored), false, 'the last holder is gone, so is the file');
       assert.equal((await call('GET', `/api/evidence/${b.id}/file`, viewer)).statusCode, 404);
 
       const audit = (await call('GET', `/api/audit?entity=evidence&entityId=${a.id}`, manager)).json().items;

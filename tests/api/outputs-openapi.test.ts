@@ -81,12 +81,14 @@ interface Query {
 /** Fill values for every GET route of the API document (a new GET route needs one). */
 const QUERIES: Record<string, Query> = {
   '/api/health': { url: () => '/api/health' },
+  '/api/ready': { url: () => '/api/ready' },
   '/api/privacy-policy': { url: () => '/api/privacy-policy' },
   '/api/auth/me': { url: () => '/api/auth/me', as: 'viewer' },
   '/api/users': { url: () => '/api/users', as: 'admin' },
   '/api/departments': { url: () => '/api/departments', as: 'viewer' },
   '/api/audit': { url: () => '/api/audit?pageSize=50', as: 'manager' },
   '/api/audit.csv': { url: () => '/api/audit.csv', as: 'manager' },
+  '/api/audit/facets': { url: () => '/api/audit/facets', as: 'manager' },
   '/api/staff/todo': { url: () => '/api/staff/todo', as: 'manager' },
   '/api/outbox': { url: () => '/api/outbox', as: 'manager' },
   '/api/plans': { url: () => '/api/plans' },
@@ -97,6 +99,8 @@ const QUERIES: Record<string, Query> = {
   '/api/open-data/{dataset}.json': { url: () => '/api/open-data/plan-budget.json' },
   '/api/open-data/{dataset}.csv': { url: () => '/api/open-data/plan-actions.csv' },
   '/api/manage/plans/{id}': { url: (f) => `/api/manage/plans/${f.planId}`, as: 'viewer' },
+  '/api/manage/plans/{id}/actions': { url: (f) => `/api/manage/plans/${f.planId}/actions?year=2023&quarter=3`, as: 'viewer' },
+  '/api/actions/{id}': { url: (f) => `/api/actions/${f.actionId}`, as: 'viewer' },
   '/api/actions/{id}/history': { url: (f) => `/api/actions/${f.actionId}/history`, as: 'viewer' },
   '/api/measures': { url: () => '/api/measures', as: 'viewer' },
   '/api/evidence/{id}/file': { url: (f) => `/api/evidence/${f.evidenceId}/file` },

@@ -125,6 +125,48 @@ describe('staff to-do list and outbox in chromium', () => {
     assert.equal(await page.getByTestId('outbox-status').inputValue(), 'failed', 'the filter comes from the address');
   });
 
+  it('reads the audit trail in words and finds Korean words, with the filters in the address (phone and desktop)', async () => {
+    const plan = await manager.call<{ schedule: { actions: { id: number; text: string }[] }[] }>('GET', `/api/manage/plans/${planId}`);
+    const forum = plan.schedule.flatMap((e) => e.actions).find((a) => a.text.includes('제4회 지니포럼'))!;
+    await manager.call('PATCH', `/api/actions/${forum.id}`, { status: 'done', progress: 100 });
+    const phone = await newPage(PHONE, 'manager@jeonju.test');
+    await phone.goto(`${server.url}/staff/audit?q=${encodeURIComponent('지니포럼')}`);
+    await settled(phone);
+    const sentence = `김*융 님이 '${forum.text}'를 완료로 변경했습니다`;
+    await waitForText(phone.getByTestId('audit-sentence').first(), /완료로 변경했습니다/);
+    assert.deepEqual(await phone.getByTestId('audit-sentence').allInnerTexts(), [sentence], 'only the row whose title has the word');
+    assert.equal(await phone.getByTestId('audit-q').inputValue(), '지니포럼', 'the search comes from the address');
+    assert.ok(await noSideScroll(phone), 'the trail fits a phone');
+    assert.deepEqual(await axeViolations(phone), []);
+
+    const desk = await newPage(DESKTOP, 'manager@jeonju.test');
+    await desk.goto(`${server.url}/staff/audit?lang=en`);
+    await settled(desk);
+    const filters = desk.getByTestId('audit-filters');
+    await desk.getByTestId('audit-entity').selectOption('action');
+    const person = await desk.getByTestId('audit-person').locator('option').allInnerTexts();
+    assert.ok(
+      person.some((p) => /^김\*융 \(m\*\*\*@jeonju\.test\)$/.test(p)),
+      person.join(', '),
+    );
+    await desk.getByTestId('audit-person').selectOption({ label: person.find((p) => p.startsWith('김*융'))! });
+    await filters.locator('button[type="submit"]').click();
+    await desk.waitForURL((u) => u.searchParams.get('entity') === 'action' && u.searchParams.get('actorId') !== null);
+    await waitForText(desk.getByTestId('audit-sentence').first(), /K|김/);
+    const texts = await desk.getByTestId('audit-sentence').allInnerTexts();
+    assert.ok(texts.includes(`김*융 changed action '${forum.text}' to Done`), texts.join('\n'));
+    assert.ok(
+      texts.every((x) => x.startsWith('김*융 ')),
+      'only that person',
+    );
+    await desk.getByTestId('audit-from').fill('2020-01-01');
+    await desk.getByTestId('audit-to').fill('2020-01-31');
+    await filters.locator('button[type="submit"]').click();
+    await waitForText(desk.getByTestId('audit-total'), /^0 records/);
+    await desk.goBack();
+    await waitForText(desk.getByTestId('audit-total'), /^[1-9]\d* records/);
+  });
+
   for (const [label, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],

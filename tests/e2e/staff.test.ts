@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, settled } from '../support/browser.ts';
 import { planText } from '../support/plan-text.ts';
 import { startServerProcess, type ServerProcess } from '../support/server.ts';
 import { addUserWithCli, ApiSession, signInPage, STAFF_PASSWORD } from '../support/staff.ts';
@@ -125,6 +125,14 @@ describe('staff workspace in chromium', () => {
 
   const card = (page: Page, actionId: number) => page.locator(`[data-testid="action-card"][data-action-id="${actionId}"]`);
 
+  /** Opens one action of the workspace's list for editing (its row's link) and returns its card. */
+  async function openAction(page: Page, actionId: number): Promise<Locator> {
+    await page.locator(`[data-testid="action-row"][data-action-id="${actionId}"]`).getByTestId('action-row-link').click();
+    await page.waitForURL(new RegExp(`/staff/plans/${planId}/actions/${actionId}(\\?|$)`));
+    await card(page, actionId).waitFor();
+    return card(page, actionId);
+  }
+
   async function openWorkspace(page: Page): Promise<void> {
     await page.goto(`${server.url}/staff/plans/${planId}`);
     await page.getByTestId('workspace').waitFor();
@@ -188,7 +196,7 @@ describe('staff workspace in chromium', () => {
     await page.getByTestId('staff-plan-card').first().getByRole('link', { name: '추진 관리' }).click();
     await page.getByTestId('workspace').waitFor();
 
-    const first = card(page, a!.id);
+    const first = await openAction(page, a!.id);
     await first.getByTestId('status-select').selectOption({ label: '정상추진' });
     await first.getByTestId('progress-input').fill('60');
     await first.getByLabel('의견(내부용)').fill('1차 협의 완료: 지니포럼 참가 확정');
@@ -203,7 +211,8 @@ describe('staff workspace in chromium', () => {
     assert.match(history, /김금융/);
 
     // A bad value is refused next to its field, and nothing is sent.
-    const second = card(page, b!.id);
+    const second = await openAction(page, b!.id);
+    assert.equal(await first.count(), 0, 'one action is open at a time');
     await second.getByTestId('progress-input').fill('140');
     await second.getByTestId('save-action').click();
     await waitForText(second.getByTestId('field-error'), /0부터 100/);
@@ -214,6 +223,7 @@ describe('staff workspace in chromium', () => {
     await waitForText(second.locator('.action-form [data-testid="form-status"]'), /저장했습니다/);
 
     // Evidence: a file (published after upload) and an internal link.
+    await openAction(page, a!.id);
     await first.getByTestId('evidence-panel').locator('summary').click();
     const upload = first.getByTestId('upload-form');
     await upload.locator('input[type="file"]').setInputFiles({
@@ -320,7 +330,7 @@ describe('staff workspace in chromium', () => {
     assert.doesNotMatch(nav, /감사 기록|사용자/, 'officers see neither audit nor users');
     await openWorkspace(page);
 
-    const foreign = card(page, other!.id);
+    const foreign = await openAction(page, other!.id);
     assert.match(await foreign.getByTestId('read-only-note').innerText(), /다른 부서/);
     assert.equal(await foreign.getByTestId('save-action').isDisabled(), true);
     // the department names arrive with the lists, after the plan: wait for them
@@ -328,7 +338,7 @@ describe('staff workspace in chromium', () => {
     assert.equal(await foreign.getByTestId('upload-form').count(), 0, 'no evidence forms on another department’s action');
     assert.equal(await foreign.getByTestId('assignment').count(), 0, 'assignment is for managers');
 
-    const mine = card(page, own!.id);
+    const mine = await openAction(page, own!.id);
     assert.equal(await mine.getByTestId('read-only-note').count(), 0);
     await mine.getByTestId('progress-input').fill('30');
     await mine.getByTestId('save-action').click();
@@ -555,12 +565,16 @@ describe('staff workspace in chromium', () => {
 
     await page.getByTestId('staff-nav').getByRole('link', { name: '감사 기록' }).click();
     const filters = page.getByTestId('audit-filters');
-    await filters.getByLabel('대상').fill('user');
-    await filters.getByLabel('작업').fill('user.update');
+    await settled(page);
+    await filters.getByLabel('기록 종류').selectOption('user');
+    await filters.getByLabel('작업').selectOption('user.update');
     await filters.getByRole('button', { name: '검색' }).click();
     await waitForText(page.getByTestId('audit-total'), /모두 2건/);
     const rows = await page.getByTestId('audit-row').allInnerTexts();
-    assert.ok(rows.every((r) => /user\.update/.test(r) && /admin@jeonju\.test/.test(r)));
+    assert.ok(
+      rows.every((r) => /관\*자 님이 사용자 \d+를? ?수정했습니다|관\*자 님이 사용자 \d+(을|를) 수정했습니다/.test(r)),
+      rows.join('\n'),
+    );
     const csvHref = await page.getByTestId('audit-csv').getAttribute('href');
     assert.match(csvHref!, /entity=user/);
     assert.match(csvHref!, /action=user\.update/);
@@ -595,6 +609,7 @@ describe('staff workspace in chromium', () => {
     await page.waitForURL(/\/staff\/login\?next=/);
     const again = await signInPage(context, server.url, 'viewer@jeonju.test', 'a-new-long-password');
     await openWorkspace(again);
+    await openAction(again, actions[0]!.id);
     assert.ok((await again.getByTestId('read-only-note').count()) > 0, 'viewers read; they do not edit');
     await context.close();
   });
@@ -613,6 +628,7 @@ describe('staff workspace in chromium', () => {
       const pages: [string, string][] = [
         ['/staff', 'staff-plan-list'],
         [`/staff/plans/${planId}`, 'workspace'],
+        [`/staff/plans/${planId}/actions/${actions[0]!.id}?year=2022`, 'action-editor'],
         [`/staff/plans/${planId}/ledger`, 'ledger-table'],
         [`/staff/plans/${planId}/reports?year=2022&quarter=3`, 'report'],
         ['/staff/users', 'users-table'],
@@ -641,7 +657,13 @@ describe('staff workspace in chromium', () => {
   it('fits a phone: the workspace and the ledger do not scroll sideways', async () => {
     const context = await newContext({ width: 375, height: 800 });
     const page = await signInPage(context, server.url, 'manager@jeonju.test');
-    for (const url of [`/staff/plans/${planId}`, `/staff/plans/${planId}/ledger`, `/staff/plans/${planId}/reports?year=2022&quarter=3`, '/staff/audit']) {
+    for (const url of [
+      `/staff/plans/${planId}`,
+      `/staff/plans/${planId}/actions/${actions[0]!.id}`,
+      `/staff/plans/${planId}/ledger`,
+      `/staff/plans/${planId}/reports?year=2022&quarter=3`,
+      '/staff/audit',
+    ]) {
       await page.goto(`${server.url}${url}`);
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

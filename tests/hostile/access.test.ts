@@ -518,6 +518,12 @@ for (const kind of DB_KINDS) {
       const staffView = await call('GET', `/api/manage/plans/${planId}`, null);
       assert.equal(staffView.statusCode, 401);
       assert.ok(!staffView.body.includes('intra.example'));
+      // The workspace's list and one-action views are staff-only too, under any spelling.
+      for (const url of [`/api/actions/${actionA}`, `/api/%61ctions/${actionA}`, `/api/manage/plans/${planId}/actions`, `/api/manage/plans/${planId}/actions?overdue=true`]) {
+        const res = await call('GET', url, null);
+        assert.equal(res.statusCode, 401, url);
+        assert.ok(!res.body.includes('intra.example'), url);
+      }
     });
 
     it("unmasking a registrant's phone needs a manager, and only the manager's unmasking is audited", async () => {

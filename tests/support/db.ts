@@ -165,6 +165,11 @@ function migratedPgliteDump(): Promise<Blob> {
   return pgliteDump;
 }
 
+/** A migrated, empty PostgreSQL database (a copy of the template): its URL, and a function that drops it. */
+export async function createMigratedPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createPostgresDatabase(await migratedPostgresTemplate());
+}
+
 /** A migrated, empty database of the given kind: a copy of the migrated template. */
 export async function openTestDatabase(kind: DbKind, opts: Pick<OpenOptions, 'logger'> = {}): Promise<Database> {
   if (kind === 'pglite') {

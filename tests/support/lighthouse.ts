@@ -21,6 +21,8 @@ export interface PageFigures {
   transferBytes: number;
   /** Bytes on the wire of the requests that started before the first contentful paint. */
   bytesBeforeFirstRender: number;
+  /** … of those that had also finished by then (what the first paint waited for; fonts load with swap, after it). */
+  bytesDoneBeforeFirstRender: number;
   jsBytes: number;
   cssBytes: number;
   fontBytes: number;
@@ -35,6 +37,7 @@ export interface Lighthouse {
 
 interface NetworkItem {
   networkRequestTime?: number;
+  networkEndTime?: number;
   transferSize?: number;
   resourceType?: string;
 }
@@ -83,6 +86,7 @@ export async function startLighthouse(): Promise<Lighthouse> {
         lcpMs: Math.round(metrics.observedLargestContentfulPaint ?? audit('largest-contentful-paint').numericValue!),
         transferBytes: sum(requests),
         bytesBeforeFirstRender: sum(requests.filter((r) => (r.networkRequestTime ?? Number.POSITIVE_INFINITY) + navStart < fcp)),
+        bytesDoneBeforeFirstRender: sum(requests.filter((r) => (r.networkEndTime ?? Number.POSITIVE_INFINITY) + navStart < fcp)),
         jsBytes: ofType('Script'),
         cssBytes: ofType('Stylesheet'),
         fontBytes: ofType('Font'),

@@ -1,11 +1,19 @@
 /** Audit rows as the API answers them: JSON (the row, its time as ISO text) and the CSV export. */
 import { stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS, safeCsvCell } from '../../server/csv.ts';
+import { maskEmail, maskName } from '../../server/mask.ts';
 import type { auditLog } from './schema.ts';
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-export const auditView = (r: AuditRow) => ({ ...r, at: r.at.toISOString() });
+/**
+ * A row for the trail's page: the person named masked (김*동, the platform's one rule), so the
+ * page reads "김*동 님이 '…'를 완료로 변경했습니다" (the sentence is composed in the page, in ko and en).
+ */
+export const auditView = (r: AuditRow & { actorName: string | null }) => ({ ...r, actorName: r.actorName === null ? null : maskName(r.actorName), at: r.at.toISOString() });
+
+/** The people of the person filter: masked name and e-mail (two 김*동 are told apart by the address). */
+export const actorOption = (a: { id: number; name: string; email: string }) => ({ id: a.id, label: `${maskName(a.name)} (${maskEmail(a.email)})` });
 
 /**
  * The rows as CSV (formula cells neutralised, records ending with CR LF), UTF-8 with a byte-order

@@ -3,14 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MANAGERS } from '../../server/auth.ts';
 import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
-import { auditCsv, auditView } from './presenters.ts';
-import { listAudit, type AuditFilter } from './service.ts';
+import { singleLine } from '../../server/text.ts';
+import { actorOption, auditCsv, auditView } from './presenters.ts';
+import { auditFacets, listAudit, type AuditFilter } from './service.ts';
 
 const Filter = z.object({
   entity: z.string().max(50).optional(),
   entityId: z.string().max(50).optional(),
   actorId: idNumber().optional(),
   action: z.string().max(50).optional(),
+  q: singleLine(100).optional().describe("words in the record's title, e.g. 지니포럼"),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   page: wholeNumber(1, 100_000).default(1),
@@ -25,6 +27,8 @@ export const AuditRow = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  subject: z.string().nullable().describe("the record's title when it was changed"),
+  actorName: z.string().nullable().describe('the staff member, masked (김*동); null for the system and citizens'),
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
@@ -35,6 +39,7 @@ const toFilter = (q: z.infer<typeof Filter>, limit: number, offset: number): Aud
   entityId: q.entityId,
   actorId: q.actorId,
   action: q.action,
+  q: q.q,
   from: q.from ? new Date(q.from) : undefined,
   to: q.to ? new Date(q.to) : undefined,
   limit,
@@ -60,6 +65,23 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = req.query;
       const { items, total } = await listAudit(app.db, toFilter(q, q.pageSize, (q.page - 1) * q.pageSize));
       return { items: items.map(auditView), total };
+    },
+  );
+
+  app.get(
+    '/api/audit/facets',
+    {
+      config: { policy: MANAGERS },
+      schema: {
+        operationId: 'auditFacets',
+        summary: 'What the audit filters offer / 감사 기록 검색 조건',
+        tags: ['audit'],
+        response: { 200: z.object({ actors: z.array(z.object({ id: dbId(), label: z.string() })), entities: z.array(z.string()), actions: z.array(z.string()) }) },
+      },
+    },
+    async () => {
+      const f = await auditFacets(app.db);
+      return { ...f, actors: f.actors.map(actorOption) };
     },
   );
 

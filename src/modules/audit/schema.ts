@@ -13,6 +13,12 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
+    /**
+     * The record's title when the change was made ("제4회 지니포럼 개최"), so the trail reads in
+     * words and a search for Korean words finds it (ILIKE, on PGlite and PostgreSQL alike).
+     * Never a citizen's name or contact.
+     */
+    subject: text('subject'),
     before: jsonb('before'),
     after: jsonb('after'),
     ip: text('ip'),

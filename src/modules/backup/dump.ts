@@ -12,8 +12,8 @@ import zlib from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rows as queryRows, type Executor } from '../../db/executor.ts';
-import { sha256Of } from '../../server/file-store.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, fileStoreDir, quoteIdent, rowLine, SHA256, storePath, type Manifest, type Trailer } from './format.ts';
+import { openFileStore, sha256Of } from '../../server/file-store.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, fileStoreDir, quoteIdent, rowLine, storePath, type Manifest, type Trailer } from './format.ts';
 import { appliedMigrations } from './sql.ts';
 import { backupTables, type BackupTable } from './tables.ts';
 
@@ -70,16 +70,6 @@ async function* tableRows(tx: Executor, table: BackupTable): AsyncGenerator<stri
   }
 }
 
-/** Every file of the store, as paths relative to it (ab/ab12…), sorted; temporary files left out. */
-function storedFiles(root: string): string[] {
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && !d.name.endsWith('.tmp'))
-    .map((d) => path.relative(root, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 export async function writeBackup(database: Database, dataDir: string, file: string): Promise<BackupSummary> {
   const started = process.hrtime.bigint();
   const tables = backupTables();
@@ -106,7 +96,8 @@ export async function writeBackup(database: Database, dataDir: string, file: str
         migrations,
         tables: tables.map((t) => t.name),
       };
-      const storeRoot = fileStoreDir(dataDir);
+      // Read in the snapshot's transaction: on PostgreSQL the files are rows of the same snapshot.
+      const store = openFileStore(database, fileStoreDir(dataDir));
       async function* lines(): AsyncGenerator<string> {
         yield `${JSON.stringify(manifest)}\n`;
         for (const table of tables) {
@@ -115,17 +106,13 @@ export async function writeBackup(database: Database, dataDir: string, file: str
             yield rowLine(table.name, withoutSecrets(table.name, r));
           }
         }
-        for (const rel of storedFiles(storeRoot)) {
-          let bytes: Buffer;
-          try {
-            bytes = await fs.promises.readFile(path.join(storeRoot, rel));
-          } catch (e) {
-            if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed meanwhile (its evidence was deleted)
-            throw e;
-          }
+        for (const name of await store.list(tx)) {
+          const bytes = await store.read(name, tx);
+          if (!bytes) continue; // removed meanwhile (its evidence was deleted)
           const sha256 = sha256Of(bytes);
-          if (!SHA256.test(path.basename(rel)) || storePath(sha256) !== rel) {
-            skippedFiles.push(rel);
+          const rel = storePath(sha256);
+          if (sha256 !== name) {
+            skippedFiles.push(storePath(name));
             continue;
           }
           files++;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { rows as queryRows } from '../../db/executor.ts';
-import { createFileStore, sha256Of } from '../../server/file-store.ts';
+import { openFileStore, sha256Of } from '../../server/file-store.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import {
   BACKUP_FORMAT,
@@ -179,7 +179,7 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
     );
 
   const tables = new Map(backupTables().map((t) => [t.name, t]));
-  const store = createFileStore(fileStoreDir(dataDir));
+  const store = openFileStore(database, fileStoreDir(dataDir));
   const written: string[] = [];
   let totalRows = 0;
 
@@ -227,9 +227,9 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
         },
         async file(rel, bytes) {
           const sha256 = path.basename(rel);
-          if (await store.exists(sha256)) return;
+          if (await store.exists(sha256, tx)) return;
           written.push(sha256);
-          await store.put(bytes);
+          await store.put(bytes, tx);
         },
       });
 
@@ -257,8 +257,8 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
       });
     });
   } catch (e) {
-    // The rows rolled back; the files this restore added go too.
-    for (const sha256 of written) await store.remove(sha256);
+    // The rows rolled back (with them the files, on PostgreSQL); the folder's new files go too.
+    if (store.kind === 'folder') for (const sha256 of written) await store.remove(sha256);
     if (e instanceof BackupError) throw e;
     const msg = (e as Error).message;
     throw new BackupError(

@@ -7,6 +7,7 @@
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema.ts';
+import { NOT_BACKED_UP } from '../../server/shared-state-schema.ts';
 
 export interface BackupTable {
   name: string;
@@ -21,6 +22,7 @@ export function backupTables(): BackupTable[] {
   for (const value of Object.values(schema)) {
     if (!is(value, PgTable)) continue;
     const config = getTableConfig(value);
+    if (NOT_BACKED_UP.has(config.name)) continue; // stored files travel as file lines; counters are transient
     if (config.schema && config.schema !== 'public') throw new Error(`backup: table ${config.schema}.${config.name} is outside the public schema`);
     const key = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
     if (key.length === 0) throw new Error(`backup: table ${config.name} has no primary key to read it in order`);

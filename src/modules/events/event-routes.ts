@@ -1,5 +1,4 @@
 /** Events core routes (docs/events-api.md): events, rooms, programme, speakers, photos, iCalendar. */
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
@@ -287,20 +286,19 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
     },
     async (req, reply) => {
       const p = await speakerPhoto(app.db, req.params.id, req.user !== null);
-      const path = app.files.pathOf(p.sha256);
-      const stat = await fs.promises.stat(path).catch(() => null);
-      if (!stat) {
+      const bytes = await app.files.read(p.sha256);
+      if (!bytes) {
         req.log.error({ speakerId: req.params.id, sha256: p.sha256 }, 'speaker photo missing from the file store');
         throw notFound({ ko: `연사 ${req.params.id}의 사진`, en: `Photo of speaker ${req.params.id}` });
       }
       reply
         .header('content-type', p.mimeType)
-        .header('content-length', String(stat.size))
+        .header('content-length', String(bytes.length))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'")
         .header('cross-origin-resource-policy', 'same-origin')
         .header('cache-control', p.published ? 'public, max-age=300' : 'private, no-store');
-      return reply.send(fs.createReadStream(path));
+      return reply.send(bytes);
     },
   );
 };

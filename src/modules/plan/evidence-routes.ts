@@ -1,5 +1,4 @@
 /** Evidence routes: upload a file, add a link, edit, delete, and serve the file. */
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FILE_MIME_TYPES } from '../../server/file-type.ts';
 import { z } from 'zod';
@@ -105,14 +104,13 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const e = await evidenceFile(app.db, req.params.id, req.user !== null);
-      const path = app.files.pathOf(e.fileSha256);
-      const stat = await fs.promises.stat(path).catch(() => null);
-      if (!stat) {
+      const bytes = await app.files.read(e.fileSha256);
+      if (!bytes) {
         req.log.error({ evidenceId: e.id, sha256: e.fileSha256 }, 'evidence file missing from the file store');
         throw notFound({ ko: `증빙 파일 ${e.id}`, en: `Evidence file ${e.id}` });
       }
-      setDownloadHeaders(reply, { fileName: e.fileName ?? `evidence-${e.id}`, mimeType: e.mimeType, sizeBytes: stat.size, cache: e.published ? 'public' : 'private' });
-      return reply.send(fs.createReadStream(path));
+      setDownloadHeaders(reply, { fileName: e.fileName ?? `evidence-${e.id}`, mimeType: e.mimeType, sizeBytes: bytes.length, cache: e.published ? 'public' : 'private' });
+      return reply.send(bytes);
     },
   );
 };

@@ -81,7 +81,7 @@ export async function addFileEvidence(db: Executor, files: FileStore, actor: Act
     }
     const sha256 = sha256Of(input.file.bytes);
     await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes);
+    await files.put(input.file.bytes, tx);
     const [row] = await tx
       .insert(evidence)
       .values({
@@ -182,7 +182,7 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
       await lockStoredFile(tx, e.fileSha256);
       // The row is gone, so the evidence holder answers for other evidence.
       // Last statement of the transaction: a failure before it leaves the file in place.
-      if (!(await heldElsewhere(tx, e.fileSha256))) await files.remove(e.fileSha256);
+      if (!(await heldElsewhere(tx, e.fileSha256))) await files.remove(e.fileSha256, tx);
     }
   });
 }

@@ -14,8 +14,9 @@ import type { Report, ReportResponse } from './report-api-schema.ts';
 import { quarterDates } from './seoul-time.ts';
 import type { actions, goals, phaseItems, phases, planContents, scheduleEntries } from './schema.ts';
 import type { ActionRow, BudgetLineRow, PlanRow, PlanSummary } from './service.ts';
+import type { ActionRow as ActionListRow } from './tracking-api-schema.ts';
 import type { actionUpdates, budgetExecutions, quarterReports } from './tracking-schema.ts';
-import type { BudgetRow } from './types.ts';
+import type { BudgetRow, Period } from './types.ts';
 
 export const planSummaryView = (p: PlanRow): PlanSummary => ({
   id: p.id,
@@ -306,5 +307,23 @@ export function planFiguresView(p: PlanTotalsRow, extra: { counted: number; done
     title: p.title,
     figures: figuresFromTotals({ counted: Number(p.counted) + extra.counted, done: Number(p.done) + extra.done, progressSum: Number(p.progress_sum) + extra.progressSum }),
     ledger: { plannedKrw: shownWon(planned), securedKrw: shownWon(BigInt(p.secured)), executedKrw: shownWon(executed), executionRate: executionRate(executed, planned) },
+  };
+}
+
+/** A compact row of the workspace's action list. */
+export function actionRowView(planId: number, a: ActionRow, year: number, period: Period, p: ResolvedProgress, overdue: boolean): ActionListRow {
+  return {
+    id: a.id,
+    planId,
+    text: a.text,
+    year,
+    period,
+    status: a.status,
+    progress: p.progress,
+    progressSource: p.progressSource,
+    ownerDepartmentId: a.ownerDepartmentId,
+    target: a.targetCount === null || a.targetUnit === null ? null : { count: a.targetCount, unit: a.targetUnit },
+    overdue,
+    updatedAt: a.updatedAt.toISOString(),
   };
 }

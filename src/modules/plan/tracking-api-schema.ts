@@ -1,8 +1,9 @@
 /** Zod schemas of the plan-running API: actions, history, assignment, measures, evidence. */
 import { z } from 'zod';
-import { binary, dbId, idNumber, multipartBody } from '../../server/api-schema.ts';
+import { binary, dbId, idNumber, multipartBody, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
-import { ACTION_STATUSES } from './types.ts';
+import { StaffActionSchema } from './api-schema.ts';
+import { ACTION_STATUSES, PERIODS } from './types.ts';
 
 const id = idNumber();
 
@@ -82,3 +83,56 @@ export const EvidenceUploadBody = multipartBody({
   title: EvidenceFileTitle.optional().describe('defaults to the file name'),
   published: z.enum(['true', 'false']).optional().describe('default false'),
 });
+
+// ── The workspace's action list: filtered on the server, one compact row per action ─────────
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ActionListQuery = z
+  .object({
+    year: wholeNumber(1900, 2200).optional().describe('the schedule year'),
+    quarter: wholeNumber(1, 4).optional().describe('1–4: actions whose period covers the quarter (Q3 matches Q3, H2 and FY)'),
+    department: z
+      .union([z.literal('none'), idNumber()])
+      .optional()
+      .describe('owner department id, or "none" for actions without one'),
+    status: z.enum(ACTION_STATUSES).optional(),
+    mine: flag.optional().describe('true: only actions of the signed-in user’s department'),
+    overdue: flag.optional().describe('true: only actions whose period has ended (Seoul) and that are not done, continuing or dropped (on hold counts)'),
+  })
+  .strict();
+
+export const ActionRowSchema = z
+  .object({
+    id: dbId(),
+    planId: dbId(),
+    text: z.string(),
+    year: z.number().int(),
+    period: z.enum(PERIODS),
+    status: z.enum(ACTION_STATUSES),
+    progress: z.number().int().min(0).max(100),
+    progressSource: z.enum(['manual', 'measure']),
+    ownerDepartmentId: dbId().nullable(),
+    target: z.object({ count: z.number().int(), unit: z.string() }).nullable(),
+    overdue: z.boolean().describe('the period has ended and the action is not done, continuing or dropped'),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ActionRow' });
+
+export const ActionListSchema = z.object({
+  items: z.array(ActionRowSchema),
+  total: z.number().int().describe('actions in the plan, before filtering'),
+  years: z.array(z.number().int()).describe('the plan’s schedule years, for the year filter'),
+});
+
+/** One action for the workspace's editor: the staff view plus where it sits in the plan. */
+export const ActionDetailSchema = StaffActionSchema.extend({
+  planId: dbId(),
+  year: z.number().int(),
+  period: z.enum(PERIODS),
+  overdue: z.boolean(),
+  goals: z.array(z.string()).describe('the goals of its schedule entry'),
+}).meta({ id: 'ActionDetail' });
+
+export type ActionRow = z.infer<typeof ActionRowSchema>;
+export type ActionDetail = z.infer<typeof ActionDetailSchema>;

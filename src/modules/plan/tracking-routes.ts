@@ -1,10 +1,11 @@
 /** Staff routes for running actions: the staff plan view, status/progress, history, assignment, measures. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, EDITORS, MANAGERS, STAFF, userOf } from '../../server/auth.ts';
+import { getActionDetail, listActions } from './action-list.ts';
 import { PlanIdParams, StaffActionSchema, StaffPlanSchema } from './api-schema.ts';
 import { listMeasures } from './measures.ts';
 import { getStaffPlan } from './plan-read.ts';
-import { ActionIdParams, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
+import { ActionDetailSchema, ActionIdParams, ActionListQuery, ActionListSchema, ActionPatchBody, AssignmentBody, HistorySchema, MeasureListSchema } from './tracking-api-schema.ts';
 import { actionHistory, assignAction, updateAction } from './tracking-service.ts';
 
 export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,6 +22,38 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getStaffPlan(app.db, req.params.id),
+  );
+
+  app.get(
+    '/api/manage/plans/:id/actions',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'listPlanActions',
+        summary: 'The plan’s actions as compact rows, filtered / 추진계획 목록(필터)',
+        description: 'Filters combine (AND): year, quarter (a period covering it), department (id or "none"), status, mine (the user’s department), overdue.',
+        tags: ['plan running'],
+        params: PlanIdParams,
+        querystring: ActionListQuery,
+        response: { 200: ActionListSchema },
+      },
+    },
+    async (req) => listActions(app.db, req.params.id, req.query, userOf(req)),
+  );
+
+  app.get(
+    '/api/actions/:id',
+    {
+      config: { policy: STAFF },
+      schema: {
+        operationId: 'getAction',
+        summary: 'One action for editing: owner, measure, all evidence, its year, period and goals / 추진계획 1건',
+        tags: ['plan running'],
+        params: ActionIdParams,
+        response: { 200: ActionDetailSchema },
+      },
+    },
+    async (req) => getActionDetail(app.db, req.params.id),
   );
 
   app.patch(

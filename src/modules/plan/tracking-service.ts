@@ -55,6 +55,7 @@ export async function updateAction(db: Executor, actor: Actor, user: SessionUser
       action: 'action.update',
       entity: 'action',
       entityId: id,
+      subject: action.text,
       before: { status: action.status, progress: action.progress },
       after: { status, progress, comment },
     });
@@ -114,6 +115,7 @@ export async function assignAction(db: Executor, actor: Actor, id: number, patch
       action: 'action.assign',
       entity: 'action',
       entityId: id,
+      subject: action.text,
       before: { ownerDepartmentId: action.ownerDepartmentId, measureKey: action.measureKey, targetCount: action.targetCount, targetUnit: action.targetUnit },
       after: next,
     });

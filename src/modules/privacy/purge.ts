@@ -46,7 +46,7 @@ import { seoulMidnight } from '../plan/seoul-time.ts';
 import { capacityPools, registrationLinks, registrations } from '../registration/schema.ts';
 import { settlementFeedback } from '../settlement/schema.ts';
 import { heldElsewhere, lockStoredFile } from '../../server/file-holders.ts';
-import { createFileStore } from '../../server/file-store.ts';
+import { createFileStore, type FileStore } from '../../server/file-store.ts';
 import { trainingApplications, trainingCohorts, trainingEvaluations, trainingPlacements, trainingReferrals } from '../training/schema.ts';
 
 export const ERASED_NAME = '(삭제됨)';
@@ -126,10 +126,15 @@ class Rollback extends Error {
   }
 }
 
-export async function purgePersonalData(db: Executor, now = new Date(), opts: { dryRun?: boolean; actor?: Actor; dataDir?: string } = {}): Promise<PurgeResult> {
+/**
+ * `files`: the server's file store (photos); without it, the folder in `dataDir` when given. On
+ * PostgreSQL a photo's row goes in the purge's transaction; a folder's file after the commit.
+ */
+export async function purgePersonalData(db: Executor, now = new Date(), opts: { dryRun?: boolean; actor?: Actor; dataDir?: string; files?: FileStore } = {}): Promise<PurgeResult> {
   const dryRun = opts.dryRun ?? false;
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const files = await outboxFiles(opts.dataDir);
+  const store = opts.files ?? (opts.dataDir ? createFileStore(path.join(opts.dataDir, 'files')) : undefined);
   let doomed: string[] = [];
   const doomedPhotos: string[] = [];
   try {
@@ -201,7 +206,9 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
         // feedback, ordinance documents, speaker photos) still holds the same content.
         for (const sha of new Set(dueFeedback.flatMap((f) => (f.photo ? [f.photo] : [])))) {
           await lockStoredFile(tx, sha);
-          if (!(await heldElsewhere(tx, sha))) doomedPhotos.push(sha);
+          if (await heldElsewhere(tx, sha)) continue;
+          if (store?.kind === 'database') await store.remove(sha, tx);
+          else doomedPhotos.push(sha);
         }
       }
 
@@ -282,10 +289,7 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
     });
     // After the commit: a file removed for a purge that rolled back could not be written again.
     for (const file of doomed) await fs.rm(file, { force: true });
-    if (opts.dataDir) {
-      const store = createFileStore(path.join(opts.dataDir, 'files'));
-      for (const sha of doomedPhotos) await store.remove(sha);
-    }
+    if (store) for (const sha of doomedPhotos) await store.remove(sha);
     return result;
   } catch (e) {
     if (e instanceof Rollback) return e.result;
@@ -294,6 +298,6 @@ export async function purgePersonalData(db: Executor, now = new Date(), opts: { 
 }
 
 /** For the hourly job: the same purge, as the system (with the message files in the data directory). */
-export async function purgePersonalDataJob(db: Executor, config: { dataDir?: string } = {}): Promise<PurgeResult> {
-  return purgePersonalData(db, new Date(), { dataDir: config.dataDir });
+export async function purgePersonalDataJob(db: Executor, config: { dataDir?: string; files?: FileStore } = {}): Promise<PurgeResult> {
+  return purgePersonalData(db, new Date(), { dataDir: config.dataDir, files: config.files });
 }

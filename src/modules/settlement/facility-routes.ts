@@ -1,5 +1,4 @@
 /** Facility routes (생활 인프라 건립): the public list, page and photos; staff edits, inspections, photos and follow-ups. */
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, EDITORS, MANAGERS, PUBLIC, STAFF, userOf } from '../../server/auth.ts';
@@ -69,11 +68,10 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const p = await photoFile(app.db, req.params.id);
-      const path = app.files.pathOf(p.fileSha256);
-      const stat = await fs.promises.stat(path).catch(() => null);
-      if (!stat) throw notFound({ ko: `사진 ${p.id}`, en: `Photo ${p.id}` });
-      setDownloadHeaders(reply, { fileName: p.fileName, mimeType: p.mimeType, sizeBytes: stat.size, cache: 'public' });
-      return reply.send(fs.createReadStream(path));
+      const bytes = await app.files.read(p.fileSha256);
+      if (!bytes) throw notFound({ ko: `사진 ${p.id}`, en: `Photo ${p.id}` });
+      setDownloadHeaders(reply, { fileName: p.fileName, mimeType: p.mimeType, sizeBytes: bytes.length, cache: 'public' });
+      return reply.send(bytes);
     },
   );
 

@@ -1,5 +1,4 @@
 /** Settlement feedback routes (정주여건 의견): the public form, tracking and board; staff triage, answer, close and publication. */
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, CITY_STAFF, EDITORS, MANAGERS, PUBLIC, userOf } from '../../server/auth.ts';
@@ -139,11 +138,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRouteOptions> = async
     },
     async (req, reply) => {
       const p = await feedbackPhoto(app.db, req.params.id);
-      const path = app.files.pathOf(p.sha256);
-      const stat = await fs.promises.stat(path).catch(() => null);
-      if (!stat) throw notFound({ ko: `의견 ${p.id}의 사진`, en: `The photo of feedback ${p.id}` });
-      setDownloadHeaders(reply, { fileName: `feedback-${p.id}.${p.mimeType.split('/')[1]}`, mimeType: p.mimeType, sizeBytes: stat.size, cache: 'private' });
-      return reply.send(fs.createReadStream(path));
+      const bytes = await app.files.read(p.sha256);
+      if (!bytes) throw notFound({ ko: `의견 ${p.id}의 사진`, en: `The photo of feedback ${p.id}` });
+      setDownloadHeaders(reply, { fileName: `feedback-${p.id}.${p.mimeType.split('/')[1]}`, mimeType: p.mimeType, sizeBytes: bytes.length, cache: 'private' });
+      return reply.send(bytes);
     },
   );
 

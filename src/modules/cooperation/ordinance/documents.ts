@@ -75,7 +75,7 @@ export async function addDocument(
     }
     const sha256 = sha256Of(input.file.bytes);
     await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes);
+    await files.put(input.file.bytes, tx);
     const [row] = await tx
       .insert(ordinanceDocuments)
       .values({

@@ -1,5 +1,4 @@
 /** Ordinance routes (조례): the public stage and dates, the staff view, stage moves, amendments, opinions and documents. */
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FILE_MIME_TYPES } from '../../../server/file-type.ts';
 import { z } from 'zod';
@@ -172,14 +171,13 @@ export const ordinanceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const d = await documentFile(app.db, req.params.id, req.user !== null);
-      const path = app.files.pathOf(d.fileSha256);
-      const stat = await fs.promises.stat(path).catch(() => null);
-      if (!stat) {
+      const bytes = await app.files.read(d.fileSha256);
+      if (!bytes) {
         req.log.error({ documentId: d.id, sha256: d.fileSha256 }, 'ordinance document missing from the file store');
         throw notFound({ ko: `조례 문서 ${d.id}`, en: `Ordinance document ${d.id}` });
       }
-      setDownloadHeaders(reply, { fileName: d.fileName, mimeType: d.mimeType, sizeBytes: stat.size, cache: d.published ? 'public' : 'private' });
-      return reply.send(fs.createReadStream(path));
+      setDownloadHeaders(reply, { fileName: d.fileName, mimeType: d.mimeType, sizeBytes: bytes.length, cache: d.published ? 'public' : 'private' });
+      return reply.send(bytes);
     },
   );
 };

@@ -91,7 +91,7 @@ export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Act
   return inTransaction(db, async (tx) => {
     const before = await loadSpeaker(tx, speakerId, undefined, true);
     await lockStoredFile(tx, sha256);
-    await files.put(file.bytes);
+    await files.put(file.bytes, tx);
     const [s] = await tx.update(speakers).set({ photoSha256: sha256, photoMimeType: found.mimeType }).where(eq(speakers.id, speakerId)).returning();
     const view = speakerView(s!);
     await recordAudit(tx, actor, {

@@ -93,7 +93,7 @@ export async function addInspectionPhoto(
     assertCanEditFacility(user, (await lockFacility(tx, i.facilityId)).f.departmentId);
     const sha256 = sha256Of(input.file.bytes);
     await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes);
+    await files.put(input.file.bytes, tx);
     const [p] = await tx
       .insert(inspectionPhotos)
       .values({ inspectionId, fileSha256: sha256, fileName: image.fileName, mimeType: image.mimeType, sizeBytes: input.file.bytes.length, caption: input.caption ?? null })

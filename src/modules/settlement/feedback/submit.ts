@@ -113,7 +113,7 @@ export async function attachFeedbackPhoto(db: Executor, files: FileStore, actor:
     }
     const sha256 = sha256Of(file.bytes);
     await lockStoredFile(tx, sha256);
-    await files.put(file.bytes);
+    await files.put(file.bytes, tx);
     await tx.update(settlementFeedback).set({ photoSha256: sha256, photoMimeType: image.mimeType }).where(eq(settlementFeedback.id, r.id));
     await recordAudit(tx, actor, { action: 'settlement.feedback.photo', entity: 'settlement_feedback', entityId: r.id, after: { sha256 } });
     return trackingView({ ...r, photoSha256: sha256, photoMimeType: image.mimeType }, (await departmentOf(tx, r.departmentId))?.name ?? null);

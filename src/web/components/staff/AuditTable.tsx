@@ -1,5 +1,6 @@
-/** Audit rows: when, who, what, on which entity, from where; before/after in a disclosure. */
+/** Audit rows: when, what happened in words (who, which record, what change), from where; before/after in a disclosure. */
 import { useId } from 'react';
+import { auditSentence } from '../../audit-words.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
 import type { AuditRow } from '../../staff-api.ts';
@@ -18,9 +19,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <thead>
           <tr>
             <th scope="col">{t('auditAt')}</th>
-            <th scope="col">{t('auditActor')}</th>
-            <th scope="col">{t('auditAction')}</th>
-            <th scope="col">{t('auditEntity')}</th>
+            <th scope="col">{t('auditWhat')}</th>
             <th scope="col">{t('auditIp')}</th>
             <th scope="col">{t('auditChange')}</th>
           </tr>
@@ -31,13 +30,8 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td>
                 <time dateTime={row.at}>{formatDateTime(row.at, lang)}</time>
               </td>
-              <td>{row.actorEmail ?? '–'}</td>
-              <td>
-                <code>{row.action}</code>
-              </td>
-              <td>
-                {row.entity}
-                {row.entityId ? ` #${row.entityId}` : ''}
+              <td className="wrap" data-testid="audit-sentence">
+                {auditSentence(row, lang)}
               </td>
               <td>{row.ip ?? '–'}</td>
               <td className="wrap">

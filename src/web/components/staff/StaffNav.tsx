@@ -20,7 +20,9 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   const { lang, t } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
-  const items: Item[] = [{ href: '/staff', label: 'navDashboard', current: ['staffHome', 'staffPlan', 'staffLedger', 'staffReports', 'staffImport'].includes(route.name) }];
+  const items: Item[] = [
+    { href: '/staff', label: 'navDashboard', current: ['staffHome', 'staffPlan', 'staffPlanAction', 'staffLedger', 'staffReports', 'staffImport'].includes(route.name) },
+  ];
   items.push({ href: '/staff/academy', label: 'navStaffAcademy', current: ['staffAcademy', 'staffAcademySession', 'staffCheckIn'].includes(route.name) });
   items.push({ href: '/staff/school', label: 'navStaffSchool', current: route.name === 'staffSchool' });
   items.push({ href: '/staff/settlement', label: 'navStaffSettlement', current: route.name === 'staffSettlement' });

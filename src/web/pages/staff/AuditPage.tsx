@@ -1,27 +1,24 @@
 /**
- * `/staff/audit` (admins, managers): the audit trail filtered by entity, action and dates (Seoul
- * days, both ends included), a page at a time; the CSV link exports the same filter.
+ * `/staff/audit` (admins, managers): the audit trail in words ("김*동 님이 '…'를 완료로
+ * 변경했습니다"), filtered by person, kind of record, words in the record's title and dates
+ * (Seoul days, both ends included), a page at a time. The filters live in the address, so a
+ * search can be reloaded, shared and undone with the back button; the CSV link exports the same.
  */
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { AuditTable } from '../../components/staff/AuditTable.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
-import { Form, TextField, useKitForm } from '../../forms/index.ts';
+import { actionLabel, ENTITY_WORDS } from '../../audit-words.ts';
+import { Form, SelectField, TextField, useKitForm } from '../../forms/index.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { keys } from '../../queries.ts';
 import { useI18n } from '../../i18n.ts';
-import { auditCsvUrl, fetchAudit, type AuditFilter } from '../../staff-api.ts';
+import { auditCsvUrl, fetchAudit, fetchAuditFacets, type AuditFilter } from '../../staff-api.ts';
+import { useUrlFilters } from '../../url-filters.ts';
 
 const PAGE_SIZE = 50;
-const ENTITIES = ['user', 'department', 'plan', 'action', 'evidence', 'execution', 'quarter_report'];
-
-interface Filters {
-  entity: string;
-  action: string;
-  from: string;
-  to: string;
-}
-
-const EMPTY: Filters = { entity: '', action: '', from: '', to: '' };
+const FILTERS = ['actorId', 'entity', 'q', 'from', 'to', 'action', 'page'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+const EMPTY: Filters = { actorId: '', entity: '', q: '', from: '', to: '', action: '', page: '' };
 
 /** The next calendar day of a YYYY-MM-DD date. */
 function nextDay(date: string): string {
@@ -33,56 +30,60 @@ function nextDay(date: string): string {
 /** Dates are Seoul days; the API's `to` is exclusive, so "to" a day means before the next one. */
 function toApiFilter(f: Filters): AuditFilter {
   return {
+    actorId: f.actorId || undefined,
     entity: f.entity.trim() || undefined,
     action: f.action.trim() || undefined,
+    q: f.q.trim() || undefined,
     from: f.from ? `${f.from}T00:00:00+09:00` : undefined,
     to: f.to ? `${nextDay(f.to)}T00:00:00+09:00` : undefined,
   };
 }
 
 export function AuditPage() {
-  const { t } = useI18n();
-  const form = useKitForm({ defaultValues: EMPTY });
-  const [applied, setApplied] = useState<Filters>(EMPTY);
-  const [page, setPage] = useState(1);
+  const { lang, t } = useI18n();
+  const [applied, setApplied] = useUrlFilters(FILTERS);
+  const form = useKitForm({ defaultValues: applied });
+  const page = Math.max(1, Number(applied.page) || 1);
   const filter = toApiFilter(applied);
   const { state, retry } = useLoad(keys.staffAudit(filter, page), (signal) => fetchAudit({ ...filter, page, pageSize: PAGE_SIZE }, signal));
+  const facets = useLoad(['staff', 'audit', 'facets'], fetchAuditFacets);
   useDocumentTitle(t('auditTitle'), t('staffTitleSuffix'));
+  // The form follows the address (back and forward buttons).
+  const appliedKey = JSON.stringify(applied);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised filter is the trigger
+  useEffect(() => form.reset(applied), [appliedKey]);
 
-  const apply = (filters: Filters) => {
-    setApplied(filters);
-    setPage(1);
-  };
-  const reset = () => {
-    form.reset(EMPTY);
-    apply(EMPTY);
-  };
+  const apply = (filters: Filters) => setApplied({ ...filters, page: '' });
+  const goTo = (p: number) => setApplied({ ...applied, page: p > 1 ? String(p) : '' });
   const toAfterFrom = (to: string, all: object) => {
     const from = (all as Filters).from;
     return !from || !to || from <= to || t('dateRangeInvalid');
   };
   const pages = state.status === 'ok' ? Math.max(1, Math.ceil(state.data.total / PAGE_SIZE)) : 1;
+  const f = facets.state.status === 'ok' ? facets.state.data : { actors: [], entities: [], actions: [] };
+  const actorOptions = f.actors.map((a) => ({ value: String(a.id), label: a.label }));
+  const actionOptions = [...new Set([...f.actions, ...(applied.action ? [applied.action] : [])])].map((a) => ({ value: a, label: actionLabel(a, lang) }));
+  const entityOptions = [...new Set([...f.entities, ...(applied.entity ? [applied.entity] : [])])].map((e) => ({ value: e, label: ENTITY_WORDS[e]?.[lang] ?? e }));
 
   return (
     <>
       <h1>{t('auditTitle')}</h1>
       <Form form={form} className="staff-form audit-filters" aria-label={t('auditFilters')} testId="audit-filters" status={false} onSubmit={apply}>
         <div className="form-row form-row-4">
-          <TextField name="entity" label={t('auditEntity')} list="audit-entities" />
-          <TextField name="action" label={t('auditAction')} hint={t('auditActionHint')} />
-          <TextField name="from" label={t('auditFrom')} type="date" />
-          <TextField name="to" label={t('auditTo')} type="date" rules={{ validate: toAfterFrom }} />
+          <SelectField name="actorId" label={t('auditPerson')} options={actorOptions} placeholder={t('outboxAll')} testId="audit-person" />
+          <SelectField name="entity" label={t('auditKind')} options={entityOptions} placeholder={t('outboxAll')} testId="audit-entity" />
+          <SelectField name="action" label={t('auditChangeKind')} options={actionOptions} placeholder={t('outboxAll')} testId="audit-action" />
         </div>
-        <datalist id="audit-entities">
-          {ENTITIES.map((e) => (
-            <option key={e} value={e} />
-          ))}
-        </datalist>
+        <div className="form-row form-row-4">
+          <TextField name="q" label={t('auditQuery')} hint={t('auditQueryHint')} type="search" testId="audit-q" />
+          <TextField name="from" label={t('auditFrom')} type="date" testId="audit-from" />
+          <TextField name="to" label={t('auditTo')} type="date" rules={{ validate: toAfterFrom }} testId="audit-to" />
+        </div>
         <p className="form-actions">
           <button type="submit" className="button-primary">
             {t('search')}
           </button>
-          <button type="button" className="button-secondary" onClick={reset}>
+          <button type="button" className="button-secondary" onClick={() => apply(EMPTY)}>
             {t('resetFilters')}
           </button>
           <a className="button-secondary" href={auditCsvUrl(filter)} download data-testid="audit-csv">
@@ -101,11 +102,11 @@ export function AuditPage() {
           </p>
           {state.data.items.length === 0 ? <p>{t('auditEmpty')}</p> : <AuditTable rows={state.data.items} />}
           <nav className="pager" aria-label={t('pagerLabel')}>
-            <button type="button" className="button-small" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} data-testid="pager-prev">
+            <button type="button" className="button-small" onClick={() => goTo(page - 1)} disabled={page <= 1} data-testid="pager-prev">
               {t('previousPage')}
             </button>
             <span data-testid="pager-position">{t('pagePosition', { page, pages })}</span>
-            <button type="button" className="button-small" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} data-testid="pager-next">
+            <button type="button" className="button-small" onClick={() => goTo(page + 1)} disabled={page >= pages} data-testid="pager-next">
               {t('nextPage')}
             </button>
           </nav>

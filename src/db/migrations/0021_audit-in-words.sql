@@ -1,0 +1,4 @@
+ALTER TABLE "audit_log" ADD COLUMN "subject" text;--> statement-breakpoint
+-- Rows written before the column: an action's title from the action, else what the row kept (audit/service.ts subjectOf).
+UPDATE "audit_log" SET "subject" = "actions"."text" FROM "actions" WHERE "audit_log"."entity" = 'action' AND "audit_log"."entity_id" = "actions"."id"::text AND "audit_log"."subject" IS NULL;--> statement-breakpoint
+UPDATE "audit_log" SET "subject" = left(coalesce("after"->>'titleKo', "after"->'title'->>'ko', CASE WHEN jsonb_typeof("after"->'title') = 'string' THEN "after"->>'title' END, "after"->>'nameKo', "after"->>'text', "after"->>'schoolName', "before"->>'titleKo', "before"->'title'->>'ko', CASE WHEN jsonb_typeof("before"->'title') = 'string' THEN "before"->>'title' END, "before"->>'text', "before"->>'schoolName'), 300) WHERE "subject" IS NULL AND jsonb_typeof(coalesce("after", "before")) = 'object';
