@@ -33,4 +33,4 @@ export const OpenDataJsonSchema = z.object({
   records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
 });
 
-export const DatasetParams = z.object({ dataset: z.string().regex(/^[a-z][a-z-]{0,40}$/) });
+export const DatasetParams = z.object({ dataset: z.string().max(60).describe('a dataset id from GET /api/open-data; any other answers 404') });
