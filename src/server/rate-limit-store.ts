@@ -14,7 +14,10 @@ type Callback = (err: Error | null, result?: { current: number; ttl: number }) =
 /** What the plugin hands `child` at run time: the route's merged limit options, with the route. */
 type RouteLimit = { routeInfo?: { method?: string | string[]; url?: string } };
 
-/** Counts one hit under `key` for a window of `windowMs`; the hits so far and the ms left. */
+/**
+ * Counts one hit under `key` for a window of `windowMs`; the hits so far and the ms left (at most
+ * the window: a transaction that waited on the row has an earlier now() than the one that set it).
+ */
 export async function countHit(db: Executor, key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
   const window = sql`(now() + ${Math.round(windowMs)} * interval '1 millisecond')`;
   const [r] = await rows<{ hits: number; ttl: number }>(
@@ -23,7 +26,7 @@ export async function countHit(db: Executor, key: string, windowMs: number): Pro
         on conflict (key) do update set
           hits = case when c.resets_at <= now() then 1 else c.hits + 1 end,
           resets_at = case when c.resets_at <= now() then ${window} else c.resets_at end
-        returning c.hits, greatest(0, ceil(extract(epoch from c.resets_at - now()) * 1000))::int as ttl`,
+        returning c.hits, least(${Math.round(windowMs)}, greatest(0, ceil(extract(epoch from c.resets_at - now()) * 1000)))::int as ttl`,
   );
   return { current: Number(r!.hits), ttl: Number(r!.ttl) };
 }
