@@ -226,7 +226,8 @@ describe('editing in place', () => {
     const link = await manager.call<{ id: number }>('POST', `/api/actions/${actionId}/links`, { title: '회의 자료', url: 'https://example.org/a', published: false });
     const context = await h.newContext(DESKTOP);
     const page = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD);
-    await page.goto(`${h.server.url}/staff/plans/${planId}`);
+    // The workspace lists actions; one opens at a time, at its own address (evidence is shown there).
+    await page.goto(`${h.server.url}/staff/plans/${planId}/actions/${actionId}`);
     const item = page.locator(`[data-evidence-id="${link.id}"]`);
     await item.waitFor({ state: 'attached' });
     if (!(await item.isVisible())) await page.locator(`[data-action-id="${actionId}"] [data-testid="evidence-panel"] summary`).first().click();
