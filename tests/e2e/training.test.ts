@@ -43,6 +43,8 @@ describe('professional training in chromium', () => {
     const context = await h.newContext({ width: 400, height: 850 });
     const page = await context.newPage();
     await page.goto(`${h.server.url}/`);
+    // A phone: the public menu is folded behind its button (KRDS).
+    await page.getByTestId('menu-button').click();
     await page.getByTestId('public-nav').getByRole('link', { name: '금융전문인력 양성' }).click();
     await page.getByTestId('cohort-card').first().getByRole('link').click();
     await waitForText(page.getByTestId('cohort-facts'), /전북 연고 청년 우선/);
