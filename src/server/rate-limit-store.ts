@@ -19,14 +19,17 @@ type RouteLimit = { routeInfo?: { method?: string | string[]; url?: string } };
  * the window: a transaction that waited on the row has an earlier now() than the one that set it).
  */
 export async function countHit(db: Executor, key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
-  const window = sql`(now() + ${Math.round(windowMs)} * interval '1 millisecond')`;
+  // The app's clock, as the in-process store and the limit plugin's own window use (one clock for all
+  // three, and tests can move it); servers behind one balancer keep their clocks in step (NTP).
+  const now = sql`${new Date().toISOString()}::timestamptz`;
+  const window = sql`(${now} + ${Math.round(windowMs)} * interval '1 millisecond')`;
   const [r] = await rows<{ hits: number; ttl: number }>(
     db,
     sql`insert into rate_limit_counters as c (key, hits, resets_at) values (${key}, 1, ${window})
         on conflict (key) do update set
-          hits = case when c.resets_at <= now() then 1 else c.hits + 1 end,
-          resets_at = case when c.resets_at <= now() then ${window} else c.resets_at end
-        returning c.hits, least(${Math.round(windowMs)}, greatest(0, ceil(extract(epoch from c.resets_at - now()) * 1000)))::int as ttl`,
+          hits = case when c.resets_at <= ${now} then 1 else c.hits + 1 end,
+          resets_at = case when c.resets_at <= ${now} then ${window} else c.resets_at end
+        returning c.hits, least(${Math.round(windowMs)}, greatest(0, ceil(extract(epoch from c.resets_at - ${now}) * 1000)))::int as ttl`,
   );
   return { current: Number(r!.hits), ttl: Number(r!.ttl) };
 }
