@@ -23,6 +23,12 @@ async function allPlans(db: Executor): Promise<PlanData[]> {
 /** When a plan last changed: the plan row, an action, an execution. */
 const planUpdatedAt = (d: PlanData) => latest(d.row.updatedAt, ...d.actions.map((a) => a.updatedAt), ...d.executions.map((x) => x.createdAt));
 
+/** A dataset's content from every plan: the records each plan gives, last changed when the latest plan did. */
+async function fromPlans(db: Executor, recordsOf: (d: PlanData) => Record<string, string | number | null>[]) {
+  const plans = await allPlans(db);
+  return { updatedAt: latest(...plans.map(planUpdatedAt)), records: plans.flatMap(recordsOf) };
+}
+
 export const planActions: Dataset = {
   id: 'plan-actions',
   title: { ko: '공약 실천계획 추진 일정과 추진상황', en: 'Pledge plan: schedule and progress of each action' },
@@ -43,9 +49,8 @@ export const planActions: Dataset = {
     { id: 'status_name', title: { ko: '추진상황', en: 'Status' }, type: 'string' },
     { id: 'progress', title: { ko: '진척률(%)', en: 'Progress (%)' }, type: 'integer' },
   ],
-  async read(db) {
-    const plans = await allPlans(db);
-    const records = plans.flatMap((d) => {
+  read(db) {
+    return fromPlans(db, (d) => {
       const pub = toPublicPlan(d);
       return pub.schedule.flatMap((entry) =>
         entry.actions.map((a) => ({
@@ -64,7 +69,6 @@ export const planActions: Dataset = {
         })),
       );
     });
-    return { updatedAt: latest(...plans.map(planUpdatedAt)), records };
   },
 };
 
@@ -84,9 +88,8 @@ export const planQuarterlyFigures: Dataset = {
     { id: 'progress_rate', title: { ko: '이행률(%)', en: 'Implementation rate (%)' }, type: 'number' },
     { id: 'completion_rate', title: { ko: '완료율(%)', en: 'Completion rate (%)' }, type: 'number' },
   ],
-  async read(db) {
-    const plans = await allPlans(db);
-    const records = plans.flatMap((d) => {
+  read(db) {
+    return fromPlans(db, (d) => {
       const pub = toPublicPlan(d);
       return pub.figures.byQuarter.map((q) => ({
         plan_id: pub.id,
@@ -99,7 +102,6 @@ export const planQuarterlyFigures: Dataset = {
         completion_rate: q.completionRate,
       }));
     });
-    return { updatedAt: latest(...plans.map(planUpdatedAt)), records };
   },
 };
 
@@ -120,9 +122,8 @@ export const planBudget: Dataset = {
     { id: 'executed_krw', title: { ko: '집행액(원)', en: 'Executed (KRW)' }, type: 'integer' },
     { id: 'execution_rate', title: { ko: '집행률(%)', en: 'Execution rate (%)' }, type: 'number' },
   ],
-  async read(db) {
-    const plans = await allPlans(db);
-    const records = plans.flatMap((d) => {
+  read(db) {
+    return fromPlans(db, (d) => {
       const yearLines = d.lines.filter((l) => l.kind === 'year');
       const { rows } = ledgerOf(
         yearLines.map((l) => ({ sourceLabel: l.sourceLabel, year: l.year!, plannedKrw: l.plannedKrw, securedKrw: l.securedKrw })),
@@ -143,6 +144,5 @@ export const planBudget: Dataset = {
         };
       });
     });
-    return { updatedAt: latest(...plans.map(planUpdatedAt)), records };
   },
 };
