@@ -104,7 +104,13 @@ for (const kind of DB_KINDS) {
       assert.match(outside.json().error.message.ko, /집행일은 예산 연도\(2024년\) 안이어야 합니다/);
       assert.deepEqual(await counts(), before, 'nothing written');
 
-      const ok = await call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2024, executedOn: '2024-12-31', amountKrw: 10_000_000, description: '연말 집행' });
+      const ok = await call('POST', `/api/plans/${planId}/executions`, manager, {
+        sourceLabel: '시비',
+        year: 2024,
+        executedOn: '2024-12-31',
+        amountKrw: 10_000_000,
+        description: '연말 집행',
+      });
       assert.equal(ok.statusCode, 201, ok.body);
       const moved = await call('PATCH', `/api/executions/${ok.json().id}`, manager, { year: 2023 });
       assertRefusal(moved, 422, 'EXECUTION_OUTSIDE_YEAR', 'executedOn');
@@ -112,7 +118,13 @@ for (const kind of DB_KINDS) {
 
     it('refuses an execution beyond the secured money without the override, and audits the override with its reason', async () => {
       await call('PUT', `/api/plans/${planId}/ledger/secured`, manager, { sourceLabel: '시비', year: 2025, securedKrw: 50_000_000 });
-      const first = await call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2025, executedOn: '2025-03-02', amountKrw: 40_000_000, description: '아카데미' });
+      const first = await call('POST', `/api/plans/${planId}/executions`, manager, {
+        sourceLabel: '시비',
+        year: 2025,
+        executedOn: '2025-03-02',
+        amountKrw: 40_000_000,
+        description: '아카데미',
+      });
       assert.equal(first.statusCode, 201, first.body);
 
       const before = await counts();
@@ -122,7 +134,12 @@ for (const kind of DB_KINDS) {
       assert.match(refused.json().error.message.ko, /시비 2025년 확보액 50,000,000원 중 40,000,000원이 이미 집행되어 10,000,000원만 남았습니다/);
       assert.match(refused.json().error.message.en, /KRW 10,000,000 is left/);
       // The flag without a reason: still refused, on the reason.
-      assertRefusal(await call('POST', `/api/plans/${planId}/executions`, manager, { ...over, exceedSecured: true, overrideReason: '   ' }), 400, 'VALIDATION_FAILED', 'overrideReason');
+      assertRefusal(
+        await call('POST', `/api/plans/${planId}/executions`, manager, { ...over, exceedSecured: true, overrideReason: '   ' }),
+        400,
+        'VALIDATION_FAILED',
+        'overrideReason',
+      );
       // A correction raising an amount past the secured money is refused too.
       assertRefusal(await call('PATCH', `/api/executions/${first.json().id}`, manager, { amountKrw: 60_000_000 }), 409, 'EXECUTION_EXCEEDS_SECURED', 'amountKrw');
       assert.deepEqual(await counts(), before, 'nothing written');
@@ -133,7 +150,12 @@ for (const kind of DB_KINDS) {
       const audit = (await call('GET', `/api/audit?entity=execution&entityId=${overridden.json().id}`, manager)).json().items;
       assert.equal(audit.length, 1);
       assert.equal(audit[0].action, 'execution.create');
-      assert.deepEqual(audit[0].after.override, { reason: '추경 확정 전 선집행(도 협의 완료)', securedKrw: 50_000_000, executedBeforeKrw: 40_000_000, executedAfterKrw: 60_000_000 });
+      assert.deepEqual(audit[0].after.override, {
+        reason: '추경 확정 전 선집행(도 협의 완료)',
+        securedKrw: 50_000_000,
+        executedBeforeKrw: 40_000_000,
+        executedAfterKrw: 60_000_000,
+      });
       assert.equal(audit[0].actorEmail, manager.email);
       const ledger = (await call('GET', `/api/plans/${planId}/ledger`, manager)).json();
       assert.equal(ledger.rows.find((r: Json) => r.year === 2025).executedKrw, 60_000_000);

@@ -105,7 +105,7 @@ export interface SecuredOverrideInput {
 }
 
 /** What the audit row keeps when the secured money was passed on purpose. */
-export interface SecuredOverride {
+interface SecuredOverride {
   reason: string;
   securedKrw: number;
   executedBeforeKrw: number;
