@@ -5,6 +5,7 @@ export * from '../modules/education/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/plan/schema.ts';
 export * from '../modules/plan/tracking-schema.ts';
+export * from '../modules/plan/drafts-schema.ts';
 export * from '../modules/registration/schema.ts';
 export * from '../modules/events/schema.ts';
 export * from '../modules/cooperation/meetings-schema.ts';

@@ -30,6 +30,7 @@ import { englishRoutes } from '../modules/plan/english-routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
 import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
+import { draftRoutes } from '../modules/plan/draft-routes.ts';
 import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
@@ -244,6 +245,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(trackingRoutes);
   await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);
+  await app.register(draftRoutes);
   await app.register(reportRoutes);
   await app.register(importRoutes);
   await app.register(englishRoutes);

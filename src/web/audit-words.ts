@@ -81,6 +81,8 @@ const VERBS: Record<string, Words> = {
   answer: { ko: '답변했습니다', en: 'answered' },
   send: { ko: '발송했습니다', en: 'sent' },
   publish: { ko: '공개했습니다', en: 'published' },
+  draft: { ko: '초안을 저장했습니다', en: 'saved a draft of' },
+  discard: { ko: '초안을 삭제했습니다', en: 'discarded the draft of' },
   approve: { ko: '승인했습니다', en: 'approved' },
   minutes_approve: { ko: '회의록을 승인했습니다', en: 'approved the minutes of' },
   revoke: { ko: '취소했습니다', en: 'revoked' },
@@ -121,7 +123,8 @@ export function auditSentence(row: AuditRow, lang: Lang): string {
   const verb = row.action.split('.').at(-1) ?? '';
   const before = statusOf(row.before);
   const after = statusOf(row.after);
-  if (row.entity === 'action' && after && after !== before) {
+  // A draft changes nothing yet: it reads as a draft saved, not as the status changed.
+  if (row.entity === 'action' && verb !== 'draft' && after && after !== before) {
     const label = ACTION_STATUS_LABELS[after];
     return lang === 'ko' ? `${who} ${what}${josa(what, '을/를')} ${label.ko}${josa(label.ko, '으로/로')} 변경했습니다` : `${who} changed ${whatEn} to ${label.en}`;
   }

@@ -53,6 +53,9 @@ export const keys = {
   staffPlans: () => ['staff', 'plans'] as const,
   staffPlan: (id: number) => ['staff', 'plans', id] as const,
   staffLedger: (id: number) => ['staff', 'plans', id, 'ledger'] as const,
+  /** Under the plan: a save that invalidates the plan reloads its drafts and preview too. */
+  staffDrafts: (id: number) => ['staff', 'plans', id, 'drafts'] as const,
+  staffPreview: (id: number) => ['staff', 'plans', id, 'preview'] as const,
   staffReports: (id: number) => ['staff', 'plans', id, 'reports'] as const,
   staffEnglish: (id: number) => ['staff', 'plans', id, 'english'] as const,
   staffReport: (id: number, year: number, quarter: number) => ['staff', 'plans', id, 'reports', year, quarter] as const,

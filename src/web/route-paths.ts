@@ -53,6 +53,8 @@ export const ROUTE_PATHS = {
   staffLedger: '/staff/plans/:id/ledger',
   staffReports: '/staff/plans/:id/reports',
   staffEnglish: '/staff/plans/:id/english',
+  /** The public plan page with the drafts applied (staff only). */
+  staffPlanPreview: '/staff/plans/:id/preview',
   staffAcademy: '/staff/academy',
   staffAcademySession: '/staff/academy/sessions/:id',
   staffCheckIn: '/staff/academy/sessions/:id/check-in',

@@ -63,6 +63,7 @@ const MeetingMinutesPage = lazy(() => import('./pages/staff/MeetingMinutesPage.t
 const MeetingsStaffPage = lazy(() => import('./pages/staff/MeetingsStaffPage.tsx').then((m) => ({ default: m.MeetingsStaffPage })));
 const MeetingStaffPage = lazy(() => import('./pages/staff/MeetingStaffPage.tsx').then((m) => ({ default: m.MeetingStaffPage })));
 const PasswordPage = lazy(() => import('./pages/staff/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })));
+const PlanPreviewPage = lazy(() => import('./pages/staff/PlanPreviewPage.tsx').then((m) => ({ default: m.PlanPreviewPage })));
 const PlanEnglishPage = lazy(() => import('./pages/staff/PlanEnglishPage.tsx').then((m) => ({ default: m.PlanEnglishPage })));
 const PlanWorkspacePage = lazy(() => import('./pages/staff/PlanWorkspacePage.tsx').then((m) => ({ default: m.PlanWorkspacePage })));
 const ReportsPage = lazy(() => import('./pages/staff/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
@@ -134,6 +135,7 @@ const PAGES: Record<RouteName, ReactElement> = {
   staffLedger: <IdPage page={LedgerPage} />,
   staffReports: <IdPage page={ReportsPage} />,
   staffEnglish: <IdPage page={PlanEnglishPage} />,
+  staffPlanPreview: <IdPage page={PlanPreviewPage} />,
   staffAcademy: <AcademyStaffPage />,
   staffAcademySession: <IdPage page={AcademySessionStaffPage} />,
   staffCheckIn: <IdPage page={CheckInPage} />,

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import type { DepartmentSchema, UserAdminSchema, UserSchema } from '../modules/accounts/api-schema.ts';
 import type { AuditRow as AuditRowSchema } from '../modules/audit/routes.ts';
 import type { EvidenceSchema, NormalizedPlanSchema, StaffActionSchema, StaffPlanSchema } from '../modules/plan/api-schema.ts';
+import type { DraftRowSchema, DraftSchema, PreviewSchema } from '../modules/plan/draft-api-schema.ts';
 import type { ExecutionSchema, LedgerSchema } from '../modules/plan/ledger-api-schema.ts';
+import type { ActionStatus } from '../modules/plan/types.ts';
 import type { ReportListSchema, ReportResponseSchema, ReportSchema } from '../modules/plan/report-api-schema.ts';
 import type {
   ActionDetailSchema,
@@ -153,3 +155,14 @@ export type EnglishSheet = z.infer<typeof EnglishSheetSchema>;
 export const fetchEnglishSheet = (planId: number, signal?: Signal) => request<EnglishSheet>(`/api/manage/plans/${planId}/english`, { signal });
 export const saveEnglishSheet = (planId: number, texts: { key: string; en: string | null }[]) =>
   request<EnglishSheet>(`/api/plans/${planId}/english`, { method: 'PUT', json: { texts } });
+
+// ---- drafts (published together; preview of the public page)
+export type Draft = z.infer<typeof DraftSchema>;
+export type DraftRow = z.infer<typeof DraftRowSchema>;
+export type PlanPreview = z.infer<typeof PreviewSchema>;
+export const saveDraft = (actionId: number, body: { status?: ActionStatus; progress?: number; comment?: string }) =>
+  request<{ draft: Draft | null }>(`/api/actions/${actionId}/draft`, { method: 'PUT', json: body });
+export const discardDraft = (actionId: number) => request<void>(`/api/actions/${actionId}/draft`, { method: 'DELETE' });
+export const fetchDrafts = (planId: number, signal?: Signal) => request<{ items: DraftRow[] }>(`/api/manage/plans/${planId}/drafts`, { signal });
+export const fetchPreview = (planId: number, signal?: Signal) => request<PlanPreview>(`/api/manage/plans/${planId}/preview`, { signal });
+export const publishDrafts = (planId: number) => request<{ published: number }>(`/api/manage/plans/${planId}/drafts/publish`, { method: 'POST' });

@@ -102,6 +102,8 @@ const QUERIES: Record<string, Query> = {
   '/api/open-data/{dataset}.csv': { url: () => '/api/open-data/plan-actions.csv' },
   '/api/manage/plans/{id}': { url: (f) => `/api/manage/plans/${f.planId}`, as: 'viewer' },
   '/api/manage/plans/{id}/actions': { url: (f) => `/api/manage/plans/${f.planId}/actions?year=2023&quarter=3`, as: 'viewer' },
+  '/api/manage/plans/{id}/drafts': { url: (f) => `/api/manage/plans/${f.planId}/drafts`, as: 'viewer' },
+  '/api/manage/plans/{id}/preview': { url: (f) => `/api/manage/plans/${f.planId}/preview`, as: 'viewer' },
   '/api/actions/{id}': { url: (f) => `/api/actions/${f.actionId}`, as: 'viewer' },
   '/api/actions/{id}/history': { url: (f) => `/api/actions/${f.actionId}/history`, as: 'viewer' },
   '/api/measures': { url: () => '/api/measures', as: 'viewer' },
@@ -228,7 +230,7 @@ for (const kind of DB_KINDS) {
     let doc: Doc;
     const sessions = new Map<Role, Session>();
     const f = {} as Fixture;
-    const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who: Session | null, payload?: object) =>
+    const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const as = async (role: Role) => {
       if (!sessions.has(role)) sessions.set(role, await staffSession(t, role));
@@ -267,6 +269,8 @@ for (const kind of DB_KINDS) {
           overrideReason: '시험 자료: 확보액 입력 전 집행',
         }),
       );
+      // A draft, so the drafts list and the preview answer with one.
+      await ok(call('PUT', `/api/actions/${f.actionId}/draft`, manager, { status: 'on_track', progress: 30, comment: '초안' }), 200);
       await ok(call('POST', `/api/plans/${f.planId}/reports`, manager, { year: 2023, quarter: 3 }));
 
       // an academy session with a registration, and an ended one with its survey sent

@@ -442,7 +442,7 @@ for (const kind of DB_KINDS) {
 
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
-    const counts = () => countRows(t, ['actions', 'action_updates', 'evidence', 'audit_log', 'registrations']);
+    const counts = () => countRows(t, ['actions', 'action_updates', 'evidence', 'audit_log', 'registrations', 'plan_drafts']);
     const actionRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select status, progress, owner_department_id from actions where id = ${id}`))[0];
     const evidenceRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select title, published from evidence where id = ${id}`))[0];
 
@@ -487,6 +487,10 @@ for (const kind of DB_KINDS) {
         ['PATCH', `/api/evidence/${evidenceA.id}`, { published: true }],
         ['PATCH', `/api/evidence/${evidenceA.id}`, { title: '바뀜' }],
         ['DELETE', `/api/evidence/${evidenceA.id}`, undefined],
+        // Drafts of department A's action, and publishing the plan's drafts (managers only).
+        ['PUT', `/api/actions/${actionA}/draft`, { status: 'done', progress: 100 }],
+        ['DELETE', `/api/actions/${actionA}/draft`, undefined],
+        ['POST', `/api/manage/plans/${planId}/drafts/publish`, undefined],
       ];
       for (const [who, label, expected] of [
         [officerB, 'officer of department B', 403],
@@ -498,7 +502,7 @@ for (const kind of DB_KINDS) {
           const res = await call(method, url, who, body);
           assert.equal(res.statusCode, expected, `${label}: ${method} ${url} → ${res.statusCode} ${res.body}`);
           // An officer passes the EDITORS policy and is refused by the department rule; assigning is the managers' (policy).
-          const code = expected === 401 ? 'UNAUTHENTICATED' : who === officerB && !url.endsWith('/assignment') ? 'OTHER_DEPARTMENT' : 'FORBIDDEN';
+          const code = expected === 401 ? 'UNAUTHENTICATED' : who === officerB && !url.endsWith('/assignment') && !url.endsWith('/publish') ? 'OTHER_DEPARTMENT' : 'FORBIDDEN';
           assert.equal(res.json().error.code, code, `${label}: ${method} ${url}`);
           assert.ok(!res.body.includes('intra.example'), 'a refusal shows no evidence');
         }
@@ -519,7 +523,16 @@ for (const kind of DB_KINDS) {
       assert.equal(staffView.statusCode, 401);
       assert.ok(!staffView.body.includes('intra.example'));
       // The workspace's list and one-action views are staff-only too, under any spelling.
-      for (const url of [`/api/actions/${actionA}`, `/api/%61ctions/${actionA}`, `/api/manage/plans/${planId}/actions`, `/api/manage/plans/${planId}/actions?overdue=true`]) {
+      for (const url of [
+        `/api/actions/${actionA}`,
+        `/api/%61ctions/${actionA}`,
+        `/api/manage/plans/${planId}/actions`,
+        `/api/manage/plans/${planId}/actions?overdue=true`,
+        // The drafts and the preview of the public page with them: staff only, under any spelling.
+        `/api/manage/plans/${planId}/drafts`,
+        `/api/manage/plans/${planId}/preview`,
+        `/api/manage/plans/${planId}/%70review`,
+      ]) {
         const res = await call('GET', url, null);
         assert.equal(res.statusCode, 401, url);
         assert.ok(!res.body.includes('intra.example'), url);

@@ -7,6 +7,8 @@
 import type { Evidence, PublicPlan, StaffAction, StaffPlan, StoredPhaseItem, StoredPlanBase } from './api-schema.ts';
 import { entryQuarter, executionRate, figuresFromTotals, figuresOf, ledgerOf, reportFigures, rollUp, shownWon, sumWon, type EntryFigureInput } from './figures.ts';
 import type { PlanFiguresRow, PlanTotalsRow } from './figures-query.ts';
+import type { Draft, DraftRow } from './draft-api-schema.ts';
+import type { DraftTableRow } from './drafts-schema.ts';
 import type { Execution, Ledger } from './ledger-api-schema.ts';
 import type { ResolvedProgress } from './measures.ts';
 import type { EvidenceRow, PlanData } from './plan-read.ts';
@@ -327,3 +329,20 @@ export function actionRowView(planId: number, a: ActionRow, year: number, period
     updatedAt: a.updatedAt.toISOString(),
   };
 }
+
+export const draftView = (d: DraftTableRow): Draft => ({
+  actionId: d.actionId,
+  status: d.status,
+  progress: d.progress,
+  comment: d.comment,
+  updatedAt: d.updatedAt.toISOString(),
+});
+
+export const draftRowView = (d: DraftTableRow, a: ActionRow, year: number, period: Period, by: DraftRow['updatedBy']): DraftRow => ({
+  ...draftView(d),
+  text: a.text,
+  year,
+  period,
+  published: { status: a.status, progress: a.progress },
+  updatedBy: by,
+});

@@ -38,7 +38,7 @@ function EvidenceLinks({ items }: { items: PublicEvidence[] }) {
 /** True once the schedule period (Seoul) has ended: an action still 추진예정 then reads as past. */
 const periodOver = (entry: Pick<PublicEntry, 'year' | 'period'>, now = Date.now()) => periodRange(entry.year, entry.period).to.getTime() <= now;
 
-function Action({ action, past }: { action: PublicAction; past: boolean }) {
+function Action({ action, past, drafted }: { action: PublicAction; past: boolean; drafted: boolean }) {
   const { lang, t } = useI18n();
   return (
     <li className="schedule-action" data-testid="public-action" data-action-id={action.id}>
@@ -54,6 +54,11 @@ function Action({ action, past }: { action: PublicAction; past: boolean }) {
         </>
       )}
       <span className="action-state">
+        {drafted && (
+          <span className="badge draft-mark" data-testid="draft-mark">
+            {t('draftMark')}
+          </span>
+        )}
         <StatusBadge status={action.status} testId="action-status" past={past} />
         <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: plainText({ ko: action.text, en: action.textEn }, lang) })} testId="action-progress" whole />
       </span>
@@ -62,7 +67,7 @@ function Action({ action, past }: { action: PublicAction; past: boolean }) {
   );
 }
 
-function Entry({ entry }: { entry: PublicEntry }) {
+function Entry({ entry, drafted }: { entry: PublicEntry; drafted?: ReadonlySet<number> }) {
   const { lang, t } = useI18n();
   const id = useId();
   return (
@@ -95,7 +100,7 @@ function Entry({ entry }: { entry: PublicEntry }) {
             </p>
             <ul aria-labelledby={`${id}-actions`}>
               {entry.actions.map((action, i) => (
-                <Action key={i} action={action} past={periodOver(entry)} />
+                <Action key={i} action={action} past={periodOver(entry)} drafted={drafted?.has(action.id) ?? false} />
               ))}
             </ul>
           </div>
@@ -105,7 +110,8 @@ function Entry({ entry }: { entry: PublicEntry }) {
   );
 }
 
-export function ScheduleList({ schedule }: { schedule: PublicEntry[] }) {
+/** `drafted`: in the staff preview, the actions whose values come from a draft (marked 초안). */
+export function ScheduleList({ schedule, drafted }: { schedule: PublicEntry[]; drafted?: ReadonlySet<number> }) {
   const { t } = useI18n();
   return (
     <div className="schedule">
@@ -114,7 +120,7 @@ export function ScheduleList({ schedule }: { schedule: PublicEntry[] }) {
           <h3>{t('yearHeading', { year })}</h3>
           <ol className="schedule-entries">
             {entries.map((entry, i) => (
-              <Entry key={`${entry.period}-${i}`} entry={entry} />
+              <Entry key={`${entry.period}-${i}`} entry={entry} drafted={drafted} />
             ))}
           </ol>
         </div>

@@ -34,7 +34,8 @@ function Section({ id, label, children }: { id: string; label: MessageKey; child
   );
 }
 
-function PlanView({ plan }: { plan: Plan }) {
+/** The public plan page's body; the staff preview passes the actions whose values come from a draft. */
+export function PlanView({ plan, drafted }: { plan: Plan; drafted?: ReadonlySet<number> }) {
   const { t } = useI18n();
   return (
     <article className="plan" data-testid="plan">
@@ -107,7 +108,7 @@ function PlanView({ plan }: { plan: Plan }) {
       </Section>
 
       <Section id="schedule" label="schedule">
-        <ScheduleList schedule={plan.schedule} />
+        <ScheduleList schedule={plan.schedule} drafted={drafted} />
       </Section>
 
       <Section id="effects" label="effects">

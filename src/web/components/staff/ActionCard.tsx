@@ -7,15 +7,18 @@
  * Marking an action 완료 (or 이행 후 계속추진) below progress 100 is refused by the API
  * (DONE_NEEDS_FULL_PROGRESS); the form turns that refusal into a question: save it with progress
  * 100, or go back and change it.
+ *
+ * "초안으로 저장" keeps the status and progress as a draft (PUT /api/actions/:id/draft): checked
+ * by the same rules, shown nowhere public until a manager publishes the plan's drafts together.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api-client.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../../modules/plan/types.ts';
 import { departmentName } from '../../departments.ts';
 import { formatDateTime } from '../../format.ts';
-import { Form, SelectField, Submit, SummaryMessage, TextArea, TextField, useKitForm } from '../../forms/index.ts';
+import { Form, SelectField, SummaryMessage, TextArea, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
-import { updateAction, type Department, type Measure, type StaffAction } from '../../staff-api.ts';
+import { discardDraft, saveDraft, updateAction, type Department, type Draft, type Measure, type StaffAction } from '../../staff-api.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { ActionHistory } from './ActionHistory.tsx';
 import { AssignmentForm } from './AssignmentForm.tsx';
@@ -31,9 +34,14 @@ export interface ActionCardProps {
   measures: Measure[];
   /** Something about the action changed on the server: load the plan again. */
   onChanged: () => void;
+  /** The action's pending draft; with `onDraftChanged`, the form can save a draft. */
+  draft?: Draft | null;
+  onDraftChanged?: () => void;
 }
 
-export function ActionCard({ action, canEdit, canManage, departments, measures, onChanged }: ActionCardProps) {
+type Mode = 'publish' | 'draft';
+
+export function ActionCard({ action, canEdit, canManage, departments, measures, onChanged, draft = null, onDraftChanged }: ActionCardProps) {
   const { lang, t } = useI18n();
   const [historyVersion, setHistoryVersion] = useState(0);
   const form = useKitForm({ defaultValues: { status: action.status, progress: String(action.progress), comment: '' } });
@@ -46,7 +54,9 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
   useEffect(() => resetField('progress', { defaultValue: String(action.progress) }), [resetField, action.progress]);
 
   // The change the API refused only for want of progress 100: the question offers to save it with 100.
-  const [ask, setAsk] = useState<(ActionBody & { status: ActionStatus }) | null>(null);
+  const [ask, setAsk] = useState<(ActionBody & { status: ActionStatus; mode: Mode }) | null>(null);
+  // Which of the two buttons submitted the form.
+  const mode = useRef<Mode>('publish');
   const askRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (ask) askRef.current?.focus();
@@ -58,8 +68,26 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
     onChanged();
     return t('actionSaved');
   };
+  const draftSaved = (kept: Draft | null) => {
+    form.resetField('comment');
+    onDraftChanged?.();
+    return t(kept ? 'draftSaved' : 'draftSameAsPublished');
+  };
   const send = async (v: { status: ActionStatus; progress: string; comment: string }) => {
     setAsk(null);
+    if (mode.current === 'draft') {
+      // The whole intended state; the server keeps only what differs from the published values.
+      const body: ActionBody = { status: v.status, ...(measured ? {} : { progress: Number(v.progress) }), ...(v.comment.trim() ? { comment: v.comment.trim() } : {}) };
+      try {
+        return draftSaved((await saveDraft(action.id, body)).draft);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'DONE_NEEDS_FULL_PROGRESS' && !measured) {
+          setAsk({ ...body, status: v.status, mode: 'draft' });
+          return undefined;
+        }
+        throw e;
+      }
+    }
     const body: ActionBody = {};
     if (v.status !== action.status) body.status = v.status;
     if (!measured && Number(v.progress) !== action.progress) body.progress = Number(v.progress);
@@ -69,7 +97,7 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
       await updateAction(action.id, body);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'DONE_NEEDS_FULL_PROGRESS' && !measured) {
-        setAsk({ ...body, status: v.status });
+        setAsk({ ...body, status: v.status, mode: 'publish' });
         return undefined;
       }
       throw e;
@@ -78,12 +106,18 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
   };
   const saveWithFullProgress = async () => {
     if (!ask) return;
+    const { mode: askedMode, ...body } = ask;
     try {
-      await updateAction(action.id, { ...ask, progress: 100 });
+      let message: string;
+      if (askedMode === 'draft') message = draftSaved((await saveDraft(action.id, { ...body, progress: 100 })).draft);
+      else {
+        await updateAction(action.id, { ...body, progress: 100 });
+        message = saved();
+      }
       setAsk(null);
       form.setValue('progress', '100');
       form.kit.setSummary(null);
-      form.kit.setDone(saved());
+      form.kit.setDone(message);
     } catch (e) {
       setAsk(null);
       form.kit.fail(e);
@@ -136,9 +170,51 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
             />
           </div>
           <TextArea name="comment" label={t('comment')} hint={t('commentHint')} rows={2} maxLength={2000} rules={{ maxLength: { value: 2000, message: t('commentTooLong') } }} />
-          <Submit testId="save-action">{t('save')}</Submit>
+          <p className="form-actions">
+            <button type="submit" className="button-primary" disabled={form.formState.isSubmitting} onClick={() => (mode.current = 'publish')} data-testid="save-action">
+              {t('save')}
+            </button>
+            {onDraftChanged && (
+              <>
+                {' '}
+                <button type="submit" className="button-secondary" disabled={form.formState.isSubmitting} onClick={() => (mode.current = 'draft')} data-testid="save-draft">
+                  {t('saveDraft')}
+                </button>
+              </>
+            )}
+          </p>
         </fieldset>
       </Form>
+      {draft && (
+        <div className="draft-note" data-testid="draft-note">
+          <p>
+            {t('draftPending', {
+              status: ACTION_STATUS_LABELS[draft.status ?? action.status][lang],
+              progress: draft.progress ?? action.progress,
+            })}
+          </p>
+          {canEdit && onDraftChanged && (
+            <p className="form-actions">
+              <button
+                type="button"
+                className="button-secondary"
+                data-testid="discard-draft"
+                onClick={async () => {
+                  try {
+                    await discardDraft(action.id);
+                    form.kit.setDone(t('draftDiscarded'));
+                    onDraftChanged();
+                  } catch (e) {
+                    form.kit.fail(e);
+                  }
+                }}
+              >
+                {t('discardDraft')}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
       {ask && (
         <div className="confirm-box" role="alertdialog" aria-labelledby={`${headingId}-ask`} tabIndex={-1} ref={askRef} data-testid="full-progress-question">
           <p id={`${headingId}-ask`}>{t('askFullProgress', { status: ACTION_STATUS_LABELS[ask.status][lang], progress: form.getValues('progress') })}</p>

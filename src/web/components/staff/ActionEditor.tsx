@@ -1,14 +1,18 @@
 /**
  * The one open action of the workspace: loads it alone (GET /api/actions/:id) and shows its
- * goals and its card (update form, history, evidence, assignment), with a link that closes it.
+ * goals and its card (update form, history, evidence, assignment) with its pending draft, and a
+ * link that closes it.
  * Focus moves here when it opens, so keyboard and screen-reader users land on what they opened.
  */
 import { useEffect, useRef } from 'react';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
-import { keys } from '../../queries.ts';
+import { invalidate, keys } from '../../queries.ts';
 import { EDITOR_ROLES } from '../../session.ts';
-import { fetchAction, type Department, type Measure, type StaffAction, type User } from '../../staff-api.ts';
+import { fetchAction, fetchDrafts, type Department, type Measure, type StaffAction, type User } from '../../staff-api.ts';
+
+/** The plan's drafts (a failure leaves the card without its draft note rather than failing it). */
+const loadDrafts = (planId: number, signal: AbortSignal) => fetchDrafts(planId, signal).catch(() => ({ items: [] }));
 import { Link } from '../Link.tsx';
 import { ErrorView, Loading } from '../StatusViews.tsx';
 import { ActionCard } from './ActionCard.tsx';
@@ -39,6 +43,8 @@ export function ActionEditor({
 }) {
   const { t } = useI18n();
   const { state, retry } = useLoad(keys.staffAction(actionId), (signal) => fetchAction(actionId, signal));
+  const planId = state.status === 'ok' ? state.data.planId : 0;
+  const { state: drafts } = useLoad(keys.staffDrafts(planId), (signal) => (planId ? loadDrafts(planId, signal) : Promise.resolve({ items: [] })));
   const region = useRef<HTMLDivElement>(null);
   const loaded = state.status === 'ok';
   useEffect(() => {
@@ -70,7 +76,16 @@ export function ActionEditor({
           </ul>
         </div>
       )}
-      <ActionCard action={action} canEdit={canEditAction(user, action)} canManage={canManage} departments={departments} measures={measures} onChanged={onChanged} />
+      <ActionCard
+        action={action}
+        canEdit={canEditAction(user, action)}
+        canManage={canManage}
+        departments={departments}
+        measures={measures}
+        onChanged={onChanged}
+        draft={drafts.status === 'ok' ? (drafts.data.items.find((d) => d.actionId === action.id) ?? null) : null}
+        onDraftChanged={() => void invalidate(keys.staffDrafts(action.planId))}
+      />
       <p className="action-editor-close">
         <Link href={closeHref} className="button-secondary" data-testid="close-action">
           {t('closeAction')}

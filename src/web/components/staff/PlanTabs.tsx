@@ -1,14 +1,15 @@
-/** Links between the views of one plan: workspace, ledger, reports, and the public page. */
+/** Links between the views of one plan: workspace, ledger, reports, English, the preview with the drafts, and the public page. */
 import { useI18n, type MessageKey } from '../../i18n.ts';
 import { Link } from '../Link.tsx';
 
-export type PlanView = 'workspace' | 'ledger' | 'reports' | 'english';
+export type PlanView = 'workspace' | 'ledger' | 'reports' | 'english' | 'preview';
 
 const VIEWS: { view: PlanView; suffix: string; label: MessageKey }[] = [
   { view: 'workspace', suffix: '', label: 'linkWorkspace' },
   { view: 'ledger', suffix: '/ledger', label: 'linkLedger' },
   { view: 'reports', suffix: '/reports', label: 'linkReports' },
   { view: 'english', suffix: '/english', label: 'linkEnglish' },
+  { view: 'preview', suffix: '/preview', label: 'previewTitle' },
 ];
 
 export function PlanTabs({ planId, current }: { planId: number; current: PlanView }) {

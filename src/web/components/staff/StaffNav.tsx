@@ -21,7 +21,11 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   const session = useSession();
   const navigate = useNavigate();
   const items: Item[] = [
-    { href: '/staff', label: 'navDashboard', current: ['staffHome', 'staffPlan', 'staffPlanAction', 'staffLedger', 'staffReports', 'staffImport'].includes(route.name) },
+    {
+      href: '/staff',
+      label: 'navDashboard',
+      current: ['staffHome', 'staffPlan', 'staffPlanAction', 'staffLedger', 'staffReports', 'staffPlanPreview', 'staffImport'].includes(route.name),
+    },
   ];
   items.push({ href: '/staff/academy', label: 'navStaffAcademy', current: ['staffAcademy', 'staffAcademySession', 'staffCheckIn'].includes(route.name) });
   items.push({ href: '/staff/school', label: 'navStaffSchool', current: route.name === 'staffSchool' });

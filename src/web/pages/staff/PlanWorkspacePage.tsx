@@ -11,6 +11,7 @@ import type { Figures } from '../../api-client.ts';
 import { ActionEditor } from '../../components/staff/ActionEditor.tsx';
 import { ActionFilters } from '../../components/staff/ActionFilters.tsx';
 import { ActionList } from '../../components/staff/ActionList.tsx';
+import { DraftsPanel } from '../../components/staff/DraftsPanel.tsx';
 import { PlanHeaderForm } from '../../components/staff/PlanHeaderForm.tsx';
 import { PlanTabs, StaffBreadcrumb } from '../../components/staff/PlanTabs.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
@@ -119,6 +120,7 @@ export function PlanWorkspacePage({ id }: { id: number }) {
           </ul>
         </details>
       )}
+      <DraftsPanel planId={plan.id} canPublish={isManager(user)} />
       <section className="workspace-actions" aria-labelledby="action-list-heading">
         <h2 id="action-list-heading">{t('actionListLabel')}</h2>
         <ActionFilters filter={filter} years={list.status === 'ok' ? list.data.years : []} departments={departments} listHref={withLang(base, lang)} onChange={setFilter} />
