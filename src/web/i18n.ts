@@ -13,6 +13,7 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { transparencyEn, transparencyKo } from './i18n-transparency.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
@@ -77,6 +78,7 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...transparencyKo,
   ...portalKo,
   ...todoKo,
   ...openDataKo,
@@ -141,6 +143,7 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...transparencyEn,
   ...portalEn,
   ...todoEn,
   ...openDataEn,

@@ -442,7 +442,7 @@ for (const kind of DB_KINDS) {
 
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
-    const counts = () => countRows(t, ['actions', 'action_updates', 'evidence', 'audit_log', 'registrations']);
+    const counts = () => countRows(t, ['actions', 'action_updates', 'action_explanations', 'evidence', 'audit_log', 'registrations']);
     const actionRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select status, progress, owner_department_id from actions where id = ${id}`))[0];
     const evidenceRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select title, published from evidence where id = ${id}`))[0];
 
@@ -483,6 +483,8 @@ for (const kind of DB_KINDS) {
         ['PATCH', `/api/actions/${actionA}`, { status: 'done', progress: 100, comment: '다른 부서' }],
         ['PATCH', `/api/actions/${actionA}`, { comment: '의견만' }],
         ['PATCH', `/api/actions/${actionA}/assignment`, { ownerDepartmentId: deptB }],
+        ['PUT', `/api/actions/${actionA}/explanation`, { ko: '공개 설명 끼워넣기', en: 'Planted' }],
+        ['PUT', `/api/actions/${actionA}/explanation`, { ko: '' }],
         ['POST', `/api/actions/${actionA}/links`, { title: '끼워넣기', url: 'https://evil.example/', published: true }],
         ['PATCH', `/api/evidence/${evidenceA.id}`, { published: true }],
         ['PATCH', `/api/evidence/${evidenceA.id}`, { title: '바뀜' }],
