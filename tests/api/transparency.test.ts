@@ -95,6 +95,16 @@ for (const kind of DB_KINDS) {
         assert.deepEqual(await countRows(t, TABLES), before);
       });
 
+      it('answers 404 for a well-formed unknown action and 400 for an odd id, writing nothing', async () => {
+        const before = await countRows(t, TABLES);
+        assert.equal((await call('PUT', '/api/actions/2147483646/explanation', manager, { ko: '설명' })).statusCode, 404);
+        for (const odd of ['0', '-1', '0x1', '1e3', 'abc', '2147483648']) {
+          const res = await call('PUT', `/api/actions/${odd}/explanation`, manager, { ko: '설명' });
+          assert.equal(res.statusCode, 400, `${odd}: ${res.body}`);
+        }
+        assert.deepEqual(await countRows(t, TABLES), before);
+      });
+
       it('refuses control characters, English alone and overlong text, naming the field', async () => {
         const before = await countRows(t, TABLES);
         for (const [body, field] of [

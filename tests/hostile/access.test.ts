@@ -619,9 +619,20 @@ for (const kind of DB_KINDS) {
         for (const p of params) {
           for (const value of garbage) {
             for (const who of ['-1', '1;drop', '..%2F..%2Fapi%2Fhealth'].includes(value) ? [admin, null] : [admin]) {
-              const res = await call(method as Method, fill(p, value), who, method === 'GET' || method === 'DELETE' ? undefined : {});
+              const payload = method === 'GET' || method === 'DELETE' ? undefined : {};
+              const target = fill(p, value);
+              const res = await call(method as Method, target, who, payload);
+              // `%2e%2e` is a dot segment: a WHATWG URL parser (a browser's, and inject's) resolves it
+              // before sending, so what arrives is another path (`/api/plans/%2e%2e/actions/1` is
+              // `/api/actions/1`). That path must answer exactly as it does when asked directly.
+              const resolved = new URL(target, 'http://localhost').pathname;
+              if (resolved !== target) {
+                const direct = await call(method as Method, resolved, who, payload);
+                if (res.statusCode >= 500 || res.statusCode !== direct.statusCode) failures.push(`${method} ${target} → ${res.statusCode}, but ${resolved} → ${direct.statusCode}`);
+                continue;
+              }
               const okCodes = who ? [400, 404] : [400, 401, 404];
-              if (!okCodes.includes(res.statusCode)) failures.push(`${method} ${fill(p, value)} as ${who ? 'admin' : 'anonymous'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+              if (!okCodes.includes(res.statusCode)) failures.push(`${method} ${target} as ${who ? 'admin' : 'anonymous'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
             }
           }
           if (method !== 'GET') continue; // writes: the garbage above suffices, and a lenient alias could change a row
