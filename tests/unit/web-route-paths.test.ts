@@ -29,7 +29,25 @@ describe('web route table shared by the app and the server', () => {
   });
 
   it('agrees on what is not found', () => {
-    for (const path of ['/nope', '/plans', '/plans/abc', '/plans/0', '/plans/01', '/plans/1/2', '/staff/nope', '/registrations/short', '/events/1e3', '/privacy/x', '/plans/1/actions/abc', '/plans/1/actions/0', '/plans/1/actions/01', '/plans/x/actions/1', '/plans/1/actions', '/plans/1/disclosure/2', '/staff/plans/1/actions/1e3']) {
+    for (const path of [
+      '/nope',
+      '/plans',
+      '/plans/abc',
+      '/plans/0',
+      '/plans/01',
+      '/plans/1/2',
+      '/staff/nope',
+      '/registrations/short',
+      '/events/1e3',
+      '/privacy/x',
+      '/plans/1/actions/abc',
+      '/plans/1/actions/0',
+      '/plans/1/actions/01',
+      '/plans/x/actions/1',
+      '/plans/1/actions',
+      '/plans/1/disclosure/2',
+      '/staff/plans/1/actions/1e3',
+    ]) {
       assert.equal(matchRoute(routes, { pathname: path }).route.name, 'notFound', path);
       assert.equal(isPagePath(path), false, `server: ${path}`);
     }
