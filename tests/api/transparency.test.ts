@@ -174,6 +174,21 @@ for (const kind of DB_KINDS) {
         assert.equal(page.asOf, staff.schedule.flatMap((e: Json) => e.actions).find((a: Json) => a.id === forum.id).updatedAt);
       });
 
+      it("gives each goal's English by position, null where staff have not written it", async () => {
+        const before = (await ok(call('GET', `/api/plans/${planId}/actions/${forum.id}`, null))).entry;
+        assert.ok(before.goals.length > 0);
+        assert.deepEqual(
+          before.goalsEn,
+          before.goals.map(() => null),
+        );
+        const sheet = await ok(call('GET', `/api/manage/plans/${planId}/english`, viewer));
+        const goal = sheet.items.find((i: Json) => i.kind === 'goal' && i.ko === before.goals[0]);
+        await ok(call('PUT', `/api/plans/${planId}/english`, manager, { texts: [{ key: goal.key, en: 'Forum held' }] }));
+        const entry = (await ok(call('GET', `/api/plans/${planId}/actions/${forum.id}`, null))).entry;
+        assert.deepEqual(entry.goalsEn, ['Forum held', ...before.goals.slice(1).map(() => null)]);
+        await ok(call('PUT', `/api/plans/${planId}/english`, manager, { texts: [{ key: goal.key, en: null }] }));
+      });
+
       it('answers 404 for an action of another plan, an unknown action and a malformed id', async () => {
         assert.equal((await call('GET', `/api/plans/${planId + 1000}/actions/${forum.id}`, null)).statusCode, 404);
         assert.equal((await call('GET', `/api/plans/${planId}/actions/2000000000`, null)).statusCode, 404);

@@ -25,7 +25,13 @@ export const ExplanationBody = z
 export const PublicActionPageSchema = z
   .object({
     plan: z.object({ id: dbId(), title: z.string(), titleEn: z.string().nullable(), pledge: z.string() }),
-    entry: z.object({ id: dbId(), year: z.number().int(), period: z.enum(PERIODS), goals: z.array(z.string()) }),
+    entry: z.object({
+      id: dbId(),
+      year: z.number().int(),
+      period: z.enum(PERIODS),
+      goals: z.array(z.string()),
+      goalsEn: z.array(z.string().nullable()).describe('the English of each goal, by position; null: none yet, show the Korean'),
+    }),
     action: PublicActionSchema,
     explanation: ExplanationSchema.nullable(),
     history: z

@@ -72,9 +72,9 @@ export async function getPublicAction(db: Executor, planId: number, actionId: nu
 async function loadEntry(db: Executor, entryId: number) {
   const [[e], goalRows] = await Promise.all([
     db.select().from(scheduleEntries).where(eq(scheduleEntries.id, entryId)),
-    db.select({ text: goals.text }).from(goals).where(eq(goals.entryId, entryId)).orderBy(asc(goals.position)),
+    db.select({ text: goals.text, textEn: goals.textEn }).from(goals).where(eq(goals.entryId, entryId)).orderBy(asc(goals.position)),
   ]);
-  return { id: e!.id, year: e!.year, period: e!.period, goals: goalRows.map((g) => g.text) };
+  return { id: e!.id, year: e!.year, period: e!.period, goals: goalRows.map((g) => g.text), goalsEn: goalRows.map((g) => g.textEn) };
 }
 
 /** The plan's reported quarters, newest first, with their own figures and download links. */

@@ -83,7 +83,9 @@ function ActionView({ page }: { page: PublicActionPage }) {
           <h2 id="goals-heading">{t('goals')}</h2>
           <ul>
             {entry.goals.map((g, i) => (
-              <li key={i}>{g}</li>
+              <li key={i}>
+                <LocalText text={{ ko: g, en: entry.goalsEn[i] ?? null }} />
+              </li>
             ))}
           </ul>
         </section>
