@@ -37,7 +37,7 @@ if [ -x /usr/bin/chromium ]; then echo "finhub: chromium $(/usr/bin/chromium --v
 # fonts (python3-fonttools, fonts-noto-cjk, fonts-dejavu-core), PDF text (poppler-utils), XML against
 # its schema (python3-lxml: sitemap.xml).
 readers_ok() {
-  /usr/bin/python3 -c 'import icalendar, vobject, openpyxl, jsonschema, fontTools, lxml' 2>/dev/null &&
+  /usr/bin/python3 -c 'import icalendar, vobject, openpyxl, jsonschema, fontTools, brotli, lxml' 2>/dev/null &&
     command -v pdftotext >/dev/null &&
     [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] &&
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
@@ -46,7 +46,7 @@ if ! readers_ok; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "finhub: installing the independent readers and fonts (apt-get) …"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      python3-icalendar python3-vobject python3-openpyxl python3-jsonschema python3-fonttools python3-lxml \
+      python3-icalendar python3-vobject python3-openpyxl python3-jsonschema python3-fonttools python3-brotli python3-lxml \
       poppler-utils fonts-noto-cjk fonts-dejavu-core >/dev/null
   fi
 fi

@@ -7,7 +7,8 @@
  *   - csv (python's standard library): CSV records and line ends;
  *   - jsonschema (python3-jsonschema): the OpenAPI document against the OpenAPI 3.1 meta-schema,
  *     component schemas against JSON Schema 2020-12, live answers against their declared schemas;
- *   - fontTools (python3-fonttools): the glyphs of the fonts embedded in a PDF;
+ *   - fontTools (python3-fonttools, python3-brotli): the glyphs of the fonts embedded in a PDF, and
+ *     the code points of the web font slices;
  *   - pdftotext and pdffonts (poppler-utils): the text of a PDF and its fonts;
  *   - zipfile and xml.etree (python's standard library): HWPX packages (OWPML), their parts and text;
  *   - lxml (python3-lxml): XML against its XML Schema (sitemap.xml, tests/api/sitemap.test.ts).
@@ -284,3 +285,12 @@ print(json.dumps({
 
 /** Reads an HWPX package with python's zipfile and ElementTree. */
 export const readHwpx = (hwpx: Buffer) => python<HwpxReading>(HWPX_READER, hwpx);
+
+const FONT_CMAP = `
+import sys, io, json
+from fontTools.ttLib import TTFont
+font = TTFont(io.BytesIO(sys.stdin.buffer.read()))
+print(json.dumps(sorted(font.getBestCmap().keys())))
+`;
+/** The code points a font (.woff2, .ttf, .otf) has glyphs for, read by fontTools (woff2 needs python3-brotli). */
+export const readFontCodePoints = (font: Buffer) => python<number[]>(FONT_CMAP, font);
