@@ -15,6 +15,7 @@ import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 import { transparencyEn, transparencyKo } from './i18n-transparency.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
+import { newsEn, newsKo } from './i18n-news.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
@@ -80,6 +81,7 @@ const ko = {
   ...settlementKo,
   ...transparencyKo,
   ...portalKo,
+  ...newsKo,
   ...todoKo,
   ...openDataKo,
 };
@@ -145,6 +147,7 @@ const en: Record<MessageKey, string> = {
   ...settlementEn,
   ...transparencyEn,
   ...portalEn,
+  ...newsEn,
   ...todoEn,
   ...openDataEn,
 };
