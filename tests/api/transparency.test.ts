@@ -58,6 +58,8 @@ for (const kind of DB_KINDS) {
       await ok(call('PATCH', `/api/actions/${other.id}`, manager, { status: 'on_hold', progress: 10 }));
       await ok(call('POST', `/api/actions/${forum.id}/links`, manager, { title: '지니포럼 보도자료', url: 'https://example.org/genie', published: true }), 201);
       await ok(call('POST', `/api/actions/${forum.id}/links`, manager, { title: '내부 검토 메모', url: 'https://example.org/memo' }), 201);
+      // the money first: an execution stays within what is secured (the data rules)
+      await ok(call('PUT', `/api/plans/${planId}/ledger/secured`, manager, { sourceLabel: '시비', year: 2023, securedKrw: 150_000_000 }));
       await ok(
         call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 100_000_000, description: '포럼 개최비' }),
         201,
