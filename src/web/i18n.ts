@@ -15,6 +15,7 @@ import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { newsEn, newsKo } from './i18n-news.ts';
+import { homeEn, homeKo } from './i18n-home.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
@@ -80,6 +81,7 @@ const ko = {
   ...settlementKo,
   ...portalKo,
   ...newsKo,
+  ...homeKo,
   ...todoKo,
   ...openDataKo,
 };
@@ -145,6 +147,7 @@ const en: Record<MessageKey, string> = {
   ...settlementEn,
   ...portalEn,
   ...newsEn,
+  ...homeEn,
   ...todoEn,
   ...openDataEn,
 };
