@@ -259,7 +259,15 @@ for (const kind of DB_KINDS) {
         await ok(t.app.inject({ method: 'POST', url: `/api/actions/${f.actionId}/evidence`, headers: { ...manager.headers, ...upload.headers }, payload: upload.payload }))
       ).id;
       await ok(
-        call('POST', `/api/plans/${f.planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 100_000_000, description: '집행' }),
+        call('POST', `/api/plans/${f.planId}/executions`, manager, {
+          sourceLabel: '시비',
+          year: 2023,
+          executedOn: '2023-08-10',
+          amountKrw: 100_000_000,
+          description: '집행',
+          exceedSecured: true,
+          overrideReason: '시험 자료: 확보액 입력 전 집행',
+        }),
       );
       await ok(call('POST', `/api/plans/${f.planId}/reports`, manager, { year: 2023, quarter: 3 }));
 
