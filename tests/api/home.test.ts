@@ -77,6 +77,8 @@ for (const kind of DB_KINDS) {
 
       const ledger = (await call('GET', `/api/plans/${planId}/ledger`, manager)).json();
       const row = ledger.rows.find((r: Json) => r.plannedKrw > 0)!;
+      const secured = await call('PUT', `/api/plans/${planId}/ledger/secured`, manager, { sourceLabel: row.sourceLabel, year: row.year, securedKrw: 300_000_000 });
+      assert.equal(secured.statusCode, 200, secured.body);
       const x = await call('POST', `/api/plans/${planId}/executions`, manager, {
         sourceLabel: row.sourceLabel,
         year: row.year,
