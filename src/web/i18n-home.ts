@@ -1,8 +1,6 @@
 /** UI strings of the public home page (the program at a glance), Korean and English. */
 export const homeKo = {
   homeGlance: '한눈에 보는 추진 현황',
-  homeAsOfProgress: '이행률·완료율 기준일: {date}',
-  homeAsOfBudget: '예산 기준일: {date}',
   homeQuarter: '{year}년 {quarter}분기 추진 과제',
   homeQuarterNone: '이번 분기에 예정된 과제가 없습니다.',
   homeQuarterProgress: '진척도 {progress}%',
@@ -18,8 +16,6 @@ export const homeKo = {
 
 export const homeEn: Record<keyof typeof homeKo, string> = {
   homeGlance: 'The program at a glance',
-  homeAsOfProgress: 'Progress and completion as of {date}',
-  homeAsOfBudget: 'Budget as of {date}',
   homeQuarter: 'Actions for Q{quarter} {year}',
   homeQuarterNone: 'No actions are due this quarter.',
   homeQuarterProgress: 'Progress {progress}%',

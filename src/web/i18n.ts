@@ -13,6 +13,7 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { transparencyEn, transparencyKo } from './i18n-transparency.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { newsEn, newsKo } from './i18n-news.ts';
 import { homeEn, homeKo } from './i18n-home.ts';
@@ -79,6 +80,7 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...transparencyKo,
   ...portalKo,
   ...newsKo,
   ...homeKo,
@@ -145,6 +147,7 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...transparencyEn,
   ...portalEn,
   ...newsEn,
   ...homeEn,

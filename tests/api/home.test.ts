@@ -29,7 +29,7 @@ for (const kind of DB_KINDS) {
     let t: TestApp;
     let manager: Session;
     let planId: number;
-    const call = (method: 'GET' | 'PATCH' | 'POST', url: string, who: Session | null, payload?: object) =>
+    const call = (method: 'GET' | 'PATCH' | 'POST' | 'PUT', url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
     const home = async () => {
       const res = await call('GET', '/api/home', null);
@@ -58,6 +58,7 @@ for (const kind of DB_KINDS) {
       const imported = await iso(sql`select created_at as at from plans where id = ${planId}`);
       assert.equal(p.figures.asOf, imported, 'progress as of the import');
       assert.equal(p.ledger.asOf, imported, 'budget as of the import');
+      assert.deepEqual([p.figures.asOf, p.ledger.asOf], [plan.asOf.progress, plan.asOf.budget], 'the plan page’s 기준일');
       const { year, quarter } = quarterOf(new Date());
       assert.deepEqual([body.quarter.year, body.quarter.quarter], [year, quarter]);
       assert.deepEqual([body.sessions, body.events, body.news], [[], [], []]);
@@ -89,7 +90,9 @@ for (const kind of DB_KINDS) {
       assert.equal(x.statusCode, 201, x.body);
       const after = (await home()).body.plans[0];
       assert.equal(after.ledger.executedKrw, 250_000_000);
-      assert.equal(after.ledger.asOf, await iso(sql`select max(created_at) as at from budget_executions where plan_id = ${planId}`), 'as of the execution');
+      assert.equal(after.ledger.asOf, await iso(sql`select ledger_updated_at as at from plans where id = ${planId}`), 'as of the execution');
+      const page = (await call('GET', `/api/plans/${planId}`, null)).json();
+      assert.deepEqual([after.figures.asOf, after.ledger.asOf], [page.asOf.progress, page.asOf.budget], 'the plan page’s 기준일');
     });
 
     it("lists this quarter's actions as the plan view counts its quarter (H1 → Q2, H2 and FY → Q4)", async () => {

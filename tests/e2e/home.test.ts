@@ -47,7 +47,7 @@ describe('home page', () => {
     assert.equal((await card.getByTestId('progress-rate').innerText()).trim(), `${home.plans[0]!.figures.progressRate!.toFixed(1)}%`);
     assert.equal((await card.getByTestId('completion-rate').innerText()).trim(), `${home.plans[0]!.figures.completionRate!.toFixed(1)}%`);
     await waitForText(card.getByTestId('budget-executed'), /억원/);
-    await waitForText(card.getByTestId('home-as-of'), /이행률·완료율 기준일: \d{4}년 \d{1,2}월 \d{1,2}일 · 예산 기준일: \d{4}년/);
+    await waitForText(card.getByTestId('home-as-of'), /이행률·완료율 기준일: \d{4}년 \d{1,2}월 \d{1,2}일\s*예산 기준일: \d{4}년/);
     await waitForText(page.getByTestId('home-quarter'), /\d{4}년 [1-4]분기 추진 과제/);
     await waitForText(page.getByTestId('home-sessions'), /금융아카데미 홈 강좌/);
     await waitForText(page.getByTestId('home-events'), /전주 금융세미나/);
@@ -77,7 +77,7 @@ describe('home page', () => {
 
     // English: the labels and the texts given in English; the plan's own texts, Korean only here, say so.
     await page.goto(`${h.server.url}/?lang=en`);
-    await waitForText(page.getByTestId('plan-card').first().getByTestId('home-as-of'), /Progress and completion as of \d{1,2} \w+ \d{4} · Budget as of/);
+    await waitForText(page.getByTestId('plan-card').first().getByTestId('home-as-of'), /Progress figures as of \d{1,2} \w+ \d{4}\s*Budget figures as of/);
     await waitForText(page.getByTestId('plan-card').first(), /Korean only/);
     await waitForText(page.getByTestId('home-quarter'), /Actions for Q[1-4] \d{4}/);
     await waitForText(page.getByTestId('home-sessions'), /금융아카데미 홈 강좌 \(en\)/);

@@ -19,9 +19,9 @@ export const HomeSchema = z.object({
       pledge: z.string(),
       pledgeEn: english,
       figures: FiguresSchema.extend({
-        asOf: asOf('the latest change of an action (the time of reading when a measure computes some progress live), else the import'),
+        asOf: asOf('the latest change of an action (the time of reading when a measure is bound), else the import; as the plan page’s asOf.progress'),
       }),
-      ledger: LedgerAmountsSchema.extend({ asOf: asOf('the latest recorded execution, else the import') }),
+      ledger: LedgerAmountsSchema.extend({ asOf: asOf('the latest change of the ledger (secured money, executions), else the import') }),
     }),
   ),
   quarter: z.object({

@@ -3,9 +3,9 @@
  * staff dashboard sums, src/modules/plan/figures-query.ts), this quarter's actions
  * (plan/quarter-actions.ts), the next sessions and events, the latest news.
  *
- * 기준일 (`asOf`), from the data as the plan page's: progress figures are as of the latest change
- * of an action (the time of reading when a measure computes some progress live), else the plan's
- * import; the budget executed as of the latest recorded execution, else the import.
+ * 기준일 (`asOf`), the plan page's (plan/presenters.ts asOfView), read without loading each plan:
+ * progress figures as of the latest change of an action (the time of reading when a measure is
+ * bound), else the plan's import; budget figures as of the latest ledger change, else the import.
  */
 import { eq, isNotNull, max } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -18,31 +18,25 @@ import { allPlanFigures } from '../plan/figures-query.ts';
 import { quarterActions } from '../plan/quarter-actions.ts';
 import { actions, plans, scheduleEntries } from '../plan/schema.ts';
 import { quarterOf } from '../plan/seoul-time.ts';
-import { budgetExecutions } from '../plan/tracking-schema.ts';
 import type { HomeSchema } from './api-schema.ts';
 
 const UPCOMING = 3;
 
 type Home = z.infer<typeof HomeSchema>;
 
-/** Per plan: its English texts, import time, latest action change, whether a measure drives one, latest execution. */
+/** Per plan: its English texts, import and ledger times, latest action change, whether a measure is bound. */
 async function planDates(db: Executor) {
-  const [rows, changed, measured, executed] = await Promise.all([
-    db.select({ id: plans.id, titleEn: plans.titleEn, pledgeEn: plans.pledgeEn, createdAt: plans.createdAt }).from(plans),
+  const [rows, changed, measured] = await Promise.all([
+    db.select({ id: plans.id, titleEn: plans.titleEn, pledgeEn: plans.pledgeEn, createdAt: plans.createdAt, ledgerUpdatedAt: plans.ledgerUpdatedAt }).from(plans),
     db
       .select({ planId: scheduleEntries.planId, at: max(actions.updatedAt) })
       .from(actions)
       .innerJoin(scheduleEntries, eq(scheduleEntries.id, actions.entryId))
       .groupBy(scheduleEntries.planId),
     db.selectDistinct({ planId: scheduleEntries.planId }).from(actions).innerJoin(scheduleEntries, eq(scheduleEntries.id, actions.entryId)).where(isNotNull(actions.measureKey)),
-    db
-      .select({ planId: budgetExecutions.planId, at: max(budgetExecutions.createdAt) })
-      .from(budgetExecutions)
-      .groupBy(budgetExecutions.planId),
   ]);
   const changedAt = new Map(changed.map((r) => [r.planId, r.at]));
   const measuredPlans = new Set(measured.map((r) => r.planId));
-  const executedAt = new Map(executed.map((r) => [r.planId, r.at]));
   return new Map(
     rows.map((p) => [
       p.id,
@@ -51,7 +45,7 @@ async function planDates(db: Executor) {
         pledgeEn: p.pledgeEn,
         measured: measuredPlans.has(p.id),
         progressAt: later(p.createdAt, changedAt.get(p.id)),
-        budgetAt: executedAt.get(p.id) ?? p.createdAt,
+        budgetAt: p.ledgerUpdatedAt ?? p.createdAt,
       },
     ]),
   );

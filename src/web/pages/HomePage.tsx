@@ -4,6 +4,7 @@
  * (GET /api/home, kept by the public cache).
  */
 import { fetchHome, type Home } from '../api-client.ts';
+import { AsOf } from '../components/AsOf.tsx';
 import { LocalText } from '../components/events/EventText.tsx';
 import { Link } from '../components/Link.tsx';
 import { NewsList } from '../components/news/NewsList.tsx';
@@ -16,7 +17,6 @@ import { useI18n } from '../i18n.ts';
 import { keys } from '../queries.ts';
 
 function PlanGlance({ plan }: { plan: Home['plans'][number] }) {
-  const { lang, t } = useI18n();
   return (
     <li className="home-plan" data-testid="plan-card">
       <LocalText text={{ ko: plan.pledge, en: plan.pledgeEn }} as="p" className="plan-pledge" />
@@ -26,15 +26,16 @@ function PlanGlance({ plan }: { plan: Home['plans'][number] }) {
         </Link>
       </h3>
       <FigureCards overall={plan.figures} ledger={plan.ledger} />
-      <p className="figure-help" data-testid="home-as-of">
-        {t('homeAsOfProgress', { date: formatDate(plan.figures.asOf, lang) })} · {t('homeAsOfBudget', { date: formatDate(plan.ledger.asOf, lang) })}
-      </p>
+      <div className="as-of-list" data-testid="home-as-of">
+        <AsOf at={plan.figures.asOf} label="asOfProgress" />
+        <AsOf at={plan.ledger.asOf} label="asOfBudget" />
+      </div>
     </li>
   );
 }
 
 function QuarterActions({ quarter }: { quarter: Home['quarter'] }) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   return (
     <section className="home-section" aria-labelledby="home-quarter" data-testid="home-quarter">
       <h2 id="home-quarter">{t('homeQuarter', { year: quarter.year, quarter: quarter.quarter })}</h2>
@@ -43,7 +44,9 @@ function QuarterActions({ quarter }: { quarter: Home['quarter'] }) {
       ) : (
         <>
           <FigureCards overall={quarter.figures} />
-          <p className="figure-help">{t('homeAsOfProgress', { date: formatDate(quarter.figures.asOf, lang) })}</p>
+          <div className="as-of-list">
+            <AsOf at={quarter.figures.asOf} label="asOfProgress" />
+          </div>
           <ul className="home-actions" data-testid="home-quarter-actions">
             {quarter.actions.map((a) => (
               <li key={a.id}>
