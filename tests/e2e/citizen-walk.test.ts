@@ -98,8 +98,13 @@ describe('a citizen walks through the public record on a phone', () => {
       const context = await h.newContext(PHONE);
       const page = await context.newPage();
 
-      // Home → the plan
+      // Home: the program at a glance with its 기준일, the coming event and the latest news
       await page.goto(`${h.server.url}/${q}`);
+      await waitForText(page.getByTestId('plan-card').first(), L(/이행률/, /Progress rate/));
+      assert.match(await page.getByTestId('home-as-of').first().innerText(), L(/기준일/, /as of/));
+      await waitForText(page.getByTestId('home-events'), L(/제8회 지니포럼/, /The 8th GENIE Forum/));
+      await waitForText(page.getByTestId('home-news'), L(/금융중심지 협력 협약 체결/, /cooperation agreement/));
+      await noSidewaysScroll(page, `home (${lang})`);
       await page.getByTestId('plan-link').first().click();
       await page.waitForURL(`**/plans/${planId}**`);
       await waitForText(page.getByTestId('plan-title'), new RegExp(TITLE));
