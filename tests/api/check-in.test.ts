@@ -59,7 +59,8 @@ for (const kind of DB_KINDS) {
       const r = await asRegistrant(t.database.db, await call('POST', `/api/academy/sessions/${sessionId}/registrations`, null, { name: '홍길동', phone, consent: true }), phone);
       const status = await call('GET', `/api/registrations/${r.json().token}`, null);
       assert.equal(status.statusCode, 200, status.body);
-      return { ...r.json(), code: status.json().checkInCode as string };
+      const { id, token } = r.json() as { id: number; token: string };
+      return { id, token, code: status.json().checkInCode as string };
     }
     /** An event starting `startsIn` from now with a general category open now. */
     async function event(startsIn: number): Promise<number> {
@@ -82,7 +83,8 @@ for (const kind of DB_KINDS) {
       const r = await asRegistrant(t.database.db, await call('POST', `/api/events/${eventId}/registrations`, null, payload), phone);
       const status = await call('GET', `/api/registrations/${r.json().token}`, null);
       assert.equal(status.json().status, 'confirmed', `${r.body} ${status.body}`);
-      return { ...r.json(), code: status.json().checkInCode as string };
+      const { id, token } = r.json() as { id: number; token: string };
+      return { id, token, code: status.json().checkInCode as string };
     }
     const checkedIn = async (id: number) =>
       (await rows<{ checked_in_at: Date | null }>(t.database.db, sql`select checked_in_at from registrations where id = ${id}`))[0]!.checked_in_at;

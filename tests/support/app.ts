@@ -8,7 +8,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type DbKind } from './db.ts';
 
 /** The widest check-in window (FINHUB_CHECK_IN_OPENS_MINUTES' maximum, 30 days). */
-export const CHECK_IN_ANY_DAY = 30 * 24 * 60;
+const CHECK_IN_ANY_DAY = 30 * 24 * 60;
 
 export interface TestApp {
   app: FastifyInstance;

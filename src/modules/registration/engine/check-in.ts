@@ -17,13 +17,13 @@ export interface CheckInResult {
 export type CheckInBy = { token: string } | { code: string } | { registrationId: number };
 
 /** Minutes before the start that check-in opens, when the app is not told (FINHUB_CHECK_IN_OPENS_MINUTES). */
-export const CHECK_IN_OPENS_DEFAULT_MINUTES = 60;
+const CHECK_IN_OPENS_DEFAULT_MINUTES = 60;
 
 /** The characters of a check-in code (no 0/O, 1/I/L look-alikes): migration 0023's finhub_new_check_in_code(). */
-export const CHECK_IN_CODE_PATTERN = /^[2-9A-HJKMNP-Z]{6}$/;
+const CHECK_IN_CODE_PATTERN = /^[2-9A-HJKMNP-Z]{6}$/;
 
 /** A typed code as stored: capitals, without the spaces and dashes people type between groups ("k7m-4qr" → "K7M4QR"). */
-export const normaliseCheckInCode = (typed: string): string => typed.toUpperCase().replace(/[\s\-–—]/g, '');
+const normaliseCheckInCode = (typed: string): string => typed.toUpperCase().replace(/[\s\-–—]/g, '');
 
 /** The registration a check-in names, whatever its pool (the caller checks it is the session's or event's). */
 export async function registrationForCheckIn(tx: Executor, by: CheckInBy): Promise<Registration | undefined> {
