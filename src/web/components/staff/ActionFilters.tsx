@@ -3,6 +3,7 @@
  * navigates to the same page with the filter in the query string (a new history entry, so back
  * returns to the previous filter and a reload keeps it); the list is filtered by the server.
  */
+import { useState } from 'react';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../../modules/plan/types.ts';
 import { departmentLabel } from '../../departments.ts';
 import { LabelledField } from '../../forms/index.ts';
@@ -10,6 +11,8 @@ import { useI18n } from '../../i18n.ts';
 import type { Department } from '../../staff-api.ts';
 import type { WorkspaceFilter } from '../../workspace-filter.ts';
 import { Link } from '../Link.tsx';
+
+const sameFilter = (a: WorkspaceFilter, b: WorkspaceFilter) => JSON.stringify(a) === JSON.stringify(b);
 
 export function ActionFilters({
   filter,
@@ -26,9 +29,19 @@ export function ActionFilters({
   onChange: (next: WorkspaceFilter) => void;
 }) {
   const { lang, t } = useI18n();
+  // What the controls show. It changes at once on a click, because the address (and so `filter`)
+  // changes only when the router's navigation commits; a controlled checkbox would spring back
+  // until then. When the address changes on its own (back, reload, clear), it wins.
+  const [shown, setShown] = useState(filter);
+  const [seen, setSeen] = useState(filter);
+  if (!sameFilter(seen, filter)) {
+    setSeen(filter);
+    setShown(filter);
+  }
   const set = (patch: Partial<WorkspaceFilter>) => {
-    const next = { ...filter, ...patch };
+    const next = { ...shown, ...patch };
     for (const k of Object.keys(next) as (keyof WorkspaceFilter)[]) if (next[k] === undefined || next[k] === false) delete next[k];
+    setShown(next);
     onChange(next);
   };
   const all = <option value="">{t('filterAll')}</option>;
@@ -37,7 +50,7 @@ export function ActionFilters({
       <div className="filter-row">
         <LabelledField label={t('filterYear')}>
           {(props) => (
-            <select {...props} value={filter.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} data-testid="filter-year">
+            <select {...props} value={shown.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} data-testid="filter-year">
               {all}
               {years.map((y) => (
                 <option key={y} value={y}>
@@ -49,7 +62,7 @@ export function ActionFilters({
         </LabelledField>
         <LabelledField label={t('filterQuarter')}>
           {(props) => (
-            <select {...props} value={filter.quarter ?? ''} onChange={(e) => set({ quarter: e.target.value ? Number(e.target.value) : undefined })} data-testid="filter-quarter">
+            <select {...props} value={shown.quarter ?? ''} onChange={(e) => set({ quarter: e.target.value ? Number(e.target.value) : undefined })} data-testid="filter-quarter">
               {all}
               {[1, 2, 3, 4].map((q) => (
                 <option key={q} value={q}>
@@ -63,7 +76,7 @@ export function ActionFilters({
           {(props) => (
             <select
               {...props}
-              value={filter.department ?? ''}
+              value={shown.department ?? ''}
               onChange={(e) => set({ department: e.target.value === 'none' ? 'none' : e.target.value ? Number(e.target.value) : undefined })}
               data-testid="filter-department"
             >
@@ -79,12 +92,7 @@ export function ActionFilters({
         </LabelledField>
         <LabelledField label={t('filterStatus')}>
           {(props) => (
-            <select
-              {...props}
-              value={filter.status ?? ''}
-              onChange={(e) => set({ status: (e.target.value || undefined) as WorkspaceFilter['status'] })}
-              data-testid="filter-status"
-            >
+            <select {...props} value={shown.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as WorkspaceFilter['status'] })} data-testid="filter-status">
               {all}
               {ACTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -97,14 +105,14 @@ export function ActionFilters({
       </div>
       <div className="filter-checks">
         <div className="field-check">
-          <input id="filter-mine" type="checkbox" checked={filter.mine ?? false} onChange={(e) => set({ mine: e.target.checked })} data-testid="filter-mine" />
+          <input id="filter-mine" type="checkbox" checked={shown.mine ?? false} onChange={(e) => set({ mine: e.target.checked })} data-testid="filter-mine" />
           <label htmlFor="filter-mine">{t('filterMine')}</label>
         </div>
         <div className="field-check">
-          <input id="filter-overdue" type="checkbox" checked={filter.overdue ?? false} onChange={(e) => set({ overdue: e.target.checked })} data-testid="filter-overdue" />
+          <input id="filter-overdue" type="checkbox" checked={shown.overdue ?? false} onChange={(e) => set({ overdue: e.target.checked })} data-testid="filter-overdue" />
           <label htmlFor="filter-overdue">{t('filterOverdue')}</label>
         </div>
-        {Object.keys(filter).length > 0 && (
+        {Object.keys(shown).length > 0 && (
           <Link href={listHref} className="filter-reset" data-testid="filter-reset">
             {t('filterReset')}
           </Link>
