@@ -32,6 +32,7 @@ import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
 import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
+import { transparencyRoutes } from '../modules/plan/transparency-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
@@ -246,6 +247,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);
   await app.register(reportRoutes);
+  await app.register(transparencyRoutes);
   await app.register(importRoutes);
   await app.register(englishRoutes);
   await app.register(openDataRoutes);

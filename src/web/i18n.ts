@@ -13,6 +13,7 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { transparencyEn, transparencyKo } from './i18n-transparency.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { newsEn, newsKo } from './i18n-news.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
@@ -78,6 +79,7 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...transparencyKo,
   ...portalKo,
   ...newsKo,
   ...todoKo,
@@ -143,6 +145,7 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...transparencyEn,
   ...portalEn,
   ...newsEn,
   ...todoEn,

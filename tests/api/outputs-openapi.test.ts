@@ -110,6 +110,12 @@ const QUERIES: Record<string, Query> = {
   '/api/plans/{id}/reports': { url: (f) => `/api/plans/${f.planId}/reports`, as: 'viewer' },
   '/api/plans/{id}/reports/{year}/{quarter}': { url: (f) => `/api/plans/${f.planId}/reports/2023/3`, as: 'viewer' },
   '/api/plans/{id}/reports/{year}/{quarter}.xlsx': { url: (f) => `/api/plans/${f.planId}/reports/2023/3.xlsx`, as: 'viewer' },
+  '/api/plans/{id}/actions/{actionId}': { url: (f) => `/api/plans/${f.planId}/actions/${f.actionId}` },
+  '/api/plans/{id}/public-reports': { url: (f) => `/api/plans/${f.planId}/public-reports` },
+  '/api/plans/{id}/public-reports/{year}/{quarter}.pdf': { url: (f) => `/api/plans/${f.planId}/public-reports/2023/3.pdf` },
+  '/api/plans/{id}/public-reports/{year}/{quarter}.xlsx': { url: (f) => `/api/plans/${f.planId}/public-reports/2023/3.xlsx` },
+  '/api/plans/{id}/public-reports/{year}/{quarter}.hwpx': { url: (f) => `/api/plans/${f.planId}/public-reports/2023/3.hwpx` },
+  '/api/plans/{id}/disclosure': { url: (f) => `/api/plans/${f.planId}/disclosure` },
   '/api/registrations/{token}': { url: (f) => `/api/registrations/${f.registrationToken}` },
   '/api/registrations/{token}/qr.svg': { url: (f) => `/api/registrations/${f.registrationToken}/qr.svg` },
   '/api/academy/sessions': { url: () => '/api/academy/sessions?when=all' },
@@ -257,7 +263,15 @@ for (const kind of DB_KINDS) {
         await ok(t.app.inject({ method: 'POST', url: `/api/actions/${f.actionId}/evidence`, headers: { ...manager.headers, ...upload.headers }, payload: upload.payload }))
       ).id;
       await ok(
-        call('POST', `/api/plans/${f.planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 100_000_000, description: '집행' }),
+        call('POST', `/api/plans/${f.planId}/executions`, manager, {
+          sourceLabel: '시비',
+          year: 2023,
+          executedOn: '2023-08-10',
+          amountKrw: 100_000_000,
+          description: '집행',
+          exceedSecured: true,
+          overrideReason: '시험 자료: 확보액 입력 전 집행',
+        }),
       );
       await ok(call('POST', `/api/plans/${f.planId}/reports`, manager, { year: 2023, quarter: 3 }));
 

@@ -67,7 +67,7 @@ export const registrations = pgTable(
     /**
      * The short code printed under the QR code for staff to type at the door (6 characters of
      * 23456789ABCDEFGHJKMNPQRSTUVWXYZ: no 0/O, 1/I/L), unique across registrations so that it names
-     * one registration in its session or event. Drawn by finhub_new_check_in_code() (migration 0024).
+     * one registration in its session or event. Drawn by finhub_new_check_in_code() (migration 0025).
      */
     checkInCode: text('check_in_code').notNull().default(sql`finhub_new_check_in_code()`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

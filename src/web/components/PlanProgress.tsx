@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { Figures, LedgerFigures, Plan } from '../api-client.ts';
 import { formatEok, formatRate } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { AsOf } from './AsOf.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
 function FigureCard({ label, value, note, testId }: { label: string; value: number | null; note: string; testId: string }) {
@@ -106,6 +107,10 @@ export function PlanProgress({ plan }: { plan: Plan }) {
         />
         <BudgetCard ledger={ledger} />
       </dl>
+      <div className="as-of-list">
+        <AsOf at={plan.asOf.progress} label="asOfProgress" testId="as-of-progress" />
+        <AsOf at={plan.asOf.budget} label="asOfBudget" testId="as-of-budget" />
+      </div>
       <p className="figure-help">{t('figuresHelp')}</p>
       {rows.length > 0 && (
         <>

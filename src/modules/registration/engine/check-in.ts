@@ -19,7 +19,7 @@ export type CheckInBy = { token: string } | { code: string } | { registrationId:
 /** Minutes before the start that check-in opens, when the app is not told (FINHUB_CHECK_IN_OPENS_MINUTES). */
 const CHECK_IN_OPENS_DEFAULT_MINUTES = 60;
 
-/** The characters of a check-in code (no 0/O, 1/I/L look-alikes): migration 0024's finhub_new_check_in_code(). */
+/** The characters of a check-in code (no 0/O, 1/I/L look-alikes): migration 0025's finhub_new_check_in_code(). */
 const CHECK_IN_CODE_PATTERN = /^[2-9A-HJKMNP-Z]{6}$/;
 
 /** A typed code as stored: capitals, without the spaces and dashes people type between groups ("k7m-4qr" → "K7M4QR"). */

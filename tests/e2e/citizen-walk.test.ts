@@ -67,7 +67,7 @@ describe('a citizen walks through the public record on a phone', () => {
   it('staff write the public explanation of an action in the plan workspace', async () => {
     const context = await h.newContext();
     const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD);
-    await staff.goto(`${h.server.url}/staff/plans/${planId}`);
+    await staff.goto(`${h.server.url}/staff/plans/${planId}/actions/${forum.id}`);
     const card = staff.locator(`[data-testid="action-card"][data-action-id="${forum.id}"]`);
     const form = card.getByTestId('explanation-form');
     await form.locator('summary').click();
@@ -110,7 +110,8 @@ describe('a citizen walks through the public record on a phone', () => {
         L(/2023년 9월 지니포럼을 열었습니다\.\n국내외 금융기관 30곳이 참여했습니다\./, /The GENIE Forum was held in September 2023/),
       );
       const body = await page.locator('main').innerText();
-      for (const secret of ['내부 의견', '김금융', 'manager@jeonju.test']) assert.ok(!body.includes(secret), `the action page shows ${secret}`);
+      // the internal comment (not the page's own note that internal comments are not published)
+      for (const secret of ['장소 협의 중', '김금융', 'manager@jeonju.test']) assert.ok(!body.includes(secret), `the action page shows ${secret}`);
       assert.match(await page.getByTestId('action-as-of').innerText(), L(/기준일/, /As of/));
       await noSidewaysScroll(page, `action (${lang})`);
 
@@ -143,7 +144,7 @@ describe('a citizen walks through the public record on a phone', () => {
       await form.locator('[name="phone"]').fill(`010-5555-000${n}`);
       await form.locator('[name="email"]').fill(`citizen${n}@example.kr`);
       await form.locator('select[name="country"]').selectOption('KR');
-      await form.getByLabel(/동의합니다|agree/).check();
+      await form.getByLabel(/동의합니다|consent to/).check();
       await form.getByTestId('event-register-submit').click();
       await waitForText(page.getByTestId('application-received'), L(/신청을 접수했습니다/, /received/i));
       await noSidewaysScroll(page, `event (${lang})`);
