@@ -24,6 +24,7 @@ import { outboxRoutes } from '../modules/notifications/routes.ts';
 import { todoRoutes } from '../modules/todo/routes.ts';
 import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
 import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
+import { homeRoutes } from '../modules/home/routes.ts';
 import { newsRoutes } from '../modules/news/routes.ts';
 import { openDataRoutes } from '../modules/opendata/routes.ts';
 import { englishRoutes } from '../modules/plan/english-routes.ts';
@@ -273,6 +274,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(sitemapRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', ...(web ? { webRoot } : {}) });
   await app.register(privacyRoutes, { privacyOfficer: config.privacyOfficer ?? PRIVACY_OFFICER_DEFAULTS, sms: config.sms ?? { provider: 'file' }, smtpUrl: config.smtpUrl });
   await app.register(newsRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
+  await app.register(homeRoutes);
   const spa = web && (await registerWeb(app));
   // News, events and sessions carry their share tags (Open Graph) in the page itself.
   if (spa) registerSharePages(app, { webRoot, publicUrl: config.publicUrl ?? 'http://localhost:3000' });

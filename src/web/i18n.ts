@@ -16,6 +16,7 @@ import { staffEn, staffKo } from './i18n-staff.ts';
 import { transparencyEn, transparencyKo } from './i18n-transparency.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { newsEn, newsKo } from './i18n-news.ts';
+import { homeEn, homeKo } from './i18n-home.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
@@ -82,6 +83,7 @@ const ko = {
   ...transparencyKo,
   ...portalKo,
   ...newsKo,
+  ...homeKo,
   ...todoKo,
   ...openDataKo,
 };
@@ -148,6 +150,7 @@ const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...portalEn,
   ...newsEn,
+  ...homeEn,
   ...todoEn,
   ...openDataEn,
 };

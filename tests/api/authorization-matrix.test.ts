@@ -32,6 +32,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/docs/static/*': 'public',
   'GET /api/docs/static/index.html': 'public',
   'GET /api/docs/static/swagger-initializer.js': 'public',
+  'GET /api/home': 'public',
   'GET /api/plans': 'public',
   'GET /api/plans/:id': 'public',
   'GET /api/plans/figures': STAFF,

@@ -93,6 +93,8 @@ const QUERIES: Record<string, Query> = {
   '/api/audit/facets': { url: () => '/api/audit/facets', as: 'manager' },
   '/api/staff/todo': { url: () => '/api/staff/todo', as: 'manager' },
   '/api/outbox': { url: () => '/api/outbox', as: 'manager' },
+  // the public home: figures, this quarter, the fixture's sessions, events and news
+  '/api/home': { url: () => '/api/home' },
   '/api/plans': { url: () => '/api/plans' },
   '/api/plans/{id}': { url: (f) => `/api/plans/${f.planId}` },
   '/api/plans/figures': { url: () => '/api/plans/figures', as: 'viewer' },

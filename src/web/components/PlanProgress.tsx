@@ -87,6 +87,23 @@ function YearTable({ rows }: { rows: YearRow[] }) {
   );
 }
 
+/** 이행률, 완료율 and the budget executed as three cards (the plan page and the home page). */
+export function FigureCards({ overall, ledger }: { overall: Figures; ledger?: LedgerFigures }) {
+  const { t } = useI18n();
+  return (
+    <dl className="figure-cards">
+      <FigureCard label={t('progressRate')} value={overall.progressRate} note={t('progressRateNote', { counted: overall.counted })} testId="progress-rate" />
+      <FigureCard
+        label={t('completionRate')}
+        value={overall.completionRate}
+        note={t('completionRateNote', { done: overall.done, counted: overall.counted })}
+        testId="completion-rate"
+      />
+      {ledger && <BudgetCard ledger={ledger} />}
+    </dl>
+  );
+}
+
 export function PlanProgress({ plan }: { plan: Plan }) {
   const { t } = useI18n();
   const { figures, ledger } = plan;
@@ -94,19 +111,9 @@ export function PlanProgress({ plan }: { plan: Plan }) {
   for (const f of figures.byYear) years.set(f.year, { year: f.year, figures: f });
   for (const l of ledger.byYear) years.set(l.year, { ...(years.get(l.year) ?? { year: l.year }), ledger: l });
   const rows = [...years.values()].sort((a, b) => a.year - b.year);
-  const overall = figures.overall;
   return (
     <>
-      <dl className="figure-cards">
-        <FigureCard label={t('progressRate')} value={overall.progressRate} note={t('progressRateNote', { counted: overall.counted })} testId="progress-rate" />
-        <FigureCard
-          label={t('completionRate')}
-          value={overall.completionRate}
-          note={t('completionRateNote', { done: overall.done, counted: overall.counted })}
-          testId="completion-rate"
-        />
-        <BudgetCard ledger={ledger} />
-      </dl>
+      <FigureCards overall={figures.overall} ledger={ledger} />
       <div className="as-of-list">
         <AsOf at={plan.asOf.progress} label="asOfProgress" testId="as-of-progress" />
         <AsOf at={plan.asOf.budget} label="asOfBudget" testId="as-of-budget" />
