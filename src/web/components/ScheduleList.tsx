@@ -9,6 +9,7 @@ import type { PublicAction, PublicEntry, PublicEvidence } from '../api-client.ts
 import { formatRate, periodLabel } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { periodRange } from '../../modules/plan/seoul-time.ts';
+import { Link } from './Link.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -38,13 +39,21 @@ function EvidenceLinks({ items }: { items: PublicEvidence[] }) {
 /** True once the schedule period (Seoul) has ended: an action still 추진예정 then reads as past. */
 const periodOver = (entry: Pick<PublicEntry, 'year' | 'period'>, now = Date.now()) => periodRange(entry.year, entry.period).to.getTime() <= now;
 
-function Action({ action, past, drafted }: { action: PublicAction; past: boolean; drafted: boolean }) {
+function Action({ action, planId, past, drafted }: { action: PublicAction; planId: number; past: boolean; drafted: boolean }) {
   const { lang, t } = useI18n();
   return (
     <li className="schedule-action" data-testid="public-action" data-action-id={action.id}>
       <span className="action-text">
         <LocalText text={{ ko: action.text, en: action.textEn }} />
-      </span>
+      </span>{' '}
+      <Link
+        href={`/plans/${planId}/actions/${action.id}`}
+        className="action-details"
+        aria-label={t('actionDetailsLabel', { text: plainText({ ko: action.text, en: action.textEn }, lang) })}
+        data-testid="action-details"
+      >
+        {t('actionDetails')}
+      </Link>
       {action.target && (
         <>
           {' '}
@@ -67,7 +76,7 @@ function Action({ action, past, drafted }: { action: PublicAction; past: boolean
   );
 }
 
-function Entry({ entry, drafted }: { entry: PublicEntry; drafted?: ReadonlySet<number> }) {
+function Entry({ entry, planId, drafted }: { entry: PublicEntry; planId: number; drafted?: ReadonlySet<number> }) {
   const { lang, t } = useI18n();
   const id = useId();
   return (
@@ -100,7 +109,7 @@ function Entry({ entry, drafted }: { entry: PublicEntry; drafted?: ReadonlySet<n
             </p>
             <ul aria-labelledby={`${id}-actions`}>
               {entry.actions.map((action, i) => (
-                <Action key={i} action={action} past={periodOver(entry)} drafted={drafted?.has(action.id) ?? false} />
+                <Action key={i} action={action} planId={planId} past={periodOver(entry)} drafted={drafted?.has(action.id) ?? false} />
               ))}
             </ul>
           </div>
@@ -111,7 +120,7 @@ function Entry({ entry, drafted }: { entry: PublicEntry; drafted?: ReadonlySet<n
 }
 
 /** `drafted`: in the staff preview, the actions whose values come from a draft (marked 초안). */
-export function ScheduleList({ schedule, drafted }: { schedule: PublicEntry[]; drafted?: ReadonlySet<number> }) {
+export function ScheduleList({ schedule, planId, drafted }: { schedule: PublicEntry[]; planId: number; drafted?: ReadonlySet<number> }) {
   const { t } = useI18n();
   return (
     <div className="schedule">
@@ -120,7 +129,7 @@ export function ScheduleList({ schedule, drafted }: { schedule: PublicEntry[]; d
           <h3>{t('yearHeading', { year })}</h3>
           <ol className="schedule-entries">
             {entries.map((entry, i) => (
-              <Entry key={`${entry.period}-${i}`} entry={entry} drafted={drafted} />
+              <Entry key={`${entry.period}-${i}`} entry={entry} planId={planId} drafted={drafted} />
             ))}
           </ol>
         </div>
