@@ -69,7 +69,8 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl'>>;
+  config: Pick<Config, 'logLevel'> &
+    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'checkInOpensMinutes' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl'>>;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -252,7 +253,10 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(englishRoutes);
   await app.register(openDataRoutes);
   // Citizens' public writes (registrations, cancellations, surveys) are limited per address.
-  const publicWrites = { engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000' }, publicRateLimit: config.publicRateLimit ?? 30 };
+  const publicWrites = {
+    engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000', checkInOpensMinutes: config.checkInOpensMinutes ?? 60 },
+    publicRateLimit: config.publicRateLimit ?? 30,
+  };
   await app.register(registrationRoutes, publicWrites);
   await app.register(academyRoutes, publicWrites);
   await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });

@@ -289,7 +289,20 @@ for (const kind of DB_KINDS) {
     });
 
     it('staff check-in refuses a token of another session or event, and an id of another session', async () => {
+      const codeOf = async (id: number) => (await rows<{ check_in_code: string }>(t.database.db, sql`select check_in_code from registrations where id = ${id}`))[0]!.check_in_code;
       const before = await snapshot();
+      // The short code under the QR code names one registration in its own session or event only.
+      const codeB = await codeOf(people.B.id);
+      const codeE = await codeOf(people.E.id);
+      for (const [url, code] of [
+        [`/api/academy/sessions/${otherSessionId}/check-in`, codeB],
+        [`/api/events/${eventId}/check-in`, codeB],
+        [`/api/academy/sessions/${sessionId}/check-in`, codeE],
+      ] as const) {
+        const res = await call('POST', url, officer, { code });
+        assert.equal(res.statusCode, 404, `${url} with another's code: ${res.body}`);
+        for (const secret of [people.B.name, people.B.phone, people.E.name, people.E.phone]) assert.ok(!res.body.includes(secret));
+      }
       const wrongSession = await call('POST', `/api/academy/sessions/${otherSessionId}/check-in`, officer, { token: people.B.token });
       assert.equal(wrongSession.statusCode, 404, wrongSession.body);
       const byId = await call('POST', `/api/academy/sessions/${otherSessionId}/check-in`, officer, { registrationId: people.B.id });

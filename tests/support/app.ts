@@ -7,6 +7,9 @@ import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type DbKind } from './db.ts';
 
+/** The widest check-in window (FINHUB_CHECK_IN_OPENS_MINUTES' maximum, 30 days). */
+const CHECK_IN_ANY_DAY = 30 * 24 * 60;
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -15,10 +18,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Tests sign in and register often from one address: the login and public-write limits are off unless a test sets one. */
+/**
+ * Tests sign in and register often from one address: the login and public-write limits are off
+ * unless a test sets one. Check-in opens 30 days before the start (the most the setting allows)
+ * unless a test sets the window, so that tests of other things may check in to sessions days ahead.
+ */
 export async function openTestApp(
   kind: DbKind,
-  opts: { loginRateLimit?: number; publicRateLimit?: number; publicUrl?: string; logLevel?: 'trace' | 'info'; logStream?: { write(line: string): void } } = {},
+  opts: {
+    loginRateLimit?: number;
+    publicRateLimit?: number;
+    checkInOpensMinutes?: number;
+    publicUrl?: string;
+    logLevel?: 'trace' | 'info';
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
@@ -28,6 +42,7 @@ export async function openTestApp(
       logLevel: opts.logLevel ?? 'silent',
       loginRateLimit: opts.loginRateLimit ?? 0,
       publicRateLimit: opts.publicRateLimit ?? 0,
+      checkInOpensMinutes: opts.checkInOpensMinutes ?? CHECK_IN_ANY_DAY,
       publicUrl: opts.publicUrl ?? 'http://finhub.test',
     },
     database,
