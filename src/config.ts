@@ -26,6 +26,16 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/\s]/, 'must start with redis:// or rediss:// and name a host (redis://127.0.0.1:6379)')
+    .refine((v) => URL.canParse(v), 'is not a valid URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  FINHUB_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only, at most 64')
+    .default('finhub:'),
   FINHUB_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FINHUB_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
@@ -88,6 +98,13 @@ export interface Config {
    * a direct connection to the server, since PgBouncer in transaction pooling cannot LISTEN.
    */
   listenUrl: string | undefined;
+  /**
+   * A Redis server (REDIS_URL, redis:// or rediss://) for the public rate limits and the sign-in
+   * throttle; without one they count in PostgreSQL (or in the process on the embedded database).
+   */
+  redisUrl: string | undefined;
+  /** What every Redis key starts with (FINHUB_REDIS_PREFIX, default finhub:), so deployments can share a Redis. */
+  redisPrefix: string;
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Login attempts per minute per client address; 0 turns the limit off. */
@@ -164,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     listenUrl: c.FINHUB_LISTEN_URL ?? c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.FINHUB_REDIS_PREFIX,
     dataDir: path.resolve(c.FINHUB_DATA_DIR),
     logLevel: c.LOG_LEVEL,
     loginRateLimit: c.FINHUB_LOGIN_RATE_LIMIT,

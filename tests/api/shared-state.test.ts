@@ -15,8 +15,10 @@ import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { runExclusively } from '../../src/server/jobs.ts';
 import { countHit } from '../../src/server/rate-limit-store.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
 import { ORIGIN } from '../support/auth.ts';
-import { DB_KINDS, openTestDatabase } from '../support/db.ts';
+import { ANY_KIND, DB_KINDS, openTestDatabase } from '../support/db.ts';
+import { dropRedisPrefix, testRedisPrefix } from '../support/redis.ts';
 
 const LIMIT = 4;
 
@@ -127,3 +129,75 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+/**
+ * REDIS_URL: the rate limits and the sign-in throttle count in Redis. Two apps on two separate
+ * databases share only Redis here, so whatever holds across them is held by Redis.
+ */
+describe('shared state between two servers through Redis', () => {
+  let prefix: string;
+  let apps: TestApp[];
+
+  before(async () => {
+    prefix = testRedisPrefix();
+    apps = [await openTestApp(ANY_KIND, { loginRateLimit: LIMIT, redisPrefix: prefix }), await openTestApp(ANY_KIND, { loginRateLimit: LIMIT, redisPrefix: prefix })];
+  });
+  after(async () => {
+    for (const t of apps) await t.close();
+    await dropRedisPrefix(prefix);
+  });
+
+  const login = (t: TestApp, remoteAddress: string, email = 'nobody@example.com') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { origin: ORIGIN }, payload: { email, password: 'wrong password' } });
+
+  it('counts a rate limit across both servers: N a minute in all', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < LIMIT + 2; i++) answers.push((await login(apps[i % 2]!, '192.0.2.1')).statusCode);
+    assert.deepEqual(answers, [...Array(LIMIT).fill(401), 429, 429], 'the limit holds across servers');
+    const refused = await login(apps[0]!, '192.0.2.1');
+    assert.equal(refused.json().error.code, 'RATE_LIMITED');
+    assert.ok(Number(refused.headers['retry-after']) > 0 && Number(refused.headers['retry-after']) <= 60, String(refused.headers['retry-after']));
+    assert.equal((await login(apps[1]!, '192.0.2.2')).statusCode, 401, 'another address is not limited');
+  });
+
+  it('counts sign-in failures across both servers: the fifth, on either, makes the address wait', async () => {
+    const email = 'guessed@example.com';
+    // Failures from one address alternate between the servers (two addresses: the rate limit stays out of it).
+    for (let i = 0; i < 5; i++) {
+      const res = await login(apps[i % 2]!, i < 3 ? '192.0.2.10' : '192.0.2.11', email);
+      assert.equal(res.headers['retry-after'], undefined, `attempt ${i + 1}`);
+    }
+    // The e-mail's count (5, from both servers) makes a further failing address wait from its first failure.
+    assert.equal((await login(apps[0]!, '192.0.2.12', email)).headers['retry-after'], undefined);
+    const waiting = await login(apps[1]!, '192.0.2.12', email);
+    assert.equal(waiting.statusCode, 401);
+    assert.ok(Number(waiting.headers['retry-after']) >= 1, 'the other server makes it wait');
+  });
+
+  it('answers readiness with Redis up; a Redis that is down makes the server unready and its limited routes 503', async () => {
+    const ready = await apps[0]!.app.inject('/api/ready');
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json(), { status: 'ready', db: ANY_KIND, redis: 'up' });
+    // Nothing listens on port 1: Redis is down from the start.
+    const database = await openTestDatabase(ANY_KIND);
+    const down = await buildApp({
+      config: { logLevel: 'silent', loginRateLimit: LIMIT, publicUrl: 'http://finhub.test', redisUrl: 'redis://127.0.0.1:1', redisPrefix: prefix },
+      database,
+      web: false,
+    });
+    try {
+      const unready = await down.inject('/api/ready');
+      assert.equal(unready.statusCode, 503);
+      assert.deepEqual(unready.json(), { status: 'unavailable', db: ANY_KIND, redis: 'down' });
+      const started = Date.now();
+      const res = await down.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: 'x@example.com', password: 'whatever' } });
+      assert.equal(res.statusCode, 503, res.body);
+      assert.equal(res.json().error.code, 'DB_UNAVAILABLE');
+      assert.ok(Date.now() - started < 5000, `answered in ${Date.now() - started} ms, not hung`);
+      assert.equal((await down.inject('/api/health')).statusCode, 200, 'alive: the database answers');
+    } finally {
+      await down.close();
+      await database.close();
+    }
+  });
+});

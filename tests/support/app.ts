@@ -6,21 +6,35 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type DbKind } from './db.ts';
+import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   /** A temporary FINHUB_DATA_DIR (uploaded files), removed on close. */
   dataDir: string;
+  /** With `redis`: the app's Redis key prefix (its keys are deleted on close). */
+  redisPrefix?: string;
   close(): Promise<void>;
 }
 
 /** Tests sign in and register often from one address: the login and public-write limits are off unless a test sets one. */
 export async function openTestApp(
   kind: DbKind,
-  opts: { loginRateLimit?: number; publicRateLimit?: number; publicUrl?: string; logLevel?: 'trace' | 'info'; logStream?: { write(line: string): void } } = {},
+  opts: {
+    loginRateLimit?: number;
+    publicRateLimit?: number;
+    publicUrl?: string;
+    logLevel?: 'trace' | 'info';
+    logStream?: { write(line: string): void };
+    /** Count the rate limits and the sign-in throttle in the test Redis, under a prefix of the app's own. */
+    redis?: boolean;
+    /** Redis under this prefix (apps given the same one share their counts, as servers do). */
+    redisPrefix?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
+  const redisPrefix = opts.redisPrefix ?? (opts.redis ? testRedisPrefix() : undefined);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
   const app = await buildApp({
     logStream: opts.logStream,
@@ -29,6 +43,7 @@ export async function openTestApp(
       loginRateLimit: opts.loginRateLimit ?? 0,
       publicRateLimit: opts.publicRateLimit ?? 0,
       publicUrl: opts.publicUrl ?? 'http://finhub.test',
+      ...(redisPrefix ? { redisUrl: TEST_REDIS_URL, redisPrefix } : {}),
     },
     database,
     dataDir,
@@ -38,9 +53,11 @@ export async function openTestApp(
     app,
     database,
     dataDir,
+    redisPrefix,
     close: async () => {
       await app.close();
       await database.close();
+      if (redisPrefix) await dropRedisPrefix(redisPrefix);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
