@@ -53,9 +53,9 @@ if [ -x /usr/bin/chromium ]; then echo "finhub: chromium $(/usr/bin/chromium --v
 # fonts badges fall back to (src/modules/events/attendee-badges.ts): calendars (python3-icalendar,
 # python3-vobject), spreadsheets (python3-openpyxl), the OpenAPI document (python3-jsonschema),
 # fonts (python3-fonttools, fonts-noto-cjk, fonts-dejavu-core), PDF text (poppler-utils), XML against
-# its schema (python3-lxml: sitemap.xml).
+# its schema (python3-lxml: sitemap.xml), news feeds (python3-feedparser).
 readers_ok() {
-  /usr/bin/python3 -c 'import icalendar, vobject, openpyxl, jsonschema, fontTools, lxml' 2>/dev/null &&
+  /usr/bin/python3 -c 'import icalendar, vobject, openpyxl, jsonschema, fontTools, brotli, lxml, feedparser' 2>/dev/null &&
     command -v pdftotext >/dev/null &&
     [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] &&
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]
@@ -64,11 +64,11 @@ if ! readers_ok; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "finhub: installing the independent readers and fonts (apt-get) …"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      python3-icalendar python3-vobject python3-openpyxl python3-jsonschema python3-fonttools python3-lxml \
+      python3-icalendar python3-vobject python3-openpyxl python3-jsonschema python3-fonttools python3-brotli python3-lxml python3-feedparser \
       poppler-utils fonts-noto-cjk fonts-dejavu-core >/dev/null
   fi
 fi
-if readers_ok; then echo "finhub: independent readers and fonts are there"; else echo "finhub: python3-icalendar/vobject/openpyxl/jsonschema/fonttools, poppler-utils or fonts-noto-cjk/fonts-dejavu-core missing — the output tests will fail" >&2; fi
+if readers_ok; then echo "finhub: independent readers and fonts are there"; else echo "finhub: python3-icalendar/vobject/openpyxl/jsonschema/fonttools/lxml/feedparser, poppler-utils or fonts-noto-cjk/fonts-dejavu-core missing — the output tests will fail" >&2; fi
 
 # The multi-server tests (tests/api/pgbouncer.test.ts, tests/faults/multi-server.test.ts) run
 # Debian's PgBouncer (transaction pooling) and nginx (the load balancer) unprivileged, with

@@ -13,3 +13,4 @@ export * from '../modules/cooperation/attraction/schema.ts';
 export * from '../modules/settlement/schema.ts';
 export * from '../modules/training/schema.ts';
 export * from '../server/shared-state-schema.ts';
+export * from '../modules/news/schema.ts';

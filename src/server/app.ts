@@ -24,6 +24,7 @@ import { outboxRoutes } from '../modules/notifications/routes.ts';
 import { todoRoutes } from '../modules/todo/routes.ts';
 import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
 import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
+import { newsRoutes } from '../modules/news/routes.ts';
 import { openDataRoutes } from '../modules/opendata/routes.ts';
 import { englishRoutes } from '../modules/plan/english-routes.ts';
 import { evidenceRoutes } from '../modules/plan/evidence-routes.ts';
@@ -53,6 +54,7 @@ import { describeErrorResponses } from './route-errors.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
 import { openRedis, pingRedis } from './redis.ts';
 import { databaseThrottle, redisThrottle, type Throttle } from '../modules/accounts/throttle.ts';
+import { registerSharePages } from './share-pages.ts';
 import { registerWeb, webRoot } from './web.ts';
 
 declare module 'fastify' {
@@ -279,6 +281,10 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(trainingJobRoutes);
   await app.register(sitemapRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', ...(web ? { webRoot } : {}) });
   await app.register(privacyRoutes, { privacyOfficer: config.privacyOfficer ?? PRIVACY_OFFICER_DEFAULTS, sms: config.sms ?? { provider: 'file' }, smtpUrl: config.smtpUrl });
-  installNotFoundHandler(app, web && (await registerWeb(app)));
+  await app.register(newsRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
+  const spa = web && (await registerWeb(app));
+  // News, events and sessions carry their share tags (Open Graph) in the page itself.
+  if (spa) registerSharePages(app, { webRoot, publicUrl: config.publicUrl ?? 'http://localhost:3000' });
+  installNotFoundHandler(app, spa);
   return app;
 }

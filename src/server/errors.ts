@@ -66,6 +66,18 @@ export const ERROR_STATUS = {
   PLAN_RUNNING: 409,
   /** The action's progress comes from its bound measure. */
   PROGRESS_FROM_MEASURE: 409,
+  /** 완료 or 이행 후 계속추진 with progress below 100 (the form asks whether to set 100). */
+  DONE_NEEDS_FULL_PROGRESS: 422,
+  /** Progress 100 with 추진예정 or 정상추진. */
+  FULL_PROGRESS_NOT_UNDER_WAY: 422,
+  /** Ledger: an execution dated outside the budget year it is booked to. */
+  EXECUTION_OUTSIDE_YEAR: 422,
+  /** Ledger: executions passing the money secured, without the explicit override and its reason. */
+  EXECUTION_EXCEEDS_SECURED: 409,
+  /** Events: held needs real (not approximate) dates and a start that has come. */
+  EVENT_HELD_NEEDS_DATES: 422,
+  /** Events: an event whose end has passed cannot stay planned (held or cancelled). */
+  EVENT_ENDED_STILL_PLANNED: 422,
   /** The quarter has been reported; a report is never rewritten. */
   QUARTER_REPORTED: 409,
   EVENT_EDITION_EXISTS: 409,

@@ -38,12 +38,15 @@ declare module 'fastify' {
 const MAX_AGE_MS = 60_000;
 const ISO_INSTANT = /"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)"/g;
 const WRAPPED = Symbol('publicCache');
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 interface Entry {
   /** The serialised answer as bytes: encoding it once, not per request, is most of a hit's cost. */
   body: Buffer;
   etag: string;
   tables: ReadonlySet<string>;
+  /** The answer's content type: JSON, or what the route set for a text answer (the news feed's XML). */
+  type: string;
 }
 
 class PublicCache {
@@ -93,9 +96,9 @@ class PublicCache {
   }
 
   /** Makes the entry; keeps it only if nothing it read changed since `since` and every table it read is watched. */
-  put(key: string, text: string, tables: Set<string>, since: number): Entry {
+  put(key: string, text: string, tables: Set<string>, since: number, type = JSON_TYPE): Entry {
     const body = Buffer.from(text, 'utf8');
-    const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, tables };
+    const entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, tables, type };
     if (!this.listener?.live || this.resetAt > since) return entry;
     for (const t of tables) {
       if ((this.changedAt.get(t) ?? 0) > since) return entry;
@@ -149,12 +152,15 @@ function cached(cache: PublicCache, handler: RouteHandlerMethod): RouteHandlerMe
       const since = cache.now;
       const { value, tables } = await trackTables(async () => handler.call(this, req, reply));
       if (reply.sent || reply.statusCode !== 200) return value;
-      entry = cache.put(key, reply.serialize(value) as string, tables, since);
+      // A text answer with its own type (set by the route) is kept as it is; anything else is JSON.
+      const type = reply.getHeader('content-type');
+      const text = typeof type === 'string' && !type.includes('json') && typeof value === 'string';
+      entry = text ? cache.put(key, value, tables, since, type) : cache.put(key, reply.serialize(value) as string, tables, since);
     }
     // Browsers keep it but ask each time; the answer to that question is a 304 without a body.
     void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
     if (notModified(req.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(entry.body);
+    return reply.type(entry.type).send(entry.body);
   };
   return Object.assign(wrapped, { [WRAPPED]: true });
 }

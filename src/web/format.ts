@@ -75,6 +75,18 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormats[lang].format(date);
 }
 
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  ko: new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long' }),
+};
+
+/** An ISO instant as its Seoul calendar day: "2024년 7월 1일" / "1 July 2024". */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormats[lang].format(date);
+}
+
 const wonFormat = new Intl.NumberFormat('ko-KR');
 
 /** 1234000000 → "1,234,000,000" (the 원 amount, for staff who check figures to the won). */

@@ -14,6 +14,7 @@ import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
+import { newsEn, newsKo } from './i18n-news.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
@@ -78,6 +79,7 @@ const ko = {
   ...ordinanceKo,
   ...settlementKo,
   ...portalKo,
+  ...newsKo,
   ...todoKo,
   ...openDataKo,
 };
@@ -142,6 +144,7 @@ const en: Record<MessageKey, string> = {
   ...ordinanceEn,
   ...settlementEn,
   ...portalEn,
+  ...newsEn,
   ...todoEn,
   ...openDataEn,
 };

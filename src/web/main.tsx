@@ -10,6 +10,7 @@ import './training.css';
 import './ordinance.css';
 import './opendata.css';
 import './settlement.css';
+import './news.css';
 import './todo.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

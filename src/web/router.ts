@@ -38,7 +38,9 @@ type StaffRouteName =
   | 'staffTrainingCohort'
   | 'staffTrainingDisplay'
   | 'staffOrdinance'
-  | 'staffAttraction';
+  | 'staffAttraction'
+  | 'staffNews'
+  | 'staffNewsItem';
 
 type StaffIdRouteName =
   | 'staffPlan'
@@ -53,8 +55,9 @@ type StaffIdRouteName =
   | 'staffMeeting'
   | 'staffMeetingMinutes'
   | 'staffTrainingCohort'
-  | 'staffTrainingDisplay';
-type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | StaffIdRouteName;
+  | 'staffTrainingDisplay'
+  | 'staffNewsItem';
+type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | 'newsItem' | StaffIdRouteName;
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking' | 'trainee' | 'certificate';
 
 export type Route =
@@ -77,6 +80,7 @@ export type Route =
         | 'privacy'
         | 'copyright'
         | 'accessibility'
+        | 'news'
         | 'openData';
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }

@@ -22,6 +22,8 @@ const EventPage = lazy(() => import('./pages/EventPage.tsx').then((m) => ({ defa
 const EventsPage = lazy(() => import('./pages/EventsPage.tsx').then((m) => ({ default: m.EventsPage })));
 const OpenDataPage = lazy(() => import('./pages/OpenDataPage.tsx').then((m) => ({ default: m.OpenDataPage })));
 const AttractionPage = lazy(() => import('./pages/AttractionPage.tsx').then((m) => ({ default: m.AttractionPage })));
+const NewsItemPage = lazy(() => import('./pages/NewsItemPage.tsx').then((m) => ({ default: m.NewsItemPage })));
+const NewsPage = lazy(() => import('./pages/NewsPage.tsx').then((m) => ({ default: m.NewsPage })));
 const OrdinancePage = lazy(() => import('./pages/OrdinancePage.tsx').then((m) => ({ default: m.OrdinancePage })));
 const FacilitiesPage = lazy(() => import('./pages/FacilitiesPage.tsx').then((m) => ({ default: m.FacilitiesPage })));
 const FacilityPage = lazy(() => import('./pages/FacilityPage.tsx').then((m) => ({ default: m.FacilityPage })));
@@ -46,6 +48,8 @@ const AcademyStaffPage = lazy(() => import('./pages/staff/AcademyStaffPage.tsx')
 const OutboxPage = lazy(() => import('./pages/staff/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import('./pages/staff/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AttractionStaffPage = lazy(() => import('./pages/staff/AttractionStaffPage.tsx').then((m) => ({ default: m.AttractionStaffPage })));
+const NewsItemStaffPage = lazy(() => import('./pages/staff/NewsItemStaffPage.tsx').then((m) => ({ default: m.NewsItemStaffPage })));
+const NewsStaffPage = lazy(() => import('./pages/staff/NewsStaffPage.tsx').then((m) => ({ default: m.NewsStaffPage })));
 const OrdinanceStaffPage = lazy(() => import('./pages/staff/OrdinanceStaffPage.tsx').then((m) => ({ default: m.OrdinanceStaffPage })));
 const CheckInPage = lazy(() => import('./pages/staff/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
 const DashboardPage = lazy(() => import('./pages/staff/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -107,6 +111,8 @@ const PAGES: Record<RouteName, ReactElement> = {
   openData: <OpenDataPage />,
   ordinance: <OrdinancePage />,
   attraction: <AttractionPage />,
+  news: <NewsPage />,
+  newsItem: <IdPage page={NewsItemPage} />,
   facilities: <FacilitiesPage />,
   facility: <IdPage page={FacilityPage} />,
   settlement: <SettlementPage />,
@@ -137,6 +143,8 @@ const PAGES: Record<RouteName, ReactElement> = {
   staffEvent: <IdPage page={EventStaffPage} />,
   staffOrdinance: <OrdinanceStaffPage />,
   staffAttraction: <AttractionStaffPage />,
+  staffNews: <NewsStaffPage />,
+  staffNewsItem: <IdPage page={NewsItemStaffPage} />,
   staffEventCheckIn: <IdPage page={EventCheckInPage} />,
   staffMeetings: <MeetingsStaffPage />,
   staffMeeting: <IdPage page={MeetingStaffPage} />,
@@ -156,6 +164,8 @@ const ROLES: Partial<Record<RouteName, readonly Role[]>> = {
   staffAttraction: CITY_STAFF_ROLES,
   staffEventCheckIn: EDITOR_ROLES,
   staffTrainingDisplay: EDITOR_ROLES,
+  staffNews: MANAGER_ROLES,
+  staffNewsItem: MANAGER_ROLES,
 };
 
 const names = Object.keys(ROUTE_PATHS) as RouteName[];

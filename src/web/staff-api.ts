@@ -104,9 +104,11 @@ export const deleteEvidence = (id: number) => request<void>(`/api/evidence/${id}
 export const fetchLedger = (planId: number, signal?: Signal) => request<Ledger>(`/api/plans/${planId}/ledger`, { signal });
 export const setSecured = (planId: number, body: { sourceLabel: string; year: number; securedKrw: number }) =>
   request<unknown>(`/api/plans/${planId}/ledger/secured`, { method: 'PUT', json: body });
-export const addExecution = (planId: number, body: { sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }) =>
+/** The explicit, audited override of the secured money (확보액 초과 집행). */
+type SecuredOverride = { exceedSecured?: boolean; overrideReason?: string };
+export const addExecution = (planId: number, body: { sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string } & SecuredOverride) =>
   request<Execution>(`/api/plans/${planId}/executions`, { method: 'POST', json: body });
-export const updateExecution = (id: number, body: Partial<{ sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }>) =>
+export const updateExecution = (id: number, body: Partial<{ sourceLabel: string; year: number; executedOn: string; amountKrw: number; description: string }> & SecuredOverride) =>
   request<Execution>(`/api/executions/${id}`, { method: 'PATCH', json: body });
 export const deleteExecution = (id: number) => request<void>(`/api/executions/${id}`, { method: 'DELETE' });
 

@@ -48,6 +48,8 @@ for (const kind of DB_KINDS) {
         executedOn: '2023-05-02',
         amountKrw: 40_000_000,
         description: '집행',
+        exceedSecured: true,
+        overrideReason: '시험 자료: 확보액 입력 전 집행',
       });
       assert.equal(exec.statusCode, 201, exec.body);
 

@@ -67,6 +67,8 @@ interface Fixture {
   feedbackId: number;
   feedbackToken: string;
   ordinanceDocumentId: number;
+  newsId: number;
+  newsAttachmentId: number;
   attractionTargetId: number;
   seriesId: number;
   meetingId: number;
@@ -169,6 +171,14 @@ const QUERIES: Record<string, Query> = {
   '/api/ordinance': { url: () => '/api/ordinance' },
   '/api/manage/ordinance': { url: () => '/api/manage/ordinance', as: 'viewer' },
   '/api/ordinance/documents/{id}/file': { url: (f) => `/api/ordinance/documents/${f.ordinanceDocumentId}/file` },
+  // the newsroom: one published press release with an image and an attachment
+  '/api/news': { url: () => '/api/news' },
+  '/api/news/feed.xml': { url: () => '/api/news/feed.xml?lang=en' },
+  '/api/news/{id}': { url: (f) => `/api/news/${f.newsId}` },
+  '/api/news/{id}/image': { url: (f) => `/api/news/${f.newsId}/image` },
+  '/api/news/attachments/{id}/file': { url: (f) => `/api/news/attachments/${f.newsAttachmentId}/file` },
+  '/api/manage/news': { url: () => '/api/manage/news', as: 'manager' },
+  '/api/manage/news/{id}': { url: (f) => `/api/manage/news/${f.newsId}`, as: 'manager' },
   '/api/attraction/public': { url: () => '/api/attraction/public' },
   '/api/attraction/targets': { url: () => '/api/attraction/targets', as: 'viewer' },
   '/api/attraction/targets/{id}': { url: (f) => `/api/attraction/targets/${f.attractionTargetId}`, as: 'viewer' },
@@ -247,7 +257,15 @@ for (const kind of DB_KINDS) {
         await ok(t.app.inject({ method: 'POST', url: `/api/actions/${f.actionId}/evidence`, headers: { ...manager.headers, ...upload.headers }, payload: upload.payload }))
       ).id;
       await ok(
-        call('POST', `/api/plans/${f.planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-08-10', amountKrw: 100_000_000, description: '집행' }),
+        call('POST', `/api/plans/${f.planId}/executions`, manager, {
+          sourceLabel: '시비',
+          year: 2023,
+          executedOn: '2023-08-10',
+          amountKrw: 100_000_000,
+          description: '집행',
+          exceedSecured: true,
+          overrideReason: '시험 자료: 확보액 입력 전 집행',
+        }),
       );
       await ok(call('POST', `/api/plans/${f.planId}/reports`, manager, { year: 2023, quarter: 3 }));
 
@@ -401,6 +419,25 @@ for (const kind of DB_KINDS) {
       f.attractionTargetId = (
         await ok(call('POST', '/api/attraction/targets', manager, { name: { ko: '가나자산운용' }, kind: 'asset_manager', identifiedOn: '2025-01-15', announce: true }))
       ).id;
+
+      // the newsroom: a published press release with its image and an attachment
+      f.newsId = (await ok(call('POST', '/api/manage/news', manager, { kind: 'press_release', title: { ko: '보도자료' }, body: { ko: '본문입니다.' } }))).id;
+      for (const [method, url, parts, status] of [
+        [
+          'PUT',
+          `/api/manage/news/${f.newsId}/image`,
+          [
+            { name: 'alt.ko', value: '사진' },
+            { name: 'file', file: samples.png(), fileName: 'a.png' },
+          ],
+          200,
+        ],
+        ['POST', `/api/manage/news/${f.newsId}/attachments`, [{ name: 'file', file: samples.pdf(), fileName: 'release.pdf' }], 201],
+      ] as const) {
+        const body = multipart([...parts]);
+        await ok(t.app.inject({ method, url, headers: { ...manager.headers, ...body.headers }, payload: body.payload }), status);
+      }
+      f.newsAttachmentId = (await ok(call('POST', `/api/manage/news/${f.newsId}/publish`, manager), 200)).attachments[0].id;
 
       await seedPartnerOrganisations(t.database.db);
       const organisations = (await ok(call('GET', '/api/organisations', manager), 200)).items;

@@ -73,8 +73,10 @@ for (const kind of DB_KINDS) {
           const actions = await planActions(t, planId);
           for (const [i, a] of actions.entries()) {
             if (i % 3 === 2) continue;
-            const progress = (i * 37 + planId) % 101;
-            const res = await call('PATCH', `/api/actions/${a.id}`, manager, { status: statuses[i % statuses.length], progress });
+            const status = statuses[i % statuses.length]!;
+            // Progress fits the status (the data rules): 100 when done, below 100 while planned or on track.
+            const progress = status.startsWith('done') ? 100 : ['planned', 'on_track'].includes(status) ? (i * 37 + planId) % 100 : (i * 37 + planId) % 101;
+            const res = await call('PATCH', `/api/actions/${a.id}`, manager, { status, progress });
             assert.equal(res.statusCode, 200, res.body);
           }
           const targeted = actions.find((a) => a.target !== null)!;
@@ -91,6 +93,9 @@ for (const kind of DB_KINDS) {
               executedOn: `${row.year}-05-01`,
               amountKrw,
               description: '집행',
+              // Beyond the 12,345,678원 secured: the explicit override.
+              exceedSecured: true,
+              overrideReason: '시험 자료',
             });
             assert.equal(x.statusCode, 201, x.body);
           }

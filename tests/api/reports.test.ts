@@ -50,7 +50,15 @@ for (const kind of DB_KINDS) {
         ['2023-08-10', 100_000_000],
         ['2023-11-20', 20_000_000],
       ] as const) {
-        await call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn, amountKrw, description: `집행 ${executedOn}` });
+        await call('POST', `/api/plans/${planId}/executions`, manager, {
+          sourceLabel: '시비',
+          year: 2023,
+          executedOn,
+          amountKrw,
+          description: `집행 ${executedOn}`,
+          exceedSecured: true,
+          overrideReason: '시험 자료: 확보액 입력 전 집행',
+        });
       }
     });
     after(() => t.close());
@@ -130,7 +138,15 @@ for (const kind of DB_KINDS) {
     it('keeps the reported snapshot as it was while the live figures move on', async () => {
       const forum = actionAt(actions, 2023, 'Q3', 0);
       await call('PATCH', `/api/actions/${forum.id}`, officer, { status: 'done', progress: 100, comment: '포럼 개최 완료' });
-      await call('POST', `/api/plans/${planId}/executions`, manager, { sourceLabel: '시비', year: 2023, executedOn: '2023-09-01', amountKrw: 5_000_000, description: '추가 집행' });
+      await call('POST', `/api/plans/${planId}/executions`, manager, {
+        sourceLabel: '시비',
+        year: 2023,
+        executedOn: '2023-09-01',
+        amountKrw: 5_000_000,
+        description: '추가 집행',
+        exceedSecured: true,
+        overrideReason: '시험 자료: 확보액 입력 전 집행',
+      });
       await call('POST', `/api/actions/${forum.id}/links`, manager, { title: '결과 보고', url: 'https://example.org/result', published: true });
 
       const res = (await call('GET', `/api/plans/${planId}/reports/2023/3`, viewer)).json();

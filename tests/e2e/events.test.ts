@@ -35,8 +35,10 @@ describe('GENIE Forum: publish, register, check in, export', () => {
     const context = await h.newContext();
     const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD);
     await staff.goto(`${h.server.url}/staff/events`);
-    // The plan's editions are seeded, dated by quarter until staff know the day.
-    await waitForText(staff.getByTestId('staff-events'), /2023년 3분기 예정 \(날짜 미정\)/);
+    // The plan's editions are seeded, dated by quarter until staff know the day; the past ones read as past, not planned.
+    await waitForText(staff.getByTestId('staff-events'), /2023년 3분기 \(지난 행사, 정확한 날짜 미입력\)/);
+    assert.match(await staff.getByTestId('staff-events').innerText(), /지난 행사\(개최 결과 미입력\)/);
+    assert.doesNotMatch(await staff.getByTestId('staff-events').innerText(), /분기 예정/);
     const form = await fill(staff, 'event-create-form', {
       titleKo: '제7회 지니포럼',
       titleEn: 'The 7th GENIE Forum',

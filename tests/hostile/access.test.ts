@@ -647,5 +647,57 @@ for (const kind of DB_KINDS) {
         assert.ok([400, 404].includes(res.statusCode), `/api/plans/${value} → ${res.statusCode}`);
       }
     });
+
+    it('news: only managers and admins write, preview or see drafts; a draft and its files stay hidden from everyone else', async () => {
+      const draft = await call('POST', '/api/manage/news', manager, { kind: 'notice', title: { ko: '게시 전 공지' }, body: { ko: '아직 비공개입니다.' } });
+      assert.equal(draft.statusCode, 201, draft.body);
+      const id = draft.json().id as number;
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+      const boundary = '----finhubnews';
+      const form = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="alt.ko"\r\n\r\n사진\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        png,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const image = await t.app.inject({
+        method: 'PUT',
+        url: `/api/manage/news/${id}/image`,
+        headers: { ...manager.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: form,
+      });
+      assert.equal(image.statusCode, 200, image.body);
+      const before = await countRows(t, ['news_items', 'news_attachments', 'audit_log']);
+      const attempts: [Method, string, object | undefined][] = [
+        ['POST', '/api/manage/news', { kind: 'notice', title: { ko: '끼워넣기' }, body: { ko: '본문' } }],
+        ['PATCH', `/api/manage/news/${id}`, { title: { ko: '바뀜' } }],
+        ['POST', `/api/manage/news/${id}/publish`, undefined],
+        ['POST', `/api/manage/news/${id}/unpublish`, undefined],
+        ['DELETE', `/api/manage/news/${id}/image`, undefined],
+        ['GET', `/api/manage/news/${id}`, undefined],
+        ['GET', '/api/manage/news', undefined],
+      ];
+      for (const [who, label, expected] of [
+        [officerA, 'officer', 403],
+        [partnerA, 'partner', 403],
+        [viewer, 'viewer', 403],
+        [null, 'anonymous', 401],
+      ] as const) {
+        for (const [method, url, body] of attempts) {
+          const res = await call(method, url, who, body);
+          assert.equal(res.statusCode, expected, `${label}: ${method} ${url} → ${res.statusCode} ${res.body}`);
+          assert.ok(!res.body.includes('게시 전 공지'), 'a refusal shows nothing of the draft');
+        }
+        for (const url of [`/api/news/${id}`, `/api/news/${id}/image`]) {
+          const res = await call('GET', url, who);
+          assert.equal(res.statusCode, 404, `${label}: GET ${url} → ${res.statusCode}`);
+        }
+        const list = await call('GET', '/api/news', who);
+        assert.ok(!list.body.includes('게시 전 공지'), `${label}: the public list shows no draft`);
+      }
+      assert.deepEqual(await countRows(t, ['news_items', 'news_attachments', 'audit_log']), before, 'refusals write nothing');
+      assert.equal((await call('GET', `/api/news/${id}/image`, manager)).statusCode, 200, 'the writers preview the draft image');
+    });
   });
 }

@@ -462,6 +462,8 @@ for (const kind of DB_KINDS) {
           executedOn: '2023-08-10',
           amountKrw: 1000,
           description: text,
+          exceedSecured: true,
+          overrideReason: '시험 자료: 확보액 입력 전 집행',
         });
         assert.equal(ex.statusCode, 201, `${text}: ${ex.body}`);
       }

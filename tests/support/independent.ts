@@ -7,7 +7,8 @@
  *   - csv (python's standard library): CSV records and line ends;
  *   - jsonschema (python3-jsonschema): the OpenAPI document against the OpenAPI 3.1 meta-schema,
  *     component schemas against JSON Schema 2020-12, live answers against their declared schemas;
- *   - fontTools (python3-fonttools): the glyphs of the fonts embedded in a PDF;
+ *   - fontTools (python3-fonttools, python3-brotli): the glyphs of the fonts embedded in a PDF, and
+ *     the code points of the web font slices;
  *   - pdftotext (poppler-utils): the text of a PDF;
  *   - lxml (python3-lxml): XML against its XML Schema (sitemap.xml, tests/api/sitemap.test.ts).
  */
@@ -196,3 +197,12 @@ print(json.dumps(problems))
     JSON.stringify({ doc, meta, answers }),
   );
 }
+
+const FONT_CMAP = `
+import sys, io, json
+from fontTools.ttLib import TTFont
+font = TTFont(io.BytesIO(sys.stdin.buffer.read()))
+print(json.dumps(sorted(font.getBestCmap().keys())))
+`;
+/** The code points a font (.woff2, .ttf, .otf) has glyphs for, read by fontTools (woff2 needs python3-brotli). */
+export const readFontCodePoints = (font: Buffer) => python<number[]>(FONT_CMAP, font);

@@ -129,7 +129,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.post(
     '/api/events',
     {
-      config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS'] },
+      config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS', 'EVENT_HELD_NEEDS_DATES', 'EVENT_ENDED_STILL_PLANNED'] },
       schema: { operationId: 'createEvent', summary: 'Create an event / 행사 등록', tags, body: EventBody, response: { 201: EventDetailSchema } },
     },
     async (req, reply) => reply.status(201).send(await createEvent(app.db, actorOf(req), req.body)),
@@ -138,7 +138,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (
   app.patch(
     '/api/events/:id',
     {
-      config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS'] },
+      config: { policy: MANAGERS, errors: ['EVENT_EDITION_EXISTS', 'EVENT_HELD_NEEDS_DATES', 'EVENT_ENDED_STILL_PLANNED'] },
       schema: {
         operationId: 'updateEvent',
         summary: 'Change an event, record its outcome, mark it held (its plan action becomes done) / 행사 수정·개최 기록',

@@ -14,19 +14,25 @@ export const ExecutionIdParams = z.object({ id: idNumber().describe('execution i
 
 export const SecuredBody = z.object({ sourceLabel, year, securedKrw: won }).strict();
 
-export const ExecutionBody = z
-  .object({
-    sourceLabel,
-    year: year.describe('the budget year the money belongs to'),
-    executedOn: z.iso.date().describe('YYYY-MM-DD, Asia/Seoul'),
-    amountKrw: won.min(1),
-    description: multiLine(500),
-  })
-  .strict();
+const executionFields = {
+  sourceLabel,
+  year: year.describe('the budget year the money belongs to; the execution is dated inside it'),
+  executedOn: z.iso.date().describe('YYYY-MM-DD, Asia/Seoul, inside the budget year'),
+  amountKrw: won.min(1),
+  description: multiLine(500),
+};
+/** The explicit override of the secured money (확보액 초과 집행), audited with its reason. */
+const overrideFields = {
+  exceedSecured: z.boolean().optional().describe('true: execute beyond the money secured for the source and year (audited; needs overrideReason)'),
+  overrideReason: multiLine(500, { min: 0 }).optional().describe('why the secured money is passed; kept in the audit row'),
+};
 
-export const ExecutionPatchBody = ExecutionBody.partial()
+export const ExecutionBody = z.object({ ...executionFields, ...overrideFields }).strict();
+
+export const ExecutionPatchBody = z
+  .object({ ...z.object(executionFields).partial().shape, ...overrideFields })
   .strict()
-  .refine((o) => Object.keys(o).length > 0, { message: 'Nothing to change' });
+  .refine((o) => Object.keys(o).some((k) => k in executionFields), { message: 'Nothing to change' });
 
 export const ExecutionSchema = z
   .object({

@@ -41,7 +41,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/plans/:id/executions',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['EXECUTION_OUTSIDE_YEAR', 'EXECUTION_EXCEEDS_SECURED'] },
       schema: {
         operationId: 'addExecution',
         summary: 'Book an execution: date, amount, description / 집행 내역 등록',
@@ -57,7 +57,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/executions/:id',
     {
-      config: { policy: MANAGERS },
+      config: { policy: MANAGERS, errors: ['EXECUTION_OUTSIDE_YEAR', 'EXECUTION_EXCEEDS_SECURED'] },
       schema: {
         operationId: 'updateExecution',
         summary: 'Correct an execution: date, source, year, amount, description / 집행 내역 수정',

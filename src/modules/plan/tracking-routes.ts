@@ -59,11 +59,12 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/actions/:id',
     {
-      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT', 'PROGRESS_FROM_MEASURE'] },
+      config: { policy: EDITORS, errors: ['OTHER_DEPARTMENT', 'PROGRESS_FROM_MEASURE', 'DONE_NEEDS_FULL_PROGRESS', 'FULL_PROGRESS_NOT_UNDER_WAY'] },
       schema: {
         operationId: 'updateAction',
         summary: 'Change an action’s status or progress, with a comment / 추진상황 입력',
-        description: 'Officers only for their department’s actions (403). Progress on a measure-bound action → 409.',
+        description:
+          'Officers only for their department’s actions (403). Progress on a measure-bound action → 409. 완료 or 이행 후 계속추진 below progress 100 → 422 DONE_NEEDS_FULL_PROGRESS (the form asks whether to set 100); progress 100 with 추진예정 or 정상추진 → 422 FULL_PROGRESS_NOT_UNDER_WAY.',
         tags: ['plan running'],
         params: ActionIdParams,
         body: ActionPatchBody,

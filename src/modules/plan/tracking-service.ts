@@ -9,6 +9,7 @@ import { departments, users } from '../accounts/schema.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import type { StaffAction } from './api-schema.ts';
+import { assertStatusFitsProgress } from './action-rules.ts';
 import { getMeasure } from './measures.ts';
 import { assertCanEditAction } from './permissions.ts';
 import { findAction, getStaffAction } from './plan-read.ts';
@@ -40,6 +41,9 @@ export async function updateAction(db: Executor, actor: Actor, user: SessionUser
     }
     const status = patch.status ?? action.status;
     const progress = patch.progress ?? action.progress;
+    const changed = { status: patch.status !== undefined, progress: patch.progress !== undefined };
+    // A comment alone changes neither, so it is never refused for data saved before the rules.
+    if (changed.status || changed.progress) assertStatusFitsProgress({ status, progress }, { measured: action.measureKey !== null, changed });
     const comment = patch.comment?.trim() || null;
     await tx.update(actions).set({ status, progress, updatedAt: new Date() }).where(eq(actions.id, id));
     await tx.insert(actionUpdates).values({

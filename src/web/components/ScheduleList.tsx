@@ -8,6 +8,7 @@ import { useId } from 'react';
 import type { PublicAction, PublicEntry, PublicEvidence } from '../api-client.ts';
 import { formatRate, periodLabel } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { periodRange } from '../../modules/plan/seoul-time.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -34,7 +35,10 @@ function EvidenceLinks({ items }: { items: PublicEvidence[] }) {
   );
 }
 
-function Action({ action }: { action: PublicAction }) {
+/** True once the schedule period (Seoul) has ended: an action still 추진예정 then reads as past. */
+const periodOver = (entry: Pick<PublicEntry, 'year' | 'period'>, now = Date.now()) => periodRange(entry.year, entry.period).to.getTime() <= now;
+
+function Action({ action, past }: { action: PublicAction; past: boolean }) {
   const { lang, t } = useI18n();
   return (
     <li className="schedule-action" data-testid="public-action" data-action-id={action.id}>
@@ -50,7 +54,7 @@ function Action({ action }: { action: PublicAction }) {
         </>
       )}
       <span className="action-state">
-        <StatusBadge status={action.status} testId="action-status" />
+        <StatusBadge status={action.status} testId="action-status" past={past} />
         <ProgressBar value={action.progress} label={t('actionProgressLabel', { text: plainText({ ko: action.text, en: action.textEn }, lang) })} testId="action-progress" whole />
       </span>
       <EvidenceLinks items={action.evidence} />
@@ -91,7 +95,7 @@ function Entry({ entry }: { entry: PublicEntry }) {
             </p>
             <ul aria-labelledby={`${id}-actions`}>
               {entry.actions.map((action, i) => (
-                <Action key={i} action={action} />
+                <Action key={i} action={action} past={periodOver(entry)} />
               ))}
             </ul>
           </div>

@@ -11,7 +11,7 @@ const LANG_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
 /** The public menu: one entry per programme, marked current for any of its routes. */
 const PUBLIC_NAV: {
   href: string;
-  label: 'navAcademy' | 'navSchool' | 'navEvents' | 'navTraining' | 'navFacilities' | 'navSettlement' | 'navOrdinance';
+  label: 'navAcademy' | 'navSchool' | 'navEvents' | 'navTraining' | 'navFacilities' | 'navSettlement' | 'navOrdinance' | 'navNews';
   routes: Route['name'][];
 }[] = [
   { href: '/academy', label: 'navAcademy', routes: ['academy', 'academySession', 'registration', 'survey'] },
@@ -21,6 +21,7 @@ const PUBLIC_NAV: {
   { href: '/facilities', label: 'navFacilities', routes: ['facilities', 'facility'] },
   { href: '/settlement', label: 'navSettlement', routes: ['settlement', 'settlementBoard', 'settlementSurvey', 'feedbackTracking'] },
   { href: '/cooperation/ordinance', label: 'navOrdinance', routes: ['ordinance', 'attraction'] },
+  { href: '/news', label: 'navNews', routes: ['news', 'newsItem'] },
 ];
 
 /**

@@ -3,6 +3,7 @@
  * transaction with its audit row. Marking an event held marks its plan action done through the
  * plan module's tracking service, in the same transaction.
  */
+import { assertEventStatusFitsDates } from './event-rules.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
@@ -150,6 +151,9 @@ export async function updateEvent(db: Executor, actor: Actor, user: SessionUser,
     if (patch.published !== undefined) set.published = patch.published;
     if (patch.planActionId !== undefined) set.planActionId = patch.planActionId;
     if (patch.status) set.status = patch.status;
+    if (patch.status || patch.startsAt || patch.endsAt || patch.dateApproximate !== undefined) {
+      assertEventStatusFitsDates({ status: set.status ?? e.status, startsAt, endsAt, dateApproximate: set.dateApproximate ?? e.dateApproximate }, new Date());
+    }
     // Calendars holding the event replace it when its time, place or status changed (SEQUENCE).
     if (calendarChanged(e, set)) set.sequence = e.sequence + 1;
     const [after] = await tx.update(events).set(set).where(eq(events.id, id)).returning();

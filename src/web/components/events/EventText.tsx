@@ -86,7 +86,9 @@ export function eventDates(event: Pick<EventSummary, 'startsAt' | 'endsAt' | 'da
   if (Number.isNaN(start.getTime())) return event.startsAt;
   if (event.dateApproximate) {
     const seoul = new Date(start.getTime() + SEOUL);
-    return t('approxDate', { year: seoul.getUTCFullYear(), quarter: Math.floor(seoul.getUTCMonth() / 3) + 1 });
+    // A placeholder date that has passed (the plan's past GENIE Forum editions) reads as past, not as planned.
+    const ended = new Date(event.endsAt).getTime() <= Date.now();
+    return t(ended ? 'approxDatePast' : 'approxDate', { year: seoul.getUTCFullYear(), quarter: Math.floor(seoul.getUTCMonth() / 3) + 1 });
   }
   const first = dateFormats[lang].format(start);
   const sameDay = seoulDay(event.startsAt) === seoulDay(event.endsAt);

@@ -3,8 +3,13 @@
  * progress, internal comment) → PATCH /api/actions/:id. Field errors from the API appear under
  * their fields. Progress bound to a measure is read-only. History, evidence and (managers)
  * assignment follow in their own disclosures.
+ *
+ * Marking an action 완료 (or 이행 후 계속추진) below progress 100 is refused by the API
+ * (DONE_NEEDS_FULL_PROGRESS); the form turns that refusal into a question: save it with progress
+ * 100, or go back and change it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api-client.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../../modules/plan/types.ts';
 import { departmentName } from '../../departments.ts';
 import { formatDateTime } from '../../format.ts';
@@ -15,6 +20,8 @@ import { StatusBadge } from '../StatusBadge.tsx';
 import { ActionHistory } from './ActionHistory.tsx';
 import { AssignmentForm } from './AssignmentForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
+
+type ActionBody = { status?: ActionStatus; progress?: number; comment?: string };
 
 export interface ActionCardProps {
   action: StaffAction;
@@ -38,17 +45,49 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
   useEffect(() => resetField('status', { defaultValue: action.status }), [resetField, action.status]);
   useEffect(() => resetField('progress', { defaultValue: String(action.progress) }), [resetField, action.progress]);
 
-  const send = async (v: { status: ActionStatus; progress: string; comment: string }) => {
-    const body: { status?: ActionStatus; progress?: number; comment?: string } = {};
-    if (v.status !== action.status) body.status = v.status;
-    if (!measured && Number(v.progress) !== action.progress) body.progress = Number(v.progress);
-    if (v.comment.trim()) body.comment = v.comment.trim();
-    if (body.status === undefined && body.progress === undefined && body.comment === undefined) throw new SummaryMessage(t('nothingChanged'));
-    await updateAction(action.id, body);
+  // The change the API refused only for want of progress 100: the question offers to save it with 100.
+  const [ask, setAsk] = useState<(ActionBody & { status: ActionStatus }) | null>(null);
+  const askRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (ask) askRef.current?.focus();
+  }, [ask]);
+
+  const saved = () => {
     form.resetField('comment');
     setHistoryVersion((n) => n + 1);
     onChanged();
     return t('actionSaved');
+  };
+  const send = async (v: { status: ActionStatus; progress: string; comment: string }) => {
+    setAsk(null);
+    const body: ActionBody = {};
+    if (v.status !== action.status) body.status = v.status;
+    if (!measured && Number(v.progress) !== action.progress) body.progress = Number(v.progress);
+    if (v.comment.trim()) body.comment = v.comment.trim();
+    if (body.status === undefined && body.progress === undefined && body.comment === undefined) throw new SummaryMessage(t('nothingChanged'));
+    try {
+      await updateAction(action.id, body);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'DONE_NEEDS_FULL_PROGRESS' && !measured) {
+        setAsk({ ...body, status: v.status });
+        return undefined;
+      }
+      throw e;
+    }
+    return saved();
+  };
+  const saveWithFullProgress = async () => {
+    if (!ask) return;
+    try {
+      await updateAction(action.id, { ...ask, progress: 100 });
+      setAsk(null);
+      form.setValue('progress', '100');
+      form.kit.setSummary(null);
+      form.kit.setDone(saved());
+    } catch (e) {
+      setAsk(null);
+      form.kit.fail(e);
+    }
   };
   const progressRule = (v: string) => {
     const value = Number(v);
@@ -100,6 +139,19 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
           <Submit testId="save-action">{t('save')}</Submit>
         </fieldset>
       </Form>
+      {ask && (
+        <div className="confirm-box" role="alertdialog" aria-labelledby={`${headingId}-ask`} tabIndex={-1} ref={askRef} data-testid="full-progress-question">
+          <p id={`${headingId}-ask`}>{t('askFullProgress', { status: ACTION_STATUS_LABELS[ask.status][lang], progress: form.getValues('progress') })}</p>
+          <p className="form-actions">
+            <button type="button" className="button-primary" onClick={saveWithFullProgress} data-testid="set-full-progress">
+              {t('setFullProgress')}
+            </button>{' '}
+            <button type="button" className="button-secondary" onClick={() => setAsk(null)} data-testid="keep-progress">
+              {t('keepProgress')}
+            </button>
+          </p>
+        </div>
+      )}
 
       <ActionHistory actionId={action.id} version={historyVersion} />
       <EvidencePanel action={action} canEdit={canEdit} onChanged={onChanged} />

@@ -1,8 +1,11 @@
 /**
  * Managers' ledger edits: the secured amount (확보액) of one source and year, and a new
  * execution (집행: date, amount, description). Amounts in 억원 or 원, sent as integer won.
+ * An execution is dated inside its budget year and stays within the money secured, unless the
+ * manager ticks the override and gives a reason (kept in the audit trail); the API refuses
+ * otherwise and its message appears under the field it names.
  */
-import { Form, MoneyField, noMoney, SelectField, Submit, TextField, useKitForm, wonOf, type MoneyValue } from '../../forms/index.ts';
+import { CheckField, Form, MoneyField, noMoney, SelectField, Submit, TextArea, TextField, useKitForm, wonOf, type MoneyValue } from '../../forms/index.ts';
 import { useI18n } from '../../i18n.ts';
 import { addExecution, setSecured, updateExecution, type Execution, type LedgerRow } from '../../staff-api.ts';
 import { sourceName } from './LedgerTable.tsx';
@@ -73,16 +76,26 @@ export function ExecutionForm({ planId, rows, years, onSaved, execution }: FormP
       executedOn: execution?.executedOn ?? seoulToday(),
       amountKrw: (execution ? { text: String(execution.amountKrw), unit: 'won' } : noMoney()) as MoneyValue,
       description: execution?.description ?? '',
+      exceedSecured: false,
+      overrideReason: '',
     },
   });
+  const overriding = form.watch('exceedSecured');
   return (
     <Form
       form={form}
       testId="execution-form"
       head={execution ? undefined : <h3>{t('executionFormTitle')}</h3>}
-      reset={!execution && ((v) => ({ ...v, amountKrw: { ...v.amountKrw, text: '' }, description: '' }))}
+      reset={!execution && ((v) => ({ ...v, amountKrw: { ...v.amountKrw, text: '' }, description: '', exceedSecured: false, overrideReason: '' }))}
       onSubmit={async (v) => {
-        const body = { sourceLabel: v.sourceLabel, year: Number(v.year), executedOn: v.executedOn, amountKrw: wonOf(v.amountKrw)!, description: v.description.trim() };
+        const body = {
+          sourceLabel: v.sourceLabel,
+          year: Number(v.year),
+          executedOn: v.executedOn,
+          amountKrw: wonOf(v.amountKrw)!,
+          description: v.description.trim(),
+          ...(v.exceedSecured ? { exceedSecured: true, overrideReason: v.overrideReason.trim() } : {}),
+        };
         await (execution ? updateExecution(execution.id, body) : addExecution(planId, body));
         onSaved();
         return t(execution ? 'eventSaved' : 'executionAdded');
@@ -98,6 +111,8 @@ export function ExecutionForm({ planId, rows, years, onSaved, execution }: FormP
       />
       <MoneyField name="amountKrw" label={t('executionAmount')} testId="execution-amount" positive />
       <TextField name="description" label={t('description')} maxLength={500} required testId="execution-description" />
+      <CheckField name="exceedSecured" label={t('overrideSecured')} testId="exceed-secured" />
+      {overriding && <TextArea name="overrideReason" label={t('overrideReason')} rows={2} maxLength={500} required testId="override-reason" />}
       <Submit>{execution ? t('save') : t('addExecution')}</Submit>
     </Form>
   );

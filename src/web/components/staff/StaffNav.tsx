@@ -31,6 +31,7 @@ export function StaffNav({ user, route }: { user: User; route: Route }) {
   items.push({ href: '/staff/training', label: 'navStaffTraining', current: ['staffTraining', 'staffTrainingCohort', 'staffTrainingDisplay'].includes(route.name) });
   items.push({ href: '/staff/ordinance', label: 'navStaffOrdinance', current: route.name === 'staffOrdinance' });
   if (user.role !== 'partner') items.push({ href: '/staff/attraction', label: 'navStaffAttraction', current: route.name === 'staffAttraction' });
+  if (isManager(user)) items.push({ href: '/staff/news', label: 'navStaffNews', current: ['staffNews', 'staffNewsItem'].includes(route.name) });
   if (user.role === 'admin') items.push({ href: '/staff/users', label: 'navUsers', current: route.name === 'staffUsers' });
   if (isManager(user)) items.push({ href: '/staff/audit', label: 'navAudit', current: route.name === 'staffAudit' });
   if (isManager(user)) items.push({ href: '/staff/outbox', label: 'navOutbox', current: route.name === 'staffOutbox' });

@@ -58,7 +58,13 @@ export function EventsStaffPage() {
                     </td>
                     <td>{eventDates(e, lang, t)}</td>
                     <td>
-                      {e.status && EVENT_STATUS_LABELS[e.status] ? t(EVENT_STATUS_LABELS[e.status]!) : e.status} · {e.published === false ? t('unpublished') : t('published')}
+                      {/* Planned but ended (the plan's past GENIE Forum editions): past, waiting for held or cancelled. */}
+                      {e.status === 'planned' && new Date(e.endsAt).getTime() <= Date.now()
+                        ? t('statusEndedUnrecorded')
+                        : e.status && EVENT_STATUS_LABELS[e.status]
+                          ? t(EVENT_STATUS_LABELS[e.status]!)
+                          : e.status}{' '}
+                      · {e.published === false ? t('unpublished') : t('published')}
                     </td>
                   </tr>
                 ))}
