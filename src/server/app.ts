@@ -72,7 +72,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix'>>;
+    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix' | 's3'>>;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -118,7 +118,9 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
     });
   }
   app.decorate('throttle', redis ? redisThrottle(redis) : databaseThrottle(database.db));
-  app.decorate('files', openFileStore(database, path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files')));
+  // FINHUB_S3_BUCKET: the files go in that object store (src/server/file-store-s3.ts), on any database.
+  app.decorate('files', openFileStore(database, path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files'), config.s3));
+  app.addHook('onClose', async () => app.files.close?.());
   installErrorHandler(app);
 
   // Security headers with a strict CSP: the front end loads nothing but its own files.

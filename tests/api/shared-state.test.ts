@@ -16,8 +16,14 @@ import { buildApp } from '../../src/server/app.ts';
 import { runExclusively } from '../../src/server/jobs.ts';
 import { countHit } from '../../src/server/rate-limit-store.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
-import { ORIGIN } from '../support/auth.ts';
-import { ANY_KIND, DB_KINDS, openTestDatabase } from '../support/db.ts';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/executor.ts';
+import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
+import { createStaff, mintSession, ORIGIN } from '../support/auth.ts';
+import { ANY_KIND, DB_KINDS, openSharedPostgres, openTestDatabase } from '../support/db.ts';
+import { multipart } from '../support/multipart.ts';
+import { testS3Settings } from '../support/s3.ts';
 import { dropRedisPrefix, testRedisPrefix } from '../support/redis.ts';
 
 const LIMIT = 4;
@@ -199,5 +205,62 @@ describe('shared state between two servers through Redis', () => {
       await down.close();
       await database.close();
     }
+  });
+});
+
+/**
+ * FINHUB_S3_*: the stored files live in an S3-compatible object store (tests/support/s3.ts), whichever
+ * the database. Two servers on one PostgreSQL share the bucket: a file uploaded through one is
+ * downloaded through the other, and its bytes are not in PostgreSQL.
+ */
+describe('shared files between two servers through an S3-compatible object store', () => {
+  let shared: Awaited<ReturnType<typeof openSharedPostgres>>;
+  let apps: FastifyInstance[];
+  let dataDirs: string[];
+
+  before(async () => {
+    shared = await openSharedPostgres();
+    const s3 = await testS3Settings();
+    dataDirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-shared-')));
+    apps = await Promise.all(
+      [shared.first, shared.second].map((database, i) =>
+        buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test', s3 }, database, dataDir: dataDirs[i], web: false }),
+      ),
+    );
+  });
+  after(async () => {
+    for (const app of apps) await app.close();
+    await shared.close();
+    for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('an evidence file uploaded through one server downloads through the other; nothing in PostgreSQL or the local folder', async () => {
+    const planId = (await seedPlanIfEmpty(shared.first.db))!;
+    const action = (await apps[0]!.inject(`/api/plans/${planId}`)).json().schedule[0].actions[0] as { id: number };
+    const manager = await mintSession(shared.first, (await createStaff(shared.first, 'manager')).id);
+    const bytes = Buffer.from(`%PDF-1.4\n% 증빙 ${Date.now()}\n%%EOF\n`);
+    const body = multipart([
+      { name: 'title', value: '결과 보고' },
+      { name: 'file', file: bytes, fileName: '결과보고.pdf' },
+    ]);
+    const up = await apps[0]!.inject({ method: 'POST', url: `/api/actions/${action!.id}/evidence`, headers: { ...manager, ...body.headers }, payload: body.payload });
+    assert.equal(up.statusCode, 201, up.body);
+    const down = await apps[1]!.inject({ url: up.json().url, headers: manager });
+    assert.equal(down.statusCode, 200, down.body);
+    assert.deepEqual(down.rawPayload, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    assert.deepEqual(await apps[1]!.files.list(), [sha256]);
+    assert.equal((await rows<{ n: number }>(shared.second.db, sql`select count(*)::int as n from stored_files`))[0]!.n, 0, 'no bytes in PostgreSQL');
+    for (const d of dataDirs) assert.deepEqual(fs.readdirSync(d), [], 'nothing in the local folder');
+  });
+
+  it('stores, reads, lists and removes through either server', async () => {
+    const bytes = Buffer.from(`사진 ${Date.now()}`);
+    const { sha256 } = await apps[0]!.files.put(bytes);
+    assert.equal(await apps[1]!.files.exists(sha256), true);
+    assert.deepEqual(await apps[1]!.files.read(sha256), bytes);
+    await apps[1]!.files.remove(sha256);
+    assert.equal(await apps[0]!.files.read(sha256), null);
+    assert.equal(await apps[0]!.files.exists(sha256), false);
   });
 });

@@ -7,6 +7,8 @@ import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type DbKind } from './db.ts';
 import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis.ts';
+import { testS3Settings } from './s3.ts';
+import type { S3Settings } from '../../src/server/file-store-s3.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -31,10 +33,13 @@ export async function openTestApp(
     redis?: boolean;
     /** Redis under this prefix (apps given the same one share their counts, as servers do). */
     redisPrefix?: string;
+    /** Stored files in the test S3 server: `true` for a store of the app's own, or given settings (apps given the same share their files). */
+    s3?: boolean | S3Settings;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const redisPrefix = opts.redisPrefix ?? (opts.redis ? testRedisPrefix() : undefined);
+  const s3 = opts.s3 === true ? await testS3Settings() : opts.s3 || undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
   const app = await buildApp({
     logStream: opts.logStream,
@@ -44,6 +49,7 @@ export async function openTestApp(
       publicRateLimit: opts.publicRateLimit ?? 0,
       publicUrl: opts.publicUrl ?? 'http://finhub.test',
       ...(redisPrefix ? { redisUrl: TEST_REDIS_URL, redisPrefix } : {}),
+      ...(s3 ? { s3 } : {}),
     },
     database,
     dataDir,

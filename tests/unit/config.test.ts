@@ -1,4 +1,4 @@
-/** The settings for several servers (REDIS_URL, the S3 file store): accepted as documented, a bad value refused at start with a clear message. */
+/** The settings for several servers (REDIS_URL, the FINHUB_S3_* file store): accepted as documented, a bad value refused at start with a clear message. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.ts';
@@ -25,5 +25,32 @@ describe('configuration: Redis', () => {
     refused({ REDIS_URL: 'redis://' }, /REDIS_URL/);
     refused({ REDIS_URL: 'redis://[bad' }, /REDIS_URL: is not a valid URL/);
     refused({ FINHUB_REDIS_PREFIX: 'a b*' }, /FINHUB_REDIS_PREFIX/);
+  });
+});
+
+describe('configuration: S3-compatible file store', () => {
+  it('keeps the files in the database (or the folder) without a bucket; with one, in the object store', () => {
+    assert.equal(loadConfig({}).s3, undefined);
+    assert.deepEqual(
+      loadConfig({
+        FINHUB_S3_BUCKET: 'finhub-files',
+        FINHUB_S3_ENDPOINT: 'https://kr.object.ncloudstorage.com',
+        FINHUB_S3_REGION: 'kr-standard',
+        FINHUB_S3_ACCESS_KEY: 'AK',
+        FINHUB_S3_SECRET_KEY: 'SK',
+      }).s3,
+      { bucket: 'finhub-files', endpoint: 'https://kr.object.ncloudstorage.com', region: 'kr-standard', accessKeyId: 'AK', secretAccessKey: 'SK', prefix: 'files/' },
+    );
+    const aws = loadConfig({ FINHUB_S3_BUCKET: 'finhub-files', FINHUB_S3_PREFIX: 'city/files/' }).s3!;
+    assert.deepEqual([aws.endpoint, aws.region, aws.accessKeyId, aws.prefix], [undefined, 'us-east-1', '', 'city/files/']);
+  });
+
+  it('refuses settings without a bucket, a bad bucket or endpoint, and a key without its secret', () => {
+    refused({ FINHUB_S3_ENDPOINT: 'https://s3.example.go.kr' }, /FINHUB_S3_BUCKET: needed with FINHUB_S3_ENDPOINT/);
+    refused({ FINHUB_S3_BUCKET: 'Finhub_Files' }, /FINHUB_S3_BUCKET: a bucket name/);
+    refused({ FINHUB_S3_BUCKET: 'finhub', FINHUB_S3_ENDPOINT: 's3.example.go.kr' }, /FINHUB_S3_ENDPOINT: must be an http:\/\/ or https:\/\/ address/);
+    refused({ FINHUB_S3_BUCKET: 'finhub', FINHUB_S3_ENDPOINT: 'ftp://s3.example.go.kr' }, /FINHUB_S3_ENDPOINT/);
+    refused({ FINHUB_S3_BUCKET: 'finhub', FINHUB_S3_ACCESS_KEY: 'AK' }, /FINHUB_S3_ACCESS_KEY and FINHUB_S3_SECRET_KEY go together/);
+    refused({ FINHUB_S3_BUCKET: 'finhub', FINHUB_S3_PREFIX: '/abs' }, /FINHUB_S3_PREFIX/);
   });
 });
