@@ -77,6 +77,12 @@ const schema = z.object({
   FINHUB_PRIVACY_OFFICER_DEPARTMENT_EN: z.string().trim().min(1).max(100).default(PRIVACY_OFFICER_DEFAULTS.departmentEn),
   FINHUB_PRIVACY_OFFICER_PHONE: z.string().trim().min(1).max(40).default(PRIVACY_OFFICER_DEFAULTS.phone),
   FINHUB_PRIVACY_OFFICER_EMAIL: z.string().trim().max(200).default(PRIVACY_OFFICER_DEFAULTS.email),
+  FINHUB_CHECK_IN_OPENS_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 60)
+    .default(60),
   FINHUB_SMS_PROVIDER: z.enum(['file', 'solapi']).default('file'),
   SOLAPI_API_KEY: z.string().default(''),
   SOLAPI_API_SECRET: z.string().default(''),
@@ -175,6 +181,12 @@ export interface Config {
    * trusting a header any client can set would let it pick a fresh address per request.
    */
   trustProxy: boolean | string[];
+  /**
+   * How long before an academy session or event starts that staff may check registrants in
+   * (FINHUB_CHECK_IN_OPENS_MINUTES, default 60; 0: from the start only). Earlier, check-in is
+   * refused with CHECK_IN_NOT_OPEN, naming the time it opens.
+   */
+  checkInOpensMinutes: number;
   /** The sender's display name on e-mail (FINHUB_MAIL_FROM_NAME, default 전주시 금융중심지 사업), over MAIL_FROM's address. */
   mailFromName: string;
   /** The contact line under every message (FINHUB_CONTACT_NAME, _NAME_EN, _PHONE, _EMAIL). */
@@ -236,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: c.FINHUB_DB_CONNECT_TIMEOUT_MS,
     drainMs: c.FINHUB_DRAIN_MS,
     trustProxy: c.FINHUB_TRUST_PROXY,
+    checkInOpensMinutes: c.FINHUB_CHECK_IN_OPENS_MINUTES,
     mailFromName: c.FINHUB_MAIL_FROM_NAME,
     contact: { name: c.FINHUB_CONTACT_NAME, nameEn: c.FINHUB_CONTACT_NAME_EN, phone: c.FINHUB_CONTACT_PHONE, email: c.FINHUB_CONTACT_EMAIL },
     privacyOfficer: {

@@ -24,6 +24,7 @@ import { outboxRoutes } from '../modules/notifications/routes.ts';
 import { todoRoutes } from '../modules/todo/routes.ts';
 import { meetingRoutes } from '../modules/cooperation/meetings-routes.ts';
 import { organisationRoutes } from '../modules/cooperation/organisation-routes.ts';
+import { homeRoutes } from '../modules/home/routes.ts';
 import { newsRoutes } from '../modules/news/routes.ts';
 import { openDataRoutes } from '../modules/opendata/routes.ts';
 import { englishRoutes } from '../modules/plan/english-routes.ts';
@@ -32,6 +33,7 @@ import { planFiguresRoutes } from '../modules/plan/figures-routes.ts';
 import { importRoutes } from '../modules/plan/import-routes.ts';
 import { ledgerRoutes } from '../modules/plan/ledger-routes.ts';
 import { reportRoutes } from '../modules/plan/report-routes.ts';
+import { transparencyRoutes } from '../modules/plan/transparency-routes.ts';
 import { planRoutes } from '../modules/plan/routes.ts';
 import { trackingRoutes } from '../modules/plan/tracking-routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
@@ -72,7 +74,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix' | 's3'>>;
+    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'checkInOpensMinutes' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix' | 's3'>>;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -262,11 +264,15 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(evidenceRoutes);
   await app.register(ledgerRoutes);
   await app.register(reportRoutes);
+  await app.register(transparencyRoutes);
   await app.register(importRoutes);
   await app.register(englishRoutes);
   await app.register(openDataRoutes);
   // Citizens' public writes (registrations, cancellations, surveys) are limited per address.
-  const publicWrites = { engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000' }, publicRateLimit: config.publicRateLimit ?? 30 };
+  const publicWrites = {
+    engine: { publicUrl: config.publicUrl ?? 'http://localhost:3000', checkInOpensMinutes: config.checkInOpensMinutes ?? 60 },
+    publicRateLimit: config.publicRateLimit ?? 30,
+  };
   await app.register(registrationRoutes, publicWrites);
   await app.register(academyRoutes, publicWrites);
   await app.register(eventRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
@@ -284,6 +290,7 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await app.register(sitemapRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000', ...(web ? { webRoot } : {}) });
   await app.register(privacyRoutes, { privacyOfficer: config.privacyOfficer ?? PRIVACY_OFFICER_DEFAULTS, sms: config.sms ?? { provider: 'file' }, smtpUrl: config.smtpUrl });
   await app.register(newsRoutes, { publicUrl: config.publicUrl ?? 'http://localhost:3000' });
+  await app.register(homeRoutes);
   const spa = web && (await registerWeb(app));
   // News, events and sessions carry their share tags (Open Graph) in the page itself.
   if (spa) registerSharePages(app, { webRoot, publicUrl: config.publicUrl ?? 'http://localhost:3000' });

@@ -123,6 +123,8 @@ export const ERROR_STATUS = {
   COHORT_FULL: 409,
   /** Training: the application is not in a state this change applies to. */
   TRAINING_APPLICATION_STATE: 409,
+  /** Academy sessions and events: check-in opens FINHUB_CHECK_IN_OPENS_MINUTES before the start. */
+  CHECK_IN_NOT_OPEN: 409,
   /** Training: the rotating check-in code was right but is no longer current (scan the room's QR code again). */
   CHECK_IN_CODE_EXPIRED: 409,
   /** Training: the check-in code is not the session's. */

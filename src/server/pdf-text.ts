@@ -98,6 +98,19 @@ const readFont = (f: FontFile) => {
 };
 
 type Weight = 'regular' | 'bold';
+
+/**
+ * The one font for text that pdfkit flows over pages (minutes, reports), where the chain's
+ * line-by-line fallback does not reach: the first collection of the chain that is installed
+ * (Noto Sans CJK KR: every Hangul syllable, Hanja, Latin), else the KRDS subset. Registered as
+ * `doc.registerFont(name, font.data, font.family)`.
+ */
+export function flowFont(weight: Weight): { data: Buffer; family?: string } {
+  const chain = PDF_FONTS[weight];
+  const file = chain.slice(1).find((f) => f.postscriptName && existsSync(f.path)) ?? chain[0]!;
+  return { data: readFont(file), ...(file.postscriptName ? { family: file.postscriptName } : {}) };
+}
+
 /** pdfkit's font object exposes fontkit's; pdfkit has no API of its own for "does this font have the glyph". */
 type LoadedFont = { font: { hasGlyphForCodePoint(cp: number): boolean } };
 

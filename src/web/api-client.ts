@@ -4,14 +4,14 @@
  * Staff calls (staff-api.ts) go through the same `request`, which also sends JSON and forms.
  */
 import type { z } from 'zod';
-import type { FiguresSchema, LedgerAmountsSchema, PlanListSchema, PlanSchema, PublicActionSchema, PublicEvidenceSchema } from '../modules/plan/api-schema.ts';
+import type { HomeSchema } from '../modules/home/api-schema.ts';
+import type { FiguresSchema, LedgerAmountsSchema, PlanSchema, PublicActionSchema, PublicEvidenceSchema } from '../modules/plan/api-schema.ts';
 import type { Lang } from './i18n.ts';
 
 // The answers' shapes are the server's own zod schemas (the ones that serialise the responses
 // and make the OpenAPI document at /api/docs). `import type` is erased by Vite: zod stays out
 // of the bundle.
 
-export type PlanSummary = z.infer<typeof PlanListSchema>['items'][number];
 /** 이행률 (mean progress) and 완료율 (share done), computed by the server; null when nothing counts. */
 export type Figures = z.infer<typeof FiguresSchema>;
 export type PublicEvidence = z.infer<typeof PublicEvidenceSchema>;
@@ -100,9 +100,11 @@ export async function request<T>(path: string, { method = 'GET', json, form, sig
   throw new ErrorClass(response.status, code, bilingual(errorBody.error?.message), fields);
 }
 
-export async function fetchPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
-  const body = await request<{ items: PlanSummary[] }>('/api/plans', { signal });
-  return body.items;
+/** The public home's one answer (src/modules/home). */
+export type Home = z.infer<typeof HomeSchema>;
+
+export function fetchHome(signal?: AbortSignal): Promise<Home> {
+  return request<Home>('/api/home', { signal });
 }
 
 export function fetchPlan(id: number, signal?: AbortSignal): Promise<Plan> {

@@ -70,6 +70,19 @@ export function formatScore(value: number | null | undefined): string {
 }
 
 /** What a scanned QR code holds: the check-in token, or a URL ending in it (or with ?token=). */
+/**
+ * The short check-in code printed under the QR code, as typed ("k7m-4qr", "K7M 4QR"): its six
+ * characters in capitals, or null when the text is not one (a pasted link or token). The server
+ * takes it the same way (src/modules/registration/engine/check-in.ts).
+ */
+export function checkInCodeFromTyped(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s\-–—]/g, '');
+  return /^[2-9A-HJKMNP-Z]{6}$/.test(code) ? code : null;
+}
+
+/** The code as printed: two groups of three, easier to read out and type ("K7M 4QR"). */
+export const formatCheckInCode = (code: string): string => `${code.slice(0, 3)} ${code.slice(3)}`;
+
 export function tokenFromScan(raw: string): string {
   const text = raw.trim();
   if (!/^https?:\/\//i.test(text)) return text;

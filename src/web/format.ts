@@ -80,7 +80,7 @@ const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long' }),
 };
 
-/** An ISO instant as its Seoul calendar day: "2024년 7월 1일" / "1 July 2024". */
+/** An ISO instant as its calendar day in Seoul: "2024년 7월 1일" / "1 July 2024" (기준일). */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const date = new Date(iso);

@@ -13,8 +13,10 @@ import { ordinanceEn, ordinanceKo } from './i18n-cooperation-ordinance.ts';
 import { portalEn, portalKo } from './i18n-portal.ts';
 import { settlementEn, settlementKo } from './i18n-settlement.ts';
 import { staffEn, staffKo } from './i18n-staff.ts';
+import { transparencyEn, transparencyKo } from './i18n-transparency.ts';
 import { workspaceEn, workspaceKo } from './i18n-workspace.ts';
 import { newsEn, newsKo } from './i18n-news.ts';
+import { homeEn, homeKo } from './i18n-home.ts';
 import { todoEn, todoKo } from './i18n-todo.ts';
 import { openDataEn, openDataKo } from './i18n-opendata.ts';
 
@@ -78,8 +80,10 @@ const ko = {
   ...trainingKo,
   ...ordinanceKo,
   ...settlementKo,
+  ...transparencyKo,
   ...portalKo,
   ...newsKo,
+  ...homeKo,
   ...todoKo,
   ...openDataKo,
 };
@@ -143,8 +147,10 @@ const en: Record<MessageKey, string> = {
   ...trainingEn,
   ...ordinanceEn,
   ...settlementEn,
+  ...transparencyEn,
   ...portalEn,
   ...newsEn,
+  ...homeEn,
   ...todoEn,
   ...openDataEn,
 };

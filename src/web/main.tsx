@@ -11,6 +11,7 @@ import './ordinance.css';
 import './opendata.css';
 import './settlement.css';
 import './news.css';
+import './transparency.css';
 import './todo.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -12,6 +12,8 @@ export type RouteName = Exclude<Route['name'], 'notFound'>;
 export const ROUTE_PATHS = {
   home: '/',
   plan: '/plans/:id',
+  planAction: '/plans/:id/actions/:actionId',
+  planDisclosure: '/plans/:id/disclosure',
   academy: '/academy',
   academySession: '/academy/sessions/:id',
   findRegistration: '/registrations/find',
@@ -84,7 +86,7 @@ const segments = (pathname: string) => pathname.split('/').filter(Boolean);
 const PATTERNS = Object.values(ROUTE_PATHS).map(segments);
 
 function segmentMatches(pattern: string, segment: string): boolean {
-  if (pattern === ':id') return ID.test(segment);
+  if (pattern === ':id' || pattern === ':actionId') return ID.test(segment);
   if (pattern === ':token') return TOKEN.test(segment);
   return pattern.toLowerCase() === segment.toLowerCase(); // react-router matches case-insensitively
 }

@@ -57,7 +57,7 @@ type StaffIdRouteName =
   | 'staffTrainingCohort'
   | 'staffTrainingDisplay'
   | 'staffNewsItem';
-type IdRouteName = 'plan' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | 'newsItem' | StaffIdRouteName;
+type IdRouteName = 'plan' | 'planDisclosure' | 'academySession' | 'event' | 'facility' | 'trainingCohort' | 'newsItem' | StaffIdRouteName;
 type TokenRouteName = 'registration' | 'survey' | 'schoolApplication' | 'feedbackTracking' | 'trainee' | 'certificate';
 
 export type Route =
@@ -85,6 +85,7 @@ export type Route =
     }
   | { name: Exclude<StaffRouteName, StaffIdRouteName> }
   | { name: IdRouteName; id: number }
+  | { name: 'planAction'; id: number; actionId: number }
   | { name: TokenRouteName; token: string };
 
 /** What a route of routes.tsx carries in its `handle`: its name, and who may see it (staff pages). */
@@ -103,10 +104,17 @@ export function matchRoute(routes: RouteObject[], location: Partial<Location>): 
   const match = [...(matchRoutes(routes, location) ?? [])].reverse().find((m) => m.route.handle);
   const handle = match?.route.handle as RouteHandle | undefined;
   if (!match || !handle) return { route: { name: 'notFound' } };
-  const { id, token } = match.params;
+  const { id, actionId, token } = match.params;
   if (id !== undefined && !ID.test(id)) return { route: { name: 'notFound' } };
+  if (actionId !== undefined && !ID.test(actionId)) return { route: { name: 'notFound' } };
   if (token !== undefined && !TOKEN.test(token)) return { route: { name: 'notFound' } };
-  const route = (id !== undefined ? { name: handle.name, id: Number(id) } : token !== undefined ? { name: handle.name, token } : { name: handle.name }) as Route;
+  const route = (
+    id !== undefined
+      ? { name: handle.name, id: Number(id), ...(actionId !== undefined ? { actionId: Number(actionId) } : {}) }
+      : token !== undefined
+        ? { name: handle.name, token }
+        : { name: handle.name }
+  ) as Route;
   return { route, roles: handle.roles };
 }
 

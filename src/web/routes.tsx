@@ -16,6 +16,8 @@ import { ROUTE_PATHS, STAFF_PREFIX, type RouteName } from './route-paths.ts';
 import { useRoute, type RouteHandle } from './router.ts';
 import { CITY_STAFF_ROLES, EDITOR_ROLES, MANAGER_ROLES } from './session.ts';
 
+const ActionPage = lazy(() => import('./pages/ActionPage.tsx').then((m) => ({ default: m.ActionPage })));
+const DisclosurePage = lazy(() => import('./pages/DisclosurePage.tsx').then((m) => ({ default: m.DisclosurePage })));
 const AcademyPage = lazy(() => import('./pages/AcademyPage.tsx').then((m) => ({ default: m.AcademyPage })));
 const AcademySessionPage = lazy(() => import('./pages/AcademySessionPage.tsx').then((m) => ({ default: m.AcademySessionPage })));
 const EventPage = lazy(() => import('./pages/EventPage.tsx').then((m) => ({ default: m.EventPage })));
@@ -84,6 +86,12 @@ function IdPage({ page: Page }: { page: ComponentType<{ id: number }> }) {
   return 'id' in route ? <Page key={route.id} id={route.id} /> : <NotFoundPage />;
 }
 
+/** The public page of one action of a plan (`:id/actions/:actionId`), remounted when either changes. */
+function PlanActionRoute() {
+  const route = useRoute();
+  return route.name === 'planAction' ? <ActionPage key={`${route.id}-${route.actionId}`} planId={route.id} actionId={route.actionId} /> : <NotFoundPage />;
+}
+
 /** A page for one link token (`:token`), remounted when the token changes. */
 function TokenPage({ page: Page }: { page: ComponentType<{ token: string }> }) {
   const route = useRoute();
@@ -94,6 +102,8 @@ function TokenPage({ page: Page }: { page: ComponentType<{ token: string }> }) {
 const PAGES: Record<RouteName, ReactElement> = {
   home: <HomePage />,
   plan: <IdPage page={PlanPage} />,
+  planAction: <PlanActionRoute />,
+  planDisclosure: <IdPage page={DisclosurePage} />,
   academy: <AcademyPage />,
   academySession: <IdPage page={AcademySessionPage} />,
   findRegistration: <FindRegistrationPage />,

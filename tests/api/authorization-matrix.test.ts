@@ -32,6 +32,7 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/docs/static/*': 'public',
   'GET /api/docs/static/index.html': 'public',
   'GET /api/docs/static/swagger-initializer.js': 'public',
+  'GET /api/home': 'public',
   'GET /api/plans': 'public',
   'GET /api/plans/:id': 'public',
   'GET /api/plans/figures': STAFF,
@@ -81,6 +82,14 @@ const MATRIX: Record<string, 'public' | Role[]> = {
   'GET /api/plans/:id/reports/:year/:quarter': STAFF,
   'GET /api/plans/:id/reports/:year/:quarter.xlsx': STAFF,
   'POST /api/plans/:id/reports': MANAGERS,
+  // the plan's public record (transparency): explanations are written like status updates
+  'PUT /api/actions/:id/explanation': EDITORS,
+  'GET /api/plans/:id/actions/:actionId': 'public',
+  'GET /api/plans/:id/public-reports': 'public',
+  'GET /api/plans/:id/public-reports/:year/:quarter.pdf': 'public',
+  'GET /api/plans/:id/public-reports/:year/:quarter.xlsx': 'public',
+  'GET /api/plans/:id/public-reports/:year/:quarter.hwpx': 'public',
+  'GET /api/plans/:id/disclosure': 'public',
   // the visiting financial school (schools: by the token in their link)
   'GET /api/school/surveys/current': 'public',
   'GET /api/school/surveys': STAFF,

@@ -15,9 +15,10 @@ import { rows } from '../../src/db/executor.ts';
 
 /**
  * What the API adds to the normalized plan: ids everywhere, the running state (status, progress,
- * evidence, figures, ledger) and the English staff give beside each Korean text (…En).
+ * evidence, figures, ledger), the 기준일 of its figures (asOf) and the English staff give beside each
+ * Korean text (…En).
  */
-const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledger', 'titleEn', 'pledgeEn', 'nameEn', 'textEn', 'effectsEn', 'goalsEn']);
+const ADDED = new Set(['id', 'status', 'progress', 'evidence', 'figures', 'ledger', 'titleEn', 'pledgeEn', 'nameEn', 'textEn', 'effectsEn', 'goalsEn', 'asOf']);
 
 /** The normalized part of a stored plan, to compare with the importer's output. */
 function normalizedPart(value: unknown): unknown {

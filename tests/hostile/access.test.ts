@@ -289,7 +289,20 @@ for (const kind of DB_KINDS) {
     });
 
     it('staff check-in refuses a token of another session or event, and an id of another session', async () => {
+      const codeOf = async (id: number) => (await rows<{ check_in_code: string }>(t.database.db, sql`select check_in_code from registrations where id = ${id}`))[0]!.check_in_code;
       const before = await snapshot();
+      // The short code under the QR code names one registration in its own session or event only.
+      const codeB = await codeOf(people.B.id);
+      const codeE = await codeOf(people.E.id);
+      for (const [url, code] of [
+        [`/api/academy/sessions/${otherSessionId}/check-in`, codeB],
+        [`/api/events/${eventId}/check-in`, codeB],
+        [`/api/academy/sessions/${sessionId}/check-in`, codeE],
+      ] as const) {
+        const res = await call('POST', url, officer, { code });
+        assert.equal(res.statusCode, 404, `${url} with another's code: ${res.body}`);
+        for (const secret of [people.B.name, people.B.phone, people.E.name, people.E.phone]) assert.ok(!res.body.includes(secret));
+      }
       const wrongSession = await call('POST', `/api/academy/sessions/${otherSessionId}/check-in`, officer, { token: people.B.token });
       assert.equal(wrongSession.statusCode, 404, wrongSession.body);
       const byId = await call('POST', `/api/academy/sessions/${otherSessionId}/check-in`, officer, { registrationId: people.B.id });
@@ -442,7 +455,7 @@ for (const kind of DB_KINDS) {
 
     const call = (method: Method, url: string, who: Session | null, payload?: object) =>
       t.app.inject({ method, url, headers: who ? who.headers : { origin: ORIGIN }, ...(payload ? { payload } : {}) });
-    const counts = () => countRows(t, ['actions', 'action_updates', 'evidence', 'audit_log', 'registrations']);
+    const counts = () => countRows(t, ['actions', 'action_updates', 'action_explanations', 'evidence', 'audit_log', 'registrations']);
     const actionRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select status, progress, owner_department_id from actions where id = ${id}`))[0];
     const evidenceRow = async (id: number) => (await rows<unknown>(t.database.db, sql`select title, published from evidence where id = ${id}`))[0];
 
@@ -483,6 +496,8 @@ for (const kind of DB_KINDS) {
         ['PATCH', `/api/actions/${actionA}`, { status: 'done', progress: 100, comment: '다른 부서' }],
         ['PATCH', `/api/actions/${actionA}`, { comment: '의견만' }],
         ['PATCH', `/api/actions/${actionA}/assignment`, { ownerDepartmentId: deptB }],
+        ['PUT', `/api/actions/${actionA}/explanation`, { ko: '공개 설명 끼워넣기', en: 'Planted' }],
+        ['PUT', `/api/actions/${actionA}/explanation`, { ko: '' }],
         ['POST', `/api/actions/${actionA}/links`, { title: '끼워넣기', url: 'https://evil.example/', published: true }],
         ['PATCH', `/api/evidence/${evidenceA.id}`, { published: true }],
         ['PATCH', `/api/evidence/${evidenceA.id}`, { title: '바뀜' }],
@@ -617,9 +632,20 @@ for (const kind of DB_KINDS) {
         for (const p of params) {
           for (const value of garbage) {
             for (const who of ['-1', '1;drop', '..%2F..%2Fapi%2Fhealth'].includes(value) ? [admin, null] : [admin]) {
-              const res = await call(method as Method, fill(p, value), who, method === 'GET' || method === 'DELETE' ? undefined : {});
+              const payload = method === 'GET' || method === 'DELETE' ? undefined : {};
+              const target = fill(p, value);
+              const res = await call(method as Method, target, who, payload);
+              // `%2e%2e` is a dot segment: a WHATWG URL parser (a browser's, and inject's) resolves it
+              // before sending, so what arrives is another path (`/api/plans/%2e%2e/actions/1` is
+              // `/api/actions/1`). That path must answer exactly as it does when asked directly.
+              const resolved = new URL(target, 'http://localhost').pathname;
+              if (resolved !== target) {
+                const direct = await call(method as Method, resolved, who, payload);
+                if (res.statusCode >= 500 || res.statusCode !== direct.statusCode) failures.push(`${method} ${target} → ${res.statusCode}, but ${resolved} → ${direct.statusCode}`);
+                continue;
+              }
               const okCodes = who ? [400, 404] : [400, 401, 404];
-              if (!okCodes.includes(res.statusCode)) failures.push(`${method} ${fill(p, value)} as ${who ? 'admin' : 'anonymous'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+              if (!okCodes.includes(res.statusCode)) failures.push(`${method} ${target} as ${who ? 'admin' : 'anonymous'} → ${res.statusCode} ${res.body.slice(0, 120)}`);
             }
           }
           if (method !== 'GET') continue; // writes: the garbage above suffices, and a lenient alias could change a row

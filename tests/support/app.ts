@@ -10,6 +10,9 @@ import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis.ts';
 import { testS3Settings } from './s3.ts';
 import type { S3Settings } from '../../src/server/file-store-s3.ts';
 
+/** The widest check-in window (FINHUB_CHECK_IN_OPENS_MINUTES' maximum, 30 days). */
+const CHECK_IN_ANY_DAY = 30 * 24 * 60;
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -20,12 +23,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Tests sign in and register often from one address: the login and public-write limits are off unless a test sets one. */
+/**
+ * Tests sign in and register often from one address: the login and public-write limits are off
+ * unless a test sets one. Check-in opens 30 days before the start (the most the setting allows)
+ * unless a test sets the window, so that tests of other things may check in to sessions days ahead.
+ */
 export async function openTestApp(
   kind: DbKind,
   opts: {
     loginRateLimit?: number;
     publicRateLimit?: number;
+    checkInOpensMinutes?: number;
     publicUrl?: string;
     logLevel?: 'trace' | 'info';
     logStream?: { write(line: string): void };
@@ -47,6 +55,7 @@ export async function openTestApp(
       logLevel: opts.logLevel ?? 'silent',
       loginRateLimit: opts.loginRateLimit ?? 0,
       publicRateLimit: opts.publicRateLimit ?? 0,
+      checkInOpensMinutes: opts.checkInOpensMinutes ?? CHECK_IN_ANY_DAY,
       publicUrl: opts.publicUrl ?? 'http://finhub.test',
       ...(redisPrefix ? { redisUrl: TEST_REDIS_URL, redisPrefix } : {}),
       ...(s3 ? { s3 } : {}),

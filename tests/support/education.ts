@@ -51,7 +51,7 @@ export interface Harness {
 }
 
 /** Registers before/after hooks in the calling describe(); the fields are filled in before(). */
-export function educationHarness(prefix: string): Harness {
+export function educationHarness(prefix: string, env: Record<string, string> = {}): Harness {
   const h = { pageErrors: [] as string[] } as Harness;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -62,7 +62,15 @@ export function educationHarness(prefix: string): Harness {
     addUserWithCli(h.dataDir, 'admin@jeonju.test', 'admin', '관리자');
     [h.server, browser] = await Promise.all([
       // Messages are written to dataDir/outbox quickly: the status links reach citizens (and tests) only there.
-      startServerProcess({ FINHUB_DATA_DIR: h.dataDir, FINHUB_LOGIN_RATE_LIMIT: '0', FINHUB_PUBLIC_RATE_LIMIT: '0', FINHUB_OUTBOX_POLL_MS: '100' }),
+      // Check-in opens 30 days ahead (the most allowed) unless the test says otherwise: the tests check in to sessions days ahead.
+      startServerProcess({
+        FINHUB_DATA_DIR: h.dataDir,
+        FINHUB_LOGIN_RATE_LIMIT: '0',
+        FINHUB_PUBLIC_RATE_LIMIT: '0',
+        FINHUB_OUTBOX_POLL_MS: '100',
+        FINHUB_CHECK_IN_OPENS_MINUTES: String(30 * 24 * 60),
+        ...env,
+      }),
       launchBrowser(),
     ]);
     const admin = await ApiSession.signIn(h.server.url, 'admin@jeonju.test');

@@ -9,7 +9,8 @@
  *     component schemas against JSON Schema 2020-12, live answers against their declared schemas;
  *   - fontTools (python3-fonttools, python3-brotli): the glyphs of the fonts embedded in a PDF, and
  *     the code points of the web font slices;
- *   - pdftotext (poppler-utils): the text of a PDF;
+ *   - pdftotext and pdffonts (poppler-utils): the text of a PDF and its fonts;
+ *   - zipfile and xml.etree (python's standard library): HWPX packages (OWPML), their parts and text;
  *   - lxml (python3-lxml): XML against its XML Schema (sitemap.xml, tests/api/sitemap.test.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -197,6 +198,93 @@ print(json.dumps(problems))
     JSON.stringify({ doc, meta, answers }),
   );
 }
+
+/** poppler's pdftotext: the text of a PDF (UTF-8). */
+export const pdfText = (pdf: Buffer) => execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: pdf }).toString('utf8');
+
+/** poppler's pdffonts: each font's name, type, whether it is embedded and a subset. */
+export function pdfFonts(pdf: Buffer): { name: string; type: string; embedded: boolean; subset: boolean }[] {
+  const out = execFileSync('/usr/bin/pdffonts', ['-'], { input: pdf }).toString('utf8').split('\n').slice(2).filter(Boolean);
+  // name type [encoding] emb sub uni object ID: read the yes/no columns from the right.
+  return out.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    const [emb, sub] = cols.slice(-5, -3);
+    return { name: cols[0]!, type: cols[1]!, embedded: emb === 'yes', subset: sub === 'yes' };
+  });
+}
+
+/** An HWPX package as python's zipfile and ElementTree read it (no finhub code, no npm package). */
+export interface HwpxReading {
+  /** Archive members in order, with how each is stored. */
+  members: { name: string; stored: boolean }[];
+  mimetype: string;
+  /** container.xml → the rootfile paths. */
+  rootfiles: string[];
+  /** content.hpf: title, manifest hrefs and spine idrefs. */
+  title: string | null;
+  manifest: string[];
+  spine: string[];
+  /** header.xml: the counts it declares against the children it has (each pair equal when sound). */
+  headerCounts: { element: string; declared: number; found: number }[];
+  /** Every referenced charPr/paraPr/borderFill id in the section exists in the header. */
+  danglingRefs: string[];
+  /** section0.xml: each paragraph's text outside tables, and each table's cell texts by row. */
+  paragraphs: string[];
+  tables: { rowCnt: number; colCnt: number; rows: string[][] }[];
+  pagePr: { width: number; height: number } | null;
+}
+
+const HWPX_READER = `
+import io, json, sys, zipfile
+import xml.etree.ElementTree as ET
+z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
+assert z.testzip() is None, 'a corrupt member'
+HP = '{http://www.hancom.co.kr/hwpml/2011/paragraph}'
+HH = '{http://www.hancom.co.kr/hwpml/2011/head}'
+OPF = '{http://www.idpf.org/2007/opf/}'
+OCF = '{urn:oasis:names:tc:opendocument:xmlns:container}'
+members = [{'name': i.filename, 'stored': i.compress_type == zipfile.ZIP_STORED} for i in z.infolist()]
+container = ET.fromstring(z.read('META-INF/container.xml'))
+rootfiles = [r.get('full-path') for r in container.iter(OCF + 'rootfile')]
+hpf = ET.fromstring(z.read(rootfiles[0]))
+title = hpf.find('.//' + OPF + 'title')
+manifest = [i.get('href') for i in hpf.iter(OPF + 'item')]
+ids = {i.get('id'): i.get('href') for i in hpf.iter(OPF + 'item')}
+spine = [ids[r.get('idref')] for r in hpf.iter(OPF + 'itemref')]
+header = ET.fromstring(z.read('Contents/header.xml'))
+counts = []
+for el in header.iter():
+    if el.get('itemCnt') is not None:
+        counts.append({'element': el.tag.split('}')[1], 'declared': int(el.get('itemCnt')), 'found': len(list(el))})
+def idset(tag): return {e.get('id') for e in header.iter(HH + tag)}
+chars, paras, fills = idset('charPr'), idset('paraPr'), idset('borderFill')
+sec = ET.fromstring(z.read('Contents/section0.xml'))
+dangling = []
+for e in sec.iter():
+    for attr, pool in (('charPrIDRef', chars), ('paraPrIDRef', paras), ('borderFillIDRef', fills)):
+        v = e.get(attr)
+        if v is not None and v not in pool: dangling.append('%s %s=%s' % (e.tag.split('}')[1], attr, v))
+def text(p): return ''.join(t.text or '' for t in p.iter(HP + 't'))
+in_table = set()
+tables = []
+for tbl in sec.iter(HP + 'tbl'):
+    rows = []
+    for tr in tbl.findall(HP + 'tr'):
+        rows.append([text(tc) for tc in tr.findall(HP + 'tc')])
+    for p in tbl.iter(HP + 'p'): in_table.add(id(p))
+    tables.append({'rowCnt': int(tbl.get('rowCnt')), 'colCnt': int(tbl.get('colCnt')), 'rows': rows})
+paragraphs = [text(p) for p in sec.iter(HP + 'p') if id(p) not in in_table and p.find('.//' + HP + 'tbl') is None]
+page = sec.find('.//' + HP + 'pagePr')
+print(json.dumps({
+  'members': members, 'mimetype': z.read('mimetype').decode('ascii'), 'rootfiles': rootfiles,
+  'title': title.text if title is not None else None, 'manifest': manifest, 'spine': spine,
+  'headerCounts': counts, 'danglingRefs': dangling, 'paragraphs': paragraphs, 'tables': tables,
+  'pagePr': {'width': int(page.get('width')), 'height': int(page.get('height'))} if page is not None else None,
+}, ensure_ascii=False))
+`;
+
+/** Reads an HWPX package with python's zipfile and ElementTree. */
+export const readHwpx = (hwpx: Buffer) => python<HwpxReading>(HWPX_READER, hwpx);
 
 const FONT_CMAP = `
 import sys, io, json

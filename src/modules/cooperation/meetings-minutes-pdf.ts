@@ -7,8 +7,7 @@
  * Titles and names on one line (`oneLine`); free text keeps its line feeds only (`cleanLines`).
  */
 import type PDFKit from 'pdfkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { PDF_FONTS } from '../../server/pdf-text.ts';
+import { flowFont } from '../../server/pdf-text.ts';
 import { cleanLines, oneLine } from '../../server/text.ts';
 import type { meetingView } from './meetings-presenters.ts';
 import { seoulDateTimeKo } from '../plan/seoul-time.ts';
@@ -20,24 +19,11 @@ const both = (t: Bi) => (t.en ? `${oneLine(t.ko)} / ${oneLine(t.en)}` : oneLine(
 const KIND: Record<string, string> = { information: '정보 / Information', decision: '결정 / Decision', action: '조치사항 / Action item' };
 const STATUS: Record<string, string> = { open: '진행 중 / open', done: '완료 / done' };
 
-/** The font file of a weight, read once per process (the CJK collections weigh 20 MB each). */
-const fontCache = new Map<string, { data: Buffer; family?: string }>();
-function fontOf(weight: 'regular' | 'bold') {
-  const chain = PDF_FONTS[weight];
-  const file = chain.slice(1).find((f) => f.postscriptName && existsSync(f.path)) ?? chain[0]!;
-  let entry = fontCache.get(file.path);
-  if (!entry) {
-    entry = { data: readFileSync(file.path), ...(file.postscriptName ? { family: file.postscriptName } : {}) };
-    fontCache.set(file.path, entry);
-  }
-  return entry;
-}
-
 export async function minutesPdf(m: Detail, orgNames: Map<number, string>): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc: PDFKit.PDFDocument = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${oneLine(m.seriesTitle.ko)} — 회의록 / Minutes`, Creator: 'finhub' } });
-  const regular = fontOf('regular');
-  const bold = fontOf('bold');
+  const regular = flowFont('regular');
+  const bold = flowFont('bold');
   doc.registerFont('regular', regular.data, regular.family as string);
   doc.registerFont('bold', bold.data, bold.family as string);
   const chunks: Buffer[] = [];

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { dbId, idNumber, wholeNumber } from '../../server/api-schema.ts';
 import { multiLine, noControlChars, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
-import { REGISTRATION_STATUSES, RegistrationStatusSchema, TokenParams } from '../registration/api-schema.ts';
+import { CheckInCodeInput, REGISTRATION_STATUSES, RegistrationStatusSchema, TokenParams } from '../registration/api-schema.ts';
+import type { CheckInBy } from '../registration/engine/check-in.ts';
 import { CONSENT_PURPOSES } from '../registration/consent.ts';
 import { PageQuery, pageSchema } from '../../server/paging.ts';
 
@@ -134,10 +135,18 @@ export const RegistrationListQuery = PageQuery.extend({ q: z.string().trim().nor
 export const CheckInBody = z
   .object({
     token: z.string().min(1).max(100).optional().describe('the scanned QR code'),
+    code: CheckInCodeInput.optional(),
     registrationId: dbId().optional(),
   })
   .strict()
-  .refine((b) => (b.token === undefined) !== (b.registrationId === undefined), { message: 'Give either token or registrationId', path: ['token'] });
+  .refine((b) => [b.token, b.code, b.registrationId].filter((v) => v !== undefined).length === 1, {
+    message: 'Give one of token, code and registrationId',
+    path: ['token'],
+  });
+
+/** The body as the engine takes it: one way of naming the registrant. */
+export const checkInBy = (b: z.infer<typeof CheckInBody>): CheckInBy =>
+  b.token !== undefined ? { token: b.token } : b.code !== undefined ? { code: b.code } : { registrationId: b.registrationId! };
 
 export const SurveyAnswerBody = z.object({ rating: z.number().int().min(1).max(5), comment: multiLine(2000, { min: 0 }).optional() }).strict();
 

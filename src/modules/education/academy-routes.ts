@@ -9,6 +9,7 @@ import { consentNoticeView } from '../registration/presenters.ts';
 import { publicRateLimitConfig, REGISTRATION_REFUSALS, type PublicWriteOptions } from '../registration/routes.ts';
 import {
   CheckInBody,
+  checkInBy,
   ConsentQuery,
   ConsentSchema,
   FiguresQuery,
@@ -152,17 +153,18 @@ export const academyRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (a
   app.post(
     '/api/academy/sessions/:id/check-in',
     {
-      config: { policy: EDITORS, errors: ['REGISTRATION_NOT_CONFIRMED'] },
+      config: { policy: EDITORS, errors: ['REGISTRATION_NOT_CONFIRMED', 'CHECK_IN_NOT_OPEN'] },
       schema: {
         operationId: 'checkInAcademy',
-        summary: 'Check a registrant in by scanned token or by id; a second scan reports alreadyCheckedIn / 출석 확인',
+        summary:
+          'Check a registrant in by scanned token, the short code under the QR code, or id, from FINHUB_CHECK_IN_OPENS_MINUTES before the start; a second scan reports alreadyCheckedIn / 출석 확인',
         tags,
         params: IdParams,
         body: CheckInBody,
         response: { 200: z.object({ registration: StaffRegistrationSchema, alreadyCheckedIn: z.boolean() }) },
       },
     },
-    async (req) => checkInAtSession(app.db, actorOf(req), req.params.id, req.body),
+    async (req) => checkInAtSession(app.db, actorOf(req), req.params.id, checkInBy(req.body), engine.checkInOpensMinutes),
   );
 
   app.post(

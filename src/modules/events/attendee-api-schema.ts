@@ -4,6 +4,7 @@ import { dbId, idNumber } from '../../server/api-schema.ts';
 import { multiLine, singleLine } from '../../server/text.ts';
 import { nameText } from '../../server/validation.ts';
 import { PageQuery, pageSchema } from '../../server/paging.ts';
+import { CheckInCodeInput } from '../registration/api-schema.ts';
 
 const id = idNumber();
 export const EventIdParams = z.object({ id: id.describe('event id') });
@@ -122,7 +123,11 @@ export const AttendeeQuery = PageQuery.extend({ category: z.enum(CATEGORIES).opt
 /** One page of an event's registrants, keyset by id (src/server/paging.ts). */
 export const AttendeePageSchema = pageSchema(AttendeeSchema);
 
-export const EventCheckInBody = z.union([z.object({ token: z.string().min(1).max(100) }).strict(), z.object({ registrationId: dbId() }).strict()]);
+export const EventCheckInBody = z.union([
+  z.object({ token: z.string().min(1).max(100).describe('the scanned QR code') }).strict(),
+  z.object({ code: CheckInCodeInput }).strict(),
+  z.object({ registrationId: dbId() }).strict(),
+]);
 
 export const BadgesQuery = z.object({
   registrationIds: z

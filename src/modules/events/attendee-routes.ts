@@ -239,17 +239,18 @@ export const attendeeRoutes: FastifyPluginAsyncZod<PublicWriteOptions> = async (
   app.post(
     '/api/events/:id/check-in',
     {
-      config: { policy: EDITORS, errors: ['REGISTRATION_NOT_CONFIRMED'] },
+      config: { policy: EDITORS, errors: ['REGISTRATION_NOT_CONFIRMED', 'CHECK_IN_NOT_OPEN'] },
       schema: {
         operationId: 'checkInEvent',
-        summary: 'Check in by scanned token or by id; a second scan reports alreadyCheckedIn / 입장 확인',
+        summary:
+          'Check in by scanned token, the short code under the QR code, or id, from FINHUB_CHECK_IN_OPENS_MINUTES before the start; a second scan reports alreadyCheckedIn / 입장 확인',
         tags,
         params: EventIdParams,
         body: EventCheckInBody,
         response: { 200: z.object({ registration: AttendeeSchema, alreadyCheckedIn: z.boolean() }) },
       },
     },
-    async (req) => checkInAtEvent(app.db, actorOf(req), req.params.id, req.body),
+    async (req) => checkInAtEvent(app.db, actorOf(req), req.params.id, req.body, engine.checkInOpensMinutes),
   );
 
   app.get(

@@ -203,6 +203,19 @@ const publicActionShape = {
   progress: z.number().int().min(0).max(100),
 };
 
+/** 공개 설명: the staff's explanation of an action for the public (ko, optional en). */
+export const ExplanationSchema = z
+  .object({ ko: z.string(), en: z.string().nullable(), updatedAt: z.string().describe('when it was last written') })
+  .meta({ id: 'ActionExplanation' });
+
+/** 기준일: when the data behind the public figures last changed. */
+export const AsOfSchema = z
+  .object({
+    progress: z.string().describe('이행률·완료율: the latest status or progress change (the time of reading when a measure drives progress)'),
+    budget: z.string().describe('budget figures: the latest ledger change (secured, executions), else the plan’s import'),
+  })
+  .meta({ id: 'AsOf' });
+
 export const PublicActionSchema = z.object({ ...publicActionShape, evidence: z.array(PublicEvidenceSchema) }).meta({ id: 'PublicAction' });
 export const StaffActionSchema = z
   .object({
@@ -213,6 +226,7 @@ export const StaffActionSchema = z
     measured: z.number().nullable().describe('the bound measure’s figure over the action’s schedule period'),
     progressSource: z.enum(['manual', 'measure']),
     updatedAt: z.string(),
+    explanation: ExplanationSchema.nullable().describe('the public explanation (shown on the public action page)'),
   })
   .meta({ id: 'StaffAction' });
 
@@ -222,6 +236,7 @@ export const PlanSchema = z
     ...storedPlanShape(PublicActionSchema, { figures: FiguresSchema }),
     figures: PlanFiguresSchema,
     ledger: PublicLedgerSchema,
+    asOf: AsOfSchema,
   })
   .meta({ id: 'Plan' });
 
@@ -231,6 +246,7 @@ export const StaffPlanSchema = z
     ...storedPlanShape(StaffActionSchema, { figures: FiguresSchema }),
     figures: PlanFiguresSchema,
     ledger: PublicLedgerSchema,
+    asOf: AsOfSchema,
   })
   .meta({ id: 'StaffPlan' });
 
@@ -243,4 +259,6 @@ export type PublicPlan = z.infer<typeof PlanSchema>;
 export type StaffPlan = z.infer<typeof StaffPlanSchema>;
 export type StaffAction = z.infer<typeof StaffActionSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Explanation = z.infer<typeof ExplanationSchema>;
+export type AsOf = z.infer<typeof AsOfSchema>;
 export type StoredPhaseItem = z.infer<typeof PhaseItemSchema>;

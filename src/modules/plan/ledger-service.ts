@@ -49,6 +49,9 @@ async function requireYearLine(db: Executor, planId: number, sourceLabel: string
   return line;
 }
 
+/** Marks the ledger changed now: the 기준일 (as-of date) of the public budget figures. */
+const touchLedger = (tx: Executor, planId: number) => tx.update(plans).set({ ledgerUpdatedAt: new Date() }).where(eq(plans.id, planId));
+
 async function listExecutions(db: Executor, planId: number): Promise<Execution[]> {
   const rows = await db
     .select({ x: budgetExecutions, by: { id: users.id, email: users.email, name: users.name } })
@@ -78,6 +81,7 @@ export async function setSecured(db: Executor, actor: Actor, planId: number, inp
     await requirePlan(tx, planId);
     const line = await requireYearLine(tx, planId, input.sourceLabel, input.year, true);
     await tx.update(budgetLines).set({ securedKrw: input.securedKrw }).where(eq(budgetLines.id, line.id));
+    await touchLedger(tx, planId);
     await recordAudit(tx, actor, {
       action: 'ledger.secured',
       entity: 'plan',
@@ -185,6 +189,7 @@ export async function addExecution(db: Executor, actor: Actor, user: SessionUser
       .insert(budgetExecutions)
       .values({ planId, sourceLabel, year, executedOn, amountKrw, description: input.description.trim(), createdBy: user.id })
       .returning();
+    await touchLedger(tx, planId);
     const view = executionView(row!, { id: user.id, email: user.email, name: user.name });
     await recordAudit(tx, actor, { action: 'execution.create', entity: 'execution', entityId: row!.id, after: { planId, ...view, ...(override ? { override } : {}) } });
     return view;
@@ -225,6 +230,7 @@ export async function deleteExecution(db: Executor, actor: Actor, id: number): P
     const [row] = await tx.select().from(budgetExecutions).where(eq(budgetExecutions.id, id)).for('update');
     if (!row) throw notFound({ ko: `집행 내역 ${id}`, en: `Execution ${id}` });
     await tx.delete(budgetExecutions).where(eq(budgetExecutions.id, id));
+    await touchLedger(tx, row.planId);
     await recordAudit(tx, actor, { action: 'execution.delete', entity: 'execution', entityId: id, before: { planId: row.planId, ...executionView(row, null) } });
   });
 }

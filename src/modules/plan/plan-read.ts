@@ -11,15 +11,19 @@ import { resolveProgress, type ResolvedProgress } from './measures.ts';
 import { staffActionView, toPublicPlan, toStaffPlan } from './presenters.ts';
 import { actions, scheduleEntries } from './schema.ts';
 import { loadPlan, type ActionRow, type EntryRow, type LoadedPlan } from './service.ts';
-import { budgetExecutions, evidence } from './tracking-schema.ts';
+import { actionExplanations, budgetExecutions, evidence } from './tracking-schema.ts';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
+export type ExplanationRow = typeof actionExplanations.$inferSelect;
 type ExecutionRow = typeof budgetExecutions.$inferSelect;
 
 export interface PlanData extends LoadedPlan {
   evidence: EvidenceRow[];
   executions: ExecutionRow[];
+  explanations: ExplanationRow[];
   progress: Map<number, ResolvedProgress>;
+  /** When the data was read: the 기준일 of figures a measure computes live. */
+  readAt: Date;
 }
 
 const progressInputs = (planId: number, entries: EntryRow[], rows: ActionRow[]) =>
@@ -32,12 +36,14 @@ const progressInputs = (planId: number, entries: EntryRow[], rows: ActionRow[]) 
 export async function loadPlanData(db: Executor, id: number): Promise<PlanData> {
   const loaded = await loadPlan(db, id);
   const actionIds = loaded.actions.map((a) => a.id);
-  const [evidenceRows, executions] = await Promise.all([
+  const readAt = new Date();
+  const [evidenceRows, executions, explanations] = await Promise.all([
     actionIds.length ? db.select().from(evidence).where(inArray(evidence.actionId, actionIds)).orderBy(asc(evidence.createdAt), asc(evidence.id)) : [],
     db.select().from(budgetExecutions).where(eq(budgetExecutions.planId, id)).orderBy(asc(budgetExecutions.executedOn), asc(budgetExecutions.id)),
+    actionIds.length ? db.select().from(actionExplanations).where(inArray(actionExplanations.actionId, actionIds)) : [],
   ]);
   const progress = await resolveProgress(db, progressInputs(id, loaded.entries, loaded.actions));
-  return { ...loaded, evidence: evidenceRows, executions, progress };
+  return { ...loaded, evidence: evidenceRows, executions, explanations, progress, readAt };
 }
 
 export const getPublicPlan = async (db: Executor, id: number) => toPublicPlan(await loadPlanData(db, id));
@@ -58,7 +64,10 @@ export async function findAction(db: Executor, id: number, opts: { lock?: boolea
 /** The staff view of one action (after an update). */
 export async function getStaffAction(db: Executor, id: number): Promise<StaffAction> {
   const { action, planId, year, period } = await findAction(db, id);
-  const evidenceRows = await db.select().from(evidence).where(eq(evidence.actionId, id)).orderBy(asc(evidence.createdAt), asc(evidence.id));
+  const [evidenceRows, explanation] = await Promise.all([
+    db.select().from(evidence).where(eq(evidence.actionId, id)).orderBy(asc(evidence.createdAt), asc(evidence.id)),
+    db.select().from(actionExplanations).where(eq(actionExplanations.actionId, id)),
+  ]);
   const progress = await resolveProgress(db, [{ planId, actionId: id, year, period, measureKey: action.measureKey, targetCount: action.targetCount, progress: action.progress }]);
-  return staffActionView(action, evidenceRows, progress.get(id)!);
+  return staffActionView(action, evidenceRows, progress.get(id)!, explanation);
 }

@@ -4,12 +4,12 @@
  * owners, measures, comments or file details) and the staff one; plus evidence, budget
  * executions, quarterly reports and action history.
  */
-import type { Evidence, PublicPlan, StaffAction, StaffPlan, StoredPhaseItem, StoredPlanBase } from './api-schema.ts';
+import type { AsOf, Evidence, Explanation, PublicPlan, StaffAction, StaffPlan, StoredPhaseItem, StoredPlanBase } from './api-schema.ts';
 import { entryQuarter, executionRate, figuresFromTotals, figuresOf, ledgerOf, reportFigures, rollUp, shownWon, sumWon, type EntryFigureInput } from './figures.ts';
 import type { PlanFiguresRow, PlanTotalsRow } from './figures-query.ts';
 import type { Execution, Ledger } from './ledger-api-schema.ts';
 import type { ResolvedProgress } from './measures.ts';
-import type { EvidenceRow, PlanData } from './plan-read.ts';
+import type { EvidenceRow, ExplanationRow, PlanData } from './plan-read.ts';
 import type { Report, ReportResponse } from './report-api-schema.ts';
 import { quarterDates } from './seoul-time.ts';
 import type { actions, goals, phaseItems, phases, planContents, scheduleEntries } from './schema.ts';
@@ -112,7 +112,10 @@ export const evidenceView = (e: EvidenceRow): Evidence => ({
   createdAt: e.createdAt.toISOString(),
 });
 
-export function staffActionView(a: ActionRow, evidenceRows: EvidenceRow[], p: ResolvedProgress): StaffAction {
+export const explanationView = (x: ExplanationRow): Explanation => ({ ko: x.ko, en: x.en, updatedAt: x.updatedAt.toISOString() });
+
+export function staffActionView(a: ActionRow, evidenceRows: EvidenceRow[], p: ResolvedProgress, explanations: ExplanationRow[]): StaffAction {
+  const explanation = explanations.find((x) => x.actionId === a.id);
   return {
     id: a.id,
     text: a.text,
@@ -126,6 +129,22 @@ export function staffActionView(a: ActionRow, evidenceRows: EvidenceRow[], p: Re
     measured: p.measured,
     progressSource: p.progressSource,
     updatedAt: a.updatedAt.toISOString(),
+    explanation: explanation ? explanationView(explanation) : null,
+  };
+}
+
+const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
+
+/**
+ * 기준일 of the plan's figures, from the data: progress as of the latest action change (or the
+ * time of reading when a measure computes some progress live); budget as of the latest ledger
+ * change, else the import that brought the planned amounts.
+ */
+export function asOfView(d: Pick<PlanData, 'row' | 'actions' | 'readAt'>): AsOf {
+  const measured = d.actions.some((a) => a.measureKey !== null);
+  return {
+    progress: (measured ? d.readAt : latest([d.row.createdAt, ...d.actions.map((a) => a.updatedAt)])).toISOString(),
+    budget: (d.row.ledgerUpdatedAt ?? d.row.createdAt).toISOString(),
   };
 }
 
@@ -154,11 +173,12 @@ export function toStaffPlan(d: PlanData): StaffPlan {
     ...d.plan,
     schedule: d.plan.schedule.map((entry, i) => ({
       ...entry,
-      actions: entry.actions.map((stored) => staffActionView(d.actions.find((a) => a.id === stored.id)!, d.evidence, d.progress.get(stored.id)!)),
+      actions: entry.actions.map((stored) => staffActionView(d.actions.find((a) => a.id === stored.id)!, d.evidence, d.progress.get(stored.id)!, d.explanations)),
       figures: figuresOf(inputs[i]!.actions),
     })),
     figures: rollUp(inputs),
     ledger: { ...totals, byYear },
+    asOf: asOfView(d),
   };
 }
 

@@ -7,17 +7,8 @@ import type ExcelJS from 'exceljs';
 import { calendarCellDate, keepStringCellsText, seoulCellDate, XLSX_DATE, XLSX_DATE_TIME } from '../../server/csv.ts';
 import type { Figures } from './figures.ts';
 import type { ReportResponse } from './report-api-schema.ts';
-import { ACTION_STATUS_LABELS, type Period } from './types.ts';
-
-const PERIOD_LABELS: Record<Period, string> = {
-  Q1: '1분기 Q1',
-  Q2: '2분기 Q2',
-  Q3: '3분기 Q3',
-  Q4: '4분기 Q4',
-  H1: '상반기 H1',
-  H2: '하반기 H2',
-  FY: '연간 FY',
-};
+import { PERIOD_LABELS } from './report-document.ts';
+import { ACTION_STATUS_LABELS } from './types.ts';
 
 /** 억원 (1억 = 100,000,000원), kept exact in the cell and shown with one decimal. */
 const eok = (won: number) => won / 100_000_000;

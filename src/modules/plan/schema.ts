@@ -34,6 +34,8 @@ export const plans = pgTable(
     sourceText: text('source_text'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last change of the ledger (secured money, executions): the 기준일 of the public budget figures; null until the first. */
+    ledgerUpdatedAt: timestamp('ledger_updated_at', { withTimezone: true }),
   },
   (t) => [unique('plans_category_number_uq').on(t.category, t.number), check('plans_period_ck', sql`${t.periodStart} <= ${t.periodEnd}`)],
 );

@@ -4,7 +4,7 @@ import { inTransaction, rows, type Executor } from '../../db/executor.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
 import { withJosa } from '../../server/korean.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.ts';
-import { actionUpdates, budgetExecutions, evidence, quarterReports } from './tracking-schema.ts';
+import { actionExplanations, actionUpdates, budgetExecutions, evidence, quarterReports } from './tracking-schema.ts';
 import { actions, budgetLines, goals, phaseItems, phases, planContents, plans, scheduleEntries } from './schema.ts';
 import type { StoredPlanBase } from './api-schema.ts';
 import type { NormalizedPlan, PhaseItem } from './types.ts';
@@ -65,7 +65,7 @@ export async function importPlan(db: Executor, plan: NormalizedPlan, opts: Impor
 
 /**
  * True when the plan carries records of being run: any status, progress, owner or measure set on
- * an action, secured money, or any history, evidence, execution or quarter report.
+ * an action, secured money, or any history, evidence, public explanation, execution or quarter report.
  */
 async function isRunning(db: Executor, planId: number): Promise<boolean> {
   const found = await rows<{ running: boolean }>(
@@ -80,7 +80,8 @@ async function isRunning(db: Executor, planId: number): Promise<boolean> {
         where ${scheduleEntries.planId} = ${planId}
           and (${actions.status} <> 'planned' or ${actions.progress} <> 0 or ${actions.ownerDepartmentId} is not null or ${actions.measureKey} is not null
                or exists (select 1 from ${actionUpdates} where ${actionUpdates.actionId} = ${actions.id})
-               or exists (select 1 from ${evidence} where ${evidence.actionId} = ${actions.id}))
+               or exists (select 1 from ${evidence} where ${evidence.actionId} = ${actions.id})
+               or exists (select 1 from ${actionExplanations} where ${actionExplanations.actionId} = ${actions.id}))
       )
     ) as running`,
   );

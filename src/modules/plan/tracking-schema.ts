@@ -27,6 +27,20 @@ export const actionUpdates = pgTable(
   (t) => [index('action_updates_action_idx').on(t.actionId, t.at)],
 );
 
+/**
+ * 공개 설명: what staff tell the public about an action (why it is late, what was done), in Korean
+ * and optionally English. Separate from the internal comments of action_updates; one per action.
+ */
+export const actionExplanations = pgTable('action_explanations', {
+  actionId: integer('action_id')
+    .primaryKey()
+    .references(() => actions.id, { onDelete: 'cascade' }),
+  ko: text('ko').notNull(),
+  en: text('en'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
 export const evidenceKind = pgEnum('evidence_kind', ['file', 'link']);
 
 /** A file (stored by content hash under FINHUB_DATA_DIR/files) or a link attached to an action. */

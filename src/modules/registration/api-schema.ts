@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { dbId } from '../../server/api-schema.ts';
 import { singleLine } from '../../server/text.ts';
 
+/** The short check-in code as staff type it: letters and digits, spaces or dashes between groups allowed ("K7M-4QR"). */
+export const CheckInCodeInput = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,14}[A-Za-z0-9]$/)
+  .describe('the short code printed under the QR code, e.g. K7M-4QR (case, spaces and dashes do not matter)');
+
 export const TokenParams = z.object({ token: z.string().min(1).max(100).describe('the token from the registration link') });
 
 /** Every status a registration can have. */
@@ -22,6 +28,7 @@ export const RegistrationStatusSchema = z
     offerExpiresAt: z.string().nullable(),
     waitlistPosition: z.number().int().nullable(),
     checkedInAt: z.string().nullable(),
+    checkInCode: z.string().nullable().describe('while confirmed: the short code printed under the QR code, for staff to type (e.g. K7M4QR)'),
     canCancel: z.boolean(),
   })
   .meta({ id: 'RegistrationStatus' });

@@ -36,6 +36,7 @@ export const registrationStatusView = ({ registration: r, pool, subject, waitlis
   offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
   waitlistPosition,
   checkedInAt: r.checkedInAt?.toISOString() ?? null,
+  checkInCode: r.status === 'confirmed' ? r.checkInCode : null,
   canCancel: ACTIVE.includes(r.status) && !pool.cancelledAt && now < pool.startsAt,
 });
 

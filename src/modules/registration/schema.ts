@@ -64,6 +64,12 @@ export const registrations = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    /**
+     * The short code printed under the QR code for staff to type at the door (6 characters of
+     * 23456789ABCDEFGHJKMNPQRSTUVWXYZ: no 0/O, 1/I/L), unique across registrations so that it names
+     * one registration in its session or event. Drawn by finhub_new_check_in_code() (migration 0025).
+     */
+    checkInCode: text('check_in_code').notNull().default(sql`finhub_new_check_in_code()`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     anonymizedAt: timestamp('anonymized_at', { withTimezone: true }),
@@ -78,6 +84,7 @@ export const registrations = pgTable(
     index('registrations_pool_id_idx').on(t.poolId, t.id),
     // One live registration per phone per pool; a cancelled one may register again.
     check('registrations_language_ck', sql`${t.language} in ('ko', 'en')`),
+    uniqueIndex('registrations_check_in_code_uq').on(t.checkInCode),
     uniqueIndex('registrations_live_phone_uq').on(t.poolId, t.phone).where(sql`${t.status} in ('confirmed', 'waitlisted', 'offered') and ${t.phone} is not null`),
   ],
 );

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { Figures, LedgerFigures, Plan } from '../api-client.ts';
 import { formatEok, formatRate } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { AsOf } from './AsOf.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
 function FigureCard({ label, value, note, testId }: { label: string; value: number | null; note: string; testId: string }) {
@@ -86,6 +87,23 @@ function YearTable({ rows }: { rows: YearRow[] }) {
   );
 }
 
+/** 이행률, 완료율 and the budget executed as three cards (the plan page and the home page). */
+export function FigureCards({ overall, ledger }: { overall: Figures; ledger?: LedgerFigures }) {
+  const { t } = useI18n();
+  return (
+    <dl className="figure-cards">
+      <FigureCard label={t('progressRate')} value={overall.progressRate} note={t('progressRateNote', { counted: overall.counted })} testId="progress-rate" />
+      <FigureCard
+        label={t('completionRate')}
+        value={overall.completionRate}
+        note={t('completionRateNote', { done: overall.done, counted: overall.counted })}
+        testId="completion-rate"
+      />
+      {ledger && <BudgetCard ledger={ledger} />}
+    </dl>
+  );
+}
+
 export function PlanProgress({ plan }: { plan: Plan }) {
   const { t } = useI18n();
   const { figures, ledger } = plan;
@@ -93,19 +111,13 @@ export function PlanProgress({ plan }: { plan: Plan }) {
   for (const f of figures.byYear) years.set(f.year, { year: f.year, figures: f });
   for (const l of ledger.byYear) years.set(l.year, { ...(years.get(l.year) ?? { year: l.year }), ledger: l });
   const rows = [...years.values()].sort((a, b) => a.year - b.year);
-  const overall = figures.overall;
   return (
     <>
-      <dl className="figure-cards">
-        <FigureCard label={t('progressRate')} value={overall.progressRate} note={t('progressRateNote', { counted: overall.counted })} testId="progress-rate" />
-        <FigureCard
-          label={t('completionRate')}
-          value={overall.completionRate}
-          note={t('completionRateNote', { done: overall.done, counted: overall.counted })}
-          testId="completion-rate"
-        />
-        <BudgetCard ledger={ledger} />
-      </dl>
+      <FigureCards overall={figures.overall} ledger={ledger} />
+      <div className="as-of-list">
+        <AsOf at={plan.asOf.progress} label="asOfProgress" testId="as-of-progress" />
+        <AsOf at={plan.asOf.budget} label="asOfBudget" testId="as-of-budget" />
+      </div>
       <p className="figure-help">{t('figuresHelp')}</p>
       {rows.length > 0 && (
         <>

@@ -9,6 +9,7 @@ import type { PublicAction, PublicEntry, PublicEvidence } from '../api-client.ts
 import { formatRate, periodLabel } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { periodRange } from '../../modules/plan/seoul-time.ts';
+import { Link } from './Link.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -38,13 +39,21 @@ function EvidenceLinks({ items }: { items: PublicEvidence[] }) {
 /** True once the schedule period (Seoul) has ended: an action still 추진예정 then reads as past. */
 const periodOver = (entry: Pick<PublicEntry, 'year' | 'period'>, now = Date.now()) => periodRange(entry.year, entry.period).to.getTime() <= now;
 
-function Action({ action, past }: { action: PublicAction; past: boolean }) {
+function Action({ action, planId, past }: { action: PublicAction; planId: number; past: boolean }) {
   const { lang, t } = useI18n();
   return (
     <li className="schedule-action" data-testid="public-action" data-action-id={action.id}>
       <span className="action-text">
         <LocalText text={{ ko: action.text, en: action.textEn }} />
-      </span>
+      </span>{' '}
+      <Link
+        href={`/plans/${planId}/actions/${action.id}`}
+        className="action-details"
+        aria-label={t('actionDetailsLabel', { text: plainText({ ko: action.text, en: action.textEn }, lang) })}
+        data-testid="action-details"
+      >
+        {t('actionDetails')}
+      </Link>
       {action.target && (
         <>
           {' '}
@@ -62,7 +71,7 @@ function Action({ action, past }: { action: PublicAction; past: boolean }) {
   );
 }
 
-function Entry({ entry }: { entry: PublicEntry }) {
+function Entry({ entry, planId }: { entry: PublicEntry; planId: number }) {
   const { lang, t } = useI18n();
   const id = useId();
   return (
@@ -95,7 +104,7 @@ function Entry({ entry }: { entry: PublicEntry }) {
             </p>
             <ul aria-labelledby={`${id}-actions`}>
               {entry.actions.map((action, i) => (
-                <Action key={i} action={action} past={periodOver(entry)} />
+                <Action key={i} action={action} planId={planId} past={periodOver(entry)} />
               ))}
             </ul>
           </div>
@@ -105,7 +114,7 @@ function Entry({ entry }: { entry: PublicEntry }) {
   );
 }
 
-export function ScheduleList({ schedule }: { schedule: PublicEntry[] }) {
+export function ScheduleList({ schedule, planId }: { schedule: PublicEntry[]; planId: number }) {
   const { t } = useI18n();
   return (
     <div className="schedule">
@@ -114,7 +123,7 @@ export function ScheduleList({ schedule }: { schedule: PublicEntry[] }) {
           <h3>{t('yearHeading', { year })}</h3>
           <ol className="schedule-entries">
             {entries.map((entry, i) => (
-              <Entry key={`${entry.period}-${i}`} entry={entry} />
+              <Entry key={`${entry.period}-${i}`} entry={entry} planId={planId} />
             ))}
           </ol>
         </div>

@@ -2,11 +2,13 @@
 import { LocalText, plainText } from '../components/events/EventText.tsx';
 import type { ReactNode } from 'react';
 import { fetchPlan, type Plan } from '../api-client.ts';
+import { AsOf } from '../components/AsOf.tsx';
 import { BudgetChart } from '../components/BudgetChart.tsx';
 import { BudgetTable } from '../components/BudgetTable.tsx';
 import { Link } from '../components/Link.tsx';
 import { PhaseTimeline } from '../components/PhaseTimeline.tsx';
 import { PlanProgress } from '../components/PlanProgress.tsx';
+import { PublicReports } from '../components/PublicReports.tsx';
 import { ScheduleList } from '../components/ScheduleList.tsx';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatEok, formatKrwCompact } from '../format.ts';
@@ -21,6 +23,7 @@ const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'budget', label: 'budget' },
   { id: 'phases', label: 'phases' },
   { id: 'schedule', label: 'schedule' },
+  { id: 'reports', label: 'reportsSection' },
   { id: 'effects', label: 'effects' },
 ];
 
@@ -83,6 +86,11 @@ function PlanView({ plan }: { plan: Plan }) {
 
       <Section id="progress" label="progressSection">
         <PlanProgress plan={plan} />
+        <p>
+          <Link href={`/plans/${plan.id}/disclosure`} data-testid="disclosure-link">
+            {t('disclosureLink')}
+          </Link>
+        </p>
       </Section>
 
       <Section id="contents" label="contents">
@@ -97,6 +105,7 @@ function PlanView({ plan }: { plan: Plan }) {
       </Section>
 
       <Section id="budget" label="budget">
+        <AsOf at={plan.asOf.budget} label="asOfBudget" />
         <BudgetTable budget={plan.budget} />
         <h3>{t('chartHeading')}</h3>
         <BudgetChart budget={plan.budget} />
@@ -107,7 +116,12 @@ function PlanView({ plan }: { plan: Plan }) {
       </Section>
 
       <Section id="schedule" label="schedule">
-        <ScheduleList schedule={plan.schedule} />
+        <AsOf at={plan.asOf.progress} label="asOfProgress" />
+        <ScheduleList schedule={plan.schedule} planId={plan.id} />
+      </Section>
+
+      <Section id="reports" label="reportsSection">
+        <PublicReports planId={plan.id} />
       </Section>
 
       <Section id="effects" label="effects">

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { acceptOffer, cancelRegistration, qrUrl, registration, type RegistrationView } from '../education-api.ts';
-import { formatDateTime, localText, REG_STATUS_LABELS, textLang } from '../education-format.ts';
+import { formatCheckInCode, formatDateTime, localText, REG_STATUS_LABELS, textLang } from '../education-format.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { useDocumentTitle, useMutation, useLoad } from '../hooks.ts';
@@ -121,6 +121,17 @@ export function RegistrationPage({ token }: { token: string }) {
           <h2 id="qr-heading">{t('qrHeading')}</h2>
           <p>{t('qrHelp')}</p>
           <img className="qr-code" src={qrUrl(token)} alt={t('qrAlt')} width={240} height={240} data-testid="registration-qr" />
+          {view.checkInCode && (
+            <>
+              <p className="check-in-code">
+                {t('checkInCodeLabel')}{' '}
+                <strong lang="en" translate="no" data-testid="check-in-code" data-code={view.checkInCode}>
+                  {formatCheckInCode(view.checkInCode)}
+                </strong>
+              </p>
+              <p className="field-hint">{t('checkInCodeHelp')}</p>
+            </>
+          )}
         </section>
       )}
       <section className="plan-section" aria-labelledby="link-heading">

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/executor.ts';
 import type { Actor } from '../../audit/service.ts';
 import { CONSENT_NOTICES } from '../../registration/consent.ts';
-import { checkIn, type CheckInResult } from '../../registration/engine/check-in.ts';
+import { checkIn, type CheckInBy, type CheckInResult } from '../../registration/engine/check-in.ts';
 import { register } from '../../registration/engine/register.ts';
 import type { EngineContext } from '../../registration/engine/state.ts';
 import { listPoolRegistrations } from '../../registration/listing.ts';
@@ -37,9 +37,10 @@ export async function checkInAtSession(
   db: Executor,
   actor: Actor,
   sessionId: number,
-  by: { token?: string; registrationId?: number },
+  by: CheckInBy,
+  opensMinutes?: number,
 ): Promise<{ registration: StaffRegistration; alreadyCheckedIn: boolean }> {
   const { pool } = await loadSession(db, sessionId);
-  const r: CheckInResult = await checkIn(db, actor, pool.id, by);
+  const r: CheckInResult = await checkIn(db, actor, pool.id, by, { opensMinutes });
   return { registration: staffView(r.registration), alreadyCheckedIn: r.alreadyCheckedIn };
 }

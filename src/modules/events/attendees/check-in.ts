@@ -1,19 +1,21 @@
-/** Check-in at an event, by scanned token or by id (the engine's check-in, scoped to the event). */
+/** Check-in at an event, by scanned token, typed short code or id (the engine's check-in, scoped to the event). */
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/executor.ts';
 import { notFound } from '../../../server/errors.ts';
 import type { Actor } from '../../audit/service.ts';
-import { registrationByToken } from '../../registration/engine/by-token.ts';
-import { checkIn } from '../../registration/engine/check-in.ts';
+import { checkIn, registrationForCheckIn, type CheckInBy } from '../../registration/engine/check-in.ts';
 import { loadEvent } from '../core/event-row.ts';
 import { attendeeView } from '../presenters.ts';
 import { eventCategories, eventRegistrations } from '../schema.ts';
 import { attendeeRows } from './listing.ts';
 
-/** Check-in by scanned token or by id; idempotent (a second scan reports alreadyCheckedIn). */
-export async function checkInAtEvent(db: Executor, actor: Actor, eventId: number, by: { token?: string; registrationId?: number }) {
+/**
+ * Check-in by scanned token, typed code or id; idempotent (a second scan reports alreadyCheckedIn);
+ * refused before `opensMinutes` ahead of the event's start.
+ */
+export async function checkInAtEvent(db: Executor, actor: Actor, eventId: number, by: CheckInBy, opensMinutes?: number) {
   await loadEvent(db, eventId);
-  const registrationId = by.token !== undefined ? (await registrationByToken(db, by.token).catch(() => null))?.id : by.registrationId;
+  const registrationId = 'registrationId' in by ? by.registrationId : (await registrationForCheckIn(db, by))?.id;
   const [row] = registrationId
     ? await db
         .select({ poolId: eventCategories.poolId })
@@ -22,7 +24,7 @@ export async function checkInAtEvent(db: Executor, actor: Actor, eventId: number
         .where(and(eq(eventRegistrations.registrationId, registrationId), eq(eventRegistrations.eventId, eventId)))
     : [];
   if (!row) throw notFound({ ko: '이 행사의 신청 내역', en: 'A registration for this event' });
-  const result = await checkIn(db, actor, row.poolId, { registrationId });
+  const result = await checkIn(db, actor, row.poolId, { registrationId: registrationId! }, { opensMinutes });
   const [full] = await attendeeRows(db, eventId, { ids: [result.registration.id] });
   return { registration: attendeeView(full!), alreadyCheckedIn: result.alreadyCheckedIn };
 }

@@ -16,6 +16,8 @@ export const ACTIVE: RegistrationStatus[] = ['confirmed', 'waitlisted', 'offered
 /** What the engine needs to build links in messages. */
 export interface EngineContext {
   publicUrl: string;
+  /** Minutes before the start that staff may check registrants in (FINHUB_CHECK_IN_OPENS_MINUTES; default 60). */
+  checkInOpensMinutes?: number;
 }
 
 export const conflict = (code: ErrorCode, m: Bilingual) => new AppError(code, m);

@@ -52,7 +52,7 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
           <p data-testid="no-registrants">{q ? t('noRegistrantsFound', { q }) : t('noRegistrants')}</p>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
-            <table className="data-table table-left registrant-table" data-testid="registrant-table">
+            <table className="data-table table-left registrant-table stack-on-phone" data-testid="registrant-table">
               <caption id={caption} className="visually-hidden">
                 {t('registrantsCaption')}
               </caption>
@@ -74,9 +74,9 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
                       <th scope="row" data-testid="registrant-name">
                         {r.name}
                       </th>
-                      <td>{REG_STATUS_LABELS[r.status] ? t(REG_STATUS_LABELS[r.status]) : r.status}</td>
+                      <td data-label={t('registrationStatus')}>{REG_STATUS_LABELS[r.status] ? t(REG_STATUS_LABELS[r.status]) : r.status}</td>
                       {!compact && (
-                        <td>
+                        <td data-label={t('applicantPhone')}>
                           <span data-testid="registrant-phone">{contact ? (contact.phone ?? '–') : (r.phoneMasked ?? '–')}</span>
                           {canUnmask && !contact && (
                             <>
@@ -88,8 +88,8 @@ export function Registrants({ sessionId, canUnmask, canCheckIn, compact = false 
                           )}
                         </td>
                       )}
-                      {!compact && <td>{contact ? (contact.email ?? '–') : (r.email ?? '–')}</td>}
-                      {!compact && <td>{formatDateTime(r.createdAt, lang)}</td>}
+                      {!compact && <td data-label={t('email')}>{contact ? (contact.email ?? '–') : (r.email ?? '–')}</td>}
+                      {!compact && <td data-label={t('registeredAt')}>{formatDateTime(r.createdAt, lang)}</td>}
                       <td>
                         {!r.checkedInAt && !(canCheckIn && r.status === 'confirmed') ? '–' : null}
                         {r.checkedInAt ? <span data-testid="checked-in-at">{t('checkedInAt', { at: formatDateTime(r.checkedInAt, lang) })}</span> : null}

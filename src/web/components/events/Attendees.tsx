@@ -68,7 +68,7 @@ export function Attendees({
           <p>{t('eventsNone')}</p>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby={caption} tabIndex={0}>
-            <table className="data-table table-left" data-testid="attendee-table">
+            <table className="data-table table-left attendee-table stack-on-phone" data-testid="attendee-table">
               <caption id={caption} className="visually-hidden">
                 {t('attendeesTable')}
               </caption>
@@ -95,11 +95,11 @@ export function Attendees({
                         </>
                       )}
                     </th>
-                    <td>{labelOr(CATEGORY_LABELS, a.category, t)}</td>
-                    {!compact && <td>{a.affiliation ?? '–'}</td>}
-                    {!compact && <td>{countryName(a.country, lang)}</td>}
-                    {!compact && <td>{a.phoneMasked ?? '–'}</td>}
-                    <td>
+                    <td data-label={t('colCategory')}>{labelOr(CATEGORY_LABELS, a.category, t)}</td>
+                    {!compact && <td data-label={t('colAffiliation')}>{a.affiliation ?? '–'}</td>}
+                    {!compact && <td data-label={t('colCountry')}>{countryName(a.country, lang)}</td>}
+                    {!compact && <td data-label={t('colPhone')}>{a.phoneMasked ?? '–'}</td>}
+                    <td data-label={t('colStatus')}>
                       {statusLabel(a.status, t)}
                       {a.checkedInAt ? ` · ${t('checkedIn')} ${formatDateTime(a.checkedInAt, lang)}` : ''}
                     </td>

@@ -20,6 +20,7 @@ import { StatusBadge } from '../StatusBadge.tsx';
 import { ActionHistory } from './ActionHistory.tsx';
 import { AssignmentForm } from './AssignmentForm.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
+import { ExplanationForm } from './ExplanationForm.tsx';
 
 type ActionBody = { status?: ActionStatus; progress?: number; comment?: string };
 
@@ -153,6 +154,7 @@ export function ActionCard({ action, canEdit, canManage, departments, measures, 
         </div>
       )}
 
+      <ExplanationForm action={action} canEdit={canEdit} onChanged={onChanged} />
       <ActionHistory actionId={action.id} version={historyVersion} />
       <EvidencePanel action={action} canEdit={canEdit} onChanged={onChanged} />
       {canManage && <AssignmentForm action={action} departments={departments} measures={measures} onChanged={onChanged} />}

@@ -3,7 +3,7 @@
  * against the real `finhub serve` in Debian chromium: home → the plan (기준일 on its figures) →
  * an action's page (public explanation, status history without names or internal comments) →
  * a reported quarter downloaded as PDF, XLSX and HWPX (each file's type checked from its bytes,
- * the HWPX read by python's zipfile) → event registration. Also: the staff write the public
+ * the HWPX read by python's zipfile) → a press release in the news → event registration. Also: the staff write the public
  * explanation in the plan workspace; axe-core finds nothing on the new and changed pages.
  */
 import assert from 'node:assert/strict';
@@ -40,6 +40,7 @@ describe('a citizen walks through the public record on a phone', () => {
   let planId = 0;
   let forum: Action;
   let eventId = 0;
+  let newsId = 0;
 
   before(async () => {
     const manager = await ApiSession.signIn(h.server.url, 'manager@jeonju.test');
@@ -61,13 +62,23 @@ describe('a citizen walks through the public record on a phone', () => {
       published: true,
     });
     eventId = event.id;
+    const news = await manager.call<{ id: number }>('POST', '/api/manage/news', {
+      kind: 'press_release',
+      title: { ko: '전주시, 금융중심지 협력 협약 체결', en: 'Jeonju signs a financial-centre cooperation agreement' },
+      body: {
+        ko: '전주시는 국민연금공단과 금융중심지 협력 협약을 체결했습니다.\n\n협약에 따라 금융아카데미를 함께 운영합니다.',
+        en: 'Jeonju signed a financial-centre cooperation agreement with the National Pension Service.\n\nThe two will run the financial academy together.',
+      },
+    });
+    newsId = news.id;
+    await manager.call('POST', `/api/manage/news/${newsId}/publish`);
     await manager.call('POST', `/api/events/${eventId}/categories`, { category: 'general', capacity: 50, opensAt: iso(-1), closesAt: iso(24 * 13) });
   });
 
   it('staff write the public explanation of an action in the plan workspace', async () => {
     const context = await h.newContext();
     const staff = await signInPage(context, h.server.url, 'manager@jeonju.test', STAFF_PASSWORD);
-    await staff.goto(`${h.server.url}/staff/plans/${planId}`);
+    await staff.goto(`${h.server.url}/staff/plans/${planId}/actions/${forum.id}`);
     const card = staff.locator(`[data-testid="action-card"][data-action-id="${forum.id}"]`);
     const form = card.getByTestId('explanation-form');
     await form.locator('summary').click();
@@ -83,12 +94,17 @@ describe('a citizen walks through the public record on a phone', () => {
     const q = lang === 'en' ? '?lang=en' : '';
     const L = <T>(ko: T, en: T) => (lang === 'ko' ? ko : en);
 
-    it(`home → plan → action history → report downloads → event registration (${lang}, 390×844)`, async () => {
+    it(`home → plan → action history → report downloads → news → event registration (${lang}, 390×844)`, async () => {
       const context = await h.newContext(PHONE);
       const page = await context.newPage();
 
-      // Home → the plan
+      // Home: the program at a glance with its 기준일, the coming event and the latest news
       await page.goto(`${h.server.url}/${q}`);
+      await waitForText(page.getByTestId('plan-card').first(), L(/이행률/, /Progress rate/));
+      assert.match(await page.getByTestId('home-as-of').first().innerText(), L(/기준일/, /as of/));
+      await waitForText(page.getByTestId('home-events'), L(/제8회 지니포럼/, /The 8th GENIE Forum/));
+      await waitForText(page.getByTestId('home-news'), L(/금융중심지 협력 협약 체결/, /cooperation agreement/));
+      await noSidewaysScroll(page, `home (${lang})`);
       await page.getByTestId('plan-link').first().click();
       await page.waitForURL(`**/plans/${planId}**`);
       await waitForText(page.getByTestId('plan-title'), new RegExp(TITLE));
@@ -110,7 +126,8 @@ describe('a citizen walks through the public record on a phone', () => {
         L(/2023년 9월 지니포럼을 열었습니다\.\n국내외 금융기관 30곳이 참여했습니다\./, /The GENIE Forum was held in September 2023/),
       );
       const body = await page.locator('main').innerText();
-      for (const secret of ['내부 의견', '김금융', 'manager@jeonju.test']) assert.ok(!body.includes(secret), `the action page shows ${secret}`);
+      // the internal comment (not the page's own note that internal comments are not published)
+      for (const secret of ['장소 협의 중', '김금융', 'manager@jeonju.test']) assert.ok(!body.includes(secret), `the action page shows ${secret}`);
       assert.match(await page.getByTestId('action-as-of').innerText(), L(/기준일/, /As of/));
       await noSidewaysScroll(page, `action (${lang})`);
 
@@ -133,6 +150,20 @@ describe('a citizen walks through the public record on a phone', () => {
       assert.equal(read.paragraphs[0], TITLE);
       await noSidewaysScroll(page, `plan reports (${lang})`);
 
+      // → the news, through the folded phone menu, and one press release
+      await page.getByTestId('menu-button').click();
+      await page.getByRole('link', { name: L('뉴스', 'News'), exact: true }).click();
+      await page.waitForURL(`**/news**`);
+      const row = page.getByTestId('news-row').filter({ hasText: L('협력 협약 체결', 'cooperation agreement') });
+      await row.getByRole('link').click();
+      await page.waitForURL(`**/news/${newsId}**`);
+      const article = page.getByTestId('news-article');
+      await waitForText(article, L(/전주시, 금융중심지 협력 협약 체결/, /Jeonju signs a financial-centre cooperation agreement/));
+      assert.equal(await article.locator('.news-body p').count(), 2, 'two paragraphs');
+      assert.match(await article.getByTestId('news-body').innerText(), L(/국민연금공단과/, /National Pension Service/));
+      assert.equal(await page.getByTestId('fallback-note').count(), 0, 'both languages were written');
+      await noSidewaysScroll(page, `news (${lang})`);
+
       // → an event, and registration
       await page.goto(`${h.server.url}/events${q}`);
       await page.locator(`[data-testid="event-card"][data-event-id="${eventId}"]`).getByRole('link').first().click();
@@ -143,7 +174,7 @@ describe('a citizen walks through the public record on a phone', () => {
       await form.locator('[name="phone"]').fill(`010-5555-000${n}`);
       await form.locator('[name="email"]').fill(`citizen${n}@example.kr`);
       await form.locator('select[name="country"]').selectOption('KR');
-      await form.getByLabel(/동의합니다|agree/).check();
+      await form.getByLabel(/동의합니다|consent to/).check();
       await form.getByTestId('event-register-submit').click();
       await waitForText(page.getByTestId('application-received'), L(/신청을 접수했습니다/, /received/i));
       await noSidewaysScroll(page, `event (${lang})`);
@@ -151,13 +182,15 @@ describe('a citizen walks through the public record on a phone', () => {
       assert.deepEqual(h.pageErrors, []);
     });
 
-    it(`axe-core finds no violations on the plan, action and disclosure pages (${lang})`, async () => {
+    it(`axe-core finds no violations on the plan, action, disclosure and news pages (${lang})`, async () => {
       const context = await h.newContext(PHONE);
       const page = await context.newPage();
       for (const [url, testId] of [
         [`/plans/${planId}`, 'public-report'],
         [`/plans/${planId}/actions/${forum.id}`, 'action-history'],
         [`/plans/${planId}/disclosure`, 'status-counts'],
+        ['/news', 'news-row'],
+        [`/news/${newsId}`, 'news-article'],
       ] as const) {
         await page.goto(`${h.server.url}${url}${q}`);
         await page.getByTestId(testId).first().waitFor();
