@@ -74,7 +74,12 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'checkInOpensMinutes' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix' | 's3'>>;
+    Partial<
+      Pick<
+        Config,
+        'loginRateLimit' | 'publicRateLimit' | 'checkInOpensMinutes' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix' | 's3'
+      >
+    >;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
