@@ -30,8 +30,9 @@ interface FieldProps {
 }
 
 /** The layout: label (with required mark), control, hint, error — for a field of a kit form. */
-function Field({ name, ...layout }: FieldProps) {
-  const id = useId();
+function Field({ name, id: givenId, ...layout }: FieldProps & { id?: string | undefined }) {
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const error = useFieldError(name);
   useTrackedField(name, id, layout.label);
   return <LabelledField {...layout} id={id} error={error} />;
@@ -86,6 +87,8 @@ function useRules(required: boolean | undefined, rules: Rules | undefined): Rule
 
 interface Common {
   name: string;
+  /** A fixed id for the control (by default one of React's own): for pages whose links or tests name it. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
@@ -103,22 +106,23 @@ export function TextField({
   className,
   testId,
   type = 'text',
+  id,
   ...input
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>) {
   const { register } = useFormContext();
   const merged = useRules(required, rules);
   return (
-    <Field name={name} label={label} hint={hint} required={required} className={className}>
+    <Field name={name} id={id} label={label} hint={hint} required={required} className={className}>
       {(props) => <input type={type} {...input} {...props} {...register(name, merged)} data-testid={testId} />}
     </Field>
   );
 }
 
-export function TextArea({ name, label, hint, required, rules, className, testId, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'required'>) {
+export function TextArea({ name, label, hint, required, rules, className, testId, id, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'required'>) {
   const { register } = useFormContext();
   const merged = useRules(required, rules);
   return (
-    <Field name={name} label={label} hint={hint} required={required} className={className}>
+    <Field name={name} id={id} label={label} hint={hint} required={required} className={className}>
       {(props) => <textarea {...input} {...props} {...register(name, merged)} data-testid={testId} />}
     </Field>
   );
@@ -140,12 +144,13 @@ export function SelectField({
   testId,
   options,
   placeholder,
+  id,
   ...select
 }: Common & { options: readonly Option[]; placeholder?: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'required'>) {
   const { register } = useFormContext();
   const merged = useRules(required, rules);
   return (
-    <Field name={name} label={label} hint={hint} required={required} className={className}>
+    <Field name={name} id={id} label={label} hint={hint} required={required} className={className}>
       {(props) => (
         <select {...select} {...props} {...register(name, merged)} data-testid={testId}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -261,7 +266,7 @@ export function RadioGroup({
  * A date and time typed in Seoul time (`datetime-local`, hint "Korea time"); the value stays the
  * input's text — `seoulInputToIso` turns it into the instant the API takes.
  */
-export function DateTimeField({ name, label, required, rules, className, testId, hint }: Common) {
+export function DateTimeField({ name, label, required, rules, className, testId, hint, id }: Common) {
   const { t } = useI18n();
   const { register } = useFormContext();
   const merged = useRules(required, {
@@ -269,7 +274,7 @@ export function DateTimeField({ name, label, required, rules, className, testId,
     validate: { ...(typeof rules?.validate === 'object' ? rules.validate : {}), time: (v: string) => !v || seoulInputToIso(v) !== '' || t('required') },
   });
   return (
-    <Field name={name} label={label} hint={hint === undefined ? t('seoulTimeHint') : hint} required={required} className={className}>
+    <Field name={name} id={id} label={label} hint={hint === undefined ? t('seoulTimeHint') : hint} required={required} className={className}>
       {(props) => <input type="datetime-local" {...props} {...register(name, merged)} data-testid={testId} />}
     </Field>
   );

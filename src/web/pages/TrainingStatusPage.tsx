@@ -4,13 +4,12 @@
  * scores, the course evaluation once it is open, and the certificate. The token is kept in this
  * browser so that scanning the room's QR code (`/training/check-in`) checks the trainee in.
  */
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api-client.ts';
+import { useEffect } from 'react';
 import { formatDateTime, localText } from '../education-format.ts';
 import { ErrorView, Loading, NotFoundView } from '../components/StatusViews.tsx';
 import { Link } from '../components/Link.tsx';
-import { FormAlert, StatusMessage } from '../forms/index.ts';
-import { useDocumentTitle, useLoad, useMutation } from '../hooks.ts';
+import { Form, SelectField, Submit, TextArea, TextField, useKitForm } from '../forms/index.ts';
+import { useDocumentTitle, useLoad } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { invalidate, keys } from '../queries.ts';
 import { answerEvaluation, ownCertificateUrl, selfCheckIn, traineeStatus, type TraineeStatus } from '../training-api.ts';
@@ -26,49 +25,58 @@ export const TRAINEE_STATUS_LABELS: Record<TraineeStatus['status'], MessageKey> 
   withdrawn: 'appWithdrawn',
 };
 
-const errorText = (error: unknown, lang: 'ko' | 'en', fallback: string) => (error instanceof ApiError ? error.describe(lang) : error ? fallback : null);
-
+/** Check-in with the room's code, for the sessions not yet attended (made again when that list changes). */
 function CheckInForm({ token, sessions }: { token: string; sessions: TraineeStatus['sessions'] }) {
-  const { lang, t } = useI18n();
   const open = sessions.filter((s) => s.attendance !== 'present');
-  const [sessionId, setSessionId] = useState(open[0]?.id ?? 0);
-  const [code, setCode] = useState('');
-  const m = useMutation();
   if (!open.length) return null;
+  return <CheckInFields key={open.map((s) => s.id).join()} token={token} open={open} />;
+}
+
+function CheckInFields({ token, open }: { token: string; open: TraineeStatus['sessions'] }) {
+  const { lang, t } = useI18n();
+  const initial = { sessionId: String(open[0]!.id), code: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    await selfCheckIn(token, Number(v.sessionId), v.code.trim());
+    await invalidate(keys.trainee(token));
+    return t('trCheckedIn');
+  };
   return (
-    <form
-      className="staff-form"
-      data-testid="check-in-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await m.run(() => selfCheckIn(token, sessionId, code.trim()), t('trCheckedIn'));
-        if (r) await invalidate(keys.trainee(token));
-      }}
+    <Form
+      form={form}
+      testId="check-in-form"
+      aria-labelledby="trainee-check-in-heading"
+      head={
+        <>
+          <h3 id="trainee-check-in-heading">{t('checkInHeading')}</h3>
+          <p className="field-hint">{t('checkInHint')}</p>
+        </>
+      }
+      onSubmit={send}
+      reset={(sent) => ({ ...sent, code: '' })}
     >
-      <h3>{t('checkInHeading')}</h3>
-      <p className="field-hint">{t('checkInHint')}</p>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="check-in-session">{t('sessionTitle')}</label>
-          <select id="check-in-session" value={sessionId} onChange={(e) => setSessionId(Number(e.target.value))}>
-            {open.map((s) => (
-              <option key={s.id} value={s.id}>
-                {localText(s.title, lang)} ({formatDateTime(s.startsAt, lang)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="check-in-code">{t('checkInCode')}</label>
-          <input id="check-in-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
-        </div>
+        <SelectField
+          name="sessionId"
+          id="check-in-session"
+          label={t('sessionTitle')}
+          options={open.map((s) => ({ value: String(s.id), label: `${localText(s.title, lang)} (${formatDateTime(s.startsAt, lang)})` }))}
+        />
+        <TextField
+          name="code"
+          id="check-in-code"
+          label={t('checkInCode')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+          rules={{ pattern: { value: /^\s*\d{6}\s*$/, message: t('checkInCodeDigits') } }}
+        />
       </div>
-      <FormAlert message={errorText(m.error, lang, t('unexpectedError'))} />
-      <StatusMessage message={m.done} />
-      <button type="submit" className="button" disabled={m.busy} data-testid="check-in-submit">
+      <Submit className="button" testId="check-in-submit">
         {t('checkInSubmit')}
-      </button>
-    </form>
+      </Submit>
+    </Form>
   );
 }
 
@@ -79,45 +87,34 @@ const RATING_LABELS: Record<(typeof RATINGS)[number], MessageKey> = {
   instructor: 'evalInstructor',
   jobRelevance: 'evalJobRelevance',
 };
+const SCORES = [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: String(n) }));
 
 function EvaluationForm({ token }: { token: string }) {
-  const { lang, t } = useI18n();
-  const [values, setValues] = useState<Record<(typeof RATINGS)[number], number>>({ overall: 5, content: 5, instructor: 5, jobRelevance: 5 });
-  const [comment, setComment] = useState('');
-  const m = useMutation();
+  const { t } = useI18n();
+  const initial = { overall: '5', content: '5', instructor: '5', jobRelevance: '5', comment: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    const comment = v.comment.trim();
+    await answerEvaluation(token, {
+      overall: Number(v.overall),
+      content: Number(v.content),
+      instructor: Number(v.instructor),
+      jobRelevance: Number(v.jobRelevance),
+      ...(comment ? { comment } : {}),
+    });
+    await invalidate(keys.trainee(token));
+    return t('evaluationThanks');
+  };
   return (
-    <form
-      className="staff-form"
-      data-testid="evaluation-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await m.run(() => answerEvaluation(token, { ...values, ...(comment.trim() ? { comment: comment.trim() } : {}) }), t('evaluationThanks'));
-        if (r) await invalidate(keys.trainee(token));
-      }}
-    >
-      <h3>{t('evaluationHeading')}</h3>
+    <Form form={form} testId="evaluation-form" aria-labelledby="evaluation-heading" head={<h3 id="evaluation-heading">{t('evaluationHeading')}</h3>} onSubmit={send} reset>
       {RATINGS.map((k) => (
-        <div className="field" key={k}>
-          <label htmlFor={`eval-${k}`}>{t(RATING_LABELS[k])}</label>
-          <select id={`eval-${k}`} value={values[k]} onChange={(e) => setValues({ ...values, [k]: Number(e.target.value) })}>
-            {[5, 4, 3, 2, 1].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField key={k} name={k} id={`eval-${k}`} label={t(RATING_LABELS[k])} options={SCORES} />
       ))}
-      <div className="field">
-        <label htmlFor="eval-comment">{t('evalComment')}</label>
-        <textarea id="eval-comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </div>
-      <FormAlert message={errorText(m.error, lang, t('unexpectedError'))} />
-      <StatusMessage message={m.done} />
-      <button type="submit" className="button" disabled={m.busy} data-testid="evaluation-submit">
+      <TextArea name="comment" id="eval-comment" label={t('evalComment')} rows={3} maxLength={2000} />
+      <Submit className="button" testId="evaluation-submit">
         {t('evaluationSubmit')}
-      </button>
-    </form>
+      </Submit>
+    </Form>
   );
 }
 

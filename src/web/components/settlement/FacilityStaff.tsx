@@ -1,6 +1,6 @@
 /** Staff handling of a facility: stage (forward only), schedule, budget and department, inspections with follow-ups and photos. */
-import { useRef, useState } from 'react';
-import { Form, SelectField, Submit, TextArea, TextField, useKitForm } from '../../forms/index.ts';
+import { errorMessage, Form, FormAlert, SelectField, Submit, TextArea, TextField, useKitForm } from '../../forms/index.ts';
+import { useMutation } from '../../hooks.ts';
 import { localText } from '../../education-format.ts';
 import { useI18n } from '../../i18n.ts';
 import { addInspection, addInspectionPhoto, FACILITY_STAGES, type Facility, setFollowUp, updateFacility } from '../../settlement-api.ts';
@@ -10,42 +10,52 @@ import { STAGE_LABELS } from './labels.ts';
 
 function PhotoForm({ inspectionId, onSaved }: { inspectionId: number; onSaved: () => void }) {
   const { t } = useI18n();
-  const file = useRef<HTMLInputElement>(null);
-  const [caption, setCaption] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const initial = { photo: null as FileList | null, caption: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    await addInspectionPhoto(inspectionId, v.photo![0]!, v.caption.trim());
+    onSaved();
+    return t('staffPhotoSaved');
+  };
   return (
-    <form
-      className="staff-form compact-form"
-      aria-label={`${t('staffPhotoSubmit')} #${inspectionId}`}
-      data-testid="photo-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const f = file.current?.files?.[0];
-        if (!f) return setMessage(t('staffPhotoRequired'));
-        try {
-          await addInspectionPhoto(inspectionId, f, caption.trim());
-          setMessage(t('staffPhotoSaved'));
-          onSaved();
-        } catch (err) {
-          setMessage((err as Error).message);
-        }
-      }}
-    >
+    <Form form={form} className="staff-form compact-form" aria-label={`${t('staffPhotoSubmit')} #${inspectionId}`} testId="photo-form" onSubmit={send} reset>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={`photo-${inspectionId}`}>{t('staffPhotoFile')}</label>
-          <input id={`photo-${inspectionId}`} ref={file} type="file" accept="image/png,image/jpeg,image/gif,image/webp" />
-        </div>
-        <div className="field">
-          <label htmlFor={`caption-${inspectionId}`}>{t('staffPhotoCaption')}</label>
-          <input id={`caption-${inspectionId}`} value={caption} maxLength={200} onChange={(e) => setCaption(e.target.value)} />
-        </div>
+        <TextField
+          name="photo"
+          id={`photo-${inspectionId}`}
+          label={t('staffPhotoFile')}
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          required
+          rules={{ validate: (f: FileList | null) => (f?.[0] ? true : t('staffPhotoRequired')) }}
+        />
+        <TextField name="caption" id={`caption-${inspectionId}`} label={t('staffPhotoCaption')} maxLength={200} />
       </div>
-      <button type="submit" className="button-secondary button-small">
-        {t('staffPhotoSubmit')}
-      </button>
-      {message && <p role="status">{message}</p>}
-    </form>
+      <Submit className="button-secondary button-small">{t('staffPhotoSubmit')}</Submit>
+    </Form>
+  );
+}
+
+/** A follow-up's "done" box: ticking it saves at once; a failure shows beside it and the box goes back. */
+function FollowUpCheck({ id, text, done, editor, onSaved }: { id: number; text: string; done: boolean; editor: boolean; onSaved: () => void }) {
+  const { lang, t } = useI18n();
+  const m = useMutation();
+  return (
+    <li>
+      <div className="field-check">
+        <input
+          id={`follow-up-${id}`}
+          type="checkbox"
+          checked={done}
+          disabled={!editor || m.busy}
+          onChange={async (e) => {
+            if ((await m.run(() => setFollowUp(id, e.target.checked).then(() => true))) !== undefined) onSaved();
+          }}
+        />
+        <label htmlFor={`follow-up-${id}`}>{text}</label>
+      </div>
+      <FormAlert message={errorMessage(m.error, lang, t)} />
+    </li>
   );
 }
 
@@ -106,20 +116,7 @@ export function FacilityStaffCard({
                 {i.followUps.length > 0 && (
                   <ul className="plain-list">
                     {i.followUps.map((u) => (
-                      <li key={u.id}>
-                        <label>
-                          <input
-                            type="checkbox"
-                            checked={u.done}
-                            disabled={!editor}
-                            onChange={async (e) => {
-                              await setFollowUp(u.id, e.target.checked);
-                              onSaved();
-                            }}
-                          />{' '}
-                          {u.text}
-                        </label>
-                      </li>
+                      <FollowUpCheck key={u.id} id={u.id} text={u.text} done={u.done} editor={editor} onSaved={onSaved} />
                     ))}
                   </ul>
                 )}
@@ -137,13 +134,13 @@ export function FacilityStaffCard({
           testId="inspection-form"
           aria-label={`${t('staffInspectionHeading')}: ${name}`}
           head={<h4>{t('staffInspectionHeading')}</h4>}
+          reset
           onSubmit={async (v) => {
             const followUps = v.followUps
               .split('\n')
               .map((s) => s.trim())
               .filter(Boolean);
             await addInspection(f.id, { heldOn: v.heldOn, findings: v.findings.trim(), ...(followUps.length ? { followUps } : {}) });
-            inspectionForm.reset();
             onSaved();
             return t('staffInspectionSaved');
           }}

@@ -3,11 +3,8 @@
  * referrals of graduates who consented (with the interview date and outcome), placements and the
  * six-month follow-up.
  */
-import { useState } from 'react';
-import { ApiError } from '../../api-client.ts';
 import { localText, seoulInputToIso, seoulToday } from '../../education-format.ts';
-import { FormAlert, StatusMessage } from '../../forms/index.ts';
-import { useMutation, type Mutation } from '../../hooks.ts';
+import { CheckField, DateTimeField, Form, SelectField, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useI18n, type MessageKey } from '../../i18n.ts';
 import { invalidate, keys } from '../../queries.ts';
 import {
@@ -36,163 +33,142 @@ const REFERRAL_LABELS: Record<Referral['status'], MessageKey> = {
   withdrawn: 'refWithdrawn',
 };
 
-function Outcome({ m }: { m: Mutation }) {
-  const { lang, t } = useI18n();
-  return (
-    <>
-      <FormAlert message={m.error instanceof ApiError ? m.error.describe(lang) : m.error ? t('unexpectedError') : null} />
-      <StatusMessage message={m.done} />
-    </>
-  );
-}
-
 const reload = () => invalidate(keys.staffTraining());
 
 function EmployerForm() {
   const { t } = useI18n();
-  const m = useMutation();
-  const [v, setV] = useState({ ko: '', en: '', kind: 'innovation_city' as Employer['kind'] });
+  const initial = { name: { ko: '', en: '' }, kind: 'innovation_city' as Employer['kind'] };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    const ko = v.name.ko.trim();
+    await createEmployer({ name: { ko, en: v.name.en.trim() || ko }, kind: v.kind });
+    await reload();
+    return t('trSaved');
+  };
   return (
-    <form
-      className="staff-form"
-      data-testid="employer-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await m.run(() => createEmployer({ name: { ko: v.ko.trim(), en: v.en.trim() || v.ko.trim() }, kind: v.kind }), t('trSaved'))) await reload();
-      }}
-    >
-      <h3>{t('newEmployerHeading')}</h3>
+    <Form form={form} testId="employer-form" aria-labelledby="employer-form-heading" head={<h3 id="employer-form-heading">{t('newEmployerHeading')}</h3>} onSubmit={send} reset>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="emp-ko">{t('employerNameKo')}</label>
-          <input id="emp-ko" value={v.ko} onChange={(e) => setV({ ...v, ko: e.target.value })} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="emp-en">{t('employerNameEn')}</label>
-          <input id="emp-en" value={v.en} onChange={(e) => setV({ ...v, en: e.target.value })} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="emp-kind">{t('employerKind')}</label>
-          <select id="emp-kind" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value as Employer['kind'] })}>
-            <option value="innovation_city">{t('kindInnovationCity')}</option>
-            <option value="partner">{t('kindPartner')}</option>
-            <option value="other">{t('trackOther')}</option>
-          </select>
-        </div>
+        <TextField name="name.ko" id="emp-ko" label={t('employerNameKo')} maxLength={200} required />
+        <TextField name="name.en" id="emp-en" label={t('employerNameEn')} lang="en" maxLength={200} />
+        <SelectField
+          name="kind"
+          id="emp-kind"
+          label={t('employerKind')}
+          options={[
+            { value: 'innovation_city', label: t('kindInnovationCity') },
+            { value: 'partner', label: t('kindPartner') },
+            { value: 'other', label: t('trackOther') },
+          ]}
+        />
       </div>
-      <Outcome m={m} />
-      <button type="submit" className="button" disabled={m.busy || !v.ko.trim()}>
-        {t('addEmployer')}
-      </button>
-    </form>
+      <Submit className="button">{t('addEmployer')}</Submit>
+    </Form>
   );
 }
 
 function PostingForm({ employerList }: { employerList: Employer[] }) {
   const { lang, t } = useI18n();
-  const m = useMutation();
-  const [v, setV] = useState({ employerId: 0, ko: '', en: '', openings: '1', closesOn: '' });
-  const employerId = v.employerId || (employerList[0]?.id ?? 0);
+  const initial = { employerId: String(employerList[0]?.id ?? ''), title: { ko: '', en: '' }, openings: '1', closesOn: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    const ko = v.title.ko.trim();
+    await createPosting({ employerId: Number(v.employerId), title: { ko, en: v.title.en.trim() || ko }, openings: Number(v.openings), closesOn: v.closesOn });
+    await reload();
+    return t('trSaved');
+  };
   return (
-    <form
-      className="staff-form"
-      data-testid="posting-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const body = { employerId, title: { ko: v.ko.trim(), en: v.en.trim() || v.ko.trim() }, openings: Number(v.openings), closesOn: v.closesOn };
-        if (await m.run(() => createPosting(body), t('trSaved'))) await reload();
-      }}
+    <Form
+      form={form}
+      testId="posting-form"
+      aria-labelledby="posting-form-heading"
+      head={<h3 id="posting-form-heading">{t('newPostingHeading')}</h3>}
+      onSubmit={send}
+      reset={(sent) => ({ ...initial, employerId: sent.employerId })}
     >
-      <h3>{t('newPostingHeading')}</h3>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="post-employer">{t('employer')}</label>
-          <select id="post-employer" value={employerId} onChange={(e) => setV({ ...v, employerId: Number(e.target.value) })}>
-            {employerList.map((x) => (
-              <option key={x.id} value={x.id}>
-                {localText(x.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="post-ko">{t('postingTitleKo')}</label>
-          <input id="post-ko" value={v.ko} onChange={(e) => setV({ ...v, ko: e.target.value })} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="post-en">{t('postingTitleEn')}</label>
-          <input id="post-en" value={v.en} onChange={(e) => setV({ ...v, en: e.target.value })} maxLength={200} />
-        </div>
+        <SelectField
+          name="employerId"
+          id="post-employer"
+          label={t('employer')}
+          options={employerList.map((x) => ({ value: String(x.id), label: localText(x.name, lang) }))}
+          required
+        />
+        <TextField name="title.ko" id="post-ko" label={t('postingTitleKo')} maxLength={200} required />
+        <TextField name="title.en" id="post-en" label={t('postingTitleEn')} lang="en" maxLength={200} />
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="post-openings">{t('openings')}</label>
-          <input id="post-openings" type="number" min={1} value={v.openings} onChange={(e) => setV({ ...v, openings: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="post-closes">{t('closesOn')}</label>
-          <input id="post-closes" type="date" min={seoulToday()} value={v.closesOn} onChange={(e) => setV({ ...v, closesOn: e.target.value })} />
-        </div>
+        <TextField name="openings" id="post-openings" label={t('openings')} type="number" min={1} required />
+        <TextField name="closesOn" id="post-closes" label={t('closesOn')} type="date" min={seoulToday()} required />
       </div>
-      <Outcome m={m} />
-      <button type="submit" className="button" disabled={m.busy || !employerId}>
-        {t('addPosting')}
-      </button>
-    </form>
+      <Submit className="button">{t('addPosting')}</Submit>
+    </Form>
   );
 }
 
 function ReferralItem({ r }: { r: Referral }) {
   const { t } = useI18n();
-  const m = useMutation();
-  const [status, setStatus] = useState(r.status);
-  const [when, setWhen] = useState('');
+  const initial = { status: r.status as string, interviewAt: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    await updateReferral(r.id, { status: v.status as Referral['status'], ...(v.interviewAt ? { interviewAt: seoulInputToIso(v.interviewAt) } : {}) });
+    await reload();
+    return t('trSaved');
+  };
   return (
     <li data-testid="referral" data-status={r.status}>
       {r.name} · {t(REFERRAL_LABELS[r.status])}
       {r.interviewAt && <> · {t('interviewAt', { when: new Date(r.interviewAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' }) })}</>}
-      <span className="decision-row">
-        <label className="visually-hidden" htmlFor={`ref-status-${r.id}`}>
-          {t('referralStatus')}
-        </label>
-        <select id={`ref-status-${r.id}`} value={status} onChange={(e) => setStatus(e.target.value as Referral['status'])}>
-          {Object.entries(REFERRAL_LABELS).map(([k, label]) => (
-            <option key={k} value={k}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor={`ref-when-${r.id}`}>
-          {t('interviewWhen')}
-        </label>
-        <input id={`ref-when-${r.id}`} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={m.busy}
-          onClick={async () => {
-            if (await m.run(() => updateReferral(r.id, { status, ...(when ? { interviewAt: seoulInputToIso(when) } : {}) }), t('trSaved'))) await reload();
-          }}
-        >
-          {t('saveReferral')}
-        </button>
-      </span>
-      <Outcome m={m} />
+      <Form form={form} className="staff-form compact-form" aria-label={`${t('referralStatus')}: ${r.name}`} onSubmit={send} reset={(sent) => sent}>
+        <div className="form-row">
+          <SelectField
+            name="status"
+            id={`ref-status-${r.id}`}
+            label={t('referralStatus')}
+            options={Object.entries(REFERRAL_LABELS).map(([k, label]) => ({ value: k, label: t(label) }))}
+          />
+          <DateTimeField name="interviewAt" id={`ref-when-${r.id}`} label={t('interviewWhen')} />
+        </div>
+        <Submit className="button button-secondary">{t('saveReferral')}</Submit>
+      </Form>
     </li>
+  );
+}
+
+function ReferForm({ postingId, eligible }: { postingId: number; eligible: Graduate[] }) {
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { applicationId: '' } });
+  const send = async (v: { applicationId: string }) => {
+    await refer(postingId, Number(v.applicationId));
+    await reload();
+    return t('trSaved');
+  };
+  return (
+    <Form form={form} className="staff-form compact-form" aria-label={t('referGraduate')} onSubmit={send} reset>
+      <SelectField
+        name="applicationId"
+        id={`refer-${postingId}`}
+        label={t('referGraduate')}
+        placeholder={t('chooseGraduate')}
+        options={eligible.map((g) => ({ value: String(g.id), label: `${g.name} (${g.cohortLabel})` }))}
+        required
+      />
+      <Submit className="button" testId="refer-submit">
+        {t('referGraduate')}
+      </Submit>
+    </Form>
   );
 }
 
 function PostingItem({ p, refs, graduates }: { p: Posting; refs: Referral[]; graduates: Graduate[] }) {
   const { lang, t } = useI18n();
-  const m = useMutation();
   const eligible = graduates.filter((g) => g.referralConsent && !refs.some((r) => r.applicationId === g.id));
-  const [pick, setPick] = useState(0);
   return (
     <li className="action-card" data-testid="posting">
       <h3 className="card-title">
         {localText(p.employer.name, lang)} — {localText(p.title, lang)}
       </h3>
       <p>{t('postingFacts', { openings: p.openings, closes: p.closesOn })}</p>
+      {eligible.length > 0 && <ReferForm postingId={p.id} eligible={eligible} />}
       {refs.length > 0 && (
         <ul className="plain-list">
           {refs.map((r) => (
@@ -200,122 +176,69 @@ function PostingItem({ p, refs, graduates }: { p: Posting; refs: Referral[]; gra
           ))}
         </ul>
       )}
-      {eligible.length > 0 && (
-        <span className="decision-row">
-          <label className="visually-hidden" htmlFor={`refer-${p.id}`}>
-            {t('referGraduate')}
-          </label>
-          <select id={`refer-${p.id}`} value={pick} onChange={(e) => setPick(Number(e.target.value))}>
-            <option value={0}>{t('chooseGraduate')}</option>
-            {eligible.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name} ({g.cohortLabel})
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button"
-            disabled={m.busy || !pick}
-            data-testid="refer-submit"
-            onClick={async () => {
-              if (await m.run(() => refer(p.id, pick), t('trSaved'))) await reload();
-            }}
-          >
-            {t('referGraduate')}
-          </button>
-        </span>
-      )}
-      <Outcome m={m} />
     </li>
   );
 }
 
+/** Shown once there are graduates to place and employers: the form is made with the first employer chosen. */
 function PlacementForm({ graduates, employerList, placed }: { graduates: Graduate[]; employerList: Employer[]; placed: Placement[] }) {
-  const { lang, t } = useI18n();
-  const m = useMutation();
   const open = graduates.filter((g) => !placed.some((p) => p.applicationId === g.id));
-  const [v, setV] = useState({ applicationId: 0, employerId: 0, jobTitle: '', startedOn: '' });
-  // The list may have been empty when the form first rendered: the first employer is the default.
-  const employerId = v.employerId || (employerList[0]?.id ?? 0);
   if (!open.length || !employerList.length) return null;
+  return <PlacementFields open={open} employerList={employerList} />;
+}
+
+function PlacementFields({ open, employerList }: { open: Graduate[]; employerList: Employer[] }) {
+  const { lang, t } = useI18n();
+  const initial = { applicationId: '', employerId: String(employerList[0]!.id), jobTitle: '', startedOn: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    await createPlacement({ applicationId: Number(v.applicationId), employerId: Number(v.employerId), jobTitle: v.jobTitle.trim(), startedOn: v.startedOn });
+    await reload();
+    return t('trSaved');
+  };
   return (
-    <form
-      className="staff-form"
-      data-testid="placement-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const body = { applicationId: Number(v.applicationId), employerId, jobTitle: v.jobTitle.trim(), startedOn: v.startedOn };
-        if (await m.run(() => createPlacement(body), t('trSaved'))) await reload();
-      }}
-    >
-      <h3>{t('newPlacementHeading')}</h3>
+    <Form form={form} testId="placement-form" aria-labelledby="placement-form-heading" head={<h3 id="placement-form-heading">{t('newPlacementHeading')}</h3>} onSubmit={send} reset>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="pl-grad">{t('graduate')}</label>
-          <select id="pl-grad" value={v.applicationId} onChange={(e) => setV({ ...v, applicationId: Number(e.target.value) })}>
-            <option value={0}>{t('chooseGraduate')}</option>
-            {open.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name} ({g.cohortLabel})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pl-employer">{t('employer')}</label>
-          <select id="pl-employer" value={employerId} onChange={(e) => setV({ ...v, employerId: Number(e.target.value) })}>
-            {employerList.map((x) => (
-              <option key={x.id} value={x.id}>
-                {localText(x.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="applicationId"
+          id="pl-grad"
+          label={t('graduate')}
+          placeholder={t('chooseGraduate')}
+          options={open.map((g) => ({ value: String(g.id), label: `${g.name} (${g.cohortLabel})` }))}
+          required
+        />
+        <SelectField name="employerId" id="pl-employer" label={t('employer')} options={employerList.map((x) => ({ value: String(x.id), label: localText(x.name, lang) }))} />
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="pl-title">{t('jobTitle')}</label>
-          <input id="pl-title" value={v.jobTitle} onChange={(e) => setV({ ...v, jobTitle: e.target.value })} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="pl-start">{t('startedOn')}</label>
-          <input id="pl-start" type="date" value={v.startedOn} onChange={(e) => setV({ ...v, startedOn: e.target.value })} />
-        </div>
+        <TextField name="jobTitle" id="pl-title" label={t('jobTitle')} maxLength={200} required />
+        <TextField name="startedOn" id="pl-start" label={t('startedOn')} type="date" required />
       </div>
-      <Outcome m={m} />
-      <button type="submit" className="button" disabled={m.busy || !v.applicationId} data-testid="placement-submit">
+      <Submit className="button" testId="placement-submit">
         {t('addPlacement')}
-      </button>
-    </form>
+      </Submit>
+    </Form>
   );
 }
 
 function FollowUp({ p }: { p: Placement }) {
   const { t } = useI18n();
-  const m = useMutation();
-  const [on, setOn] = useState(seoulToday());
-  const [retained, setRetained] = useState(true);
+  const initial = { followUpOn: seoulToday(), retained: true };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    await recordFollowUp(p.id, { followUpOn: v.followUpOn, retained: v.retained });
+    await reload();
+    return t('trSaved');
+  };
   return (
-    <span className="decision-row" data-testid="follow-up">
-      <label htmlFor={`fu-on-${p.id}`}>{t('followUpOn')}</label>
-      <input id={`fu-on-${p.id}`} type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-      <label>
-        <input type="checkbox" checked={retained} onChange={(e) => setRetained(e.target.checked)} /> {t('stillEmployed')}
-      </label>
-      <button
-        type="button"
-        className="button button-secondary"
-        disabled={m.busy}
-        data-testid="follow-up-submit"
-        onClick={async () => {
-          if (await m.run(() => recordFollowUp(p.id, { followUpOn: on, retained }), t('trSaved'))) await reload();
-        }}
-      >
+    <Form form={form} className="staff-form compact-form" testId="follow-up" aria-label={`${t('recordFollowUp')}: ${p.name}`} onSubmit={send} reset={(sent) => sent}>
+      <div className="form-row">
+        <TextField name="followUpOn" id={`fu-on-${p.id}`} label={t('followUpOn')} type="date" required />
+        <CheckField name="retained" label={t('stillEmployed')} />
+      </div>
+      <Submit className="button button-secondary" testId="follow-up-submit">
         {t('recordFollowUp')}
-      </button>
-      <Outcome m={m} />
-    </span>
+      </Submit>
+    </Form>
   );
 }
 

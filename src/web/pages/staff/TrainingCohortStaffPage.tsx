@@ -3,12 +3,11 @@
  * decisions and reasons, sessions (a new one for managers; the room display and the attendance
  * sheet), certificates (issue, PDF, revoke with a reason) and the course evaluation (send, results).
  */
-import { useState } from 'react';
-import { ApiError } from '../../api-client.ts';
+import { useRef } from 'react';
 import { formatDateTime, localText, seoulInputToIso } from '../../education-format.ts';
 import { ErrorView, Loading, NotFoundView } from '../../components/StatusViews.tsx';
 import { Link } from '../../components/Link.tsx';
-import { FormAlert, StatusMessage } from '../../forms/index.ts';
+import { BilingualField, DateTimeField, errorMessage, Form, FormAlert, SelectField, StatusMessage, Submit, TextField, useKitForm } from '../../forms/index.ts';
 import { useDocumentTitle, useLoad, useMutation, type Mutation } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { invalidate, keys } from '../../queries.ts';
@@ -34,75 +33,66 @@ function Failure({ m }: { m: Mutation }) {
   const { lang, t } = useI18n();
   return (
     <>
-      <FormAlert message={m.error instanceof ApiError ? m.error.describe(lang) : m.error ? t('unexpectedError') : null} />
+      <FormAlert message={errorMessage(m.error, lang, t)} />
       <StatusMessage message={m.done} />
     </>
   );
 }
 
+type DecisionKind = 'selected' | 'waitlisted' | 'rejected' | 'withdrawn';
+
+/** The reason and the decision buttons: each button sends the form with its decision. */
 function Decision({ app, cohortId }: { app: StaffTrainee; cohortId: number }) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const m = useMutation();
-  const send = (decision: 'selected' | 'waitlisted' | 'rejected' | 'withdrawn') => async () => {
-    await m.run(() => decide(app.id, decision, reason.trim() || t('defaultReason')), t('trSaved'));
+  const form = useKitForm({ defaultValues: { reason: '' } });
+  const chosen = useRef<DecisionKind>('selected');
+  const send = async (v: { reason: string }) => {
+    await decide(app.id, chosen.current, v.reason.trim() || t('defaultReason'));
     await invalidate(keys.staffTrainingCohort(cohortId));
+    return t('trSaved');
   };
+  const busy = form.formState.isSubmitting;
+  const button = (decision: DecisionKind, label: string, primary = false) => (
+    <button
+      type="submit"
+      className={primary ? 'button' : 'button button-secondary'}
+      disabled={busy}
+      onClick={() => {
+        chosen.current = decision;
+      }}
+      data-testid={`decide-${decision}`}
+    >
+      {label}
+    </button>
+  );
   return (
-    <div className="decision-row" data-testid="decision">
-      <label className="visually-hidden" htmlFor={`reason-${app.id}`}>
-        {t('decisionReason')}
-      </label>
-      <input id={`reason-${app.id}`} placeholder={t('decisionReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-      {app.status !== 'selected' && (
-        <button type="button" className="button" disabled={m.busy} onClick={send('selected')} data-testid="decide-selected">
-          {t('decideSelect')}
-        </button>
-      )}
-      {app.status !== 'waitlisted' && (
-        <button type="button" className="button button-secondary" disabled={m.busy} onClick={send('waitlisted')} data-testid="decide-waitlisted">
-          {t('decideWaitlist')}
-        </button>
-      )}
-      {app.status !== 'rejected' && (
-        <button type="button" className="button button-secondary" disabled={m.busy} onClick={send('rejected')} data-testid="decide-rejected">
-          {t('decideReject')}
-        </button>
-      )}
-      {app.status === 'selected' && (
-        <button type="button" className="button button-secondary" disabled={m.busy} onClick={send('withdrawn')} data-testid="decide-withdrawn">
-          {t('decideWithdraw')}
-        </button>
-      )}
-      <Failure m={m} />
-    </div>
+    <Form form={form} className="staff-form compact-form" testId="decision" aria-label={`${t('decisionReason')}: ${app.name}`} onSubmit={send} reset>
+      <TextField name="reason" id={`reason-${app.id}`} label={t('decisionReason')} placeholder={t('decisionReason')} maxLength={1000} />
+      <p className="form-actions decision-row">
+        {app.status !== 'selected' && button('selected', t('decideSelect'), true)}
+        {app.status !== 'waitlisted' && button('waitlisted', t('decideWaitlist'))}
+        {app.status !== 'rejected' && button('rejected', t('decideReject'))}
+        {app.status === 'selected' && button('withdrawn', t('decideWithdraw'))}
+      </p>
+    </Form>
   );
 }
 
 function Revoke({ certificateId, cohortId }: { certificateId: number; cohortId: number }) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const m = useMutation();
+  const form = useKitForm({ defaultValues: { reason: '' } });
+  const send = async (v: { reason: string }) => {
+    await revokeCertificate(certificateId, v.reason.trim());
+    await invalidate(keys.staffTrainingCohort(cohortId));
+    return t('trSaved');
+  };
   return (
-    <span className="decision-row">
-      <label className="visually-hidden" htmlFor={`revoke-${certificateId}`}>
-        {t('revokeReason')}
-      </label>
-      <input id={`revoke-${certificateId}`} placeholder={t('revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-      <button
-        type="button"
-        className="button button-secondary"
-        disabled={m.busy || !reason.trim()}
-        data-testid="revoke-certificate"
-        onClick={async () => {
-          await m.run(() => revokeCertificate(certificateId, reason.trim()), t('trSaved'));
-          await invalidate(keys.staffTrainingCohort(cohortId));
-        }}
-      >
+    <Form form={form} className="staff-form compact-form" testId="revoke-form" aria-label={t('revokeCertificate')} onSubmit={send} reset>
+      <TextField name="reason" id={`revoke-${certificateId}`} label={t('revokeReason')} placeholder={t('revokeReason')} maxLength={1000} required />
+      <Submit className="button button-secondary" testId="revoke-certificate">
         {t('revokeCertificate')}
-      </button>
-      <Failure m={m} />
-    </span>
+      </Submit>
+    </Form>
   );
 }
 
@@ -135,21 +125,63 @@ function ApplicantRow({ app, cohortId, manager }: { app: StaffTrainee; cohortId:
             <>
               {' '}
               · <a href={certificatePdfUrl(app.certificate.id)}>PDF</a>
-              {manager && <Revoke certificateId={app.certificate.id} cohortId={cohortId} />}
             </>
           )}
         </p>
       )}
+      {manager && app.certificate && !app.certificate.revoked && <Revoke certificateId={app.certificate.id} cohortId={cohortId} />}
       {manager && !app.certificate && app.status !== 'withdrawn' && !app.anonymized && <Decision app={app} cohortId={cohortId} />}
     </li>
   );
 }
 
+/** Marks one trainee present or absent (with a reason) at a session: the button says which. */
+function AttendanceForm({ s, cohortId, trainees }: { s: TrainingSession; cohortId: number; trainees: StaffTrainee[] }) {
+  const { t } = useI18n();
+  const form = useKitForm({ defaultValues: { applicationId: '', reason: '' } });
+  const status = useRef<'present' | 'absent'>('present');
+  const send = async (v: { applicationId: string; reason: string }) => {
+    const reason = v.reason.trim();
+    await markAttendance(s.id, [{ applicationId: Number(v.applicationId), status: status.current, ...(status.current === 'absent' && reason ? { reason } : {}) }]);
+    await invalidate(keys.staffTrainingCohort(cohortId));
+    return t('trSaved');
+  };
+  const busy = form.formState.isSubmitting;
+  return (
+    <Form form={form} className="staff-form compact-form" testId="attendance-form" aria-label={`${t('markAbsent')}: ${s.room}`} onSubmit={send} reset>
+      <div className="form-row">
+        <SelectField
+          name="applicationId"
+          id={`absent-${s.id}`}
+          label={t('chooseTrainee')}
+          placeholder={t('chooseTrainee')}
+          options={trainees.map((a) => ({ value: String(a.id), label: a.name }))}
+          required
+        />
+        <TextField name="reason" label={t('absenceReason')} placeholder={t('absenceReason')} maxLength={300} />
+      </div>
+      <p className="form-actions decision-row">
+        {(['present', 'absent'] as const).map((k) => (
+          <button
+            key={k}
+            type="submit"
+            className="button button-secondary"
+            disabled={busy}
+            onClick={() => {
+              status.current = k;
+            }}
+            data-testid={`mark-${k}`}
+          >
+            {t(k === 'present' ? 'markPresent' : 'markAbsent')}
+          </button>
+        ))}
+      </p>
+    </Form>
+  );
+}
+
 function SessionRow({ s, cohortId, trainees, editor }: { s: TrainingSession; cohortId: number; trainees: StaffTrainee[]; editor: boolean }) {
   const { lang, t } = useI18n();
-  const m = useMutation();
-  const [absentId, setAbsentId] = useState(0);
-  const [reason, setReason] = useState('');
   return (
     <li data-testid="session-row" data-session-id={s.id}>
       {localText(s.title, lang)} · {formatDateTime(s.startsAt, lang)} · {s.room} · {t('attendanceCounts', { present: s.present, absent: s.absent })}
@@ -157,43 +189,7 @@ function SessionRow({ s, cohortId, trainees, editor }: { s: TrainingSession; coh
         <>
           {' '}
           · <Link href={`/staff/training/sessions/${s.id}/display`}>{t('roomDisplay')}</Link>
-          <span className="decision-row">
-            <label className="visually-hidden" htmlFor={`absent-${s.id}`}>
-              {t('markAbsent')}
-            </label>
-            <select id={`absent-${s.id}`} value={absentId} onChange={(e) => setAbsentId(Number(e.target.value))}>
-              <option value={0}>{t('chooseTrainee')}</option>
-              {trainees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-            <input aria-label={t('absenceReason')} placeholder={t('absenceReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} />
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={m.busy || !absentId}
-              onClick={async () => {
-                await m.run(() => markAttendance(s.id, [{ applicationId: absentId, status: 'present' }]), t('trSaved'));
-                await invalidate(keys.staffTrainingCohort(cohortId));
-              }}
-            >
-              {t('markPresent')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={m.busy || !absentId}
-              onClick={async () => {
-                await m.run(() => markAttendance(s.id, [{ applicationId: absentId, status: 'absent', ...(reason.trim() ? { reason: reason.trim() } : {}) }]), t('trSaved'));
-                await invalidate(keys.staffTrainingCohort(cohortId));
-              }}
-            >
-              {t('markAbsent')}
-            </button>
-          </span>
-          <Failure m={m} />
+          <AttendanceForm s={s} cohortId={cohortId} trainees={trainees} />
         </>
       )}
     </li>
@@ -202,101 +198,62 @@ function SessionRow({ s, cohortId, trainees, editor }: { s: TrainingSession; coh
 
 function NewSession({ cohortId }: { cohortId: number }) {
   const { t } = useI18n();
-  const m = useMutation();
-  const [v, setV] = useState({ ko: '', en: '', starts: '', ends: '', room: '' });
-  const input = (k: keyof typeof v, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`ns-${k}`}>{label}</label>
-      <input id={`ns-${k}`} type={type} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} />
-    </div>
-  );
+  const initial = { title: { ko: '', en: '' }, startsAt: '', endsAt: '', room: '' };
+  const form = useKitForm({ defaultValues: initial });
+  const send = async (v: typeof initial) => {
+    const ko = v.title.ko.trim();
+    await createSession(cohortId, { title: { ko, en: v.title.en.trim() || ko }, startsAt: seoulInputToIso(v.startsAt), endsAt: seoulInputToIso(v.endsAt), room: v.room.trim() });
+    await invalidate(keys.staffTrainingCohort(cohortId));
+    return t('trSaved');
+  };
   return (
-    <form
-      className="staff-form"
-      data-testid="new-session-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await m.run(
-          () => createSession(cohortId, { title: { ko: v.ko, en: v.en || v.ko }, startsAt: seoulInputToIso(v.starts), endsAt: seoulInputToIso(v.ends), room: v.room }),
-          t('trSaved'),
-        );
-        await invalidate(keys.staffTrainingCohort(cohortId));
-      }}
-    >
-      <h3>{t('newSessionHeading')}</h3>
+    <Form form={form} testId="new-session-form" aria-labelledby="new-session-heading" head={<h3 id="new-session-heading">{t('newSessionHeading')}</h3>} onSubmit={send} reset>
+      <BilingualField name="title" labelKo={t('sessionTitleKo')} labelEn={t('sessionTitleEn')} maxLength={200} requiredKo />
       <div className="form-row">
-        {input('ko', t('sessionTitleKo'))}
-        {input('en', t('sessionTitleEn'))}
+        <DateTimeField name="startsAt" label={t('sessionStarts')} required />
+        <DateTimeField name="endsAt" label={t('sessionEnds')} required />
+        <TextField name="room" label={t('sessionRoom')} maxLength={200} required />
       </div>
-      <div className="form-row">
-        {input('starts', t('sessionStarts'), 'datetime-local')}
-        {input('ends', t('sessionEnds'), 'datetime-local')}
-        {input('room', t('sessionRoom'))}
-      </div>
-      <Failure m={m} />
-      <button type="submit" className="button" disabled={m.busy}>
+      <Submit className="button" testId="new-session-submit">
         {t('addSession')}
-      </button>
-    </form>
+      </Submit>
+    </Form>
   );
 }
 
+type Scores = Record<string, { pre: string; post: string }>;
+/** A trainee's field key (react-hook-form reads a number in a path as an array index). */
+const scoreKey = (id: number) => `a${id}`;
+
 function ScoresForm({ cohortId, trainees }: { cohortId: number; trainees: StaffTrainee[] }) {
   const { t } = useI18n();
-  const m = useMutation();
-  const [values, setValues] = useState<Record<number, { pre: string; post: string }>>(() =>
-    Object.fromEntries(trainees.map((a) => [a.id, { pre: a.preScore?.toString() ?? '', post: a.postScore?.toString() ?? '' }])),
-  );
-  const score = (v: string) => (v.trim() === '' ? null : Number(v));
+  const initial: { scores: Scores } = {
+    scores: Object.fromEntries(trainees.map((a) => [scoreKey(a.id), { pre: a.preScore?.toString() ?? '', post: a.postScore?.toString() ?? '' }])),
+  };
+  const form = useKitForm({ defaultValues: initial });
+  const score = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : Number(v));
+  const range = { min: { value: 0, message: t('scoreRange') }, max: { value: 100, message: t('scoreRange') } };
+  const send = async (v: typeof initial) => {
+    await recordScores(
+      cohortId,
+      trainees.map((a) => ({ applicationId: a.id, pre: score(v.scores[scoreKey(a.id)]?.pre), post: score(v.scores[scoreKey(a.id)]?.post) })),
+    );
+    await invalidate(keys.staffTrainingCohort(cohortId));
+    return t('trSaved');
+  };
+  // Scores stay shown after a save (they are the record, not a new entry).
   return (
-    <form
-      className="staff-form"
-      data-testid="scores-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await m.run(
-          () =>
-            recordScores(
-              cohortId,
-              trainees.map((a) => ({ applicationId: a.id, pre: score(values[a.id]?.pre ?? ''), post: score(values[a.id]?.post ?? '') })),
-            ),
-          t('trSaved'),
-        );
-        await invalidate(keys.staffTrainingCohort(cohortId));
-      }}
-    >
-      <h3>{t('assessmentScores')}</h3>
+    <Form form={form} testId="scores-form" aria-labelledby="scores-heading" head={<h3 id="scores-heading">{t('assessmentScores')}</h3>} onSubmit={send} reset={(sent) => sent}>
       {trainees.map((a) => (
         <div className="form-row" key={a.id}>
-          <div className="field">
-            <label htmlFor={`pre-${a.id}`}>{t('preScoreOf', { name: a.name })}</label>
-            <input
-              id={`pre-${a.id}`}
-              type="number"
-              min={0}
-              max={100}
-              value={values[a.id]?.pre ?? ''}
-              onChange={(e) => setValues({ ...values, [a.id]: { pre: e.target.value, post: values[a.id]?.post ?? '' } })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`post-${a.id}`}>{t('postScoreOf', { name: a.name })}</label>
-            <input
-              id={`post-${a.id}`}
-              type="number"
-              min={0}
-              max={100}
-              value={values[a.id]?.post ?? ''}
-              onChange={(e) => setValues({ ...values, [a.id]: { pre: values[a.id]?.pre ?? '', post: e.target.value } })}
-            />
-          </div>
+          <TextField name={`scores.${scoreKey(a.id)}.pre`} id={`pre-${a.id}`} label={t('preScoreOf', { name: a.name })} type="number" min={0} max={100} rules={range} />
+          <TextField name={`scores.${scoreKey(a.id)}.post`} id={`post-${a.id}`} label={t('postScoreOf', { name: a.name })} type="number" min={0} max={100} rules={range} />
         </div>
       ))}
-      <Failure m={m} />
-      <button type="submit" className="button" disabled={m.busy} data-testid="scores-submit">
+      <Submit className="button" testId="scores-submit">
         {t('saveScores')}
-      </button>
-    </form>
+      </Submit>
+    </Form>
   );
 }
 

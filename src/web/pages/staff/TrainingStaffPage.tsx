@@ -3,13 +3,11 @@
  * managers), the figures (completion, placement and six-month retention by cohort, track and year)
  * and the job linkage: employers, postings, referrals with interviews, placements and follow-ups.
  */
-import { useState } from 'react';
-import { ApiError } from '../../api-client.ts';
 import { formatPercent, localText, seoulInputToIso } from '../../education-format.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { Link } from '../../components/Link.tsx';
-import { FormAlert, StatusMessage } from '../../forms/index.ts';
-import { useDocumentTitle, useLoad, useMutation } from '../../hooks.ts';
+import { DateTimeField, Form, SelectField, Submit, TextField, useKitForm } from '../../forms/index.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.ts';
 import { invalidate, keys } from '../../queries.ts';
 import { EDITOR_ROLES, isManager, seesPersonalData, useUser } from '../../session.ts';
@@ -33,9 +31,8 @@ import { TRACK_LABELS } from '../TrainingPage.tsx';
 
 function NewCourseAndCohort({ courseList }: { courseList: Course[] }) {
   const { lang, t } = useI18n();
-  const m = useMutation();
-  const [v, setV] = useState({
-    courseId: courseList[0]?.id ?? 0,
+  const initial = {
+    courseId: String(courseList[0]?.id ?? 0),
     titleKo: '',
     titleEn: '',
     track: 'asset_management' as Course['track'],
@@ -43,90 +40,63 @@ function NewCourseAndCohort({ courseList }: { courseList: Course[] }) {
     startsOn: '',
     endsOn: '',
     capacity: '20',
-    opens: '',
-    closes: '',
-  });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
-  const field = (k: keyof typeof v, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`nc-${k}`}>{label}</label>
-      <input id={`nc-${k}`} type={type} value={String(v[k])} onChange={set(k)} />
-    </div>
-  );
+    applyOpensAt: '',
+    applyClosesAt: '',
+  };
+  const form = useKitForm({ defaultValues: initial, aliases: { 'title.ko': 'titleKo', 'title.en': 'titleEn' } });
+  const newCourse = !Number(form.watch('courseId'));
+  const send = async (v: typeof initial) => {
+    let courseId = Number(v.courseId);
+    if (!courseId) {
+      const c = await createCourse({ track: v.track, title: { ko: v.titleKo.trim(), en: v.titleEn.trim() || v.titleKo.trim() }, hours: 20, minAttendancePct: 80, minScore: 60 });
+      courseId = c.id;
+    }
+    await createCohort({
+      courseId,
+      name: v.name.trim(),
+      startsOn: v.startsOn,
+      endsOn: v.endsOn,
+      capacity: Number(v.capacity),
+      applyOpensAt: seoulInputToIso(v.applyOpensAt),
+      applyClosesAt: seoulInputToIso(v.applyClosesAt),
+      criteria: { ko: '전북 연고 청년 우선', en: 'Young people from Jeonbuk first' },
+      documents: { ko: '이력서\n자기소개서', en: 'CV\nCover letter' },
+    });
+    await invalidate(keys.trainingCohorts());
+    await invalidate(keys.staffTraining());
+    return t('trSaved');
+  };
+  // After a save the form starts again, keeping the course just used (a new one is now in the list).
   return (
-    <form
-      className="staff-form"
-      data-testid="new-cohort-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await m.run(async () => {
-          let courseId = Number(v.courseId);
-          if (!courseId) {
-            const c = await createCourse({ track: v.track, title: { ko: v.titleKo, en: v.titleEn || v.titleKo }, hours: 20, minAttendancePct: 80, minScore: 60 });
-            courseId = c.id;
-          }
-          await createCohort({
-            courseId,
-            name: v.name,
-            startsOn: v.startsOn,
-            endsOn: v.endsOn,
-            capacity: Number(v.capacity),
-            applyOpensAt: seoulInputToIso(v.opens),
-            applyClosesAt: seoulInputToIso(v.closes),
-            criteria: { ko: '전북 연고 청년 우선', en: 'Young people from Jeonbuk first' },
-            documents: { ko: '이력서\n자기소개서', en: 'CV\nCover letter' },
-          });
-          await invalidate(keys.trainingCohorts());
-          await invalidate(keys.staffTraining());
-        }, t('trSaved'));
-      }}
-    >
-      <h2>{t('newCohortHeading')}</h2>
-      <div className="field">
-        <label htmlFor="nc-courseId">{t('trainingCourse')}</label>
-        <select id="nc-courseId" value={v.courseId} onChange={(e) => setV({ ...v, courseId: Number(e.target.value) })}>
-          {courseList.map((c) => (
-            <option key={c.id} value={c.id}>
-              {localText(c.title, lang)}
-            </option>
-          ))}
-          <option value={0}>{t('newCourseOption')}</option>
-        </select>
-      </div>
-      {!Number(v.courseId) && (
+    <Form form={form} testId="new-cohort-form" aria-labelledby="new-cohort-heading" head={<h2 id="new-cohort-heading">{t('newCohortHeading')}</h2>} onSubmit={send} reset>
+      <SelectField
+        name="courseId"
+        label={t('trainingCourse')}
+        options={[...courseList.map((c) => ({ value: String(c.id), label: localText(c.title, lang) })), { value: '0', label: t('newCourseOption') }]}
+      />
+      {newCourse && (
         <div className="form-row">
-          {field('titleKo', t('courseTitleKo'))}
-          {field('titleEn', t('courseTitleEn'))}
-          <div className="field">
-            <label htmlFor="nc-track">{t('trainingTrack')}</label>
-            <select id="nc-track" value={v.track} onChange={(e) => setV({ ...v, track: e.target.value as Course['track'] })}>
-              {Object.entries(TRACK_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {t(label)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField name="titleKo" label={t('courseTitleKo')} maxLength={200} required />
+          <TextField name="titleEn" label={t('courseTitleEn')} lang="en" maxLength={200} />
+          <SelectField name="track" label={t('trainingTrack')} options={Object.entries(TRACK_LABELS).map(([k, label]) => ({ value: k, label: t(label) }))} />
         </div>
       )}
       <div className="form-row">
-        {field('name', t('cohortName'))}
-        {field('capacity', t('trainingCapacity'), 'number')}
+        <TextField name="name" label={t('cohortName')} maxLength={100} required />
+        <TextField name="capacity" label={t('trainingCapacity')} type="number" min={1} required />
       </div>
       <div className="form-row">
-        {field('startsOn', t('startsOn'), 'date')}
-        {field('endsOn', t('endsOn'), 'date')}
+        <TextField name="startsOn" label={t('startsOn')} type="date" required />
+        <TextField name="endsOn" label={t('endsOn')} type="date" required />
       </div>
       <div className="form-row">
-        {field('opens', t('applyOpens'), 'datetime-local')}
-        {field('closes', t('applyCloses'), 'datetime-local')}
+        <DateTimeField name="applyOpensAt" label={t('applyOpens')} required />
+        <DateTimeField name="applyClosesAt" label={t('applyCloses')} required />
       </div>
-      <FormAlert message={m.error instanceof ApiError ? m.error.describe(lang) : m.error ? t('unexpectedError') : null} />
-      <StatusMessage message={m.done} />
-      <button type="submit" className="button" disabled={m.busy}>
+      <Submit className="button" testId="new-cohort-submit">
         {t('createCohort')}
-      </button>
-    </form>
+      </Submit>
+    </Form>
   );
 }
 
