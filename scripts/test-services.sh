@@ -23,6 +23,24 @@ if ! command -v pg_isready >/dev/null || ! pg_ready; then
 fi
 if pg_ready; then echo "finhub: PostgreSQL is up ($pg_url)"; else echo "finhub: PostgreSQL is NOT reachable at $pg_url — the PostgreSQL tests will fail" >&2; fi
 
+# Redis, for the tests of REDIS_URL (rate limits and the sign-in throttle counted in Redis:
+# tests/support/redis.ts). This kind of machine starts one; if it did not, Debian's redis-server is
+# started here (installed first if missing), keeping nothing on disk.
+redis_url="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+redis_ready() { command -v redis-cli >/dev/null && [ "$(redis-cli -u "$redis_url" ping 2>/dev/null)" = PONG ]; }
+if ! redis_ready; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v redis-server >/dev/null; then
+    echo "finhub: installing Redis (apt-get) …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+  if command -v redis-server >/dev/null; then
+    echo "finhub: starting Redis …"
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$(node -e 'console.log(new URL(process.argv[1]).port || 6379)' "$redis_url")" --save '' --appendonly no >/dev/null || true
+    for _ in $(seq 1 30); do redis_ready && break; sleep 0.2; done
+  fi
+fi
+if redis_ready; then echo "finhub: Redis is up ($redis_url)"; else echo "finhub: Redis is NOT reachable at $redis_url — the Redis tests will fail" >&2; fi
+
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "finhub: installing Debian chromium (apt-get) …"

@@ -26,6 +26,35 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/\s]/, 'must start with redis:// or rediss:// and name a host (redis://127.0.0.1:6379)')
+    .refine((v) => URL.canParse(v), 'is not a valid URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  FINHUB_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only, at most 64')
+    .default('finhub:'),
+  FINHUB_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  FINHUB_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address (https://s3.example.go.kr)' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  FINHUB_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'a region name such as us-east-1 or kr-standard')
+    .default('us-east-1'),
+  FINHUB_S3_ACCESS_KEY: z.string().default(''),
+  FINHUB_S3_SECRET_KEY: z.string().default(''),
+  FINHUB_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'empty, or folder names ending in / (finhub/files/)')
+    .default('files/'),
   FINHUB_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FINHUB_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
@@ -94,6 +123,18 @@ export interface Config {
    * a direct connection to the server, since PgBouncer in transaction pooling cannot LISTEN.
    */
   listenUrl: string | undefined;
+  /**
+   * A Redis server (REDIS_URL, redis:// or rediss://) for the public rate limits and the sign-in
+   * throttle; without one they count in PostgreSQL (or in the process on the embedded database).
+   */
+  redisUrl: string | undefined;
+  /** What every Redis key starts with (FINHUB_REDIS_PREFIX, default finhub:), so deployments can share a Redis. */
+  redisPrefix: string;
+  /**
+   * An S3-compatible object store for the stored files (FINHUB_S3_BUCKET, _ENDPOINT, _REGION,
+   * _ACCESS_KEY, _SECRET_KEY, _PREFIX); without a bucket, PostgreSQL's table (or the folder on PGlite).
+   */
+  s3: { bucket: string; endpoint: string | undefined; region: string; accessKeyId: string; secretAccessKey: string; prefix: string } | undefined;
   dataDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Login attempts per minute per client address; 0 turns the limit off. */
@@ -171,11 +212,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.FINHUB_SMS_PROVIDER === 'solapi' && !(c.SOLAPI_API_KEY && c.SOLAPI_API_SECRET && c.SOLAPI_SENDER)) {
     throw new ConfigError('설정 오류 / Invalid configuration:\n  FINHUB_SMS_PROVIDER=solapi needs SOLAPI_API_KEY, SOLAPI_API_SECRET and SOLAPI_SENDER');
   }
+  const s3Set = ['FINHUB_S3_ENDPOINT', 'FINHUB_S3_ACCESS_KEY', 'FINHUB_S3_SECRET_KEY'].filter((k) => env[k]);
+  if (!c.FINHUB_S3_BUCKET && s3Set.length) {
+    throw new ConfigError(`설정 오류 / Invalid configuration:\n  FINHUB_S3_BUCKET: needed with ${s3Set.join(', ')} (the bucket the stored files go in)`);
+  }
+  if (!c.FINHUB_S3_ACCESS_KEY !== !c.FINHUB_S3_SECRET_KEY) {
+    throw new ConfigError('설정 오류 / Invalid configuration:\n  FINHUB_S3_ACCESS_KEY and FINHUB_S3_SECRET_KEY go together (or neither, for the AWS default credentials)');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     listenUrl: c.FINHUB_LISTEN_URL ?? c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.FINHUB_REDIS_PREFIX,
+    s3: c.FINHUB_S3_BUCKET
+      ? {
+          bucket: c.FINHUB_S3_BUCKET,
+          endpoint: c.FINHUB_S3_ENDPOINT,
+          region: c.FINHUB_S3_REGION,
+          accessKeyId: c.FINHUB_S3_ACCESS_KEY,
+          secretAccessKey: c.FINHUB_S3_SECRET_KEY,
+          prefix: c.FINHUB_S3_PREFIX,
+        }
+      : undefined,
     dataDir: path.resolve(c.FINHUB_DATA_DIR),
     logLevel: c.LOG_LEVEL,
     loginRateLimit: c.FINHUB_LOGIN_RATE_LIMIT,

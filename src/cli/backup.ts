@@ -45,7 +45,7 @@ export async function backupCommand(config: Config, args: string[]): Promise<num
   const file = path.resolve(positionals[0]!);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'backup' });
   try {
-    const s = await writeBackup(database, config.dataDir, file);
+    const s = await writeBackup(database, config.dataDir, file, config.s3);
     for (const rel of s.skippedFiles)
       console.error(`경고: 내용이 이름(SHA-256)과 맞지 않는 파일을 뺐습니다 / warning: left out a stored file that does not match its SHA-256: ${rel}`);
     console.log(`백업 완료 / Backup written: ${file}`);
@@ -91,7 +91,7 @@ export async function restoreCommand(config: Config, args: string[]): Promise<nu
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'restore' });
   try {
-    const s = await restoreBackup(database, config.dataDir, file, { force: values.force, contents });
+    const s = await restoreBackup(database, config.dataDir, file, { force: values.force, contents, s3: config.s3 });
     console.log(`복원 완료 / Restored: ${file}`);
     console.log(
       `  테이블 ${s.tables}개, 행 ${s.totalRows}개, 파일 ${s.files}개(새로 씀 ${s.filesWritten}), ${mb(s.bytes)}, ${s.seconds.toFixed(1)}초 / ` +

@@ -17,7 +17,7 @@ export async function purgeCommand(config: Config, args: string[]): Promise<numb
       dryRun,
       actor: cliActor(),
       dataDir: config.dataDir,
-      files: openFileStore(database, path.join(config.dataDir, 'files')),
+      files: openFileStore(database, path.join(config.dataDir, 'files'), config.s3),
     });
     const verb = dryRun ? { ko: '파기 대상', en: 'would anonymise' } : { ko: '파기(익명 처리)', en: 'anonymised' };
     console.log(`${verb.ko} / ${verb.en}:`);

@@ -55,6 +55,8 @@ import { MULTIPART_LIMITS } from './multipart.ts';
 import { finishDocument, hideOutsideApi } from './openapi.ts';
 import { describeErrorResponses } from './route-errors.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
+import { openRedis, pingRedis } from './redis.ts';
+import { databaseThrottle, redisThrottle, type Throttle } from '../modules/accounts/throttle.ts';
 import { registerSharePages } from './share-pages.ts';
 import { registerWeb, webRoot } from './web.ts';
 
@@ -64,6 +66,8 @@ declare module 'fastify' {
     dbKind: Database['kind'];
     /** Uploaded files, by content hash: in PostgreSQL (every server sees them), or under dataDir/files on PGlite. */
     files: FileStore;
+    /** Where sign-in and password-change attempts are counted: the database, or Redis when REDIS_URL is set. */
+    throttle: Throttle;
     /** Set when the server is told to stop: /api/ready answers 503 while in-flight requests finish. */
     draining: boolean;
   }
@@ -71,7 +75,12 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'loginRateLimit' | 'publicRateLimit' | 'checkInOpensMinutes' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl'>>;
+    Partial<
+      Pick<
+        Config,
+        'loginRateLimit' | 'publicRateLimit' | 'checkInOpensMinutes' | 'publicUrl' | 'trustProxy' | 'privacyOfficer' | 'sms' | 'smtpUrl' | 'redisUrl' | 'redisPrefix' | 's3'
+      >
+    >;
   database: Database;
   /** FINHUB_DATA_DIR: uploaded files are kept in its files/ folder. Absent (API-only tests,
    *  benchmarks): a folder under the system's temporary directory, created on first upload. */
@@ -108,7 +117,18 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('draining', false);
-  app.decorate('files', openFileStore(database, path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files')));
+  // REDIS_URL: the rate limits and the sign-in throttle count in Redis (src/server/redis.ts); closed with the app.
+  const redis = config.redisUrl ? openRedis(config.redisUrl, config.redisPrefix ?? 'finhub:') : undefined;
+  if (redis) {
+    redis.on('error', (err) => app.log.warn({ redis: describeDatabaseError(err) }, 'redis connection error'));
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  }
+  app.decorate('throttle', redis ? redisThrottle(redis) : databaseThrottle(database.db));
+  // FINHUB_S3_BUCKET: the files go in that object store (src/server/file-store-s3.ts), on any database.
+  app.decorate('files', openFileStore(database, path.join(dataDir ?? path.join(os.tmpdir(), `finhub-data-${process.pid}`), 'files'), config.s3));
+  app.addHook('onClose', async () => app.files.close?.());
   installErrorHandler(app);
 
   // Security headers with a strict CSP: the front end loads nothing but its own files.
@@ -151,11 +171,12 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
   await registerAuth(app);
   // Evidence uploads and plan imports; routes read parts with src/server/multipart.ts.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
-  // Off by default; routes opt in (login, public forms) with config.rateLimit. On PostgreSQL the
-  // counts live in the database, so a limit holds across every server (src/server/rate-limit-store.ts).
+  // Off by default; routes opt in (login, public forms) with config.rateLimit. With REDIS_URL the
+  // counts live in Redis (the plugin's own Redis store); else on PostgreSQL in the database
+  // (src/server/rate-limit-store.ts): either way a limit holds across every server.
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(database.kind === 'postgres' ? { store: postgresRateLimitStore(database.db) } : {}),
+    ...(redis ? { redis, nameSpace: 'rate-limit:' } : database.kind === 'postgres' ? { store: postgresRateLimitStore(database.db) } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new AppError('RATE_LIMITED', {
         ko: `요청이 너무 많습니다. ${Math.ceil(ctx.ttl / 1000)}초 뒤에 다시 시도하십시오.`,
@@ -207,11 +228,11 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
       config: { policy: PUBLIC },
       schema: {
         operationId: 'getReady',
-        summary: 'Readiness for the load balancer: the database answers and the server is not shutting down / 준비 상태',
+        summary: 'Readiness for the load balancer: the database (and Redis, when used) answers and the server is not shutting down / 준비 상태',
         tags: ['meta'],
         response: {
-          200: z.object({ status: z.literal('ready'), db: z.enum(['pglite', 'postgres']) }),
-          503: z.object({ status: z.enum(['draining', 'unavailable']), db: z.enum(['pglite', 'postgres']) }),
+          200: z.object({ status: z.literal('ready'), db: z.enum(['pglite', 'postgres']), redis: z.literal('up').optional() }),
+          503: z.object({ status: z.enum(['draining', 'unavailable']), db: z.enum(['pglite', 'postgres']), redis: z.enum(['up', 'down']).optional() }),
         },
       },
     },
@@ -223,16 +244,16 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
           .status(503)
           .header('retry-after', '5')
           .send({ status: 'draining' as const, db: database.kind });
-      try {
-        await pingDatabase(database);
-        return { status: 'ready' as const, db: database.kind };
-      } catch (err) {
-        req.log.warn({ db: describeDatabaseError(err) }, 'ready: database unavailable');
-        return reply
-          .status(503)
-          .header('retry-after', '5')
-          .send({ status: 'unavailable' as const, db: database.kind });
-      }
+      // With REDIS_URL, Redis too: the sign-in and the public writes cannot be served without it.
+      const [db, red] = await Promise.allSettled([pingDatabase(database), redis ? pingRedis(redis) : Promise.resolve()]);
+      const redisState = redis ? { redis: red.status === 'fulfilled' ? ('up' as const) : ('down' as const) } : {};
+      if (db.status === 'fulfilled' && red.status === 'fulfilled') return { status: 'ready' as const, db: database.kind, ...(redis ? { redis: 'up' as const } : {}) };
+      if (db.status === 'rejected') req.log.warn({ db: describeDatabaseError(db.reason) }, 'ready: database unavailable');
+      if (red.status === 'rejected') req.log.warn({ redis: describeDatabaseError(red.reason) }, 'ready: redis unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ status: 'unavailable' as const, db: database.kind, ...redisState });
     },
   );
 

@@ -5,6 +5,7 @@ import { AppError, genericCode, type ErrorCode } from './errors.ts';
 import { safeError, scrubMessage } from './safe-error.ts';
 import { installInputGuards, validationError } from './validation.ts';
 import { isPagePath } from '../web/route-paths.ts';
+import { REDIS_CONNECTION_MESSAGES } from './redis.ts';
 
 /** Socket errors and PostgreSQL SQLSTATEs that mean "the database is not there right now". */
 const CONNECTION_ERRORS = new Set([
@@ -28,6 +29,8 @@ const CONNECTION_MESSAGES = [
   /^Client has encountered a connection error and is not queryable$/,
   /^Client was closed and is not queryable$/,
   /^Connection terminated due to connection timeout$/,
+  // Redis (REDIS_URL) holds the rate limits and the sign-in throttle: down, it is answered the same way.
+  ...REDIS_CONNECTION_MESSAGES,
 ];
 
 /**

@@ -4,13 +4,17 @@
  *   file written in a request's transaction commits or rolls back with its row.
  * - On the embedded PGlite database (one process), under FINHUB_DATA_DIR/files (files/ab/ab12…),
  *   written to a temporary name and renamed into place so a reader never sees half a file.
- * Each operation takes the request's transaction when it has one (`on`); the folder ignores it.
+ * - In an S3-compatible object store when FINHUB_S3_BUCKET is set (src/server/file-store-s3.ts),
+ *   whichever the database: the files' bytes stay out of PostgreSQL.
+ * Each operation takes the request's transaction when it has one (`on`); the folder and the
+ * object store ignore it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { createS3FileStore, type S3Settings } from './file-store-s3.ts';
 import type { Executor } from '../db/executor.ts';
 import { PRIVATE_FILE_MODE, privateDir } from './private-files.ts';
 import { storedFiles } from './shared-state-schema.ts';
@@ -18,7 +22,7 @@ import { storedFiles } from './shared-state-schema.ts';
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export interface FileStore {
-  readonly kind: 'folder' | 'database';
+  readonly kind: 'folder' | 'database' | 's3';
   /** Stores the bytes (once: the same content is not written twice); returns their SHA-256. */
   put(bytes: Uint8Array, on?: Executor): Promise<{ sha256: string; sizeBytes: number }>;
   /** The bytes, or null when the store has no such file. */
@@ -27,6 +31,8 @@ export interface FileStore {
   remove(sha256: string, on?: Executor): Promise<void>;
   /** Every stored hash, sorted (backups). The folder lists names; a backup checks the content. */
   list(on?: Executor): Promise<string[]>;
+  /** Lets go of connections (the object store's), when the server stops. */
+  close?(): void;
 }
 
 export interface FolderFileStore extends FileStore {
@@ -42,8 +48,9 @@ const checked = (sha256: string) => {
   return sha256;
 };
 
-/** The store a server uses with this database: PostgreSQL's table, or the folder for PGlite. */
-export function openFileStore(database: Pick<Database, 'db' | 'kind'>, filesDir: string): FileStore {
+/** The store a server uses: the object store when configured, else PostgreSQL's table, or the folder for PGlite. */
+export function openFileStore(database: Pick<Database, 'db' | 'kind'>, filesDir: string, s3?: S3Settings): FileStore {
+  if (s3) return createS3FileStore(s3, sha256Of);
   return database.kind === 'postgres' ? createDatabaseFileStore(database.db) : createFileStore(filesDir);
 }
 

@@ -1,23 +1,30 @@
-/** Sign-in, sessions, guess throttling, CSRF and password change, on PGlite and PostgreSQL. */
+/** Sign-in, sessions, guess throttling, CSRF and password change, on PGlite and PostgreSQL, and with the throttle in Redis (REDIS_URL). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../src/db/schema.ts';
-import { loginThrottle, sessions, users } from '../../src/modules/accounts/schema.ts';
+import { sessions, users } from '../../src/modules/accounts/schema.ts';
 import { deleteExpiredSessions } from '../../src/modules/accounts/service.ts';
-import { deleteStaleAttempts, loginEmailKey, loginKey, passwordKey } from '../../src/modules/accounts/throttle.ts';
-import { ANY_KIND, DB_KINDS } from '../support/db.ts';
+import { loginEmailKey, loginKey, passwordKey } from '../../src/modules/accounts/throttle.ts';
+import { ANY_KIND } from '../support/db.ts';
+import { COUNTER_STORES } from '../support/redis.ts';
+import { throttleProbe, type ThrottleProbe } from '../support/throttle.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createStaff, ORIGIN, signIn, TEST_PASSWORD } from '../support/auth.ts';
 
-for (const kind of DB_KINDS) {
-  describe(`sign-in and sessions on ${kind}`, () => {
+for (const { kind, redis, name } of COUNTER_STORES) {
+  describe(`sign-in and sessions on ${name}`, () => {
     let t: TestApp;
+    let probe: ThrottleProbe;
     before(async () => {
-      t = await openTestApp(kind);
+      t = await openTestApp(kind, { redis });
+      probe = throttleProbe(t);
     });
-    after(() => t.close());
+    after(async () => {
+      await probe.close();
+      await t.close();
+    });
 
     const login = (email: string, password: string, headers: Record<string, string> = { origin: ORIGIN }, remoteAddress = '127.0.0.1') =>
       t.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email, password }, remoteAddress });
@@ -32,8 +39,8 @@ for (const kind of DB_KINDS) {
       retryAfter: res.headers['retry-after'] !== undefined,
       cookies: res.cookies.length,
     });
-    /** Time passes for the throttle (it counts on the database's clock). */
-    const waitOut = (key: string) => t.database.db.update(loginThrottle).set({ blockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottle.key, key));
+    /** Time passes for the throttle (it counts on its store's clock). */
+    const waitOut = (key: string) => probe.waitUntil(key, -1000);
     const auditActions = async (userId: number) =>
       (
         await t.database.db
@@ -79,20 +86,13 @@ for (const kind of DB_KINDS) {
     it('never locks: five failures delay that address (same 401 as an unknown e-mail, with Retry-After); the right password from elsewhere gets in', async () => {
       const user = await createStaff(t.database, 'admin');
       const stranger = '198.51.100.7';
-      const unknown = `nobody-${kind}@jeonju.test`;
+      const unknown = `nobody-${kind}${redis ? '-redis' : ''}@jeonju.test`;
       const answers = async (email: string) => {
         const seenAll: ReturnType<typeof seen>[] = [];
         for (let i = 0; i < 5; i++) seenAll.push(seen(await from(stranger, email, `guess ${i}`)));
-        // The fifth failure made the address wait 1 s (on the database's clock); hold that wait for the test.
-        const [row] = await t.database.db
-          .select()
-          .from(loginThrottle)
-          .where(eq(loginThrottle.key, loginKey(email, stranger)));
-        assert.equal(row!.blockedUntil!.getTime() - row!.lastFailedAt.getTime(), 1000, 'the first wait is 1 s');
-        await t.database.db
-          .update(loginThrottle)
-          .set({ blockedUntil: sql`now() + interval '30 seconds'` })
-          .where(eq(loginThrottle.key, loginKey(email, stranger)));
+        // The fifth failure made the address wait 1 s (on the store's clock); hold that wait for the test.
+        assert.equal((await probe.peek(loginKey(email, stranger)))!.waitMs, 1000, 'the first wait is 1 s');
+        await probe.waitUntil(loginKey(email, stranger), 30_000);
         // While it waits, tries from that address are refused unchecked — even the right password.
         const right = await from(stranger, email, TEST_PASSWORD);
         seenAll.push(seen(await from(stranger, email, 'guess 5')), seen(right));
@@ -108,11 +108,7 @@ for (const kind of DB_KINDS) {
         [...Array(5).fill([401, false, 0]), ...Array(2).fill([401, true, 0])],
       );
       assert.equal(JSON.parse(known[6]!.body).error.message.en, 'E-mail or password is incorrect.');
-      const [waiting] = await t.database.db
-        .select()
-        .from(loginThrottle)
-        .where(eq(loginThrottle.key, loginKey(user.email, stranger)));
-      assert.equal(waiting!.failures, 5, 'refused tries are not counted');
+      assert.equal((await probe.peek(loginKey(user.email, stranger)))!.failures, 5, 'refused tries are not counted');
       // The admin, at another address, is not locked out.
       assert.equal((await from('192.0.2.10', user.email, TEST_PASSWORD)).statusCode, 200);
       // Failures are audited (not the refused tries, which were not checked).
@@ -122,33 +118,16 @@ for (const kind of DB_KINDS) {
       const again = await from(stranger, user.email, 'guess 6');
       assert.equal(again.statusCode, 401);
       assert.equal(again.headers['retry-after'], undefined);
-      const [row] = await t.database.db
-        .select()
-        .from(loginThrottle)
-        .where(eq(loginThrottle.key, loginKey(user.email, stranger)));
-      assert.equal(row!.failures, 6);
-      assert.equal(row!.blockedUntil!.getTime() - row!.lastFailedAt.getTime(), 2000, 'the sixth failure waits 2 s');
+      assert.deepEqual(await probe.peek(loginKey(user.email, stranger)), { failures: 6, waitMs: 2000 }, 'the sixth failure waits 2 s');
       await waitOut(loginKey(user.email, stranger));
       assert.equal((await from(stranger, user.email, TEST_PASSWORD)).statusCode, 200, 'after the wait the right password works');
-      assert.equal(
-        (
-          await t.database.db
-            .select()
-            .from(loginThrottle)
-            .where(eq(loginThrottle.key, loginKey(user.email, stranger)))
-        ).length,
-        0,
-        'a success clears the count',
-      );
+      assert.equal(await probe.peek(loginKey(user.email, stranger)), null, 'a success clears the count');
     });
 
     it('guesses spread over many addresses make every failing address wait from its first failure; the right password from a clean one still gets in', async () => {
       const user = await createStaff(t.database, 'admin');
-      const unknown = `nobody-spread-${kind}@jeonju.test`;
-      const waitOf = async (key: string) => {
-        const [row] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
-        return row!.blockedUntil ? row!.blockedUntil.getTime() - row!.lastFailedAt.getTime() : 0;
-      };
+      const unknown = `nobody-spread-${kind}${redis ? '-redis' : ''}@jeonju.test`;
+      const waitOf = async (key: string) => (await probe.peek(key))!.waitMs;
       for (const email of [user.email, unknown]) {
         // Five addresses, one guess each: nobody waits yet (each address has its five).
         for (let i = 1; i <= 5; i++) {
@@ -161,48 +140,15 @@ for (const kind of DB_KINDS) {
           assert.equal((await from(`203.0.113.${i}`, email, 'guess')).statusCode, 401);
           assert.equal(await waitOf(loginKey(email, `203.0.113.${i}`)), 1000, `address ${i}, ${email}`);
         }
-        const [count] = await t.database.db
-          .select()
-          .from(loginThrottle)
-          .where(eq(loginThrottle.key, loginEmailKey(email)));
-        assert.equal(count!.failures, 8);
+        assert.equal((await probe.peek(loginEmailKey(email)))!.failures, 8);
       }
       // The e-mail's count only slows: the right password from an address that has not failed gets in.
       assert.equal((await from('192.0.2.20', user.email, TEST_PASSWORD)).statusCode, 200, 'not locked out');
-      assert.equal(
-        (
-          await t.database.db
-            .select()
-            .from(loginThrottle)
-            .where(eq(loginThrottle.key, loginEmailKey(user.email)))
-        ).length,
-        0,
-        'a success clears the count',
-      );
-      // Idle counts are forgotten and deleted by the hourly job.
-      await t.database.db
-        .update(loginThrottle)
-        .set({ lastFailedAt: sql`now() - interval '2 hours'`, blockedUntil: null })
-        .where(eq(loginThrottle.key, loginEmailKey(unknown)));
-      await deleteStaleAttempts(t.database.db);
-      assert.equal(
-        (
-          await t.database.db
-            .select()
-            .from(loginThrottle)
-            .where(eq(loginThrottle.key, loginEmailKey(unknown)))
-        ).length,
-        0,
-      );
-      assert.ok(
-        (
-          await t.database.db
-            .select()
-            .from(loginThrottle)
-            .where(eq(loginThrottle.key, loginKey(unknown, '203.0.113.8')))
-        ).length === 1,
-        'fresh counts stay',
-      );
+      assert.equal(await probe.peek(loginEmailKey(user.email)), null, 'a success clears the count');
+      // Idle counts are forgotten: deleted by the hourly job (the table), or expired (Redis).
+      await probe.forgetIdle(loginEmailKey(unknown));
+      assert.equal(await probe.peek(loginEmailKey(unknown)), null);
+      assert.notEqual(await probe.peek(loginKey(unknown, '203.0.113.8')), null, 'fresh counts stay');
     });
 
     it('ends a session 24 hours after sign-in however busy it is; sliding never goes past that', async () => {
@@ -333,15 +279,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await login(user.email, TEST_PASSWORD)).statusCode, 200, 'the password did not change');
       await waitOut(passwordKey(user.id));
       assert.equal((await change(TEST_PASSWORD)).statusCode, 204, 'after the wait the right current password works');
-      assert.equal(
-        (
-          await t.database.db
-            .select()
-            .from(loginThrottle)
-            .where(eq(loginThrottle.key, passwordKey(user.id)))
-        ).length,
-        0,
-      );
+      assert.equal(await probe.peek(passwordKey(user.id)), null);
     });
 
     it('validates the login body field by field', async () => {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { createTestDepartment, ORIGIN, staffSession, type Session } from '../support/auth.ts';
-import { DB_KINDS } from '../support/db.ts';
+import { FILE_STORES } from '../support/s3.ts';
 import { samples } from '../support/files.ts';
 import { multipart, type Part } from '../support/multipart.ts';
 import { actionAt, countRows, planActions, RUNNING_TABLES, type SeedAction } from '../support/running.ts';
@@ -13,11 +13,11 @@ import type { Json } from '../support/json.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Every file in the store (PostgreSQL's table, or PGlite's folder), by hash. */
+/** Every file in the store (PostgreSQL's table, PGlite's folder, or the S3 bucket), by hash. */
 const storedFiles = (t: TestApp) => t.app.files.list();
 
-for (const kind of DB_KINDS) {
-  describe(`evidence on ${kind}`, () => {
+for (const { kind, s3, name: storeName } of FILE_STORES) {
+  describe(`evidence on ${storeName}`, () => {
     let t: TestApp;
     let planId: number;
     let actions: SeedAction[];
@@ -42,7 +42,7 @@ for (const kind of DB_KINDS) {
     const state = async () => ({ rows: await countRows(t, RUNNING_TABLES), files: await storedFiles(t) });
 
     before(async () => {
-      t = await openTestApp(kind);
+      t = await openTestApp(kind, { s3 });
       planId = (await seedPlanIfEmpty(t.database.db))!;
       actions = await planActions(t, planId);
       action = actionAt(actions, 2023, 'Q3', 2);

@@ -15,8 +15,16 @@ import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { runExclusively } from '../../src/server/jobs.ts';
 import { countHit } from '../../src/server/rate-limit-store.ts';
-import { ORIGIN } from '../support/auth.ts';
-import { DB_KINDS, openTestDatabase } from '../support/db.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/executor.ts';
+import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
+import { createStaff, mintSession, ORIGIN } from '../support/auth.ts';
+import { ANY_KIND, DB_KINDS, openSharedPostgres, openTestDatabase } from '../support/db.ts';
+import { multipart } from '../support/multipart.ts';
+import { testS3Settings } from '../support/s3.ts';
+import { dropRedisPrefix, testRedisPrefix } from '../support/redis.ts';
 
 const LIMIT = 4;
 
@@ -127,3 +135,132 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+/**
+ * REDIS_URL: the rate limits and the sign-in throttle count in Redis. Two apps on two separate
+ * databases share only Redis here, so whatever holds across them is held by Redis.
+ */
+describe('shared state between two servers through Redis', () => {
+  let prefix: string;
+  let apps: TestApp[];
+
+  before(async () => {
+    prefix = testRedisPrefix();
+    apps = [await openTestApp(ANY_KIND, { loginRateLimit: LIMIT, redisPrefix: prefix }), await openTestApp(ANY_KIND, { loginRateLimit: LIMIT, redisPrefix: prefix })];
+  });
+  after(async () => {
+    for (const t of apps) await t.close();
+    await dropRedisPrefix(prefix);
+  });
+
+  const login = (t: TestApp, remoteAddress: string, email = 'nobody@example.com') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { origin: ORIGIN }, payload: { email, password: 'wrong password' } });
+
+  it('counts a rate limit across both servers: N a minute in all', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < LIMIT + 2; i++) answers.push((await login(apps[i % 2]!, '192.0.2.1')).statusCode);
+    assert.deepEqual(answers, [...Array(LIMIT).fill(401), 429, 429], 'the limit holds across servers');
+    const refused = await login(apps[0]!, '192.0.2.1');
+    assert.equal(refused.json().error.code, 'RATE_LIMITED');
+    assert.ok(Number(refused.headers['retry-after']) > 0 && Number(refused.headers['retry-after']) <= 60, String(refused.headers['retry-after']));
+    assert.equal((await login(apps[1]!, '192.0.2.2')).statusCode, 401, 'another address is not limited');
+  });
+
+  it('counts sign-in failures across both servers: the fifth, on either, makes the address wait', async () => {
+    const email = 'guessed@example.com';
+    // Failures from one address alternate between the servers (two addresses: the rate limit stays out of it).
+    for (let i = 0; i < 5; i++) {
+      const res = await login(apps[i % 2]!, i < 3 ? '192.0.2.10' : '192.0.2.11', email);
+      assert.equal(res.headers['retry-after'], undefined, `attempt ${i + 1}`);
+    }
+    // The e-mail's count (5, from both servers) makes a further failing address wait from its first failure.
+    assert.equal((await login(apps[0]!, '192.0.2.12', email)).headers['retry-after'], undefined);
+    const waiting = await login(apps[1]!, '192.0.2.12', email);
+    assert.equal(waiting.statusCode, 401);
+    assert.ok(Number(waiting.headers['retry-after']) >= 1, 'the other server makes it wait');
+  });
+
+  it('answers readiness with Redis up; a Redis that is down makes the server unready and its limited routes 503', async () => {
+    const ready = await apps[0]!.app.inject('/api/ready');
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json(), { status: 'ready', db: ANY_KIND, redis: 'up' });
+    // Nothing listens on port 1: Redis is down from the start.
+    const database = await openTestDatabase(ANY_KIND);
+    const down = await buildApp({
+      config: { logLevel: 'silent', loginRateLimit: LIMIT, publicUrl: 'http://finhub.test', redisUrl: 'redis://127.0.0.1:1', redisPrefix: prefix },
+      database,
+      web: false,
+    });
+    try {
+      const unready = await down.inject('/api/ready');
+      assert.equal(unready.statusCode, 503);
+      assert.deepEqual(unready.json(), { status: 'unavailable', db: ANY_KIND, redis: 'down' });
+      const started = Date.now();
+      const res = await down.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: { email: 'x@example.com', password: 'whatever' } });
+      assert.equal(res.statusCode, 503, res.body);
+      assert.equal(res.json().error.code, 'DB_UNAVAILABLE');
+      assert.ok(Date.now() - started < 5000, `answered in ${Date.now() - started} ms, not hung`);
+      assert.equal((await down.inject('/api/health')).statusCode, 200, 'alive: the database answers');
+    } finally {
+      await down.close();
+      await database.close();
+    }
+  });
+});
+
+/**
+ * FINHUB_S3_*: the stored files live in an S3-compatible object store (tests/support/s3.ts), whichever
+ * the database. Two servers on one PostgreSQL share the bucket: a file uploaded through one is
+ * downloaded through the other, and its bytes are not in PostgreSQL.
+ */
+describe('shared files between two servers through an S3-compatible object store', () => {
+  let shared: Awaited<ReturnType<typeof openSharedPostgres>>;
+  let apps: FastifyInstance[];
+  let dataDirs: string[];
+
+  before(async () => {
+    shared = await openSharedPostgres();
+    const s3 = await testS3Settings();
+    dataDirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-shared-')));
+    apps = await Promise.all(
+      [shared.first, shared.second].map((database, i) =>
+        buildApp({ config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test', s3 }, database, dataDir: dataDirs[i], web: false }),
+      ),
+    );
+  });
+  after(async () => {
+    for (const app of apps) await app.close();
+    await shared.close();
+    for (const d of dataDirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('an evidence file uploaded through one server downloads through the other; nothing in PostgreSQL or the local folder', async () => {
+    const planId = (await seedPlanIfEmpty(shared.first.db))!;
+    const action = (await apps[0]!.inject(`/api/plans/${planId}`)).json().schedule[0].actions[0] as { id: number };
+    const manager = await mintSession(shared.first, (await createStaff(shared.first, 'manager')).id);
+    const bytes = Buffer.from(`%PDF-1.4\n% 증빙 ${Date.now()}\n%%EOF\n`);
+    const body = multipart([
+      { name: 'title', value: '결과 보고' },
+      { name: 'file', file: bytes, fileName: '결과보고.pdf' },
+    ]);
+    const up = await apps[0]!.inject({ method: 'POST', url: `/api/actions/${action!.id}/evidence`, headers: { ...manager, ...body.headers }, payload: body.payload });
+    assert.equal(up.statusCode, 201, up.body);
+    const down = await apps[1]!.inject({ url: up.json().url, headers: manager });
+    assert.equal(down.statusCode, 200, down.body);
+    assert.deepEqual(down.rawPayload, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    assert.deepEqual(await apps[1]!.files.list(), [sha256]);
+    assert.equal((await rows<{ n: number }>(shared.second.db, sql`select count(*)::int as n from stored_files`))[0]!.n, 0, 'no bytes in PostgreSQL');
+    for (const d of dataDirs) assert.deepEqual(fs.readdirSync(d), [], 'nothing in the local folder');
+  });
+
+  it('stores, reads, lists and removes through either server', async () => {
+    const bytes = Buffer.from(`사진 ${Date.now()}`);
+    const { sha256 } = await apps[0]!.files.put(bytes);
+    assert.equal(await apps[1]!.files.exists(sha256), true);
+    assert.deepEqual(await apps[1]!.files.read(sha256), bytes);
+    await apps[1]!.files.remove(sha256);
+    assert.equal(await apps[0]!.files.read(sha256), null);
+    assert.equal(await apps[0]!.files.exists(sha256), false);
+  });
+});

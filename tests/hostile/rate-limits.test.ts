@@ -1,5 +1,5 @@
 /**
- * Rate limits hold, on PGlite and PostgreSQL: login (FINHUB_LOGIN_RATE_LIMIT) and every public
+ * Rate limits hold, on PGlite and PostgreSQL, and counted in Redis (REDIS_URL): login (FINHUB_LOGIN_RATE_LIMIT) and every public
  * write (FINHUB_PUBLIC_RATE_LIMIT) answer 429 past the limit — bilingual, with Retry-After —
  * write nothing, leave other addresses alone, and let the address through again once the
  * window (one minute) has passed. Every public write route must carry a limit: a new one
@@ -15,7 +15,8 @@ import { quarterOf } from '../../src/modules/plan/seoul-time.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { loginEmailKey, loginKey } from '../../src/modules/accounts/throttle.ts';
 import { createStaff, mintSession, ORIGIN, TEST_PASSWORD } from '../support/auth.ts';
-import { DB_KINDS } from '../support/db.ts';
+import { COUNTER_STORES } from '../support/redis.ts';
+import { throttleProbe, type ThrottleProbe } from '../support/throttle.ts';
 import { countRows } from '../support/running.ts';
 import { rows } from '../../src/db/executor.ts';
 
@@ -46,9 +47,10 @@ function assertLimited(res: { statusCode: number; headers: Record<string, unknow
   assert.ok(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 60, `${label}: Retry-After ${String(res.headers['retry-after'])}`);
 }
 
-for (const kind of DB_KINDS) {
-  describe(`rate limits on ${kind}`, () => {
+for (const [n, { kind, redis, name }] of COUNTER_STORES.entries()) {
+  describe(`rate limits on ${name}`, () => {
     let t: TestApp;
+    let probe: ThrottleProbe;
     let manager: Record<string, string>;
     let sessionId: number;
     let eventId: number;
@@ -84,8 +86,9 @@ for (const kind of DB_KINDS) {
     };
 
     before(async () => {
-      kindOffset = kind === 'pglite' ? 1 : 2;
-      t = await openTestApp(kind, { loginRateLimit: LIMIT, publicRateLimit: LIMIT });
+      kindOffset = n + 1;
+      t = await openTestApp(kind, { loginRateLimit: LIMIT, publicRateLimit: LIMIT, redis });
+      probe = throttleProbe(t);
       // Sessions minted straight in the table: signing in would spend the login limit.
       manager = await mintSession(t.database, (await createStaff(t.database, 'manager')).id);
       user = await createStaff(t.database, 'officer');
@@ -110,7 +113,10 @@ for (const kind of DB_KINDS) {
       const survey = await staffCall('POST', '/api/school/surveys', { year: YEAR, opensAt: at(-HOUR), closesAt: at(14 * 24 * HOUR), targetSchools: 50 });
       assert.equal(survey.statusCode, 201, survey.body);
     });
-    after(() => t.close());
+    after(async () => {
+      await probe.close();
+      await t.close();
+    });
 
     it('every public write route carries a per-address limit from the configuration', () => {
       const publicWrites = t.app.apiRoutes.filter((r) => 'public' in r.policy && WRITE_METHODS.has(r.method));
@@ -173,8 +179,7 @@ for (const kind of DB_KINDS) {
     it('a login over the limit is not even tried: no failure counted, no session, no audit row', async () => {
       const address = newAddress();
       // The attempts the sign-in throttle counted on this e-mail (src/modules/accounts/throttle.ts).
-      const failedLogins = async () =>
-        Number((await rows<{ n: number }>(t.database.db, sql`select coalesce(sum(failures), 0)::int as n from login_throttle where key = ${loginEmailKey(user.email)}`))[0]!.n);
+      const failedLogins = async () => (await probe.peek(loginEmailKey(user.email)))?.failures ?? 0;
       for (let i = 0; i < LIMIT - 1; i++) assert.equal((await call('POST', '/api/auth/login', address, { email: user.email, password: 'wrong password' })).statusCode, 401);
       assert.equal(await failedLogins(), LIMIT - 1);
       assert.equal((await call('POST', '/api/auth/login', address, { email: 'nobody@jeonju.test', password: 'wrong password' })).statusCode, 401);
@@ -193,7 +198,7 @@ for (const kind of DB_KINDS) {
     });
 
     it('after the window passes the same address goes through again', async () => {
-      // The window is the limit plugin's one minute, timed by Date.now(): move the clock, not the test.
+      // The window is the limit plugin's one minute, timed by Date.now() (or by Redis's expiry): move the clock, not the test.
       mock.timers.enable({ apis: ['Date'], now: Date.now() });
       try {
         const address = newAddress();
@@ -205,11 +210,11 @@ for (const kind of DB_KINDS) {
         }
         assertLimited(await register(), 'registration');
         assertLimited(await login(), 'login');
-        mock.timers.tick(30_000);
+        await probe.passTime(30_000);
         const half = await register();
         assertLimited(half, 'registration half-way through the window');
         assert.ok(Number(half.headers['retry-after']) <= 30, `Retry-After counts down: ${String(half.headers['retry-after'])}`);
-        mock.timers.tick(31_000);
+        await probe.passTime(31_000);
         const again = await register();
         assert.equal(again.statusCode, 201, again.body);
         assert.equal((await login()).statusCode, 401, 'login is tried again');
@@ -230,11 +235,7 @@ for (const kind of DB_KINDS) {
       // A sixth address that fails now waits 1 s after its first failure, not its fifth…
       const sixth = newAddress();
       assert.equal((await call('POST', '/api/auth/login', sixth, { email: victim.email, password: 'guess 5' })).statusCode, 401);
-      const [wait] = await rows<{ ms: number }>(
-        t.database.db,
-        sql`select (extract(epoch from blocked_until - last_failed_at) * 1000)::int as ms from login_throttle where key = ${loginKey(victim.email, sixth)}`,
-      );
-      assert.equal(Number(wait!.ms), 1000);
+      assert.equal((await probe.peek(loginKey(victim.email, sixth)))!.waitMs, 1000);
       // …but the right password from an address that has not failed gets in: no lock to abuse.
       const right = await call('POST', '/api/auth/login', newAddress(), { email: victim.email, password: TEST_PASSWORD });
       assert.equal(right.statusCode, 200, right.body);

@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type DbKind } from './db.ts';
+import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './redis.ts';
+import { testS3Settings } from './s3.ts';
+import type { S3Settings } from '../../src/server/file-store-s3.ts';
 
 /** The widest check-in window (FINHUB_CHECK_IN_OPENS_MINUTES' maximum, 30 days). */
 const CHECK_IN_ANY_DAY = 30 * 24 * 60;
@@ -15,6 +18,8 @@ export interface TestApp {
   database: Database;
   /** A temporary FINHUB_DATA_DIR (uploaded files), removed on close. */
   dataDir: string;
+  /** With `redis`: the app's Redis key prefix (its keys are deleted on close). */
+  redisPrefix?: string;
   close(): Promise<void>;
 }
 
@@ -32,9 +37,17 @@ export async function openTestApp(
     publicUrl?: string;
     logLevel?: 'trace' | 'info';
     logStream?: { write(line: string): void };
+    /** Count the rate limits and the sign-in throttle in the test Redis, under a prefix of the app's own. */
+    redis?: boolean;
+    /** Redis under this prefix (apps given the same one share their counts, as servers do). */
+    redisPrefix?: string;
+    /** Stored files in the test S3 server: `true` for a store of the app's own, or given settings (apps given the same share their files). */
+    s3?: boolean | S3Settings;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
+  const redisPrefix = opts.redisPrefix ?? (opts.redis ? testRedisPrefix() : undefined);
+  const s3 = opts.s3 === true ? await testS3Settings() : opts.s3 || undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finhub-test-data-'));
   const app = await buildApp({
     logStream: opts.logStream,
@@ -44,6 +57,8 @@ export async function openTestApp(
       publicRateLimit: opts.publicRateLimit ?? 0,
       checkInOpensMinutes: opts.checkInOpensMinutes ?? CHECK_IN_ANY_DAY,
       publicUrl: opts.publicUrl ?? 'http://finhub.test',
+      ...(redisPrefix ? { redisUrl: TEST_REDIS_URL, redisPrefix } : {}),
+      ...(s3 ? { s3 } : {}),
     },
     database,
     dataDir,
@@ -53,9 +68,11 @@ export async function openTestApp(
     app,
     database,
     dataDir,
+    redisPrefix,
     close: async () => {
       await app.close();
       await database.close();
+      if (redisPrefix) await dropRedisPrefix(redisPrefix);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

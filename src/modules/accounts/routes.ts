@@ -27,7 +27,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secu
       schema: { operationId: 'login', summary: 'Sign in / 로그인', tags: ['auth'], body: LoginBody, response: { 200: z.object({ user: UserSchema }) } },
     },
     async (req, reply) => {
-      const { token, user } = await login(app.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      const { token, user } = await login(app.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, app.throttle);
       // The cookie lives as long as the session may (its maximum age); the server ends it sooner when idle.
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_MAX_AGE_MS / 1000) });
       return { user };
@@ -58,7 +58,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number; secu
     },
     async (req, reply) => {
       const user = userOf(req);
-      await changePassword(app.db, { ...actorOf(req), userId: user.id }, sessionTokenOf(req), req.body.currentPassword, req.body.newPassword);
+      await changePassword(app.db, { ...actorOf(req), userId: user.id }, sessionTokenOf(req), req.body.currentPassword, req.body.newPassword, app.throttle);
       return reply.status(204).send(null);
     },
   );

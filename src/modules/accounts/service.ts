@@ -9,7 +9,7 @@ import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './
 import type { Role } from './roles.ts';
 import { requireOrganisation } from './organisations.ts';
 import { departments, sessions, users } from './schema.ts';
-import { clearAttempts, countAttempt, FREE_FAILURES, recentAttempts, loginEmailKey, loginKey, passwordKey } from './throttle.ts';
+import { databaseThrottle, FREE_FAILURES, loginEmailKey, loginKey, passwordKey, type Throttle } from './throttle.ts';
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day; refreshed while in use
 /** However much it is used, a session ends this long after sign-in. */
@@ -144,18 +144,18 @@ const badCredentials = (retryAfterSeconds?: number) =>
  * user, an address waiting out its delay — the caller gets the same 401 (with Retry-After while
  * that address waits, for known and unknown e-mails alike).
  */
-export async function login(db: Executor, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
+export async function login(db: Executor, input: { email: string; password: string; ip: string | null; userAgent: string | null }, throttle: Throttle = databaseThrottle(db)) {
   const email = normalizeEmail(input.email);
   const here = loginKey(email, input.ip);
   const everywhere = loginEmailKey(email);
   // Once other addresses have made FREE_FAILURES attempts on the e-mail, each failing address waits
   // from its first failure; an address that has not failed is still checked.
-  const counts = await recentAttempts(db, here, everywhere);
+  const counts = await throttle.recentAttempts(here, everywhere);
   const free = counts[everywhere]! - counts[here]! >= FREE_FAILURES ? 1 : FREE_FAILURES;
-  const mine = await countAttempt(db, here, free);
+  const mine = await throttle.countAttempt(here, free);
   // A waiting address is refused without looking at the user or the password: the same for every e-mail.
   if ('waitSeconds' in mine) throw badCredentials(mine.waitSeconds);
-  await countAttempt(db, everywhere);
+  await throttle.countAttempt(everywhere);
   const user = await findUserByEmail(db, email);
   // An unknown e-mail costs as much time as a wrong password.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
@@ -172,7 +172,7 @@ export async function login(db: Executor, input: { email: string; password: stri
     await tx.insert(sessions).values({ id: hashToken(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
     await recordAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: user.id });
   });
-  await clearAttempts(db, here, everywhere);
+  await throttle.clearAttempts(here, everywhere);
   return { token, expiresAt, user: toSessionUser(user) };
 }
 
@@ -206,8 +206,8 @@ export async function logout(db: Executor, actor: Actor, token: string): Promise
  * Changes the password and ends every other session of the user. Wrong current passwords are
  * throttled like sign-ins (throttle.ts): after FREE_FAILURES the user waits, growing, with a 429.
  */
-export async function changePassword(db: Executor, actor: Actor & { userId: number }, token: string, current: string, next: string) {
-  const attempt = await countAttempt(db, passwordKey(actor.userId), FREE_FAILURES);
+export async function changePassword(db: Executor, actor: Actor & { userId: number }, token: string, current: string, next: string, throttle: Throttle = databaseThrottle(db)) {
+  const attempt = await throttle.countAttempt(passwordKey(actor.userId), FREE_FAILURES);
   if ('waitSeconds' in attempt) {
     throw new AppError(
       'RATE_LIMITED',
@@ -225,7 +225,7 @@ export async function changePassword(db: Executor, actor: Actor & { userId: numb
       fieldError('currentPassword', '올바르지 않습니다.', 'Wrong password.'),
     ]);
   }
-  await clearAttempts(db, passwordKey(user.id));
+  await throttle.clearAttempts(passwordKey(user.id));
   checkPassword(next);
   const passwordHash = await hashPassword(next);
   await inTransaction(db, async (tx) => {

@@ -13,6 +13,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { rows as queryRows, type Executor } from '../../db/executor.ts';
 import { openFileStore, sha256Of } from '../../server/file-store.ts';
+import type { S3Settings } from '../../server/file-store-s3.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, fileStoreDir, quoteIdent, rowLine, storePath, type Manifest, type Trailer } from './format.ts';
 import { appliedMigrations } from './sql.ts';
 import { backupTables, type BackupTable } from './tables.ts';
@@ -70,7 +71,7 @@ async function* tableRows(tx: Executor, table: BackupTable): AsyncGenerator<stri
   }
 }
 
-export async function writeBackup(database: Database, dataDir: string, file: string): Promise<BackupSummary> {
+export async function writeBackup(database: Database, dataDir: string, file: string, s3?: S3Settings): Promise<BackupSummary> {
   const started = process.hrtime.bigint();
   const tables = backupTables();
   const rows: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
@@ -97,7 +98,7 @@ export async function writeBackup(database: Database, dataDir: string, file: str
         tables: tables.map((t) => t.name),
       };
       // Read in the snapshot's transaction: on PostgreSQL the files are rows of the same snapshot.
-      const store = openFileStore(database, fileStoreDir(dataDir));
+      const store = openFileStore(database, fileStoreDir(dataDir), s3);
       async function* lines(): AsyncGenerator<string> {
         yield `${JSON.stringify(manifest)}\n`;
         for (const table of tables) {

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { rows as queryRows } from '../../db/executor.ts';
 import { openFileStore, sha256Of } from '../../server/file-store.ts';
+import type { S3Settings } from '../../server/file-store-s3.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import {
   BACKUP_FORMAT,
@@ -167,7 +168,12 @@ async function nonEmptyTables(database: Database): Promise<string[]> {
 }
 
 /** `opts.contents`: the result of inspectBackup(file) when the caller checked the file already. */
-export async function restoreBackup(database: Database, dataDir: string, file: string, opts: { force?: boolean; contents?: BackupContents } = {}): Promise<RestoreSummary> {
+export async function restoreBackup(
+  database: Database,
+  dataDir: string,
+  file: string,
+  opts: { force?: boolean; contents?: BackupContents; s3?: S3Settings } = {},
+): Promise<RestoreSummary> {
   const started = process.hrtime.bigint();
   const { manifest, trailer } = opts.contents ?? (await inspectBackup(file));
   await database.migrate();
@@ -179,7 +185,7 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
     );
 
   const tables = new Map(backupTables().map((t) => [t.name, t]));
-  const store = openFileStore(database, fileStoreDir(dataDir));
+  const store = openFileStore(database, fileStoreDir(dataDir), opts.s3);
   const written: string[] = [];
   let totalRows = 0;
 
@@ -257,8 +263,8 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
       });
     });
   } catch (e) {
-    // The rows rolled back (with them the files, on PostgreSQL); the folder's new files go too.
-    if (store.kind === 'folder') for (const sha256 of written) await store.remove(sha256);
+    // The rows rolled back (with them the files, on PostgreSQL); the folder's (or the object store's) new files go too.
+    if (store.kind !== 'database') for (const sha256 of written) await store.remove(sha256);
     if (e instanceof BackupError) throw e;
     const msg = (e as Error).message;
     throw new BackupError(
