@@ -179,8 +179,10 @@ for (const kind of DB_KINDS) {
       assert.ok((await outbox('registration.offered')).some((m) => m.recipient === 'b@example.org'));
       assert.equal((await call('GET', `/api/registrations/${c.token}`, null)).json().waitlistPosition, 1);
 
-      // b lets the offer lapse: the job expires it and offers the seat to c.
-      assert.equal(await expireOffers(t.database.db, { publicUrl: 'http://finhub.test' }, new Date(Date.now() + 2 * HOUR)), 1);
+      // b lets the offer lapse: the job expires it and offers the seat to c. The deadline is read, not
+      // assumed: an hour's offer made after 21:00 in Seoul runs until 08:00 (offers do not lapse at night).
+      const lapsed = new Date(new Date(bStatus.offerExpiresAt).getTime() + 60_000);
+      assert.equal(await expireOffers(t.database.db, { publicUrl: 'http://finhub.test' }, lapsed), 1);
       assert.equal((await call('GET', `/api/registrations/${b.token}`, null)).json().status, 'expired');
       assert.equal((await call('POST', `/api/registrations/${b.token}/accept`, null)).statusCode, 409);
       assert.equal((await call('GET', `/api/registrations/${c.token}`, null)).json().status, 'offered');
