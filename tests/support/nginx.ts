@@ -5,11 +5,11 @@
  * POSTs too: nothing was sent); one that fails mid-request is not retried for a POST (nginx's
  * default), so the client sees the error and nothing is answered twice.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startDaemon } from './daemon.ts';
 import { freePort } from './server.ts';
 
 const BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
@@ -77,28 +77,7 @@ http {
 `,
   );
   execFileSync(BIN, ['-t', '-q', '-p', dir, '-c', config], { stdio: 'pipe' });
-  const child: ChildProcess = spawn(BIN, ['-p', dir, '-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const log = () => out + (fs.existsSync(tmp('error.log')) ? fs.readFileSync(tmp('error.log'), 'utf8') : '');
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${log()}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (up) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`nginx did not listen in 15 s:\n${log()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { child, log } = await startDaemon('nginx', BIN, ['-p', dir, '-c', config], port, tmp('error.log'));
   return {
     url: `http://127.0.0.1:${port}`,
     config: fs.readFileSync(config, 'utf8'),

@@ -6,11 +6,11 @@
  * that run through it show finhub keeps none. Run as the postgres user when the tests run as root
  * (PgBouncer refuses root).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startDaemon } from './daemon.ts';
 import { freePort } from './server.ts';
 
 const BIN = process.env.PGBOUNCER_BIN ?? '/usr/sbin/pgbouncer';
@@ -55,28 +55,7 @@ export async function startPgBouncer(serverUrl: string, opts: { poolSize?: numbe
   // It writes its log and pid file here as the postgres user.
   if (asRoot) fs.chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
   const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', BIN, path.join(dir, 'pgbouncer.ini')]] : [BIN, [path.join(dir, 'pgbouncer.ini')]];
-  const child: ChildProcess = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const log = () => out + (fs.existsSync(path.join(dir, 'pgbouncer.log')) ? fs.readFileSync(path.join(dir, 'pgbouncer.log'), 'utf8') : '');
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}:\n${log()}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (up) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`pgbouncer did not listen in 15 s:\n${log()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { child, log } = await startDaemon('pgbouncer', file, argv, port, path.join(dir, 'pgbouncer.log'));
   return {
     port,
     urlFor(url) {
