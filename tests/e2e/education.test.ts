@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createOpenSession, educationHarness, deliveredToken, registerByApi, SCRIPT_NAME, seoulInput, waitForAttribute, waitForText } from '../support/education.ts';
+import { createOpenSession, educationHarness, deliveredToken, registerByApi, SCRIPT_NAME, seoulInput, waitForAttribute, waitForCount, waitForText } from '../support/education.ts';
 import { ApiSession, signInPage } from '../support/staff.ts';
 
 describe('financial academy in chromium', () => {
@@ -181,7 +181,8 @@ describe('financial academy in chromium', () => {
     await search.getByRole('button').click();
     const found = page.getByTestId('registrant-table').locator('tr', { hasText: '박대기' });
     await found.waitFor();
-    assert.equal(await page.getByTestId('registrant-table').locator('tbody tr').count(), 1, 'the search narrows to B');
+    // The table shows the unfiltered rows until the search's answer arrives.
+    await waitForCount(page.getByTestId('registrant-table').locator('tbody tr'), 1, 'the search narrows to B');
     await found.getByTestId('check-in').click();
     await waitForText(page.getByTestId('check-in-result'), /박대기님 출석을 확인했습니다/);
     await found.getByTestId('checked-in-at').waitFor();

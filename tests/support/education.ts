@@ -36,6 +36,17 @@ export async function waitForAttribute(locator: Locator, name: string, value: st
   }
 }
 
+/** Polls until the locator matches exactly `count` elements (a list that is re-fetched shows the old rows first). */
+export async function waitForCount(locator: Locator, count: number, message: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = await locator.count();
+  while (last !== count) {
+    if (Date.now() > deadline) throw new Error(`${message}: timed out waiting for ${count} of ${locator}; last count: ${last}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await locator.count();
+  }
+}
+
 /** A `datetime-local` value in Seoul time, `hours` from now. */
 export function seoulInput(hours: number): string {
   return new Date(Date.now() + hours * 3_600_000 + 9 * 3_600_000).toISOString().slice(0, 16);
