@@ -101,6 +101,24 @@ async function pingDatabase(database: Database): Promise<void> {
   }
 }
 
+/** The object store's check (HeadBucket), failing after 3 s: a store that is down or hangs is unavailable, not a hang. */
+async function checkFileStore(files: FileStore): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // The request is aborted at 3 s; the timer answers even if the client is still retrying.
+    await Promise.race([files.check!(STORE_CHECK_MS), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('file store check timed out')), STORE_CHECK_MS)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+const STORE_CHECK_MS = 3000;
+
+/** What the log says about a failed store check: the error's name and message (an S3 error carries its HTTP status). */
+function describeFileStoreError(err: unknown): { name: string; message: string; status?: number } {
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  return { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e?.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}) };
+}
+
 export async function buildApp({ config, database, dataDir, web = true, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Tokens in URLs and cookie headers never reach the log (src/server/log-redaction.ts).
@@ -228,11 +246,16 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
       config: { policy: PUBLIC },
       schema: {
         operationId: 'getReady',
-        summary: 'Readiness for the load balancer: the database (and Redis, when used) answers and the server is not shutting down / 준비 상태',
+        summary: 'Readiness for the load balancer: the database (and Redis, and the S3 file store, when used) answers and the server is not shutting down / 준비 상태',
         tags: ['meta'],
         response: {
-          200: z.object({ status: z.literal('ready'), db: z.enum(['pglite', 'postgres']), redis: z.literal('up').optional() }),
-          503: z.object({ status: z.enum(['draining', 'unavailable']), db: z.enum(['pglite', 'postgres']), redis: z.enum(['up', 'down']).optional() }),
+          200: z.object({ status: z.literal('ready'), db: z.enum(['pglite', 'postgres']), redis: z.literal('up').optional(), files: z.literal('up').optional() }),
+          503: z.object({
+            status: z.enum(['draining', 'unavailable']),
+            db: z.enum(['pglite', 'postgres']),
+            redis: z.enum(['up', 'down']).optional(),
+            files: z.enum(['up', 'down']).optional(),
+          }),
         },
       },
     },
@@ -245,15 +268,25 @@ export async function buildApp({ config, database, dataDir, web = true, logStrea
           .header('retry-after', '5')
           .send({ status: 'draining' as const, db: database.kind });
       // With REDIS_URL, Redis too: the sign-in and the public writes cannot be served without it.
-      const [db, red] = await Promise.allSettled([pingDatabase(database), redis ? pingRedis(redis) : Promise.resolve()]);
-      const redisState = redis ? { redis: red.status === 'fulfilled' ? ('up' as const) : ('down' as const) } : {};
-      if (db.status === 'fulfilled' && red.status === 'fulfilled') return { status: 'ready' as const, db: database.kind, ...(redis ? { redis: 'up' as const } : {}) };
+      // With FINHUB_S3_BUCKET, the object store too: uploads and downloads cannot be served without it.
+      // All at once, each failing after 3 s: the answer comes within about 3 s whatever hangs.
+      const files = app.files.check !== undefined;
+      const [db, red, store] = await Promise.allSettled([
+        pingDatabase(database),
+        redis ? pingRedis(redis) : Promise.resolve(),
+        files ? checkFileStore(app.files) : Promise.resolve(),
+      ]);
+      const state = (r: PromiseSettledResult<void>) => (r.status === 'fulfilled' ? ('up' as const) : ('down' as const));
+      const parts = { ...(redis ? { redis: state(red) } : {}), ...(files ? { files: state(store) } : {}) };
+      if (db.status === 'fulfilled' && red.status === 'fulfilled' && store.status === 'fulfilled')
+        return { status: 'ready' as const, db: database.kind, ...(redis ? { redis: 'up' as const } : {}), ...(files ? { files: 'up' as const } : {}) };
       if (db.status === 'rejected') req.log.warn({ db: describeDatabaseError(db.reason) }, 'ready: database unavailable');
       if (red.status === 'rejected') req.log.warn({ redis: describeDatabaseError(red.reason) }, 'ready: redis unavailable');
+      if (store.status === 'rejected') req.log.warn({ files: describeFileStoreError(store.reason) }, 'ready: file store unavailable');
       return reply
         .status(503)
         .header('retry-after', '5')
-        .send({ status: 'unavailable' as const, db: database.kind, ...redisState });
+        .send({ status: 'unavailable' as const, db: database.kind, ...parts });
     },
   );
 

@@ -5,7 +5,16 @@
  * written again. An object store has no transactions, so `on` is ignored: a file put in a request
  * that then rolls back stays as an unreferenced object (the same content put again reuses it).
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import type { Config } from '../config.ts';
 import type { FileStore } from './file-store.ts';
 
@@ -73,6 +82,11 @@ export function createS3FileStore(settings: S3Settings, sha256Of: (bytes: Uint8A
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
       return names.sort();
+    },
+    async check(timeoutMs) {
+      // HeadBucket: one cheap request (the key's s3:ListBucket); aborted when it takes too long,
+      // so a hung store fails the check at once instead of after the balancer gives up.
+      await client.send(new HeadBucketCommand({ Bucket }), { abortSignal: AbortSignal.timeout(timeoutMs) });
     },
     close() {
       client.destroy();

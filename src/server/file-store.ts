@@ -33,6 +33,12 @@ export interface FileStore {
   list(on?: Executor): Promise<string[]>;
   /** Lets go of connections (the object store's), when the server stops. */
   close?(): void;
+  /**
+   * Whether the store answers (the object store's, for /api/ready), failing after `timeoutMs`: a
+   * store that is down or hangs is unavailable, not a hang. The folder and the database's table
+   * need none (the database is checked on its own).
+   */
+  check?(timeoutMs: number): Promise<void>;
 }
 
 export interface FolderFileStore extends FileStore {

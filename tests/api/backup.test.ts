@@ -4,7 +4,7 @@
  * PostgreSQL, PGlite → PostgreSQL and back — and the refusals change nothing.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,11 +20,13 @@ import { backupTables } from '../../src/modules/backup/tables.ts';
 import { SEED_PLAN_FILE } from '../../src/modules/plan/seed.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openFileStore } from '../../src/server/file-store.ts';
+import type { S3Settings } from '../../src/server/file-store-s3.ts';
 import type { TestApp } from '../support/app.ts';
-import { ORIGIN, staffSession, TEST_PASSWORD } from '../support/auth.ts';
+import { ORIGIN, signIn, staffSession, TEST_PASSWORD } from '../support/auth.ts';
 import { createPostgresDatabase } from '../support/db.ts';
 import { samples } from '../support/files.ts';
 import { multipart } from '../support/multipart.ts';
+import { freshS3Bucket, s3Env } from '../support/s3.ts';
 import { startServerProcess } from '../support/server.ts';
 import { rows } from '../../src/db/executor.ts';
 import type { Json } from '../support/json.ts';
@@ -36,6 +38,17 @@ function finhub(args: string[], env: Record<string, string>) {
   const { DATABASE_URL: _, ...inherited } = process.env;
   const res = spawnSync(process.execPath, ['bin/finhub.mjs', ...args], { env: { ...inherited, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** The same, without blocking this process: for commands that talk to the S3 server running in it. */
+function finhubAsync(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['bin/finhub.mjs', ...args], { env: { ...inherited, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 const made: string[] = [];
@@ -54,17 +67,19 @@ after(async () => {
 interface Site {
   env: Record<string, string>;
   dataDir: string;
+  /** The S3 file store, when the site keeps its files there (its settings are in env too). */
+  s3?: S3Settings;
 }
 
 async function pgliteSite(name: string): Promise<Site> {
   const dataDir = path.join(tmp(name), 'data');
   return { env: { FINHUB_DATA_DIR: dataDir }, dataDir };
 }
-async function postgresSite(name: string): Promise<Site> {
+async function postgresSite(name: string, s3?: S3Settings): Promise<Site> {
   const { url, drop } = await createPostgresDatabase();
   drops.push(drop);
   const dataDir = path.join(tmp(name), 'data');
-  return { env: { FINHUB_DATA_DIR: dataDir, DATABASE_URL: url }, dataDir };
+  return { env: { FINHUB_DATA_DIR: dataDir, DATABASE_URL: url, ...(s3 ? s3Env(s3) : {}) }, dataDir, ...(s3 ? { s3 } : {}) };
 }
 const open = (site: Site) => openDatabase({ databaseUrl: site.env.DATABASE_URL, dataDir: site.dataDir, command: 'test' });
 
@@ -92,10 +107,10 @@ async function snapshot(site: Site): Promise<Record<string, string[]>> {
   );
 }
 
-/** The file store (PostgreSQL's table, or PGlite's folder): relative path → SHA-256 of the bytes. */
+/** The file store (PostgreSQL's table, PGlite's folder, or the site's bucket): relative path → SHA-256 of the bytes. */
 async function storeFiles(site: Site): Promise<Record<string, string>> {
   return withDb(site, async (database) => {
-    const store = openFileStore(database, path.join(site.dataDir, 'files'));
+    const store = openFileStore(database, path.join(site.dataDir, 'files'), site.s3);
     const out: Record<string, string> = {};
     for (const sha of await store.list())
       out[`${sha.slice(0, 2)}${path.sep}${sha}`] = createHash('sha256')
@@ -137,7 +152,7 @@ async function populate(site: Site): Promise<Populated> {
   assert.equal(imported.code, 0, imported.stderr);
   const database = await open(site);
   const app = await buildApp({
-    config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test' },
+    config: { logLevel: 'silent', loginRateLimit: 0, publicRateLimit: 0, publicUrl: 'http://finhub.test', ...(site.s3 ? { s3: site.s3 } : {}) },
     database,
     dataDir: site.dataDir,
     web: false,
@@ -452,5 +467,70 @@ describe('finhub backup and restore across database kinds', () => {
     restore(lite, src.backup);
     assertRestored(await snapshot(lite), src.rows);
     assert.deepEqual(await storeFiles(lite), src.files);
+  });
+});
+
+/**
+ * FINHUB_S3_*: the stored files live in an object store (tests/support/s3.ts), not in the
+ * database or FINHUB_DATA_DIR. `finhub backup` reads them from the bucket through the file store,
+ * and `finhub restore` writes them into the (new, empty) bucket of the site it restores.
+ */
+describe('finhub backup and restore with the S3 file store', () => {
+  it('files uploaded to one bucket come back byte for byte, through the API, from a fresh database and an empty bucket', async () => {
+    const src = await postgresSite('s3-src', await freshS3Bucket());
+    const data = await populate(src);
+    const files = await storeFiles(src);
+    assert.equal(Object.keys(files).length, 3, 'a photo and two evidence files, in the bucket');
+    const [stored] = await withDb(src, (database) => rows<{ n: number }>(database.db, sql`select count(*)::int as n from stored_files`));
+    assert.equal(stored!.n, 0, 'no bytes in PostgreSQL');
+    assert.equal(fs.existsSync(path.join(src.dataDir, 'files')), false, 'nothing in the local folder');
+    const sourceRows = await snapshot(src);
+
+    const file = path.join(tmp('s3-file'), 's3.ndjson.gz');
+    const b = await finhubAsync(['backup', file], src.env);
+    assert.equal(b.code, 0, b.stderr);
+    assert.match(b.stdout, /\d+ tables, \d+ rows, 3 files/);
+    // The backup itself carries the bytes (read by gunzip, not by finhub's reader).
+    const carried = zlib
+      .gunzipSync(fs.readFileSync(file))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{"file"'))
+      .map((l) => JSON.parse(l) as { file: string; base64: string });
+    assert.deepEqual(Object.fromEntries(carried.map((f) => [f.file.replace('/', path.sep), createHash('sha256').update(Buffer.from(f.base64, 'base64')).digest('hex')])), files);
+
+    const dst = await postgresSite('s3-dst', await freshS3Bucket());
+    assert.deepEqual(await storeFiles(dst), {}, 'the new bucket is empty');
+    const r = await finhubAsync(['restore', file], dst.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /3 files \(3 written\)/);
+    assertRestored(await snapshot(dst), sourceRows);
+    assert.deepEqual(await storeFiles(dst), files, 'the same files, in the new bucket');
+    const [restoredInDb] = await withDb(dst, (database) => rows<{ n: number }>(database.db, sql`select count(*)::int as n from stored_files`));
+    assert.equal(restoredInDb!.n, 0, 'restored into the bucket, not into PostgreSQL');
+    assert.equal(fs.existsSync(path.join(dst.dataDir, 'files')), false, 'nor into the local folder');
+
+    // Through the API of a server on the restored site: the evidence files and the photo, byte for byte.
+    const database = await open(dst);
+    const app = await buildApp({ config: { logLevel: 'silent', publicUrl: 'http://finhub.test', s3: dst.s3 }, database, dataDir: dst.dataDir, web: false });
+    try {
+      const headers = await signIn({ app, database, dataDir: dst.dataDir, close: async () => {} }, data.managerEmail);
+      const evidence = await rows<{ id: number; sha256: string }>(database.db, sql`select id, file_sha256 as sha256 from evidence where file_sha256 is not null order by id`);
+      const [photo] = await rows<{ id: number; sha256: string }>(database.db, sql`select id, photo_sha256 as sha256 from speakers where photo_sha256 is not null`);
+      assert.equal(evidence.length, 2);
+      const downloads = [...evidence.map((e) => ({ url: `/api/evidence/${e.id}/file`, sha256: e.sha256 })), { url: `/api/speakers/${photo!.id}/photo`, sha256: photo!.sha256 }];
+      const got: Record<string, string> = {};
+      for (const d of downloads) {
+        const res = await app.inject({ url: d.url, headers });
+        assert.equal(res.statusCode, 200, `${d.url}: ${res.body.slice(0, 200)}`);
+        const sha256 = createHash('sha256').update(res.rawPayload).digest('hex');
+        assert.equal(sha256, d.sha256, d.url);
+        got[`${sha256.slice(0, 2)}${path.sep}${sha256}`] = sha256;
+      }
+      assert.deepEqual(got, files, 'every file of the source downloads from the restored site');
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

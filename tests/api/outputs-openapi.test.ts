@@ -592,5 +592,27 @@ for (const kind of DB_KINDS) {
       assert.equal(validateOpenApi(doc, META, [{ name: 'health', schema: health, instance: { status: 'ok' } }]).length, 1);
       assert.equal(validateOpenApi(doc, META, [{ name: 'session', schema: session, instance: { ...good, id: MAX_ID + 1 } }]).length, 1);
     });
+
+    it('declares the readiness answers with Redis and the S3 file store (tests/api/shared-state.test.ts gets them live)', () => {
+      const ready = (status: string) => doc.paths['/api/ready']!.get!.responses[status]!.content!['application/json']!.schema;
+      const answers = [
+        { name: 'ready, files up', schema: ready('200'), instance: { status: 'ready', db: kind, files: 'up' } },
+        { name: 'ready, redis and files up', schema: ready('200'), instance: { status: 'ready', db: kind, redis: 'up', files: 'up' } },
+        { name: 'unavailable, files down', schema: ready('503'), instance: { status: 'unavailable', db: kind, files: 'down' } },
+        { name: 'unavailable, redis up, files down', schema: ready('503'), instance: { status: 'unavailable', db: kind, redis: 'up', files: 'down' } },
+      ];
+      // And refuses (one run of the validator: it checks the whole document each time): a 200 never
+      // says a part is down, and the parts' states are named.
+      const refused = [
+        { name: 'ready, files down', schema: ready('200'), instance: { status: 'ready', db: kind, files: 'down' } },
+        { name: 'files sideways', schema: ready('503'), instance: { status: 'unavailable', db: kind, files: 'sideways' } },
+      ];
+      const problems = validateOpenApi(doc, META, [...answers, ...refused]);
+      assert.deepEqual(
+        problems.map((p) => p.split(':')[0]),
+        refused.map((r) => r.name),
+        problems.join('\n'),
+      );
+    });
   });
 }

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -23,7 +24,7 @@ import { seedPlanIfEmpty } from '../../src/modules/plan/seed.ts';
 import { createStaff, mintSession, ORIGIN } from '../support/auth.ts';
 import { ANY_KIND, DB_KINDS, openSharedPostgres, openTestDatabase } from '../support/db.ts';
 import { multipart } from '../support/multipart.ts';
-import { testS3Settings } from '../support/s3.ts';
+import { s3SettingsOn, startS3Server, testS3Settings } from '../support/s3.ts';
 import { dropRedisPrefix, testRedisPrefix } from '../support/redis.ts';
 
 const LIMIT = 4;
@@ -262,5 +263,81 @@ describe('shared files between two servers through an S3-compatible object store
     await apps[1]!.files.remove(sha256);
     assert.equal(await apps[0]!.files.read(sha256), null);
     assert.equal(await apps[0]!.files.exists(sha256), false);
+  });
+
+  it('answers readiness with the object store up: files up', async () => {
+    for (const app of apps) {
+      const ready = await app.inject('/api/ready');
+      assert.equal(ready.statusCode, 200, ready.body);
+      assert.deepEqual(ready.json(), { status: 'ready', db: 'postgres', files: 'up' });
+    }
+  });
+});
+
+/**
+ * /api/ready with FINHUB_S3_BUCKET: the object store is checked too (HeadBucket). A store that is
+ * down (its server stopped) or hangs (accepts the connection and never answers) makes the server
+ * unready within a few seconds — well before a balancer's own timeout — while the database and
+ * the liveness check stay fine.
+ */
+describe('readiness with an S3-compatible object store that goes down or hangs', () => {
+  let database: Database;
+  const opened: FastifyInstance[] = [];
+  before(async () => {
+    database = await openTestDatabase(ANY_KIND);
+  });
+  after(async () => {
+    for (const app of opened) await app.close();
+    await database.close();
+  });
+  const appOn = async (s3: ReturnType<typeof s3SettingsOn>) => {
+    const app = await buildApp({ config: { logLevel: 'silent', publicUrl: 'http://finhub.test', s3 }, database, web: false });
+    opened.push(app);
+    return app;
+  };
+  const timed = async (app: FastifyInstance) => {
+    const started = performance.now();
+    const res = await app.inject('/api/ready');
+    return { res, ms: performance.now() - started };
+  };
+
+  it('200 files up while the store answers; 503 files down once its server is stopped, within seconds', async () => {
+    const s3 = await startS3Server();
+    try {
+      const app = await appOn(s3SettingsOn(s3.endpoint, 'ready/'));
+      const up = await app.inject('/api/ready');
+      assert.equal(up.statusCode, 200, up.body);
+      assert.deepEqual(up.json(), { status: 'ready', db: ANY_KIND, files: 'up' });
+      await s3.stop();
+      const { res, ms } = await timed(app);
+      assert.equal(res.statusCode, 503, res.body);
+      assert.deepEqual(res.json(), { status: 'unavailable', db: ANY_KIND, files: 'down' });
+      assert.equal(res.headers['retry-after'], '5');
+      assert.ok(ms < 3500, `answered in ${Math.round(ms)} ms`);
+      assert.equal((await app.inject('/api/health')).statusCode, 200, 'alive: the database answers');
+    } finally {
+      await s3.stop();
+    }
+  });
+
+  it('503 files down within about 3 s when the store hangs (connects, never answers)', async () => {
+    const sockets = new Set<net.Socket>();
+    const hung = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = hung.address() as net.AddressInfo;
+      const app = await appOn(s3SettingsOn(`http://127.0.0.1:${port}`, 'ready/'));
+      const { res, ms } = await timed(app);
+      assert.equal(res.statusCode, 503, res.body);
+      assert.deepEqual(res.json(), { status: 'unavailable', db: ANY_KIND, files: 'down' });
+      assert.ok(sockets.size > 0, 'the check reached the store');
+      assert.ok(ms >= 2500 && ms < 5000, `answered in ${Math.round(ms)} ms (the check gives up at 3 s)`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 });
