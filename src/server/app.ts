@@ -101,6 +101,8 @@ async function pingDatabase(database: Database): Promise<void> {
   }
 }
 
+const STORE_CHECK_MS = 3000;
+
 /** The object store's check (HeadBucket), failing after 3 s: a store that is down or hangs is unavailable, not a hang. */
 async function checkFileStore(files: FileStore): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -111,7 +113,6 @@ async function checkFileStore(files: FileStore): Promise<void> {
     clearTimeout(timer);
   }
 }
-const STORE_CHECK_MS = 3000;
 
 /** What the log says about a failed store check: the error's name and message (an S3 error carries its HTTP status). */
 function describeFileStoreError(err: unknown): { name: string; message: string; status?: number } {
