@@ -5,11 +5,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../db/executor.ts';
-import { AppError, invalidFields, notFound } from '../../server/errors.ts';
-import { recognise } from '../../server/file-type.ts';
-import { withoutControls } from '../../server/text.ts';
-import { sha256Of, type FileStore } from '../../server/file-store.ts';
-import { heldElsewhere, lockStoredFile, registerFileHolder } from '../../server/file-holders.ts';
+import { invalidFields, notFound } from '../../server/errors.ts';
+import type { FileStore } from '../../server/file-store.ts';
+import { registerFileHolder } from '../../server/file-holders.ts';
+import { cleanFileName, releaseStoredFile, storeUpload } from '../../server/stored-files.ts';
 import type { UploadedFile } from '../../server/multipart.ts';
 import type { SessionUser } from '../accounts/service.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
@@ -33,19 +32,6 @@ function checkTitle(title: string): string {
   return t;
 }
 
-/** The last path segment, without control characters (C0, DEL, C1, line separators) or quotes, at most 200 characters (keeping the extension). */
-function cleanFileName(name: string): string {
-  const base = withoutControls(name.split(/[\\/]/).pop() ?? '')
-    .replace(/"/g, '')
-    .trim();
-  if (base.length <= 200) return base;
-  const dot = base.lastIndexOf('.');
-  const ext = dot > 0 && base.length - dot <= 11 ? base.slice(dot) : '';
-  return base.slice(0, 200 - ext.length) + ext;
-}
-
-const allowedList = 'PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX';
-
 export interface FileEvidenceInput {
   title?: string;
   published: boolean;
@@ -58,46 +44,20 @@ export async function addFileEvidence(db: Executor, files: FileStore, actor: Act
     assertCanEditAction(user, action.ownerDepartmentId);
     const fileName = cleanFileName(input.file.fileName);
     const title = checkTitle(input.title?.trim() ? input.title : fileName);
-    const found = await recognise(input.file.bytes, fileName);
-    if (!found.ok) {
-      const field = [{ field: 'file', message: { ko: `허용 형식: ${allowedList}`, en: `Allowed: ${allowedList}` } }];
-      throw found.reason === 'mismatch'
-        ? new AppError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            {
-              ko: `파일 내용(${found.kind.toUpperCase()})과 확장자(.${found.extension})가 맞지 않습니다.`,
-              en: `The file's content (${found.kind.toUpperCase()}) does not match its extension (.${found.extension}).`,
-            },
-            field,
-          )
-        : new AppError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            {
-              ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`,
-              en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.`,
-            },
-            field,
-          );
-    }
-    const sha256 = sha256Of(input.file.bytes);
-    await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes, tx);
+    const stored = await storeUpload(tx, files, input.file.bytes, fileName, { explainMismatch: true });
     const [row] = await tx
       .insert(evidence)
       .values({
         actionId,
         kind: 'file',
         title,
-        fileSha256: sha256,
-        fileName: found.fileName,
-        mimeType: found.mimeType,
-        sizeBytes: input.file.bytes.length,
+        ...stored,
         published: input.published,
         createdBy: user.id,
       })
       .returning();
     const view = evidenceView(row!);
-    await recordAudit(tx, actor, { action: 'evidence.create', entity: 'evidence', entityId: row!.id, after: { ...view, sha256 } });
+    await recordAudit(tx, actor, { action: 'evidence.create', entity: 'evidence', entityId: row!.id, after: { ...view, sha256: stored.fileSha256 } });
     return view;
   });
 }
@@ -178,12 +138,8 @@ export async function deleteEvidence(db: Executor, files: FileStore, actor: Acto
     assertCanEditAction(user, ownerDepartmentId);
     await tx.delete(evidence).where(eq(evidence.id, id));
     await recordAudit(tx, actor, { action: 'evidence.delete', entity: 'evidence', entityId: id, before: { ...evidenceView(e), sha256: e.fileSha256 } });
-    if (e.fileSha256) {
-      await lockStoredFile(tx, e.fileSha256);
-      // The row is gone, so the evidence holder answers for other evidence.
-      // Last statement of the transaction: a failure before it leaves the file in place.
-      if (!(await heldElsewhere(tx, e.fileSha256))) await files.remove(e.fileSha256, tx);
-    }
+    // The row is gone, so the evidence holder answers for other evidence.
+    if (e.fileSha256) await releaseStoredFile(tx, files, e.fileSha256);
   });
 }
 

@@ -6,12 +6,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
-import { AppError, invalidField, notFound } from '../../../server/errors.ts';
-import { lockStoredFile, registerFileHolder } from '../../../server/file-holders.ts';
-import { sha256Of, type FileStore } from '../../../server/file-store.ts';
-import { recognise } from '../../../server/file-type.ts';
+import { invalidField, notFound } from '../../../server/errors.ts';
+import { registerFileHolder } from '../../../server/file-holders.ts';
+import type { FileStore } from '../../../server/file-store.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
-import { withoutControls } from '../../../server/text.ts';
+import { cleanFileName, storeUpload } from '../../../server/stored-files.ts';
 import type { SessionUser } from '../../accounts/service.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import type { StaffDocumentSchema } from './api-schema.ts';
@@ -25,18 +24,6 @@ registerFileHolder('ordinance_documents', async (tx, sha256) => {
   const [row] = await tx.select({ id: ordinanceDocuments.id }).from(ordinanceDocuments).where(eq(ordinanceDocuments.fileSha256, sha256)).limit(1);
   return row !== undefined;
 });
-
-const allowedList = 'PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX';
-
-function cleanFileName(name: string): string {
-  const base = withoutControls(name.split(/[\\/]/).pop() ?? '')
-    .replace(/"/g, '')
-    .trim();
-  if (base.length <= 200) return base;
-  const dot = base.lastIndexOf('.');
-  const ext = dot > 0 && base.length - dot <= 11 ? base.slice(dot) : '';
-  return base.slice(0, 200 - ext.length) + ext;
-}
 
 export interface DocumentInput {
   stage: OrdinanceStage;
@@ -62,36 +49,20 @@ export async function addDocument(
     const fileName = cleanFileName(input.file.fileName);
     const title = input.title?.trim() ? input.title.trim() : fileName.slice(0, 200);
     if (!title) throw invalidField('title', '제목을 입력하십시오.', 'Enter a title.');
-    const found = await recognise(input.file.bytes, fileName);
-    if (!found.ok) {
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        {
-          ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`,
-          en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.`,
-        },
-        [{ field: 'file', message: { ko: `허용 형식: ${allowedList}`, en: `Allowed: ${allowedList}` } }],
-      );
-    }
-    const sha256 = sha256Of(input.file.bytes);
-    await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes, tx);
+    const stored = await storeUpload(tx, files, input.file.bytes, fileName);
     const [row] = await tx
       .insert(ordinanceDocuments)
       .values({
         roundId,
         stage: input.stage,
         title,
-        fileSha256: sha256,
-        fileName: found.fileName,
-        mimeType: found.mimeType,
-        sizeBytes: input.file.bytes.length,
+        ...stored,
         published: input.published,
         createdBy: user.id,
       })
       .returning();
     const view = staffDocumentView(row!);
-    await recordAudit(tx, actor, { action: 'ordinance.document', entity: 'ordinance_document', entityId: row!.id, after: { ...view, sha256 } });
+    await recordAudit(tx, actor, { action: 'ordinance.document', entity: 'ordinance_document', entityId: row!.id, after: { ...view, sha256: stored.fileSha256 } });
     return view;
   });
 }

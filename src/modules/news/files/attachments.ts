@@ -3,19 +3,17 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
-import { lockStoredFile } from '../../../server/file-holders.ts';
-import { sha256Of, type FileStore } from '../../../server/file-store.ts';
-import { recognise } from '../../../server/file-type.ts';
+import type { FileStore } from '../../../server/file-store.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
+import { cleanFileName, releaseStoredFile, storeUpload } from '../../../server/stored-files.ts';
 import type { SessionUser } from '../../accounts/service.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import type { StaffNewsSchema } from '../api-schema.ts';
 import { type AttachmentRow, attachmentView, staffNewsView } from '../presenters.ts';
 import { loadNews } from '../read.ts';
 import { newsAttachments, newsItems } from '../schema.ts';
-import { cleanFileName, releaseStoredFile } from './stored.ts';
+import './stored.ts';
 
-const allowedList = 'PDF, PNG, JPEG, GIF, WebP, TXT, CSV, XLSX, DOCX, PPTX, HWP, HWPX';
 /** Enough for a press release and its annexes; more is a sign of a mistake. */
 const MAX_ATTACHMENTS = 20;
 
@@ -29,26 +27,13 @@ export async function addAttachment(db: Executor, files: FileStore, actor: Actor
         { field: 'file', message: { ko: `첨부파일은 ${MAX_ATTACHMENTS}개까지입니다.`, en: `At most ${MAX_ATTACHMENTS} attachments.` } },
       ]);
     }
-    const found = await recognise(file.bytes, cleanFileName(file.fileName));
-    if (!found.ok) {
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        {
-          ko: `허용되지 않는 파일 형식입니다(내용으로 확인). ${allowedList}만 올릴 수 있습니다.`,
-          en: `This file type is not accepted (checked by content). Allowed: ${allowedList}.`,
-        },
-        [{ field: 'file', message: { ko: `허용 형식: ${allowedList}`, en: `Allowed: ${allowedList}` } }],
-      );
-    }
-    const sha256 = sha256Of(file.bytes);
-    await lockStoredFile(tx, sha256);
-    await files.put(file.bytes, tx);
+    const stored = await storeUpload(tx, files, file.bytes, cleanFileName(file.fileName));
     const [a] = await tx
       .insert(newsAttachments)
-      .values({ newsId, fileSha256: sha256, fileName: found.fileName, mimeType: found.mimeType, sizeBytes: file.bytes.length, createdBy: user.id })
+      .values({ newsId, ...stored, createdBy: user.id })
       .returning();
     await tx.update(newsItems).set({ updatedBy: user.id, updatedAt: new Date() }).where(eq(newsItems.id, newsId));
-    await recordAudit(tx, actor, { action: 'news.attachment', entity: 'news_item', entityId: newsId, after: { ...attachmentView(a!), sha256 } });
+    await recordAudit(tx, actor, { action: 'news.attachment', entity: 'news_item', entityId: newsId, after: { ...attachmentView(a!), sha256: stored.fileSha256 } });
     return staffNewsView({ ...row, updatedAt: new Date() }, [...attachments, a!]);
   });
 }

@@ -3,17 +3,17 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError } from '../../../server/errors.ts';
-import { lockStoredFile } from '../../../server/file-holders.ts';
-import { sha256Of, type FileStore } from '../../../server/file-store.ts';
+import type { FileStore } from '../../../server/file-store.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
+import { putStoredFile, releaseStoredFile } from '../../../server/stored-files.ts';
 import type { SessionUser } from '../../accounts/service.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
 import type { StaffNewsSchema } from '../api-schema.ts';
 import { auditView, type NewsRow, staffNewsView } from '../presenters.ts';
 import { loadNews, newsNotFound } from '../read.ts';
 import { newsItems } from '../schema.ts';
-import { releaseStoredFile } from './stored.ts';
+import './stored.ts';
 
 const IMAGE_KINDS = new Set(['png', 'jpeg', 'gif', 'webp']);
 
@@ -33,9 +33,7 @@ export async function setNewsImage(db: Executor, files: FileStore, actor: Actor,
         [{ field: 'file', message: { ko: '허용 형식: PNG, JPEG, GIF, WebP', en: 'Allowed: PNG, JPEG, GIF, WebP' } }],
       );
     }
-    const sha256 = sha256Of(input.file.bytes);
-    await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes, tx);
+    const sha256 = await putStoredFile(tx, files, input.file.bytes);
     const [row] = await tx
       .update(newsItems)
       .set({ imageSha256: sha256, imageMimeType: found.mimeType, imageAltKo: input.alt.ko, imageAltEn: input.alt.en || null, updatedBy: user.id, updatedAt: new Date() })
