@@ -105,10 +105,37 @@ type Weight = 'regular' | 'bold';
  * (Noto Sans CJK KR: every Hangul syllable, Hanja, Latin), else the KRDS subset. Registered as
  * `doc.registerFont(name, font.data, font.family)`.
  */
-export function flowFont(weight: Weight): { data: Buffer; family?: string } {
+function flowFont(weight: Weight): { data: Buffer; family?: string } {
   const chain = PDF_FONTS[weight];
   const file = chain.slice(1).find((f) => f.postscriptName && existsSync(f.path)) ?? chain[0]!;
   return { data: readFont(file), ...(file.postscriptName ? { family: file.postscriptName } : {}) };
+}
+
+/** A document's options; `info.Creator` is always finhub. */
+type PdfOptions = Omit<PDFKit.PDFDocumentOptions, 'info'> & { info: Omit<PDFKit.DocumentInfo, 'Creator'> & { Title: string } };
+
+/**
+ * A new pdfkit document and its bytes once `doc.end()` is called. pdfkit is loaded on first use
+ * (with its fonts machinery it weighs tens of MB resident). With `flowFonts`, the flowing text's
+ * font (flowFont) is registered as 'regular' and 'bold'.
+ */
+export async function openPdf(options: PdfOptions, { flowFonts = false } = {}): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { Title, ...info } = options.info;
+  const doc: PDFKit.PDFDocument = new PDFDocument({ ...options, info: { Title, Creator: 'finhub', ...info } });
+  if (flowFonts) {
+    for (const weight of ['regular', 'bold'] as const) {
+      const font = flowFont(weight);
+      doc.registerFont(weight, font.data, font.family as string);
+    }
+  }
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
 }
 
 /** pdfkit's font object exposes fontkit's; pdfkit has no API of its own for "does this font have the glyph". */

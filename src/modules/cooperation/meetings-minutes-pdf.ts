@@ -6,8 +6,7 @@
  * chain (pdf-text.ts: Noto Sans CJK KR), else the KRDS PretendardGOV subset when it is missing.
  * Titles and names on one line (`oneLine`); free text keeps its line feeds only (`cleanLines`).
  */
-import type PDFKit from 'pdfkit';
-import { flowFont } from '../../server/pdf-text.ts';
+import { openPdf } from '../../server/pdf-text.ts';
 import { cleanLines, oneLine } from '../../server/text.ts';
 import type { meetingView } from './meetings-presenters.ts';
 import { seoulDateTimeKo } from '../plan/seoul-time.ts';
@@ -20,18 +19,7 @@ const KIND: Record<string, string> = { information: '정보 / Information', deci
 const STATUS: Record<string, string> = { open: '진행 중 / open', done: '완료 / done' };
 
 export async function minutesPdf(m: Detail, orgNames: Map<number, string>): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc: PDFKit.PDFDocument = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${oneLine(m.seriesTitle.ko)} — 회의록 / Minutes`, Creator: 'finhub' } });
-  const regular = flowFont('regular');
-  const bold = flowFont('bold');
-  doc.registerFont('regular', regular.data, regular.family as string);
-  doc.registerFont('bold', bold.data, bold.family as string);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openPdf({ size: 'A4', margin: 56, info: { Title: `${oneLine(m.seriesTitle.ko)} — 회의록 / Minutes` } }, { flowFonts: true });
   const heading = (text: string) => doc.moveDown(0.8).font('bold').fontSize(13).fillColor('#003675').text(text).fillColor('#111111').moveDown(0.3);
   const line = (text: string, size = 10.5) => doc.font('regular').fontSize(size).text(text);
 

@@ -5,8 +5,7 @@
  * heights, shrinking together when they would reach the category band — wrapped titles and names
  * never overlap other text. tests/unit/badges.test.ts reads the PDFs back with pdf.js and poppler.
  */
-import type PDFKit from 'pdfkit';
-import { type Block, type BlockStyle, Typesetter } from '../../server/pdf-text.ts';
+import { type Block, type BlockStyle, openPdf, Typesetter } from '../../server/pdf-text.ts';
 import { oneLine } from '../../server/text.ts';
 import { CATEGORY_LABELS } from './attendees/categories.ts';
 import type { AttendeeRow } from './presenters.ts';
@@ -35,16 +34,8 @@ const CATEGORY: BlockStyle = { weight: 'bold', max: 11, min: 8, lines: 1 };
 
 export async function badgesPdf(event: BadgeEvent, attendees: AttendeeRow[], perSheet: PerSheet): Promise<Buffer> {
   const layout = LAYOUTS[perSheet];
-  // Loaded on first use: pdfkit (with its fonts machinery) weighs tens of MB resident.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc: PDFKit.PDFDocument = new PDFDocument({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${oneLine(event.titleKo)} — badges`, Creator: 'finhub' } });
+  const { doc, done } = await openPdf({ size: layout.size, margin: 0, autoFirstPage: false, info: { Title: `${oneLine(event.titleKo)} — badges` } });
   const type = new Typesetter(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
   const margin = perSheet === 1 ? 0 : 10 * MM;
   const [width, height] = layout.size;
   const w = (width - 2 * margin) / layout.cols;

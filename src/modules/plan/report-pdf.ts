@@ -4,31 +4,17 @@
  * every Hangul syllable, Hanja and Latin), embedded as a subset. Read back with pdftotext and
  * pdffonts in tests/api/transparency.test.ts.
  */
-import type PDFKit from 'pdfkit';
-import { flowFont } from '../../server/pdf-text.ts';
+import { openPdf } from '../../server/pdf-text.ts';
 import { reportBlocks, reportTitle } from './report-document.ts';
 import type { ReportResponse } from './report-api-schema.ts';
 
 const BLUE = '#003675';
 
 export async function reportPdf(response: ReportResponse): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc: PDFKit.PDFDocument = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    lang: 'ko-KR',
-    info: { Title: reportTitle(response.report), Creator: 'finhub', CreationDate: new Date(response.reportedAt ?? response.report.generatedAt) },
-  });
-  const regular = flowFont('regular');
-  const bold = flowFont('bold');
-  doc.registerFont('regular', regular.data, regular.family as string);
-  doc.registerFont('bold', bold.data, bold.family as string);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openPdf(
+    { size: 'A4', margin: 48, lang: 'ko-KR', info: { Title: reportTitle(response.report), CreationDate: new Date(response.reportedAt ?? response.report.generatedAt) } },
+    { flowFonts: true },
+  );
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   for (const b of reportBlocks(response)) {

@@ -5,28 +5,16 @@
  * code with a QR code of its public verification page. Every text is on one line (`oneLine`) at a
  * fixed place, shrinking to fit the width (a long course title ends with "…" at the smallest size).
  */
-import type PDFKit from 'pdfkit';
 import QRCode from 'qrcode';
 import { oneLine } from '../../server/text.ts';
-import { Typesetter } from '../../server/pdf-text.ts';
+import { openPdf, Typesetter } from '../../server/pdf-text.ts';
 import type { certificateDocument } from './certificates.ts';
 
 const MM = 72 / 25.4;
 
 export async function certificatePdf(d: Awaited<ReturnType<typeof certificateDocument>>, verifyUrl: string): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc: PDFKit.PDFDocument = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    info: { Title: `수료증 ${d.certificate.code} — Certificate of completion`, Creator: 'finhub', Subject: oneLine(d.course.titleEn) },
-  });
+  const { doc, done } = await openPdf({ size: 'A4', margin: 0, info: { Title: `수료증 ${d.certificate.code} — Certificate of completion`, Subject: oneLine(d.course.titleEn) } });
   const type = new Typesetter(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
   const W = 210 * MM;
   const x = 20 * MM;
   const inner = W - 2 * x;
