@@ -3,30 +3,88 @@ import { eq, sql } from 'drizzle-orm';
 import { academySessions } from '../../education/schema.ts';
 import { eventCategories, eventRegistrations, events } from '../../events/schema.ts';
 import { capacityPools, registrations } from '../../registration/schema.ts';
-import { latest, type Dataset } from '../dataset.ts';
+import type { Executor } from '../../../db/executor.ts';
+import { type Dataset, type DatasetContent, type Field, latest } from '../dataset.ts';
 
 /** Registrations holding a seat, and those who came, per pool (a count: no row of a person leaves the database). */
 const attendedInPool = sql<number>`(select count(*)::int from ${registrations} r where r.pool_id = ${capacityPools.id} and r.checked_in_at is not null)`;
 
-export const academySessionFigures: Dataset = {
+type Cell = DatasetContent['records'][number][string];
+
+/** A session's or event's row: its id, titles, times, seats and counts, and the values of its own fields. */
+interface SeatedRow {
+  id: number;
+  titleKo: string;
+  titleEn: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  capacity: number;
+  registered: number;
+  attended: number;
+  own: Record<string, Cell>;
+}
+
+const field = (id: string, ko: string, en: string, type: Field['type']): Field => ({ id, title: { ko, en }, type });
+
+/**
+ * The academy's and the forum's figures alike: `{unit}_id`, the fields of `named`, the titles, the
+ * times, the fields of `details`, then seats, registered and attended.
+ */
+function seatsDataset(spec: {
+  id: string;
+  title: Dataset['title'];
+  description: Dataset['description'];
+  unit: { id: string; ko: string; en: string };
+  named?: Field[];
+  details: Field[];
+  rows(db: Executor): Promise<SeatedRow[]>;
+}): Dataset {
+  const { unit } = spec;
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    fields: [
+      field(`${unit.id}_id`, `${unit.ko} 번호`, `${unit.en} id`, 'integer'),
+      ...(spec.named ?? []),
+      field('title_ko', `${unit.ko}명`, 'Title (Korean)', 'string'),
+      field('title_en', `영문 ${unit.ko}명`, 'Title (English)', 'string'),
+      field('starts_at', '시작 일시', 'Starts at', 'datetime'),
+      field('ends_at', '종료 일시', 'Ends at', 'datetime'),
+      ...spec.details,
+      field('capacity', '정원', 'Seats', 'integer'),
+      field('registered', '신청 인원', 'Registered', 'integer'),
+      field('attended', '참석 인원', 'Attended', 'integer'),
+    ],
+    async read(db) {
+      const rows = await spec.rows(db);
+      const records = rows.map((r) => ({
+        [`${unit.id}_id`]: r.id,
+        ...r.own,
+        title_ko: r.titleKo,
+        title_en: r.titleEn,
+        starts_at: r.startsAt,
+        ends_at: r.endsAt,
+        capacity: r.capacity,
+        registered: r.registered,
+        attended: r.attended,
+      }));
+      return { updatedAt: latest(...rows.map((r) => r.updatedAt)), records };
+    },
+  };
+}
+
+export const academySessionFigures = seatsDataset({
   id: 'academy-sessions',
   title: { ko: '전주시 금융아카데미 강좌별 신청·참석 현황', en: 'Financial academy: registrations and attendance by session' },
   description: {
     ko: '금융아카데미 강좌마다 일시, 장소, 정원, 신청(확정) 인원과 참석 인원입니다. 개인정보는 담지 않습니다.',
     en: 'Each academy session with its time, venue, seats, confirmed registrations and attendance. No personal data.',
   },
-  fields: [
-    { id: 'session_id', title: { ko: '강좌 번호', en: 'Session id' }, type: 'integer' },
-    { id: 'title_ko', title: { ko: '강좌명', en: 'Title (Korean)' }, type: 'string' },
-    { id: 'title_en', title: { ko: '영문 강좌명', en: 'Title (English)' }, type: 'string' },
-    { id: 'starts_at', title: { ko: '시작 일시', en: 'Starts at' }, type: 'datetime' },
-    { id: 'ends_at', title: { ko: '종료 일시', en: 'Ends at' }, type: 'datetime' },
-    { id: 'venue', title: { ko: '장소', en: 'Venue' }, type: 'string' },
-    { id: 'capacity', title: { ko: '정원', en: 'Seats' }, type: 'integer' },
-    { id: 'registered', title: { ko: '신청 인원', en: 'Registered' }, type: 'integer' },
-    { id: 'attended', title: { ko: '참석 인원', en: 'Attended' }, type: 'integer' },
-  ],
-  async read(db) {
+  unit: { id: 'session', ko: '강좌', en: 'Session' },
+  details: [field('venue', '장소', 'Venue', 'string')],
+  async rows(db) {
     const rows = await db
       .select({
         s: academySessions,
@@ -37,42 +95,27 @@ export const academySessionFigures: Dataset = {
       .from(academySessions)
       .innerJoin(capacityPools, eq(capacityPools.id, academySessions.poolId))
       .orderBy(academySessions.startsAt, academySessions.id);
-    const records = rows.map((r) => ({
-      session_id: r.s.id,
-      title_ko: r.s.titleKo,
-      title_en: r.s.titleEn,
-      starts_at: r.s.startsAt,
-      ends_at: r.s.endsAt,
-      venue: r.s.venue,
+    return rows.map((r) => ({
+      ...r.s,
       capacity: r.capacity,
       registered: r.taken,
       attended: Number(r.attended),
+      own: { venue: r.s.venue },
     }));
-    return { updatedAt: latest(...rows.map((r) => r.s.updatedAt)), records };
   },
-};
+});
 
-export const eventFigures: Dataset = {
+export const eventFigures = seatsDataset({
   id: 'events',
   title: { ko: '지니포럼·세미나 행사별 신청·참석 현황', en: 'GENIE Forum and seminars: registrations and attendance by event' },
   description: {
     ko: '공개한 행사마다 회차, 일시, 상태, 정원, 신청(확정) 인원과 참석 인원입니다. 개인정보는 담지 않습니다.',
     en: 'Each published event with its edition, dates, status, seats, confirmed registrations and attendance. No personal data.',
   },
-  fields: [
-    { id: 'event_id', title: { ko: '행사 번호', en: 'Event id' }, type: 'integer' },
-    { id: 'kind', title: { ko: '행사 종류', en: 'Kind' }, type: 'string' },
-    { id: 'edition', title: { ko: '회차', en: 'Edition' }, type: 'integer' },
-    { id: 'title_ko', title: { ko: '행사명', en: 'Title (Korean)' }, type: 'string' },
-    { id: 'title_en', title: { ko: '영문 행사명', en: 'Title (English)' }, type: 'string' },
-    { id: 'starts_at', title: { ko: '시작 일시', en: 'Starts at' }, type: 'datetime' },
-    { id: 'ends_at', title: { ko: '종료 일시', en: 'Ends at' }, type: 'datetime' },
-    { id: 'status', title: { ko: '상태', en: 'Status' }, type: 'string' },
-    { id: 'capacity', title: { ko: '정원', en: 'Seats' }, type: 'integer' },
-    { id: 'registered', title: { ko: '신청 인원', en: 'Registered' }, type: 'integer' },
-    { id: 'attended', title: { ko: '참석 인원', en: 'Attended' }, type: 'integer' },
-  ],
-  async read(db) {
+  unit: { id: 'event', ko: '행사', en: 'Event' },
+  named: [field('kind', '행사 종류', 'Kind', 'string'), field('edition', '회차', 'Edition', 'integer')],
+  details: [field('status', '상태', 'Status', 'string')],
+  async rows(db) {
     const rows = await db
       .select({
         e: events,
@@ -86,19 +129,12 @@ export const eventFigures: Dataset = {
       .where(eq(events.published, true))
       .groupBy(events.id)
       .orderBy(events.startsAt, events.id);
-    const records = rows.map((r) => ({
-      event_id: r.e.id,
-      kind: r.e.kind,
-      edition: r.e.edition,
-      title_ko: r.e.titleKo,
-      title_en: r.e.titleEn,
-      starts_at: r.e.startsAt,
-      ends_at: r.e.endsAt,
-      status: r.e.status,
+    return rows.map((r) => ({
+      ...r.e,
       capacity: Number(r.capacity),
       registered: Number(r.registered),
       attended: Number(r.attended),
+      own: { kind: r.e.kind, edition: r.e.edition, status: r.e.status },
     }));
-    return { updatedAt: latest(...rows.map((r) => r.e.updatedAt)), records };
   },
-};
+});
