@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type ChangeHandlers, type ChangeListener, listenPglite, listenPostgres } from './change-listener.ts';
 import { lockDataDir } from './lock.ts';
+import { takeTurns } from './pglite-turns.ts';
 import { trackingLogger } from './read-tracking.ts';
 import * as schema from './schema.ts';
 
@@ -96,6 +97,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ]);
     const client = opts.memory ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(path.join(opts.dataDir, 'pglite'));
     await client.waitReady;
+    // Statements take turns with the event loop (src/db/pglite-turns.ts): no request starves in a rush.
+    takeTurns(client);
     const db = drizzlePglite(client, { schema, logger: trackingLogger(opts.logger) }) as unknown as Db;
     return {
       db,
