@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
 import type { FileStore } from '../../../server/file-store.ts';
-import { sha256Of } from '../../../server/file-store.ts';
-import { lockStoredFile, registerFileHolder } from '../../../server/file-holders.ts';
+import { registerFileHolder } from '../../../server/file-holders.ts';
+import { putStoredFile } from '../../../server/stored-files.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
@@ -87,11 +87,9 @@ export async function setSpeakerPhoto(db: Executor, files: FileStore, actor: Act
       field,
     );
   }
-  const sha256 = sha256Of(file.bytes);
   return inTransaction(db, async (tx) => {
     const before = await loadSpeaker(tx, speakerId, undefined, true);
-    await lockStoredFile(tx, sha256);
-    await files.put(file.bytes, tx);
+    const sha256 = await putStoredFile(tx, files, file.bytes);
     const [s] = await tx.update(speakers).set({ photoSha256: sha256, photoMimeType: found.mimeType }).where(eq(speakers.id, speakerId)).returning();
     const view = speakerView(s!);
     await recordAudit(tx, actor, {

@@ -6,8 +6,9 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, notFound } from '../../../server/errors.ts';
-import { lockStoredFile, registerFileHolder } from '../../../server/file-holders.ts';
-import { sha256Of, type FileStore } from '../../../server/file-store.ts';
+import { registerFileHolder } from '../../../server/file-holders.ts';
+import type { FileStore } from '../../../server/file-store.ts';
+import { putStoredFile } from '../../../server/stored-files.ts';
 import { recognise } from '../../../server/file-type.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
 import { withoutControls } from '../../../server/text.ts';
@@ -91,9 +92,7 @@ export async function addInspectionPhoto(
     const [i] = await tx.select().from(facilityInspections).where(eq(facilityInspections.id, inspectionId));
     if (!i) throw notFound({ ko: `점검 ${inspectionId}`, en: `Inspection ${inspectionId}` });
     assertCanEditFacility(user, (await lockFacility(tx, i.facilityId)).f.departmentId);
-    const sha256 = sha256Of(input.file.bytes);
-    await lockStoredFile(tx, sha256);
-    await files.put(input.file.bytes, tx);
+    const sha256 = await putStoredFile(tx, files, input.file.bytes);
     const [p] = await tx
       .insert(inspectionPhotos)
       .values({ inspectionId, fileSha256: sha256, fileName: image.fileName, mimeType: image.mimeType, sizeBytes: input.file.bytes.length, caption: input.caption ?? null })

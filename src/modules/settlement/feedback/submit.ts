@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction, type Executor } from '../../../db/executor.ts';
 import { AppError, fieldError, invalidFields, notFound, type FieldError } from '../../../server/errors.ts';
-import { sha256Of, type FileStore } from '../../../server/file-store.ts';
+import type { FileStore } from '../../../server/file-store.ts';
 import type { UploadedFile } from '../../../server/multipart.ts';
 import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { recordAudit, type Actor } from '../../audit/service.ts';
@@ -10,7 +10,7 @@ import { LINK_TOKEN } from '../../notifications/service.ts';
 import { CONSENT_NOTICES } from '../../registration/consent.ts';
 import { normalizePhone } from '../../registration/phone.ts';
 import type { FeedbackInput } from '../api-schema.ts';
-import { lockStoredFile } from '../../../server/file-holders.ts';
+import { putStoredFile } from '../../../server/stored-files.ts';
 import { checkImage } from '../facilities/inspections.ts';
 import { trackingView } from '../presenters.ts';
 import { settlementFeedback } from '../schema.ts';
@@ -111,9 +111,7 @@ export async function attachFeedbackPhoto(db: Executor, files: FileStore, actor:
     if (r.status === 'answered' || r.status === 'closed') {
       throw new AppError('FEEDBACK_STATUS_ORDER', { ko: '답변한 의견에는 사진을 더할 수 없습니다.', en: 'A photo cannot be added once the feedback is answered.' });
     }
-    const sha256 = sha256Of(file.bytes);
-    await lockStoredFile(tx, sha256);
-    await files.put(file.bytes, tx);
+    const sha256 = await putStoredFile(tx, files, file.bytes);
     await tx.update(settlementFeedback).set({ photoSha256: sha256, photoMimeType: image.mimeType }).where(eq(settlementFeedback.id, r.id));
     await recordAudit(tx, actor, { action: 'settlement.feedback.photo', entity: 'settlement_feedback', entityId: r.id, after: { sha256 } });
     return trackingView({ ...r, photoSha256: sha256, photoMimeType: image.mimeType }, (await departmentOf(tx, r.departmentId))?.name ?? null);
