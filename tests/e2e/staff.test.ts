@@ -341,8 +341,13 @@ describe('staff workspace in chromium', () => {
     const mine = await openAction(page, own!.id);
     assert.equal(await mine.getByTestId('read-only-note').count(), 0);
     await mine.getByTestId('progress-input').fill('30');
+    // A save reloads the action and the plan; the move below must come after those reloads, or
+    // the page learns of it and turns read-only before the officer can try (a race under load).
+    const reloaded = (path: string) => page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === path);
+    const reloads = Promise.all([reloaded(`/api/actions/${own!.id}`), reloaded(`/api/manage/plans/${planId}`)]);
     await mine.getByTestId('save-action').click();
     await waitForText(mine.locator('.action-form [data-testid="form-status"]'), /저장했습니다/);
+    await reloads;
 
     // The action moves to another department while the officer's page is open: the server
     // refuses the next save (403), and the card says why.
