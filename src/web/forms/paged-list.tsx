@@ -43,7 +43,11 @@ export function usePagedList<T>(key: string, fetchPage: (after: number | null, l
     setState({ status: 'loading' });
     setMoreError(null);
     fetchRef.current(null, PAGE_SIZE, controller.signal).then(
-      (page) => setState({ status: 'ok', ...page }),
+      // A load superseded by a newer key (a search typed while the list was loading) may still
+      // answer; it must not overwrite the newer answer.
+      (page) => {
+        if (!controller.signal.aborted) setState({ status: 'ok', ...page });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'error', error });
       },
